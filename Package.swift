@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies flow one way: dangvu → DangVuWeb → DangVuStore → DangVuCore (DESIGN.md).
+let package = Package(
+  name: "DangVu",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "dangvu", targets: ["dangvu"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+  ],
+  targets: [
+    .target(name: "DangVuCore"),
+    .target(
+      name: "DangVuStore",
+      dependencies: [
+        "DangVuCore",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "CSV", package: "CSV.swift"),
+        .product(name: "Logging", package: "swift-log"),
+      ]),
+    .target(
+      name: "DangVuWeb",
+      dependencies: [
+        "DangVuStore",
+        .product(name: "Hummingbird", package: "hummingbird"),
+      ]),
+    .executableTarget(
+      name: "dangvu",
+      dependencies: [
+        "DangVuWeb",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .testTarget(name: "DangVuCoreTests", dependencies: ["DangVuCore"]),
+    .testTarget(name: "DangVuStoreTests", dependencies: ["DangVuStore"]),
+    .testTarget(
+      name: "DangVuWebTests",
+      dependencies: [
+        "DangVuWeb",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]),
+    .testTarget(name: "EndToEndTests", dependencies: ["DangVuCore"]),
+  ]
+)

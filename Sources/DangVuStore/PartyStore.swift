@@ -1,0 +1,132 @@
+import DangVuCore
+
+/// Everything DangVu keeps, behind one protocol: SQLite is the embedded default, PostgreSQL the
+/// engine for central deployments; both pass the same contract tests.
+///
+/// Every method is one transaction: it writes all it was given, or nothing. Methods are async so
+/// that a network database fits the same shape.
+public protocol PartyStore: Sendable {
+  // MARK: The tree
+
+  /// The kinds of unit and which may sit under which, as the database holds them.
+  func unitKinds() async throws -> UnitKindTable
+
+  /// Adds units in order (a parent may be earlier in the same batch); all or none.
+  @discardableResult
+  func addOrganisations(_ batch: [NewOrganisation]) async throws -> [Organisation]
+
+  /// Moves a unit under another parent from `day`; its old link ends that day.
+  func moveOrganisation(code: String, underParent parentCode: String, on day: Day) async throws
+
+  /// Ends a unit on `day` (dissolved; merged units end too). Refused while members are still in it
+  /// or in a unit below it that goes on.
+  func endOrganisation(code: String, on day: Day) async throws
+
+  func organisation(code: String) async throws -> Organisation?
+  func organisation(id: Int64) async throws -> Organisation?
+  /// Every parent link the unit ever had, oldest first.
+  func parentHistory(ofCode code: String) async throws -> [ParentLink]
+
+  /// The tree on `day`; with a root code, only that unit's subtree.
+  func tree(on day: Day, root code: String?) async throws -> OrganisationTree
+
+  /// Units and links in id order, for export.
+  func allOrganisations() async throws -> (units: [Organisation], links: [ParentLink])
+
+  // MARK: The member register
+
+  /// Adds members, each with the events of its history so far; every history is checked; all or none.
+  /// Returns the members with their new ids.
+  @discardableResult
+  func addMembers(_ batch: [NewMember]) async throws -> [Member]
+
+  /// Appends events to existing members' histories (each checked with the member's whole history); all or none.
+  func recordEvents(_ events: [MembershipEvent]) async throws
+
+  /// Replaces a member's identity fields (not the history).
+  func updateMember(_ member: Member) async throws
+
+  func member(id: Int64) async throws -> Member?
+  func member(cardNumber: String) async throws -> Member?
+  /// Of the given card numbers, those already in the register.
+  func existingCardNumbers(_ numbers: [String]) async throws -> Set<String>
+  /// Of the given national ID numbers, those already in the register.
+  func existingNationalIDs(_ numbers: [String]) async throws -> Set<String>
+  func timeline(ofMember id: Int64) async throws -> MemberTimeline
+
+  /// Members in the register on `day` in the unit or below it (as the tree stood that day).
+  func register(of code: String, on day: Day) async throws -> [RegisterEntry]
+
+  /// Diacritic-insensitive search by name (đ matches d), current members of `code`'s subtree when given.
+  func searchMembers(_ text: String, within code: String?, limit: Int) async throws -> [MemberHit]
+
+  /// Streams every member with its events, in id order, `batchSize` at a time, for export.
+  func forEachMemberBatch(
+    batchSize: Int, _ body: ([(member: Member, events: [MembershipEvent])]) throws -> Void
+  ) async throws
+
+  /// How many members are in the register on `day` in each cell (only cells that have any).
+  func memberCountsByCell(on day: Day) async throws -> [Int64: Int]
+
+  // MARK: Population
+
+  func setPopulation(_ rows: [Population]) async throws
+  func population(ofOrganisation id: Int64, year: Int) async throws -> Int?
+
+  /// Counts of what the store holds, for status lines and tests.
+  func statistics() async throws -> StoreStatistics
+}
+
+/// A unit to add: the parent by code, because files and people name units by code.
+public struct NewOrganisation: Hashable, Sendable {
+  public var code: String
+  public var name: String
+  public var kind: UnitKind
+  public var parentCode: String?
+  public var founded: Day
+
+  public init(code: String, name: String, kind: UnitKind, parentCode: String?, founded: Day) {
+    self.code = code
+    self.name = name
+    self.kind = kind
+    self.parentCode = parentCode
+    self.founded = founded
+  }
+}
+
+/// A member to add, with the events of their history (member ids in the events are filled in by the store).
+public struct NewMember: Hashable, Sendable {
+  public var member: Member
+  public var events: [MembershipEvent]
+
+  public init(member: Member, events: [MembershipEvent]) {
+    self.member = member
+    self.events = events
+  }
+}
+
+/// One line of the register on a day.
+public struct RegisterEntry: Hashable, Sendable, Codable {
+  public var member: Member
+  public var cellID: Int64
+  public var standing: Standing
+  public var exempt: Bool
+}
+
+/// A search result: enough to show a line and link to the member.
+public struct MemberHit: Hashable, Sendable, Codable {
+  public var id: Int64
+  public var fullName: String
+  public var birthDate: Day
+  public var partyCardNumber: String?
+  /// The cell the member is in now; nil once the member has left the register.
+  public var cellCode: String?
+  public var cellName: String?
+}
+
+public struct StoreStatistics: Hashable, Sendable, Codable {
+  public var organisations: Int
+  public var members: Int
+  public var events: Int
+  public var schemaVersion: String
+}
