@@ -123,3 +123,16 @@ extension StringProtocol {
     return s
   }
 }
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+extension Day {
+  /// Today in Vietnam (UTC+7), where the committee works, whatever the server's zone.
+  public static var today: Day {
+    Day(daysSinceEpoch: Int((time(nil) + 7 * 3600) / 86400))
+  }
+}

@@ -1,0 +1,72 @@
+import DangVuCore
+import GRDB
+
+/// Row → value mapping, in one place so every query reads the same columns the same way.
+extension SQLiteStore {
+  static let organisationColumns = "o.id, o.code, o.name, o.kind, o.founded, o.ended"
+
+  static func organisation(_ row: Row) -> Organisation {
+    Organisation(
+      id: row[0], code: row[1], name: row[2], kind: UnitKind(row[3]),
+      founded: Day(daysSinceEpoch: row[4]), ended: (row[5] as Int?).map(Day.init(daysSinceEpoch:)))
+  }
+
+  static func link(_ row: Row) -> ParentLink {
+    ParentLink(
+      child: row[0], parent: row[1], from: Day(daysSinceEpoch: row[2]),
+      until: (row[3] as Int?).map(Day.init(daysSinceEpoch:)))
+  }
+
+  static let memberColumns = """
+    m.id, m.full_name, m.gender, m.birth_date, m.ethnicity, m.religion, m.national_id, m.home_town,
+    m.party_card_number, m.education, m.political_theory, m.occupation
+    """
+
+  /// Posts are loaded separately (`attachPosts`).
+  static func member(_ row: Row) -> Member {
+    Member(
+      id: row[0], fullName: row[1], gender: Gender(rawValue: row[2]) ?? .male,
+      birthDate: Day(daysSinceEpoch: row[3]), ethnicity: row[4], religion: row[5], nationalID: row[6],
+      homeTown: row[7], partyCardNumber: row[8], education: row[9], politicalTheory: row[10],
+      occupation: row[11])
+  }
+
+  static func event(_ row: Row) -> MembershipEvent {
+    MembershipEvent(
+      memberID: row[0], kind: MembershipEventKind(rawValue: row[1]) ?? .admitted,
+      date: Day(daysSinceEpoch: row[2]), cellID: row[3], note: row[4])
+  }
+
+  static func organisation(id: Int64, in db: Database) throws -> Organisation? {
+    try Row.fetchOne(
+      db, sql: "SELECT \(organisationColumns) FROM organisation o WHERE o.id = ?", arguments: [id]
+    ).map(organisation)
+  }
+
+  static func organisation(code: String, in db: Database) throws -> Organisation? {
+    try Row.fetchOne(
+      db, sql: "SELECT \(organisationColumns) FROM organisation o WHERE o.code = ?", arguments: [code]
+    ).map(organisation)
+  }
+
+  static func attachPosts(to members: inout [Member], in db: Database) throws {
+    guard !members.isEmpty else { return }
+    var index: [Int64: Int] = [:]
+    for (i, m) in members.enumerated() { index[m.id] = i }
+    for chunk in stride(from: 0, to: members.count, by: 500) {
+      let ids = members[chunk..<min(chunk + 500, members.count)].map(\.id)
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT member_id, title, organisation_code, valid_from, valid_until FROM member_post
+          WHERE member_id IN (\(ids.map { _ in "?" }.joined(separator: ","))) ORDER BY valid_from
+          """, arguments: StatementArguments(ids))
+      for row in rows {
+        let post = LeadingPost(
+          title: row[1], organisationCode: row[2], from: Day(daysSinceEpoch: row[3]),
+          until: (row[4] as Int?).map(Day.init(daysSinceEpoch:)))
+        members[index[row[0]]!].posts.append(post)
+      }
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import DangVuCore
+import GRDB
+
+extension SQLiteStore {
+  public func searchMembers(_ text: String, within code: String?, limit: Int) async throws -> [MemberHit] {
+    let words = SearchFolding.words(text)
+    guard !words.isEmpty, limit > 0 else { return [] }
+    // Whole words except the last, which is a prefix: "nguyen v" finds "Nguyễn Văn …" as the user types.
+    let match = words.enumerated().map { i, w in "\"\(w)\"" + (i == words.count - 1 ? "*" : "") }
+      .joined(separator: " ")
+    let today = Day.today.daysSinceEpoch
+    return try await writer.read { db in
+      var sql = """
+        SELECT m.id, m.full_name, m.birth_date, m.party_card_number, o.code, o.name
+        FROM member_search s JOIN member m ON m.id = s.rowid LEFT JOIN organisation o ON o.id = m.current_cell_id
+        WHERE member_search MATCH :match
+        """
+      var arguments: StatementArguments = ["match": match, "limit": limit]
+      if let code {
+        let unit = try Self.requireOrganisation(code: code, in: db)
+        // A root holds everyone; skip the subtree walk, which at national scale is 300,000 units.
+        let isRoot =
+          try Bool.fetchOne(
+            db, sql: "SELECT 1 FROM organisation_parent WHERE child_id = ? AND parent_id IS NOT NULL", arguments: [unit.id])
+          == nil
+        if !isRoot {
+          sql = Self.subtreeCTE + "\n" + sql + " AND m.current_cell_id IN (SELECT id FROM sub)"
+          _ = arguments.append(contentsOf: ["code": code, "day": today])
+        }
+      }
+      sql += " LIMIT :limit"
+      let hits = try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+        MemberHit(
+          id: row[0], fullName: row[1], birthDate: Day(daysSinceEpoch: row[2]), partyCardNumber: row[3],
+          cellCode: row[4], cellName: row[5])
+      }
+      return hits.sorted { (SearchFolding.fold($0.fullName), $0.id) < (SearchFolding.fold($1.fullName), $1.id) }
+    }
+  }
+}

@@ -1,0 +1,227 @@
+import DangVuCore
+import GRDB
+
+extension SQLiteStore {
+  /// `sub(id)`: the unit with code `:code` and every unit under it, as the tree stood on day `:day`.
+  static let subtreeCTE = """
+    WITH RECURSIVE sub(id) AS (
+      SELECT id FROM organisation WHERE code = :code AND founded <= :day AND (ended IS NULL OR ended > :day)
+      UNION ALL
+      SELECT p.child_id FROM organisation_parent p JOIN sub ON p.parent_id = sub.id
+      WHERE p.valid_from <= :day AND (p.valid_until IS NULL OR p.valid_until > :day))
+    """
+
+  public func unitKinds() async throws -> UnitKindTable {
+    try await writer.read { db in try Self.unitKinds(in: db) }
+  }
+
+  static func unitKinds(in db: Database) throws -> UnitKindTable {
+    let kinds = try Row.fetchAll(db, sql: "SELECT code, name_vi, holds_members, rank FROM unit_kind ORDER BY rank")
+      .map { UnitKindDefinition(kind: UnitKind($0[0]), nameVi: $0[1], holdsMembers: $0[2], rank: $0[3]) }
+    let rules = try Row.fetchAll(db, sql: "SELECT child, parent, valid_from, valid_until FROM unit_kind_rule").map {
+      ParentRule(
+        child: UnitKind($0[0]), parent: ($0[1] as String?).map(UnitKind.init),
+        validFrom: ($0[2] as Int?).map(Day.init(daysSinceEpoch:)),
+        validUntil: ($0[3] as Int?).map(Day.init(daysSinceEpoch:)))
+    }
+    return UnitKindTable(kinds: kinds, rules: rules)
+  }
+
+  public func addOrganisations(_ batch: [NewOrganisation]) async throws -> [Organisation] {
+    try await writer.write { db in
+      let kinds = try Self.unitKinds(in: db)
+      let insertUnit = try db.cachedStatement(
+        sql: "INSERT INTO organisation(code, name, kind, founded) VALUES (?, ?, ?, ?)")
+      let insertLink = try db.cachedStatement(
+        sql: "INSERT INTO organisation_parent(child_id, parent_id, valid_from) VALUES (?, ?, ?)")
+      var added: [String: Organisation] = [:]
+      var result: [Organisation] = []
+      result.reserveCapacity(batch.count)
+      for (index, new) in batch.enumerated() {
+        do {
+          var parent: Organisation?
+          if let parentCode = new.parentCode {
+            parent = try added[parentCode] ?? Self.organisation(code: parentCode, in: db)
+            if parent == nil {
+              throw DomainError(
+                "organisation.unknownParent", "Không tìm thấy tổ chức cấp trên có mã \"\(parentCode)\".")
+            }
+          }
+          let taken =
+            try added[new.code] != nil
+            || Bool.fetchOne(db, sql: "SELECT 1 FROM organisation WHERE code = ?", arguments: [new.code]) != nil
+          try TreeRules.checkNew(
+            code: new.code, name: new.name, kind: new.kind, parent: parent, founded: new.founded, kinds: kinds,
+            codeTaken: taken)
+          try insertUnit.execute(arguments: [new.code, new.name, new.kind.code, new.founded.daysSinceEpoch])
+          let unit = Organisation(
+            id: db.lastInsertedRowID, code: new.code, name: new.name, kind: new.kind, founded: new.founded)
+          try insertLink.execute(arguments: [unit.id, parent?.id, new.founded.daysSinceEpoch])
+          added[unit.code] = unit
+          result.append(unit)
+        } catch let error as DomainError {
+          throw BatchItemError(index: index, error: error)
+        }
+      }
+      return result
+    }
+  }
+
+  public func moveOrganisation(code: String, underParent parentCode: String, on day: Day) async throws {
+    try await writer.write { db in
+      let unit = try Self.requireOrganisation(code: code, in: db)
+      let parent = try Self.requireOrganisation(code: parentCode, in: db)
+      // Only the new parent's ancestry matters for the cycle check, so build just that chain.
+      let chain = try Self.ancestry(of: parent.id, on: day, in: db)
+      let tree = OrganisationTree(day: day, organisations: chain.units, links: chain.links)
+      try TreeRules.checkMove(unit, under: parent, on: day, tree: tree, kinds: Self.unitKinds(in: db))
+      if try Bool.fetchOne(
+        db, sql: "SELECT 1 FROM organisation_parent WHERE child_id = ? AND valid_from >= ?",
+        arguments: [unit.id, day.daysSinceEpoch]) != nil
+      {
+        throw DomainError(
+          "organisation.laterChange",
+          "\(unit.code) đã có thay đổi cấp trên từ ngày \(day.vietnamese) trở về sau; hãy ghi các thay đổi theo thứ tự ngày.")
+      }
+      try db.execute(
+        sql: """
+          UPDATE organisation_parent SET valid_until = :day
+          WHERE child_id = :id AND valid_from <= :day AND (valid_until IS NULL OR valid_until > :day)
+          """, arguments: ["day": day.daysSinceEpoch, "id": unit.id])
+      try db.execute(
+        sql: "INSERT INTO organisation_parent(child_id, parent_id, valid_from) VALUES (?, ?, ?)",
+        arguments: [unit.id, parent.id, day.daysSinceEpoch])
+    }
+  }
+
+  public func endOrganisation(code: String, on day: Day) async throws {
+    try await writer.write { db in
+      let unit = try Self.requireOrganisation(code: code, in: db)
+      try TreeRules.checkEnd(unit, on: day)
+      // The day before the end is the last day the subtree stood whole.
+      let lastDay = day.adding(days: -1)
+      let ids = try Int64.fetchAll(
+        db, sql: Self.subtreeCTE + " SELECT id FROM sub",
+        arguments: ["code": code, "day": lastDay.daysSinceEpoch])
+      let list = ids.map(String.init).joined(separator: ",")
+      let remaining =
+        try Int.fetchOne(
+          db,
+          sql: """
+            SELECT COUNT(DISTINCT member_id) FROM member_span
+            WHERE cell_id IN (\(list)) AND (valid_until IS NULL OR valid_until > ?)
+            """, arguments: [day.daysSinceEpoch]) ?? 0
+      if remaining > 0 {
+        throw DomainError(
+          "organisation.hasMembers",
+          "Không thể chấm dứt \(unit.code) từ ngày \(day.vietnamese): còn \(remaining) đảng viên sinh hoạt tại đó "
+            + "hoặc ở đơn vị trực thuộc; hãy chuyển sinh hoạt cho họ trước.")
+      }
+      try db.execute(
+        sql: "UPDATE organisation SET ended = ? WHERE id IN (\(list)) AND ended IS NULL",
+        arguments: [day.daysSinceEpoch])
+      try db.execute(
+        sql: "UPDATE organisation_parent SET valid_until = ? WHERE child_id IN (\(list)) AND valid_until IS NULL",
+        arguments: [day.daysSinceEpoch])
+    }
+  }
+
+  public func organisation(code: String) async throws -> Organisation? {
+    try await writer.read { db in try Self.organisation(code: code, in: db) }
+  }
+
+  public func organisation(id: Int64) async throws -> Organisation? {
+    try await writer.read { db in try Self.organisation(id: id, in: db) }
+  }
+
+  public func parentHistory(ofCode code: String) async throws -> [ParentLink] {
+    try await writer.read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT p.child_id, p.parent_id, p.valid_from, p.valid_until FROM organisation_parent p
+          JOIN organisation o ON o.id = p.child_id WHERE o.code = ? ORDER BY p.valid_from
+          """, arguments: [code]
+      ).map(Self.link)
+    }
+  }
+
+  public func tree(on day: Day, root code: String?) async throws -> OrganisationTree {
+    try await writer.read { db in
+      let d = day.daysSinceEpoch
+      let units: [Organisation]
+      let links: [ParentLink]
+      if let code {
+        guard try Self.organisation(code: code, in: db) != nil else { throw Self.unknownOrganisation(code) }
+        let args: StatementArguments = ["code": code, "day": d]
+        units = try Row.fetchAll(
+          db, sql: Self.subtreeCTE + " SELECT \(Self.organisationColumns) FROM organisation o JOIN sub ON sub.id = o.id",
+          arguments: args
+        ).map(Self.organisation)
+        links = try Row.fetchAll(
+          db,
+          sql: Self.subtreeCTE + """
+             SELECT p.child_id, p.parent_id, p.valid_from, p.valid_until FROM organisation_parent p
+             JOIN sub ON sub.id = p.child_id
+             WHERE p.valid_from <= :day AND (p.valid_until IS NULL OR p.valid_until > :day)
+            """, arguments: args
+        ).map(Self.link)
+      } else {
+        units = try Row.fetchAll(
+          db,
+          sql: "SELECT \(Self.organisationColumns) FROM organisation o WHERE o.founded <= ? AND (o.ended IS NULL OR o.ended > ?)",
+          arguments: [d, d]
+        ).map(Self.organisation)
+        links = try Row.fetchAll(
+          db,
+          sql: """
+            SELECT child_id, parent_id, valid_from, valid_until FROM organisation_parent
+            WHERE valid_from <= ? AND (valid_until IS NULL OR valid_until > ?)
+            """, arguments: [d, d]
+        ).map(Self.link)
+      }
+      return OrganisationTree(day: day, organisations: units, links: links)
+    }
+  }
+
+  public func allOrganisations() async throws -> (units: [Organisation], links: [ParentLink]) {
+    try await writer.read { db in
+      (
+        try Row.fetchAll(db, sql: "SELECT \(Self.organisationColumns) FROM organisation o ORDER BY o.id").map(
+          Self.organisation),
+        try Row.fetchAll(
+          db, sql: "SELECT child_id, parent_id, valid_from, valid_until FROM organisation_parent ORDER BY child_id, valid_from"
+        ).map(Self.link)
+      )
+    }
+  }
+
+  static func requireOrganisation(code: String, in db: Database) throws -> Organisation {
+    guard let unit = try organisation(code: code, in: db) else { throw unknownOrganisation(code) }
+    return unit
+  }
+
+  static func unknownOrganisation(_ code: String) -> DomainError {
+    DomainError("organisation.unknown", "Không tìm thấy tổ chức có mã \"\(code)\".")
+  }
+
+  /// The unit and its ancestors on `day`, with the links between them.
+  static func ancestry(of id: Int64, on day: Day, in db: Database) throws -> (units: [Organisation], links: [ParentLink]) {
+    var units: [Organisation] = []
+    var links: [ParentLink] = []
+    var current: Int64? = id
+    while let c = current, let unit = try organisation(id: c, in: db), units.count < 64 {
+      units.append(unit)
+      let link = try Row.fetchOne(
+        db,
+        sql: """
+          SELECT child_id, parent_id, valid_from, valid_until FROM organisation_parent
+          WHERE child_id = :id AND valid_from <= :day AND (valid_until IS NULL OR valid_until > :day)
+          """, arguments: ["id": c, "day": day.daysSinceEpoch]
+      ).map(link)
+      if let link { links.append(link) }
+      current = link?.parent
+    }
+    return (units, links)
+  }
+}

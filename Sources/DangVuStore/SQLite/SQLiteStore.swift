@@ -1,0 +1,75 @@
+import DangVuCore
+import Foundation
+import GRDB
+
+/// The embedded default: one SQLite file in WAL mode, foreign keys on, every write in one transaction.
+public final class SQLiteStore: PartyStore {
+  let writer: any DatabaseWriter
+
+  /// Opens (creating when missing) the database file and brings its schema up to date.
+  public init(path: String) throws {
+    var config = Configuration()
+    config.foreignKeysEnabled = true
+    config.prepareDatabase { db in
+      // WAL is set by DatabasePool; NORMAL sync is safe with WAL and much faster for bulk writes.
+      try db.execute(sql: "PRAGMA synchronous = NORMAL")
+      try db.execute(sql: "PRAGMA cache_size = -65536")
+    }
+    let pool: DatabasePool
+    do {
+      pool = try DatabasePool(path: path, configuration: config)
+    } catch {
+      throw DomainError("store.cannotOpen", "Không mở được cơ sở dữ liệu \(path): \(error)")
+    }
+    writer = pool
+    try Schema.migrator.migrate(pool)
+  }
+
+  init(writer: any DatabaseWriter) throws {
+    self.writer = writer
+    try Schema.migrator.migrate(writer)
+  }
+
+  /// A private database in memory, for tests.
+  public static func inMemory() throws -> SQLiteStore {
+    var config = Configuration()
+    config.foreignKeysEnabled = true
+    return try SQLiteStore(writer: DatabaseQueue(configuration: config))
+  }
+
+  public func statistics() async throws -> StoreStatistics {
+    try await writer.read { db in
+      StoreStatistics(
+        organisations: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM organisation") ?? 0,
+        members: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM member") ?? 0,
+        events: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM membership_event") ?? 0,
+        schemaVersion: try String.fetchOne(
+          db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid DESC LIMIT 1") ?? "none")
+    }
+  }
+
+  public func setPopulation(_ rows: [Population]) async throws {
+    try await writer.write { db in
+      let statement = try db.cachedStatement(
+        sql: "INSERT OR REPLACE INTO population(organisation_id, year, people) VALUES (?, ?, ?)")
+      for (index, row) in rows.enumerated() {
+        guard row.people >= 0 else {
+          throw BatchItemError(
+            index: index, error: DomainError("population.negative", "Dân số không được âm (\(row.people))."))
+        }
+        guard try Self.organisation(id: row.organisationID, in: db) != nil else {
+          throw BatchItemError(
+            index: index, error: DomainError("population.unknownUnit", "Không tìm thấy tổ chức của dòng dân số."))
+        }
+        try statement.execute(arguments: [row.organisationID, row.year, row.people])
+      }
+    }
+  }
+
+  public func population(ofOrganisation id: Int64, year: Int) async throws -> Int? {
+    try await writer.read { db in
+      try Int.fetchOne(
+        db, sql: "SELECT people FROM population WHERE organisation_id = ? AND year = ?", arguments: [id, year])
+    }
+  }
+}

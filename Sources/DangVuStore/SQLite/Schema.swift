@@ -1,0 +1,110 @@
+import DangVuCore
+import GRDB
+
+/// The SQLite schema, one migration per change; GRDB records the applied ones in `grdb_migrations`,
+/// which is the schema version `statistics()` reports.
+///
+/// Dates are INTEGER days since 1970-01-01 (`Day.daysSinceEpoch`): half the size of ISO text in the
+/// 6-million-row tables and their indexes, and compared as numbers.
+enum Schema {
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1-tree-and-register") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE unit_kind(
+            code TEXT PRIMARY KEY,
+            name_vi TEXT NOT NULL,
+            holds_members INTEGER NOT NULL,
+            rank INTEGER NOT NULL);
+          CREATE TABLE unit_kind_rule(
+            child TEXT NOT NULL REFERENCES unit_kind(code),
+            parent TEXT REFERENCES unit_kind(code),
+            valid_from INTEGER,
+            valid_until INTEGER);
+          CREATE TABLE organisation(
+            id INTEGER PRIMARY KEY,
+            code TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL REFERENCES unit_kind(code),
+            founded INTEGER NOT NULL,
+            ended INTEGER);
+          CREATE TABLE organisation_parent(
+            child_id INTEGER NOT NULL REFERENCES organisation(id),
+            parent_id INTEGER REFERENCES organisation(id),
+            valid_from INTEGER NOT NULL,
+            valid_until INTEGER);
+          CREATE INDEX organisation_parent_child ON organisation_parent(child_id, valid_from);
+          CREATE INDEX organisation_parent_parent ON organisation_parent(parent_id, valid_from);
+          CREATE TABLE member(
+            id INTEGER PRIMARY KEY,
+            full_name TEXT NOT NULL,
+            search_name TEXT NOT NULL,
+            gender TEXT NOT NULL,
+            birth_date INTEGER NOT NULL,
+            ethnicity TEXT NOT NULL,
+            religion TEXT NOT NULL,
+            national_id TEXT UNIQUE,
+            home_town TEXT NOT NULL,
+            party_card_number TEXT UNIQUE,
+            education TEXT NOT NULL,
+            political_theory TEXT NOT NULL,
+            occupation TEXT NOT NULL,
+            current_cell_id INTEGER REFERENCES organisation(id));
+          CREATE INDEX member_current_cell ON member(current_cell_id);
+          CREATE TABLE member_post(
+            member_id INTEGER NOT NULL REFERENCES member(id),
+            title TEXT NOT NULL,
+            organisation_code TEXT,
+            valid_from INTEGER NOT NULL,
+            valid_until INTEGER);
+          CREATE INDEX member_post_member ON member_post(member_id);
+          CREATE TABLE membership_event(
+            id INTEGER PRIMARY KEY,
+            member_id INTEGER NOT NULL REFERENCES member(id),
+            kind TEXT NOT NULL,
+            date INTEGER NOT NULL,
+            cell_id INTEGER REFERENCES organisation(id),
+            note TEXT NOT NULL DEFAULT '');
+          CREATE INDEX membership_event_member ON membership_event(member_id);
+          -- Derived from the events by MemberTimeline, rewritten whenever a member's history changes:
+          -- the register on any date is one range lookup.
+          CREATE TABLE member_span(
+            member_id INTEGER NOT NULL REFERENCES member(id),
+            cell_id INTEGER NOT NULL REFERENCES organisation(id),
+            valid_from INTEGER NOT NULL,
+            valid_until INTEGER,
+            standing TEXT NOT NULL,
+            exempt INTEGER NOT NULL);
+          CREATE INDEX member_span_cell ON member_span(cell_id, valid_from);
+          CREATE INDEX member_span_member ON member_span(member_id);
+          CREATE TABLE population(
+            organisation_id INTEGER NOT NULL REFERENCES organisation(id),
+            year INTEGER NOT NULL,
+            people INTEGER NOT NULL CHECK (people >= 0),
+            PRIMARY KEY (organisation_id, year));
+          -- Folded names (SearchFolding), prefix-indexed so "nguyen v" is a short index walk.
+          CREATE VIRTUAL TABLE member_search USING fts5(
+            search_name, content='member', content_rowid='id', tokenize='unicode61 remove_diacritics 0',
+            prefix='2 3');
+          """)
+      try seed(UnitKindTable.standard, into: db)
+    }
+    return migrator
+  }
+
+  static func seed(_ table: UnitKindTable, into db: Database) throws {
+    for k in table.kinds {
+      try db.execute(
+        sql: "INSERT INTO unit_kind(code, name_vi, holds_members, rank) VALUES (?, ?, ?, ?)",
+        arguments: [k.kind.code, k.nameVi, k.holdsMembers, k.rank])
+    }
+    for r in table.rules {
+      try db.execute(
+        sql: "INSERT INTO unit_kind_rule(child, parent, valid_from, valid_until) VALUES (?, ?, ?, ?)",
+        arguments: [
+          r.child.code, r.parent?.code, r.validFrom?.daysSinceEpoch, r.validUntil?.daysSinceEpoch,
+        ])
+    }
+  }
+}

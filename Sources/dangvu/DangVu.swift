@@ -1,0 +1,31 @@
+import ArgumentParser
+import DangVuCore
+import DangVuStore
+
+@main
+struct DangVu: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "dangvu",
+    abstract: "DangVu (Đảng vụ): the party-building records of a provincial Party Committee.",
+    discussion: """
+      Every command works on one database file, ./dangvu.sqlite unless --db says otherwise.
+      Start with `dangvu serve --demo` to see a demo province in the browser.
+      """,
+    subcommands: [MembersCommand.self])
+}
+
+/// The `--db` option every command shares.
+struct StoreOptions: ParsableArguments {
+  @Option(name: .long, help: "The database file (SQLite). Created when missing.")
+  var db: String = "./dangvu.sqlite"
+
+  func open() throws -> SQLiteStore {
+    try SQLiteStore(path: db)
+  }
+}
+
+/// Prints a person-readable error and exits non-zero; domain errors already carry their message.
+func fail(_ error: any Error) -> ExitCode {
+  FileHandleOutput.standardError.write("Lỗi: \(error)\n")
+  return .failure
+}
