@@ -1,0 +1,49 @@
+import DangVuCore
+import DangVuStore
+import Testing
+
+@Suite("Store: searching members by name")
+struct SearchStoreTests {
+  func loaded(_ engine: Engine) async throws -> any PartyStore {
+    let store = try engine.makeStore()
+    let ids = try await SmallProvince.load(into: store)
+    let names = ["Đặng Văn Hùng", "Nguyễn Văn Nam", "Nguyễn Thị Đào", "Trần Văn Dũng", "Dương Thị Mai"]
+    try await store.addMembers(names.enumerated().map { i, name in
+      let cell = i < 3 ? ids["KG.01.001.01"]! : ids["KG.02.001"]!
+      return NewMember(member: SmallProvince.member(name, card: "2000000\(i)"), events: [SmallProvince.admitted(cell, on: "2010-01-01")])
+    })
+    return store
+  }
+
+  @Test(arguments: Engine.allCases)
+  func dMatchesDStroke(engine: Engine) async throws {
+    let store = try await loaded(engine)
+    #expect(try await store.searchMembers("dang", within: nil, limit: 10).map(\.fullName) == ["Đặng Văn Hùng"])
+    #expect(try await store.searchMembers("DAO", within: nil, limit: 10).map(\.fullName) == ["Nguyễn Thị Đào"])
+    #expect(try await store.searchMembers("đũng", within: nil, limit: 10).map(\.fullName) == ["Trần Văn Dũng"])
+  }
+
+  @Test(arguments: Engine.allCases)
+  func wordsMatchInAnyPositionAndTheLastIsAPrefix(engine: Engine) async throws {
+    let store = try await loaded(engine)
+    #expect(try await store.searchMembers("nguyen van", within: nil, limit: 10).map(\.fullName) == ["Nguyễn Văn Nam"])
+    #expect(try await store.searchMembers("nguy", within: nil, limit: 10).count == 2)
+    #expect(try await store.searchMembers("thi", within: nil, limit: 10).map(\.fullName) == ["Dương Thị Mai", "Nguyễn Thị Đào"])
+    #expect(try await store.searchMembers("Nguye\u{0302}\u{0303}n Thi\u{0323}", within: nil, limit: 10).map(\.fullName) == ["Nguyễn Thị Đào"])
+  }
+
+  @Test(arguments: Engine.allCases)
+  func limitsToASubtree(engine: Engine) async throws {
+    let store = try await loaded(engine)
+    #expect(try await store.searchMembers("van", within: "KG.02", limit: 10).map(\.fullName) == ["Trần Văn Dũng"])
+    #expect(try await store.searchMembers("van", within: "KG", limit: 10).count == 3)
+    await #expect(throws: DomainError.self) { try await store.searchMembers("van", within: "XX", limit: 10) }
+  }
+
+  @Test(arguments: Engine.allCases)
+  func returnsNothingForMarkupOrPunctuation(engine: Engine) async throws {
+    let store = try await loaded(engine)
+    #expect(try await store.searchMembers("\" OR 1 --", within: nil, limit: 10).isEmpty)
+    #expect(try await store.searchMembers("   ", within: nil, limit: 10).isEmpty)
+  }
+}
