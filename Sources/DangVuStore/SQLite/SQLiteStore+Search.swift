@@ -38,3 +38,23 @@ extension SQLiteStore {
     }
   }
 }
+
+extension SQLiteStore {
+  /// Names of members spread evenly over the register, for benchmark queries.
+  public func sampleMemberNames(count: Int, seed: UInt64) async throws -> [String] {
+    try await writer.read { db in
+      let maxID = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM member") ?? 0
+      guard maxID > 0 else { return [] }
+      var state = seed
+      var names: [String] = []
+      for _ in 0..<count {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        let id = Int64((state >> 33) % UInt64(maxID)) + 1
+        if let name = try String.fetchOne(db, sql: "SELECT full_name FROM member WHERE id >= ? LIMIT 1", arguments: [id]) {
+          names.append(name)
+        }
+      }
+      return names
+    }
+  }
+}

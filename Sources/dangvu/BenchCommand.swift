@@ -1,0 +1,89 @@
+import ArgumentParser
+import DangVuCore
+import DangVuStore
+import Foundation
+
+/// Benchmarks run against a real database file (usually the national demo); figures go to docs/performance.md.
+struct BenchCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bench", abstract: "Measure DangVu on a database: search latency and more.",
+    subcommands: [SearchBench.self])
+
+  struct SearchBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "search",
+      abstract: "Search latency over names as people type them: full names, surname and given name, given names, prefixes.")
+
+    @OptionGroup var store: StoreOptions
+    @Option(help: "How many queries to time.") var queries: Int = 2000
+    @Option(help: "Results per query, as the search page asks.") var limit: Int = 50
+    @Option(help: "Seed for choosing the queries.") var seed: UInt64 = 7
+
+    func run() async throws {
+      do {
+        let db = try store.open()
+        let sample = try await db.sampleMemberNames(count: max(50, queries / 4), seed: seed)
+        guard !sample.isEmpty else { throw DomainError("bench.empty", "Cơ sở dữ liệu chưa có đảng viên; hãy chạy `dangvu demo` trước.") }
+        var generator = SplitMix(seed: seed)
+        let texts = (0..<queries).map { i in SearchBench.query(from: sample[Int(generator.next() % UInt64(sample.count))], style: i % 5) }
+        for text in texts.prefix(50) { _ = try await db.searchMembers(text, within: nil, limit: limit) }  // warm the cache
+        var times: [Double] = []
+        var found = 0
+        for text in texts {
+          let start = ContinuousClock.now
+          found += try await db.searchMembers(text, within: nil, limit: limit).count
+          times.append((ContinuousClock.now - start).milliseconds)
+        }
+        let members = try await db.statistics().members
+        print(LatencySummary(label: "search over \(members) members, \(queries) queries, limit \(limit)", times: times).text)
+        print("results per query on average: \(found / max(1, queries))")
+      } catch { throw fail(error) }
+    }
+
+    /// Five ways people type a name: whole, without marks, surname and given name, given name, a prefix.
+    static func query(from name: String, style: Int) -> String {
+      let words = name.split(separator: " ").map(String.init)
+      switch style {
+      case 0: return name
+      case 1: return SearchFolding.fold(name)
+      case 2: return words.count > 1 ? "\(words.first!) \(words.last!)" : name
+      case 3: return words.last ?? name
+      default: return String(SearchFolding.fold(name).prefix(6))
+      }
+    }
+  }
+}
+
+/// Percentiles of a list of timings, in milliseconds.
+struct LatencySummary {
+  let label: String
+  let times: [Double]
+
+  var text: String {
+    let sorted = times.sorted()
+    func p(_ q: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * q))] }
+    return String(
+      format: "%@\n  p50 %.2f ms   p90 %.2f ms   p99 %.2f ms   max %.2f ms   mean %.2f ms", label, p(0.5), p(0.9),
+      p(0.99), sorted.last ?? 0, times.reduce(0, +) / Double(max(1, times.count)))
+  }
+}
+
+/// A small seedable generator for choosing benchmark inputs repeatably.
+struct SplitMix: RandomNumberGenerator {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
+
+extension Duration {
+  var milliseconds: Double {
+    let (s, atto) = components
+    return Double(s) * 1000 + Double(atto) / 1e15
+  }
+}
