@@ -22,6 +22,10 @@ public protocol PartyStore: Sendable {
   /// or in a unit below it that goes on.
   func endOrganisation(code: String, on day: Day) async throws
 
+  /// Merges a unit into another on `day`: its units move under the target, its members transfer into
+  /// the target (which must then be a cell), and it ends.
+  func mergeOrganisation(code: String, into targetCode: String, on day: Day) async throws
+
   func organisation(code: String) async throws -> Organisation?
   func organisation(id: Int64) async throws -> Organisation?
   /// Every parent link the unit ever had, oldest first.

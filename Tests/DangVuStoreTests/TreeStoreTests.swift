@@ -73,4 +73,23 @@ struct TreeStoreTests {
       try await store.recordEvents([MembershipEvent(memberID: member.id, kind: .transferred, date: day("2024-02-01"), cellID: ids["KG.01.001.02"]!)])
     }
   }
+
+  @Test(arguments: Engine.allCases)
+  func mergingACellTransfersItsMembersAndEndsIt(engine: Engine) async throws {
+    let store = try engine.makeStore()
+    let ids = try await SmallProvince.load(into: store)
+    let added = try await store.addMembers([
+      NewMember(member: SmallProvince.member("Võ Thị Hoa", card: "10000001"), events: [SmallProvince.admitted(ids["KG.01.001.01"]!, on: "2010-01-01")])
+    ])
+    try await store.mergeOrganisation(code: "KG.01.001.01", into: "KG.01.001.02", on: day("2024-01-01"))
+    #expect(try await store.organisation(code: "KG.01.001.01")?.ended == day("2024-01-01"))
+    let timeline = try await store.timeline(ofMember: added[0].id)
+    #expect(timeline.span(on: day("2023-12-31"))?.cellID == ids["KG.01.001.01"])
+    #expect(timeline.span(on: day("2024-01-01"))?.cellID == ids["KG.01.001.02"])
+    // A committee merged into another brings its cells along.
+    try await store.mergeOrganisation(code: "KG.01", into: "KG.02", on: day("2025-01-01"))
+    let tree = try await store.tree(on: day("2025-01-01"), root: "KG.02")
+    #expect(tree.units[ids["KG.01.001.02"]!] != nil)
+    #expect(try await store.organisation(code: "KG.01")?.ended == day("2025-01-01"))
+  }
 }

@@ -61,7 +61,10 @@ extension SQLiteStore {
   }
 
   public func recordEvents(_ events: [MembershipEvent]) async throws {
-    try await writer.write { db in
+    try await writer.write { db in try Self.record(events, in: db) }
+  }
+
+  static func record(_ events: [MembershipEvent], in db: Database) throws {
       let cells = try CellLookup(db: db)
       // Check each member's whole history with all of its new events at once, in the order given.
       var order: [Int64] = []
@@ -91,7 +94,6 @@ extension SQLiteStore {
           throw BatchItemError(index: new[0].index, error: error)
         }
       }
-    }
   }
 
   public func updateMember(_ member: Member) async throws {

@@ -69,60 +69,96 @@ extension SQLiteStore {
 
   public func moveOrganisation(code: String, underParent parentCode: String, on day: Day) async throws {
     try await writer.write { db in
-      let unit = try Self.requireOrganisation(code: code, in: db)
-      let parent = try Self.requireOrganisation(code: parentCode, in: db)
-      // Only the new parent's ancestry matters for the cycle check, so build just that chain.
-      let chain = try Self.ancestry(of: parent.id, on: day, in: db)
-      let tree = OrganisationTree(day: day, organisations: chain.units, links: chain.links)
-      try TreeRules.checkMove(unit, under: parent, on: day, tree: tree, kinds: Self.unitKinds(in: db))
-      if try Bool.fetchOne(
-        db, sql: "SELECT 1 FROM organisation_parent WHERE child_id = ? AND valid_from >= ?",
-        arguments: [unit.id, day.daysSinceEpoch]) != nil
-      {
-        throw DomainError(
-          "organisation.laterChange",
-          "\(unit.code) đã có thay đổi cấp trên từ ngày \(day.vietnamese) trở về sau; hãy ghi các thay đổi theo thứ tự ngày.")
-      }
-      try db.execute(
-        sql: """
-          UPDATE organisation_parent SET valid_until = :day
-          WHERE child_id = :id AND valid_from <= :day AND (valid_until IS NULL OR valid_until > :day)
-          """, arguments: ["day": day.daysSinceEpoch, "id": unit.id])
-      try db.execute(
-        sql: "INSERT INTO organisation_parent(child_id, parent_id, valid_from) VALUES (?, ?, ?)",
-        arguments: [unit.id, parent.id, day.daysSinceEpoch])
+      try Self.move(
+        Self.requireOrganisation(code: code, in: db), under: Self.requireOrganisation(code: parentCode, in: db),
+        on: day, in: db)
     }
   }
 
+  static func move(_ unit: Organisation, under parent: Organisation, on day: Day, in db: Database) throws {
+    // Only the new parent's ancestry matters for the cycle check, so build just that chain.
+    let chain = try ancestry(of: parent.id, on: day, in: db)
+    let tree = OrganisationTree(day: day, organisations: chain.units, links: chain.links)
+    try TreeRules.checkMove(unit, under: parent, on: day, tree: tree, kinds: unitKinds(in: db))
+    if try Bool.fetchOne(
+      db, sql: "SELECT 1 FROM organisation_parent WHERE child_id = ? AND valid_from >= ?",
+      arguments: [unit.id, day.daysSinceEpoch]) != nil
+    {
+      throw DomainError(
+        "organisation.laterChange",
+        "\(unit.code) đã có thay đổi cấp trên từ ngày \(day.vietnamese) trở về sau; hãy ghi các thay đổi theo thứ tự ngày.")
+    }
+    try db.execute(
+      sql: """
+        UPDATE organisation_parent SET valid_until = :day
+        WHERE child_id = :id AND valid_from <= :day AND (valid_until IS NULL OR valid_until > :day)
+        """, arguments: ["day": day.daysSinceEpoch, "id": unit.id])
+    try db.execute(
+      sql: "INSERT INTO organisation_parent(child_id, parent_id, valid_from) VALUES (?, ?, ?)",
+      arguments: [unit.id, parent.id, day.daysSinceEpoch])
+  }
+
   public func endOrganisation(code: String, on day: Day) async throws {
+    try await writer.write { db in try Self.end(Self.requireOrganisation(code: code, in: db), on: day, in: db) }
+  }
+
+  static func end(_ unit: Organisation, on day: Day, in db: Database) throws {
+    try TreeRules.checkEnd(unit, on: day)
+    // The subtree on the day itself: units moved away that day (a merge) are no longer below it.
+    let ids = try Int64.fetchAll(
+      db, sql: subtreeCTE + " SELECT id FROM sub", arguments: ["code": unit.code, "day": day.daysSinceEpoch])
+    let list = ids.map(String.init).joined(separator: ",")
+    let remaining =
+      try Int.fetchOne(
+        db,
+        sql: """
+          SELECT COUNT(DISTINCT member_id) FROM member_span
+          WHERE cell_id IN (\(list)) AND (valid_until IS NULL OR valid_until > ?)
+          """, arguments: [day.daysSinceEpoch]) ?? 0
+    if remaining > 0 {
+      throw DomainError(
+        "organisation.hasMembers",
+        "Không thể chấm dứt \(unit.code) từ ngày \(day.vietnamese): còn \(remaining) đảng viên sinh hoạt tại đó "
+          + "hoặc ở đơn vị trực thuộc; hãy chuyển sinh hoạt cho họ trước.")
+    }
+    try db.execute(
+      sql: "UPDATE organisation SET ended = ? WHERE id IN (\(list)) AND ended IS NULL",
+      arguments: [day.daysSinceEpoch])
+    try db.execute(
+      sql: "UPDATE organisation_parent SET valid_until = ? WHERE child_id IN (\(list)) AND valid_until IS NULL",
+      arguments: [day.daysSinceEpoch])
+  }
+
+  public func mergeOrganisation(code: String, into targetCode: String, on day: Day) async throws {
     try await writer.write { db in
-      let unit = try Self.requireOrganisation(code: code, in: db)
-      try TreeRules.checkEnd(unit, on: day)
-      // The day before the end is the last day the subtree stood whole.
-      let lastDay = day.adding(days: -1)
-      let ids = try Int64.fetchAll(
-        db, sql: Self.subtreeCTE + " SELECT id FROM sub",
-        arguments: ["code": code, "day": lastDay.daysSinceEpoch])
-      let list = ids.map(String.init).joined(separator: ",")
-      let remaining =
-        try Int.fetchOne(
-          db,
-          sql: """
-            SELECT COUNT(DISTINCT member_id) FROM member_span
-            WHERE cell_id IN (\(list)) AND (valid_until IS NULL OR valid_until > ?)
-            """, arguments: [day.daysSinceEpoch]) ?? 0
-      if remaining > 0 {
+      let source = try Self.requireOrganisation(code: code, in: db)
+      let target = try Self.requireOrganisation(code: targetCode, in: db)
+      guard source.id != target.id, source.exists(on: day), target.exists(on: day) else {
         throw DomainError(
-          "organisation.hasMembers",
-          "Không thể chấm dứt \(unit.code) từ ngày \(day.vietnamese): còn \(remaining) đảng viên sinh hoạt tại đó "
-            + "hoặc ở đơn vị trực thuộc; hãy chuyển sinh hoạt cho họ trước.")
+          "organisation.badMerge",
+          "Không thể sáp nhập \(code) vào \(targetCode) ngày \(day.vietnamese): hai tổ chức phải khác nhau và cùng đang tồn tại.")
       }
-      try db.execute(
-        sql: "UPDATE organisation SET ended = ? WHERE id IN (\(list)) AND ended IS NULL",
-        arguments: [day.daysSinceEpoch])
-      try db.execute(
-        sql: "UPDATE organisation_parent SET valid_until = ? WHERE child_id IN (\(list)) AND valid_until IS NULL",
-        arguments: [day.daysSinceEpoch])
+      // The units below move across; the members of a merged cell transfer into the target cell.
+      let children = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT \(Self.organisationColumns) FROM organisation o JOIN organisation_parent p ON p.child_id = o.id
+          WHERE p.parent_id = :id AND p.valid_from <= :day AND (p.valid_until IS NULL OR p.valid_until > :day)
+          """, arguments: ["id": source.id, "day": day.daysSinceEpoch]
+      ).map(Self.organisation)
+      for child in children { try Self.move(child, under: target, on: day, in: db) }
+      let members = try Int64.fetchAll(
+        db,
+        sql: """
+          SELECT member_id FROM member_span
+          WHERE cell_id = :id AND valid_from <= :day AND (valid_until IS NULL OR valid_until > :day)
+          """, arguments: ["id": source.id, "day": day.daysSinceEpoch])
+      try Self.record(
+        members.map {
+          MembershipEvent(
+            memberID: $0, kind: .transferred, date: day, cellID: target.id, note: "Sáp nhập \(code) vào \(targetCode)")
+        }, in: db)
+      try Self.end(source, on: day, in: db)
     }
   }
 
