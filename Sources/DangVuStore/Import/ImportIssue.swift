@@ -1,0 +1,49 @@
+/// One thing wrong with an import file: where (line, column) and what, in Vietnamese.
+public struct ImportIssue: Hashable, Sendable, CustomStringConvertible {
+  /// The physical line of the file (1 = the header); nil for a fault of the whole file.
+  public var line: Int?
+  /// The column as the file's header names it; nil when the fault is the whole row.
+  public var column: String?
+  public var message: String
+
+  public init(line: Int?, column: String? = nil, _ message: String) {
+    self.line = line
+    self.column = column
+    self.message = message
+  }
+
+  public var description: String {
+    switch (line, column) {
+    case let (line?, column?): "dòng \(line), cột \(column): \(message)"
+    case let (line?, nil): "dòng \(line): \(message)"
+    case let (nil, column?): "cột \(column): \(message)"
+    case (nil, nil): message
+    }
+  }
+}
+
+/// A file was refused: every issue found, and nothing of it written.
+public struct ImportError: Error, Sendable, CustomStringConvertible {
+  public var issues: [ImportIssue]
+
+  /// Past this many, the printed list is cut short; the count still tells how many there are.
+  public static let printedLimit = 200
+
+  public init(_ issues: [ImportIssue]) {
+    // File-level faults first, then by line; issues of one line keep the order they were found in.
+    self.issues = issues.enumerated().sorted { a, b in
+      (a.element.line ?? 0, a.offset) < (b.element.line ?? 0, b.offset)
+    }.map(\.element)
+  }
+
+  public var description: String {
+    var lines = [
+      "Tệp có \(issues.count) lỗi nên không có dòng nào được ghi; hãy sửa các lỗi dưới đây rồi nhập lại cả tệp:"
+    ]
+    lines += issues.prefix(Self.printedLimit).map { "  - \($0)" }
+    if issues.count > Self.printedLimit {
+      lines.append("  … và \(issues.count - Self.printedLimit) lỗi khác")
+    }
+    return lines.joined(separator: "\n")
+  }
+}

@@ -1,0 +1,163 @@
+import DangVuCore
+
+extension MembersFile {
+  /// Reads a members file and adds every member in one store batch, or refuses the whole file
+  /// with every bad row listed. Returns how many members were added.
+  public static func importing(_ bytes: [UInt8], into store: some PartyStore) async throws -> Int {
+    let document = try CSVDocument(bytes: bytes)
+    let header = try Header<Column>(document.header)
+    var parser = RowParser(header: header, issues: document.issues)
+    var rows: [Row] = []
+    rows.reserveCapacity(document.records.count)
+    var genders = GenderWords()
+    for record in document.records {
+      if let row = parse(record, &parser, &genders) { rows.append(row) }
+    }
+    var issues = parser.issues
+    issues += checkUnique(rows, \.member.partyCardNumber, .cardNumber, header, what: "Số thẻ đảng")
+    issues += checkUnique(rows, \.member.nationalID, .nationalID, header, what: "Số căn cước")
+    // An empty register holds none of them: skip a query per row on a first import.
+    if try await store.statistics().members > 0 {
+      let cards = try await store.existingCardNumbers(rows.compactMap(\.member.partyCardNumber))
+      let nationalIDs = try await store.existingNationalIDs(rows.compactMap(\.member.nationalID))
+      for row in rows {
+        if let card = row.member.partyCardNumber, cards.contains(card) {
+          issues.append(
+            ImportIssue(
+              line: row.line, column: header.name(of: .cardNumber), "số thẻ đảng \(card) đã có trong cơ sở dữ liệu."))
+        }
+        if let nid = row.member.nationalID, nationalIDs.contains(nid) {
+          issues.append(
+            ImportIssue(
+              line: row.line, column: header.name(of: .nationalID), "số căn cước \(nid) đã có trong cơ sở dữ liệu."))
+        }
+      }
+    }
+    let units = try await UnitDirectory.load(codes: Set(rows.map(\.cellCode)), from: store)
+    var batch: [NewMember] = []
+    batch.reserveCapacity(rows.count)
+    for row in rows {
+      if let problem = units.cellProblem(row.cellCode, on: row.admission) {
+        issues.append(ImportIssue(line: row.line, column: header.name(of: .cellCode), problem))
+        continue
+      }
+      let events = row.events(cell: units.unit(code: row.cellCode)!.id)
+      do {
+        _ = try MemberTimeline(member: row.member, events: events, cell: units.check(cell:on:))
+      } catch {
+        issues.append(ImportIssue(line: row.line, column: row.column(for: error).map(header.name(of:)), error.message))
+        continue
+      }
+      batch.append(NewMember(member: row.member, events: events))
+    }
+    guard issues.isEmpty else { throw ImportError(issues) }
+    do {
+      try await store.addMembers(batch)
+    } catch let refused as BatchItemError {
+      // Checked above already; this is what changed in the database in between.
+      throw ImportError([ImportIssue(line: rows[refused.index].line, refused.error.message)])
+    }
+    return batch.count
+  }
+
+  struct Row {
+    var line: Int
+    var member: Member
+    var cellCode: String
+    var admission: Day
+    var official: Day?
+    var exemptFrom: Day?
+
+    /// The history a row stands for: admitted into the cell, then made official and exempted when dated.
+    func events(cell: Int64) -> [MembershipEvent] {
+      var events = [MembershipEvent(memberID: 0, kind: .admitted, date: admission, cellID: cell)]
+      if let official { events.append(MembershipEvent(memberID: 0, kind: .madeOfficial, date: official)) }
+      if let exemptFrom { events.append(MembershipEvent(memberID: 0, kind: .exempted, date: exemptFrom)) }
+      return events
+    }
+
+    /// The column a refused history points at, so the person knows which date to look at.
+    func column(for error: DomainError) -> Column? {
+      switch error.code {
+      case "member.tooYoung", "member.admittedTwice": .admissionDate
+      case "member.officialTooEarly", "member.officialTwice": .officialDate
+      case "member.alreadyExempt", "member.notExempt": .exemptFrom
+      case "member.notAdmitted":
+        official.map { $0 < admission } ?? false ? .officialDate : .exemptFrom
+      case "member.unknownCell", "member.cellNotExisting", "member.notACell": .cellCode
+      default: nil
+      }
+    }
+  }
+
+  private static func parse(_ record: CSVRecord, _ p: inout RowParser<Column>, _ genders: inout GenderWords) -> Row? {
+    let before = p.issues.count
+    let name = p.text(.fullName, record, required: true)
+    var gender: Gender?
+    if let text = p.text(.gender, record, required: true) {
+      gender = genders.gender(text)
+      if gender == nil { p.report(record, .gender, "\"\(text)\" không phải giới tính (Nam hoặc Nữ).") }
+    }
+    let birth = p.day(.birthDate, record, required: true)
+    let cell = p.text(.cellCode, record, required: true)
+    let admission = p.day(.admissionDate, record, required: true)
+    let official = p.day(.officialDate, record)
+    let exempt = p.day(.exemptFrom, record)
+    guard let name, let gender, let birth = birth.value, let cell, let admission = admission.value,
+      !official.isBad, !exempt.isBad
+    else { return nil }
+    let member = Member(
+      fullName: name, gender: gender, birthDate: birth,
+      ethnicity: p.header.field(.ethnicity, in: record), religion: p.header.field(.religion, in: record),
+      nationalID: p.text(.nationalID, record), homeTown: p.header.field(.homeTown, in: record),
+      partyCardNumber: p.text(.cardNumber, record), education: p.header.field(.education, in: record),
+      politicalTheory: p.header.field(.politicalTheory, in: record),
+      occupation: p.header.field(.occupation, in: record))
+    do {
+      try MemberRules.checkIdentity(member)
+    } catch {
+      let column: Column? =
+        switch error.code {
+        case "member.badNationalID": .nationalID
+        case "member.badCardNumber": .cardNumber
+        case "member.nameMissing": .fullName
+        default: nil
+        }
+      p.report(record, column, error.message)
+    }
+    guard p.issues.count == before else { return nil }
+    return Row(
+      line: record.line, member: member, cellCode: cell, admission: admission, official: official.value,
+      exemptFrom: exempt.value)
+  }
+
+  /// Every value of `key` that more than one row holds, reported on each later row.
+  private static func checkUnique(
+    _ rows: [Row], _ key: KeyPath<Row, String?>, _ column: Column, _ header: Header<Column>, what: String
+  ) -> [ImportIssue] {
+    var firstLine: [String: Int] = [:]
+    var issues: [ImportIssue] = []
+    for row in rows {
+      guard let value = row[keyPath: key] else { continue }
+      if let first = firstLine[value] {
+        issues.append(
+          ImportIssue(line: row.line, column: header.name(of: column), "\(what) \(value) trùng với dòng \(first)."))
+      } else {
+        firstLine[value] = row.line
+      }
+    }
+    return issues
+  }
+}
+
+/// Gender words seen so far: a file says "Nam" or "Nữ" half a million times, so fold each spelling once.
+struct GenderWords {
+  private var known: [String: Gender?] = [:]
+
+  mutating func gender(_ text: String) -> Gender? {
+    if let cached = known[text] { return cached }
+    let parsed = Gender(parsing: text)
+    known[text] = parsed
+    return parsed
+  }
+}
