@@ -45,3 +45,5 @@ public enum GradeOutcome: Hashable, Sendable, Codable {
   case graded(Grade)
   case notEvaluated(NotEvaluatedReason)
 }
+
+extension NotEvaluatedReason: CodingKeyRepresentable {}
