@@ -12,7 +12,7 @@ extension EventsFile {
       if let row = parse(record, &parser) { rows.append(row) }
     }
     var issues = parser.issues
-    let units = try await UnitDirectory.load(codes: Set(rows.compactMap(\.cellCode)), from: store)
+    var units = try await UnitDirectory.load(codes: Set(rows.compactMap(\.cellCode)), from: store)
     var rowsByCard: [String: [Int]] = [:]
     var cardOrder: [String] = []
     for (index, row) in rows.enumerated() {
@@ -33,6 +33,7 @@ extension EventsFile {
       }
       memberIDs[card] = member.id
       var history = try await store.timeline(ofMember: member.id).events
+      try await units.include(ids: history.compactMap(\.cellID), from: store)
       // Events are added one at a time so a refusal points at the row that made the history impossible.
       for i in indices {
         let row = rows[i]

@@ -15,6 +15,13 @@ struct UnitDirectory: Sendable {
     return directory
   }
 
+  /// Adds the units with these ids (the cells of histories already recorded) that are not known yet.
+  mutating func include(ids: some Sequence<Int64>, from store: some PartyStore) async throws {
+    for id in ids where byID[id] == nil {
+      if let unit = try await store.organisation(id: id) { add(unit) }
+    }
+  }
+
   private init(kinds: UnitKindTable) { self.kinds = kinds }
 
   mutating func add(_ unit: Organisation) {
