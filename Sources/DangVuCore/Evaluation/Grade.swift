@@ -47,3 +47,30 @@ public enum GradeOutcome: Hashable, Sendable, Codable {
 }
 
 extension NotEvaluatedReason: CodingKeyRepresentable {}
+
+extension GradeOutcome {
+  /// One word per outcome for files and the database: "good", "notEvaluated.tooNew".
+  public var code: String {
+    switch self {
+    case .graded(let g): g.rawValue
+    case .notEvaluated(let r): "notEvaluated.\(r.rawValue)"
+    }
+  }
+
+  public init?(code: String) {
+    if let g = Grade(rawValue: code) {
+      self = .graded(g)
+    } else if code.hasPrefix("notEvaluated."), let r = NotEvaluatedReason(rawValue: String(code.dropFirst(13))) {
+      self = .notEvaluated(r)
+    } else {
+      return nil
+    }
+  }
+
+  public var nameVi: String {
+    switch self {
+    case .graded(let g): g.nameVi
+    case .notEvaluated(let r): "chưa đánh giá, xếp loại (\(r.nameVi))"
+    }
+  }
+}

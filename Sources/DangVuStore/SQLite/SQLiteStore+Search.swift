@@ -18,12 +18,7 @@ extension SQLiteStore {
       var arguments: StatementArguments = ["match": match, "limit": limit]
       if let code {
         let unit = try Self.requireOrganisation(code: code, in: db)
-        // A root holds everyone; skip the subtree walk, which at national scale is 300,000 units.
-        let isRoot =
-          try Bool.fetchOne(
-            db, sql: "SELECT 1 FROM organisation_parent WHERE child_id = ? AND parent_id IS NOT NULL", arguments: [unit.id])
-          == nil
-        if !isRoot {
+        if try !Self.isRoot(unit.id, in: db) {
           sql = Self.subtreeCTE + "\n" + sql + " AND m.current_cell_id IN (SELECT id FROM sub)"
           _ = arguments.append(contentsOf: ["code": code, "day": today])
         }

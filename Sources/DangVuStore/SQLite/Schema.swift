@@ -90,6 +90,57 @@ enum Schema {
           """)
       try seed(UnitKindTable.standard, into: db)
     }
+    migrator.registerMigration("v2-evaluation") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE evaluation_cycle(
+            id INTEGER PRIMARY KEY,
+            scope_id INTEGER NOT NULL REFERENCES organisation(id),
+            year INTEGER NOT NULL,
+            evaluation_date INTEGER NOT NULL,
+            regulation TEXT NOT NULL,
+            UNIQUE (scope_id, year));
+          CREATE TABLE leadership_collective(
+            id INTEGER PRIMARY KEY,
+            organisation_id INTEGER NOT NULL REFERENCES organisation(id),
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            formed INTEGER NOT NULL);
+          -- subject_class: member | organisation | leadershipCollective | leadershipCadre.
+          -- unit_id: where the grade is counted (a member's cell; an organisation's parent).
+          CREATE TABLE grade(
+            id INTEGER PRIMARY KEY,
+            cycle_id INTEGER NOT NULL REFERENCES evaluation_cycle(id),
+            subject_class TEXT NOT NULL,
+            subject_id INTEGER NOT NULL,
+            subject_key TEXT NOT NULL,
+            unit_id INTEGER NOT NULL REFERENCES organisation(id),
+            outcome TEXT NOT NULL,
+            score INTEGER,
+            sick_leave_months INTEGER NOT NULL DEFAULT 0,
+            state TEXT NOT NULL DEFAULT 'draft',
+            UNIQUE (cycle_id, subject_class, subject_id));
+          CREATE INDEX grade_unit ON grade(cycle_id, unit_id);
+          -- Reopening approved grades is an explicit act; every workflow step is kept.
+          CREATE TABLE grade_workflow_log(
+            id INTEGER PRIMARY KEY,
+            cycle_id INTEGER NOT NULL REFERENCES evaluation_cycle(id),
+            unit_id INTEGER NOT NULL REFERENCES organisation(id),
+            action TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            note TEXT NOT NULL,
+            grades INTEGER NOT NULL,
+            at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')));
+          -- Grades counted per unit and every ancestor on the evaluation date, kept current on every write.
+          CREATE TABLE grade_rollup(
+            year INTEGER NOT NULL,
+            unit_id INTEGER NOT NULL,
+            subject_key TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            PRIMARY KEY (year, unit_id, subject_key, outcome)) WITHOUT ROWID;
+          """)
+    }
     return migrator
   }
 

@@ -1,0 +1,106 @@
+import DangVuCore
+
+/// The evaluation records: cycles, leadership collectives, grades with their workflow, and the report.
+///
+/// Grades are counted into per-unit, per-year aggregates (rolled up to every ancestor as the tree stood
+/// on the evaluation date) in the same transaction as the grade, so a report reads a few rows, never
+/// the members.
+public protocol EvaluationStore: Sendable {
+  /// Opens the cycle of `year` for a subtree; the regulation is the one in force on the evaluation date.
+  @discardableResult
+  func openEvaluationCycle(scope code: String, year: Int, evaluationDate: Day) async throws -> EvaluationCycle
+  func evaluationCycle(scope code: String, year: Int) async throws -> EvaluationCycle?
+
+  @discardableResult
+  func addLeadershipCollectives(_ batch: [NewLeadershipCollective]) async throws -> [LeadershipCollective]
+
+  /// Records or replaces draft grades in one transaction, each checked by `EvaluationRules`; all or none.
+  /// Returns what was recorded (an automatic outcome says why it replaced the proposal).
+  @discardableResult
+  func recordGrades(_ entries: [GradeEntry], year: Int) async throws -> [RecordedGrade]
+
+  /// Moves every grade of the unit's subtree in the year's cycle to the next state of the workflow.
+  /// Returns how many grades changed.
+  @discardableResult
+  func advanceGrades(of code: String, year: Int, to action: GradeWorkflowAction, by actor: String, note: String)
+    async throws -> Int
+
+  func grades(of code: String, year: Int) async throws -> [RecordedGrade]
+
+  func evaluationReport(year: Int, scope code: String) async throws -> EvaluationReport
+}
+
+public struct EvaluationCycle: Hashable, Sendable, Codable {
+  public var id: Int64
+  public var scopeCode: String
+  public var year: Int
+  public var evaluationDate: Day
+  public var regulation: String
+}
+
+public struct NewLeadershipCollective: Hashable, Sendable {
+  public var organisationCode: String
+  /// "Ban Thường vụ Huyện ủy Châu Thành"
+  public var name: String
+  /// "standingCommittee", "partyDelegation", "board", …
+  public var kind: String
+  public var formed: Day
+
+  public init(organisationCode: String, name: String, kind: String, formed: Day) {
+    self.organisationCode = organisationCode
+    self.name = name
+    self.kind = kind
+    self.formed = formed
+  }
+}
+
+public struct LeadershipCollective: Hashable, Sendable, Codable {
+  public var id: Int64
+  public var organisationID: Int64
+  public var name: String
+  public var kind: String
+  public var formed: Day
+}
+
+/// Who is graded.
+public enum GradedSubject: Hashable, Sendable, Codable {
+  case member(Int64)
+  case organisation(code: String)
+  case leadershipCollective(Int64)
+  /// A member graded in a leading post, besides the member grade.
+  case leadershipCadre(memberID: Int64)
+}
+
+/// A grade as a unit proposes it.
+public struct GradeEntry: Hashable, Sendable {
+  public var subject: GradedSubject
+  public var outcome: GradeOutcome
+  /// Under 366-QĐ/TW, the score out of 100; the grade must match its band.
+  public var score: Int?
+  public var sickLeaveMonths: Int
+
+  public init(subject: GradedSubject, outcome: GradeOutcome, score: Int? = nil, sickLeaveMonths: Int = 0) {
+    self.subject = subject
+    self.outcome = outcome
+    self.score = score
+    self.sickLeaveMonths = sickLeaveMonths
+  }
+}
+
+public enum GradeState: String, Hashable, Sendable, Codable {
+  case draft, submitted, approved
+}
+
+public enum GradeWorkflowAction: String, Hashable, Sendable, Codable {
+  case submit, approve, reopen
+}
+
+public struct RecordedGrade: Hashable, Sendable, Codable {
+  public var subject: GradedSubject
+  public var subjectName: String
+  public var outcome: GradeOutcome
+  public var score: Int?
+  public var state: GradeState
+  /// Why the rules replaced the proposed outcome, if they did.
+  public var replacedBecause: String?
+}

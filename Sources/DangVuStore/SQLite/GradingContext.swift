@@ -1,0 +1,202 @@
+import DangVuCore
+import GRDB
+
+/// Records grades inside one write transaction: finds each subject's cycle, unit and circumstances,
+/// applies `EvaluationRules`, writes the grade and keeps `grade_rollup` current.
+final class GradingContext {
+  private let db: Database
+  private let year: Int
+  private var ancestorsCache: [Int64: [Int64]] = [:]
+  private var cycleCache: [Int64: EvaluationCycle] = [:]
+
+  init(year: Int, db: Database) throws {
+    self.db = db
+    self.year = year
+  }
+
+  /// What the rules need about one subject, and where its grade is counted.
+  private struct Resolved {
+    var subjectClass: SubjectClass
+    var classCode: String
+    var id: Int64
+    var key: String
+    var unitID: Int64
+    var facts: SubjectCircumstances
+    var name: String
+  }
+
+  func record(_ entry: GradeEntry) throws -> RecordedGrade {
+    let (resolved, cycle) = try resolve(entry)
+    guard let regulation = Regulation.all.first(where: { $0.id == cycle.regulation }) else {
+      throw DomainError("evaluation.unknownRegulation", "Không rõ quy định \(cycle.regulation) của đợt đánh giá.")
+    }
+    var proposed = entry.outcome
+    switch (regulation.grading, entry.score, proposed) {
+    case (.direct, .some, _):
+      throw DomainError(
+        "evaluation.scoreNotUsed", "Quy định \(regulation.id) xếp loại trực tiếp, không chấm điểm: hãy bỏ điểm số.")
+    case (.scored, nil, .graded):
+      throw DomainError(
+        "evaluation.scoreMissing", "Quy định \(regulation.id) xếp loại theo điểm (thang 100): hãy nhập điểm của \(resolved.name).")
+    case (.scored, .some(let score), .graded(let grade)):
+      guard let byScore = regulation.grade(forScore: score) else {
+        throw DomainError("evaluation.badScore", "Điểm \(score) của \(resolved.name) phải từ 0 đến 100.")
+      }
+      if byScore != grade {
+        throw DomainError(
+          "evaluation.scoreMismatch",
+          "\(resolved.name): \(score) điểm ứng với mức \"\(byScore.nameVi)\", không phải \"\(grade.nameVi)\".")
+      }
+      proposed = .graded(byScore)
+    default: break
+    }
+    var facts = resolved.facts
+    facts.sickLeaveMonths = entry.sickLeaveMonths
+    let decision: EvaluationRules.Decision
+    do {
+      decision = try EvaluationRules.decide(proposed, for: resolved.subjectClass, facts, evaluatedOn: cycle.evaluationDate)
+    } catch {
+      throw DomainError(error.code, "\(resolved.name): \(error.message)")
+    }
+    guard case .record(let outcome, let why) = decision else {
+      throw DomainError(
+        "evaluation.outsidePopulation",
+        "\(resolved.name) đang được miễn công tác và sinh hoạt đảng: không thuộc diện đánh giá, xếp loại.")
+    }
+    if let old = try Row.fetchOne(
+      db, sql: "SELECT outcome, state, unit_id FROM grade WHERE cycle_id = ? AND subject_class = ? AND subject_id = ?",
+      arguments: [cycle.id, resolved.classCode, resolved.id])
+    {
+      guard old[1] as String == GradeState.draft.rawValue else {
+        throw DomainError(
+          "evaluation.locked",
+          "Kết quả của \(resolved.name) đã \(old[1] as String == "approved" ? "được duyệt" : "được trình"): "
+            + "muốn sửa phải mở lại (ghi rõ lý do).")
+      }
+      try count(key: resolved.key, outcome: old[0], unitID: old[2], cycle: cycle, by: -1)
+      try db.execute(
+        sql: """
+          UPDATE grade SET outcome = ?, score = ?, sick_leave_months = ?, unit_id = ?
+          WHERE cycle_id = ? AND subject_class = ? AND subject_id = ?
+          """,
+        arguments: [
+          outcome.code, entry.score, entry.sickLeaveMonths, resolved.unitID, cycle.id, resolved.classCode, resolved.id,
+        ])
+    } else {
+      try db.execute(
+        sql: """
+          INSERT INTO grade(cycle_id, subject_class, subject_id, subject_key, unit_id, outcome, score, sick_leave_months)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          cycle.id, resolved.classCode, resolved.id, resolved.key, resolved.unitID, outcome.code, entry.score,
+          entry.sickLeaveMonths,
+        ])
+    }
+    try count(key: resolved.key, outcome: outcome.code, unitID: resolved.unitID, cycle: cycle, by: 1)
+    return RecordedGrade(
+      subject: entry.subject, subjectName: resolved.name, outcome: outcome, score: entry.score, state: .draft,
+      replacedBecause: why)
+  }
+
+  private func resolve(_ entry: GradeEntry) throws -> (Resolved, EvaluationCycle) {
+    switch entry.subject {
+    case .member(let id), .leadershipCadre(let id):
+      guard let member = try Row.fetchOne(
+        db, sql: "SELECT \(SQLiteStore.memberColumns) FROM member m WHERE m.id = ?", arguments: [id]
+      ).map(SQLiteStore.member)
+      else { throw DomainError("member.unknown", "Không tìm thấy đảng viên có mã số \(id).") }
+      let events = try SQLiteStore.events(of: id, in: db)
+      let timeline = try MemberTimeline(member: member, events: events, cell: { _, _ in .holdsMembers })
+      // The cell on the last day of the year finds the cycle; the evaluation date then places the member.
+      let yearEnd = Day(year: year, month: 12, day: 31)!
+      guard let probe = timeline.span(on: yearEnd) ?? timeline.spans.last(where: { $0.from <= yearEnd }) else {
+        throw DomainError("evaluation.notInRegister", "\(member.fullName) không có trong danh sách đảng viên năm \(year).")
+      }
+      let cycle = try cycleFor(unitID: probe.cellID)
+      guard let span = timeline.span(on: cycle.evaluationDate) else {
+        throw DomainError(
+          "evaluation.notInRegister",
+          "\(member.fullName) không có trong danh sách đảng viên vào ngày đánh giá \(cycle.evaluationDate.vietnamese).")
+      }
+      var since = timeline.admissionDate!
+      var subjectClass = SubjectClass.member
+      if case .leadershipCadre = entry.subject {
+        var list = [member]
+        try SQLiteStore.attachPosts(to: &list, in: db)
+        let held = list[0].posts.filter { $0.from <= cycle.evaluationDate && ($0.until.map { cycle.evaluationDate < $0 } ?? true) }
+        guard let earliest = held.map(\.from).min() else {
+          throw DomainError(
+            "evaluation.noPost",
+            "\(member.fullName) không giữ chức vụ lãnh đạo, quản lý nào vào ngày \(cycle.evaluationDate.vietnamese).")
+        }
+        since = earliest
+        subjectClass = .leadershipCadre
+      }
+      let facts = SubjectCircumstances(since: since, exemptFromActivity: span.exempt)
+      let code = subjectClass == .member ? "member" : "leadershipCadre"
+      return (
+        Resolved(
+          subjectClass: subjectClass, classCode: code, id: id, key: code, unitID: span.cellID, facts: facts,
+          name: member.fullName), cycle
+      )
+    case .organisation(let code):
+      let unit = try SQLiteStore.requireOrganisation(code: code, in: db)
+      let cycle = try cycleFor(unitID: unit.id)
+      guard unit.exists(on: cycle.evaluationDate) else {
+        throw DomainError(
+          "evaluation.unitNotExisting", "\(unit.name) không tồn tại vào ngày đánh giá \(cycle.evaluationDate.vietnamese).")
+      }
+      // A unit is counted in the figures of the units above it, not in its own.
+      guard let parent = try ancestors(of: unit.id, on: cycle.evaluationDate).dropFirst().first else {
+        throw DomainError("evaluation.rootNotGraded", "\(unit.name) là cấp cao nhất trong phạm vi: không xếp loại tại đây.")
+      }
+      return (
+        Resolved(
+          subjectClass: .organisation(unit.kind), classCode: "organisation", id: unit.id,
+          key: "organisation.\(unit.kind.code)", unitID: parent, facts: SubjectCircumstances(since: unit.founded),
+          name: unit.name), cycle
+      )
+    case .leadershipCollective(let id):
+      guard let row = try Row.fetchOne(
+        db, sql: "SELECT organisation_id, name, formed FROM leadership_collective WHERE id = ?", arguments: [id])
+      else { throw DomainError("collective.unknown", "Không tìm thấy tập thể lãnh đạo có mã số \(id).") }
+      let cycle = try cycleFor(unitID: row[0])
+      return (
+        Resolved(
+          subjectClass: .leadershipCollective, classCode: "leadershipCollective", id: id, key: "leadershipCollective",
+          unitID: row[0], facts: SubjectCircumstances(since: Day(daysSinceEpoch: row[2])), name: row[1]), cycle
+      )
+    }
+  }
+
+  private func cycleFor(unitID: Int64) throws -> EvaluationCycle {
+    if let cached = cycleCache[unitID] { return cached }
+    guard let cycle = try SQLiteStore.cycleCovering(unitID: unitID, year: year, in: db) else {
+      let code = try SQLiteStore.organisation(id: unitID, in: db)?.code ?? String(unitID)
+      throw SQLiteStore.noCycle(year: year, code: code)
+    }
+    cycleCache[unitID] = cycle
+    return cycle
+  }
+
+  /// The unit and its ancestors on the evaluation date (cached: a cell's 30 members share one walk).
+  private func ancestors(of unitID: Int64, on day: Day) throws -> [Int64] {
+    if let cached = ancestorsCache[unitID] { return cached }
+    let chain = try SQLiteStore.ancestry(of: unitID, on: day, in: db).units.map(\.id)
+    ancestorsCache[unitID] = chain
+    return chain
+  }
+
+  /// Adds `delta` to the grade's count at its unit and at every unit above it, as the tree stood that day.
+  private func count(key: String, outcome: String, unitID: Int64, cycle: EvaluationCycle, by delta: Int) throws {
+    let statement = try db.cachedStatement(
+      sql: """
+        INSERT INTO grade_rollup(year, unit_id, subject_key, outcome, count) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (year, unit_id, subject_key, outcome) DO UPDATE SET count = count + excluded.count
+        """)
+    for unit in try ancestors(of: unitID, on: cycle.evaluationDate) {
+      try statement.execute(arguments: [year, unit, key, outcome, delta])
+    }
+  }
+}

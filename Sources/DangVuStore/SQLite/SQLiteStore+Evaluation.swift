@@ -1,0 +1,169 @@
+import DangVuCore
+import GRDB
+
+extension SQLiteStore: EvaluationStore {
+  public func openEvaluationCycle(scope code: String, year: Int, evaluationDate: Day) async throws -> EvaluationCycle {
+    try await writer.write { db in
+      let scope = try Self.requireOrganisation(code: code, in: db)
+      guard evaluationDate.year == year || evaluationDate.year == year + 1 else {
+        throw DomainError(
+          "evaluation.badDate", "Ngày đánh giá \(evaluationDate.vietnamese) không thuộc năm \(year) hoặc đầu năm \(year + 1).")
+      }
+      if try Self.cycle(scopeID: scope.id, year: year, in: db) != nil {
+        throw DomainError("evaluation.cycleExists", "Đợt đánh giá năm \(year) của \(code) đã được mở.")
+      }
+      let regulation = Regulation.inForce(on: evaluationDate)
+      try db.execute(
+        sql: "INSERT INTO evaluation_cycle(scope_id, year, evaluation_date, regulation) VALUES (?, ?, ?, ?)",
+        arguments: [scope.id, year, evaluationDate.daysSinceEpoch, regulation.id])
+      return EvaluationCycle(
+        id: db.lastInsertedRowID, scopeCode: code, year: year, evaluationDate: evaluationDate, regulation: regulation.id)
+    }
+  }
+
+  public func evaluationCycle(scope code: String, year: Int) async throws -> EvaluationCycle? {
+    try await writer.read { db in
+      guard let scope = try Self.organisation(code: code, in: db) else { throw Self.unknownOrganisation(code) }
+      return try Self.cycle(scopeID: scope.id, year: year, in: db)
+    }
+  }
+
+  public func addLeadershipCollectives(_ batch: [NewLeadershipCollective]) async throws -> [LeadershipCollective] {
+    try await writer.write { db in
+      try batch.enumerated().map { index, new in
+        do {
+          let unit = try Self.requireOrganisation(code: new.organisationCode, in: db)
+          guard !new.name.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw DomainError("collective.nameMissing", "Tên tập thể lãnh đạo không được để trống.")
+          }
+          guard unit.exists(on: new.formed) else {
+            throw DomainError(
+              "collective.unitNotExisting", "\(unit.code) không tồn tại vào ngày thành lập tập thể \(new.formed.vietnamese).")
+          }
+          try db.execute(
+            sql: "INSERT INTO leadership_collective(organisation_id, name, kind, formed) VALUES (?, ?, ?, ?)",
+            arguments: [unit.id, new.name, new.kind, new.formed.daysSinceEpoch])
+          return LeadershipCollective(
+            id: db.lastInsertedRowID, organisationID: unit.id, name: new.name, kind: new.kind, formed: new.formed)
+        } catch let error as DomainError {
+          throw BatchItemError(index: index, error: error)
+        }
+      }
+    }
+  }
+
+  public func recordGrades(_ entries: [GradeEntry], year: Int) async throws -> [RecordedGrade] {
+    try await writer.write { db in
+      let context = try GradingContext(year: year, db: db)
+      return try entries.enumerated().map { index, entry in
+        do {
+          return try context.record(entry)
+        } catch let error as DomainError {
+          throw BatchItemError(index: index, error: error)
+        }
+      }
+    }
+  }
+
+  public func advanceGrades(
+    of code: String, year: Int, to action: GradeWorkflowAction, by actor: String, note: String
+  ) async throws -> Int {
+    try await writer.write { db in
+      let unit = try Self.requireOrganisation(code: code, in: db)
+      guard let cycle = try Self.cycleCovering(unitID: unit.id, year: year, in: db) else {
+        throw Self.noCycle(year: year, code: code)
+      }
+      let (from, to): ([GradeState], GradeState) =
+        switch action {
+        case .submit: ([.draft], .submitted)
+        case .approve: ([.submitted], .approved)
+        case .reopen: ([.submitted, .approved], .draft)
+        }
+      if action == .reopen && note.trimmingCharacters(in: .whitespaces).isEmpty {
+        throw DomainError("evaluation.reopenReason", "Mở lại kết quả đã trình hoặc đã duyệt phải ghi rõ lý do.")
+      }
+      try db.execute(
+        sql: Self.subtreeCTE + """
+           UPDATE grade SET state = :to
+           WHERE cycle_id = :cycle AND unit_id IN (SELECT id FROM sub) AND state IN (\(from.map { "'\($0.rawValue)'" }.joined(separator: ",")))
+          """,
+        arguments: ["code": code, "day": cycle.evaluationDate.daysSinceEpoch, "to": to.rawValue, "cycle": cycle.id])
+      let changed = db.changesCount
+      if changed == 0 {
+        throw DomainError(
+          "evaluation.nothingToAdvance",
+          "Không có kết quả nào của \(code) năm \(year) ở trạng thái phù hợp để \(action.nameVi).")
+      }
+      try db.execute(
+        sql: "INSERT INTO grade_workflow_log(cycle_id, unit_id, action, actor, note, grades) VALUES (?, ?, ?, ?, ?, ?)",
+        arguments: [cycle.id, unit.id, action.rawValue, actor, note, changed])
+      return changed
+    }
+  }
+
+  public func grades(of code: String, year: Int) async throws -> [RecordedGrade] {
+    try await writer.read { db in
+      let unit = try Self.requireOrganisation(code: code, in: db)
+      guard let cycle = try Self.cycleCovering(unitID: unit.id, year: year, in: db) else {
+        throw Self.noCycle(year: year, code: code)
+      }
+      let rows = try Row.fetchAll(
+        db,
+        sql: Self.subtreeCTE + """
+           SELECT g.subject_class, g.subject_id, g.outcome, g.score, g.state,
+             COALESCE(m.full_name, o.name, c.name, '') FROM grade g
+           LEFT JOIN member m ON m.id = g.subject_id AND g.subject_class IN ('member', 'leadershipCadre')
+           LEFT JOIN organisation o ON o.id = g.subject_id AND g.subject_class = 'organisation'
+           LEFT JOIN leadership_collective c ON c.id = g.subject_id AND g.subject_class = 'leadershipCollective'
+           WHERE g.cycle_id = :cycle AND g.unit_id IN (SELECT id FROM sub) ORDER BY g.subject_class, 6
+          """, arguments: ["code": code, "day": cycle.evaluationDate.daysSinceEpoch, "cycle": cycle.id])
+      return try rows.map { row in
+        let id: Int64 = row[1]
+        let subject: GradedSubject =
+          switch row[0] as String {
+          case "member": .member(id)
+          case "leadershipCollective": .leadershipCollective(id)
+          case "leadershipCadre": .leadershipCadre(memberID: id)
+          default: .organisation(code: try Self.organisation(id: id, in: db)?.code ?? "")
+          }
+        return RecordedGrade(
+          subject: subject, subjectName: row[5], outcome: GradeOutcome(code: row[2]) ?? .notEvaluated(.other),
+          score: row[3], state: GradeState(rawValue: row[4]) ?? .draft, replacedBecause: nil)
+      }
+    }
+  }
+
+  static func cycle(scopeID: Int64, year: Int, in db: Database) throws -> EvaluationCycle? {
+    try Row.fetchOne(
+      db,
+      sql: """
+        SELECT c.id, o.code, c.year, c.evaluation_date, c.regulation FROM evaluation_cycle c
+        JOIN organisation o ON o.id = c.scope_id WHERE c.scope_id = ? AND c.year = ?
+        """, arguments: [scopeID, year]
+    ).map { EvaluationCycle(id: $0[0], scopeCode: $0[1], year: $0[2], evaluationDate: Day(daysSinceEpoch: $0[3]), regulation: $0[4]) }
+  }
+
+  /// The year's cycle whose scope holds the unit: the nearest ancestor (or the unit itself) with a cycle.
+  static func cycleCovering(unitID: Int64, year: Int, in db: Database) throws -> EvaluationCycle? {
+    let yearEnd = Day(year: year, month: 12, day: 31)!
+    for unit in try ancestry(of: unitID, on: yearEnd, in: db).units {
+      if let cycle = try cycle(scopeID: unit.id, year: year, in: db) { return cycle }
+    }
+    return nil
+  }
+
+  static func noCycle(year: Int, code: String) -> DomainError {
+    DomainError(
+      "evaluation.noCycle", "Chưa mở đợt đánh giá, xếp loại năm \(year) cho \(code) hoặc cấp trên của \(code).")
+  }
+}
+
+extension GradeWorkflowAction {
+  var nameVi: String {
+    switch self {
+    case .submit: "trình"
+    case .approve: "duyệt"
+    case .reopen: "mở lại"
+    }
+  }
+}

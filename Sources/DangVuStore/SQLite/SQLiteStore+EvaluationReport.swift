@@ -1,0 +1,86 @@
+import DangVuCore
+import GRDB
+
+extension SQLiteStore {
+  public func evaluationReport(year: Int, scope code: String) async throws -> EvaluationReport {
+    try await writer.read { db in
+      let scope = try Self.requireOrganisation(code: code, in: db)
+      guard let cycle = try Self.cycleCovering(unitID: scope.id, year: year, in: db) else {
+        throw Self.noCycle(year: year, code: code)
+      }
+      let kinds = try Self.unitKinds(in: db)
+      let current = try Self.rollup(year: year, unitID: scope.id, in: db)
+      let previous = try Self.rollup(year: year - 1, unitID: scope.id, in: db)
+      let hasPrevious = !previous.isEmpty
+      func line(_ key: String, _ label: String) -> EvaluationReport.Line {
+        EvaluationReport.Line(
+          subject: key, label: label, counts: current[key] ?? GradeCounts(),
+          previous: hasPrevious ? previous[key] ?? GradeCounts() : nil)
+      }
+      let organisationKinds = kinds.kinds.filter { kind in
+        let key = "organisation.\(kind.kind.code)"
+        return current[key] != nil || previous[key] != nil
+      }.map { line("organisation.\($0.kind.code)", $0.nameVi) }
+
+      // Units directly below the scope, on the evaluation date, against the 90% target.
+      let policy = EvaluationPolicy.standard
+      var below: [EvaluationReport.BelowTarget] = []
+      let children = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT \(Self.organisationColumns) FROM organisation o JOIN organisation_parent p ON p.child_id = o.id
+          WHERE p.parent_id = :id AND p.valid_from <= :day AND (p.valid_until IS NULL OR p.valid_until > :day)
+          ORDER BY o.code
+          """, arguments: ["id": scope.id, "day": cycle.evaluationDate.daysSinceEpoch]
+      ).map(Self.organisation)
+      for child in children {
+        let counts = try Self.rollup(year: year, unitID: child.id, in: db)
+        let organisations = counts.filter { $0.key.hasPrefix("organisation.") }.values.reduce(GradeCounts(), +)
+        for (subject, c) in [("organisation", organisations), ("member", counts["member"] ?? GradeCounts())]
+        where c.evaluated > 0 && c.goodOrAbove * 100 < c.evaluated * policy.targetGoodOrAbovePercent {
+          below.append(
+            .init(code: child.code, name: child.name, subject: subject, goodOrAbove: c.goodOrAbove, evaluated: c.evaluated))
+        }
+      }
+      return EvaluationReport(
+        year: year, scopeCode: scope.code, scopeName: scope.name, regulation: cycle.regulation, policy: policy,
+        organisationKinds: organisationKinds, members: line("member", "đảng viên"),
+        leadershipCollectives: line("leadershipCollective", "tập thể lãnh đạo, quản lý các cấp"),
+        leadershipCadres: line("leadershipCadre", "cán bộ lãnh đạo, quản lý các cấp"), belowTarget: below,
+        excellentCapWarnings: try Self.excellentCapWarnings(year: year, scope: scope, on: cycle.evaluationDate, in: db))
+    }
+  }
+
+  static func rollup(year: Int, unitID: Int64, in db: Database) throws -> [String: GradeCounts] {
+    var counts: [String: GradeCounts] = [:]
+    for row in try Row.fetchAll(
+      db, sql: "SELECT subject_key, outcome, count FROM grade_rollup WHERE year = ? AND unit_id = ? AND count <> 0",
+      arguments: [year, unitID])
+    {
+      guard let outcome = GradeOutcome(code: row[1]) else { continue }
+      counts[row[0], default: GradeCounts()].add(outcome, count: row[2])
+    }
+    return counts
+  }
+
+  /// Grassroots organisations in the scope whose members' excellent grades pass the cap of good-or-above.
+  static func excellentCapWarnings(year: Int, scope: Organisation, on day: Day, in db: Database) throws -> [String] {
+    let isRoot = try Self.isRoot(scope.id, in: db)
+    let rows = try Row.fetchAll(
+      db,
+      sql: (isRoot ? "" : subtreeCTE) + """
+         SELECT o.name,
+           SUM(CASE WHEN r.outcome = 'excellent' THEN r.count ELSE 0 END),
+           SUM(CASE WHEN r.outcome = 'good' THEN r.count ELSE 0 END)
+         FROM grade_rollup r JOIN organisation o ON o.id = r.unit_id
+         WHERE r.year = :year AND r.subject_key = 'member' AND r.outcome IN ('excellent', 'good')
+           AND o.kind IN ('grassrootsCommittee', 'grassrootsCell')
+           \(isRoot ? "" : "AND r.unit_id IN (SELECT id FROM sub)")
+         GROUP BY r.unit_id ORDER BY o.code
+        """, arguments: ["year": year, "code": scope.code, "day": day.daysSinceEpoch])
+    return rows.compactMap { row in
+      EvaluationRules.excellentCapWarning(
+        GradeCounts(excellent: row[1], good: row[2], complete: 0, notComplete: 0), unitName: row[0])
+    }
+  }
+}
