@@ -1,7 +1,7 @@
 import DangVuCore
 import GRDB
 
-extension SQLiteStore: EvaluationStore {
+extension SQLiteStore {
   public func openEvaluationCycle(scope code: String, year: Int, evaluationDate: Day) async throws -> EvaluationCycle {
     try await writer.write { db in
       let scope = try Self.requireOrganisation(code: code, in: db)
