@@ -34,6 +34,9 @@ public protocol PartyStore: EvaluationStore {
   /// The tree on `day`; with a root code, only that unit's subtree.
   func tree(on day: Day, root code: String?) async throws -> OrganisationTree
 
+  /// The units at the top of the tree on `day` (a province; two while provinces merge).
+  func roots(on day: Day) async throws -> [Organisation]
+
   /// Units and links in id order, for export.
   func allOrganisations() async throws -> (units: [Organisation], links: [ParentLink])
 

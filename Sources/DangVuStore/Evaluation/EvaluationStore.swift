@@ -10,6 +10,8 @@ public protocol EvaluationStore: Sendable {
   @discardableResult
   func openEvaluationCycle(scope code: String, year: Int, evaluationDate: Day) async throws -> EvaluationCycle
   func evaluationCycle(scope code: String, year: Int) async throws -> EvaluationCycle?
+  /// The year's cycle that covers the unit: its own or the nearest ancestor's.
+  func cycleCovering(code: String, year: Int) async throws -> EvaluationCycle?
 
   @discardableResult
   func addLeadershipCollectives(_ batch: [NewLeadershipCollective]) async throws -> [LeadershipCollective]

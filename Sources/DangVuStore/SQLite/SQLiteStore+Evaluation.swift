@@ -28,6 +28,12 @@ extension SQLiteStore {
     }
   }
 
+  public func cycleCovering(code: String, year: Int) async throws -> EvaluationCycle? {
+    try await writer.read { db in
+      try Self.cycleCovering(unitID: Self.requireOrganisation(code: code, in: db).id, year: year, in: db)
+    }
+  }
+
   public func addLeadershipCollectives(_ batch: [NewLeadershipCollective]) async throws -> [LeadershipCollective] {
     try await writer.write { db in
       try batch.enumerated().map { index, new in

@@ -1,0 +1,147 @@
+import ArgumentParser
+import DangVuCore
+import DangVuStore
+
+extension GradeOutcome: ExpressibleByArgument {
+  public init?(argument: String) { self.init(parsing: argument) }
+}
+
+struct GradesCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "grades", abstract: "Run the annual evaluation: open a cycle, grade, submit, approve, reopen.",
+    discussion: "Grades: excellent|good|complete|notComplete or the Vietnamese words (xuất sắc, tốt, hoàn thành, không hoàn thành).",
+    subcommands: [Open.self, Cell.self, Set.self, List.self, Advance.self])
+
+  struct Open: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Open the evaluation cycle of a year for a subtree.")
+    @OptionGroup var store: StoreOptions
+    @Option(help: "The year evaluated.") var year: Int
+    @Option(help: "The evaluation date; the regulation in force that day applies.") var date: Day
+    @Option(help: "The unit whose subtree is evaluated; the province when left out.") var org: String?
+
+    func run() async throws {
+      do {
+        let db = try store.open()
+        let scope: String
+        if let org { scope = org } else { scope = try await db.rootCode() }
+        let cycle = try await db.openEvaluationCycle(scope: scope, year: year, evaluationDate: date)
+        print("Đã mở đợt đánh giá năm \(cycle.year) cho \(cycle.scopeCode), ngày đánh giá \(cycle.evaluationDate.vietnamese), theo \(cycle.regulation).")
+      } catch { throw fail(error) }
+    }
+  }
+
+  struct Cell: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Grade every member of a cell at once (one transaction): a grade for all, with exceptions by card number.")
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "The cell's code.") var code: String
+    @Option(help: "The year evaluated.") var year: Int
+    @Option(help: "The grade of every member not listed with --set.") var grade: GradeOutcome
+    @Option(name: .customLong("set"), help: "CARD=GRADE for a member graded differently; repeat as needed.")
+    var exceptions: [String] = []
+
+    func run() async throws {
+      do {
+        let db = try store.open()
+        guard let cycle = try await db.cycleCovering(code: code, year: year) else {
+          throw DomainError("evaluation.noCycle", "Chưa mở đợt đánh giá năm \(year) cho \(code) hoặc cấp trên.")
+        }
+        var byCard: [String: GradeOutcome] = [:]
+        for item in exceptions {
+          let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+          guard parts.count == 2, let outcome = GradeOutcome(parsing: parts[1]) else {
+            throw DomainError("evaluation.badException", "\"\(item)\" phải có dạng SỐ_THẺ=XẾP_LOẠI, ví dụ 12345678=xuất sắc.")
+          }
+          byCard[parts[0]] = outcome
+        }
+        let register = try await db.register(of: code, on: cycle.evaluationDate).filter { !$0.exempt }
+        let known = Swift.Set(register.compactMap(\.member.partyCardNumber))
+        if let stray = byCard.keys.first(where: { !known.contains($0) }) {
+          throw DomainError("evaluation.notInCell", "Số thẻ \(stray) không thuộc \(code) vào ngày đánh giá.")
+        }
+        let entries = register.map { e in
+          GradeEntry(subject: .member(e.member.id), outcome: e.member.partyCardNumber.flatMap { byCard[$0] } ?? grade)
+        }
+        let recorded = try await db.recordGrades(entries, year: year)
+        for r in recorded { print("\(r.subjectName)\t\(r.outcome.nameVi)\(r.replacedBecause.map { "\t(\($0))" } ?? "")") }
+        print("Đã ghi kết quả của \(recorded.count) đảng viên \(code) năm \(year) (bản nháp).")
+      } catch let error as BatchItemError { throw fail(error.error) } catch { throw fail(error) }
+    }
+  }
+
+  struct Set: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Grade one subject: a member, a unit, a collective or a cadre.")
+    @OptionGroup var store: StoreOptions
+    @Option(help: "The year evaluated.") var year: Int
+    @Option(help: "A member, by party card number.") var member: String?
+    @Option(help: "A member in a leading post, graded in that role, by party card number.") var cadre: String?
+    @Option(help: "A unit, by code.") var org: String?
+    @Option(help: "A leadership collective, by its number.") var collective: Int64?
+    @Option(help: "The grade.") var grade: GradeOutcome
+    @Option(help: "The score out of 100 (366-QĐ/TW cycles).") var score: Int?
+    @Option(help: "Months of sick leave in the year.") var sickLeaveMonths: Int = 0
+
+    func run() async throws {
+      do {
+        let db = try store.open()
+        let subject: GradedSubject
+        switch (member, cadre, org, collective) {
+        case (let card?, nil, nil, nil): subject = .member(try await db.requireMember(card: card).id)
+        case (nil, let card?, nil, nil): subject = .leadershipCadre(memberID: try await db.requireMember(card: card).id)
+        case (nil, nil, let code?, nil): subject = .organisation(code: code)
+        case (nil, nil, nil, let id?): subject = .leadershipCollective(id)
+        default:
+          throw DomainError("evaluation.oneSubject", "Hãy chỉ định đúng một đối tượng: --member, --cadre, --org hoặc --collective.")
+        }
+        let recorded = try await db.recordGrades(
+          [GradeEntry(subject: subject, outcome: grade, score: score, sickLeaveMonths: sickLeaveMonths)], year: year)
+        for r in recorded { print("\(r.subjectName): \(r.outcome.nameVi)\(r.replacedBecause.map { " — \($0)" } ?? "")") }
+      } catch let error as BatchItemError { throw fail(error.error) } catch { throw fail(error) }
+    }
+  }
+
+  struct List: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the grades of a subtree with their workflow state.")
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "The unit's code.") var code: String
+    @Option(help: "The year evaluated.") var year: Int
+
+    func run() async throws {
+      do {
+        let grades = try await store.open().grades(of: code, year: year)
+        for g in grades { print("\(g.subjectName)\t\(g.outcome.nameVi)\t\(g.state.rawValue)") }
+        print("\(grades.count) kết quả.")
+      } catch { throw fail(error) }
+    }
+  }
+
+  struct Advance: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "advance",
+      abstract: "Submit a subtree's draft grades, approve submitted ones (locking them), or reopen them (with a reason).")
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "submit, approve or reopen.") var action: GradeWorkflowAction
+    @Argument(help: "The unit's code.") var code: String
+    @Option(help: "The year evaluated.") var year: Int
+    @Option(help: "Who does it (recorded).") var by: String = "cli"
+    @Option(help: "The reason; required to reopen.") var note: String = ""
+
+    func run() async throws {
+      do {
+        let n = try await store.open().advanceGrades(of: code, year: year, to: action, by: by, note: note)
+        print("Đã \(action.rawValue) \(n) kết quả của \(code) năm \(year).")
+      } catch { throw fail(error) }
+    }
+  }
+}
+
+extension GradeWorkflowAction: ExpressibleByArgument {}
+
+extension PartyStore {
+  func requireMember(card: String) async throws -> Member {
+    guard let m = try await member(cardNumber: card) else {
+      throw DomainError("member.unknown", "Không tìm thấy đảng viên có số thẻ \(card).")
+    }
+    return m
+  }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import DangVuCore
+import DangVuStore
+import Foundation
+
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+  case json, csv, text
+}
+
+struct ReportCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "report", abstract: "Compute a published report from the records, for any subtree and period.",
+    subcommands: [Evaluation.self])
+
+  struct Evaluation: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "The annual quality evaluation and grading report (đánh giá, xếp loại chất lượng).",
+      discussion: "Counts, shares (rounded half up, 2 decimals), changes against the year before, the 90% target.")
+
+    @OptionGroup var store: StoreOptions
+    @Option(help: "The evaluation year.") var year: Int
+    @Option(help: "The unit whose subtree the report covers (its code); the province when left out.") var org: String?
+    @Option(help: "json, csv or text (the drafted Vietnamese narrative).") var format: ReportFormat = .text
+
+    func run() async throws {
+      do {
+        let db = try store.open()
+        let scope: String
+        if let org { scope = org } else { scope = try await db.rootCode() }
+        let report = try await db.evaluationReport(year: year, scope: scope)
+        switch format {
+        case .json:
+          let encoder = JSONEncoder()
+          encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+          print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        case .csv: FileHandleOutput.standardOutput.write(try CSVText.render(EvaluationReportCSV.rows(report)))
+        case .text: FileHandleOutput.standardOutput.write(EvaluationNarrative.text(report))
+        }
+      } catch { throw fail(error) }
+    }
+  }
+}
+
+extension PartyStore {
+  /// The code of the tree's root today, the default scope of reports.
+  func rootCode() async throws -> String {
+    guard let root = try await roots(on: Day.today).first else {
+      throw DomainError("store.empty", "Cơ sở dữ liệu chưa có tổ chức nào; hãy chạy `dangvu demo` hoặc `dangvu import organisations`.")
+    }
+    return root.code
+  }
+}
