@@ -1,0 +1,75 @@
+import DangVuCore
+
+/// Grades a loaded demo province for several years, with distributions like the published ones
+/// (about 85% of members good or above, a fifth of those excellent, under 1% not complete or not evaluated),
+/// so the evaluation report has something to show out of the box. Goes through `recordGrades`, one
+/// transaction per cell, exactly as a secretary grading a cell would.
+public enum DemoGrades {
+  public struct Progress: Sendable {
+    public var year: Int
+    public var districtsDone: Int
+    public var districts: Int
+  }
+
+  /// Returns how many grades were recorded.
+  @discardableResult
+  public static func grade(
+    _ store: any PartyStore, years: [Int], seed: UInt64, progress: @Sendable (Progress) -> Void = { _ in }
+  ) async throws -> Int {
+    var recorded = 0
+    for year in years {
+      let date = Day(year: year, month: 12, day: 15)!
+      guard let root = try await store.roots(on: date).first else { return recorded }
+      if try await store.evaluationCycle(scope: root.code, year: year) == nil {
+        try await store.openEvaluationCycle(scope: root.code, year: year, evaluationDate: date)
+      }
+      let districts = try await store.tree(on: date, root: root.code).children(of: root.id)
+      for (index, district) in districts.enumerated() {
+        let tree = try await store.tree(on: date, root: district.code)
+        let units = tree.subtree(of: district.id)
+        // Units: every unit of the district, the district itself included (it is graded by the province).
+        recorded += try await store.recordGrades(
+          units.map { GradeEntry(subject: .organisation(code: $0.code), outcome: outcome(seed, year, $0.id, unit: true)) },
+          year: year
+        ).count
+        let register = try await store.register(of: district.code, on: date).filter { !$0.exempt }
+        var byCell: [Int64: [RegisterEntry]] = [:]
+        for entry in register { byCell[entry.cellID, default: []].append(entry) }
+        for cell in byCell.keys.sorted() {
+          let entries = byCell[cell]!.map {
+            GradeEntry(subject: .member($0.member.id), outcome: outcome(seed, year, $0.member.id, unit: false))
+          }
+          recorded += try await store.recordGrades(entries, year: year).count
+          let cadres = byCell[cell]!.filter { entry in
+            entry.member.posts.contains { $0.from <= date && ($0.until.map { date < $0 } ?? true) }
+          }
+          recorded += try await store.recordGrades(
+            cadres.map {
+              GradeEntry(subject: .leadershipCadre(memberID: $0.member.id), outcome: outcome(seed, year, ~$0.member.id, unit: true))
+            }, year: year
+          ).count
+        }
+        progress(Progress(year: year, districtsDone: index + 1, districts: districts.count))
+      }
+    }
+    return recorded
+  }
+
+  /// A stable draw per (seed, year, subject): the same demo always gets the same grades.
+  static func outcome(_ seed: UInt64, _ year: Int, _ id: Int64, unit: Bool) -> GradeOutcome {
+    var z = seed &+ UInt64(year) &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(bitPattern: id) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    z ^= z >> 31
+    let r = Int(z % 10_000)
+    // Shares in hundredths of a percent, from the 2023 report: members, then units and cadres.
+    let (excellent, good, complete, notComplete) = unit ? (1_900, 7_500, 500, 60) : (1_600, 6_900, 1_340, 60)
+    switch r {
+    case ..<excellent: return .graded(.excellent)
+    case ..<(excellent + good): return .graded(.good)
+    case ..<(excellent + good + complete): return .graded(.complete)
+    case ..<(excellent + good + complete + notComplete): return .graded(.notComplete)
+    default: return .notEvaluated(.pendingInspection)
+    }
+  }
+}
