@@ -7,7 +7,7 @@ import Foundation
 struct BenchCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench", abstract: "Measure DangVu on a database: search latency and more.",
-    subcommands: [SearchBench.self])
+    subcommands: [SearchBench.self, EvaluationBench.self])
 
   struct SearchBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -50,6 +50,36 @@ struct BenchCommand: AsyncParsableCommand {
       case 3: return words.last ?? name
       default: return String(SearchFolding.fold(name).prefix(6))
       }
+    }
+  }
+  struct EvaluationBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "evaluation",
+      abstract: "Evaluation report latency, warm: the whole province and one district-level subtree.")
+
+    @OptionGroup var store: StoreOptions
+    @Option(help: "The evaluation year.") var year: Int
+    @Option(help: "Reports to time for each scope.") var runs: Int = 200
+
+    func run() async throws {
+      do {
+        let db = try store.open()
+        let root = try await db.rootCode()
+        let rootUnit = try await db.organisation(code: root)!
+        let date = Day(year: year, month: 12, day: 15)!
+        let district = try await db.tree(on: date, root: root).children(of: rootUnit.id).first?.code ?? root
+        for scope in [root, district] {
+          for _ in 0..<5 { _ = try await db.evaluationReport(year: year, scope: scope) }
+          var times: [Double] = []
+          for _ in 0..<runs {
+            let start = ContinuousClock.now
+            _ = try await db.evaluationReport(year: year, scope: scope)
+            times.append((ContinuousClock.now - start).milliseconds)
+          }
+          let members = try await db.evaluationReport(year: year, scope: scope).members.counts.total
+          print(LatencySummary(label: "evaluation report \(year) for \(scope) (\(members) members graded), \(runs) runs", times: times).text)
+        }
+      } catch { throw fail(error) }
     }
   }
 }
