@@ -45,6 +45,7 @@ let package = Package(
         "DangVuWeb",
         .product(name: "HummingbirdTesting", package: "hummingbird"),
       ]),
-    .testTarget(name: "EndToEndTests", dependencies: ["DangVuCore"]),
+    // Drives the built `dangvu` binary; depending on it makes `swift build --build-tests` build it first.
+    .testTarget(name: "EndToEndTests", dependencies: ["dangvu"]),
   ]
 )
