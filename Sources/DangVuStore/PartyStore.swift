@@ -57,6 +57,8 @@ public protocol PartyStore: EvaluationStore {
   func member(cardNumber: String) async throws -> Member?
   /// Of the given card numbers, those already in the register.
   func existingCardNumbers(_ numbers: [String]) async throws -> Set<String>
+  /// The ids of the members holding these card numbers (unknown numbers are left out).
+  func memberIDs(cardNumbers: [String]) async throws -> [String: Int64]
   /// Of the given national ID numbers, those already in the register.
   func existingNationalIDs(_ numbers: [String]) async throws -> Set<String>
   func timeline(ofMember id: Int64) async throws -> MemberTimeline

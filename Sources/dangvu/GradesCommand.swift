@@ -1,6 +1,7 @@
 import ArgumentParser
 import DangVuCore
 import DangVuStore
+import Foundation
 
 extension GradeOutcome: ExpressibleByArgument {
   public init?(argument: String) { self.init(parsing: argument) }
@@ -10,7 +11,7 @@ struct GradesCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "grades", abstract: "Run the annual evaluation: open a cycle, grade, submit, approve, reopen.",
     discussion: "Grades: excellent|good|complete|notComplete or the Vietnamese words (xuất sắc, tốt, hoàn thành, không hoàn thành).",
-    subcommands: [Open.self, Cell.self, Set.self, List.self, Advance.self])
+    subcommands: [Open.self, Cell.self, Set.self, Import.self, List.self, Advance.self])
 
   struct Open: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Open the evaluation cycle of a year for a subtree.")
@@ -97,6 +98,28 @@ struct GradesCommand: AsyncParsableCommand {
           [GradeEntry(subject: subject, outcome: grade, score: score, sickLeaveMonths: sickLeaveMonths)], year: year)
         for r in recorded { print("\(r.subjectName): \(r.outcome.nameVi)\(r.replacedBecause.map { " — \($0)" } ?? "")") }
       } catch let error as BatchItemError { throw fail(error.error) } catch { throw fail(error) }
+    }
+  }
+
+  struct Import: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Record a year's grades from a CSV file (docs/import-formats.md); a file with any bad row writes nothing.")
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "The CSV file.") var file: String
+    @Option(help: "The year evaluated.") var year: Int
+
+    func run() async throws {
+      do {
+        guard let data = FileManager.default.contents(atPath: file) else {
+          throw DomainError("import.cannotRead", "Không đọc được tệp \(file).")
+        }
+        let recorded = try await GradesFile.importing([UInt8](data), year: year, into: store.open())
+        for r in recorded where r.replacedBecause != nil { print("\(r.subjectName): \(r.replacedBecause!)") }
+        print("Đã ghi \(VietnameseNumber.count(recorded.count)) kết quả xếp loại năm \(year) từ \(file) (bản nháp).")
+      } catch let error as ImportError {
+        FileHandleOutput.standardError.write("Không nhập tệp \(file).\n\(error)\n")
+        throw ExitCode.failure
+      } catch { throw fail(error) }
     }
   }
 

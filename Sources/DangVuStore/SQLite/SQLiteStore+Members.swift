@@ -164,6 +164,17 @@ extension SQLiteStore {
     try await existing(column: "party_card_number", numbers)
   }
 
+  public func memberIDs(cardNumbers: [String]) async throws -> [String: Int64] {
+    try await writer.read { db in
+      var ids: [String: Int64] = [:]
+      let statement = try db.cachedStatement(sql: "SELECT id FROM member WHERE party_card_number = ?")
+      for card in cardNumbers {
+        if let id = try Int64.fetchOne(statement, arguments: [card]) { ids[card] = id }
+      }
+      return ids
+    }
+  }
+
   public func existingNationalIDs(_ numbers: [String]) async throws -> Set<String> {
     try await existing(column: "national_id", numbers)
   }

@@ -1,0 +1,123 @@
+import DangVuCore
+
+/// The grades file (kết quả đánh giá, xếp loại) of one year for a subtree: one row per subject graded.
+public enum GradesFile {
+  enum Column: Int, FileColumn {
+    case subject, key, grade, reason, score, sickLeaveMonths
+
+    var vietnamese: String {
+      switch self {
+      case .subject: "doi_tuong"
+      case .key: "ma"
+      case .grade: "xep_loai"
+      case .reason: "ly_do"
+      case .score: "diem"
+      case .sickLeaveMonths: "nghi_om_thang"
+      }
+    }
+
+    var english: String {
+      switch self {
+      case .subject: "subject"
+      case .key: "key"
+      case .grade: "grade"
+      case .reason: "reason"
+      case .score: "score"
+      case .sickLeaveMonths: "sick_leave_months"
+      }
+    }
+
+    var isRequired: Bool { self == .subject || self == .key || self == .grade }
+  }
+
+  /// Kinds of subject as staff write them (folded): đảng viên, tổ chức, tập thể, cán bộ — or the code names.
+  static func subjectKind(_ text: String) -> String? {
+    let w = SearchFolding.words(text).joined(separator: " ")
+    if w.hasPrefix("dang vien") || w == "member" { return "member" }
+    if w.hasPrefix("to chuc") || w == "organisation" || w == "organization" { return "organisation" }
+    if w.hasPrefix("tap the") || w == "collective" || w == "leadershipcollective" { return "collective" }
+    if w.hasPrefix("can bo") || w == "cadre" || w == "leadershipcadre" { return "cadre" }
+    return nil
+  }
+
+  /// The reason a subject is not evaluated, from a code name or the usual Vietnamese words.
+  static func reason(_ text: String) -> NotEvaluatedReason? {
+    if let exact = NotEvaluatedReason(rawValue: text) { return exact }
+    let w = SearchFolding.words(text).joined(separator: " ")
+    if w.contains("6 thang") || w.contains("moi thanh lap") || w.contains("moi ket nap") { return .tooNew }
+    if w.contains("khieu nai") || w.contains("to cao") { return .pendingComplaint }
+    if w.contains("ky luat") { return .pendingDiscipline }
+    if w.contains("kiem tra") || w.contains("thanh tra") || w.contains("kiem toan") { return .pendingInspection }
+    return w.isEmpty ? nil : .other
+  }
+}
+
+extension GradesFile {
+  /// Reads a grades file and records every grade in one store batch, checked by the evaluation rules;
+  /// or refuses the whole file with every bad row listed. Returns the grades as recorded.
+  public static func importing(_ bytes: [UInt8], year: Int, into store: some PartyStore) async throws -> [RecordedGrade] {
+    let document = try CSVDocument(bytes: bytes)
+    let header = try Header<Column>(document.header)
+    var parser = RowParser(header: header, issues: document.issues)
+    var rows: [(line: Int, kind: String, key: String, outcome: GradeOutcome, score: Int?, sick: Int)] = []
+    for record in document.records {
+      let before = parser.issues.count
+      let kindText = parser.text(.subject, record, required: true)
+      let kind = kindText.flatMap(subjectKind)
+      if kindText != nil && kind == nil {
+        parser.report(record, .subject, "\"\(kindText!)\" không phải đối tượng: dùng đảng viên, tổ chức, tập thể hoặc cán bộ.")
+      }
+      let key = parser.text(.key, record, required: true)
+      let gradeText = parser.text(.grade, record, required: true)
+      var outcome = gradeText.flatMap(GradeOutcome.init(parsing:))
+      if gradeText != nil && outcome == nil {
+        parser.report(
+          record, .grade, "\"\(gradeText!)\" không phải mức xếp loại (xuất sắc, tốt, hoàn thành, không hoàn thành, chưa đánh giá).")
+      }
+      if case .notEvaluated = outcome, let why = parser.text(.reason, record).flatMap(reason) { outcome = .notEvaluated(why) }
+      let score = header.has(.score) && !header.field(.score, in: record).isEmpty ? parser.integer(.score, record, in: 0...100) : nil
+      let sick = header.has(.sickLeaveMonths) && !header.field(.sickLeaveMonths, in: record).isEmpty
+        ? parser.integer(.sickLeaveMonths, record, in: 0...12) : 0
+      if parser.issues.count == before, let kind, let key, let outcome, let sick {
+        rows.append((record.line, kind, key, outcome, score, sick))
+      }
+    }
+    var issues = parser.issues
+    let cards = Array(Set(rows.filter { $0.kind == "member" || $0.kind == "cadre" }.map(\.key)))
+    let memberIDs = try await store.memberIDs(cardNumbers: cards)
+    var entries: [GradeEntry] = []
+    var lines: [Int] = []
+    var seen: [String: Int] = [:]
+    for row in rows {
+      if let first = seen["\(row.kind)|\(row.key)"] {
+        issues.append(ImportIssue(line: row.line, column: header.name(of: .key), "\(row.key) đã được xếp loại ở dòng \(first)."))
+        continue
+      }
+      seen["\(row.kind)|\(row.key)"] = row.line
+      let subject: GradedSubject
+      switch row.kind {
+      case "organisation": subject = .organisation(code: row.key)
+      case "collective":
+        guard let id = Int64(row.key) else {
+          issues.append(ImportIssue(line: row.line, column: header.name(of: .key), "mã tập thể phải là số (\"\(row.key)\")."))
+          continue
+        }
+        subject = .leadershipCollective(id)
+      default:
+        guard let id = memberIDs[row.key] else {
+          issues.append(ImportIssue(line: row.line, column: header.name(of: .key), "không có đảng viên nào số thẻ \(row.key)."))
+          continue
+        }
+        subject = row.kind == "cadre" ? .leadershipCadre(memberID: id) : .member(id)
+      }
+      entries.append(GradeEntry(subject: subject, outcome: row.outcome, score: row.score, sickLeaveMonths: row.sick))
+      lines.append(row.line)
+    }
+    guard issues.isEmpty else { throw ImportError(issues) }
+    do {
+      return try await store.recordGrades(entries, year: year)
+    } catch let refused as BatchItemError {
+      throw ImportError([ImportIssue(line: lines[refused.index], refused.error.message)])
+    }
+  }
+}
