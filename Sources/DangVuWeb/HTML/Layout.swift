@@ -1,0 +1,75 @@
+import DangVuCore
+
+/// The frame every page shares: title, the small stylesheet, the header with search and the footer.
+enum Layout {
+  static func page(title: String, query: String = "", day: Day? = nil, body: HTML) -> HTML {
+    """
+    <!DOCTYPE html>
+    <html lang="vi">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>\(title) · DangVu</title>
+    <style>\(stylesheet)</style>
+    </head>
+    <body>
+    <header>
+    <a class="brand" href="\(Links.home(day: day))">Đảng vụ</a>
+    <form class="search" method="get" action="/tim-kiem" role="search">
+    <input type="search" name="q" value="\(query)" placeholder="Tìm đảng viên theo họ tên" aria-label="Tìm đảng viên">
+    <button type="submit">Tìm</button>
+    </form>
+    </header>
+    <main>
+    \(body)
+    </main>
+    <footer>DangVu — hồ sơ công tác xây dựng Đảng</footer>
+    </body>
+    </html>
+    """
+  }
+
+  /// A form to see a page as of another date; the browser's date picker sends ISO dates.
+  static func dateForm(action: String, day: Day, extra: HTML = .empty) -> HTML {
+    """
+    <form class="date" method="get" action="\(action)">
+    <label>Xem theo ngày <input type="date" name="ngay" value="\(day.iso)"></label>
+    \(extra)<button type="submit">Xem</button>
+    </form>
+    """
+  }
+
+  // Inline and small: the server fetches nothing from outside, and the page must read on a phone.
+  static let stylesheet: HTML = """
+    *{box-sizing:border-box}
+    body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d1d1f;background:#fafafa}
+    header{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;padding:.6rem 1rem;background:#a50e0e;color:#fff}
+    header a.brand{color:#fff;font-weight:700;text-decoration:none;font-size:1.15rem}
+    form{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center;margin:0}
+    form.search{flex:1 1 16rem}
+    form.search input{flex:1 1 10rem}
+    input,button{font:inherit;padding:.35rem .5rem;border:1px solid #bbb;border-radius:4px}
+    button{background:#fff;cursor:pointer}
+    main{max-width:60rem;margin:0 auto;padding:1rem}
+    h1{font-size:1.35rem;margin:.2rem 0 .6rem}
+    h2{font-size:1.1rem;margin:1.4rem 0 .5rem}
+    a{color:#0b57d0}
+    .muted{color:#666}
+    .kind{color:#666;font-size:.9rem}
+    .count{white-space:nowrap;font-variant-numeric:tabular-nums}
+    nav.crumbs{font-size:.9rem;margin-bottom:.4rem}
+    ul.tree{list-style:none;padding-left:0}
+    ul.tree ul{list-style:none;padding-left:1.1rem;border-left:2px solid #e3e3e3;margin:.2rem 0 .6rem .3rem}
+    ul.tree li{margin:.25rem 0}
+    .table{overflow-x:auto}
+    table{border-collapse:collapse;width:100%;background:#fff}
+    th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #e3e3e3;vertical-align:top}
+    th{background:#f0f0f0;font-weight:600}
+    td.num,th.num{text-align:right}
+    dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:0}
+    dl.facts dt{color:#666}
+    dl.facts dd{margin:0}
+    .notice{background:#fff8e1;border:1px solid #f0d98c;padding:.5rem .75rem;border-radius:4px}
+    footer{max-width:60rem;margin:2rem auto 1rem;padding:0 1rem;color:#888;font-size:.85rem}
+    """
+}

@@ -1,0 +1,32 @@
+import DangVuCore
+import Foundation
+import Hummingbird
+
+extension Request {
+  /// A value of the query as a browser's GET form sends it: `+` is a space, then percent-decoding.
+  /// (The framework's query parameters leave `+` alone, and "nguyen+van" must find "Nguyễn Văn".)
+  func queryValue(_ name: String) -> String? {
+    guard let query = uri.query else { return nil }
+    for pair in query.split(separator: "&") {
+      let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+      guard decodeForm(parts[0]) == name else { continue }
+      return parts.count > 1 ? decodeForm(parts[1]) : ""
+    }
+    return nil
+  }
+
+  private func decodeForm(_ text: Substring) -> String? {
+    text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+  }
+
+  /// The date a page is looked at: `?ngay=2023-12-31` (or `31/12/2023`), today in Vietnam without it.
+  func requestedDay() throws -> Day {
+    guard let text = queryValue("ngay"), !text.isEmpty else { return Day.today }
+    guard let day = Day(parsing: text) else {
+      throw PageError(
+        status: .badRequest, title: "Ngày không hợp lệ",
+        message: "Ngày “\(text)” không hợp lệ. Hãy nhập ngày dạng 31/12/2023 hoặc 2023-12-31.")
+    }
+    return day
+  }
+}
