@@ -115,6 +115,20 @@ struct ImportMembersTests {
     #expect(issues[2].message.contains("12 chữ số"))
   }
 
+  @Test func refusesMalformedCardNumbers() async throws {
+    let store = try await ImportProvince.storeWithMembers()
+    let file = """
+      \(header)
+      10-00003,Trần Văn Ba,Nam,01/01/1980,Kinh,Không,,,,,,KG.01.001.01,01/01/2010,,
+      123456789012345678901,Trần Văn Bốn,Nam,01/01/1980,Kinh,Không,,,,,,KG.01.001.01,01/01/2010,,
+      1000000Đ,Trần Văn Năm,Nam,01/01/1980,Kinh,Không,,,,,,KG.01.001.01,01/01/2010,,
+
+      """
+    let issues = try await refusedIssues(.members, bytes(file), into: store)
+    #expect(issues.map(\.line) == [2, 3, 4])
+    #expect(issues.allSatisfy { $0.column == "so_the" && $0.message.contains("chỉ gồm chữ và số") })
+  }
+
   @Test func refusesAnImpossibleHistoryAtTheDateThatMakesIt() async throws {
     let store = try await ImportProvince.storeWithMembers()
     let file = """

@@ -14,8 +14,7 @@ extension MembersFile {
       if let row = parse(record, &parser, &genders) { rows.append(row) }
     }
     var issues = parser.issues
-    issues += checkUnique(rows, \.member.partyCardNumber, .cardNumber, header, what: "Số thẻ đảng")
-    issues += checkUnique(rows, \.member.nationalID, .nationalID, header, what: "Số căn cước")
+    issues += repeats(in: rows, header)
     // An empty register holds none of them: skip a query per row on a first import.
     if try await store.statistics().members > 0 {
       let cards = try await store.existingCardNumbers(rows.compactMap(\.member.partyCardNumber))
@@ -114,7 +113,7 @@ extension MembersFile {
       politicalTheory: p.header.field(.politicalTheory, in: record),
       occupation: p.header.field(.occupation, in: record))
     do {
-      try MemberRules.checkIdentity(member)
+      if !IdentityShape.plainlyValid(member) { try MemberRules.checkIdentity(member) }
     } catch {
       let column: Column? =
         switch error.code {
@@ -131,19 +130,28 @@ extension MembersFile {
       exemptFrom: exempt.value)
   }
 
-  /// Every value of `key` that more than one row holds, reported on each later row.
-  private static func checkUnique(
-    _ rows: [Row], _ key: KeyPath<Row, String?>, _ column: Column, _ header: Header<Column>, what: String
-  ) -> [ImportIssue] {
-    var firstLine: [String: Int] = [:]
+  /// Card numbers and national IDs held by more than one row, reported on each later row.
+  private static func repeats(in rows: [Row], _ header: Header<Column>) -> [ImportIssue] {
+    var cardLine: [String: Int] = [:]
+    var nationalIDLine: [String: Int] = [:]
+    cardLine.reserveCapacity(rows.count)
+    nationalIDLine.reserveCapacity(rows.count)
     var issues: [ImportIssue] = []
-    for row in rows {
-      guard let value = row[keyPath: key] else { continue }
-      if let first = firstLine[value] {
-        issues.append(
-          ImportIssue(line: row.line, column: header.name(of: column), "\(what) \(value) trùng với dòng \(first)."))
-      } else {
-        firstLine[value] = row.line
+    for i in rows.indices {
+      let line = rows[i].line
+      if let card = rows[i].member.partyCardNumber {
+        if let first = cardLine.updateValue(line, forKey: card) {
+          cardLine[card] = first
+          issues.append(
+            ImportIssue(line: line, column: header.name(of: .cardNumber), "Số thẻ đảng \(card) trùng với dòng \(first)."))
+        }
+      }
+      if let nid = rows[i].member.nationalID {
+        if let first = nationalIDLine.updateValue(line, forKey: nid) {
+          nationalIDLine[nid] = first
+          issues.append(
+            ImportIssue(line: line, column: header.name(of: .nationalID), "Số căn cước \(nid) trùng với dòng \(first)."))
+        }
       }
     }
     return issues
