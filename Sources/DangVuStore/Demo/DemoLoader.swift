@@ -1,0 +1,117 @@
+import DangVuCore
+
+/// Writes a demo province (or country) into a store through its batch methods: first the whole
+/// tree, then the members district by district, then the later moves and dissolutions of units
+/// and the population figures.
+public enum DemoLoader {
+  /// Members per `addMembers` call: large enough that a transaction's overhead does not matter,
+  /// small enough that a batch in memory stays a few tens of megabytes.
+  static let batchSize = 25_000
+
+  public static func load(
+    into store: any PartyStore, options: DemoOptions, progress: @Sendable (DemoProgress) -> Void
+  ) async throws -> DemoSummary {
+    let started = ContinuousClock.now
+    let before = try await store.statistics()
+    guard before.organisations == 0 && before.members == 0 else {
+      throw DomainError(
+        "demo.notEmpty",
+        "Cơ sở dữ liệu đã có \(before.organisations) tổ chức và \(before.members) đảng viên; dữ liệu mẫu chỉ nạp vào "
+          + "cơ sở dữ liệu trống. Hãy chọn một tệp mới bằng --db.")
+    }
+    guard options.members > 0 else {
+      throw DomainError("demo.badSize", "Số đảng viên của dữ liệu mẫu phải lớn hơn 0 (đã nhập \(options.members)).")
+    }
+    let plan = DemoPlan(members: options.members, seed: options.seed)
+
+    // The tree: one batch per province, so each district's units have their ids before its members.
+    var unitIDs: [[Int64]] = []
+    var population: [Population] = []
+    var changes: [(day: Day, code: String, move: String?)] = []
+    let totalUnits = plan.units
+    var unitsDone = 0
+    progress(DemoProgress(phase: "tổ chức đảng", done: 0, total: totalUnits))
+    for province in plan.provinces {
+      let districtUnits = province.districts.map {
+        DemoDistrictGenerator.units($0, province: province, seed: options.seed)
+      }
+      let root = province.rootUnit
+      let batch = [newOrganisation(root)] + districtUnits.flatMap { $0.map(newOrganisation) }
+      let added = try await store.addOrganisations(batch)
+      population += province.population.map { Population(organisationID: added[0].id, year: $0.year, people: $0.people) }
+      var offset = 1
+      for units in districtUnits {
+        unitIDs.append(added[offset..<(offset + units.count)].map(\.id))
+        offset += units.count
+        for unit in units {
+          if let move = unit.move { changes.append((move.day, unit.code, move.parentCode)) }
+          if let ended = unit.ended { changes.append((ended, unit.code, nil)) }
+        }
+      }
+      unitsDone += batch.count
+      progress(DemoProgress(phase: "tổ chức đảng", done: unitsDone, total: totalUnits))
+    }
+
+    // The members: the next batch is generated while the previous one is being written.
+    let totalMembers = plan.records
+    var pending: [NewMember] = []
+    pending.reserveCapacity(batchSize + 10_000)
+    var writing: Task<Int, any Error>?
+    var written = 0
+    var present = 0
+    var exempt = 0
+    progress(DemoProgress(phase: "đảng viên", done: 0, total: totalMembers))
+    var ordinal = 0
+    for province in plan.provinces {
+      for districtPlan in province.districts {
+        let district = DemoDistrictGenerator.generate(districtPlan, province: province, seed: options.seed)
+        let ids = unitIDs[ordinal]
+        ordinal += 1
+        for row in district.population {
+          population.append(Population(organisationID: ids[row.unit], year: row.year, people: row.people))
+        }
+        for m in district.members {
+          let status = m.status(on: DemoCalendar.referenceDay)
+          if status.inRegister { present += 1 }
+          if status.exempt { exempt += 1 }
+          pending.append(NewMember(member: m.member, events: m.membershipEvents(cellIDs: ids)))
+        }
+        if pending.count >= batchSize {
+          if let writing {
+            written += try await writing.value
+            progress(DemoProgress(phase: "đảng viên", done: written, total: totalMembers))
+          }
+          let batch = pending
+          pending.removeAll(keepingCapacity: true)
+          writing = Task { try await store.addMembers(batch).count }
+        }
+      }
+    }
+    if let writing { written += try await writing.value }
+    if !pending.isEmpty { written += try await store.addMembers(pending).count }
+    pending = []
+    progress(DemoProgress(phase: "đảng viên", done: written, total: totalMembers))
+
+    // Moves and dissolutions come after the members, who were moved out of a cell before it ends.
+    changes.sort { ($0.day, $0.code) < ($1.day, $1.code) }
+    for (index, change) in changes.enumerated() {
+      if let parent = change.move {
+        try await store.moveOrganisation(code: change.code, underParent: parent, on: change.day)
+      } else {
+        try await store.endOrganisation(code: change.code, on: change.day)
+      }
+      progress(DemoProgress(phase: "thay đổi tổ chức", done: index + 1, total: changes.count))
+    }
+    try await store.setPopulation(population)
+
+    let after = try await store.statistics()
+    return DemoSummary(
+      provinces: plan.provinces.count, organisations: after.organisations, members: after.members, events: after.events,
+      referenceDay: DemoCalendar.referenceDay, membersOnReferenceDay: present, exemptOnReferenceDay: exempt,
+      populationRows: population.count, treeChanges: changes.count, elapsed: ContinuousClock.now - started)
+  }
+
+  private static func newOrganisation(_ unit: DemoUnit) -> NewOrganisation {
+    NewOrganisation(code: unit.code, name: unit.name, kind: unit.kind, parentCode: unit.parentCode, founded: unit.founded)
+  }
+}

@@ -1,0 +1,43 @@
+import DangVuCore
+
+/// What `dangvu demo` (and `serve --demo`) asks for: how many members, and the seed that makes
+/// the data repeatable.
+public struct DemoOptions: Hashable, Sendable {
+  /// Members in the register on the reference day (31/12/2023); the tree scales with them.
+  public var members: Int
+  public var seed: UInt64
+
+  public init(members: Int = 62_600, seed: UInt64 = 1) {
+    self.members = members
+    self.seed = seed
+  }
+}
+
+/// How far a load has gone, for a progress bar.
+public struct DemoProgress: Hashable, Sendable {
+  /// What is being written, in Vietnamese ("tổ chức đảng", "đảng viên", …).
+  public var phase: String
+  public var done: Int
+  public var total: Int
+
+  public init(phase: String, done: Int, total: Int) {
+    self.phase = phase
+    self.done = done
+    self.total = total
+  }
+}
+
+/// What a load wrote.
+public struct DemoSummary: Hashable, Sendable {
+  public var provinces: Int
+  public var organisations: Int
+  /// Member records written, including members who left before the reference day or joined after.
+  public var members: Int
+  public var events: Int
+  public var referenceDay: Day
+  public var membersOnReferenceDay: Int
+  public var exemptOnReferenceDay: Int
+  public var populationRows: Int
+  public var treeChanges: Int
+  public var elapsed: Duration
+}
