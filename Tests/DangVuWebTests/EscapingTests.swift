@@ -37,7 +37,8 @@ import Testing
 
   @Test func aQueryWithMarkupIsEchoedAsText() async throws {
     let (store, _) = try await WebProvince.store()
-    let (_, body) = try await get("/tim-kiem?q=%22%3E%3Cscript%3Ex%3C%2Fscript%3E", from: store)  // "><script>x</script>
+    // The query is `"><script>x</script>`, as a browser encodes it.
+    let (_, body) = try await get("/tim-kiem?q=%22%3E%3Cscript%3Ex%3C%2Fscript%3E", from: store)
     #expect(!body.contains("<script"))
     #expect(body.contains("value=\"&quot;&gt;&lt;script&gt;x&lt;/script&gt;\""))
   }

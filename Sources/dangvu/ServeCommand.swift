@@ -1,0 +1,77 @@
+import ArgumentParser
+import DangVuCore
+import DangVuStore
+import DangVuWeb
+import Hummingbird
+
+/// `dangvu serve`: the web pages over the database file; with `--demo`, an empty database gets the
+/// demo province first, so a new machine shows something real in one command.
+struct ServeCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "serve",
+    abstract: "Serve the web pages: the organisation tree on any date, unit pages, member search.",
+    discussion: """
+      Open http://127.0.0.1:8080/ in a browser. The server listens on the loopback address unless --host \
+      says otherwise (--host 0.0.0.0 to be reached from other machines). Stop it with Ctrl+C.
+
+      With --demo, an empty database is first filled with the demo province (as `dangvu demo` does); \
+      a database that already holds data is served as it is.
+      """)
+
+  @OptionGroup var store: StoreOptions
+  @Option(help: "The TCP port to listen on.")
+  var port: Int = 8080
+  @Option(help: "The address to listen on.")
+  var host: String = "127.0.0.1"
+  @Flag(help: "Load the demo province first when the database is empty.")
+  var demo = false
+
+  func validate() throws {
+    guard (1...65535).contains(port) else {
+      throw ValidationError("Cổng \(port) không hợp lệ: hãy chọn một số từ 1 đến 65535.")
+    }
+  }
+
+  func run() async throws {
+    let db: SQLiteStore
+    do {
+      db = try store.open()
+      if demo { try await loadDemoIfEmpty(db) }
+    } catch {
+      throw fail(error)
+    }
+    let app = buildApplication(
+      store: db, configuration: ApplicationConfiguration(address: .hostname(host, port: port)))
+    say("DangVu đang phục vụ \(store.db) tại http://\(host):\(port)/ — nhấn Ctrl+C để dừng.")
+    do {
+      try await app.runService()
+    } catch {
+      // Most often the port is taken by another program.
+      FileHandleOutput.standardError.write("Không chạy được máy chủ tại \(host):\(port). Cổng có thể đang bị dùng; thử --port khác.\n")
+      throw fail(error)
+    }
+  }
+
+  private func loadDemoIfEmpty(_ db: SQLiteStore) async throws {
+    let before = try await db.statistics()
+    guard before.organisations == 0 && before.members == 0 else {
+      say(
+        "Cơ sở dữ liệu \(store.db) đã có \(ThousandsGrouping.vietnamese(before.organisations)) tổ chức và "
+          + "\(ThousandsGrouping.vietnamese(before.members)) đảng viên: dùng dữ liệu này, không nạp dữ liệu mẫu.")
+      return
+    }
+    say("Cơ sở dữ liệu \(store.db) đang trống: nạp tỉnh mẫu trước (chỉ lần đầu).")
+    let bar = ProgressBar()
+    let summary = try await DemoLoader.load(into: db, options: DemoOptions()) { bar.update($0) }
+    bar.finish()
+    say(
+      "Đã nạp \(ThousandsGrouping.vietnamese(summary.organisations)) tổ chức đảng và "
+        + "\(ThousandsGrouping.vietnamese(summary.members)) hồ sơ đảng viên trong \(ProgressBar.format(summary.elapsed)).")
+  }
+
+  /// Straight to standard output: `print` is block-buffered when piped to a log, and these lines
+  /// would only appear once the server stops.
+  private func say(_ line: String) {
+    FileHandleOutput.standardOutput.write(line + "\n")
+  }
+}

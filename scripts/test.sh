@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The one test command (also what CI runs): system packages if missing, the formatting check,
+# the build, then every test target. Works on a fresh clone with no terminal.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/system-packages.sh
+
+ensure_swift
+ensure_system_packages
+swift --version
+
+echo "== Formatting (swift format lint, configuration in .swift-format)"
+if ! swift format lint --strict --recursive Sources Tests Package.swift; then
+  echo "Formatting differs: run 'swift format --in-place --recursive Sources Tests Package.swift' and commit." >&2
+  exit 1
+fi
+
+echo "== Build"
+swift build --build-tests
+
+echo "== Tests"
+swift test --skip-build
