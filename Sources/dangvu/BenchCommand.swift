@@ -12,7 +12,8 @@ struct BenchCommand: AsyncParsableCommand {
   struct SearchBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "search",
-      abstract: "Search latency over names as people type them: full names, surname and given name, given names, prefixes.")
+      abstract:
+        "Search latency over names as people type them: full names, surname and given name, given names, prefixes.")
 
     @OptionGroup var store: StoreOptions
     @Option(help: "How many queries to time.") var queries: Int = 2000
@@ -23,10 +24,15 @@ struct BenchCommand: AsyncParsableCommand {
       do {
         let db = try store.open()
         let sample = try await db.sampleMemberNames(count: max(50, queries / 4), seed: seed)
-        guard !sample.isEmpty else { throw DomainError("bench.empty", "Cơ sở dữ liệu chưa có đảng viên; hãy chạy `dangvu demo` trước.") }
+        guard !sample.isEmpty else {
+          throw DomainError("bench.empty", "Cơ sở dữ liệu chưa có đảng viên; hãy chạy `dangvu demo` trước.")
+        }
         var generator = SplitMix(seed: seed)
-        let texts = (0..<queries).map { i in SearchBench.query(from: sample[Int(generator.next() % UInt64(sample.count))], style: i % 5) }
-        for text in texts.prefix(50) { _ = try await db.searchMembers(text, within: nil, limit: limit) }  // warm the cache
+        let texts = (0..<queries).map { i in
+          SearchBench.query(from: sample[Int(generator.next() % UInt64(sample.count))], style: i % 5)
+        }
+        // Warm the cache.
+        for text in texts.prefix(50) { _ = try await db.searchMembers(text, within: nil, limit: limit) }
         var times: [Double] = []
         var found = 0
         for text in texts {
@@ -35,7 +41,9 @@ struct BenchCommand: AsyncParsableCommand {
           times.append((ContinuousClock.now - start).milliseconds)
         }
         let members = try await db.statistics().members
-        print(LatencySummary(label: "search over \(members) members, \(queries) queries, limit \(limit)", times: times).text)
+        print(
+          LatencySummary(label: "search over \(members) members, \(queries) queries, limit \(limit)", times: times).text
+        )
         print("results per query on average: \(found / max(1, queries))")
       } catch { throw fail(error) }
     }
@@ -77,7 +85,10 @@ struct BenchCommand: AsyncParsableCommand {
             times.append((ContinuousClock.now - start).milliseconds)
           }
           let members = try await db.evaluationReport(year: year, scope: scope).members.counts.total
-          print(LatencySummary(label: "evaluation report \(year) for \(scope) (\(members) members graded), \(runs) runs", times: times).text)
+          print(
+            LatencySummary(
+              label: "evaluation report \(year) for \(scope) (\(members) members graded), \(runs) runs", times: times
+            ).text)
         }
       } catch { throw fail(error) }
     }

@@ -11,7 +11,10 @@ struct DangVu: AsyncParsableCommand {
       Every command works on one database file, ./dangvu.sqlite unless --db says otherwise.
       Start with `dangvu serve --demo` to see a demo province in the browser.
       """,
-    subcommands: [OrgCommand.self, DemoCommand.self, MembersCommand.self, GradesCommand.self, ReportCommand.self, BenchCommand.self, ImportCommand.self, ExportCommand.self, ServeCommand.self])
+    subcommands: [
+      OrgCommand.self, DemoCommand.self, MembersCommand.self, GradesCommand.self, ReportCommand.self, BenchCommand.self,
+      ImportCommand.self, ExportCommand.self, ServeCommand.self,
+    ])
 }
 
 /// The `--db` option every command shares.

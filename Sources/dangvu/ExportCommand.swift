@@ -59,7 +59,8 @@ struct ExportCommand: AsyncParsableCommand {
       let s = try await EventsFile.export(from: store, to: handle)
       var text = "Đã xuất \(ThousandsGrouping.vietnamese(s.rows)) sự kiện ra \(destination)."
       if s.skippedEvents > 0 {
-        text += "\nLưu ý: bỏ qua \(ThousandsGrouping.vietnamese(s.skippedEvents)) sự kiện của "
+        text +=
+          "\nLưu ý: bỏ qua \(ThousandsGrouping.vietnamese(s.skippedEvents)) sự kiện của "
           + "\(ThousandsGrouping.vietnamese(s.membersWithoutCard)) đảng viên chưa có số thẻ đảng "
           + "(tệp sự kiện gọi đảng viên theo số thẻ)."
       }

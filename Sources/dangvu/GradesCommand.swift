@@ -10,7 +10,8 @@ extension GradeOutcome: ExpressibleByArgument {
 struct GradesCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "grades", abstract: "Run the annual evaluation: open a cycle, grade, submit, approve, reopen.",
-    discussion: "Grades: excellent|good|complete|notComplete or the Vietnamese words (xuất sắc, tốt, hoàn thành, không hoàn thành).",
+    discussion:
+      "Grades: excellent|good|complete|notComplete or the Vietnamese words (xuất sắc, tốt, hoàn thành, không hoàn thành).",
     subcommands: [Open.self, Cell.self, Set.self, Import.self, List.self, Advance.self])
 
   struct Open: AsyncParsableCommand {
@@ -26,14 +27,17 @@ struct GradesCommand: AsyncParsableCommand {
         let scope: String
         if let org { scope = org } else { scope = try await db.rootCode() }
         let cycle = try await db.openEvaluationCycle(scope: scope, year: year, evaluationDate: date)
-        print("Đã mở đợt đánh giá năm \(cycle.year) cho \(cycle.scopeCode), ngày đánh giá \(cycle.evaluationDate.vietnamese), theo \(cycle.regulation).")
+        print(
+          "Đã mở đợt đánh giá năm \(cycle.year) cho \(cycle.scopeCode), ngày đánh giá \(cycle.evaluationDate.vietnamese), theo \(cycle.regulation)."
+        )
       } catch { throw fail(error) }
     }
   }
 
   struct Cell: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Grade every member of a cell at once (one transaction): a grade for all, with exceptions by card number.")
+      abstract:
+        "Grade every member of a cell at once (one transaction): a grade for all, with exceptions by card number.")
     @OptionGroup var store: StoreOptions
     @Argument(help: "The cell's code.") var code: String
     @Option(help: "The year evaluated.") var year: Int
@@ -51,7 +55,8 @@ struct GradesCommand: AsyncParsableCommand {
         for item in exceptions {
           let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
           guard parts.count == 2, let outcome = GradeOutcome(parsing: parts[1]) else {
-            throw DomainError("evaluation.badException", "\"\(item)\" phải có dạng SỐ_THẺ=XẾP_LOẠI, ví dụ 12345678=xuất sắc.")
+            throw DomainError(
+              "evaluation.badException", "\"\(item)\" phải có dạng SỐ_THẺ=XẾP_LOẠI, ví dụ 12345678=xuất sắc.")
           }
           byCard[parts[0]] = outcome
         }
@@ -64,14 +69,17 @@ struct GradesCommand: AsyncParsableCommand {
           GradeEntry(subject: .member(e.member.id), outcome: e.member.partyCardNumber.flatMap { byCard[$0] } ?? grade)
         }
         let recorded = try await db.recordGrades(entries, year: year)
-        for r in recorded { print("\(r.subjectName)\t\(r.outcome.nameVi)\(r.replacedBecause.map { "\t(\($0))" } ?? "")") }
+        for r in recorded {
+          print("\(r.subjectName)\t\(r.outcome.nameVi)\(r.replacedBecause.map { "\t(\($0))" } ?? "")")
+        }
         print("Đã ghi kết quả của \(recorded.count) đảng viên \(code) năm \(year) (bản nháp).")
       } catch let error as BatchItemError { throw fail(error.error) } catch { throw fail(error) }
     }
   }
 
   struct Set: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Grade one subject: a member, a unit, a collective or a cadre.")
+    static let configuration = CommandConfiguration(
+      abstract: "Grade one subject: a member, a unit, a collective or a cadre.")
     @OptionGroup var store: StoreOptions
     @Option(help: "The year evaluated.") var year: Int
     @Option(help: "A member, by party card number.") var member: String?
@@ -92,18 +100,22 @@ struct GradesCommand: AsyncParsableCommand {
         case (nil, nil, let code?, nil): subject = .organisation(code: code)
         case (nil, nil, nil, let id?): subject = .leadershipCollective(id)
         default:
-          throw DomainError("evaluation.oneSubject", "Hãy chỉ định đúng một đối tượng: --member, --cadre, --org hoặc --collective.")
+          throw DomainError(
+            "evaluation.oneSubject", "Hãy chỉ định đúng một đối tượng: --member, --cadre, --org hoặc --collective.")
         }
         let recorded = try await db.recordGrades(
           [GradeEntry(subject: subject, outcome: grade, score: score, sickLeaveMonths: sickLeaveMonths)], year: year)
-        for r in recorded { print("\(r.subjectName): \(r.outcome.nameVi)\(r.replacedBecause.map { " — \($0)" } ?? "")") }
+        for r in recorded {
+          print("\(r.subjectName): \(r.outcome.nameVi)\(r.replacedBecause.map { " — \($0)" } ?? "")")
+        }
       } catch let error as BatchItemError { throw fail(error.error) } catch { throw fail(error) }
     }
   }
 
   struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Record a year's grades from a CSV file (docs/import-formats.md); a file with any bad row writes nothing.")
+      abstract:
+        "Record a year's grades from a CSV file (docs/import-formats.md); a file with any bad row writes nothing.")
     @OptionGroup var store: StoreOptions
     @Argument(help: "The CSV file.") var file: String
     @Option(help: "The year evaluated.") var year: Int
@@ -141,7 +153,8 @@ struct GradesCommand: AsyncParsableCommand {
   struct Advance: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "advance",
-      abstract: "Submit a subtree's draft grades, approve submitted ones (locking them), or reopen them (with a reason).")
+      abstract:
+        "Submit a subtree's draft grades, approve submitted ones (locking them), or reopen them (with a reason).")
     @OptionGroup var store: StoreOptions
     @Argument(help: "submit, approve or reopen.") var action: GradeWorkflowAction
     @Argument(help: "The unit's code.") var code: String

@@ -9,7 +9,8 @@ struct MembersCommand: AsyncParsableCommand {
 
   struct Search: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Find members by name, ignoring tone marks: \"dang\" finds \"Đặng\", \"nguyen van\" finds \"Nguyễn Văn …\".")
+      abstract:
+        "Find members by name, ignoring tone marks: \"dang\" finds \"Đặng\", \"nguyen van\" finds \"Nguyễn Văn …\".")
 
     @OptionGroup var store: StoreOptions
     @Argument(help: "Words of the name, with or without marks.") var text: String
@@ -48,13 +49,16 @@ struct MembersCommand: AsyncParsableCommand {
         let timeline = try await db.timeline(ofMember: member.id)
         print("\(member.fullName) — \(member.gender.nameVi), sinh ngày \(member.birthDate.vietnamese)")
         print("Số thẻ: \(member.partyCardNumber ?? "-")   Dân tộc: \(member.ethnicity)   Tôn giáo: \(member.religion)")
-        print("Quê quán: \(member.homeTown)   Học vấn: \(member.education)   Lý luận chính trị: \(member.politicalTheory)")
+        print(
+          "Quê quán: \(member.homeTown)   Học vấn: \(member.education)   Lý luận chính trị: \(member.politicalTheory)")
         for post in member.posts {
           print("Chức vụ: \(post.title) từ \(post.from.vietnamese)\(post.until.map { " đến \($0.vietnamese)" } ?? "")")
         }
         for event in timeline.events {
           var line = "\(event.date.vietnamese)  \(event.kind.nameVi)"
-          if let cell = event.cellID, let unit = try await db.organisation(id: cell) { line += "  → \(unit.code) \(unit.name)" }
+          if let cell = event.cellID, let unit = try await db.organisation(id: cell) {
+            line += "  → \(unit.code) \(unit.name)"
+          }
           if !event.note.isEmpty { line += "  (\(event.note))" }
           print(line)
         }

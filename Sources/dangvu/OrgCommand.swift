@@ -42,7 +42,10 @@ struct OrgCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
     @Option(help: "The unit's code, unique in the province.") var code: String
     @Option(help: "The unit's name.") var name: String
-    @Option(help: "Its kind: provincialCommittee, districtCommittee, communeCommittee, grassrootsCommittee, grassrootsCell, partialCommittee, subordinateCell.")
+    @Option(
+      help:
+        "Its kind: provincialCommittee, districtCommittee, communeCommittee, grassrootsCommittee, grassrootsCell, partialCommittee, subordinateCell."
+    )
     var kind: String
     @Option(help: "The parent's code (left out only for a province).") var parent: String?
     @Option(help: "Founding date.") var founded: Day
@@ -58,7 +61,8 @@ struct OrgCommand: AsyncParsableCommand {
   }
 
   struct Move: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Move a unit (with everything below it) under another parent from a date.")
+    static let configuration = CommandConfiguration(
+      abstract: "Move a unit (with everything below it) under another parent from a date.")
     @OptionGroup var store: StoreOptions
     @Argument(help: "The unit's code.") var code: String
     @Option(help: "The new parent's code.") var parent: String

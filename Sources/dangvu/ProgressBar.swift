@@ -39,7 +39,8 @@ final class ProgressBar: @unchecked Sendable {
       guard tenth > lastTenth else { return }
       lastTenth = tenth
       FileHandleOutput.standardError.write(
-        "\(phase.capitalisedFirst): \(tenth * 10)% (\(ThousandsGrouping.vietnamese(p.done))/\(ThousandsGrouping.vietnamese(p.total))), \(elapsed)\n")
+        "\(phase.capitalisedFirst): \(tenth * 10)% (\(ThousandsGrouping.vietnamese(p.done))/\(ThousandsGrouping.vietnamese(p.total))), \(elapsed)\n"
+      )
     }
   }
 

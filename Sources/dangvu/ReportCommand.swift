@@ -45,7 +45,8 @@ extension PartyStore {
   /// The code of the tree's root today, the default scope of reports.
   func rootCode() async throws -> String {
     guard let root = try await roots(on: Day.today).first else {
-      throw DomainError("store.empty", "Cơ sở dữ liệu chưa có tổ chức nào; hãy chạy `dangvu demo` hoặc `dangvu import organisations`.")
+      throw DomainError(
+        "store.empty", "Cơ sở dữ liệu chưa có tổ chức nào; hãy chạy `dangvu demo` hoặc `dangvu import organisations`.")
     }
     return root.code
   }

@@ -47,7 +47,8 @@ struct ServeCommand: AsyncParsableCommand {
       try await app.runService()
     } catch {
       // Most often the port is taken by another program.
-      FileHandleOutput.standardError.write("Không chạy được máy chủ tại \(host):\(port). Cổng có thể đang bị dùng; thử --port khác.\n")
+      FileHandleOutput.standardError.write(
+        "Không chạy được máy chủ tại \(host):\(port). Cổng có thể đang bị dùng; thử --port khác.\n")
       throw fail(error)
     }
   }
@@ -66,7 +67,8 @@ struct ServeCommand: AsyncParsableCommand {
     bar.finish()
     say(
       "Đã nạp \(ThousandsGrouping.vietnamese(summary.organisations)) tổ chức đảng và "
-        + "\(ThousandsGrouping.vietnamese(summary.members)) hồ sơ đảng viên trong \(ProgressBar.format(summary.elapsed)).")
+        + "\(ThousandsGrouping.vietnamese(summary.members)) hồ sơ đảng viên trong \(ProgressBar.format(summary.elapsed))."
+    )
   }
 
   /// Straight to standard output: `print` is block-buffered when piped to a log, and these lines

@@ -53,7 +53,8 @@ struct DemoGeneratorTests {
         #expect(UnitKindTable.standard.allows(child: unit.kind, under: parentKind, on: unit.founded), "\(unit.code)")
         if let parent = unit.parent { #expect(district.units[parent].founded <= unit.founded, "\(unit.code)") }
         if let move = unit.move {
-          #expect(UnitKindTable.standard.allows(child: unit.kind, under: district.units[move.parent].kind, on: move.day))
+          #expect(
+            UnitKindTable.standard.allows(child: unit.kind, under: district.units[move.parent].kind, on: move.day))
         }
       }
     }
@@ -89,7 +90,8 @@ struct DemoGeneratorTests {
     let in2025 = members.filter { $0.status(on: DemoCalendar.lastDay).inRegister }.count
     #expect(in2019 != in2025)
     let kinds = Set(members.flatMap { $0.events.map(\.kind) })
-    #expect(kinds.isSuperset(of: [.admitted, .madeOfficial, .transferred, .exempted, .died, .struckOff, .askedToLeave]))
+    #expect(
+      kinds.isSuperset(of: [.admitted, .madeOfficial, .transferred, .exempted, .died, .struckOff, .askedToLeave]))
     let admissionYears = Set(members.compactMap { $0.events.first?.date.year })
     #expect(admissionYears.count > 40)
   }

@@ -9,20 +9,36 @@ private func published2023() -> EvaluationReport {
     EvaluationReport.Line(subject: subject, label: label, counts: c, previous: p)
   }
   let kinds = [
-    line("organisation.districtCommittee", "đảng bộ cấp huyện", GradeCounts(excellent: 1, good: 16, complete: 1, notComplete: 0, notEvaluated: [.other: 1])),
-    line("organisation.grassrootsCommittee", "đảng bộ cơ sở", GradeCounts(excellent: 58, good: 207, complete: 25, notComplete: 1, notEvaluated: [.other: 5])),
-    line("organisation.grassrootsCell", "chi bộ cơ sở", GradeCounts(excellent: 92, good: 393, complete: 25, notComplete: 3, notEvaluated: [.other: 3])),
-    line("organisation.partialCommittee", "đảng bộ bộ phận", GradeCounts(excellent: 2, good: 16, complete: 1, notComplete: 0)),
-    line("organisation.subordinateCell", "chi bộ trực thuộc", GradeCounts(excellent: 531, good: 2086, complete: 145, notComplete: 20, notEvaluated: [.tooNew: 37])),
+    line(
+      "organisation.districtCommittee", "đảng bộ cấp huyện",
+      GradeCounts(excellent: 1, good: 16, complete: 1, notComplete: 0, notEvaluated: [.other: 1])),
+    line(
+      "organisation.grassrootsCommittee", "đảng bộ cơ sở",
+      GradeCounts(excellent: 58, good: 207, complete: 25, notComplete: 1, notEvaluated: [.other: 5])),
+    line(
+      "organisation.grassrootsCell", "chi bộ cơ sở",
+      GradeCounts(excellent: 92, good: 393, complete: 25, notComplete: 3, notEvaluated: [.other: 3])),
+    line(
+      "organisation.partialCommittee", "đảng bộ bộ phận",
+      GradeCounts(excellent: 2, good: 16, complete: 1, notComplete: 0)),
+    line(
+      "organisation.subordinateCell", "chi bộ trực thuộc",
+      GradeCounts(excellent: 531, good: 2086, complete: 145, notComplete: 20, notEvaluated: [.tooNew: 37])),
   ]
   return EvaluationReport(
     year: 2023, scopeCode: "KG", scopeName: "Đảng bộ tỉnh Kiên Giang", regulation: "124-QĐ/TW", policy: .standard,
     organisationKinds: kinds,
-    members: line("member", "đảng viên", GradeCounts(excellent: 9152, good: 39653, complete: 7682, notComplete: 300, notEvaluated: [.pendingInspection: 454])),
+    members: line(
+      "member", "đảng viên",
+      GradeCounts(
+        excellent: 9152, good: 39653, complete: 7682, notComplete: 300, notEvaluated: [.pendingInspection: 454])),
     leadershipCollectives: line(
-      "leadershipCollective", "tập thể lãnh đạo, quản lý các cấp", GradeCounts(excellent: 66, good: 323, complete: 5, notComplete: 5, notEvaluated: [.other: 1]),
+      "leadershipCollective", "tập thể lãnh đạo, quản lý các cấp",
+      GradeCounts(excellent: 66, good: 323, complete: 5, notComplete: 5, notEvaluated: [.other: 1]),
       GradeCounts(excellent: 53, good: 216, complete: 14, notComplete: 2)),
-    leadershipCadres: line("leadershipCadre", "cán bộ lãnh đạo, quản lý các cấp", GradeCounts(excellent: 1573, good: 3886, complete: 88, notComplete: 42, notEvaluated: [.other: 11])),
+    leadershipCadres: line(
+      "leadershipCadre", "cán bộ lãnh đạo, quản lý các cấp",
+      GradeCounts(excellent: 1573, good: 3886, complete: 88, notComplete: 42, notEvaluated: [.other: 11])),
     belowTarget: [], excellentCapWarnings: [])
 }
 
@@ -36,7 +52,10 @@ struct EvaluationReportTests {
 
   @Test func theNarrativeReadsLikeThePublishedReport() {
     let text = EvaluationNarrative.text(published2023())
-    #expect(text.contains("Năm 2023, toàn Đảng bộ tỉnh Kiên Giang có 3.623 tổ chức đảng và 56.787 đảng viên được phân tích, đánh giá chất lượng."))
+    #expect(
+      text.contains(
+        "Năm 2023, toàn Đảng bộ tỉnh Kiên Giang có 3.623 tổ chức đảng và 56.787 đảng viên được phân tích, đánh giá chất lượng."
+      ))
     #expect(text.contains("có 3.402/3.623 tổ chức đảng (chiếm 93,90%)"))
     #expect(text.contains("48.805/56.787 đảng viên (chiếm 85,94%) hoàn thành tốt nhiệm vụ trở lên"))
     #expect(text.contains("7.682 đảng viên (chiếm 13,53%) hoàn thành nhiệm vụ"))

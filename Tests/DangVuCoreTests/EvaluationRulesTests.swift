@@ -9,27 +9,44 @@ private let longStanding = SubjectCircumstances(since: d("2010-01-01"))
 struct EvaluationRulesTests {
   @Test func aUnitUnderSixMonthsOldIsNotEvaluatedAutomatically() throws {
     let young = SubjectCircumstances(since: d("2023-06-16"))
-    let decision = try EvaluationRules.decide(.graded(.good), for: .organisation(.subordinateCell), young, evaluatedOn: evaluationDay)
-    guard case .record(.notEvaluated(.tooNew), let why) = decision else { Issue.record("graded: \(decision)"); return }
+    let decision = try EvaluationRules.decide(
+      .graded(.good), for: .organisation(.subordinateCell), young, evaluatedOn: evaluationDay)
+    guard case .record(.notEvaluated(.tooNew), let why) = decision else {
+      Issue.record("graded: \(decision)")
+      return
+    }
     #expect(why?.contains("6 tháng") == true)
     let sixMonths = SubjectCircumstances(since: d("2023-06-15"))
-    #expect(try EvaluationRules.decide(.graded(.good), for: .organisation(.subordinateCell), sixMonths, evaluatedOn: evaluationDay) == .record(.graded(.good), replaced: nil))
+    #expect(
+      try EvaluationRules.decide(
+        .graded(.good), for: .organisation(.subordinateCell), sixMonths, evaluatedOn: evaluationDay)
+        == .record(.graded(.good), replaced: nil))
   }
 
   @Test func anExemptMemberIsOutsideThePopulation() throws {
     var exempt = longStanding
     exempt.exemptFromActivity = true
-    #expect(try EvaluationRules.decide(.graded(.good), for: .member, exempt, evaluatedOn: evaluationDay) == .outsidePopulation)
+    #expect(
+      try EvaluationRules.decide(.graded(.good), for: .member, exempt, evaluatedOn: evaluationDay) == .outsidePopulation
+    )
   }
 
   @Test func aDisciplinedMemberIsNotGoodOrAbove() throws {
     var facts = longStanding
     facts.disciplinedViolations = [false]
-    #expect(throws: DomainError.self) { try EvaluationRules.decide(.graded(.good), for: .member, facts, evaluatedOn: evaluationDay) }
-    #expect(throws: DomainError.self) { try EvaluationRules.decide(.graded(.complete), for: .member, facts, evaluatedOn: evaluationDay) }
+    #expect(throws: DomainError.self) {
+      try EvaluationRules.decide(.graded(.good), for: .member, facts, evaluatedOn: evaluationDay)
+    }
+    #expect(throws: DomainError.self) {
+      try EvaluationRules.decide(.graded(.complete), for: .member, facts, evaluatedOn: evaluationDay)
+    }
     facts.disciplinedViolations = [true]
-    #expect(throws: DomainError.self) { try EvaluationRules.decide(.graded(.excellent), for: .member, facts, evaluatedOn: evaluationDay) }
-    #expect(try EvaluationRules.decide(.graded(.complete), for: .member, facts, evaluatedOn: evaluationDay) == .record(.graded(.complete), replaced: nil))
+    #expect(throws: DomainError.self) {
+      try EvaluationRules.decide(.graded(.excellent), for: .member, facts, evaluatedOn: evaluationDay)
+    }
+    #expect(
+      try EvaluationRules.decide(.graded(.complete), for: .member, facts, evaluatedOn: evaluationDay)
+        == .record(.graded(.complete), replaced: nil))
   }
 
   @Test func threeMonthsOfSickLeaveRuleOutGood() {
@@ -48,18 +65,26 @@ struct EvaluationRulesTests {
     var facts = longStanding
     facts.pendingCase = .pendingComplaint
     let decision = try EvaluationRules.decide(.graded(.excellent), for: .member, facts, evaluatedOn: evaluationDay)
-    guard case .record(.notEvaluated(.pendingComplaint), _) = decision else { Issue.record("\(decision)"); return }
+    guard case .record(.notEvaluated(.pendingComplaint), _) = decision else {
+      Issue.record("\(decision)")
+      return
+    }
   }
 
   @Test func aCollectiveWithAWarnedMemberIsNotComplete() {
     var facts = longStanding
     facts.memberWarnedOrWorse = true
-    #expect(throws: DomainError.self) { try EvaluationRules.decide(.graded(.good), for: .leadershipCollective, facts, evaluatedOn: evaluationDay) }
+    #expect(throws: DomainError.self) {
+      try EvaluationRules.decide(.graded(.good), for: .leadershipCollective, facts, evaluatedOn: evaluationDay)
+    }
   }
 
   @Test func theExcellentCapWarnsButDoesNotRefuse() {
-    #expect(EvaluationRules.excellentCapWarning(GradeCounts(excellent: 2, good: 8, complete: 0, notComplete: 0), unitName: "A") == nil)
-    let warning = EvaluationRules.excellentCapWarning(GradeCounts(excellent: 58, good: 207, complete: 25, notComplete: 1), unitName: "Đảng bộ xã An")
+    #expect(
+      EvaluationRules.excellentCapWarning(
+        GradeCounts(excellent: 2, good: 8, complete: 0, notComplete: 0), unitName: "A") == nil)
+    let warning = EvaluationRules.excellentCapWarning(
+      GradeCounts(excellent: 58, good: 207, complete: 25, notComplete: 1), unitName: "Đảng bộ xã An")
     #expect(warning?.contains("21,89%") == true)
   }
 

@@ -58,19 +58,28 @@ struct MemberTimelineTests {
   }
 
   @Test func refusesMadeOfficialBeforeAdmission() {
-    #expect(refusal([event(.madeOfficial, "2009-01-01"), event(.admitted, "2010-03-02", cell: 10)]) == "member.notAdmitted")
+    #expect(
+      refusal([event(.madeOfficial, "2009-01-01"), event(.admitted, "2010-03-02", cell: 10)]) == "member.notAdmitted")
   }
 
   @Test func refusesMadeOfficialBeforeTwelveMonthsOfProbation() {
-    #expect(refusal([event(.admitted, "2010-03-02", cell: 10), event(.madeOfficial, "2010-12-01")]) == "member.officialTooEarly")
+    #expect(
+      refusal([event(.admitted, "2010-03-02", cell: 10), event(.madeOfficial, "2010-12-01")])
+        == "member.officialTooEarly")
   }
 
   @Test func refusesAnEventAfterDeath() {
-    #expect(refusal([event(.admitted, "2010-03-02", cell: 10), event(.died, "2020-01-01"), event(.transferred, "2021-01-01", cell: 11)]) == "member.eventAfterExit")
+    #expect(
+      refusal([
+        event(.admitted, "2010-03-02", cell: 10), event(.died, "2020-01-01"),
+        event(.transferred, "2021-01-01", cell: 11),
+      ]) == "member.eventAfterExit")
   }
 
   @Test func refusesATransferIntoADissolvedCell() {
-    #expect(refusal([event(.admitted, "2010-03-02", cell: 10), event(.transferred, "2021-01-01", cell: 12)]) == "member.cellNotExisting")
+    #expect(
+      refusal([event(.admitted, "2010-03-02", cell: 10), event(.transferred, "2021-01-01", cell: 12)])
+        == "member.cellNotExisting")
   }
 
   @Test func refusesMembershipOfACommitteeOrAnUnknownCell() {
@@ -87,13 +96,19 @@ struct MemberTimelineTests {
   }
 
   @Test func refusesASecondAdmissionAndATransferIntoTheSameCell() {
-    #expect(refusal([event(.admitted, "2010-03-02", cell: 10), event(.admitted, "2012-01-01", cell: 11)]) == "member.admittedTwice")
-    #expect(refusal([event(.admitted, "2010-03-02", cell: 10), event(.transferred, "2012-01-01", cell: 10)]) == "member.sameCell")
+    #expect(
+      refusal([event(.admitted, "2010-03-02", cell: 10), event(.admitted, "2012-01-01", cell: 11)])
+        == "member.admittedTwice")
+    #expect(
+      refusal([event(.admitted, "2010-03-02", cell: 10), event(.transferred, "2012-01-01", cell: 10)])
+        == "member.sameCell")
   }
 
   @Test func theRefusalSaysWhatAndWhenInVietnamese() {
     do {
-      _ = try MemberTimeline(member: lan, events: [event(.admitted, "2010-03-02", cell: 10), event(.madeOfficial, "2010-12-01")], cell: cells)
+      _ = try MemberTimeline(
+        member: lan, events: [event(.admitted, "2010-03-02", cell: 10), event(.madeOfficial, "2010-12-01")], cell: cells
+      )
     } catch {
       #expect(error.message.contains("Đặng Thị Lan"))
       #expect(error.message.contains("01/12/2010"))

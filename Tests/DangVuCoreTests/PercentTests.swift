@@ -25,7 +25,8 @@ struct PercentTests {
   }
 
   @Test func gradeCountsComputeSharesAsTheReportsDo() {
-    let members = GradeCounts(excellent: 9152, good: 48805 - 9152, complete: 7682, notComplete: 300, notEvaluated: [.pendingInspection: 454])
+    let members = GradeCounts(
+      excellent: 9152, good: 48805 - 9152, complete: 7682, notComplete: 300, notEvaluated: [.pendingInspection: 454])
     #expect(members.total == 57241)
     #expect(members.shares.evaluated?.vietnamese == "99,21")
     #expect(members.shares.notEvaluated?.vietnamese == "0,79")

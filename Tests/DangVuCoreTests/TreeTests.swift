@@ -5,11 +5,17 @@ import Testing
 /// committee moves to on 1 March 2024.
 private enum SmallTree {
   static func d(_ s: String) -> Day { Day(parsing: s)! }
-  static let province = Organisation(id: 1, code: "KG", name: "Đảng bộ tỉnh", kind: .provincialCommittee, founded: SmallTree.d("1976-01-01"))
-  static let districtA = Organisation(id: 2, code: "KG.01", name: "Đảng bộ huyện A", kind: .districtCommittee, founded: SmallTree.d("1980-01-01"))
-  static let districtB = Organisation(id: 3, code: "KG.02", name: "Đảng bộ huyện B", kind: .districtCommittee, founded: SmallTree.d("1980-01-01"))
-  static let committee = Organisation(id: 4, code: "KG.01.001", name: "Đảng bộ xã An", kind: .grassrootsCommittee, founded: SmallTree.d("1990-01-01"))
-  static let cell = Organisation(id: 5, code: "KG.01.001.01", name: "Chi bộ ấp 1", kind: .subordinateCell, founded: SmallTree.d("1995-01-01"), ended: SmallTree.d("2024-06-01"))
+  static let province = Organisation(
+    id: 1, code: "KG", name: "Đảng bộ tỉnh", kind: .provincialCommittee, founded: SmallTree.d("1976-01-01"))
+  static let districtA = Organisation(
+    id: 2, code: "KG.01", name: "Đảng bộ huyện A", kind: .districtCommittee, founded: SmallTree.d("1980-01-01"))
+  static let districtB = Organisation(
+    id: 3, code: "KG.02", name: "Đảng bộ huyện B", kind: .districtCommittee, founded: SmallTree.d("1980-01-01"))
+  static let committee = Organisation(
+    id: 4, code: "KG.01.001", name: "Đảng bộ xã An", kind: .grassrootsCommittee, founded: SmallTree.d("1990-01-01"))
+  static let cell = Organisation(
+    id: 5, code: "KG.01.001.01", name: "Chi bộ ấp 1", kind: .subordinateCell, founded: SmallTree.d("1995-01-01"),
+    ended: SmallTree.d("2024-06-01"))
   static let units = [province, districtA, districtB, committee, cell]
   static let links = [
     ParentLink(child: 1, parent: nil, from: SmallTree.d("1976-01-01")),
@@ -64,7 +70,8 @@ struct TreeTests {
   @Test func refusesAMoveThatWouldMakeACycle() {
     let tree = SmallTree.tree(on: "2023-01-01")
     do {
-      try TreeRules.checkMove(SmallTree.districtA, under: SmallTree.committee, on: SmallTree.d("2023-01-01"), tree: tree, kinds: .standard)
+      try TreeRules.checkMove(
+        SmallTree.districtA, under: SmallTree.committee, on: SmallTree.d("2023-01-01"), tree: tree, kinds: .standard)
       Issue.record("a cycle was accepted")
     } catch {
       #expect(error.code == "organisation.cycle")

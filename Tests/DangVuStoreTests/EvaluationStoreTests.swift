@@ -10,26 +10,42 @@ struct EvaluationStoreTests {
     let ids = try await SmallProvince.load(into: store)
     let cell = ids["KG.01.001.01"]!
     let members = try await store.addMembers([
-      NewMember(member: SmallProvince.member("Nguyễn Văn An", card: "10000001"), events: [SmallProvince.admitted(cell, on: "2010-01-01")]),
-      NewMember(member: SmallProvince.member("Trần Thị Bình", card: "10000002"), events: [SmallProvince.admitted(cell, on: "2023-09-01")]),
-      NewMember(member: SmallProvince.member("Lê Văn Cư", card: "10000003"), events: [
-        SmallProvince.admitted(cell, on: "2000-01-01"), MembershipEvent(memberID: 0, kind: .exempted, date: day("2020-01-01")),
-      ]),
+      NewMember(
+        member: SmallProvince.member("Nguyễn Văn An", card: "10000001"),
+        events: [SmallProvince.admitted(cell, on: "2010-01-01")]),
+      NewMember(
+        member: SmallProvince.member("Trần Thị Bình", card: "10000002"),
+        events: [SmallProvince.admitted(cell, on: "2023-09-01")]),
+      NewMember(
+        member: SmallProvince.member("Lê Văn Cư", card: "10000003"),
+        events: [
+          SmallProvince.admitted(cell, on: "2000-01-01"),
+          MembershipEvent(memberID: 0, kind: .exempted, date: day("2020-01-01")),
+        ]),
     ]).map(\.id)
-    try await store.openEvaluationCycle(scope: "KG", year: Int(evaluationDate.prefix(4))!, evaluationDate: day(evaluationDate))
+    try await store.openEvaluationCycle(
+      scope: "KG", year: Int(evaluationDate.prefix(4))!, evaluationDate: day(evaluationDate))
     return (store, members)
   }
 
   @Test(arguments: Engine.allCases)
   func gradesAWholeCellInOneTransactionApplyingTheRules(engine: Engine) async throws {
     let (store, m) = try await graded(engine)
-    let recorded = try await store.recordGrades([GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent)), GradeEntry(subject: .member(m[1]), outcome: .graded(.good))], year: 2023)
+    let recorded = try await store.recordGrades(
+      [
+        GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent)),
+        GradeEntry(subject: .member(m[1]), outcome: .graded(.good)),
+      ], year: 2023)
     #expect(recorded[0].outcome == .graded(.excellent))
     #expect(recorded[1].outcome == .notEvaluated(.tooNew))  // admitted under six months before the evaluation
     let before = try await store.evaluationReport(year: 2023, scope: "KG")
     // The exempt member is refused, and nothing of the batch is written.
     await #expect(throws: BatchItemError.self) {
-      try await store.recordGrades([GradeEntry(subject: .member(m[0]), outcome: .graded(.good)), GradeEntry(subject: .member(m[2]), outcome: .graded(.good))], year: 2023)
+      try await store.recordGrades(
+        [
+          GradeEntry(subject: .member(m[0]), outcome: .graded(.good)),
+          GradeEntry(subject: .member(m[2]), outcome: .graded(.good)),
+        ], year: 2023)
     }
     let after = try await store.evaluationReport(year: 2023, scope: "KG")
     #expect(after.members.counts == before.members.counts)
@@ -40,7 +56,11 @@ struct EvaluationStoreTests {
   @Test(arguments: Engine.allCases)
   func rollupsFollowEveryChangeAtEveryLevel(engine: Engine) async throws {
     let (store, m) = try await graded(engine)
-    try await store.recordGrades([GradeEntry(subject: .member(m[0]), outcome: .graded(.good)), GradeEntry(subject: .organisation(code: "KG.01.001.01"), outcome: .graded(.good))], year: 2023)
+    try await store.recordGrades(
+      [
+        GradeEntry(subject: .member(m[0]), outcome: .graded(.good)),
+        GradeEntry(subject: .organisation(code: "KG.01.001.01"), outcome: .graded(.good)),
+      ], year: 2023)
     try await store.recordGrades([GradeEntry(subject: .member(m[0]), outcome: .graded(.complete))], year: 2023)
     for scope in ["KG", "KG.01", "KG.01.001"] {
       let r = try await store.evaluationReport(year: 2023, scope: scope)
@@ -59,11 +79,19 @@ struct EvaluationStoreTests {
     let (store, m) = try await graded(engine)
     try await store.recordGrades([GradeEntry(subject: .member(m[0]), outcome: .graded(.good))], year: 2023)
     #expect(try await store.advanceGrades(of: "KG.01.001", year: 2023, to: .submit, by: "bí thư", note: "") == 1)
-    await #expect(throws: DomainError.self) { try await store.advanceGrades(of: "KG.01.001", year: 2023, to: .submit, by: "bí thư", note: "") }
+    await #expect(throws: DomainError.self) {
+      try await store.advanceGrades(of: "KG.01.001", year: 2023, to: .submit, by: "bí thư", note: "")
+    }
     #expect(try await store.advanceGrades(of: "KG.01", year: 2023, to: .approve, by: "huyện ủy", note: "") == 1)
-    await #expect(throws: BatchItemError.self) { try await store.recordGrades([GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent))], year: 2023) }
-    await #expect(throws: DomainError.self) { try await store.advanceGrades(of: "KG.01", year: 2023, to: .reopen, by: "huyện ủy", note: " ") }
-    #expect(try await store.advanceGrades(of: "KG.01", year: 2023, to: .reopen, by: "huyện ủy", note: "Sai sót khi nhập") == 1)
+    await #expect(throws: BatchItemError.self) {
+      try await store.recordGrades([GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent))], year: 2023)
+    }
+    await #expect(throws: DomainError.self) {
+      try await store.advanceGrades(of: "KG.01", year: 2023, to: .reopen, by: "huyện ủy", note: " ")
+    }
+    #expect(
+      try await store.advanceGrades(of: "KG.01", year: 2023, to: .reopen, by: "huyện ủy", note: "Sai sót khi nhập") == 1
+    )
     try await store.recordGrades([GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent))], year: 2023)
     #expect(try await store.grades(of: "KG.01.001.01", year: 2023).map(\.state) == [.draft])
   }
@@ -72,19 +100,37 @@ struct EvaluationStoreTests {
   func aScoredRegulationNeedsAScoreInTheRightBand(engine: Engine) async throws {
     let (store, m) = try await graded(engine, evaluationDate: "2025-12-15")
     #expect(try await store.evaluationCycle(scope: "KG", year: 2025)?.regulation == "366-QĐ/TW")
-    await #expect(throws: BatchItemError.self) { try await store.recordGrades([GradeEntry(subject: .member(m[0]), outcome: .graded(.good))], year: 2025) }
-    await #expect(throws: BatchItemError.self) { try await store.recordGrades([GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent), score: 85)], year: 2025) }
-    let recorded = try await store.recordGrades([GradeEntry(subject: .member(m[0]), outcome: .graded(.good), score: 85)], year: 2025)
+    await #expect(throws: BatchItemError.self) {
+      try await store.recordGrades([GradeEntry(subject: .member(m[0]), outcome: .graded(.good))], year: 2025)
+    }
+    await #expect(throws: BatchItemError.self) {
+      try await store.recordGrades(
+        [GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent), score: 85)], year: 2025)
+    }
+    let recorded = try await store.recordGrades(
+      [GradeEntry(subject: .member(m[0]), outcome: .graded(.good), score: 85)], year: 2025)
     #expect(recorded[0].score == 85)
   }
 
   @Test(arguments: Engine.allCases)
   func refusesGradesWithoutACycleOrForUnknownSubjects(engine: Engine) async throws {
     let (store, m) = try await graded(engine)
-    await #expect(throws: BatchItemError.self) { try await store.recordGrades([GradeEntry(subject: .member(m[0]), outcome: .graded(.good))], year: 2019) }
-    await #expect(throws: BatchItemError.self) { try await store.recordGrades([GradeEntry(subject: .member(9_999), outcome: .graded(.good))], year: 2023) }
-    await #expect(throws: BatchItemError.self) { try await store.recordGrades([GradeEntry(subject: .organisation(code: "KG"), outcome: .graded(.good))], year: 2023) }
-    await #expect(throws: BatchItemError.self) { try await store.recordGrades([GradeEntry(subject: .leadershipCadre(memberID: m[0]), outcome: .graded(.good))], year: 2023) }
-    await #expect(throws: DomainError.self) { try await store.openEvaluationCycle(scope: "KG", year: 2023, evaluationDate: day("2023-12-20")) }
+    await #expect(throws: BatchItemError.self) {
+      try await store.recordGrades([GradeEntry(subject: .member(m[0]), outcome: .graded(.good))], year: 2019)
+    }
+    await #expect(throws: BatchItemError.self) {
+      try await store.recordGrades([GradeEntry(subject: .member(9_999), outcome: .graded(.good))], year: 2023)
+    }
+    await #expect(throws: BatchItemError.self) {
+      try await store.recordGrades(
+        [GradeEntry(subject: .organisation(code: "KG"), outcome: .graded(.good))], year: 2023)
+    }
+    await #expect(throws: BatchItemError.self) {
+      try await store.recordGrades(
+        [GradeEntry(subject: .leadershipCadre(memberID: m[0]), outcome: .graded(.good))], year: 2023)
+    }
+    await #expect(throws: DomainError.self) {
+      try await store.openEvaluationCycle(scope: "KG", year: 2023, evaluationDate: day("2023-12-20"))
+    }
   }
 }

@@ -8,8 +8,12 @@ struct GradesImportTests {
     let store = try engine.makeStore()
     let ids = try await SmallProvince.load(into: store)
     try await store.addMembers([
-      NewMember(member: SmallProvince.member("Nguyễn Văn An", card: "10000001"), events: [SmallProvince.admitted(ids["KG.01.001.01"]!, on: "2010-01-01")]),
-      NewMember(member: SmallProvince.member("Trần Thị Bình", card: "10000002"), events: [SmallProvince.admitted(ids["KG.01.001.01"]!, on: "2012-01-01")]),
+      NewMember(
+        member: SmallProvince.member("Nguyễn Văn An", card: "10000001"),
+        events: [SmallProvince.admitted(ids["KG.01.001.01"]!, on: "2010-01-01")]),
+      NewMember(
+        member: SmallProvince.member("Trần Thị Bình", card: "10000002"),
+        events: [SmallProvince.admitted(ids["KG.01.001.01"]!, on: "2012-01-01")]),
     ])
     try await store.openEvaluationCycle(scope: "KG", year: 2023, evaluationDate: day("2023-12-15"))
     return store

@@ -13,9 +13,10 @@ struct ImportCSVDocumentTests {
     let document = try CSVDocument(bytes: bytes(text))
     #expect(document.separator == ";")
     #expect(document.header == ["Mã", "Tên"])
-    #expect(document.records.map(\.fields) == [
-      ["A1", "Nguyễn Thị Ánh"], ["A2", "hai\r\ndòng"], ["A3", "có ; và \"ngoặc\""],
-    ])
+    #expect(
+      document.records.map(\.fields) == [
+        ["A1", "Nguyễn Thị Ánh"], ["A2", "hai\r\ndòng"], ["A3", "có ; và \"ngoặc\""],
+      ])
     #expect(document.records[0].fields[1].unicodeScalars.elementsEqual("Nguyễn Thị Ánh".unicodeScalars))
     // The record after a quoted line break starts one physical line further down.
     #expect(document.records.map(\.line) == [2, 3, 5])
@@ -96,7 +97,9 @@ struct ImportHeaderTests {
 @Suite("Import: the issue list a person reads")
 struct ImportErrorTextTests {
   @Test func printsLineAndColumnAndCutsALongListShort() {
-    let issues = (1...250).map { ImportIssue(line: $0 + 1, column: "ngay_sinh", "\"31/02/1980\" không phải ngày hợp lệ") }
+    let issues = (1...250).map {
+      ImportIssue(line: $0 + 1, column: "ngay_sinh", "\"31/02/1980\" không phải ngày hợp lệ")
+    }
     let text = ImportError(issues).description
     #expect(text.contains("dòng 2, cột ngay_sinh: \"31/02/1980\" không phải ngày hợp lệ"))
     #expect(text.contains("dòng 201, cột ngay_sinh"))

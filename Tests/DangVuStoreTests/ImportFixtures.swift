@@ -59,7 +59,9 @@ func refusedIssues(
   } catch let error as ImportError {
     issues = error.issues
   }
-  #expect(try await store.statistics() == before, "a refused file must leave the database unchanged", sourceLocation: sourceLocation)
+  #expect(
+    try await store.statistics() == before, "a refused file must leave the database unchanged",
+    sourceLocation: sourceLocation)
   #expect(!issues.isEmpty, sourceLocation: sourceLocation)
   return issues
 }

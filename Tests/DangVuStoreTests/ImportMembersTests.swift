@@ -49,10 +49,11 @@ struct ImportMembersTests {
 
       """
     let issues = try await refusedIssues(.members, bytes(file), into: store)
-    #expect(issues.map(\.description) == [
-      "dòng 2, cột ngay_sinh: \"31/02/1980\" không phải ngày hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd).",
-      "dòng 3, cột ngay_ket_nap: \"2010-13-01\" không phải ngày hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd).",
-    ])
+    #expect(
+      issues.map(\.description) == [
+        "dòng 2, cột ngay_sinh: \"31/02/1980\" không phải ngày hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd).",
+        "dòng 3, cột ngay_ket_nap: \"2010-13-01\" không phải ngày hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd).",
+      ])
   }
 
   @Test func refusesAnUnknownCellAndAUnitThatIsNotACell() async throws {
@@ -162,7 +163,8 @@ struct ImportMembersTests {
   @Test func refusesBytesThatAreNotUTF8() async throws {
     let store = try await ImportProvince.storeWithMembers()
     var file = bytes("\(header)\n10000003,Trần Văn Ba,Nam,01/01/1980,Kinh,Không,,,,,,KG.01.001.01,01/01/2010,,\n")
-    file += bytes("10000004,Tr") + [0xE2, 0x6E] + bytes(" V,Nam,01/01/1980,Kinh,Không,,,,,,KG.01.001.01,01/01/2010,,\n")
+    file +=
+      bytes("10000004,Tr") + [0xE2, 0x6E] + bytes(" V,Nam,01/01/1980,Kinh,Không,,,,,,KG.01.001.01,01/01/2010,,\n")
     let issues = try await refusedIssues(.members, file, into: store)
     #expect(issues.count == 1)
     #expect(issues[0].line == 3)
@@ -177,9 +179,10 @@ struct ImportMembersTests {
 
       """
     let issues = try await refusedIssues(.members, bytes(file), into: store)
-    #expect(issues.map(\.description) == [
-      "dòng 1, cột ma_chi_bo: thiếu cột bắt buộc ma_chi_bo (hoặc cell_code) trong dòng tiêu đề."
-    ])
+    #expect(
+      issues.map(\.description) == [
+        "dòng 1, cột ma_chi_bo: thiếu cột bắt buộc ma_chi_bo (hoặc cell_code) trong dòng tiêu đề."
+      ])
   }
 
   @Test func listsEveryBadRowAndWritesNoneOfTheGoodOnes() async throws {
@@ -187,7 +190,7 @@ struct ImportMembersTests {
     var lines = [header]
     for i in 0..<300 {
       let born = i % 2 == 0 ? "01/01/1980" : "30/02/1980"
-      lines.append("2\(1000000 + i),Người Thứ \(i),Nữ,\(born),Kinh,Không,,,,,,KG.01.001.01,01/01/2010,,")
+      lines.append("2\(1_000_000 + i),Người Thứ \(i),Nữ,\(born),Kinh,Không,,,,,,KG.01.001.01,01/01/2010,,")
     }
     let issues = try await refusedIssues(.members, bytes(lines.joined(separator: "\n")), into: store)
     #expect(issues.count == 150)

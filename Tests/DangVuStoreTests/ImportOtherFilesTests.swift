@@ -91,10 +91,11 @@ struct ImportEventsTests {
     let store = try await ImportProvince.storeWithMembers()
     let file = "so_the,loai_su_kien,ngay,ma_chi_bo\n10000001,kết nạp,01/01/2021,KG.01.002\n"
     let issues = try await refusedIssues(.events, bytes(file), into: store)
-    #expect(issues.map(\.description) == [
-      "dòng 2, cột loai_su_kien: Không thể ghi sự kiện \"kết nạp\" ngày 01/01/2021 cho đảng viên Nguyễn Văn An: "
-        + "đảng viên đã được kết nạp."
-    ])
+    #expect(
+      issues.map(\.description) == [
+        "dòng 2, cột loai_su_kien: Không thể ghi sự kiện \"kết nạp\" ngày 01/01/2021 cho đảng viên Nguyễn Văn An: "
+          + "đảng viên đã được kết nạp."
+      ])
   }
 }
 

@@ -24,7 +24,8 @@ struct ImportRoundTripTests {
 
   /// What an export writes into a real file.
   static func written(_ export: (FileHandle) async throws -> Int) async throws -> [UInt8] {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("dangvu-export-\(UUID().uuidString).csv").path
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("dangvu-export-\(UUID().uuidString).csv")
+      .path
     #expect(FileManager.default.createFile(atPath: path, contents: nil))
     let handle = try #require(FileHandle(forWritingAtPath: path))
     _ = try await export(handle)
@@ -53,7 +54,8 @@ struct ImportRoundTripTests {
 
       """
     _ = try await EventsFile.importing(bytes(events), into: source)
-    _ = try await PopulationFile.importing(bytes("ma_to_chuc,nam,dan_so\nKG,2023,1723067\nKG.01,2024,156000\n"), into: source)
+    _ = try await PopulationFile.importing(
+      bytes("ma_to_chuc,nam,dan_so\nKG,2023,1723067\nKG.01,2024,156000\n"), into: source)
 
     let first = try await Self.exports(of: source)
     let copy = try SQLiteStore.inMemory()
@@ -83,7 +85,8 @@ struct ImportRoundTripTests {
     #expect(added == 1)
     let member = try #require(try await store.register(of: "KG", on: day("2024-06-01")).first?.member)
     try await store.recordEvents([MembershipEvent(memberID: member.id, kind: .died, date: day("2024-07-01"))])
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("dangvu-events-\(UUID().uuidString).csv").path
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("dangvu-events-\(UUID().uuidString).csv")
+      .path
     #expect(FileManager.default.createFile(atPath: path, contents: nil))
     let handle = try #require(FileHandle(forWritingAtPath: path))
     let summary = try await EventsFile.export(from: store, to: handle)

@@ -17,10 +17,12 @@ struct RegisterStoreTests {
     lan.occupation = "Giáo viên"
     lan.posts = [LeadingPost(title: "Bí thư chi bộ", organisationCode: "KG.01.001.01", from: day("2020-10-01"))]
     let added = try await store.addMembers([
-      NewMember(member: lan, events: [
-        SmallProvince.admitted(ids["KG.01.001.01"]!, on: "2005-05-19"),
-        MembershipEvent(memberID: 0, kind: .madeOfficial, date: day("2006-05-19")),
-      ])
+      NewMember(
+        member: lan,
+        events: [
+          SmallProvince.admitted(ids["KG.01.001.01"]!, on: "2005-05-19"),
+          MembershipEvent(memberID: 0, kind: .madeOfficial, date: day("2006-05-19")),
+        ])
     ])
     lan.id = added[0].id
     #expect(try await store.member(id: lan.id) == lan)
@@ -37,8 +39,12 @@ struct RegisterStoreTests {
     let cellA = ids["KG.01.001.01"]!
     let cellB = ids["KG.02.001"]!
     let added = try await store.addMembers([
-      NewMember(member: SmallProvince.member("Nguyễn Văn An", card: "10000001"), events: [SmallProvince.admitted(cellA, on: "2010-01-01")]),
-      NewMember(member: SmallProvince.member("Trần Thị Bình", card: "10000002"), events: [SmallProvince.admitted(cellA, on: "2015-01-01")]),
+      NewMember(
+        member: SmallProvince.member("Nguyễn Văn An", card: "10000001"),
+        events: [SmallProvince.admitted(cellA, on: "2010-01-01")]),
+      NewMember(
+        member: SmallProvince.member("Trần Thị Bình", card: "10000002"),
+        events: [SmallProvince.admitted(cellA, on: "2015-01-01")]),
     ])
     try await store.recordEvents([
       MembershipEvent(memberID: added[0].id, kind: .transferred, date: day("2020-06-01"), cellID: cellB),
@@ -63,7 +69,9 @@ struct RegisterStoreTests {
     let store = try engine.makeStore()
     let ids = try await SmallProvince.load(into: store)
     let added = try await store.addMembers([
-      NewMember(member: SmallProvince.member("Lê Văn Tư", card: "10000001"), events: [SmallProvince.admitted(ids["KG.01.001.01"]!, on: "2010-01-01")])
+      NewMember(
+        member: SmallProvince.member("Lê Văn Tư", card: "10000001"),
+        events: [SmallProvince.admitted(ids["KG.01.001.01"]!, on: "2010-01-01")])
     ])
     let id = added[0].id
     try await store.recordEvents([MembershipEvent(memberID: id, kind: .died, date: day("2020-01-01"))])
@@ -85,16 +93,26 @@ struct RegisterStoreTests {
     let store = try engine.makeStore()
     let ids = try await SmallProvince.load(into: store)
     let cell = ids["KG.01.001.01"]!
-    try await store.addMembers([NewMember(member: SmallProvince.member("A", card: "10000001", nid: "091180000001"), events: [SmallProvince.admitted(cell, on: "2010-01-01")])])
+    try await store.addMembers([
+      NewMember(
+        member: SmallProvince.member("A", card: "10000001", nid: "091180000001"),
+        events: [SmallProvince.admitted(cell, on: "2010-01-01")])
+    ])
     let before = try await store.statistics()
     await #expect(throws: BatchItemError.self) {
       try await store.addMembers([
-        NewMember(member: SmallProvince.member("B", card: "10000002"), events: [SmallProvince.admitted(cell, on: "2010-01-01")]),
-        NewMember(member: SmallProvince.member("C", card: "10000001"), events: [SmallProvince.admitted(cell, on: "2010-01-01")]),
+        NewMember(
+          member: SmallProvince.member("B", card: "10000002"), events: [SmallProvince.admitted(cell, on: "2010-01-01")]),
+        NewMember(
+          member: SmallProvince.member("C", card: "10000001"), events: [SmallProvince.admitted(cell, on: "2010-01-01")]),
       ])
     }
     await #expect(throws: BatchItemError.self) {
-      try await store.addMembers([NewMember(member: SmallProvince.member("D", card: "10000009", nid: "091180000001"), events: [SmallProvince.admitted(cell, on: "2010-01-01")])])
+      try await store.addMembers([
+        NewMember(
+          member: SmallProvince.member("D", card: "10000009", nid: "091180000001"),
+          events: [SmallProvince.admitted(cell, on: "2010-01-01")])
+      ])
     }
     #expect(try await store.statistics() == before)
     #expect(try await store.existingCardNumbers(["10000001", "10000002"]) == ["10000001"])
@@ -104,7 +122,11 @@ struct RegisterStoreTests {
   func updatesIdentityAndSearchTogether(engine: Engine) async throws {
     let store = try engine.makeStore()
     let ids = try await SmallProvince.load(into: store)
-    var m = try await store.addMembers([NewMember(member: SmallProvince.member("Phạm Văn Đức", card: "10000001"), events: [SmallProvince.admitted(ids["KG.01.001.01"]!, on: "2010-01-01")])])[0]
+    var m = try await store.addMembers([
+      NewMember(
+        member: SmallProvince.member("Phạm Văn Đức", card: "10000001"),
+        events: [SmallProvince.admitted(ids["KG.01.001.01"]!, on: "2010-01-01")])
+    ])[0]
     m.fullName = "Phạm Văn Đạt"
     try await store.updateMember(m)
     #expect(try await store.searchMembers("duc", within: nil, limit: 10).isEmpty)

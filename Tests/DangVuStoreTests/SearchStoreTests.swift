@@ -8,10 +8,13 @@ struct SearchStoreTests {
     let store = try engine.makeStore()
     let ids = try await SmallProvince.load(into: store)
     let names = ["Đặng Văn Hùng", "Nguyễn Văn Nam", "Nguyễn Thị Đào", "Trần Văn Dũng", "Dương Thị Mai"]
-    try await store.addMembers(names.enumerated().map { i, name in
-      let cell = i < 3 ? ids["KG.01.001.01"]! : ids["KG.02.001"]!
-      return NewMember(member: SmallProvince.member(name, card: "2000000\(i)"), events: [SmallProvince.admitted(cell, on: "2010-01-01")])
-    })
+    try await store.addMembers(
+      names.enumerated().map { i, name in
+        let cell = i < 3 ? ids["KG.01.001.01"]! : ids["KG.02.001"]!
+        return NewMember(
+          member: SmallProvince.member(name, card: "2000000\(i)"),
+          events: [SmallProvince.admitted(cell, on: "2010-01-01")])
+      })
     return store
   }
 
@@ -28,8 +31,14 @@ struct SearchStoreTests {
     let store = try await loaded(engine)
     #expect(try await store.searchMembers("nguyen van", within: nil, limit: 10).map(\.fullName) == ["Nguyễn Văn Nam"])
     #expect(try await store.searchMembers("nguy", within: nil, limit: 10).count == 2)
-    #expect(try await store.searchMembers("thi", within: nil, limit: 10).map(\.fullName) == ["Dương Thị Mai", "Nguyễn Thị Đào"])
-    #expect(try await store.searchMembers("Nguye\u{0302}\u{0303}n Thi\u{0323}", within: nil, limit: 10).map(\.fullName) == ["Nguyễn Thị Đào"])
+    #expect(
+      try await store.searchMembers("thi", within: nil, limit: 10).map(\.fullName) == [
+        "Dương Thị Mai", "Nguyễn Thị Đào",
+      ])
+    #expect(
+      try await store.searchMembers("Nguye\u{0302}\u{0303}n Thi\u{0323}", within: nil, limit: 10).map(\.fullName) == [
+        "Nguyễn Thị Đào"
+      ])
   }
 
   @Test(arguments: Engine.allCases)

@@ -11,25 +11,39 @@ enum Engine: String, CaseIterable {
     switch self {
     case .sqliteInMemory: return try SQLiteStore.inMemory()
     case .sqliteFile:
-      let path = FileManager.default.temporaryDirectory.appendingPathComponent("dangvu-\(UUID().uuidString).sqlite").path
+      let path = FileManager.default.temporaryDirectory.appendingPathComponent("dangvu-\(UUID().uuidString).sqlite")
+        .path
       return try SQLiteStore(path: path)
     }
   }
 }
-
 
 func day(_ text: String) -> Day { Day(parsing: text)! }
 
 /// A province with one district that has a grassroots committee with two cells, and a grassroots cell.
 enum SmallProvince {
   static let units = [
-    NewOrganisation(code: "KG", name: "Đảng bộ tỉnh Kiên Giang", kind: .provincialCommittee, parentCode: nil, founded: day("1976-01-01")),
-    NewOrganisation(code: "KG.01", name: "Đảng bộ huyện Châu Thành", kind: .districtCommittee, parentCode: "KG", founded: day("1980-01-01")),
-    NewOrganisation(code: "KG.02", name: "Đảng bộ huyện Tân Hiệp", kind: .districtCommittee, parentCode: "KG", founded: day("1980-01-01")),
-    NewOrganisation(code: "KG.01.001", name: "Đảng bộ xã Bình An", kind: .grassrootsCommittee, parentCode: "KG.01", founded: day("1990-01-01")),
-    NewOrganisation(code: "KG.01.001.01", name: "Chi bộ ấp Phước Hòa", kind: .subordinateCell, parentCode: "KG.01.001", founded: day("1990-01-01")),
-    NewOrganisation(code: "KG.01.001.02", name: "Chi bộ ấp Hòa An", kind: .subordinateCell, parentCode: "KG.01.001", founded: day("1990-01-01")),
-    NewOrganisation(code: "KG.02.001", name: "Chi bộ Trường THPT Tân Hiệp", kind: .grassrootsCell, parentCode: "KG.02", founded: day("2000-01-01")),
+    NewOrganisation(
+      code: "KG", name: "Đảng bộ tỉnh Kiên Giang", kind: .provincialCommittee, parentCode: nil,
+      founded: day("1976-01-01")),
+    NewOrganisation(
+      code: "KG.01", name: "Đảng bộ huyện Châu Thành", kind: .districtCommittee, parentCode: "KG",
+      founded: day("1980-01-01")),
+    NewOrganisation(
+      code: "KG.02", name: "Đảng bộ huyện Tân Hiệp", kind: .districtCommittee, parentCode: "KG",
+      founded: day("1980-01-01")),
+    NewOrganisation(
+      code: "KG.01.001", name: "Đảng bộ xã Bình An", kind: .grassrootsCommittee, parentCode: "KG.01",
+      founded: day("1990-01-01")),
+    NewOrganisation(
+      code: "KG.01.001.01", name: "Chi bộ ấp Phước Hòa", kind: .subordinateCell, parentCode: "KG.01.001",
+      founded: day("1990-01-01")),
+    NewOrganisation(
+      code: "KG.01.001.02", name: "Chi bộ ấp Hòa An", kind: .subordinateCell, parentCode: "KG.01.001",
+      founded: day("1990-01-01")),
+    NewOrganisation(
+      code: "KG.02.001", name: "Chi bộ Trường THPT Tân Hiệp", kind: .grassrootsCell, parentCode: "KG.02",
+      founded: day("2000-01-01")),
   ]
 
   /// Loads the units and returns their ids by code.

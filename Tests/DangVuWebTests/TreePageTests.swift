@@ -14,8 +14,14 @@ import Testing
     #expect(body.contains("mã KG.01"))
     #expect(body.contains("href=\"/to-chuc/KG.01\""))
     // Today: An and Bích in Châu Thành, Cường in Hà Tiên (Hoa was struck off in 2024).
-    #expect(body.contains("Đảng bộ tỉnh Kiên Giang</a> <span class=\"kind\">đảng bộ tỉnh · mã KG</span> <span class=\"count\">· 3 đảng viên"))
-    #expect(body.contains("Đảng bộ huyện Châu Thành</a> <span class=\"kind\">đảng bộ cấp huyện và tương đương (trực thuộc Tỉnh ủy) · mã KG.01</span> <span class=\"count\">· 2 đảng viên"))
+    #expect(
+      body.contains(
+        "Đảng bộ tỉnh Kiên Giang</a> <span class=\"kind\">đảng bộ tỉnh · mã KG</span> <span class=\"count\">· 3 đảng viên"
+      ))
+    #expect(
+      body.contains(
+        "Đảng bộ huyện Châu Thành</a> <span class=\"kind\">đảng bộ cấp huyện và tương đương (trực thuộc Tỉnh ủy) · mã KG.01</span> <span class=\"count\">· 2 đảng viên"
+      ))
     #expect(body.contains("Đảng bộ thành phố Hà Tiên"))
   }
 

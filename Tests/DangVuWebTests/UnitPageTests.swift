@@ -22,8 +22,14 @@ import Testing
     let (status, body) = try await get("/to-chuc/KG.01.001", from: store)
     #expect(status == .ok)
     #expect(body.contains("Tổ chức trực thuộc (2)"))
-    #expect(body.contains("Chi bộ ấp Phước Hòa</a> <span class=\"kind\">chi bộ trực thuộc đảng ủy cơ sở · mã KG.01.001.01</span> <span class=\"count\">· 2 đảng viên"))
-    #expect(body.contains("Chi bộ ấp Hòa An</a> <span class=\"kind\">chi bộ trực thuộc đảng ủy cơ sở · mã KG.01.001.02</span> <span class=\"count\">· 0 đảng viên"))
+    #expect(
+      body.contains(
+        "Chi bộ ấp Phước Hòa</a> <span class=\"kind\">chi bộ trực thuộc đảng ủy cơ sở · mã KG.01.001.01</span> <span class=\"count\">· 2 đảng viên"
+      ))
+    #expect(
+      body.contains(
+        "Chi bộ ấp Hòa An</a> <span class=\"kind\">chi bộ trực thuộc đảng ủy cơ sở · mã KG.01.001.02</span> <span class=\"count\">· 0 đảng viên"
+      ))
     // A committee's register names each member's cell.
     #expect(body.contains("<th>Chi bộ</th>"))
     #expect(body.contains("Nguyễn Văn An"))
@@ -32,8 +38,14 @@ import Testing
   @Test func theParentHistoryShowsEveryPeriod() async throws {
     let (store, _) = try await WebProvince.store()
     let (_, body) = try await get("/to-chuc/KG.02.001", from: store)
-    #expect(body.contains("<td>01/01/2000</td><td>01/01/2024</td><td><a href=\"/to-chuc/KG.02?ngay=2000-01-01\">Đảng bộ huyện Tân Hiệp</a> (KG.02)</td>"))
-    #expect(body.contains("<td>01/01/2024</td><td>nay</td><td><a href=\"/to-chuc/KG.03?ngay=2024-01-01\">Đảng bộ thành phố Hà Tiên</a> (KG.03)</td>"))
+    #expect(
+      body.contains(
+        "<td>01/01/2000</td><td>01/01/2024</td><td><a href=\"/to-chuc/KG.02?ngay=2000-01-01\">Đảng bộ huyện Tân Hiệp</a> (KG.02)</td>"
+      ))
+    #expect(
+      body.contains(
+        "<td>01/01/2024</td><td>nay</td><td><a href=\"/to-chuc/KG.03?ngay=2024-01-01\">Đảng bộ thành phố Hà Tiên</a> (KG.03)</td>"
+      ))
   }
 
   @Test func theRegisterOnAPastDateIsTheOneThatHeldThen() async throws {

@@ -14,7 +14,8 @@ func day(_ text: String) -> Day { Day(parsing: text)! }
 enum WebProvince {
   static let units = [
     NewOrganisation(
-      code: "KG", name: "Đảng bộ tỉnh Kiên Giang", kind: .provincialCommittee, parentCode: nil, founded: day("1976-01-01")),
+      code: "KG", name: "Đảng bộ tỉnh Kiên Giang", kind: .provincialCommittee, parentCode: nil,
+      founded: day("1976-01-01")),
     NewOrganisation(
       code: "KG.01", name: "Đảng bộ huyện Châu Thành", kind: .districtCommittee, parentCode: "KG",
       founded: day("1980-01-01")),

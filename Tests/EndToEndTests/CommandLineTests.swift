@@ -39,12 +39,14 @@ struct CommandLineTests {
     #expect(!search.out.contains("Nguyễn Thị Lan"))
 
     #expect(try DangVuBinary.run(["grades", "open", "--year", "2023", "--date", "15/12/2023"], in: dir).status == 0)
-    let cell = try DangVuBinary.run(["grades", "cell", "KG.01.001.01", "--year", "2023", "--grade", "tốt", "--set", "10000001=xuất sắc"], in: dir)
+    let cell = try DangVuBinary.run(
+      ["grades", "cell", "KG.01.001.01", "--year", "2023", "--grade", "tốt", "--set", "10000001=xuất sắc"], in: dir)
     #expect(cell.status == 0, "\(cell.err)")
     let report = try DangVuBinary.run(["report", "evaluation", "--year", "2023", "--format", "text"], in: dir)
     #expect(report.status == 0, "\(report.err)")
     #expect(report.out.contains("2/2 đảng viên (chiếm 100,00%)"))
-    let json = try DangVuBinary.run(["report", "evaluation", "--year", "2023", "--org", "KG.01", "--format", "json"], in: dir)
+    let json = try DangVuBinary.run(
+      ["report", "evaluation", "--year", "2023", "--org", "KG.01", "--format", "json"], in: dir)
     let parsed = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any]
     #expect((parsed?["members"] as? [String: Any])?["excellent"] as? Int == 1)
   }
@@ -65,11 +67,14 @@ struct CommandLineTests {
 
   @Test func everyCommandExplainsItself() throws {
     let dir = try DangVuBinary.scratch()
-    for command in [["--help"], ["import", "--help"], ["members", "search", "--help"], ["report", "evaluation", "--help"]] {
+    for command in [
+      ["--help"], ["import", "--help"], ["members", "search", "--help"], ["report", "evaluation", "--help"],
+    ] {
       let help = try DangVuBinary.run(command, in: dir)
       #expect(help.status == 0)
       #expect(help.out.contains("USAGE"))
     }
-    #expect(try DangVuBinary.run(["org", "move", "KG.99", "--parent", "KG", "--date", "01/01/2024"], in: dir).status != 0)
+    #expect(
+      try DangVuBinary.run(["org", "move", "KG.99", "--parent", "KG", "--date", "01/01/2024"], in: dir).status != 0)
   }
 }

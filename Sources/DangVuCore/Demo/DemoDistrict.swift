@@ -39,7 +39,8 @@ public struct DemoMember: Hashable, Sendable {
   /// The events with real cell ids, `cellIDs[i]` being the id of the district's unit `i`.
   public func membershipEvents(cellIDs: [Int64]) -> [MembershipEvent] {
     events.map {
-      MembershipEvent(memberID: member.id, kind: $0.kind, date: $0.date, cellID: $0.unit.map { cellIDs[$0] }, note: $0.note)
+      MembershipEvent(
+        memberID: member.id, kind: $0.kind, date: $0.date, cellID: $0.unit.map { cellIDs[$0] }, note: $0.note)
     }
   }
 

@@ -61,16 +61,26 @@ extension DemoDistrictGenerator {
     let termStart = Day(year: 2020, month: 6, day: 1)!
     var posts: [LeadingPost] = []
     if rank == 0 {
-      posts.append(LeadingPost(title: "Bí thư chi bộ", organisationCode: units[cell].code, from: random.day(from: termStart, through: termStart.adding(days: 120))))
+      posts.append(
+        LeadingPost(
+          title: "Bí thư chi bộ", organisationCode: units[cell].code,
+          from: random.day(from: termStart, through: termStart.adding(days: 120))))
       if sourceCell[cell] == cell, let parent = units[cell].parent, units[parent].kind != .districtCommittee {
         let title = units[parent].kind == .partialCommittee ? "Bí thư Đảng ủy bộ phận" : "Bí thư Đảng ủy"
-        posts.append(LeadingPost(title: title, organisationCode: units[parent].code, from: random.day(from: termStart.adding(days: 30), through: termStart.adding(days: 120))))
+        posts.append(
+          LeadingPost(
+            title: title, organisationCode: units[parent].code,
+            from: random.day(from: termStart.adding(days: 30), through: termStart.adding(days: 120))))
       }
     } else if random.chance(0.6) {
-      posts.append(LeadingPost(title: "Phó Bí thư chi bộ", organisationCode: units[cell].code, from: random.day(from: termStart, through: termStart.adding(days: 120))))
+      posts.append(
+        LeadingPost(
+          title: "Phó Bí thư chi bộ", organisationCode: units[cell].code,
+          from: random.day(from: termStart, through: termStart.adding(days: 120))))
     }
     if rank == 1 && cell == oldestCell {
-      let title = plan.sector == .rural ? "Bí thư Huyện ủy" : plan.sector == .city ? "Bí thư Thành ủy" : "Bí thư Đảng ủy"
+      let title =
+        plan.sector == .rural ? "Bí thư Huyện ủy" : plan.sector == .city ? "Bí thư Thành ủy" : "Bí thư Đảng ủy"
       posts.append(LeadingPost(title: title, organisationCode: plan.code, from: Day(year: 2020, month: 9, day: 20)!))
     }
     return posts
@@ -176,7 +186,8 @@ extension DemoDistrictGenerator {
       politicalTheory: (isLeader ? DemoUnitProfile.leaderTheory : DemoUnitProfile.politicalTheory).pick(&random),
       occupation: ageAtReference >= 62 && profile == .hamlet && random.chance(0.7)
         ? "Hưu trí" : profile.occupations.pick(&random),
-      posts: posts + otherPost(profile: profile, admission: admission, age: ageAtReference, exit: exit, exempt: exempted))
+      posts: posts
+        + otherPost(profile: profile, admission: admission, age: ageAtReference, exit: exit, exempt: exempted))
     return DemoMember(member: member, events: events)
   }
 

@@ -77,7 +77,8 @@ public struct DemoDistrictGenerator {
 
   mutating func buildTree() {
     let district = add(
-      plan.code, "Đảng bộ \(plan.place)", .districtCommittee, parent: nil, founded: plan.founded, profile: serviceProfile)
+      plan.code, "Đảng bộ \(plan.place)", .districtCommittee, parent: nil, founded: plan.founded,
+      profile: serviceProfile)
     let lastOld = Day(year: 2023, month: 5, day: 31)!
     let gc = plan.grassrootsCommittees
     var communeNames = DemoPlaces.communes
@@ -106,7 +107,9 @@ public struct DemoDistrictGenerator {
     let parents = (0..<gc).flatMap { withPartial.contains($0) ? [($0, false), ($0, true)] : [($0, false)] }
     let cellCounts = Allocation.distribute(
       plan.subordinateCells,
-      weights: parents.map { c, partial in partial ? 0.5 : (profiles[committees[c]] == .hamlet ? 1.0 : 0.6) * (0.5 + random.unit()) },
+      weights: parents.map { c, partial in
+        partial ? 0.5 : (profiles[committees[c]] == .hamlet ? 1.0 : 0.6) * (0.5 + random.unit())
+      },
       minimum: parents.map { _ in 2 })
 
     var subordinate: [Int] = []
@@ -136,7 +139,8 @@ public struct DemoDistrictGenerator {
           : "Đảng bộ bộ phận \(random.element(of: DemoPlaces.teams)) \(1 + random.below(9))"
         let partial = add(
           "\(units[committee].code).\(DemoFormat.padded(direct + 1, 2))", partialName, .partialCommittee,
-          parent: committee, founded: earlyDay(from: units[committee].founded, through: Day(year: 2022, month: 12, day: 31)!),
+          parent: committee,
+          founded: earlyDay(from: units[committee].founded, through: Day(year: 2022, month: 12, day: 31)!),
           profile: profile)
         var firstInPartial = -1
         for k in 0..<partialCells {
@@ -159,7 +163,8 @@ public struct DemoDistrictGenerator {
       let cell = add(
         "\(plan.code).\(DemoFormat.padded(gc + j + 1, 3))", "Chi bộ \(name)", .grassrootsCell, parent: district,
         founded: earlyDay(from: plan.founded, through: lastOld),
-        profile: name.hasPrefix("Trường") ? .school : name.contains("Y tế") || name.contains("Bệnh viện") ? .health : serviceProfile)
+        profile: name.hasPrefix("Trường")
+          ? .school : name.contains("Y tế") || name.contains("Bệnh viện") ? .health : serviceProfile)
       cells.append(cell)
     }
     oldestCell = units.firstIndex { $0.kind == .subordinateCell } ?? cells[0]
@@ -195,8 +200,11 @@ public struct DemoDistrictGenerator {
     guard committees.count > 1 else { return }
     for cell in pool.dropFirst(ends).prefix(moves) where units[units[cell].parent!].kind == .grassrootsCommittee {
       var target = random.element(of: committees)
-      if target == units[cell].parent { target = committees[(committees.firstIndex(of: target)! + 1) % committees.count] }
-      let earliest = max(units[cell].founded, units[target].founded, Day(year: 2021, month: 1, day: 1)!).adding(days: 30)
+      if target == units[cell].parent {
+        target = committees[(committees.firstIndex(of: target)! + 1) % committees.count]
+      }
+      let earliest = max(units[cell].founded, units[target].founded, Day(year: 2021, month: 1, day: 1)!).adding(
+        days: 30)
       units[cell].move = DemoMove(
         parent: target, parentCode: units[target].code,
         day: random.day(from: earliest, through: Day(year: 2025, month: 5, day: 31)!))
@@ -226,7 +234,8 @@ public struct DemoDistrictGenerator {
       switch plan.sector {
       case .police:
         pool = DemoPlaces.policeUnits + DemoPlaces.kienGiangDistricts.map { "Công an \($0)" }
-      case .military: pool = DemoPlaces.militaryUnits + DemoPlaces.kienGiangDistricts.map { "Ban Chỉ huy Quân sự \($0)" }
+      case .military:
+        pool = DemoPlaces.militaryUnits + DemoPlaces.kienGiangDistricts.map { "Ban Chỉ huy Quân sự \($0)" }
       case .border: pool = DemoPlaces.borderUnits
       default: pool = DemoPlaces.provincialBodies
       }
@@ -252,7 +261,8 @@ public struct DemoDistrictGenerator {
         if isWard {
           out.append("khu phố \(k + 1)")
         } else {
-          out.append(k < hamlets.count ? "ấp \(hamlets[k])" : "ấp \(hamlets[k % hamlets.count]) \(k / hamlets.count + 1)")
+          out.append(
+            k < hamlets.count ? "ấp \(hamlets[k])" : "ấp \(hamlets[k % hamlets.count]) \(k / hamlets.count + 1)")
         }
       }
       for k in 0..<institutions {
@@ -265,7 +275,9 @@ public struct DemoDistrictGenerator {
     }
     if committeeName.contains("Cơ quan Chính quyền") {
       return (0..<count).map {
-        $0 < DemoPlaces.districtOffices.count ? DemoPlaces.districtOffices[$0] : "\(DemoPlaces.districtOffices[$0 % DemoPlaces.districtOffices.count]) \($0 + 1)"
+        $0 < DemoPlaces.districtOffices.count
+          ? DemoPlaces.districtOffices[$0]
+          : "\(DemoPlaces.districtOffices[$0 % DemoPlaces.districtOffices.count]) \($0 + 1)"
       }
     }
     let team = random.element(of: DemoPlaces.teams)
@@ -302,7 +314,10 @@ public struct DemoDistrictGenerator {
     var rows: [DemoPopulation] = []
     let targets = Dictionary(uniqueKeysWithValues: zip(cells, cellTargets))
     let communeWeights = communes.map { commune in
-      Double(cells.filter { units[$0].parent == commune.unit || (units[$0].parent.map { units[$0].parent == commune.unit } ?? false) }
+      Double(
+        cells.filter {
+          units[$0].parent == commune.unit || (units[$0].parent.map { units[$0].parent == commune.unit } ?? false)
+        }
         .reduce(0) { $0 + (targets[$1] ?? 0) }) + 1
     }
     let communePeople = Allocation.distribute(plan.population2022, weights: communeWeights)

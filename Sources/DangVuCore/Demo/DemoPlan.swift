@@ -122,7 +122,9 @@ public struct DemoPlan: Sendable {
     var pool = DemoPlaces.otherDistricts
     random.shuffle(&pool)
     areaNames += pool
-    while areaNames.count < d - sectors { areaNames.append("huyện \(DemoPlaces.communes[areaNames.count % DemoPlaces.communes.count]) \(areaNames.count)") }
+    while areaNames.count < d - sectors {
+      areaNames.append("huyện \(DemoPlaces.communes[areaNames.count % DemoPlaces.communes.count]) \(areaNames.count)")
+    }
     var places: [(String, DemoSector)] = areaNames.prefix(d - sectors).map {
       ($0, $0.hasPrefix("huyện") ? .rural : .city)
     }
@@ -146,7 +148,8 @@ public struct DemoPlan: Sendable {
       members, weights: places.indices.map { Double(sc[$0]) + 0.76 * Double(gcell[$0]) })
     let population2022 = Int((Double(members) / memberShareOfPopulation).rounded())
     let areaPeople = Allocation.distribute(
-      population2022, weights: places.indices.map { places[$0].1.isArea ? Double(present[$0]) * (0.8 + random.unit() * 0.4) : 0 })
+      population2022,
+      weights: places.indices.map { places[$0].1.isArea ? Double(present[$0]) * (0.8 + random.unit() * 0.4) : 0 })
 
     var serial = firstSerial
     var provinceSerial = 0
@@ -175,7 +178,8 @@ public struct DemoPlan: Sendable {
     }
     let shares: (Double, Double) = index == 0 ? (0.10, 0.02) : (0.015, 0.01)
     return DemoProvincePlan(
-      index: index, code: code, name: name, founded: founded, shape: shape, idPrefix: index < DemoPlaces.provinces.count ? known.idPrefix : 100 + index % 900,
+      index: index, code: code, name: name, founded: founded, shape: shape,
+      idPrefix: index < DemoPlaces.provinces.count ? known.idPrefix : 100 + index % 900,
       khmerShare: shares.0, hoaShare: shares.1, population2022: population2022, districts: districts)
   }
 }

@@ -88,7 +88,10 @@ public struct WeightedTable<Item: Sendable>: Sendable {
   public init(_ pairs: [(Item, Double)]) {
     items = pairs.map(\.0)
     var total = 0.0
-    cumulative = pairs.map { total += $0.1; return total }
+    cumulative = pairs.map {
+      total += $0.1
+      return total
+    }
   }
 
   public func pick(_ random: inout DemoRandom) -> Item {

@@ -63,8 +63,10 @@ enum DemoUnitProfile: Hashable, Sendable {
   var posts: [String] {
     switch self {
     case .hamlet:
-      ["Trưởng ấp", "Chủ tịch Hội Nông dân xã", "Chủ tịch Hội Cựu chiến binh xã", "Chủ tịch Ủy ban nhân dân xã",
-       "Phó Chủ tịch Ủy ban nhân dân xã", "Chủ tịch Ủy ban Mặt trận Tổ quốc xã", "Bí thư Đoàn xã"]
+      [
+        "Trưởng ấp", "Chủ tịch Hội Nông dân xã", "Chủ tịch Hội Cựu chiến binh xã", "Chủ tịch Ủy ban nhân dân xã",
+        "Phó Chủ tịch Ủy ban nhân dân xã", "Chủ tịch Ủy ban Mặt trận Tổ quốc xã", "Bí thư Đoàn xã",
+      ]
     case .school: ["Hiệu trưởng", "Phó Hiệu trưởng", "Tổ trưởng chuyên môn"]
     case .health: ["Giám đốc", "Phó Giám đốc", "Trưởng khoa", "Trưởng trạm"]
     case .office: ["Trưởng phòng", "Phó Trưởng phòng", "Chánh Văn phòng", "Chánh Thanh tra"]

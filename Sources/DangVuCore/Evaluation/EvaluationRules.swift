@@ -67,7 +67,8 @@ public enum EvaluationRules {
     if unfixed && grade != .notComplete {
       throw refusal(
         "evaluation.disciplined",
-        "bị kỷ luật trong năm do vi phạm mà tổ chức không tự phát hiện, khắc phục: chỉ được xếp loại không hoàn thành nhiệm vụ.")
+        "bị kỷ luật trong năm do vi phạm mà tổ chức không tự phát hiện, khắc phục: chỉ được xếp loại không hoàn thành nhiệm vụ."
+      )
     }
     if !facts.disciplinedViolations.isEmpty && grade.isGoodOrAbove {
       throw refusal(

@@ -8,7 +8,8 @@ public struct GradeCounts: Hashable, Sendable, Codable {
 
   public init() {}
 
-  public init(excellent: Int, good: Int, complete: Int, notComplete: Int, notEvaluated: [NotEvaluatedReason: Int] = [:]) {
+  public init(excellent: Int, good: Int, complete: Int, notComplete: Int, notEvaluated: [NotEvaluatedReason: Int] = [:])
+  {
     self.excellent = excellent
     self.good = good
     self.complete = complete

@@ -8,7 +8,9 @@ public enum MemberRules {
       throw DomainError(
         "member.badNationalID", "Số căn cước \"\(nid)\" của \(m.fullName) không hợp lệ: phải gồm đúng 12 chữ số.")
     }
-    if let card = m.partyCardNumber, card.isEmpty || card.count > 20 || !card.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
+    if let card = m.partyCardNumber,
+      card.isEmpty || card.count > 20 || !card.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
+    {
       throw DomainError(
         "member.badCardNumber",
         "Số thẻ đảng \"\(card)\" của \(m.fullName) không hợp lệ: chỉ gồm chữ và số, tối đa 20 ký tự.")
@@ -16,7 +18,8 @@ public enum MemberRules {
     for post in m.posts where post.until.map({ $0 <= post.from }) ?? false {
       throw DomainError(
         "member.badPostDates",
-        "Chức vụ \"\(post.title)\" của \(m.fullName): ngày thôi giữ \(post.until!.vietnamese) phải sau ngày bắt đầu \(post.from.vietnamese).")
+        "Chức vụ \"\(post.title)\" của \(m.fullName): ngày thôi giữ \(post.until!.vietnamese) phải sau ngày bắt đầu \(post.from.vietnamese)."
+      )
     }
   }
 

@@ -57,10 +57,12 @@ public enum EvaluationNarrative {
     }
     parts.append(
       "\(ratio(c.goodOrAbove, c.evaluated))\(unit) \(share(s.goodOrAbove)) hoàn thành tốt nhiệm vụ trở lên"
-        + change(line, "goodOrAbove") + ", trong đó \(n(c.excellent)) \(share(s.excellent, of: "số hoàn thành tốt nhiệm vụ trở lên")) "
+        + change(line, "goodOrAbove")
+        + ", trong đó \(n(c.excellent)) \(share(s.excellent, of: "số hoàn thành tốt nhiệm vụ trở lên")) "
         + "hoàn thành xuất sắc nhiệm vụ" + change(line, "excellent"))
     parts.append("\(n(c.complete))\(unit) \(share(s.complete)) hoàn thành nhiệm vụ" + change(line, "complete"))
-    parts.append("\(n(c.notComplete))\(unit) \(share(s.notComplete)) không hoàn thành nhiệm vụ" + change(line, "notComplete"))
+    parts.append(
+      "\(n(c.notComplete))\(unit) \(share(s.notComplete)) không hoàn thành nhiệm vụ" + change(line, "notComplete"))
     return parts.joined(separator: "; ") + "."
   }
 

@@ -91,5 +91,7 @@ public struct EvaluationReport: Sendable, Codable {
     self.excellentCapWarnings = excellentCapWarnings
   }
 
-  public var allLines: [Line] { [organisations] + organisationKinds + [members, leadershipCollectives, leadershipCadres] }
+  public var allLines: [Line] {
+    [organisations] + organisationKinds + [members, leadershipCollectives, leadershipCadres]
+  }
 }

@@ -66,7 +66,9 @@ public enum TreeRules {
   static func checkCode(_ code: String) throws(DomainError) {
     let ok =
       !code.isEmpty && code.count <= 40
-      && code.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)) }
+      && code.unicodeScalars.allSatisfy {
+        $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0))
+      }
     if !ok {
       throw DomainError(
         "organisation.badCode",

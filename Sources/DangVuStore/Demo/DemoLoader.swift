@@ -38,7 +38,9 @@ public enum DemoLoader {
       let root = province.rootUnit
       let batch = [newOrganisation(root)] + districtUnits.flatMap { $0.map(newOrganisation) }
       let added = try await store.addOrganisations(batch)
-      population += province.population.map { Population(organisationID: added[0].id, year: $0.year, people: $0.people) }
+      population += province.population.map {
+        Population(organisationID: added[0].id, year: $0.year, people: $0.people)
+      }
       var offset = 1
       for units in districtUnits {
         unitIDs.append(added[offset..<(offset + units.count)].map(\.id))
@@ -112,6 +114,7 @@ public enum DemoLoader {
   }
 
   private static func newOrganisation(_ unit: DemoUnit) -> NewOrganisation {
-    NewOrganisation(code: unit.code, name: unit.name, kind: unit.kind, parentCode: unit.parentCode, founded: unit.founded)
+    NewOrganisation(
+      code: unit.code, name: unit.name, kind: unit.kind, parentCode: unit.parentCode, founded: unit.founded)
   }
 }

@@ -29,7 +29,9 @@ public enum DemoGrades {
         let units = tree.subtree(of: district.id)
         // Units: every unit of the district, the district itself included (it is graded by the province).
         recorded += try await store.recordGrades(
-          units.map { GradeEntry(subject: .organisation(code: $0.code), outcome: outcome(seed, year, $0.id, unit: true)) },
+          units.map {
+            GradeEntry(subject: .organisation(code: $0.code), outcome: outcome(seed, year, $0.id, unit: true))
+          },
           year: year
         ).count
         let register = try await store.register(of: district.code, on: date).filter { !$0.exempt }
@@ -45,7 +47,9 @@ public enum DemoGrades {
           }
           recorded += try await store.recordGrades(
             cadres.map {
-              GradeEntry(subject: .leadershipCadre(memberID: $0.member.id), outcome: outcome(seed, year, ~$0.member.id, unit: true))
+              GradeEntry(
+                subject: .leadershipCadre(memberID: $0.member.id),
+                outcome: outcome(seed, year, ~$0.member.id, unit: true))
             }, year: year
           ).count
         }

@@ -55,7 +55,8 @@ public enum GradesFile {
 extension GradesFile {
   /// Reads a grades file and records every grade in one store batch, checked by the evaluation rules;
   /// or refuses the whole file with every bad row listed. Returns the grades as recorded.
-  public static func importing(_ bytes: [UInt8], year: Int, into store: some PartyStore) async throws -> [RecordedGrade] {
+  public static func importing(_ bytes: [UInt8], year: Int, into store: some PartyStore) async throws -> [RecordedGrade]
+  {
     let document = try CSVDocument(bytes: bytes)
     let header = try Header<Column>(document.header)
     var parser = RowParser(header: header, issues: document.issues)
@@ -65,18 +66,25 @@ extension GradesFile {
       let kindText = parser.text(.subject, record, required: true)
       let kind = kindText.flatMap(subjectKind)
       if kindText != nil && kind == nil {
-        parser.report(record, .subject, "\"\(kindText!)\" không phải đối tượng: dùng đảng viên, tổ chức, tập thể hoặc cán bộ.")
+        parser.report(
+          record, .subject, "\"\(kindText!)\" không phải đối tượng: dùng đảng viên, tổ chức, tập thể hoặc cán bộ.")
       }
       let key = parser.text(.key, record, required: true)
       let gradeText = parser.text(.grade, record, required: true)
       var outcome = gradeText.flatMap(GradeOutcome.init(parsing:))
       if gradeText != nil && outcome == nil {
         parser.report(
-          record, .grade, "\"\(gradeText!)\" không phải mức xếp loại (xuất sắc, tốt, hoàn thành, không hoàn thành, chưa đánh giá).")
+          record, .grade,
+          "\"\(gradeText!)\" không phải mức xếp loại (xuất sắc, tốt, hoàn thành, không hoàn thành, chưa đánh giá).")
       }
-      if case .notEvaluated = outcome, let why = parser.text(.reason, record).flatMap(reason) { outcome = .notEvaluated(why) }
-      let score = header.has(.score) && !header.field(.score, in: record).isEmpty ? parser.integer(.score, record, in: 0...100) : nil
-      let sick = header.has(.sickLeaveMonths) && !header.field(.sickLeaveMonths, in: record).isEmpty
+      if case .notEvaluated = outcome, let why = parser.text(.reason, record).flatMap(reason) {
+        outcome = .notEvaluated(why)
+      }
+      let score =
+        header.has(.score) && !header.field(.score, in: record).isEmpty
+        ? parser.integer(.score, record, in: 0...100) : nil
+      let sick =
+        header.has(.sickLeaveMonths) && !header.field(.sickLeaveMonths, in: record).isEmpty
         ? parser.integer(.sickLeaveMonths, record, in: 0...12) : 0
       if parser.issues.count == before, let kind, let key, let outcome, let sick {
         rows.append((record.line, kind, key, outcome, score, sick))
@@ -90,7 +98,8 @@ extension GradesFile {
     var seen: [String: Int] = [:]
     for row in rows {
       if let first = seen["\(row.kind)|\(row.key)"] {
-        issues.append(ImportIssue(line: row.line, column: header.name(of: .key), "\(row.key) đã được xếp loại ở dòng \(first)."))
+        issues.append(
+          ImportIssue(line: row.line, column: header.name(of: .key), "\(row.key) đã được xếp loại ở dòng \(first)."))
         continue
       }
       seen["\(row.kind)|\(row.key)"] = row.line
@@ -99,13 +108,15 @@ extension GradesFile {
       case "organisation": subject = .organisation(code: row.key)
       case "collective":
         guard let id = Int64(row.key) else {
-          issues.append(ImportIssue(line: row.line, column: header.name(of: .key), "mã tập thể phải là số (\"\(row.key)\")."))
+          issues.append(
+            ImportIssue(line: row.line, column: header.name(of: .key), "mã tập thể phải là số (\"\(row.key)\")."))
           continue
         }
         subject = .leadershipCollective(id)
       default:
         guard let id = memberIDs[row.key] else {
-          issues.append(ImportIssue(line: row.line, column: header.name(of: .key), "không có đảng viên nào số thẻ \(row.key)."))
+          issues.append(
+            ImportIssue(line: row.line, column: header.name(of: .key), "không có đảng viên nào số thẻ \(row.key)."))
           continue
         }
         subject = row.kind == "cadre" ? .leadershipCadre(memberID: id) : .member(id)

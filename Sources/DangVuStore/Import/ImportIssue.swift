@@ -14,9 +14,9 @@ public struct ImportIssue: Hashable, Sendable, CustomStringConvertible {
 
   public var description: String {
     switch (line, column) {
-    case let (line?, column?): "dòng \(line), cột \(column): \(message)"
-    case let (line?, nil): "dòng \(line): \(message)"
-    case let (nil, column?): "cột \(column): \(message)"
+    case (let line?, let column?): "dòng \(line), cột \(column): \(message)"
+    case (let line?, nil): "dòng \(line): \(message)"
+    case (nil, let column?): "cột \(column): \(message)"
     case (nil, nil): message
     }
   }

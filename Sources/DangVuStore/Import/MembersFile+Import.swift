@@ -143,14 +143,16 @@ extension MembersFile {
         if let first = cardLine.updateValue(line, forKey: card) {
           cardLine[card] = first
           issues.append(
-            ImportIssue(line: line, column: header.name(of: .cardNumber), "Số thẻ đảng \(card) trùng với dòng \(first)."))
+            ImportIssue(
+              line: line, column: header.name(of: .cardNumber), "Số thẻ đảng \(card) trùng với dòng \(first)."))
         }
       }
       if let nid = rows[i].member.nationalID {
         if let first = nationalIDLine.updateValue(line, forKey: nid) {
           nationalIDLine[nid] = first
           issues.append(
-            ImportIssue(line: line, column: header.name(of: .nationalID), "Số căn cước \(nid) trùng với dòng \(first)."))
+            ImportIssue(line: line, column: header.name(of: .nationalID), "Số căn cước \(nid) trùng với dòng \(first).")
+          )
         }
       }
     }

@@ -84,7 +84,9 @@ extension OrganisationsFile {
     var kind: UnitKind?
     if let text = p.text(.kind, record, required: true) {
       kind = kinds.kind(text)
-      if kind == nil { p.report(record, .kind, "\"\(text)\" không phải loại tổ chức; các loại được nhận: \(kinds.accepted).") }
+      if kind == nil {
+        p.report(record, .kind, "\"\(text)\" không phải loại tổ chức; các loại được nhận: \(kinds.accepted).")
+      }
     }
     let founded = p.day(.founded, record, required: true)
     let parent = p.text(.parentCode, record)
@@ -93,7 +95,8 @@ extension OrganisationsFile {
       p.report(record, .parentCode, "tổ chức không thể là cấp trên của chính nó.")
       return nil
     }
-    return Row(line: record.line, new: NewOrganisation(code: code, name: name, kind: kind, parentCode: parent, founded: founded))
+    return Row(
+      line: record.line, new: NewOrganisation(code: code, name: name, kind: kind, parentCode: parent, founded: founded))
   }
 
   /// The rows ordered so every parent in the file comes before its children (file order otherwise).

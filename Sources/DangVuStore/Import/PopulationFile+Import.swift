@@ -13,7 +13,9 @@ extension PopulationFile {
       let code = parser.text(.organisationCode, record, required: true)
       let year = parser.integer(.year, record, in: years)
       let people = parser.integer(.population, record, in: 0...2_000_000_000)
-      if parser.issues.count == before, let code, let year, let people { rows.append((record.line, code, year, people)) }
+      if parser.issues.count == before, let code, let year, let people {
+        rows.append((record.line, code, year, people))
+      }
     }
     var issues = parser.issues
     let units = try await UnitDirectory.load(codes: Set(rows.map(\.code)), from: store)

@@ -37,7 +37,8 @@ final class GradingContext {
         "evaluation.scoreNotUsed", "Quy định \(regulation.id) xếp loại trực tiếp, không chấm điểm: hãy bỏ điểm số.")
     case (.scored, nil, .graded):
       throw DomainError(
-        "evaluation.scoreMissing", "Quy định \(regulation.id) xếp loại theo điểm (thang 100): hãy nhập điểm của \(resolved.name).")
+        "evaluation.scoreMissing",
+        "Quy định \(regulation.id) xếp loại theo điểm (thang 100): hãy nhập điểm của \(resolved.name).")
     case (.scored, .some(let score), .graded(let grade)):
       guard let byScore = regulation.grade(forScore: score) else {
         throw DomainError("evaluation.badScore", "Điểm \(score) của \(resolved.name) phải từ 0 đến 100.")
@@ -54,7 +55,8 @@ final class GradingContext {
     facts.sickLeaveMonths = entry.sickLeaveMonths
     let decision: EvaluationRules.Decision
     do {
-      decision = try EvaluationRules.decide(proposed, for: resolved.subjectClass, facts, evaluatedOn: cycle.evaluationDate)
+      decision = try EvaluationRules.decide(
+        proposed, for: resolved.subjectClass, facts, evaluatedOn: cycle.evaluationDate)
     } catch {
       throw DomainError(error.code, "\(resolved.name): \(error.message)")
     }
@@ -102,16 +104,18 @@ final class GradingContext {
   private func resolve(_ entry: GradeEntry) throws -> (Resolved, EvaluationCycle) {
     switch entry.subject {
     case .member(let id), .leadershipCadre(let id):
-      guard let member = try Row.fetchOne(
-        db, sql: "SELECT \(SQLiteStore.memberColumns) FROM member m WHERE m.id = ?", arguments: [id]
-      ).map(SQLiteStore.member)
+      guard
+        let member = try Row.fetchOne(
+          db, sql: "SELECT \(SQLiteStore.memberColumns) FROM member m WHERE m.id = ?", arguments: [id]
+        ).map(SQLiteStore.member)
       else { throw DomainError("member.unknown", "Không tìm thấy đảng viên có mã số \(id).") }
       let events = try SQLiteStore.events(of: id, in: db)
       let timeline = try MemberTimeline(member: member, events: events, cell: { _, _ in .holdsMembers })
       // The cell on the last day of the year finds the cycle; the evaluation date then places the member.
       let yearEnd = Day(year: year, month: 12, day: 31)!
       guard let probe = timeline.span(on: yearEnd) ?? timeline.spans.last(where: { $0.from <= yearEnd }) else {
-        throw DomainError("evaluation.notInRegister", "\(member.fullName) không có trong danh sách đảng viên năm \(year).")
+        throw DomainError(
+          "evaluation.notInRegister", "\(member.fullName) không có trong danh sách đảng viên năm \(year).")
       }
       let cycle = try cycleFor(unitID: probe.cellID)
       guard let span = timeline.span(on: cycle.evaluationDate) else {
@@ -124,7 +128,9 @@ final class GradingContext {
       if case .leadershipCadre = entry.subject {
         var list = [member]
         try SQLiteStore.attachPosts(to: &list, in: db)
-        let held = list[0].posts.filter { $0.from <= cycle.evaluationDate && ($0.until.map { cycle.evaluationDate < $0 } ?? true) }
+        let held = list[0].posts.filter {
+          $0.from <= cycle.evaluationDate && ($0.until.map { cycle.evaluationDate < $0 } ?? true)
+        }
         guard let earliest = held.map(\.from).min() else {
           throw DomainError(
             "evaluation.noPost",
@@ -145,11 +151,13 @@ final class GradingContext {
       let cycle = try cycleFor(unitID: unit.id)
       guard unit.exists(on: cycle.evaluationDate) else {
         throw DomainError(
-          "evaluation.unitNotExisting", "\(unit.name) không tồn tại vào ngày đánh giá \(cycle.evaluationDate.vietnamese).")
+          "evaluation.unitNotExisting",
+          "\(unit.name) không tồn tại vào ngày đánh giá \(cycle.evaluationDate.vietnamese).")
       }
       // A unit is counted in the figures of the units above it, not in its own.
       guard let parent = try ancestors(of: unit.id, on: cycle.evaluationDate).dropFirst().first else {
-        throw DomainError("evaluation.rootNotGraded", "\(unit.name) là cấp cao nhất trong phạm vi: không xếp loại tại đây.")
+        throw DomainError(
+          "evaluation.rootNotGraded", "\(unit.name) là cấp cao nhất trong phạm vi: không xếp loại tại đây.")
       }
       return (
         Resolved(
@@ -158,8 +166,9 @@ final class GradingContext {
           name: unit.name), cycle
       )
     case .leadershipCollective(let id):
-      guard let row = try Row.fetchOne(
-        db, sql: "SELECT organisation_id, name, formed FROM leadership_collective WHERE id = ?", arguments: [id])
+      guard
+        let row = try Row.fetchOne(
+          db, sql: "SELECT organisation_id, name, formed FROM leadership_collective WHERE id = ?", arguments: [id])
       else { throw DomainError("collective.unknown", "Không tìm thấy tập thể lãnh đạo có mã số \(id).") }
       let cycle = try cycleFor(unitID: row[0])
       return (

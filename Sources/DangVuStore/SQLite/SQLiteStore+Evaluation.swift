@@ -7,7 +7,8 @@ extension SQLiteStore {
       let scope = try Self.requireOrganisation(code: code, in: db)
       guard evaluationDate.year == year || evaluationDate.year == year + 1 else {
         throw DomainError(
-          "evaluation.badDate", "Ngày đánh giá \(evaluationDate.vietnamese) không thuộc năm \(year) hoặc đầu năm \(year + 1).")
+          "evaluation.badDate",
+          "Ngày đánh giá \(evaluationDate.vietnamese) không thuộc năm \(year) hoặc đầu năm \(year + 1).")
       }
       if try Self.cycle(scopeID: scope.id, year: year, in: db) != nil {
         throw DomainError("evaluation.cycleExists", "Đợt đánh giá năm \(year) của \(code) đã được mở.")
@@ -17,7 +18,8 @@ extension SQLiteStore {
         sql: "INSERT INTO evaluation_cycle(scope_id, year, evaluation_date, regulation) VALUES (?, ?, ?, ?)",
         arguments: [scope.id, year, evaluationDate.daysSinceEpoch, regulation.id])
       return EvaluationCycle(
-        id: db.lastInsertedRowID, scopeCode: code, year: year, evaluationDate: evaluationDate, regulation: regulation.id)
+        id: db.lastInsertedRowID, scopeCode: code, year: year, evaluationDate: evaluationDate, regulation: regulation.id
+      )
     }
   }
 
@@ -44,7 +46,8 @@ extension SQLiteStore {
           }
           guard unit.exists(on: new.formed) else {
             throw DomainError(
-              "collective.unitNotExisting", "\(unit.code) không tồn tại vào ngày thành lập tập thể \(new.formed.vietnamese).")
+              "collective.unitNotExisting",
+              "\(unit.code) không tồn tại vào ngày thành lập tập thể \(new.formed.vietnamese).")
           }
           try db.execute(
             sql: "INSERT INTO leadership_collective(organisation_id, name, kind, formed) VALUES (?, ?, ?, ?)",
@@ -146,7 +149,10 @@ extension SQLiteStore {
         SELECT c.id, o.code, c.year, c.evaluation_date, c.regulation FROM evaluation_cycle c
         JOIN organisation o ON o.id = c.scope_id WHERE c.scope_id = ? AND c.year = ?
         """, arguments: [scopeID, year]
-    ).map { EvaluationCycle(id: $0[0], scopeCode: $0[1], year: $0[2], evaluationDate: Day(daysSinceEpoch: $0[3]), regulation: $0[4]) }
+    ).map {
+      EvaluationCycle(
+        id: $0[0], scopeCode: $0[1], year: $0[2], evaluationDate: Day(daysSinceEpoch: $0[3]), regulation: $0[4])
+    }
   }
 
   /// The year's cycle whose scope holds the unit: the nearest ancestor (or the unit itself) with a cycle.

@@ -39,7 +39,8 @@ extension SQLiteStore {
         for (subject, c) in [("organisation", organisations), ("member", counts["member"] ?? GradeCounts())]
         where c.evaluated > 0 && c.goodOrAbove * 100 < c.evaluated * policy.targetGoodOrAbovePercent {
           below.append(
-            .init(code: child.code, name: child.name, subject: subject, goodOrAbove: c.goodOrAbove, evaluated: c.evaluated))
+            .init(
+              code: child.code, name: child.name, subject: subject, goodOrAbove: c.goodOrAbove, evaluated: c.evaluated))
         }
       }
       return EvaluationReport(

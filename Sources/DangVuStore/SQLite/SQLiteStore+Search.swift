@@ -45,7 +45,9 @@ extension SQLiteStore {
       for _ in 0..<count {
         state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         let id = Int64((state >> 33) % UInt64(maxID)) + 1
-        if let name = try String.fetchOne(db, sql: "SELECT full_name FROM member WHERE id >= ? LIMIT 1", arguments: [id]) {
+        if let name = try String.fetchOne(
+          db, sql: "SELECT full_name FROM member WHERE id >= ? LIMIT 1", arguments: [id])
+        {
           names.append(name)
         }
       }

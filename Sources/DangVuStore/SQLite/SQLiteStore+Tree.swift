@@ -86,7 +86,8 @@ extension SQLiteStore {
     {
       throw DomainError(
         "organisation.laterChange",
-        "\(unit.code) đã có thay đổi cấp trên từ ngày \(day.vietnamese) trở về sau; hãy ghi các thay đổi theo thứ tự ngày.")
+        "\(unit.code) đã có thay đổi cấp trên từ ngày \(day.vietnamese) trở về sau; hãy ghi các thay đổi theo thứ tự ngày."
+      )
     }
     try db.execute(
       sql: """
@@ -136,7 +137,8 @@ extension SQLiteStore {
       guard source.id != target.id, source.exists(on: day), target.exists(on: day) else {
         throw DomainError(
           "organisation.badMerge",
-          "Không thể sáp nhập \(code) vào \(targetCode) ngày \(day.vietnamese): hai tổ chức phải khác nhau và cùng đang tồn tại.")
+          "Không thể sáp nhập \(code) vào \(targetCode) ngày \(day.vietnamese): hai tổ chức phải khác nhau và cùng đang tồn tại."
+        )
       }
       // The units below move across; the members of a merged cell transfer into the target cell.
       let children = try Row.fetchAll(
@@ -191,7 +193,8 @@ extension SQLiteStore {
         guard try Self.organisation(code: code, in: db) != nil else { throw Self.unknownOrganisation(code) }
         let args: StatementArguments = ["code": code, "day": d]
         units = try Row.fetchAll(
-          db, sql: Self.subtreeCTE + " SELECT \(Self.organisationColumns) FROM organisation o JOIN sub ON sub.id = o.id",
+          db,
+          sql: Self.subtreeCTE + " SELECT \(Self.organisationColumns) FROM organisation o JOIN sub ON sub.id = o.id",
           arguments: args
         ).map(Self.organisation)
         links = try Row.fetchAll(
@@ -205,7 +208,8 @@ extension SQLiteStore {
       } else {
         units = try Row.fetchAll(
           db,
-          sql: "SELECT \(Self.organisationColumns) FROM organisation o WHERE o.founded <= ? AND (o.ended IS NULL OR o.ended > ?)",
+          sql:
+            "SELECT \(Self.organisationColumns) FROM organisation o WHERE o.founded <= ? AND (o.ended IS NULL OR o.ended > ?)",
           arguments: [d, d]
         ).map(Self.organisation)
         links = try Row.fetchAll(
@@ -239,7 +243,9 @@ extension SQLiteStore {
         try Row.fetchAll(db, sql: "SELECT \(Self.organisationColumns) FROM organisation o ORDER BY o.id").map(
           Self.organisation),
         try Row.fetchAll(
-          db, sql: "SELECT child_id, parent_id, valid_from, valid_until FROM organisation_parent ORDER BY child_id, valid_from"
+          db,
+          sql:
+            "SELECT child_id, parent_id, valid_from, valid_until FROM organisation_parent ORDER BY child_id, valid_from"
         ).map(Self.link)
       )
     }
@@ -262,7 +268,9 @@ extension SQLiteStore {
   }
 
   /// The unit and its ancestors on `day`, with the links between them.
-  static func ancestry(of id: Int64, on day: Day, in db: Database) throws -> (units: [Organisation], links: [ParentLink]) {
+  static func ancestry(of id: Int64, on day: Day, in db: Database) throws -> (
+    units: [Organisation], links: [ParentLink]
+  ) {
     var units: [Organisation] = []
     var links: [ParentLink] = []
     var current: Int64? = id

@@ -1,6 +1,6 @@
-import Foundation
 import DangVuCore
 import DangVuStore
+import Foundation
 
 /// A search by name over the current register, optionally within one unit's subtree.
 struct SearchPageModel: Sendable {

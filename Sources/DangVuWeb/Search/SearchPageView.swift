@@ -43,7 +43,8 @@ enum SearchPageView {
       ? "<p class=\"muted\">Chỉ hiện \(SearchPageModel.limit) kết quả đầu; hãy gõ thêm để thu hẹp.</p>" : .empty
     let rows = model.hits.map { hit -> HTML in
       let cell: HTML =
-        hit.cellCode.map { "<a href=\"\(Links.unit($0))\">\(hit.cellName ?? $0)</a>" } ?? "<span class=\"muted\">đã ra khỏi danh sách</span>"
+        hit.cellCode.map { "<a href=\"\(Links.unit($0))\">\(hit.cellName ?? $0)</a>" }
+        ?? "<span class=\"muted\">đã ra khỏi danh sách</span>"
       return """
         <tr><td>\(hit.fullName)</td><td>\(hit.birthDate.vietnamese)</td><td>\(hit.partyCardNumber ?? "")</td>\
         <td>\(cell)</td></tr>

@@ -19,7 +19,9 @@ enum UnitPageView {
   }
 
   private static func crumbs(_ model: UnitPageModel) -> HTML {
-    let links = model.ancestry.map { ref -> HTML in " › <a href=\"\(Links.unit(ref.code, day: model.day))\">\(ref.name)</a>" }
+    let links = model.ancestry.map { ref -> HTML in
+      " › <a href=\"\(Links.unit(ref.code, day: model.day))\">\(ref.name)</a>"
+    }
     return "<nav class=\"crumbs\"><a href=\"\(Links.home(day: model.day))\">Cây tổ chức</a>\(links)</nav>"
   }
 
@@ -56,7 +58,8 @@ enum UnitPageView {
 
   private static func children(_ model: UnitPageModel) -> HTML {
     guard !model.children.isEmpty else {
-      return "<h2>Tổ chức trực thuộc</h2>\n<p class=\"muted\">Không có tổ chức trực thuộc vào ngày \(model.day.vietnamese).</p>"
+      return
+        "<h2>Tổ chức trực thuộc</h2>\n<p class=\"muted\">Không có tổ chức trực thuộc vào ngày \(model.day.vietnamese).</p>"
     }
     let items = model.children.map { "<li>\($0.render(day: model.day))</li>\n" as HTML }
     return """
@@ -71,7 +74,8 @@ enum UnitPageView {
       let parent: HTML =
         period.parent.map { "<a href=\"\(Links.unit($0.code, day: period.from))\">\($0.name)</a> (\($0.code))" }
         ?? "cấp cao nhất (không trực thuộc tổ chức nào)"
-      return "<tr><td>\(period.from.vietnamese)</td><td>\(period.until?.vietnamese ?? "nay")</td><td>\(parent)</td></tr>\n"
+      return
+        "<tr><td>\(period.from.vietnamese)</td><td>\(period.until?.vietnamese ?? "nay")</td><td>\(parent)</td></tr>\n"
     }
     return """
       <h2>Lịch sử trực thuộc</h2>
