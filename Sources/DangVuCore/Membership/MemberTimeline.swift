@@ -85,7 +85,8 @@ public struct MemberTimeline: Sendable {
         case .notExisting:
           throw fail("cellNotExisting", event, "chi bộ không tồn tại (chưa thành lập hoặc đã giải thể) vào ngày đó.")
         case .notACell(let kind):
-          throw fail("notACell", event, "đơn vị nhận là \(kind.code), không phải chi bộ; đảng viên chỉ sinh hoạt ở chi bộ.")
+          throw fail(
+            "notACell", event, "đơn vị nhận là \(kind.code), không phải chi bộ; đảng viên chỉ sinh hoạt ở chi bộ.")
         }
       } else if event.cellID != nil {
         throw fail("cellNotExpected", event, "sự kiện này không ghi chi bộ.")
@@ -110,7 +111,8 @@ public struct MemberTimeline: Sendable {
         if event.date < earliest {
           throw fail(
             "officialTooEarly", event,
-            "thời gian dự bị 12 tháng tính từ ngày kết nạp \(admission!.vietnamese), sớm nhất là \(earliest.vietnamese).")
+            "thời gian dự bị 12 tháng tính từ ngày kết nạp \(admission!.vietnamese), sớm nhất là \(earliest.vietnamese)."
+          )
         }
         change(on: event.date) { $0.standing = .official }
       case .transferred:
@@ -143,6 +145,9 @@ public struct MemberTimeline: Sendable {
 
   /// Where the member stood on `day`, or nil when not in the register then.
   public func span(on day: Day) -> MemberSpan? { spans.first { $0.holds(on: day) } }
+
+  /// The cell the member is in now; nil once the member has left the register.
+  public var currentCellID: Int64? { exit == nil ? spans.last?.cellID : nil }
 
   public var admissionDate: Day? { events.first { $0.kind == .admitted }?.date }
   public var officialDate: Day? { events.first { $0.kind == .madeOfficial }?.date }
