@@ -1,4 +1,7 @@
 import DangVuStore
+import DangVuWeb
+import Hummingbird
+import HummingbirdTesting
 import Testing
 
 @Suite struct TreePageTests {
@@ -66,5 +69,21 @@ import Testing
     let (status, body) = try await get("/khong-co-trang-nay", from: store)
     #expect(status == .notFound)
     #expect(body.contains("Không tìm thấy trang"))
+  }
+}
+
+@Suite struct MethodTests {
+  // Pages are read-only: another method gets a page in Vietnamese, never a bare framework error.
+  @Test func anUnsupportedMethodGetsAPageInVietnamese() async throws {
+    let (store, _) = try await WebProvince.store()
+    let app = buildApplication(store: store)
+    try await app.test(.router) { client in
+      try await client.execute(uri: "/to-chuc/KG", method: .delete) { response in
+        #expect(response.status == .notFound || response.status == .methodNotAllowed)
+        let body = String(buffer: response.body)
+        #expect(body.contains("<html lang=\"vi\">"))
+        #expect(body.contains("Không tìm thấy trang") || body.contains("Máy chủ không thực hiện được yêu cầu này"))
+      }
+    }
   }
 }

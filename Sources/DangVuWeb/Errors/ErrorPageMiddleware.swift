@@ -17,7 +17,10 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
     } catch let error as HTTPError where error.status == .notFound {
       return try page(.notFound, "Không tìm thấy trang", "Địa chỉ này không có trong DangVu.", request, context)
     } catch let error as HTTPError {
-      return try page(error.status, "Yêu cầu không hợp lệ", error.body ?? error.status.reasonPhrase, request, context)
+      // The framework's own messages are English; say it in Vietnamese with the status code.
+      return try page(
+        error.status, "Yêu cầu không hợp lệ",
+        "Máy chủ không thực hiện được yêu cầu này (mã \(error.status.code)).", request, context)
     } catch {
       context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
       return try page(
