@@ -51,7 +51,10 @@ extension SQLiteStore {
       // One statement indexes the whole batch for search: far cheaper than a statement per member.
       if let first = result.first?.id, let last = result.last?.id {
         try db.execute(
-          sql: "INSERT INTO member_search(rowid, search_name) SELECT id, search_name FROM member WHERE id BETWEEN ? AND ?",
+          sql: """
+            INSERT INTO member_search(rowid, search_name)
+            SELECT id, search_name FROM member WHERE id BETWEEN ? AND ?
+            """,
           arguments: [first, last])
       }
       return result
@@ -307,8 +310,10 @@ extension SQLiteStore {
   /// Writes the derived spans of a checked history.
   static func insertSpans(of memberID: Int64, _ timeline: MemberTimeline, in db: Database) throws {
     let statement = try db.cachedStatement(
-      sql: "INSERT INTO member_span(member_id, cell_id, valid_from, valid_until, standing, exempt) VALUES (?, ?, ?, ?, ?, ?)"
-    )
+      sql: """
+        INSERT INTO member_span(member_id, cell_id, valid_from, valid_until, standing, exempt)
+        VALUES (?, ?, ?, ?, ?, ?)
+        """)
     for s in timeline.spans {
       try statement.execute(arguments: [
         memberID, s.cellID, s.from.daysSinceEpoch, s.until?.daysSinceEpoch, s.standing.rawValue, s.exempt,
