@@ -1,6 +1,7 @@
 import ArgumentParser
 import DangVuCore
 import DangVuStore
+import Foundation
 
 /// `dangvu demo`: fills an empty database with a synthetic province shaped like Kiên Giang in 2023,
 /// or, with more members, a country of such provinces.
@@ -21,6 +22,8 @@ struct DemoCommand: AsyncParsableCommand {
   var members: Int = 62_600
   @Option(help: "Seed of the random generator: the same seed gives the same data.")
   var seed: UInt64 = 1
+  @Option(help: "Years whose evaluation the demo grades, comma-separated; empty for none.")
+  var gradeYears: String = DemoGrades.defaultYears.map(String.init).joined(separator: ",")
 
   func run() async throws {
     do {
@@ -30,6 +33,10 @@ struct DemoCommand: AsyncParsableCommand {
         bar.update($0)
       }
       bar.finish()
+      let years = try parsedGradeYears()
+      let gradeBar = ProgressBar()
+      let grades = try await DemoGrades.grade(db, years: years, seed: seed) { gradeBar.update($0) }
+      gradeBar.finish()
       let n = ThousandsGrouping.vietnamese
       print(
         """
@@ -38,9 +45,19 @@ struct DemoCommand: AsyncParsableCommand {
           \(n(summary.members)) hồ sơ đảng viên, \(n(summary.events)) sự kiện
           ngày \(summary.referenceDay.vietnamese): \(n(summary.membersOnReferenceDay)) đảng viên, trong đó \(n(summary.exemptOnReferenceDay)) miễn công tác và sinh hoạt đảng
           \(n(summary.populationRows)) dòng dân số theo năm
+          \(n(grades)) kết quả xếp loại các năm \(years.map(String.init).joined(separator: ", "))
         """)
     } catch {
       throw fail(error)
+    }
+  }
+
+  func parsedGradeYears() throws -> [Int] {
+    try gradeYears.split(separator: ",").map { text in
+      guard let year = Int(text.trimmingCharacters(in: .whitespaces)), (2000...2100).contains(year) else {
+        throw DomainError("demo.badYear", "--grade-years: \"\(text)\" không phải năm hợp lệ (ví dụ 2022,2023,2024).")
+      }
+      return year
     }
   }
 }

@@ -65,6 +65,9 @@ struct ServeCommand: AsyncParsableCommand {
     let bar = ProgressBar()
     let summary = try await DemoLoader.load(into: db, options: DemoOptions()) { bar.update($0) }
     bar.finish()
+    let gradeBar = ProgressBar()
+    try await DemoGrades.grade(db, years: DemoGrades.defaultYears, seed: DemoOptions().seed) { gradeBar.update($0) }
+    gradeBar.finish()
     say(
       "Đã nạp \(ThousandsGrouping.vietnamese(summary.organisations)) tổ chức đảng và "
         + "\(ThousandsGrouping.vietnamese(summary.members)) hồ sơ đảng viên trong \(ProgressBar.format(summary.elapsed))."

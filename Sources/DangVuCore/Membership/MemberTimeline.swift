@@ -8,6 +8,15 @@ public struct MemberSpan: Hashable, Sendable, Codable {
   public var standing: Standing
   public var exempt: Bool
 
+  public init(memberID: Int64, cellID: Int64, from: Day, until: Day?, standing: Standing, exempt: Bool) {
+    self.memberID = memberID
+    self.cellID = cellID
+    self.from = from
+    self.until = until
+    self.standing = standing
+    self.exempt = exempt
+  }
+
   public func holds(on day: Day) -> Bool { from <= day && (until.map { day < $0 } ?? true) }
 }
 

@@ -5,56 +5,60 @@ import DangVuCore
 /// so the evaluation report has something to show out of the box. Goes through `recordGrades`, one
 /// transaction per cell, exactly as a secretary grading a cell would.
 public enum DemoGrades {
-  public struct Progress: Sendable {
-    public var year: Int
-    public var districtsDone: Int
-    public var districts: Int
-  }
+  /// The years the demo grades by default: the reference year, the one before (for changes) and the one after.
+  public static let defaultYears = [2022, 2023, 2024]
 
   /// Returns how many grades were recorded.
   @discardableResult
   public static func grade(
-    _ store: any PartyStore, years: [Int], seed: UInt64, progress: @Sendable (Progress) -> Void = { _ in }
+    _ store: any PartyStore, years: [Int], seed: UInt64, progress: @Sendable (DemoProgress) -> Void = { _ in }
   ) async throws -> Int {
     var recorded = 0
     for year in years {
       let date = Day(year: year, month: 12, day: 15)!
-      guard let root = try await store.roots(on: date).first else { return recorded }
-      if try await store.evaluationCycle(scope: root.code, year: year) == nil {
-        try await store.openEvaluationCycle(scope: root.code, year: year, evaluationDate: date)
-      }
-      let districts = try await store.tree(on: date, root: root.code).children(of: root.id)
-      for (index, district) in districts.enumerated() {
-        let tree = try await store.tree(on: date, root: district.code)
-        let units = tree.subtree(of: district.id)
-        // Units: every unit of the district, the district itself included (it is graded by the province).
-        recorded += try await store.recordGrades(
-          units.map {
-            GradeEntry(subject: .organisation(code: $0.code), outcome: outcome(seed, year, $0.id, unit: true))
-          },
-          year: year
-        ).count
-        let register = try await store.register(of: district.code, on: date).filter { !$0.exempt }
-        var byCell: [Int64: [RegisterEntry]] = [:]
-        for entry in register { byCell[entry.cellID, default: []].append(entry) }
-        for cell in byCell.keys.sorted() {
-          let entries = byCell[cell]!.map {
-            GradeEntry(subject: .member($0.member.id), outcome: outcome(seed, year, $0.member.id, unit: false))
-          }
-          recorded += try await store.recordGrades(entries, year: year).count
-          let cadres = byCell[cell]!.filter { entry in
-            entry.member.posts.contains { $0.from <= date && ($0.until.map { date < $0 } ?? true) }
-          }
-          recorded += try await store.recordGrades(
-            cadres.map {
-              GradeEntry(
-                subject: .leadershipCadre(memberID: $0.member.id),
-                outcome: outcome(seed, year, ~$0.member.id, unit: true))
-            }, year: year
-          ).count
+      // A national demo is many provinces: each runs its own cycle.
+      var districts: [Organisation] = []
+      for root in try await store.roots(on: date) {
+        if try await store.evaluationCycle(scope: root.code, year: year) == nil {
+          try await store.openEvaluationCycle(scope: root.code, year: year, evaluationDate: date)
         }
-        progress(Progress(year: year, districtsDone: index + 1, districts: districts.count))
+        districts += try await store.tree(on: date, root: root.code).children(of: root.id)
       }
+      for (index, district) in districts.enumerated() {
+        recorded += try await grade(district, in: store, year: year, on: date, seed: seed)
+        progress(DemoProgress(phase: "xếp loại năm \(year)", done: index + 1, total: districts.count))
+      }
+    }
+    return recorded
+  }
+
+  /// Every unit of a district (the district included: the province grades it), then its members and
+  /// cadres, one transaction per cell.
+  static func grade(_ district: Organisation, in store: any PartyStore, year: Int, on date: Day, seed: UInt64)
+    async throws -> Int
+  {
+    var recorded = 0
+    let units = try await store.tree(on: date, root: district.code).subtree(of: district.id)
+    recorded += try await store.recordGrades(
+      units.map { GradeEntry(subject: .organisation(code: $0.code), outcome: outcome(seed, year, $0.id, unit: true)) },
+      year: year
+    ).count
+    let register = try await store.register(of: district.code, on: date).filter { !$0.exempt }
+    var byCell: [Int64: [RegisterEntry]] = [:]
+    for entry in register { byCell[entry.cellID, default: []].append(entry) }
+    for cell in byCell.keys.sorted() {
+      let members = byCell[cell]!
+      var entries = members.map {
+        GradeEntry(subject: .member($0.member.id), outcome: outcome(seed, year, $0.member.id, unit: false))
+      }
+      for entry in members
+      where entry.member.posts.contains(where: { $0.from <= date && ($0.until.map { date < $0 } ?? true) }) {
+        entries.append(
+          GradeEntry(
+            subject: .leadershipCadre(memberID: entry.member.id),
+            outcome: outcome(seed, year, ~entry.member.id, unit: true)))
+      }
+      recorded += try await store.recordGrades(entries, year: year).count
     }
     return recorded
   }

@@ -65,10 +65,21 @@ final class GradingContext {
         "evaluation.outsidePopulation",
         "\(resolved.name) đang được miễn công tác và sinh hoạt đảng: không thuộc diện đánh giá, xếp loại.")
     }
-    if let old = try Row.fetchOne(
-      db, sql: "SELECT outcome, state, unit_id FROM grade WHERE cycle_id = ? AND subject_class = ? AND subject_id = ?",
-      arguments: [cycle.id, resolved.classCode, resolved.id])
-    {
+    // Most grades are new: try the insert first and look at the old grade only when there is one.
+    try db.cachedStatement(
+      sql: """
+        INSERT INTO grade(cycle_id, subject_class, subject_id, subject_key, unit_id, outcome, score, sick_leave_months)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (cycle_id, subject_class, subject_id) DO NOTHING
+        """
+    ).execute(arguments: [
+      cycle.id, resolved.classCode, resolved.id, resolved.key, resolved.unitID, outcome.code, entry.score,
+      entry.sickLeaveMonths,
+    ])
+    if db.changesCount == 0 {
+      let old = try Row.fetchOne(
+        db,
+        sql: "SELECT outcome, state, unit_id FROM grade WHERE cycle_id = ? AND subject_class = ? AND subject_id = ?",
+        arguments: [cycle.id, resolved.classCode, resolved.id])!
       guard old[1] as String == GradeState.draft.rawValue else {
         throw DomainError(
           "evaluation.locked",
@@ -84,16 +95,6 @@ final class GradingContext {
         arguments: [
           outcome.code, entry.score, entry.sickLeaveMonths, resolved.unitID, cycle.id, resolved.classCode, resolved.id,
         ])
-    } else {
-      try db.execute(
-        sql: """
-          INSERT INTO grade(cycle_id, subject_class, subject_id, subject_key, unit_id, outcome, score, sick_leave_months)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-          """,
-        arguments: [
-          cycle.id, resolved.classCode, resolved.id, resolved.key, resolved.unitID, outcome.code, entry.score,
-          entry.sickLeaveMonths,
-        ])
     }
     try count(key: resolved.key, outcome: outcome.code, unitID: resolved.unitID, cycle: cycle, by: 1)
     return RecordedGrade(
@@ -104,39 +105,51 @@ final class GradingContext {
   private func resolve(_ entry: GradeEntry) throws -> (Resolved, EvaluationCycle) {
     switch entry.subject {
     case .member(let id), .leadershipCadre(let id):
-      guard
-        let member = try Row.fetchOne(
-          db, sql: "SELECT \(SQLiteStore.memberColumns) FROM member m WHERE m.id = ?", arguments: [id]
-        ).map(SQLiteStore.member)
-      else { throw DomainError("member.unknown", "Không tìm thấy đảng viên có mã số \(id).") }
-      let events = try SQLiteStore.events(of: id, in: db)
-      let timeline = try MemberTimeline(member: member, events: events, cell: { _, _ in .holdsMembers })
+      // The derived spans say where the member stood; the first span starts at admission.
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT m.full_name, s.cell_id, s.valid_from, s.valid_until, s.exempt FROM member m
+          LEFT JOIN member_span s ON s.member_id = m.id WHERE m.id = ? ORDER BY s.valid_from
+          """, arguments: [id])
+      guard let name: String = rows.first?[0] else {
+        throw DomainError("member.unknown", "Không tìm thấy đảng viên có mã số \(id).")
+      }
+      let spans = rows.compactMap { row -> MemberSpan? in
+        guard let cell: Int64 = row[1] else { return nil }
+        return MemberSpan(
+          memberID: id, cellID: cell, from: Day(daysSinceEpoch: row[2]),
+          until: (row[3] as Int?).map(Day.init(daysSinceEpoch:)), standing: .official, exempt: row[4])
+      }
       // The cell on the last day of the year finds the cycle; the evaluation date then places the member.
       let yearEnd = Day(year: year, month: 12, day: 31)!
-      guard let probe = timeline.span(on: yearEnd) ?? timeline.spans.last(where: { $0.from <= yearEnd }) else {
-        throw DomainError(
-          "evaluation.notInRegister", "\(member.fullName) không có trong danh sách đảng viên năm \(year).")
+      guard let probe = spans.first(where: { $0.holds(on: yearEnd) }) ?? spans.last(where: { $0.from <= yearEnd })
+      else {
+        throw DomainError("evaluation.notInRegister", "\(name) không có trong danh sách đảng viên năm \(year).")
       }
       let cycle = try cycleFor(unitID: probe.cellID)
-      guard let span = timeline.span(on: cycle.evaluationDate) else {
+      guard let span = spans.first(where: { $0.holds(on: cycle.evaluationDate) }) else {
         throw DomainError(
           "evaluation.notInRegister",
-          "\(member.fullName) không có trong danh sách đảng viên vào ngày đánh giá \(cycle.evaluationDate.vietnamese).")
+          "\(name) không có trong danh sách đảng viên vào ngày đánh giá \(cycle.evaluationDate.vietnamese).")
       }
-      var since = timeline.admissionDate!
+      var since = spans[0].from
       var subjectClass = SubjectClass.member
       if case .leadershipCadre = entry.subject {
-        var list = [member]
-        try SQLiteStore.attachPosts(to: &list, in: db)
-        let held = list[0].posts.filter {
-          $0.from <= cycle.evaluationDate && ($0.until.map { cycle.evaluationDate < $0 } ?? true)
-        }
-        guard let earliest = held.map(\.from).min() else {
+        let day = cycle.evaluationDate.daysSinceEpoch
+        guard
+          let earliest = try Int.fetchOne(
+            db,
+            sql: """
+              SELECT MIN(valid_from) FROM member_post
+              WHERE member_id = ? AND valid_from <= ? AND (valid_until IS NULL OR valid_until > ?)
+              """, arguments: [id, day, day])
+        else {
           throw DomainError(
             "evaluation.noPost",
-            "\(member.fullName) không giữ chức vụ lãnh đạo, quản lý nào vào ngày \(cycle.evaluationDate.vietnamese).")
+            "\(name) không giữ chức vụ lãnh đạo, quản lý nào vào ngày \(cycle.evaluationDate.vietnamese).")
         }
-        since = earliest
+        since = Day(daysSinceEpoch: earliest)
         subjectClass = .leadershipCadre
       }
       let facts = SubjectCircumstances(since: since, exemptFromActivity: span.exempt)
@@ -144,7 +157,7 @@ final class GradingContext {
       return (
         Resolved(
           subjectClass: subjectClass, classCode: code, id: id, key: code, unitID: span.cellID, facts: facts,
-          name: member.fullName), cycle
+          name: name), cycle
       )
     case .organisation(let code):
       let unit = try SQLiteStore.requireOrganisation(code: code, in: db)
@@ -197,15 +210,32 @@ final class GradingContext {
     return chain
   }
 
+  private struct RollupKey: Hashable {
+    var unit: Int64
+    var subject: String
+    var outcome: String
+  }
+  private var pending: [RollupKey: Int] = [:]
+
   /// Adds `delta` to the grade's count at its unit and at every unit above it, as the tree stood that day.
+  /// Counts gather in memory and are written once by `flush()`: a cell of 30 members touches each
+  /// ancestor's rows once, not 30 times.
   private func count(key: String, outcome: String, unitID: Int64, cycle: EvaluationCycle, by delta: Int) throws {
+    for unit in try ancestors(of: unitID, on: cycle.evaluationDate) {
+      pending[RollupKey(unit: unit, subject: key, outcome: outcome), default: 0] += delta
+    }
+  }
+
+  /// Writes the gathered counts; call once before the transaction ends.
+  func flush() throws {
     let statement = try db.cachedStatement(
       sql: """
         INSERT INTO grade_rollup(year, unit_id, subject_key, outcome, count) VALUES (?, ?, ?, ?, ?)
         ON CONFLICT (year, unit_id, subject_key, outcome) DO UPDATE SET count = count + excluded.count
         """)
-    for unit in try ancestors(of: unitID, on: cycle.evaluationDate) {
-      try statement.execute(arguments: [year, unit, key, outcome, delta])
+    for (key, delta) in pending where delta != 0 {
+      try statement.execute(arguments: [year, key.unit, key.subject, key.outcome, delta])
     }
+    pending = [:]
   }
 }

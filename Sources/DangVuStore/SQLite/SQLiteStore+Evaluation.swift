@@ -64,13 +64,15 @@ extension SQLiteStore {
   public func recordGrades(_ entries: [GradeEntry], year: Int) async throws -> [RecordedGrade] {
     try await writer.write { db in
       let context = try GradingContext(year: year, db: db)
-      return try entries.enumerated().map { index, entry in
+      let recorded = try entries.enumerated().map { index, entry in
         do {
           return try context.record(entry)
         } catch let error as DomainError {
           throw BatchItemError(index: index, error: error)
         }
       }
+      try context.flush()
+      return recorded
     }
   }
 
