@@ -120,6 +120,12 @@ extension DemoDistrictGenerator {
       if birth < ninety { birth = ninety.adding(days: random.below(300)) }
     }
 
+    // The exit is decided before anything else is dated, so that every other event falls before it.
+    let ageAtReference = birth.wholeYears(until: DemoCalendar.referenceDay)
+    if case .present = fate, !isLeader {
+      exit = laterExit(age: ageAtReference)
+    }
+
     // Where the member was admitted: a cell younger than the admission sends its founders from an older one.
     var admittedInto = home
     var founding: (day: Day, cell: Int)?
@@ -133,10 +139,6 @@ extension DemoDistrictGenerator {
       }
     }
 
-    let ageAtReference = birth.wholeYears(until: DemoCalendar.referenceDay)
-    if case .present = fate, !isLeader {
-      exit = laterExit(age: ageAtReference)
-    }
     let limit = exit?.day.adding(days: -1) ?? DemoCalendar.lastDay
 
     var official: Day? = admission.adding(months: MemberTimeline.probationMonths).adding(days: random.below(60))
@@ -269,7 +271,11 @@ extension DemoDistrictGenerator {
     if let moved { planned.append((moved, 1, .transferred, nil)) }
     if let exempted { planned.append((exempted, 3, .exempted, nil)) }
     if let restored { planned.append((restored, 4, .restored, nil)) }
-    if let exit { planned.append((exit.day, 9, exit.kind, nil)) }
+    if let exit {
+      // Nothing may follow an exit; the dates above are bounded by it, this keeps it so.
+      planned.removeAll { $0.0 > exit.day }
+      planned.append((exit.day, 9, exit.kind, nil))
+    }
     planned.sort { ($0.0, $0.1) < ($1.0, $1.1) }
 
     var events: [DemoEvent] = []
