@@ -34,16 +34,27 @@ struct BenchCommand: AsyncParsableCommand {
         // Warm the cache.
         for text in texts.prefix(50) { _ = try await db.searchMembers(text, within: nil, limit: limit) }
         var times: [Double] = []
+        var byStyle: [[Double]] = Array(repeating: [], count: 5)
+        var slowest: [(ms: Double, text: String)] = []
         var found = 0
-        for text in texts {
+        for (i, text) in texts.enumerated() {
           let start = ContinuousClock.now
           found += try await db.searchMembers(text, within: nil, limit: limit).count
-          times.append((ContinuousClock.now - start).milliseconds)
+          let ms = (ContinuousClock.now - start).milliseconds
+          times.append(ms)
+          byStyle[i % 5].append(ms)
+          slowest.append((ms, text))
         }
         let members = try await db.statistics().members
         print(
           LatencySummary(label: "search over \(members) members, \(queries) queries, limit \(limit)", times: times).text
         )
+        let styles = ["whole name", "name without marks", "surname and given name", "given name", "6-letter prefix"]
+        for (style, label) in styles.enumerated() {
+          print(LatencySummary(label: "  \(label)", times: byStyle[style]).text)
+        }
+        let worst = slowest.sorted { $0.ms > $1.ms }.prefix(5).map { "\($0.text) (\(Int($0.ms)) ms)" }
+        print("slowest: " + worst.joined(separator: ", "))
         print("results per query on average: \(found / max(1, queries))")
       } catch { throw fail(error) }
     }

@@ -5,31 +5,60 @@ extension SQLiteStore {
   public func searchMembers(_ text: String, within code: String?, limit: Int) async throws -> [MemberHit] {
     let words = SearchFolding.words(text)
     guard !words.isEmpty, limit > 0 else { return [] }
-    // Whole words except the last, which is a prefix: "nguyen v" finds "Nguyễn Văn …" as the user types.
-    let match = words.enumerated().map { i, w in "\"\(w)\"" + (i == words.count - 1 ? "*" : "") }
-      .joined(separator: " ")
+    let exact = words.map { "\"\($0)\"" }.joined(separator: " ")
+    // The last word is also a prefix ("nguyen v" finds "Nguyễn Văn …" as the user types), but whole words
+    // are tried first: a prefix merges the lists of every word it starts, which costs at national scale.
+    let prefix = exact + "*"
     let today = Day.today.daysSinceEpoch
+    let typed = words.joined(separator: " ")
     return try await writer.read { db in
-      var sql = """
-        SELECT m.id, m.full_name, m.birth_date, m.party_card_number, o.code, o.name
-        FROM member_search s JOIN member m ON m.id = s.rowid LEFT JOIN organisation o ON o.id = m.current_cell_id
-        WHERE member_search MATCH :match
-        """
-      var arguments: StatementArguments = ["match": match, "limit": limit]
+      let columns = "SELECT m.id, m.full_name, m.birth_date, m.party_card_number, o.code, o.name\n"
+      var scope = ""
+      var arguments: StatementArguments = [
+        "limit": limit, "day": today, "typed": typed, "typedEnd": typed + "\u{10FFFF}",
+      ]
       if let code {
         let unit = try Self.requireOrganisation(code: code, in: db)
         if try !Self.isRoot(unit.id, in: db) {
-          sql = Self.subtreeCTE + "\n" + sql + " AND m.current_cell_id IN (SELECT id FROM sub)"
-          _ = arguments.append(contentsOf: ["code": code, "day": today])
+          scope = " AND m.current_cell_id IN (SELECT id FROM sub)"
+          _ = arguments.append(contentsOf: ["code": code])
         }
       }
-      sql += " LIMIT :limit"
-      let hits = try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-        MemberHit(
-          id: row[0], fullName: row[1], birthDate: Day(daysSinceEpoch: row[2]), partyCardNumber: row[3],
-          cellCode: row[4], cellName: row[5])
+      let cte = scope.isEmpty ? "" : Self.subtreeCTE + "\n"
+      func hits(_ sql: String, _ extra: StatementArguments = [:]) throws -> [MemberHit] {
+        try Row.fetchAll(db, sql: cte + sql, arguments: arguments + extra).map { row in
+          MemberHit(
+            id: row[0], fullName: row[1], birthDate: Day(daysSinceEpoch: row[2]), partyCardNumber: row[3],
+            cellCode: row[4], cellName: row[5])
+        }
       }
-      return hits.sorted { (SearchFolding.fold($0.fullName), $0.id) < (SearchFolding.fold($1.fullName), $1.id) }
+      func wordMatches(_ match: String) throws -> [MemberHit] {
+        try hits(
+          columns + """
+            FROM member_search s JOIN member m ON m.id = s.rowid LEFT JOIN organisation o ON o.id = m.current_cell_id
+            WHERE member_search MATCH :match\(scope) LIMIT :limit
+            """, ["match": match])
+      }
+      // Names that start with what was typed: one range of the name index.
+      var found = try hits(
+        columns + """
+          FROM member m LEFT JOIN organisation o ON o.id = m.current_cell_id
+          WHERE m.search_name >= :typed AND m.search_name < :typedEnd\(scope) ORDER BY m.search_name LIMIT :limit
+          """)
+      // Three or more words found from the start name the person looked for; otherwise add word matches
+      // ("nguyen hung" should find "Nguyễn Văn Hùng" too). Long lists of common words are slow to intersect.
+      if found.count < limit && (found.isEmpty || words.count <= 2) {
+        var more = try wordMatches(exact)
+        if more.isEmpty { more = try wordMatches(prefix) }
+        let seen = Set(found.map(\.id))
+        found += more.filter { !seen.contains($0.id) }.prefix(limit - found.count)
+      }
+      // Names that start with what was typed come first, then by name.
+      return found.map { (hit: $0, name: SearchFolding.fold($0.fullName)) }
+        .sorted { a, b in
+          (a.name.hasPrefix(typed) ? 0 : 1, a.name, a.hit.id) < (b.name.hasPrefix(typed) ? 0 : 1, b.name, b.hit.id)
+        }
+        .map(\.hit)
     }
   }
 }
