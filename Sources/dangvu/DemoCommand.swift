@@ -37,7 +37,7 @@ struct DemoCommand: AsyncParsableCommand {
       let gradeBar = ProgressBar()
       let grades = try await DemoGrades.grade(db, years: years, seed: seed) { gradeBar.update($0) }
       gradeBar.finish()
-      let n = ThousandsGrouping.vietnamese
+      let n = VietnameseNumber.count
       print(
         """
         Đã nạp dữ liệu mẫu vào \(store.db) (hạt giống \(seed)) trong \(ProgressBar.format(summary.elapsed)):

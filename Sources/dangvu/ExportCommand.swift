@@ -51,23 +51,23 @@ struct ExportCommand: AsyncParsableCommand {
     switch kind {
     case .organisations:
       let n = try await OrganisationsFile.export(from: store, to: handle)
-      return "Đã xuất \(ThousandsGrouping.vietnamese(n)) tổ chức đảng ra \(destination)."
+      return "Đã xuất \(VietnameseNumber.count(n)) tổ chức đảng ra \(destination)."
     case .members:
       let n = try await MembersFile.export(from: store, to: handle)
-      return "Đã xuất \(ThousandsGrouping.vietnamese(n)) đảng viên ra \(destination)."
+      return "Đã xuất \(VietnameseNumber.count(n)) đảng viên ra \(destination)."
     case .events:
       let s = try await EventsFile.export(from: store, to: handle)
-      var text = "Đã xuất \(ThousandsGrouping.vietnamese(s.rows)) sự kiện ra \(destination)."
+      var text = "Đã xuất \(VietnameseNumber.count(s.rows)) sự kiện ra \(destination)."
       if s.skippedEvents > 0 {
         text +=
-          "\nLưu ý: bỏ qua \(ThousandsGrouping.vietnamese(s.skippedEvents)) sự kiện của "
-          + "\(ThousandsGrouping.vietnamese(s.membersWithoutCard)) đảng viên chưa có số thẻ đảng "
+          "\nLưu ý: bỏ qua \(VietnameseNumber.count(s.skippedEvents)) sự kiện của "
+          + "\(VietnameseNumber.count(s.membersWithoutCard)) đảng viên chưa có số thẻ đảng "
           + "(tệp sự kiện gọi đảng viên theo số thẻ)."
       }
       return text
     case .population:
       let n = try await PopulationFile.export(from: store, years: fromYear...toYear, to: handle)
-      return "Đã xuất \(ThousandsGrouping.vietnamese(n)) số liệu dân số (năm \(fromYear)–\(toYear)) ra \(destination)."
+      return "Đã xuất \(VietnameseNumber.count(n)) số liệu dân số (năm \(fromYear)–\(toYear)) ra \(destination)."
     }
   }
 }

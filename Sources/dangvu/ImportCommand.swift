@@ -32,25 +32,12 @@ struct ImportCommand: AsyncParsableCommand {
     do {
       let count = try await kind.importing(bytes, into: store.open())
       let name = URL(fileURLWithPath: file).lastPathComponent
-      print("Đã nhập \(ThousandsGrouping.vietnamese(count)) \(kind.rowNounVi) từ \(name).")
+      print("Đã nhập \(VietnameseNumber.count(count)) \(kind.rowNounVi) từ \(name).")
     } catch let refused as ImportError {
       FileHandleOutput.standardError.write("Không nhập tệp \(file).\n\(refused)\n")
       throw ExitCode.failure
     } catch {
       throw fail(error)
     }
-  }
-}
-
-/// Counts as Vietnamese write them: 1.234.567.
-enum ThousandsGrouping {
-  static func vietnamese(_ n: Int) -> String {
-    let digits = String(n.magnitude)
-    var out = ""
-    for (i, c) in digits.enumerated() {
-      if i > 0 && (digits.count - i) % 3 == 0 { out.append(".") }
-      out.append(c)
-    }
-    return n < 0 ? "-" + out : out
   }
 }

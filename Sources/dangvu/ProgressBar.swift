@@ -1,3 +1,4 @@
+import DangVuCore
 import DangVuStore
 import Foundation
 
@@ -32,14 +33,14 @@ final class ProgressBar: @unchecked Sendable {
       let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
       FileHandleOutput.standardError.write(
         "\r\(phase.capitalisedFirst) [\(bar)] \(Int(fraction * 100))% "
-          + "\(ThousandsGrouping.vietnamese(p.done))/\(ThousandsGrouping.vietnamese(p.total))  \(elapsed)\u{1B}[K")
+          + "\(VietnameseNumber.count(p.done))/\(VietnameseNumber.count(p.total))  \(elapsed)\u{1B}[K")
       drawn = true
     } else {
       let tenth = Int(fraction * 10)
       guard tenth > lastTenth else { return }
       lastTenth = tenth
       FileHandleOutput.standardError.write(
-        "\(phase.capitalisedFirst): \(tenth * 10)% (\(ThousandsGrouping.vietnamese(p.done))/\(ThousandsGrouping.vietnamese(p.total))), \(elapsed)\n"
+        "\(phase.capitalisedFirst): \(tenth * 10)% (\(VietnameseNumber.count(p.done))/\(VietnameseNumber.count(p.total))), \(elapsed)\n"
       )
     }
   }

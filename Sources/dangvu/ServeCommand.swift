@@ -57,8 +57,8 @@ struct ServeCommand: AsyncParsableCommand {
     let before = try await db.statistics()
     guard before.organisations == 0 && before.members == 0 else {
       say(
-        "Cơ sở dữ liệu \(store.db) đã có \(ThousandsGrouping.vietnamese(before.organisations)) tổ chức và "
-          + "\(ThousandsGrouping.vietnamese(before.members)) đảng viên: dùng dữ liệu này, không nạp dữ liệu mẫu.")
+        "Cơ sở dữ liệu \(store.db) đã có \(VietnameseNumber.count(before.organisations)) tổ chức và "
+          + "\(VietnameseNumber.count(before.members)) đảng viên: dùng dữ liệu này, không nạp dữ liệu mẫu.")
       return
     }
     say("Cơ sở dữ liệu \(store.db) đang trống: nạp tỉnh mẫu trước (chỉ lần đầu).")
@@ -69,8 +69,8 @@ struct ServeCommand: AsyncParsableCommand {
     try await DemoGrades.grade(db, years: DemoGrades.defaultYears, seed: DemoOptions().seed) { gradeBar.update($0) }
     gradeBar.finish()
     say(
-      "Đã nạp \(ThousandsGrouping.vietnamese(summary.organisations)) tổ chức đảng và "
-        + "\(ThousandsGrouping.vietnamese(summary.members)) hồ sơ đảng viên trong \(ProgressBar.format(summary.elapsed))."
+      "Đã nạp \(VietnameseNumber.count(summary.organisations)) tổ chức đảng và "
+        + "\(VietnameseNumber.count(summary.members)) hồ sơ đảng viên trong \(ProgressBar.format(summary.elapsed))."
     )
   }
 
