@@ -38,11 +38,13 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "DangVuCoreTests", dependencies: ["DangVuCore"]),
-    .testTarget(name: "DangVuStoreTests", dependencies: ["DangVuStore"]),
+    // Fixtures the store and web tests share, built through the store like real data.
+    .target(name: "DangVuTestFixtures", dependencies: ["DangVuStore"], path: "Tests/Fixtures"),
+    .testTarget(name: "DangVuStoreTests", dependencies: ["DangVuStore", "DangVuTestFixtures"]),
     .testTarget(
       name: "DangVuWebTests",
       dependencies: [
-        "DangVuWeb",
+        "DangVuWeb", "DangVuTestFixtures",
         .product(name: "HummingbirdTesting", package: "hummingbird"),
       ]),
     // Drives the built `dangvu` binary; depending on it makes `swift build --build-tests` build it first.

@@ -1,5 +1,6 @@
 import DangVuCore
 import DangVuStore
+import DangVuTestFixtures
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import DangVuCore
+import DangVuTestFixtures
 import Foundation
 import Testing
 

@@ -1,5 +1,6 @@
 import DangVuCore
 import DangVuStore
+import DangVuTestFixtures
 import Testing
 
 @Suite("Store: the tree")

@@ -1,43 +1,22 @@
 import DangVuCore
 import DangVuStore
+import DangVuTestFixtures
 import DangVuWeb
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
 
-func day(_ text: String) -> Day { Day(parsing: text)! }
-
 /// A small province whose tree and register differ between 31/12/2023 and today:
 /// Hà Tiên is founded on 1/1/2024 and the school cell moves under it that day;
 /// Lê Thị Hoa is struck off on 1/3/2024.
 enum WebProvince {
-  static let units = [
-    NewOrganisation(
-      code: "KG", name: "Đảng bộ tỉnh Kiên Giang", kind: .provincialCommittee, parentCode: nil,
-      founded: day("1976-01-01")),
-    NewOrganisation(
-      code: "KG.01", name: "Đảng bộ huyện Châu Thành", kind: .districtCommittee, parentCode: "KG",
-      founded: day("1980-01-01")),
-    NewOrganisation(
-      code: "KG.02", name: "Đảng bộ huyện Tân Hiệp", kind: .districtCommittee, parentCode: "KG",
-      founded: day("1980-01-01")),
-    NewOrganisation(
-      code: "KG.01.001", name: "Đảng bộ xã Bình An", kind: .grassrootsCommittee, parentCode: "KG.01",
-      founded: day("1990-01-01")),
-    NewOrganisation(
-      code: "KG.01.001.01", name: "Chi bộ ấp Phước Hòa", kind: .subordinateCell, parentCode: "KG.01.001",
-      founded: day("1990-01-01")),
-    NewOrganisation(
-      code: "KG.01.001.02", name: "Chi bộ ấp Hòa An", kind: .subordinateCell, parentCode: "KG.01.001",
-      founded: day("1990-01-01")),
-    NewOrganisation(
-      code: "KG.02.001", name: "Chi bộ Trường THPT Tân Hiệp", kind: .grassrootsCell, parentCode: "KG.02",
-      founded: day("2000-01-01")),
-    NewOrganisation(
-      code: "KG.03", name: "Đảng bộ thành phố Hà Tiên", kind: .districtCommittee, parentCode: "KG",
-      founded: day("2024-01-01")),
-  ]
+  static let units =
+    SmallProvince.units + [
+      NewOrganisation(
+        code: "KG.03", name: "Đảng bộ thành phố Hà Tiên", kind: .districtCommittee, parentCode: "KG",
+        founded: day("2024-01-01"))
+    ]
 
   /// Builds the province in a fresh in-memory store and returns the store with unit ids by code.
   static func store(extraUnits: [NewOrganisation] = [], extraMembers: [(String, String)] = []) async throws -> (
