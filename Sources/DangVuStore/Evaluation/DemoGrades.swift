@@ -2,8 +2,8 @@ import DangVuCore
 
 /// Grades a loaded demo province for several years, with distributions like the published ones
 /// (about 85% of members good or above, a fifth of those excellent, under 1% not complete or not evaluated),
-/// so the evaluation report has something to show out of the box. Goes through `recordGrades`, one
-/// transaction per cell, exactly as a secretary grading a cell would.
+/// so the evaluation report has something to show out of the box. Goes through `recordGrades` and its
+/// rules like any grade, one transaction per district (a district's units share their ancestry lookups).
 public enum DemoGrades {
   /// The years the demo grades by default: the reference year, the one before (for changes) and the one after.
   public static let defaultYears = [2022, 2023, 2024]
@@ -32,8 +32,7 @@ public enum DemoGrades {
     return recorded
   }
 
-  /// Every unit of a district (the district included: the province grades it), then its members and
-  /// cadres, one transaction per cell.
+  /// Every unit of a district (the district included: the province grades it), then its members and cadres.
   static func grade(_ district: Organisation, in store: any PartyStore, year: Int, on date: Day, seed: UInt64)
     async throws -> Int
   {
@@ -44,22 +43,18 @@ public enum DemoGrades {
       year: year
     ).count
     let register = try await store.register(of: district.code, on: date).filter { !$0.exempt }
-    var byCell: [Int64: [RegisterEntry]] = [:]
-    for entry in register { byCell[entry.cellID, default: []].append(entry) }
-    for cell in byCell.keys.sorted() {
-      let members = byCell[cell]!
-      var entries = members.map {
-        GradeEntry(subject: .member($0.member.id), outcome: outcome(seed, year, $0.member.id, unit: false))
-      }
-      for entry in members
-      where entry.member.posts.contains(where: { $0.from <= date && ($0.until.map { date < $0 } ?? true) }) {
-        entries.append(
-          GradeEntry(
-            subject: .leadershipCadre(memberID: entry.member.id),
-            outcome: outcome(seed, year, ~entry.member.id, unit: true)))
-      }
-      recorded += try await store.recordGrades(entries, year: year).count
+    var entries = register.map {
+      GradeEntry(subject: .member($0.member.id), outcome: outcome(seed, year, $0.member.id, unit: false))
     }
+    for entry in register
+    where entry.member.posts.contains(where: { $0.from <= date && ($0.until.map { date < $0 } ?? true) }) {
+      entries.append(
+        GradeEntry(
+          subject: .leadershipCadre(memberID: entry.member.id),
+          outcome: outcome(seed, year, ~entry.member.id, unit: true)
+        ))
+    }
+    recorded += try await store.recordGrades(entries, year: year).count
     return recorded
   }
 

@@ -76,8 +76,7 @@ final class GradingContext {
       entry.sickLeaveMonths,
     ])
     if db.changesCount == 0 {
-      let old = try Row.fetchOne(
-        db,
+      let old = try db.cachedRow(
         sql: "SELECT outcome, state, unit_id FROM grade WHERE cycle_id = ? AND subject_class = ? AND subject_id = ?",
         arguments: [cycle.id, resolved.classCode, resolved.id])!
       guard old[1] as String == GradeState.draft.rawValue else {
@@ -106,8 +105,7 @@ final class GradingContext {
     switch entry.subject {
     case .member(let id), .leadershipCadre(let id):
       // The derived spans say where the member stood; the first span starts at admission.
-      let rows = try Row.fetchAll(
-        db,
+      let rows = try db.cachedRows(
         sql: """
           SELECT m.full_name, s.cell_id, s.valid_from, s.valid_until, s.exempt FROM member m
           LEFT JOIN member_span s ON s.member_id = m.id WHERE m.id = ? ORDER BY s.valid_from
@@ -138,8 +136,8 @@ final class GradingContext {
       if case .leadershipCadre = entry.subject {
         let day = cycle.evaluationDate.daysSinceEpoch
         guard
-          let earliest = try Int.fetchOne(
-            db,
+          let earliest = try db.cachedValue(
+            Int.self,
             sql: """
               SELECT MIN(valid_from) FROM member_post
               WHERE member_id = ? AND valid_from <= ? AND (valid_until IS NULL OR valid_until > ?)
@@ -180,8 +178,8 @@ final class GradingContext {
       )
     case .leadershipCollective(let id):
       guard
-        let row = try Row.fetchOne(
-          db, sql: "SELECT organisation_id, name, formed FROM leadership_collective WHERE id = ?", arguments: [id])
+        let row = try db.cachedRow(
+          sql: "SELECT organisation_id, name, formed FROM leadership_collective WHERE id = ?", arguments: [id])
       else { throw DomainError("collective.unknown", "Không tìm thấy tập thể lãnh đạo có mã số \(id).") }
       let cycle = try cycleFor(unitID: row[0])
       return (

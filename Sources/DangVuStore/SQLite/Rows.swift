@@ -38,14 +38,14 @@ extension SQLiteStore {
   }
 
   static func organisation(id: Int64, in db: Database) throws -> Organisation? {
-    try Row.fetchOne(
-      db, sql: "SELECT \(organisationColumns) FROM organisation o WHERE o.id = ?", arguments: [id]
+    try db.cachedRow(
+      sql: "SELECT \(organisationColumns) FROM organisation o WHERE o.id = ?", arguments: [id]
     ).map(organisation)
   }
 
   static func organisation(code: String, in db: Database) throws -> Organisation? {
-    try Row.fetchOne(
-      db, sql: "SELECT \(organisationColumns) FROM organisation o WHERE o.code = ?", arguments: [code]
+    try db.cachedRow(
+      sql: "SELECT \(organisationColumns) FROM organisation o WHERE o.code = ?", arguments: [code]
     ).map(organisation)
   }
 
@@ -68,5 +68,23 @@ extension SQLiteStore {
         members[index[row[0]]!].posts.append(post)
       }
     }
+  }
+}
+
+/// Small lookups run thousands of times a transaction (a unit by id, a member's spans, a cycle) go through
+/// statements prepared once per connection: preparing one, with GRDB's authorizer, costs more than running it.
+extension Database {
+  func cachedRow(sql: String, arguments: StatementArguments = []) throws -> Row? {
+    try Row.fetchOne(cachedStatement(sql: sql), arguments: arguments)
+  }
+
+  func cachedRows(sql: String, arguments: StatementArguments = []) throws -> [Row] {
+    try Row.fetchAll(cachedStatement(sql: sql), arguments: arguments)
+  }
+
+  func cachedValue<Value: DatabaseValueConvertible & StatementColumnConvertible>(
+    _ type: Value.Type, sql: String, arguments: StatementArguments = []
+  ) throws -> Value? {
+    try Value.fetchOne(cachedStatement(sql: sql), arguments: arguments)
   }
 }

@@ -145,8 +145,7 @@ extension SQLiteStore {
   }
 
   static func cycle(scopeID: Int64, year: Int, in db: Database) throws -> EvaluationCycle? {
-    try Row.fetchOne(
-      db,
+    try db.cachedRow(
       sql: """
         SELECT c.id, o.code, c.year, c.evaluation_date, c.regulation FROM evaluation_cycle c
         JOIN organisation o ON o.id = c.scope_id WHERE c.scope_id = ? AND c.year = ?

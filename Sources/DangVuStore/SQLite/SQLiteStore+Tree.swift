@@ -49,7 +49,7 @@ extension SQLiteStore {
           }
           let taken =
             try added[new.code] != nil
-            || Bool.fetchOne(db, sql: "SELECT 1 FROM organisation WHERE code = ?", arguments: [new.code]) != nil
+            || db.cachedValue(Bool.self, sql: "SELECT 1 FROM organisation WHERE code = ?", arguments: [new.code]) != nil
           try TreeRules.checkNew(
             code: new.code, name: new.name, kind: new.kind, parent: parent, founded: new.founded, kinds: kinds,
             codeTaken: taken)
@@ -80,8 +80,8 @@ extension SQLiteStore {
     let chain = try ancestry(of: parent.id, on: day, in: db)
     let tree = OrganisationTree(day: day, organisations: chain.units, links: chain.links)
     try TreeRules.checkMove(unit, under: parent, on: day, tree: tree, kinds: unitKinds(in: db))
-    if try Bool.fetchOne(
-      db, sql: "SELECT 1 FROM organisation_parent WHERE child_id = ? AND valid_from >= ?",
+    if try db.cachedValue(
+      Bool.self, sql: "SELECT 1 FROM organisation_parent WHERE child_id = ? AND valid_from >= ?",
       arguments: [unit.id, day.daysSinceEpoch]) != nil
     {
       throw DomainError(
@@ -254,8 +254,9 @@ extension SQLiteStore {
   /// A unit that never had a parent holds everyone: queries skip the subtree walk for it
   /// (at national scale that walk visits 300,000 units).
   static func isRoot(_ id: Int64, in db: Database) throws -> Bool {
-    try Bool.fetchOne(
-      db, sql: "SELECT 1 FROM organisation_parent WHERE child_id = ? AND parent_id IS NOT NULL", arguments: [id]) == nil
+    try db.cachedValue(
+      Bool.self, sql: "SELECT 1 FROM organisation_parent WHERE child_id = ? AND parent_id IS NOT NULL", arguments: [id])
+      == nil
   }
 
   static func requireOrganisation(code: String, in db: Database) throws -> Organisation {
@@ -276,8 +277,7 @@ extension SQLiteStore {
     var current: Int64? = id
     while let c = current, let unit = try organisation(id: c, in: db), units.count < 64 {
       units.append(unit)
-      let link = try Row.fetchOne(
-        db,
+      let link = try db.cachedRow(
         sql: """
           SELECT child_id, parent_id, valid_from, valid_until FROM organisation_parent
           WHERE child_id = :id AND valid_from <= :day AND (valid_until IS NULL OR valid_until > :day)
