@@ -33,7 +33,7 @@ struct DemoCommand: AsyncParsableCommand {
         bar.update($0)
       }
       bar.finish()
-      let years = try parsedGradeYears()
+      let years = try YearList.parse(gradeYears, option: "--grade-years")
       let gradeBar = ProgressBar()
       let grades = try await DemoGrades.grade(db, years: years, seed: seed) { gradeBar.update($0) }
       gradeBar.finish()
@@ -49,15 +49,6 @@ struct DemoCommand: AsyncParsableCommand {
         """)
     } catch {
       throw fail(error)
-    }
-  }
-
-  func parsedGradeYears() throws -> [Int] {
-    try gradeYears.split(separator: ",").map { text in
-      guard let year = Int(text.trimmingCharacters(in: .whitespaces)), (2000...2100).contains(year) else {
-        throw DomainError("demo.badYear", "--grade-years: \"\(text)\" không phải năm hợp lệ (ví dụ 2022,2023,2024).")
-      }
-      return year
     }
   }
 }

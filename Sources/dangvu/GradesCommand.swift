@@ -12,7 +12,7 @@ struct GradesCommand: AsyncParsableCommand {
     commandName: "grades", abstract: "Run the annual evaluation: open a cycle, grade, submit, approve, reopen.",
     discussion:
       "Grades: excellent|good|complete|notComplete or the Vietnamese words (xuất sắc, tốt, hoàn thành, không hoàn thành).",
-    subcommands: [Open.self, Cell.self, Set.self, Import.self, List.self, Advance.self])
+    subcommands: [Open.self, Cell.self, Set.self, Import.self, List.self, Advance.self, Demo.self])
 
   struct Open: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Open the evaluation cycle of a year for a subtree.")
@@ -131,6 +131,27 @@ struct GradesCommand: AsyncParsableCommand {
       } catch let error as ImportError {
         FileHandleOutput.standardError.write("Không nhập tệp \(file).\n\(error)\n")
         throw ExitCode.failure
+      } catch { throw fail(error) }
+    }
+  }
+
+  struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Grade a demo database for more years with the demo's distributions (opens each year's cycles).")
+    @OptionGroup var store: StoreOptions
+    @Option(help: "Years to grade, comma-separated.") var years: String
+    @Option(help: "Seed of the grades: the same seed gives the same grades.") var seed: UInt64 = 1
+
+    func run() async throws {
+      do {
+        let list = try YearList.parse(years, option: "--years")
+        let bar = ProgressBar()
+        let start = ContinuousClock.now
+        let n = try await DemoGrades.grade(store.open(), years: list, seed: seed) { bar.update($0) }
+        bar.finish()
+        print(
+          "Đã ghi \(VietnameseNumber.count(n)) kết quả xếp loại trong \(ProgressBar.format(ContinuousClock.now - start))."
+        )
       } catch { throw fail(error) }
     }
   }
