@@ -52,11 +52,7 @@ extension EventsFile {
     }
     guard issues.isEmpty else { throw ImportError(issues) }
     let events = rows.map { $0.event(memberID: memberIDs[$0.card]!, units: units) }
-    do {
-      try await store.recordEvents(events)
-    } catch let refused as BatchItemError {
-      throw ImportError([ImportIssue(line: rows[refused.index].line, refused.error.message)])
-    }
+    try await ImportError.writing(lines: rows.map(\.line)) { try await store.recordEvents(events) }
     return events.count
   }
 

@@ -125,10 +125,6 @@ extension GradesFile {
       lines.append(row.line)
     }
     guard issues.isEmpty else { throw ImportError(issues) }
-    do {
-      return try await store.recordGrades(entries, year: year)
-    } catch let refused as BatchItemError {
-      throw ImportError([ImportIssue(line: lines[refused.index], refused.error.message)])
-    }
+    return try await ImportError.writing(lines: lines) { try await store.recordGrades(entries, year: year) }
   }
 }

@@ -47,3 +47,16 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
     return lines.joined(separator: "\n")
   }
 }
+
+extension ImportError {
+  /// Writes a checked file through one store batch. The rows were checked above; a refusal now is what
+  /// changed in the database in between, reported at the line of the item the store refused.
+  @discardableResult
+  static func writing<T>(lines: [Int], _ write: () async throws -> T) async throws -> T {
+    do {
+      return try await write()
+    } catch let refused as BatchItemError {
+      throw ImportError([ImportIssue(line: lines[refused.index], refused.error.message)])
+    }
+  }
+}

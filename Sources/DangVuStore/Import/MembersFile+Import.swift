@@ -50,12 +50,7 @@ extension MembersFile {
       batch.append(NewMember(member: row.member, events: events))
     }
     guard issues.isEmpty else { throw ImportError(issues) }
-    do {
-      try await store.addMembers(batch)
-    } catch let refused as BatchItemError {
-      // Checked above already; this is what changed in the database in between.
-      throw ImportError([ImportIssue(line: rows[refused.index].line, refused.error.message)])
-    }
+    try await ImportError.writing(lines: rows.map(\.line)) { try await store.addMembers(batch) }
     return batch.count
   }
 

@@ -64,11 +64,7 @@ extension OrganisationsFile {
       added[new.code] = Organisation(id: 0, code: new.code, name: new.name, kind: new.kind, founded: new.founded)
     }
     guard issues.isEmpty else { throw ImportError(issues) }
-    do {
-      try await store.addOrganisations(ordered.map(\.new))
-    } catch let refused as BatchItemError {
-      throw ImportError([ImportIssue(line: ordered[refused.index].line, refused.error.message)])
-    }
+    try await ImportError.writing(lines: ordered.map(\.line)) { try await store.addOrganisations(ordered.map(\.new)) }
     return ordered.count
   }
 

@@ -43,11 +43,7 @@ extension PopulationFile {
       lines.append(row.line)
     }
     guard issues.isEmpty else { throw ImportError(issues) }
-    do {
-      try await store.setPopulation(batch)
-    } catch let refused as BatchItemError {
-      throw ImportError([ImportIssue(line: lines[refused.index], refused.error.message)])
-    }
+    try await ImportError.writing(lines: lines) { try await store.setPopulation(batch) }
     return batch.count
   }
 }
