@@ -2,6 +2,7 @@ import DangVuCore
 import GRDB
 
 extension SQLiteStore {
+  @discardableResult
   public func openEvaluationCycle(scope code: String, year: Int, evaluationDate: Day) async throws -> EvaluationCycle {
     try await writer.write { db in
       let scope = try Self.requireOrganisation(code: code, in: db)
@@ -36,6 +37,7 @@ extension SQLiteStore {
     }
   }
 
+  @discardableResult
   public func addLeadershipCollectives(_ batch: [NewLeadershipCollective]) async throws -> [LeadershipCollective] {
     try await writer.write { db in
       try batch.enumerated().map { index, new in
@@ -61,6 +63,7 @@ extension SQLiteStore {
     }
   }
 
+  @discardableResult
   public func recordGrades(_ entries: [GradeEntry], year: Int) async throws -> [RecordedGrade] {
     try await writer.write { db in
       let context = try GradingContext(year: year, db: db)
@@ -76,6 +79,7 @@ extension SQLiteStore {
     }
   }
 
+  @discardableResult
   public func advanceGrades(
     of code: String, year: Int, to action: GradeWorkflowAction, by actor: String, note: String
   ) async throws -> Int {

@@ -2,6 +2,7 @@ import DangVuCore
 import GRDB
 
 extension SQLiteStore {
+  @discardableResult
   public func addMembers(_ batch: [NewMember]) async throws -> [Member] {
     try await writer.write { db in
       let cells = try CellLookup(db: db)

@@ -27,6 +27,7 @@ extension SQLiteStore {
     return UnitKindTable(kinds: kinds, rules: rules)
   }
 
+  @discardableResult
   public func addOrganisations(_ batch: [NewOrganisation]) async throws -> [Organisation] {
     try await writer.write { db in
       let kinds = try Self.unitKinds(in: db)
