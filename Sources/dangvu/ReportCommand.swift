@@ -19,14 +19,16 @@ struct ReportCommand: AsyncParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @Option(help: "The evaluation year.") var year: Int
-    @Option(help: "The unit whose subtree the report covers (its code); the province when left out.") var org: String?
+    @Option(
+      help: "The unit whose subtree the report covers (its code); the province (or every province) when left out.")
+    var org: String?
     @Option(help: "json, csv or text (the drafted Vietnamese narrative).") var format: ReportFormat = .text
 
     func run() async throws {
       do {
         let db = try store.open()
-        let scope: String
-        if let org { scope = org } else { scope = try await db.rootCode() }
+        let scope: String?
+        if let org { scope = org } else { scope = try await db.defaultScope() }
         let report = try await db.evaluationReport(year: year, scope: scope)
         switch format {
         case .json:
@@ -42,6 +44,12 @@ struct ReportCommand: AsyncParsableCommand {
 }
 
 extension PartyStore {
+  /// What a report covers when no unit is named: the province, or every province of a national database.
+  func defaultScope() async throws -> String? {
+    let roots = try await roots(on: Day.today)
+    return roots.count == 1 ? roots[0].code : nil
+  }
+
   /// The code of the tree's root today, the default scope of reports.
   func rootCode() async throws -> String {
     guard let root = try await roots(on: Day.today).first else {

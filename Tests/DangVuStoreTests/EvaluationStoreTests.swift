@@ -70,6 +70,10 @@ struct EvaluationStoreTests {
       #expect(r.organisations.counts.goodOrAbove == 1, "\(scope)")
     }
     #expect(try await store.evaluationReport(year: 2023, scope: "KG.02").members.counts.total == 0)
+    // With no scope, every province together: here the one province.
+    let everything = try await store.evaluationReport(year: 2023, scope: nil)
+    #expect(everything.members.counts == (try await store.evaluationReport(year: 2023, scope: "KG")).members.counts)
+    #expect(everything.belowTarget.map(\.code) == ["KG"])
     // A member below 90% good-or-above: the district shows under the target.
     let province = try await store.evaluationReport(year: 2023, scope: "KG")
     #expect(province.belowTarget.map(\.code) == ["KG.01"])

@@ -29,7 +29,8 @@ public protocol EvaluationStore: Sendable {
 
   func grades(of code: String, year: Int) async throws -> [RecordedGrade]
 
-  func evaluationReport(year: Int, scope code: String) async throws -> EvaluationReport
+  /// The report for a unit's subtree; with no code, every province together.
+  func evaluationReport(year: Int, scope code: String?) async throws -> EvaluationReport
 }
 
 public struct EvaluationCycle: Hashable, Sendable, Codable {

@@ -2,15 +2,29 @@ import DangVuCore
 import GRDB
 
 extension SQLiteStore {
-  public func evaluationReport(year: Int, scope code: String) async throws -> EvaluationReport {
+  public func evaluationReport(year: Int, scope code: String?) async throws -> EvaluationReport {
     try await writer.read { db in
-      let scope = try Self.requireOrganisation(code: code, in: db)
-      guard let cycle = try Self.cycleCovering(unitID: scope.id, year: year, in: db) else {
-        throw Self.noCycle(year: year, code: code)
+      // One unit's subtree, or with no code every province together (a national demo has no single root).
+      let scopes: [Organisation]
+      if let code {
+        scopes = [try Self.requireOrganisation(code: code, in: db)]
+      } else {
+        scopes = try Self.roots(on: Day(year: year, month: 12, day: 31)!, in: db)
       }
+      guard let first = scopes.first, let cycle = try Self.cycleCovering(unitID: first.id, year: year, in: db) else {
+        throw Self.noCycle(year: year, code: code ?? "toàn bộ")
+      }
+      let scope =
+        code == nil
+        ? Organisation(id: 0, code: "*", name: "Đảng", kind: .provincialCommittee, founded: first.founded) : first
       let kinds = try Self.unitKinds(in: db)
-      let current = try Self.rollup(year: year, unitID: scope.id, in: db)
-      let previous = try Self.rollup(year: year - 1, unitID: scope.id, in: db)
+      func rollups(_ year: Int) throws -> [String: GradeCounts] {
+        try scopes.reduce(into: [:]) { sum, unit in
+          sum.merge(try Self.rollup(year: year, unitID: unit.id, in: db), uniquingKeysWith: +)
+        }
+      }
+      let current = try rollups(year)
+      let previous = try rollups(year - 1)
       let hasPrevious = !previous.isEmpty
       func line(_ key: String, _ label: String) -> EvaluationReport.Line {
         EvaluationReport.Line(
@@ -25,14 +39,17 @@ extension SQLiteStore {
       // Units directly below the scope, on the evaluation date, against the 90% target.
       let policy = EvaluationPolicy.standard
       var below: [EvaluationReport.BelowTarget] = []
-      let children = try Row.fetchAll(
-        db,
-        sql: """
-          SELECT \(Self.organisationColumns) FROM organisation o JOIN organisation_parent p ON p.child_id = o.id
-          WHERE p.parent_id = :id AND p.valid_from <= :day AND (p.valid_until IS NULL OR p.valid_until > :day)
-          ORDER BY o.code
-          """, arguments: ["id": scope.id, "day": cycle.evaluationDate.daysSinceEpoch]
-      ).map(Self.organisation)
+      let children =
+        code == nil
+        ? scopes
+        : try Row.fetchAll(
+          db,
+          sql: """
+            SELECT \(Self.organisationColumns) FROM organisation o JOIN organisation_parent p ON p.child_id = o.id
+            WHERE p.parent_id = :id AND p.valid_from <= :day AND (p.valid_until IS NULL OR p.valid_until > :day)
+            ORDER BY o.code
+            """, arguments: ["id": first.id, "day": cycle.evaluationDate.daysSinceEpoch]
+        ).map(Self.organisation)
       for child in children {
         let counts = try Self.rollup(year: year, unitID: child.id, in: db)
         let organisations = counts.filter { $0.key.hasPrefix("organisation.") }.values.reduce(GradeCounts(), +)
@@ -48,7 +65,8 @@ extension SQLiteStore {
         organisationKinds: organisationKinds, members: line("member", "đảng viên"),
         leadershipCollectives: line("leadershipCollective", "tập thể lãnh đạo, quản lý các cấp"),
         leadershipCadres: line("leadershipCadre", "cán bộ lãnh đạo, quản lý các cấp"), belowTarget: below,
-        excellentCapWarnings: try Self.excellentCapWarnings(year: year, scope: scope, on: cycle.evaluationDate, in: db))
+        excellentCapWarnings: try Self.excellentCapWarnings(
+          year: year, scope: code == nil ? nil : first, on: cycle.evaluationDate, in: db))
     }
   }
 
@@ -65,8 +83,9 @@ extension SQLiteStore {
   }
 
   /// Grassroots organisations in the scope whose members' excellent grades pass the cap of good-or-above.
-  static func excellentCapWarnings(year: Int, scope: Organisation, on day: Day, in db: Database) throws -> [String] {
-    let isRoot = try Self.isRoot(scope.id, in: db)
+  /// With no scope, every grassroots organisation of the year.
+  static func excellentCapWarnings(year: Int, scope: Organisation?, on day: Day, in db: Database) throws -> [String] {
+    let isRoot = try scope.map { try Self.isRoot($0.id, in: db) } ?? true
     let rows = try Row.fetchAll(
       db,
       sql: (isRoot ? "" : subtreeCTE) + """
@@ -78,7 +97,7 @@ extension SQLiteStore {
            AND o.kind IN ('grassrootsCommittee', 'grassrootsCell')
            \(isRoot ? "" : "AND r.unit_id IN (SELECT id FROM sub)")
          GROUP BY r.unit_id ORDER BY o.code
-        """, arguments: ["year": year, "code": scope.code, "day": day.daysSinceEpoch])
+        """, arguments: ["year": year, "code": scope?.code ?? "", "day": day.daysSinceEpoch])
     return rows.compactMap { row in
       EvaluationRules.excellentCapWarning(
         GradeCounts(excellent: row[1], good: row[2], complete: 0, notComplete: 0), unitName: row[0])

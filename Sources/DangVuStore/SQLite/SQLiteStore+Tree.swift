@@ -226,16 +226,18 @@ extension SQLiteStore {
   }
 
   public func roots(on day: Day) async throws -> [Organisation] {
-    try await writer.read { db in
-      try Row.fetchAll(
-        db,
-        sql: """
-          SELECT \(Self.organisationColumns) FROM organisation o JOIN organisation_parent p ON p.child_id = o.id
-          WHERE p.parent_id IS NULL AND p.valid_from <= :day AND (p.valid_until IS NULL OR p.valid_until > :day)
-          ORDER BY o.code
-          """, arguments: ["day": day.daysSinceEpoch]
-      ).map(Self.organisation)
-    }
+    try await writer.read { db in try Self.roots(on: day, in: db) }
+  }
+
+  static func roots(on day: Day, in db: Database) throws -> [Organisation] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT \(organisationColumns) FROM organisation o JOIN organisation_parent p ON p.child_id = o.id
+        WHERE p.parent_id IS NULL AND p.valid_from <= :day AND (p.valid_until IS NULL OR p.valid_until > :day)
+        ORDER BY o.code
+        """, arguments: ["day": day.daysSinceEpoch]
+    ).map(organisation)
   }
 
   public func allOrganisations() async throws -> (units: [Organisation], links: [ParentLink]) {
