@@ -85,18 +85,20 @@ extension SQLiteStore {
   /// Grassroots organisations in the scope whose members' excellent grades pass the cap of good-or-above.
   /// With no scope, every grassroots organisation of the year.
   static func excellentCapWarnings(year: Int, scope: Organisation?, on day: Day, in db: Database) throws -> [String] {
-    let isRoot = try scope.map { try Self.isRoot($0.id, in: db) } ?? true
+    let everyone = try scope.map { try Self.holdsEveryone($0.id, in: db) } ?? true
+    // From the grassroots units (an index on kind) to their two rollup rows (primary key lookups): a scan of
+    // the year's rollups instead reads every unit's every outcome, 330 ms at national scale.
     let rows = try Row.fetchAll(
       db,
-      sql: (isRoot ? "" : subtreeCTE) + """
+      sql: (everyone ? "" : subtreeCTE) + """
          SELECT o.name,
-           SUM(CASE WHEN r.outcome = 'excellent' THEN r.count ELSE 0 END),
-           SUM(CASE WHEN r.outcome = 'good' THEN r.count ELSE 0 END)
-         FROM grade_rollup r JOIN organisation o ON o.id = r.unit_id
-         WHERE r.year = :year AND r.subject_key = 'member' AND r.outcome IN ('excellent', 'good')
-           AND o.kind IN ('grassrootsCommittee', 'grassrootsCell')
-           \(isRoot ? "" : "AND r.unit_id IN (SELECT id FROM sub)")
-         GROUP BY r.unit_id ORDER BY o.code
+           COALESCE((SELECT count FROM grade_rollup WHERE year = :year AND unit_id = o.id AND subject_key = 'member'
+             AND outcome = 'excellent'), 0),
+           COALESCE((SELECT count FROM grade_rollup WHERE year = :year AND unit_id = o.id AND subject_key = 'member'
+             AND outcome = 'good'), 0)
+         FROM organisation o
+         WHERE o.kind IN ('grassrootsCommittee', 'grassrootsCell') \(everyone ? "" : "AND o.id IN (SELECT id FROM sub)")
+         ORDER BY o.code
         """, arguments: ["year": year, "code": scope?.code ?? "", "day": day.daysSinceEpoch])
     return rows.compactMap { row in
       EvaluationRules.excellentCapWarning(

@@ -19,7 +19,7 @@ extension SQLiteStore {
       ]
       if let code {
         let unit = try Self.requireOrganisation(code: code, in: db)
-        if try !Self.isRoot(unit.id, in: db) {
+        if try !Self.holdsEveryone(unit.id, in: db) {
           scope = " AND m.current_cell_id IN (SELECT id FROM sub)"
           _ = arguments.append(contentsOf: ["code": code])
         }

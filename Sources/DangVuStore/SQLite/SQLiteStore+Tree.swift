@@ -254,12 +254,16 @@ extension SQLiteStore {
     }
   }
 
-  /// A unit that never had a parent holds everyone: queries skip the subtree walk for it
-  /// (at national scale that walk visits 300,000 units).
-  static func isRoot(_ id: Int64, in db: Database) throws -> Bool {
-    try db.cachedValue(
-      Bool.self, sql: "SELECT 1 FROM organisation_parent WHERE child_id = ? AND parent_id IS NOT NULL", arguments: [id])
-      == nil
+  /// The only root there is holds everyone: queries skip the subtree walk for it (at national scale that walk
+  /// visits 300,000 units). In a database of several provinces a province is a root but holds only its own.
+  static func holdsEveryone(_ id: Int64, in db: Database) throws -> Bool {
+    let roots = try db.cachedRows(sql: "SELECT DISTINCT child_id FROM organisation_parent WHERE parent_id IS NULL")
+      .map { $0[0] as Int64 }
+    let everHadParent =
+      try db.cachedValue(
+        Bool.self, sql: "SELECT 1 FROM organisation_parent WHERE child_id = ? AND parent_id IS NOT NULL",
+        arguments: [id]) != nil
+    return roots == [id] && !everHadParent
   }
 
   static func requireOrganisation(code: String, in db: Database) throws -> Organisation {
