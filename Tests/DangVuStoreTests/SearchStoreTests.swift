@@ -56,4 +56,26 @@ struct SearchStoreTests {
     #expect(try await store.searchMembers("\" OR 1 --", within: nil, limit: 10).isEmpty)
     #expect(try await store.searchMembers("   ", within: nil, limit: 10).isEmpty)
   }
+
+  @Test(arguments: Engine.allCases)
+  func aProvinceAmongSeveralHoldsOnlyItsOwnMembers(engine: Engine) async throws {
+    let store = try await loaded(engine)
+    let other = try await store.addOrganisations([
+      NewOrganisation(
+        code: "AG", name: "Đảng bộ tỉnh An Giang", kind: .provincialCommittee, parentCode: nil,
+        founded: day("1976-01-01")),
+      NewOrganisation(
+        code: "AG.01", name: "Chi bộ Sở Y tế", kind: .grassrootsCell, parentCode: "AG", founded: day("1990-01-01")),
+    ])
+    try await store.addMembers([
+      NewMember(
+        member: SmallProvince.member("Nguyễn Văn Nam", card: "30000001"),
+        events: [SmallProvince.admitted(other[1].id, on: "2010-01-01")])
+    ])
+    #expect(
+      try await store.searchMembers("nguyen van nam", within: "KG", limit: 10).map(\.partyCardNumber) == ["20000001"])
+    #expect(
+      try await store.searchMembers("nguyen van nam", within: "AG", limit: 10).map(\.partyCardNumber) == ["30000001"])
+    #expect(try await store.searchMembers("nguyen van nam", within: nil, limit: 10).count == 2)
+  }
 }
