@@ -138,4 +138,16 @@ struct EvaluationStoreTests {
       try await store.openEvaluationCycle(scope: "KG", year: 2023, evaluationDate: day("2023-12-20"))
     }
   }
+
+  @Test(arguments: Engine.allCases)
+  func theExcellentCapIsWarnedPerGrassrootsUnitAndFollowsChanges(engine: Engine) async throws {
+    let (store, m) = try await graded(engine)
+    try await store.recordGrades([GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent))], year: 2023)
+    let warned = try await store.evaluationReport(year: 2023, scope: "KG").excellentCapWarnings
+    #expect(warned.count == 1)
+    #expect(warned.first?.hasPrefix("Đảng bộ xã Bình An: 1/1") == true)
+    #expect(try await store.evaluationReport(year: 2023, scope: "KG.02").excellentCapWarnings.isEmpty)
+    try await store.recordGrades([GradeEntry(subject: .member(m[0]), outcome: .graded(.good))], year: 2023)
+    #expect(try await store.evaluationReport(year: 2023, scope: "KG").excellentCapWarnings.isEmpty)
+  }
 }

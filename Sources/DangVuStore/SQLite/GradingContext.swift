@@ -231,9 +231,12 @@ final class GradingContext {
         INSERT INTO grade_rollup(year, unit_id, subject_key, outcome, count) VALUES (?, ?, ?, ?, ?)
         ON CONFLICT (year, unit_id, subject_key, outcome) DO UPDATE SET count = count + excluded.count
         """)
+    var capUnits = Set<Int64>()
     for (key, delta) in pending where delta != 0 {
       try statement.execute(arguments: [year, key.unit, key.subject, key.outcome, delta])
+      if key.subject == "member" && (key.outcome == "excellent" || key.outcome == "good") { capUnits.insert(key.unit) }
     }
     pending = [:]
+    try ExcellentCap.refresh(units: capUnits, year: year, in: db)
   }
 }

@@ -162,6 +162,28 @@ enum Schema {
       // Reports start from the units of one kind (the grassroots units for the 20% excellent cap).
       try db.execute(sql: "CREATE INDEX organisation_kind ON organisation(kind)")
     }
+    migrator.registerMigration("v6-excellent-cap") { db in
+      // Kept by ExcellentCap on every grade; filled here from the rollups already recorded.
+      try db.execute(
+        sql: """
+          CREATE TABLE excellent_cap(
+            year INTEGER NOT NULL,
+            unit_id INTEGER NOT NULL REFERENCES organisation(id),
+            excellent INTEGER NOT NULL,
+            good_or_above INTEGER NOT NULL,
+            over INTEGER NOT NULL,
+            PRIMARY KEY (year, unit_id)) WITHOUT ROWID;
+          CREATE INDEX excellent_cap_over ON excellent_cap(year, over);
+          INSERT INTO excellent_cap(year, unit_id, excellent, good_or_above, over)
+          SELECT year, unit_id, e, e + g, e * 100 > (e + g) * \(EvaluationPolicy.standard.excellentCapPercentOfGoodOrAbove) FROM (
+            SELECT r.year, r.unit_id,
+              SUM(CASE WHEN r.outcome = 'excellent' THEN r.count ELSE 0 END) AS e,
+              SUM(CASE WHEN r.outcome = 'good' THEN r.count ELSE 0 END) AS g
+            FROM grade_rollup r JOIN organisation o ON o.id = r.unit_id
+            WHERE r.subject_key = 'member' AND o.kind IN ('grassrootsCommittee', 'grassrootsCell')
+            GROUP BY r.year, r.unit_id);
+          """)
+    }
     return migrator
   }
 
