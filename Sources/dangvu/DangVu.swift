@@ -28,7 +28,9 @@ struct StoreOptions: ParsableArguments {
 }
 
 /// Prints a person-readable error and exits non-zero; domain errors already carry their message.
+/// A refused batch item is shown by its own message: the message already names the member or unit.
 func fail(_ error: any Error) -> ExitCode {
-  FileHandleOutput.standardError.write("Lỗi: \(error)\n")
+  let shown = (error as? BatchItemError).map { "\($0.error)" } ?? "\(error)"
+  FileHandleOutput.standardError.write("Lỗi: \(shown)\n")
   return .failure
 }

@@ -27,16 +27,9 @@ struct DemoCommand: AsyncParsableCommand {
 
   func run() async throws {
     do {
-      let db = try store.open()
-      let bar = ProgressBar()
-      let summary = try await DemoLoader.load(into: db, options: DemoOptions(members: members, seed: seed)) {
-        bar.update($0)
-      }
-      bar.finish()
       let years = try YearList.parse(gradeYears, option: "--grade-years")
-      let gradeBar = ProgressBar()
-      let grades = try await DemoGrades.grade(db, years: years, seed: seed) { gradeBar.update($0) }
-      gradeBar.finish()
+      let (summary, grades) = try await Self.loadAndGrade(
+        into: try store.open(), options: DemoOptions(members: members, seed: seed), years: years)
       let n = VietnameseNumber.count
       print(
         """
@@ -50,5 +43,18 @@ struct DemoCommand: AsyncParsableCommand {
     } catch {
       throw fail(error)
     }
+  }
+
+  /// Loads the demo, then grades its years, each with a progress bar: what `demo` and `serve --demo` both do.
+  static func loadAndGrade(into db: SQLiteStore, options: DemoOptions, years: [Int]) async throws -> (
+    summary: DemoSummary, grades: Int
+  ) {
+    let bar = ProgressBar()
+    let summary = try await DemoLoader.load(into: db, options: options) { bar.update($0) }
+    bar.finish()
+    let gradeBar = ProgressBar()
+    let grades = try await DemoGrades.grade(db, years: years, seed: options.seed) { gradeBar.update($0) }
+    gradeBar.finish()
+    return (summary, grades)
   }
 }

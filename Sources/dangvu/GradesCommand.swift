@@ -73,7 +73,7 @@ struct GradesCommand: AsyncParsableCommand {
           print("\(r.subjectName)\t\(r.outcome.nameVi)\(r.replacedBecause.map { "\t(\($0))" } ?? "")")
         }
         print("Đã ghi kết quả của \(recorded.count) đảng viên \(code) năm \(year) (bản nháp).")
-      } catch let error as BatchItemError { throw fail(error.error) } catch { throw fail(error) }
+      } catch { throw fail(error) }
     }
   }
 
@@ -108,7 +108,7 @@ struct GradesCommand: AsyncParsableCommand {
         for r in recorded {
           print("\(r.subjectName): \(r.outcome.nameVi)\(r.replacedBecause.map { " — \($0)" } ?? "")")
         }
-      } catch let error as BatchItemError { throw fail(error.error) } catch { throw fail(error) }
+      } catch { throw fail(error) }
     }
   }
 

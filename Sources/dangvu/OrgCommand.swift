@@ -56,7 +56,7 @@ struct OrgCommand: AsyncParsableCommand {
           NewOrganisation(code: code, name: name, kind: UnitKind(kind), parentCode: parent, founded: founded)
         ])
         print("Đã thêm \(added[0].code) \(added[0].name).")
-      } catch let error as BatchItemError { throw fail(error.error) } catch { throw fail(error) }
+      } catch { throw fail(error) }
     }
   }
 
@@ -88,7 +88,7 @@ struct OrgCommand: AsyncParsableCommand {
       do {
         try await store.open().mergeOrganisation(code: code, into: into, on: date)
         print("Đã sáp nhập \(code) vào \(into) từ ngày \(date.vietnamese).")
-      } catch let error as BatchItemError { throw fail(error.error) } catch { throw fail(error) }
+      } catch { throw fail(error) }
     }
   }
 

@@ -62,12 +62,8 @@ struct ServeCommand: AsyncParsableCommand {
       return
     }
     say("Cơ sở dữ liệu \(store.db) đang trống: nạp tỉnh mẫu trước (chỉ lần đầu).")
-    let bar = ProgressBar()
-    let summary = try await DemoLoader.load(into: db, options: DemoOptions()) { bar.update($0) }
-    bar.finish()
-    let gradeBar = ProgressBar()
-    try await DemoGrades.grade(db, years: DemoGrades.defaultYears, seed: DemoOptions().seed) { gradeBar.update($0) }
-    gradeBar.finish()
+    let (summary, _) = try await DemoCommand.loadAndGrade(
+      into: db, options: DemoOptions(), years: DemoGrades.defaultYears)
     say(
       "Đã nạp \(VietnameseNumber.count(summary.organisations)) tổ chức đảng và "
         + "\(VietnameseNumber.count(summary.members)) hồ sơ đảng viên trong \(ProgressBar.format(summary.elapsed))."
