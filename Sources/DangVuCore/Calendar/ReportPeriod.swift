@@ -1,0 +1,131 @@
+/// The stretch of days a report covers, named the way the reports name it: "quý I năm 2023",
+/// "9 tháng đầu năm 2022", "nhiệm kỳ 2020–2025", or plain dates.
+///
+/// Every report compares with "cùng kỳ", the same stretch one year earlier, so the period knows how to
+/// shift itself back a year; a term compares with the term before it.
+public struct ReportPeriod: Hashable, Sendable, Codable {
+  public enum Kind: String, Hashable, Sendable, Codable {
+    case quarter, halfYear, nineMonths, year, term, range
+  }
+
+  public var kind: Kind
+  public var from: Day
+  /// Inclusive: the last day counted.
+  public var through: Day
+
+  public init(kind: Kind, from: Day, through: Day) throws(DomainError) {
+    guard from <= through else {
+      throw DomainError(
+        "period.reversed",
+        "Kỳ báo cáo không hợp lệ: ngày bắt đầu \(from.vietnamese) sau ngày kết thúc \(through.vietnamese).")
+    }
+    self.kind = kind
+    self.from = from
+    self.through = through
+  }
+
+  /// Quarter `q` (1–4) of `year`.
+  public static func quarter(_ q: Int, of year: Int) throws(DomainError) -> ReportPeriod {
+    guard (1...4).contains(q) else { throw DomainError("period.quarter", "Quý phải từ 1 đến 4, không phải \(q).") }
+    return try months(kind: .quarter, year: year, first: 3 * q - 2, last: 3 * q)
+  }
+
+  /// The first six months of `year`.
+  public static func halfYear(_ year: Int) throws(DomainError) -> ReportPeriod {
+    try months(kind: .halfYear, year: year, first: 1, last: 6)
+  }
+
+  /// The first nine months of `year`.
+  public static func nineMonths(_ year: Int) throws(DomainError) -> ReportPeriod {
+    try months(kind: .nineMonths, year: year, first: 1, last: 9)
+  }
+
+  public static func year(_ year: Int) throws(DomainError) -> ReportPeriod {
+    try months(kind: .year, year: year, first: 1, last: 12)
+  }
+
+  /// A congress term, from 1 January of its first year to 31 December of the year before its last
+  /// ("nhiệm kỳ 2020–2025" covers 2020 to 2024: the 2025 congress opens the next term).
+  public static func term(from first: Int, to last: Int) throws(DomainError) -> ReportPeriod {
+    guard last > first else {
+      throw DomainError("period.term", "Nhiệm kỳ \(first)–\(last) không hợp lệ: năm cuối phải sau năm đầu.")
+    }
+    return try months(kind: .term, year: first, first: 1, last: 12, years: last - first)
+  }
+
+  /// Plain dates, both inclusive.
+  public static func range(from: Day, through: Day) throws(DomainError) -> ReportPeriod {
+    try ReportPeriod(kind: .range, from: from, through: through)
+  }
+
+  private static func months(kind: Kind, year: Int, first: Int, last: Int, years: Int = 1) throws(DomainError)
+    -> ReportPeriod
+  {
+    guard (1900...2200).contains(year), let start = Day(year: year, month: first, day: 1) else {
+      throw DomainError("period.year", "Năm \(year) nằm ngoài khoảng DangVu ghi nhận.")
+    }
+    let endYear = year + years - 1
+    let end = Day(year: endYear, month: last, day: Day.daysIn(month: last, year: endYear))!
+    return try ReportPeriod(kind: kind, from: start, through: end)
+  }
+
+  /// Parses what `--period` accepts: 2023-Q1, 2023-H1, 2022-9M, 2023, or 2020-2025 for a term.
+  public init(parsing text: String) throws(DomainError) {
+    let t = text.filter { !$0.isWhitespace }.uppercased()
+    let parts = t.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+    func bad() -> DomainError {
+      DomainError(
+        "period.unreadable",
+        "Không đọc được kỳ báo cáo \"\(text)\": ghi 2023-Q1 (quý), 2023-H1 (6 tháng), 2022-9M (9 tháng), 2023 (năm) hoặc 2020-2025 (nhiệm kỳ)."
+      )
+    }
+    guard let year = Int(parts[0]), parts[0].count == 4 else { throw bad() }
+    if parts.count == 1 {
+      self = try .year(year)
+      return
+    }
+    guard parts.count == 2 else { throw bad() }
+    let tail = parts[1]
+    if tail.count == 4, let last = Int(tail) {
+      self = try .term(from: year, to: last)
+    } else if tail.hasPrefix("Q"), let q = Int(tail.dropFirst()) {
+      self = try .quarter(q, of: year)
+    } else if tail == "H1" || tail == "6M" {
+      self = try .halfYear(year)
+    } else if tail == "9M" {
+      self = try .nineMonths(year)
+    } else {
+      throw bad()
+    }
+  }
+
+  /// The same stretch one year earlier (for a term, the term before), what "so với cùng kỳ" compares with.
+  public var sameTimeLastYear: ReportPeriod {
+    let shift = kind == .term ? through.year - from.year + 1 : 1
+    let back = { (d: Day) -> Day in
+      let c = d.components
+      let day = min(c.day, Day.daysIn(month: c.month, year: c.year - shift))
+      return Day(year: c.year - shift, month: c.month, day: day)!
+    }
+    return try! ReportPeriod(kind: kind, from: back(from), through: back(through))
+  }
+
+  public func contains(_ day: Day) -> Bool { from <= day && day <= through }
+
+  /// The first day after the period, the exclusive end SQL ranges use.
+  public var end: Day { through.adding(days: 1) }
+
+  /// How the reports name it: "quý I năm 2023", "9 tháng đầu năm 2022", "nhiệm kỳ 2020–2025".
+  public var nameVi: String {
+    switch kind {
+    case .quarter:
+      let q = (from.components.month - 1) / 3
+      return "quý \(["I", "II", "III", "IV"][q]) năm \(from.year)"
+    case .halfYear: return "6 tháng đầu năm \(from.year)"
+    case .nineMonths: return "9 tháng đầu năm \(from.year)"
+    case .year: return "năm \(from.year)"
+    case .term: return "nhiệm kỳ \(from.year)–\(through.year + 1)"
+    case .range: return "từ ngày \(from.vietnamese) đến ngày \(through.vietnamese)"
+    }
+  }
+}
