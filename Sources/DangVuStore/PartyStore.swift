@@ -5,7 +5,7 @@ import DangVuCore
 ///
 /// Every method is one transaction: it writes all it was given, or nothing. Methods are async so
 /// that a network database fits the same shape.
-public protocol PartyStore: EvaluationStore {
+public protocol PartyStore: EvaluationStore, MembershipStore {
   // MARK: The tree
 
   /// The kinds of unit and which may sit under which, as the database holds them.
@@ -107,10 +107,24 @@ public struct NewOrganisation: Hashable, Sendable {
 public struct NewMember: Hashable, Sendable {
   public var member: Member
   public var events: [MembershipEvent]
+  /// The admission decision and its sponsors, recorded with the member when known.
+  public var admission: AdmissionDecision?
 
-  public init(member: Member, events: [MembershipEvent]) {
+  public init(member: Member, events: [MembershipEvent], admission: AdmissionDecision? = nil) {
     self.member = member
     self.events = events
+    self.admission = admission
+  }
+}
+
+/// The decision number and the two sponsors of an admission, before the member has an id.
+public struct AdmissionDecision: Hashable, Sendable {
+  public var decisionNumber: String
+  public var sponsorIDs: [Int64]
+
+  public init(decisionNumber: String, sponsorIDs: [Int64]) {
+    self.decisionNumber = decisionNumber
+    self.sponsorIDs = sponsorIDs
   }
 }
 
@@ -120,6 +134,8 @@ public struct RegisterEntry: Hashable, Sendable, Codable {
   public var cellID: Int64
   public var standing: Standing
   public var exempt: Bool
+  /// Sent by the cell, not yet received by the next.
+  public var inTransit: Bool
 }
 
 /// A search result: enough to show a line and link to the member.

@@ -12,7 +12,8 @@ struct DangVu: AsyncParsableCommand {
       Start with `dangvu serve --demo` to see a demo province in the browser.
       """,
     subcommands: [
-      OrgCommand.self, DemoCommand.self, MembersCommand.self, GradesCommand.self, ReportCommand.self, BenchCommand.self,
+      OrgCommand.self, DemoCommand.self, MembersCommand.self, MembershipCommand.self, GradesCommand.self,
+      ReportCommand.self, BenchCommand.self,
       ImportCommand.self, ExportCommand.self, ServeCommand.self,
     ])
 }

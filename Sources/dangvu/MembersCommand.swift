@@ -37,15 +37,7 @@ struct MembersCommand: AsyncParsableCommand {
     func run() async throws {
       do {
         let db = try store.open()
-        let found: Member?
-        if let card = try await db.member(cardNumber: key) {
-          found = card
-        } else {
-          found = try await Int64(key).asyncMap { try await db.member(id: $0) } ?? nil
-        }
-        guard let member = found else {
-          throw DomainError("member.unknown", "Không tìm thấy đảng viên có mã số hoặc số thẻ \"\(key)\".")
-        }
+        let member = try await db.member(key: key)
         let timeline = try await db.timeline(ofMember: member.id)
         print("\(member.fullName) — \(member.gender.nameVi), sinh ngày \(member.birthDate.vietnamese)")
         print("Số thẻ: \(member.partyCardNumber ?? "-")   Dân tộc: \(member.ethnicity)   Tôn giáo: \(member.religion)")
@@ -86,9 +78,11 @@ struct MembersCommand: AsyncParsableCommand {
   }
 }
 
-extension Optional {
-  func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-    guard let value = self else { return nil }
-    return try await transform(value)
+extension PartyStore {
+  /// A member named the way people name one on the command line: the party card number, or DangVu's number.
+  func member(key: String) async throws -> Member {
+    if let card = try await member(cardNumber: key) { return card }
+    if let id = Int64(key), let found = try await member(id: id) { return found }
+    throw DomainError("member.unknown", "Không tìm thấy đảng viên có mã số hoặc số thẻ \"\(key)\".")
   }
 }

@@ -10,7 +10,7 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 struct ReportCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "report", abstract: "Compute a published report from the records, for any subtree and period.",
-    subcommands: [Evaluation.self])
+    subcommands: [Evaluation.self, Membership.self])
 
   struct Evaluation: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -30,15 +30,46 @@ struct ReportCommand: AsyncParsableCommand {
         let scope: String?
         if let org { scope = org } else { scope = try await db.defaultScope() }
         let report = try await db.evaluationReport(year: year, scope: scope)
-        switch format {
-        case .json:
-          let encoder = JSONEncoder()
-          encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-          print(String(decoding: try encoder.encode(report), as: UTF8.self))
-        case .csv: FileHandleOutput.standardOutput.write(try CSVText.render(EvaluationReportCSV.rows(report)))
-        case .text: FileHandleOutput.standardOutput.write(EvaluationNarrative.text(report))
-        }
+        try format.write(report, csv: EvaluationReportCSV.rows, text: EvaluationNarrative.text)
       } catch { throw fail(error) }
+    }
+  }
+
+  struct Membership: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "The membership report: admissions against plan, members and their share of the population, "
+        + "removals, transfers and the structure of the membership, against the same period a year earlier.")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var period: PeriodOptions
+    @Option(
+      help: "The unit whose subtree the report covers (its code); the province (or every province) when left out.")
+    var org: String?
+    @Option(help: "json, csv or text (the drafted Vietnamese narrative).") var format: ReportFormat = .text
+
+    func run() async throws {
+      do {
+        let db = try store.open()
+        let period = try self.period.resolve()
+        let scope: String?
+        if let org { scope = org } else { scope = try await db.defaultScope() }
+        let report = try await db.membershipReport(scope: scope, period: period)
+        try format.write(report, csv: MembershipReportCSV.rows, text: MembershipNarrative.text)
+      } catch { throw fail(error) }
+    }
+  }
+}
+
+extension ReportFormat {
+  /// Prints a report in this format: JSON as the API gives it, CSV rows, or the drafted narrative.
+  func write<Report: Encodable>(_ report: Report, csv: (Report) -> [[String]], text: (Report) -> String) throws {
+    switch self {
+    case .json:
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+      print(String(decoding: try encoder.encode(report), as: UTF8.self))
+    case .csv: FileHandleOutput.standardOutput.write(try CSVText.render(csv(report)))
+    case .text: FileHandleOutput.standardOutput.write(text(report))
     }
   }
 }

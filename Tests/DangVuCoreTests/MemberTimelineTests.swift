@@ -116,3 +116,84 @@ struct MemberTimelineTests {
     }
   }
 }
+
+@Suite("Transfers, arrivals and refusals in a member's history")
+struct MemberLifecycleTimelineTests {
+  @Test func aTwoStepTransferKeepsTheMemberInTheSendingCellInTransitUntilReceived() throws {
+    let t = try MemberTimeline(
+      member: lan,
+      events: [
+        event(.admitted, "2010-03-02", cell: 10), event(.transferSent, "2020-05-04", cell: 11),
+        event(.transferReceived, "2020-05-20", cell: 11),
+      ], cell: cells)
+    let before = try #require(t.span(on: d("2020-05-03")))
+    #expect(before.cellID == 10 && !before.inTransit)
+    let inTransit = try #require(t.span(on: d("2020-05-10")))
+    #expect(inTransit.cellID == 10 && inTransit.inTransit)
+    let after = try #require(t.span(on: d("2020-05-20")))
+    #expect(after.cellID == 11 && !after.inTransit)
+    #expect(t.currentCellID == 11)
+  }
+
+  @Test func refusesAReceptionWithoutALetterOrIntoAnotherCell() {
+    #expect(
+      refusal([event(.admitted, "2010-03-02", cell: 10), event(.transferReceived, "2020-05-20", cell: 11)])
+        == "member.notSent")
+    #expect(
+      refusal([
+        event(.admitted, "2010-03-02", cell: 10), event(.transferSent, "2020-05-04", cell: 11),
+        event(.transferReceived, "2020-05-20", cell: 12),
+      ]) == "member.cellNotExisting")
+    #expect(
+      refusal([
+        event(.admitted, "2010-03-02", cell: 10), event(.transferSent, "2019-05-04", cell: 11),
+        event(.transferReceived, "2019-05-20", cell: 12),
+      ]) == "member.wrongReceiver")
+    #expect(
+      refusal([
+        event(.admitted, "2010-03-02", cell: 10), event(.transferSent, "2020-05-04", cell: 11),
+        event(.transferred, "2020-05-10", cell: 11),
+      ]) == "member.inTransit")
+  }
+
+  @Test func leavingTheProvinceIsNotARemovalAndTheMemberMayComeBack() throws {
+    let t = try MemberTimeline(
+      member: lan,
+      events: [
+        event(.admitted, "2010-03-02", cell: 10), event(.madeOfficial, "2011-03-02"),
+        event(.transferredOut, "2018-01-01"), event(.transferredIn, "2021-01-01", cell: 11),
+      ], cell: cells)
+    #expect(t.exit == nil)
+    #expect(t.span(on: d("2019-01-01")) == nil)
+    #expect(t.span(on: d("2021-06-01"))?.standing == .official)
+    #expect(t.currentCellID == 11)
+    #expect(
+      refusal([
+        event(.admitted, "2010-03-02", cell: 10), event(.transferredOut, "2018-01-01"),
+        event(.exempted, "2019-01-01"),
+      ]) == "member.away")
+  }
+
+  @Test func anArrivalFromAnotherProvinceIsProbationaryOnlyWhileItsRecognitionIsAhead() throws {
+    let probationary = try MemberTimeline(
+      member: lan,
+      events: [event(.transferredIn, "2021-01-01", cell: 10), event(.madeOfficial, "2021-04-01")], cell: cells)
+    #expect(probationary.span(on: d("2021-02-01"))?.standing == .probationary)
+    #expect(probationary.span(on: d("2021-05-01"))?.standing == .official)
+    let official = try MemberTimeline(member: lan, events: [event(.transferredIn, "2021-01-01", cell: 10)], cell: cells)
+    #expect(official.span(on: d("2021-02-01"))?.standing == .official)
+  }
+
+  @Test func notRecognisedEndsAProbationOnly() throws {
+    let t = try MemberTimeline(
+      member: lan, events: [event(.admitted, "2020-03-02", cell: 10), event(.notRecognised, "2021-03-10")],
+      cell: cells)
+    #expect(t.exit?.kind == .notRecognised && t.currentCellID == nil)
+    #expect(t.probationEnds == d("2021-03-02"))
+    #expect(
+      refusal([
+        event(.admitted, "2010-03-02", cell: 10), event(.madeOfficial, "2011-03-10"),
+        event(.notRecognised, "2012-01-01"),
+      ]) == "member.notProbationary")
+  }
+}

@@ -50,11 +50,11 @@ public struct DemoMember: Hashable, Sendable {
     var exempt = false
     for e in events where e.date <= day {
       switch e.kind {
-      case .admitted: inRegister = true
+      case .admitted, .transferredIn: inRegister = true
       case .exempted: exempt = true
       case .restored: exempt = false
-      case .struckOff, .askedToLeave, .expelled, .died: inRegister = false
-      case .madeOfficial, .transferred: break
+      case .struckOff, .askedToLeave, .expelled, .died, .notRecognised, .transferredOut: inRegister = false
+      case .madeOfficial, .transferred, .transferSent, .transferReceived: break
       }
     }
     return (inRegister, inRegister && exempt)

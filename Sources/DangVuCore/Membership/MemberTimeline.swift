@@ -7,14 +7,19 @@ public struct MemberSpan: Hashable, Sendable, Codable {
   public var until: Day?
   public var standing: Standing
   public var exempt: Bool
+  /// Sent by this cell and not yet received by the next: still counted here, once, and shown as in transit.
+  public var inTransit: Bool
 
-  public init(memberID: Int64, cellID: Int64, from: Day, until: Day?, standing: Standing, exempt: Bool) {
+  public init(
+    memberID: Int64, cellID: Int64, from: Day, until: Day?, standing: Standing, exempt: Bool, inTransit: Bool = false
+  ) {
     self.memberID = memberID
     self.cellID = cellID
     self.from = from
     self.until = until
     self.standing = standing
     self.exempt = exempt
+    self.inTransit = inTransit
   }
 
   public func holds(on day: Day) -> Bool { from <= day && (until.map { day < $0 } ?? true) }
@@ -37,9 +42,10 @@ public enum CellCheck: Sendable {
 
 /// A member's events in order, checked against the rules of the register, and the spans they yield.
 ///
-/// Any impossible history is refused with the reason: the first event must be an admission, made
-/// official only after the 12-month probation, nothing after death or removal, a transfer only into
-/// a cell that exists on that day, and so on.
+/// Any impossible history is refused with the reason: the first event must be an admission (or an
+/// arrival from another province), made official only after the 12-month probation, nothing after death
+/// or removal, a transfer only into a cell that exists on that day, received only where it was sent, and
+/// so on.
 public struct MemberTimeline: Sendable {
   public let events: [MembershipEvent]
   public let spans: [MemberSpan]
@@ -61,6 +67,10 @@ public struct MemberTimeline: Sendable {
     var current: MemberSpan?
     var exit: MembershipEvent?
     var admission: Day?
+    /// Where a two-step transfer is going, between sent and received.
+    var transitTo: Int64?
+    /// Out of the province since this event; only an arrival back may follow.
+    var away: MembershipEvent?
     func fail(_ code: String, _ event: MembershipEvent, _ why: String) -> DomainError {
       DomainError(
         "member.\(code)",
@@ -78,6 +88,14 @@ public struct MemberTimeline: Sendable {
       }
       apply(&next)
       current = next
+    }
+
+    func closeCurrent(on day: Day) {
+      var closed = current!
+      closed.until = day
+      if closed.from < day { spans.append(closed) }
+      current = nil
+      transitTo = nil
     }
 
     for event in ordered {
@@ -100,8 +118,15 @@ public struct MemberTimeline: Sendable {
       } else if event.cellID != nil {
         throw fail("cellNotExpected", event, "sự kiện này không ghi chi bộ.")
       }
-      if event.kind != .admitted && current == nil {
+      if let away, event.kind != .transferredIn {
+        throw fail(
+          "away", event, "đảng viên đã chuyển sinh hoạt ra ngoài tỉnh từ ngày \(away.date.vietnamese).")
+      }
+      if !event.kind.entersRegister && current == nil {
         throw fail("notAdmitted", event, "chưa có sự kiện kết nạp trước đó.")
+      }
+      if transitTo != nil, [.transferred, .transferSent, .transferredOut].contains(event.kind) {
+        throw fail("inTransit", event, "đảng viên đang chuyển sinh hoạt, chưa được chi bộ nơi đến tiếp nhận.")
       }
       switch event.kind {
       case .admitted:
@@ -116,11 +141,12 @@ public struct MemberTimeline: Sendable {
           exempt: false)
       case .madeOfficial:
         if current!.standing == .official { throw fail("officialTwice", event, "đảng viên đã là chính thức.") }
-        let earliest = admission!.adding(months: Self.probationMonths)
+        // A member who arrived from another province was admitted there: its probation is checked there.
+        let earliest = admission?.adding(months: Self.probationMonths) ?? event.date
         if event.date < earliest {
           throw fail(
             "officialTooEarly", event,
-            "thời gian dự bị 12 tháng tính từ ngày kết nạp \(admission!.vietnamese), sớm nhất là \(earliest.vietnamese)."
+            "thời gian dự bị 12 tháng tính từ ngày kết nạp \(admission?.vietnamese ?? ""), sớm nhất là \(earliest.vietnamese)."
           )
         }
         change(on: event.date) { $0.standing = .official }
@@ -129,20 +155,57 @@ public struct MemberTimeline: Sendable {
           throw fail("sameCell", event, "đảng viên đang sinh hoạt ở chính chi bộ này.")
         }
         change(on: event.date) { $0.cellID = event.cellID! }
+      case .transferSent:
+        if event.cellID == current!.cellID {
+          throw fail("sameCell", event, "đảng viên đang sinh hoạt ở chính chi bộ này.")
+        }
+        transitTo = event.cellID
+        change(on: event.date) { $0.inTransit = true }
+      case .transferReceived:
+        guard let to = transitTo else {
+          throw fail("notSent", event, "chưa có giấy giới thiệu chuyển sinh hoạt của chi bộ nơi đi.")
+        }
+        if event.cellID != to {
+          throw fail("wrongReceiver", event, "giấy giới thiệu chuyển sinh hoạt ghi chi bộ khác (mã số \(to)).")
+        }
+        transitTo = nil
+        change(on: event.date) {
+          $0.cellID = to
+          $0.inTransit = false
+        }
+      case .transferredIn:
+        if current != nil { throw fail("alreadyHere", event, "đảng viên đang sinh hoạt trong tỉnh.") }
+        // Admitted elsewhere: probationary only if the history still holds the recognition to come.
+        let recognitionAhead = ordered.contains { $0.kind == .madeOfficial && $0.date >= event.date }
+        let age = member.birthDate.wholeYears(until: event.date)
+        if age < Self.minimumAdmissionAge {
+          throw fail("tooYoung", event, "lúc đó mới \(age) tuổi, chưa đủ \(Self.minimumAdmissionAge) tuổi.")
+        }
+        let standing = away.map { _ in spans.last?.standing ?? .official }
+        away = nil
+        current = MemberSpan(
+          memberID: member.id, cellID: event.cellID!, from: event.date, until: nil,
+          standing: standing ?? (recognitionAhead ? .probationary : .official), exempt: false)
+      case .transferredOut:
+        closeCurrent(on: event.date)
+        away = event
       case .exempted:
         if current!.exempt { throw fail("alreadyExempt", event, "đảng viên đang được miễn sinh hoạt.") }
         change(on: event.date) { $0.exempt = true }
       case .restored:
         if !current!.exempt { throw fail("notExempt", event, "đảng viên không ở diện miễn sinh hoạt.") }
         change(on: event.date) { $0.exempt = false }
+      case .notRecognised:
+        if current!.standing == .official {
+          throw fail("notProbationary", event, "chỉ xét công nhận đối với đảng viên dự bị.")
+        }
+        closeCurrent(on: event.date)
+        exit = event
       case .struckOff, .askedToLeave, .expelled, .died:
         if event.date == current!.from && spans.isEmpty && event.date == admission {
           throw fail("exitOnAdmission", event, "trùng ngày kết nạp.")
         }
-        var closed = current!
-        closed.until = event.date
-        if closed.from < event.date { spans.append(closed) }
-        current = nil
+        closeCurrent(on: event.date)
         exit = event
       }
     }
@@ -150,13 +213,20 @@ public struct MemberTimeline: Sendable {
     self.events = ordered
     self.spans = spans
     self.exit = exit
+    self.awaySince = away
   }
+
+  /// The move out of the province, while the member is away.
+  public let awaySince: MembershipEvent?
 
   /// Where the member stood on `day`, or nil when not in the register then.
   public func span(on day: Day) -> MemberSpan? { spans.first { $0.holds(on: day) } }
 
-  /// The cell the member is in now; nil once the member has left the register.
-  public var currentCellID: Int64? { exit == nil ? spans.last?.cellID : nil }
+  /// The cell the member is in now; nil once the member has left the register (or the province).
+  public var currentCellID: Int64? { spans.last.flatMap { $0.until == nil ? $0.cellID : nil } }
+
+  /// The end of the 12-month probation, for a member admitted in this register.
+  public var probationEnds: Day? { admissionDate?.adding(months: Self.probationMonths) }
 
   public var admissionDate: Day? { events.first { $0.kind == .admitted }?.date }
   public var officialDate: Day? { events.first { $0.kind == .madeOfficial }?.date }

@@ -10,6 +10,11 @@ public enum MembershipEventKind: String, Hashable, Sendable, Codable, CaseIterab
   case died  // từ trần
   case exempted  // miễn công tác và sinh hoạt đảng
   case restored  // trở lại sinh hoạt
+  case transferSent  // giới thiệu chuyển sinh hoạt: the sending cell's step; the member is in transit until received
+  case transferReceived  // tiếp nhận sinh hoạt: the receiving cell's step, into the cell named when sent
+  case transferredOut  // chuyển sinh hoạt ra ngoài tỉnh: leaves this register, not a removal
+  case transferredIn  // tiếp nhận từ ngoài tỉnh: joins this register already admitted elsewhere
+  case notRecognised  // không công nhận đảng viên chính thức: ends a probation, and the membership
 
   public var nameVi: String {
     switch self {
@@ -22,21 +27,32 @@ public enum MembershipEventKind: String, Hashable, Sendable, Codable, CaseIterab
     case .died: "từ trần"
     case .exempted: "miễn công tác và sinh hoạt đảng"
     case .restored: "trở lại sinh hoạt đảng"
+    case .transferSent: "giới thiệu chuyển sinh hoạt đảng"
+    case .transferReceived: "tiếp nhận sinh hoạt đảng"
+    case .transferredOut: "chuyển sinh hoạt đảng ra ngoài tỉnh"
+    case .transferredIn: "tiếp nhận sinh hoạt đảng từ ngoài tỉnh"
+    case .notRecognised: "không công nhận đảng viên chính thức"
     }
   }
 
   /// Events that name the cell the member goes into.
-  public var needsCell: Bool { self == .admitted || self == .transferred }
+  public var needsCell: Bool {
+    [.admitted, .transferred, .transferSent, .transferReceived, .transferredIn].contains(self)
+  }
 
-  /// Events after which the member is no longer in the register.
-  public var endsMembership: Bool { [.struckOff, .askedToLeave, .expelled, .died].contains(self) }
+  /// Events after which the member is no longer a party member.
+  public var endsMembership: Bool { [.struckOff, .askedToLeave, .expelled, .died, .notRecognised].contains(self) }
+
+  /// Events that start a presence in this register: an admission, or arriving from another province.
+  public var entersRegister: Bool { self == .admitted || self == .transferredIn }
 }
 
 public struct MembershipEvent: Hashable, Sendable, Codable {
   public var memberID: Int64
   public var kind: MembershipEventKind
   public var date: Day
-  /// The cell the member goes into, for `admitted` and `transferred`.
+  /// The cell the member goes into, for the kinds that `needsCell` (for `transferSent`, the cell named as
+  /// the destination).
   public var cellID: Int64?
   /// Decision number or a free note ("Quyết định số 12-QĐ/ĐU").
   public var note: String

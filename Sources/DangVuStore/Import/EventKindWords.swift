@@ -2,12 +2,12 @@ import DangVuCore
 
 /// The words a file may use for an event kind: the code name (`transferred`) or the Vietnamese
 /// words, with or without marks ("chuyển sinh hoạt", "xoa ten").
-enum EventKindWords {
-  static func kind(_ text: String) -> MembershipEventKind? {
+public enum EventKindWords {
+  public static func kind(_ text: String) -> MembershipEventKind? {
     words[key(text)]
   }
 
-  static let accepted: String = MembershipEventKind.allCases.map { "\($0.rawValue) (\($0.nameVi))" }
+  public static let accepted: String = MembershipEventKind.allCases.map { "\($0.rawValue) (\($0.nameVi))" }
     .joined(separator: ", ")
 
   private static func key(_ text: String) -> String {

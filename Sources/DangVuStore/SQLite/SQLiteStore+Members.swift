@@ -44,6 +44,7 @@ extension SQLiteStore {
           try Self.insertPosts(member, in: db)
           try Self.insertEvents(timeline.events, of: member.id, in: db)
           try Self.insertSpans(of: member.id, timeline, in: db)
+          if let decision = new.admission { try Self.insertAdmission(decision, of: member, timeline, in: db) }
           result.append(member)
         } catch let error as DomainError {
           throw BatchItemError(index: index, error: error)
@@ -220,7 +221,7 @@ extension SQLiteStore {
       let rows = try Row.fetchAll(
         db,
         sql: Self.subtreeCTE + """
-           SELECT \(Self.memberColumns), s.cell_id, s.standing, s.exempt
+           SELECT \(Self.memberColumns), s.cell_id, s.standing, s.exempt, s.in_transit
            FROM member_span s JOIN sub ON sub.id = s.cell_id JOIN member m ON m.id = s.member_id
            WHERE s.valid_from <= :day AND (s.valid_until IS NULL OR s.valid_until > :day)
            ORDER BY m.search_name, m.id
@@ -229,7 +230,8 @@ extension SQLiteStore {
       try Self.attachPosts(to: &members, in: db)
       return zip(members, rows).map { member, row in
         RegisterEntry(
-          member: member, cellID: row[12], standing: Standing(rawValue: row[13]) ?? .official, exempt: row[14])
+          member: member, cellID: row[12], standing: Standing(rawValue: row[13]) ?? .official, exempt: row[14],
+          inTransit: row[15])
       }
     }
   }
@@ -312,12 +314,13 @@ extension SQLiteStore {
   static func insertSpans(of memberID: Int64, _ timeline: MemberTimeline, in db: Database) throws {
     let statement = try db.cachedStatement(
       sql: """
-        INSERT INTO member_span(member_id, cell_id, valid_from, valid_until, standing, exempt)
-        VALUES (?, ?, ?, ?, ?, ?)
+        INSERT INTO member_span(member_id, cell_id, valid_from, valid_until, standing, exempt, in_transit)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
         """)
     for s in timeline.spans {
       try statement.execute(arguments: [
         memberID, s.cellID, s.from.daysSinceEpoch, s.until?.daysSinceEpoch, s.standing.rawValue, s.exempt,
+        s.inTransit,
       ])
     }
   }

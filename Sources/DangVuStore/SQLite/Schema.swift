@@ -184,6 +184,7 @@ enum Schema {
             GROUP BY r.year, r.unit_id);
           """)
     }
+    registerMembershipLifecycle(in: &migrator)
     return migrator
   }
 

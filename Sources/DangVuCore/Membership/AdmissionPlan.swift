@@ -1,0 +1,40 @@
+/// How many a unit plans to admit in a year (chỉ tiêu kết nạp đảng viên).
+///
+/// A unit's plan is its own figure when it set one, else the sum of the plans below it: a province
+/// that sets 1,600 is held to 1,600, whatever its districts planned.
+public struct AdmissionPlan: Hashable, Sendable, Codable {
+  public var organisationID: Int64
+  public var year: Int
+  public var planned: Int
+
+  public init(organisationID: Int64, year: Int, planned: Int) {
+    self.organisationID = organisationID
+    self.year = year
+    self.planned = planned
+  }
+}
+
+/// The targets membership figures are read against (Nghị quyết 21 of the provincial congress).
+public struct MembershipPolicy: Hashable, Sendable, Codable {
+  /// Admissions a year the province aims for.
+  public var admissionsPerYear: ClosedRange<Int>
+
+  public static let standard = MembershipPolicy(admissionsPerYear: 1_600...1_800)
+}
+
+/// Where a probation stands on a day.
+public enum ProbationStatus: Hashable, Sendable, Codable {
+  case running(ends: Day)
+  /// The 12 months are over and no decision is recorded: the cell owes one.
+  case overdue(since: Day)
+  case recognised(on: Day)
+  case refused(on: Day)
+
+  public static func of(_ timeline: MemberTimeline, on day: Day) -> ProbationStatus? {
+    guard let ends = timeline.probationEnds else { return nil }
+    if let official = timeline.officialDate, official <= day { return .recognised(on: official) }
+    if let exit = timeline.exit, exit.kind == .notRecognised, exit.date <= day { return .refused(on: exit.date) }
+    if timeline.exit.map({ $0.date <= day }) ?? false { return nil }
+    return day < ends ? .running(ends: ends) : .overdue(since: ends)
+  }
+}

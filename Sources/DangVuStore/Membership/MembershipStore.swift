@@ -1,0 +1,67 @@
+import DangVuCore
+
+/// The membership lifecycle beyond the register itself: admission decisions with their sponsors, yearly
+/// admission plans, probations owed a decision, transfers in transit, and the membership report.
+///
+/// Events themselves (admitted, transfer sent and received, struck off…) go through
+/// `PartyStore.recordEvents`, so every change to a history is checked whole in one place.
+public protocol MembershipStore: Sendable {
+  /// Sets yearly admission plans by unit code (replacing the same unit and year); all or none.
+  func setAdmissionPlans(_ plans: [AdmissionPlanEntry]) async throws
+
+  /// The plan the unit is held to in a year: its own, else the sum of the plans below it; nil when none.
+  func admissionPlan(of code: String, year: Int) async throws -> Int?
+
+  /// Records the decision and sponsors of a member's admission (the `admitted` event must be recorded);
+  /// the sponsors must be official members on the admission day.
+  func recordAdmission(_ admission: Admission) async throws
+
+  func admission(ofMember id: Int64) async throws -> Admission?
+
+  /// Probationary members in the subtree on `day` whose 12 months ended with no decision recorded.
+  func overdueProbations(within code: String?, on day: Day) async throws -> [ProbationEntry]
+
+  /// Members sent by a cell in the subtree and not yet received, on `day`.
+  func membersInTransit(within code: String?, on day: Day) async throws -> [TransitEntry]
+
+  /// The flows of the period and the register on its last day, for a subtree as the tree stood on that
+  /// day; with no code, every province together.
+  func membershipCounts(scope code: String?, period: ReportPeriod) async throws -> MembershipCounts
+
+  /// The report: this period and the same period a year earlier, the plan and the population.
+  func membershipReport(scope code: String?, period: ReportPeriod) async throws -> MembershipReport
+}
+
+public struct AdmissionPlanEntry: Hashable, Sendable, Codable {
+  public var organisationCode: String
+  public var year: Int
+  public var planned: Int
+
+  public init(organisationCode: String, year: Int, planned: Int) {
+    self.organisationCode = organisationCode
+    self.year = year
+    self.planned = planned
+  }
+}
+
+/// A probation owed a decision.
+public struct ProbationEntry: Hashable, Sendable, Codable {
+  public var memberID: Int64
+  public var fullName: String
+  public var cellCode: String
+  public var admitted: Day
+  public var probationEnded: Day
+}
+
+/// A member between the sending and the receiving cell.
+public struct TransitEntry: Hashable, Sendable, Codable {
+  public var memberID: Int64
+  public var fullName: String
+  public var fromCellCode: String
+  public var toCellCode: String
+  public var sent: Day
+  /// The letter must be presented within 30 days of being sent (Hướng dẫn của Ban Tổ chức Trung ương).
+  public var overdue: Bool
+
+  public static let daysToPresentLetter = 30
+}

@@ -1,0 +1,209 @@
+import DangVuCore
+import GRDB
+
+extension SQLiteStore {
+  public func setAdmissionPlans(_ plans: [AdmissionPlanEntry]) async throws {
+    try await writer.write { db in
+      let upsert = try db.cachedStatement(
+        sql: "INSERT OR REPLACE INTO admission_plan(organisation_id, year, planned) VALUES (?, ?, ?)")
+      for (index, plan) in plans.enumerated() {
+        do {
+          let unit = try Self.requireOrganisation(code: plan.organisationCode, in: db)
+          guard plan.planned >= 0 else {
+            throw DomainError(
+              "plan.negative", "Chỉ tiêu kết nạp năm \(plan.year) của \(unit.code) không thể âm (\(plan.planned)).")
+          }
+          guard (1930...2200).contains(plan.year) else {
+            throw DomainError("plan.year", "Năm \(plan.year) của chỉ tiêu kết nạp không hợp lệ.")
+          }
+          try upsert.execute(arguments: [unit.id, plan.year, plan.planned])
+        } catch let error as DomainError {
+          throw BatchItemError(index: index, error: error)
+        }
+      }
+    }
+  }
+
+  public func admissionPlan(of code: String, year: Int) async throws -> Int? {
+    try await writer.read { db in
+      try Self.admissionPlan(of: Self.requireOrganisation(code: code, in: db), year: year, in: db)
+    }
+  }
+
+  /// The unit's own plan, else the sum of the plans of the units below it that are not already counted
+  /// in a planned unit above them; the tree as it stood at the end of the year.
+  static func admissionPlan(of unit: Organisation, year: Int, in db: Database) throws -> Int? {
+    if let own = try Int.fetchOne(
+      db, sql: "SELECT planned FROM admission_plan WHERE organisation_id = ? AND year = ?", arguments: [unit.id, year])
+    {
+      return own
+    }
+    let rows = try Row.fetchAll(
+      db,
+      sql: """
+        WITH RECURSIVE sub(id, parent) AS (
+          SELECT :id, NULL
+          UNION ALL
+          SELECT p.child_id, p.parent_id FROM organisation_parent p JOIN sub ON p.parent_id = sub.id
+          WHERE p.valid_from <= :day AND (p.valid_until IS NULL OR p.valid_until > :day))
+        SELECT sub.id, sub.parent, ap.planned FROM sub LEFT JOIN admission_plan ap
+          ON ap.organisation_id = sub.id AND ap.year = :year
+        """, arguments: ["id": unit.id, "day": Day(year: year, month: 12, day: 31)!.daysSinceEpoch, "year": year])
+    var children: [Int64: [Int64]] = [:]
+    var own: [Int64: Int] = [:]
+    for row in rows {
+      let id: Int64 = row[0]
+      if let parent: Int64 = row[1] { children[parent, default: []].append(id) }
+      if let planned: Int = row[2] { own[id] = planned }
+    }
+    func plan(_ id: Int64) -> Int? {
+      if let p = own[id] { return p }
+      let below = (children[id] ?? []).compactMap(plan)
+      return below.isEmpty ? nil : below.reduce(0, +)
+    }
+    return plan(unit.id)
+  }
+
+  public func recordAdmission(_ admission: Admission) async throws {
+    try await writer.write { db in
+      guard
+        let row = try Row.fetchOne(
+          db,
+          sql: """
+            SELECT m.full_name, e.date FROM member m
+            LEFT JOIN membership_event e ON e.member_id = m.id AND e.kind = 'admitted' WHERE m.id = ?
+            """, arguments: [admission.memberID])
+      else { throw DomainError("member.unknown", "Không tìm thấy đảng viên có mã số \(admission.memberID).") }
+      let name: String = row[0]
+      guard let admitted = (row[1] as Int?).map(Day.init(daysSinceEpoch:)) else {
+        throw DomainError(
+          "admission.noEvent", "\(name) chưa có sự kiện kết nạp trong danh sách; hãy ghi sự kiện kết nạp trước.")
+      }
+      try Self.insertAdmission(admission, memberName: name, admittedOn: admitted, in: db)
+    }
+  }
+
+  /// Records the admission of a member being added with its history.
+  static func insertAdmission(
+    _ decision: AdmissionDecision, of member: Member, _ timeline: MemberTimeline, in db: Database
+  ) throws {
+    guard let admitted = timeline.admissionDate else {
+      throw DomainError(
+        "admission.noEvent", "\(member.fullName) chưa có sự kiện kết nạp; chỉ ghi quyết định kết nạp khi có.")
+    }
+    try insertAdmission(
+      Admission(memberID: member.id, decisionNumber: decision.decisionNumber, sponsorIDs: decision.sponsorIDs),
+      memberName: member.fullName, admittedOn: admitted, in: db)
+  }
+
+  private static func insertAdmission(
+    _ admission: Admission, memberName: String, admittedOn admitted: Day, in db: Database
+  )
+    throws
+  {
+    let standing = try standings(of: admission.sponsorIDs, on: admitted, in: db)
+    try AdmissionRules.check(admission, memberName: memberName, admittedOn: admitted) { standing[$0] }
+    try db.cachedStatement(
+      sql: "INSERT OR REPLACE INTO admission(member_id, decision_number, sponsor_1, sponsor_2) VALUES (?, ?, ?, ?)"
+    ).execute(arguments: [
+      admission.memberID, admission.decisionNumber, admission.sponsorIDs[0], admission.sponsorIDs[1],
+    ])
+  }
+
+  /// Where each member stood on `day`; members not in the register then are left out.
+  static func standings(of ids: [Int64], on day: Day, in db: Database) throws -> [Int64: Standing] {
+    var result: [Int64: Standing] = [:]
+    for id in ids {
+      let standing = try db.cachedValue(
+        String.self,
+        sql: """
+          SELECT standing FROM member_span
+          WHERE member_id = ? AND valid_from <= ? AND (valid_until IS NULL OR valid_until > ?)
+          """, arguments: [id, day.daysSinceEpoch, day.daysSinceEpoch])
+      result[id] = standing.flatMap(Standing.init(rawValue:))
+    }
+    return result
+  }
+
+  public func admission(ofMember id: Int64) async throws -> Admission? {
+    try await writer.read { db in
+      try Row.fetchOne(
+        db, sql: "SELECT member_id, decision_number, sponsor_1, sponsor_2 FROM admission WHERE member_id = ?",
+        arguments: [id]
+      ).map { Admission(memberID: $0[0], decisionNumber: $0[1], sponsorIDs: [$0[2], $0[3]]) }
+    }
+  }
+
+  public func overdueProbations(within code: String?, on day: Day) async throws -> [ProbationEntry] {
+    try await writer.read { db in
+      let scope = try ScopeFilter(code: code, day: day, in: db)
+      let rows = try Row.fetchAll(
+        db,
+        sql: scope.cte + """
+           SELECT m.id, m.full_name, o.code, e.date FROM member_span s
+           JOIN member m ON m.id = s.member_id
+           JOIN organisation o ON o.id = s.cell_id
+           JOIN membership_event e ON e.member_id = s.member_id AND e.kind = 'admitted'
+           WHERE s.standing = 'probationary' AND s.valid_from <= :day AND (s.valid_until IS NULL OR s.valid_until > :day)
+             AND \(scope.condition("s.cell_id"))
+           ORDER BY e.date, m.id
+          """, arguments: scope.arguments)
+      return rows.compactMap { row -> ProbationEntry? in
+        let admitted = Day(daysSinceEpoch: row[3])
+        let ends = admitted.adding(months: MemberTimeline.probationMonths)
+        guard ends <= day else { return nil }
+        return ProbationEntry(
+          memberID: row[0], fullName: row[1], cellCode: row[2], admitted: admitted, probationEnded: ends)
+      }
+    }
+  }
+
+  public func membersInTransit(within code: String?, on day: Day) async throws -> [TransitEntry] {
+    try await writer.read { db in
+      let scope = try ScopeFilter(code: code, day: day, in: db)
+      let rows = try Row.fetchAll(
+        db,
+        sql: scope.cte + """
+           SELECT m.id, m.full_name, o.code, d.code, e.date FROM member_span s
+           JOIN member m ON m.id = s.member_id
+           JOIN organisation o ON o.id = s.cell_id
+           JOIN membership_event e ON e.member_id = s.member_id AND e.kind = 'transferSent' AND e.date = s.valid_from
+           JOIN organisation d ON d.id = e.cell_id
+           WHERE s.in_transit = 1 AND s.valid_from <= :day AND (s.valid_until IS NULL OR s.valid_until > :day)
+             AND \(scope.condition("s.cell_id"))
+           ORDER BY e.date, m.id
+          """, arguments: scope.arguments)
+      return rows.map { row in
+        let sent = Day(daysSinceEpoch: row[4])
+        return TransitEntry(
+          memberID: row[0], fullName: row[1], fromCellCode: row[2], toCellCode: row[3], sent: sent,
+          overdue: sent.adding(days: TransitEntry.daysToPresentLetter) < day)
+      }
+    }
+  }
+}
+
+/// A report's subtree as SQL: the units under a code on a day, or with no code every unit.
+struct ScopeFilter {
+  let cte: String
+  let arguments: StatementArguments
+  private let all: Bool
+
+  init(code: String?, day: Day, extra: [String: (any DatabaseValueConvertible)?] = [:], in db: Database) throws {
+    var args: [String: (any DatabaseValueConvertible)?] = ["day": day.daysSinceEpoch]
+    args.merge(extra) { $1 }
+    if let code {
+      _ = try SQLiteStore.requireOrganisation(code: code, in: db)
+      args["code"] = code
+      cte = SQLiteStore.subtreeCTE
+      all = false
+    } else {
+      cte = ""
+      all = true
+    }
+    arguments = StatementArguments(args)
+  }
+
+  /// "`column` is a unit of the subtree".
+  func condition(_ column: String) -> String { all ? "1" : "\(column) IN (SELECT id FROM sub)" }
+}

@@ -1,0 +1,146 @@
+import DangVuCore
+import GRDB
+
+/// The membership report's SQL: flows are events of a kind in the period (index `membership_event_kind_date`),
+/// placed in a unit by the event's cell or by the member's span that the event ends or starts; the
+/// register on the last day is the spans holding then.
+extension SQLiteStore {
+  public func membershipCounts(scope code: String?, period: ReportPeriod) async throws -> MembershipCounts {
+    try await writer.read { db in try Self.membershipCounts(scope: code, period: period, in: db) }
+  }
+
+  public func membershipReport(scope code: String?, period: ReportPeriod) async throws -> MembershipReport {
+    try await writer.read { db in
+      let scopes: [Organisation] =
+        if let code { [try Self.requireOrganisation(code: code, in: db)] } else {
+          try Self.roots(on: period.through, in: db)
+        }
+      let counts = try Self.membershipCounts(scope: code, period: period, in: db)
+      let previous = try Self.membershipCounts(scope: code, period: period.sameTimeLastYear, in: db)
+      var plan: Int?
+      for year in period.from.year...period.through.year {
+        for unit in scopes {
+          if let p = try Self.admissionPlan(of: unit, year: year, in: db) { plan = (plan ?? 0) + p }
+        }
+      }
+      var population: Int?
+      for unit in scopes {
+        if let people = try Int.fetchOne(
+          db, sql: "SELECT people FROM population WHERE organisation_id = ? AND year = ?",
+          arguments: [unit.id, period.through.year])
+        {
+          population = (population ?? 0) + people
+        }
+      }
+      return MembershipReport(
+        scopeCode: code ?? "", scopeName: scopes.count == 1 ? scopes[0].name : "toàn quốc", period: period,
+        counts: counts, previous: previous, admissionPlan: plan, population: population)
+    }
+  }
+
+  static func membershipCounts(scope code: String?, period: ReportPeriod, in db: Database) throws -> MembershipCounts {
+    let scope = try ScopeFilter(
+      code: code, day: period.through,
+      extra: ["from": period.from.daysSinceEpoch, "through": period.through.daysSinceEpoch], in: db)
+    var c = MembershipCounts()
+    func flows(_ sql: String, _ apply: (String, Int) -> Void) throws {
+      for row in try Row.fetchAll(db, sql: scope.cte + sql, arguments: scope.arguments) { apply(row[0], row[1]) }
+    }
+    // Into a cell named by the event.
+    try flows(
+      """
+       SELECT e.kind, COUNT(*) FROM membership_event e
+       WHERE e.kind IN ('admitted', 'transferredIn') AND e.date BETWEEN :from AND :through
+         AND \(scope.condition("e.cell_id"))
+       GROUP BY e.kind
+      """
+    ) { kind, n in
+      if kind == "admitted" { c.admitted = n } else { c.transfersInFromOutside = n }
+    }
+    // Out of the cell whose span the event closes.
+    try flows(
+      """
+       SELECT e.kind, COUNT(*) FROM membership_event e
+       JOIN member_span s ON s.member_id = e.member_id AND s.valid_until = e.date
+       WHERE e.kind IN ('struckOff', 'askedToLeave', 'expelled', 'died', 'notRecognised', 'transferredOut')
+         AND e.date BETWEEN :from AND :through AND \(scope.condition("s.cell_id"))
+       GROUP BY e.kind
+      """
+    ) { kind, n in
+      switch MembershipEventKind(rawValue: kind) {
+      case .struckOff: c.struckOff = n
+      case .askedToLeave: c.askedToLeave = n
+      case .expelled: c.expelled = n
+      case .died: c.died = n
+      case .notRecognised: c.notRecognised = n
+      default: c.transfersOutToOutside = n
+      }
+    }
+    // Changes of standing, in the cell whose span the event opens.
+    try flows(
+      """
+       SELECT e.kind, COUNT(*) FROM membership_event e
+       JOIN member_span s ON s.member_id = e.member_id AND s.valid_from = e.date
+       WHERE e.kind IN ('madeOfficial', 'exempted', 'restored')
+         AND e.date BETWEEN :from AND :through AND \(scope.condition("s.cell_id"))
+       GROUP BY e.kind
+      """
+    ) { kind, n in
+      switch MembershipEventKind(rawValue: kind) {
+      case .madeOfficial: c.madeOfficial = n
+      case .exempted: c.exempted = n
+      default: c.restored = n
+      }
+    }
+    // Transfers inside the province cross the subtree's edge in one direction or the other.
+    if code != nil {
+      let sql =
+        scope.cte + """
+           SELECT
+             SUM(e.cell_id IN (SELECT id FROM sub) AND s.cell_id NOT IN (SELECT id FROM sub)),
+             SUM(e.cell_id NOT IN (SELECT id FROM sub) AND s.cell_id IN (SELECT id FROM sub))
+           FROM membership_event e
+           JOIN member_span s ON s.member_id = e.member_id AND s.valid_until = e.date
+           WHERE e.kind IN ('transferred', 'transferReceived') AND e.date BETWEEN :from AND :through
+          """
+      if let row = try Row.fetchOne(db, sql: sql, arguments: scope.arguments) {
+        c.transfersInWithinProvince = row[0] ?? 0
+        c.transfersOutWithinProvince = row[1] ?? 0
+      }
+    }
+    // The register on the last day, and who is in it.
+    let holding = """
+      s.valid_from <= :through AND (s.valid_until IS NULL OR s.valid_until > :through)
+        AND \(scope.condition("s.cell_id"))
+      """
+    let groups = try Row.fetchAll(
+      db,
+      sql: scope.cte + """
+         SELECT s.standing, s.exempt, s.in_transit, m.gender, m.ethnicity, m.religion, m.education, COUNT(*)
+         FROM member_span s JOIN member m ON m.id = s.member_id
+         WHERE \(holding)
+         GROUP BY 1, 2, 3, 4, 5, 6, 7
+        """, arguments: scope.arguments)
+    for row in groups {
+      let n: Int = row[7]
+      if row[0] as String == Standing.probationary.rawValue { c.probationary += n } else { c.official += n }
+      if row[1] as Bool { c.exempt += n }
+      if row[2] as Bool { c.inTransit += n }
+      if row[3] as String == Gender.female.rawValue { c.structure.women += n }
+      if SearchFolding.fold(row[4] as String) != "kinh" { c.structure.ethnicMinority += n }
+      if !ReligionWords.isNone(row[5]) { c.structure.religious += n }
+      let education: String = row[6]
+      c.structure.education[education.isEmpty ? "chưa ghi" : education, default: 0] += n
+    }
+    let births = try Row.fetchAll(
+      db,
+      sql: scope.cte + """
+         SELECT m.birth_date, COUNT(*) FROM member_span s JOIN member m ON m.id = s.member_id
+         WHERE \(holding) GROUP BY m.birth_date
+        """, arguments: scope.arguments)
+    for row in births {
+      c.structure.add(age: Day(daysSinceEpoch: row[0]).wholeYears(until: period.through), count: row[1])
+    }
+    return c
+  }
+}
