@@ -52,6 +52,9 @@ struct DemoCommand: AsyncParsableCommand {
     let bar = ProgressBar()
     let summary = try await DemoLoader.load(into: db, options: options) { bar.update($0) }
     bar.finish()
+    let lifecycleBar = ProgressBar()
+    _ = try await DemoLifecycleLoader.load(into: db, seed: options.seed) { lifecycleBar.update($0) }
+    lifecycleBar.finish()
     let gradeBar = ProgressBar()
     let grades = try await DemoGrades.grade(db, years: years, seed: options.seed) { gradeBar.update($0) }
     gradeBar.finish()

@@ -28,9 +28,12 @@ struct MembershipCommandTests {
     #expect(try DangVuBinary.run(["import", "organisations", "org.csv"], in: dir).status == 0)
     #expect(try DangVuBinary.run(["import", "members", "members.csv"], in: dir).status == 0)
 
-    let plan = try DangVuBinary.run(["membership", "plan", "--org", "KG.01.001", "--year", "2024", "--count", "2"], in: dir)
+    let plan = try DangVuBinary.run(
+      ["membership", "plan", "--org", "KG.01.001", "--year", "2024", "--count", "2"], in: dir)
     #expect(plan.status == 0, "\(plan.err)")
-    #expect(try DangVuBinary.run(["membership", "plan", "--org", "KG", "--year", "2024"], in: dir).out.contains(": 2 đảng viên"))
+    #expect(
+      try DangVuBinary.run(["membership", "plan", "--org", "KG", "--year", "2024"], in: dir).out.contains(
+        ": 2 đảng viên"))
 
     let admit = [
       "membership", "admit", "--cell", "KG.01.001.02", "--name", "Lê Thị Mai", "--gender", "Nữ", "--born", "02/02/2000",
@@ -50,13 +53,18 @@ struct MembershipCommandTests {
     let transit = try DangVuBinary.run(["membership", "in-transit", "--on", "15/04/2024"], in: dir)
     #expect(transit.out.contains("Nguyễn Thị Lan") && transit.out.contains("quá 30 ngày"))
     let twice = try DangVuBinary.run(
-      ["membership", "record", "10000002", "--kind", "chuyển sinh hoạt", "--on", "02/03/2024", "--cell", "KG.01.001.02"],
+      [
+        "membership", "record", "10000002", "--kind", "chuyển sinh hoạt", "--on", "02/03/2024", "--cell",
+        "KG.01.001.02",
+      ],
       in: dir)
     #expect(twice.status != 0 && twice.err.contains("đang chuyển sinh hoạt"))
     #expect(
       try DangVuBinary.run(
-        ["membership", "record", "10000002", "--kind", "tiếp nhận sinh hoạt đảng", "--on", "20/04/2024", "--cell",
-         "KG.01.001.02"], in: dir
+        [
+          "membership", "record", "10000002", "--kind", "tiếp nhận sinh hoạt đảng", "--on", "20/04/2024", "--cell",
+          "KG.01.001.02",
+        ], in: dir
       ).status == 0)
     #expect(try DangVuBinary.run(["membership", "overdue", "--on", "01/02/2025"], in: dir).out.contains("Lê Thị Mai"))
 
@@ -64,7 +72,8 @@ struct MembershipCommandTests {
     #expect(report.status == 0, "\(report.err)")
     let parsed = try JSONSerialization.jsonObject(with: Data(report.out.utf8)) as? [String: Any]
     let counts = parsed?["counts"] as? [String: Any]
-    #expect(counts?["admitted"] as? Int == 1 && counts?["official"] as? Int == 2 && counts?["probationary"] as? Int == 1)
+    #expect(
+      counts?["admitted"] as? Int == 1 && counts?["official"] as? Int == 2 && counts?["probationary"] as? Int == 1)
     #expect(parsed?["admissionPlan"] as? Int == 2)
     let text = try DangVuBinary.run(["report", "membership", "--term", "2020-2025", "--org", "KG.01"], in: dir)
     #expect(text.out.contains("Trong nhiệm kỳ 2020–2025, toàn Đảng bộ huyện Châu Thành kết nạp 1 đảng viên"))

@@ -78,8 +78,13 @@ public struct RelativeChange: Hashable, Sendable, Codable {
   /// The size of the change, whole percent, half up.
   public var percent: Percent
 
-  public init?(current: Int, previous: Int, decimals: Int = 0) {
-    guard let percent = Percent(abs(current - previous), of: previous, decimals: decimals) else { return nil }
+  /// Whole percent as published ("tăng 8%"); a change too small to show in whole percent gets one decimal
+  /// ("tăng 0,2%") rather than reading as no change.
+  public init?(current: Int, previous: Int) {
+    guard var percent = Percent(abs(current - previous), of: previous, decimals: 0) else { return nil }
+    if percent.scaled == 0 && current != previous {
+      percent = Percent(abs(current - previous), of: previous, decimals: 1)!
+    }
     self.current = current
     self.previous = previous
     self.percent = percent
@@ -87,7 +92,7 @@ public struct RelativeChange: Hashable, Sendable, Codable {
 
   /// "tăng 8%", "giảm 3%", "bằng cùng kỳ".
   public var vietnamese: String {
-    if current == previous { return "bằng cùng kỳ" }
+    if percent.scaled == 0 { return "bằng cùng kỳ" }
     return (current > previous ? "tăng " : "giảm ") + percent.vietnamese + "%"
   }
 }

@@ -40,7 +40,7 @@ extension SQLiteStore {
 
   static func membershipCounts(scope code: String?, period: ReportPeriod, in db: Database) throws -> MembershipCounts {
     let scope = try ScopeFilter(
-      code: code, day: period.through,
+      code: code, day: period.through, periodStart: period.from,
       extra: ["from": period.from.daysSinceEpoch, "through": period.through.daysSinceEpoch], in: db)
     var c = MembershipCounts()
     func flows(_ sql: String, _ apply: (String, Int) -> Void) throws {
@@ -51,7 +51,7 @@ extension SQLiteStore {
       """
        SELECT e.kind, COUNT(*) FROM membership_event e
        WHERE e.kind IN ('admitted', 'transferredIn') AND e.date BETWEEN :from AND :through
-         AND \(scope.condition("e.cell_id"))
+         AND \(scope.periodCondition("e.cell_id"))
        GROUP BY e.kind
       """
     ) { kind, n in
@@ -63,7 +63,7 @@ extension SQLiteStore {
        SELECT e.kind, COUNT(*) FROM membership_event e
        JOIN member_span s ON s.member_id = e.member_id AND s.valid_until = e.date
        WHERE e.kind IN ('struckOff', 'askedToLeave', 'expelled', 'died', 'notRecognised', 'transferredOut')
-         AND e.date BETWEEN :from AND :through AND \(scope.condition("s.cell_id"))
+         AND e.date BETWEEN :from AND :through AND \(scope.periodCondition("s.cell_id"))
        GROUP BY e.kind
       """
     ) { kind, n in
@@ -82,7 +82,7 @@ extension SQLiteStore {
        SELECT e.kind, COUNT(*) FROM membership_event e
        JOIN member_span s ON s.member_id = e.member_id AND s.valid_from = e.date
        WHERE e.kind IN ('madeOfficial', 'exempted', 'restored')
-         AND e.date BETWEEN :from AND :through AND \(scope.condition("s.cell_id"))
+         AND e.date BETWEEN :from AND :through AND \(scope.periodCondition("s.cell_id"))
        GROUP BY e.kind
       """
     ) { kind, n in
@@ -92,13 +92,14 @@ extension SQLiteStore {
       default: c.restored = n
       }
     }
-    // Transfers inside the province cross the subtree's edge in one direction or the other.
+    // Transfers inside the province cross the subtree's edge in one direction or the other; a merge of a
+    // unit into one outside the subtree moves its members out, which is what the tree records.
     if code != nil {
       let sql =
         scope.cte + """
            SELECT
-             SUM(e.cell_id IN (SELECT id FROM sub) AND s.cell_id NOT IN (SELECT id FROM sub)),
-             SUM(e.cell_id NOT IN (SELECT id FROM sub) AND s.cell_id IN (SELECT id FROM sub))
+             SUM(e.cell_id IN (SELECT id FROM sub_period) AND s.cell_id NOT IN (SELECT id FROM sub_period)),
+             SUM(e.cell_id NOT IN (SELECT id FROM sub_period) AND s.cell_id IN (SELECT id FROM sub_period))
            FROM membership_event e
            JOIN member_span s ON s.member_id = e.member_id AND s.valid_until = e.date
            WHERE e.kind IN ('transferred', 'transferReceived') AND e.date BETWEEN :from AND :through
