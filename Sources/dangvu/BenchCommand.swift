@@ -7,7 +7,7 @@ import Foundation
 struct BenchCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench", abstract: "Measure DangVu on a database: search latency and more.",
-    subcommands: [SearchBench.self, EvaluationBench.self])
+    subcommands: [SearchBench.self, EvaluationBench.self, MembershipBench.self])
 
   struct SearchBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -91,12 +91,8 @@ struct BenchCommand: AsyncParsableCommand {
         let district = try await db.tree(on: date, root: root).children(of: rootUnit.id).first?.code ?? root
         let everything: String? = nil
         for scope in [everything, root, district] {
-          for _ in 0..<5 { _ = try await db.evaluationReport(year: year, scope: scope) }
-          var times: [Double] = []
-          for _ in 0..<runs {
-            let start = ContinuousClock.now
+          let times = try await LatencySummary.time(runs: runs) {
             _ = try await db.evaluationReport(year: year, scope: scope)
-            times.append((ContinuousClock.now - start).milliseconds)
           }
           let members = try await db.evaluationReport(year: year, scope: scope).members.counts.total
           print(
@@ -115,6 +111,18 @@ struct BenchCommand: AsyncParsableCommand {
 struct LatencySummary {
   let label: String
   let times: [Double]
+
+  /// Runs `body` a few times to warm the caches, then `runs` times, timing each run.
+  static func time(runs: Int, warmUp: Int = 5, _ body: () async throws -> Void) async throws -> [Double] {
+    for _ in 0..<warmUp { try await body() }
+    var times: [Double] = []
+    for _ in 0..<runs {
+      let start = ContinuousClock.now
+      try await body()
+      times.append((ContinuousClock.now - start).milliseconds)
+    }
+    return times
+  }
 
   var text: String {
     let sorted = times.sorted()
