@@ -75,6 +75,8 @@ struct MembershipCommandTests {
     #expect(
       counts?["admitted"] as? Int == 1 && counts?["official"] as? Int == 2 && counts?["probationary"] as? Int == 1)
     #expect(parsed?["admissionPlan"] as? Int == 2)
+    #expect((parsed?["totals"] as? [String: Int])?["members"] == 3)
+    #expect((parsed?["sharesVi"] as? [String: String])?["admissionsShareOfPlan"] == "50,0")
     let text = try DangVuBinary.run(["report", "membership", "--term", "2020-2025", "--org", "KG.01"], in: dir)
     #expect(text.out.contains("Trong nhiệm kỳ 2020–2025, toàn Đảng bộ huyện Châu Thành kết nạp 1 đảng viên"))
     let bad = try DangVuBinary.run(["report", "membership", "--period", "2024-Q5"], in: dir)

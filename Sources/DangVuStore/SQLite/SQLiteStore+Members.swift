@@ -50,6 +50,11 @@ extension SQLiteStore {
           throw BatchItemError(index: index, error: error)
         }
       }
+      if result.count > MemberStockRollup.bulkThreshold {
+        try MemberStockRollup.markStale(db)
+      } else {
+        for member in result { try MemberStockRollup.apply(member: member.id, sign: 1, in: db) }
+      }
       // One statement indexes the whole batch for search: far cheaper than a statement per member.
       if let first = result.first?.id, let last = result.last?.id {
         try db.execute(
@@ -92,8 +97,10 @@ extension SQLiteStore {
         let existing = try Self.events(of: memberID, in: db)
         let timeline = try MemberTimeline(member: member, events: existing + new.map(\.event), cell: cells.check)
         try Self.insertEvents(new.map(\.event), of: memberID, in: db)
+        try MemberStockRollup.apply(member: memberID, sign: -1, in: db)
         try db.execute(sql: "DELETE FROM member_span WHERE member_id = ?", arguments: [memberID])
         try Self.insertSpans(of: memberID, timeline, in: db)
+        try MemberStockRollup.apply(member: memberID, sign: 1, in: db)
         try db.cachedStatement(sql: "UPDATE member SET current_cell_id = ? WHERE id = ?").execute(arguments: [
           timeline.currentCellID, memberID,
         ])
@@ -122,6 +129,8 @@ extension SQLiteStore {
       {
         throw MemberRules.duplicateNationalID(nid)
       }
+      // Gender, ethnicity, religion, education and birth date are keys of the register's monthly sums.
+      try MemberStockRollup.apply(member: member.id, sign: -1, in: db)
       let searchName = SearchFolding.fold(member.fullName)
       try db.execute(
         sql: "INSERT INTO member_search(member_search, rowid, search_name) VALUES ('delete', ?, ?)",
@@ -139,6 +148,7 @@ extension SQLiteStore {
         ])
       try db.execute(
         sql: "INSERT INTO member_search(rowid, search_name) VALUES (?, ?)", arguments: [member.id, searchName])
+      try MemberStockRollup.apply(member: member.id, sign: 1, in: db)
       try db.execute(sql: "DELETE FROM member_post WHERE member_id = ?", arguments: [member.id])
       try Self.insertPosts(member, in: db)
       // A changed birth date may make the recorded admission impossible: check the history again.

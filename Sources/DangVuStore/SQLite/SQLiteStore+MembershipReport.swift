@@ -6,11 +6,13 @@ import GRDB
 /// register on the last day is the spans holding then.
 extension SQLiteStore {
   public func membershipCounts(scope code: String?, period: ReportPeriod) async throws -> MembershipCounts {
-    try await writer.read { db in try Self.membershipCounts(scope: code, period: period, in: db) }
+    try await refreshMemberStockIfStale()
+    return try await writer.read { db in try Self.membershipCounts(scope: code, period: period, in: db) }
   }
 
   public func membershipReport(scope code: String?, period: ReportPeriod) async throws -> MembershipReport {
-    try await writer.read { db in
+    try await refreshMemberStockIfStale()
+    return try await writer.read { db in
       let scopes: [Organisation] =
         if let code { [try Self.requireOrganisation(code: code, in: db)] } else {
           try Self.roots(on: period.through, in: db)
@@ -38,6 +40,38 @@ extension SQLiteStore {
     }
   }
 
+  /// Rebuilds the register's monthly sums after a bulk load or a change of the tree, once.
+  func refreshMemberStockIfStale() async throws {
+    guard try await writer.read({ db in try MemberStockRollup.isStale(db) }) else { return }
+    try await writer.write { db in
+      if try MemberStockRollup.isStale(db) { try MemberStockRollup.rebuild(in: db) }
+    }
+  }
+
+  /// The register on `day` under `MemberStock` keys, counted from the spans holding then.
+  static func stockByScan(_ scope: ScopeFilter, on day: Day, in db: Database) throws -> [String: Int] {
+    var sums: [String: Int] = [:]
+    let groups = try Row.fetchCursor(
+      db,
+      sql: scope.cte + """
+         SELECT s.standing, s.exempt, s.in_transit, m.gender, m.ethnicity, m.religion, m.education, m.birth_date,
+           COUNT(*)
+         FROM member_span s JOIN member m ON m.id = s.member_id
+         WHERE s.valid_from <= :through AND (s.valid_until IS NULL OR s.valid_until > :through)
+           AND \(scope.condition("s.cell_id"))
+         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+        """, arguments: scope.arguments)
+    while let row = try groups.next() {
+      let facts = MemberStock.Facts(
+        standing: Standing(rawValue: row[0]) ?? .official, exempt: row[1], inTransit: row[2],
+        gender: Gender(rawValue: row[3]) ?? .male, ethnicity: row[4], religion: row[5], education: row[6],
+        birthDate: Day(daysSinceEpoch: row[7]))
+      let n: Int = row[8]
+      for key in MemberStock.keys(facts, exactBirthDay: true) { sums[key, default: 0] += n }
+    }
+    return sums
+  }
+
   static func membershipCounts(scope code: String?, period: ReportPeriod, in db: Database) throws -> MembershipCounts {
     let scope = try ScopeFilter(
       code: code, day: period.through, periodStart: period.from,
@@ -60,8 +94,7 @@ extension SQLiteStore {
     // Out of the cell whose span the event closes.
     try flows(
       """
-       SELECT e.kind, COUNT(*) FROM membership_event e
-       JOIN member_span s ON s.member_id = e.member_id AND s.valid_until = e.date
+       SELECT e.kind, COUNT(*) FROM membership_event e \(scope.spanJoin("s.valid_until = e.date"))
        WHERE e.kind IN ('struckOff', 'askedToLeave', 'expelled', 'died', 'notRecognised', 'transferredOut')
          AND e.date BETWEEN :from AND :through AND \(scope.periodCondition("s.cell_id"))
        GROUP BY e.kind
@@ -79,8 +112,7 @@ extension SQLiteStore {
     // Changes of standing, in the cell whose span the event opens.
     try flows(
       """
-       SELECT e.kind, COUNT(*) FROM membership_event e
-       JOIN member_span s ON s.member_id = e.member_id AND s.valid_from = e.date
+       SELECT e.kind, COUNT(*) FROM membership_event e \(scope.spanJoin("s.valid_from = e.date"))
        WHERE e.kind IN ('madeOfficial', 'exempted', 'restored')
          AND e.date BETWEEN :from AND :through AND \(scope.periodCondition("s.cell_id"))
        GROUP BY e.kind
@@ -109,38 +141,12 @@ extension SQLiteStore {
         c.transfersOutWithinProvince = row[1] ?? 0
       }
     }
-    // The register on the last day, and who is in it.
-    let holding = """
-      s.valid_from <= :through AND (s.valid_until IS NULL OR s.valid_until > :through)
-        AND \(scope.condition("s.cell_id"))
-      """
-    let groups = try Row.fetchAll(
-      db,
-      sql: scope.cte + """
-         SELECT s.standing, s.exempt, s.in_transit, m.gender, m.ethnicity, m.religion, m.education, COUNT(*)
-         FROM member_span s JOIN member m ON m.id = s.member_id
-         WHERE \(holding)
-         GROUP BY 1, 2, 3, 4, 5, 6, 7
-        """, arguments: scope.arguments)
-    for row in groups {
-      let n: Int = row[7]
-      if row[0] as String == Standing.probationary.rawValue { c.probationary += n } else { c.official += n }
-      if row[1] as Bool { c.exempt += n }
-      if row[2] as Bool { c.inTransit += n }
-      if row[3] as String == Gender.female.rawValue { c.structure.women += n }
-      if SearchFolding.fold(row[4] as String) != "kinh" { c.structure.ethnicMinority += n }
-      if !ReligionWords.isNone(row[5]) { c.structure.religious += n }
-      let education: String = row[6]
-      c.structure.education[education.isEmpty ? "chưa ghi" : education, default: 0] += n
-    }
-    let births = try Row.fetchAll(
-      db,
-      sql: scope.cte + """
-         SELECT m.birth_date, COUNT(*) FROM member_span s JOIN member m ON m.id = s.member_id
-         WHERE \(holding) GROUP BY m.birth_date
-        """, arguments: scope.arguments)
-    for row in births {
-      c.structure.add(age: Day(daysSinceEpoch: row[0]).wholeYears(until: period.through), count: row[1])
+    // The register on the last day, and who is in it: from the kept monthly sums for a whole province or
+    // country, else from the spans holding that day.
+    if let sums = try MemberStockRollup.sums(scope: code, on: period.through, in: db) {
+      MemberStock.apply(sums, on: period.through, to: &c)
+    } else {
+      MemberStock.apply(try Self.stockByScan(scope, on: period.through, in: db), on: period.through, to: &c)
     }
     return c
   }

@@ -70,6 +70,8 @@ extension SQLiteStore {
 
   public func moveOrganisation(code: String, underParent parentCode: String, on day: Day) async throws {
     try await writer.write { db in
+      // Which province a cell sits under over time feeds the register's monthly sums.
+      try MemberStockRollup.markStale(db)
       try Self.move(
         Self.requireOrganisation(code: code, in: db), under: Self.requireOrganisation(code: parentCode, in: db),
         on: day, in: db)
@@ -101,7 +103,10 @@ extension SQLiteStore {
   }
 
   public func endOrganisation(code: String, on day: Day) async throws {
-    try await writer.write { db in try Self.end(Self.requireOrganisation(code: code, in: db), on: day, in: db) }
+    try await writer.write { db in
+      try MemberStockRollup.markStale(db)
+      try Self.end(Self.requireOrganisation(code: code, in: db), on: day, in: db)
+    }
   }
 
   static func end(_ unit: Organisation, on day: Day, in db: Database) throws {
@@ -133,6 +138,8 @@ extension SQLiteStore {
 
   public func mergeOrganisation(code: String, into targetCode: String, on day: Day) async throws {
     try await writer.write { db in
+      // Which province a cell sits under over time feeds the register's monthly sums.
+      try MemberStockRollup.markStale(db)
       let source = try Self.requireOrganisation(code: code, in: db)
       let target = try Self.requireOrganisation(code: targetCode, in: db)
       guard source.id != target.id, source.exists(on: day), target.exists(on: day) else {

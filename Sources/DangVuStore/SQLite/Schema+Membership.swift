@@ -20,6 +20,16 @@ extension Schema {
             PRIMARY KEY (organisation_id, year)) WITHOUT ROWID;
           -- The report's flows are events of a kind in a date range.
           CREATE INDEX membership_event_kind_date ON membership_event(kind, date);
+          -- MemberStockRollup: per-month sums of the register for each province and for everything (unit 0).
+          CREATE TABLE member_stock(
+            unit_id INTEGER NOT NULL,
+            key TEXT NOT NULL,
+            month INTEGER NOT NULL,
+            delta INTEGER NOT NULL,
+            PRIMARY KEY (unit_id, key, month)) WITHOUT ROWID;
+          -- Stale until first built: the next report builds the sums from the spans already recorded.
+          CREATE TABLE member_stock_state(stale INTEGER NOT NULL);
+          INSERT INTO member_stock_state(stale) VALUES (1);
           """)
     }
   }

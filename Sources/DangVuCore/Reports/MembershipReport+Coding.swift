@@ -1,0 +1,40 @@
+/// The JSON shape of the membership report: the counts of both periods, then every derived figure as a
+/// number and as printed, so an API client never recomputes a share.
+extension MembershipReport {
+  enum Keys: String, CodingKey {
+    case scopeCode, scopeName, period, periodName, previousPeriod, counts, previous, totals, admissionPlan
+    case admissionsShareOfPlan, admissionsChange, population, shareOfPopulation, admissionsWithinTarget, policy
+    case changes, averageAge, sharesVi
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: Keys.self)
+    try c.encode(scopeCode, forKey: .scopeCode)
+    try c.encode(scopeName, forKey: .scopeName)
+    try c.encode(period, forKey: .period)
+    try c.encode(period.nameVi, forKey: .periodName)
+    try c.encode(previousPeriod, forKey: .previousPeriod)
+    try c.encode(counts, forKey: .counts)
+    try c.encode(previous, forKey: .previous)
+    try c.encode(
+      [
+        "members": counts.members, "unqualifiedRemoved": counts.unqualifiedRemoved,
+        "transfersIn": counts.transfersIn, "transfersOut": counts.transfersOut,
+      ], forKey: .totals)
+    try c.encodeIfPresent(admissionPlan, forKey: .admissionPlan)
+    try c.encodeIfPresent(admissionsShareOfPlan, forKey: .admissionsShareOfPlan)
+    try c.encodeIfPresent(admissionsChange, forKey: .admissionsChange)
+    try c.encodeIfPresent(population, forKey: .population)
+    try c.encodeIfPresent(shareOfPopulation, forKey: .shareOfPopulation)
+    try c.encodeIfPresent(admissionsWithinTarget, forKey: .admissionsWithinTarget)
+    try c.encode(policy, forKey: .policy)
+    try c.encode(changes.compactMapValues(\.difference), forKey: .changes)
+    try c.encodeIfPresent(averageAge, forKey: .averageAge)
+    let printed: [(String, Percent?)] = [
+      ("admissionsShareOfPlan", admissionsShareOfPlan), ("admissionsChange", admissionsChange?.percent),
+      ("shareOfPopulation", shareOfPopulation), ("averageAge", averageAge),
+    ]
+    try c.encode(
+      Dictionary(uniqueKeysWithValues: printed.compactMap { k, v in v.map { (k, $0.vietnamese) } }), forKey: .sharesVi)
+  }
+}

@@ -1,0 +1,169 @@
+import DangVuCore
+import GRDB
+
+/// Per-month sums of the register under `MemberStock` keys, for every root (a province) and for everything
+/// together (unit 0): the register of a province or the country on a month's last day is then a sum of a few
+/// thousand rows instead of a scan of millions of spans. Smaller subtrees scan their spans, which is fast.
+///
+/// A span adds +1 under each of its keys in the month it starts and −1 in the month it ends, for the root
+/// the cell sat under at the time (a province can be merged into another). Member writes keep the sums
+/// current in their transaction; bulk loads and tree changes mark them stale, and the next report rebuilds
+/// them once (decision 0006).
+enum MemberStockRollup {
+  /// The unit id under which the whole register is summed.
+  static let everything: Int64 = 0
+  /// Above this many members a batch marks the sums stale instead of keeping them current row by row.
+  static let bulkThreshold = 2_000
+
+  /// The sums for `code`'s subtree on `day`, or nil when they do not apply (not a whole province or the
+  /// country, not a month's last day) or are stale.
+  static func sums(scope code: String?, on day: Day, in db: Database) throws -> [String: Int]? {
+    guard day.adding(days: 1).components.day == 1, try !isStale(db) else { return nil }
+    let unit: Int64
+    if let code {
+      guard let org = try SQLiteStore.organisation(code: code, in: db),
+        try Bool.fetchOne(
+          db,
+          sql: """
+            SELECT 1 FROM organisation_parent WHERE child_id = ? AND parent_id IS NOT NULL
+              AND valid_from <= ? AND (valid_until IS NULL OR valid_until > ?)
+            """, arguments: [org.id, day.daysSinceEpoch, day.daysSinceEpoch]) == nil
+      else { return nil }
+      unit = org.id
+    } else {
+      unit = everything
+    }
+    var sums: [String: Int] = [:]
+    let rows = try Row.fetchCursor(
+      db, sql: "SELECT key, SUM(delta) FROM member_stock WHERE unit_id = ? AND month <= ? GROUP BY key",
+      arguments: [unit, MemberStock.month(of: day)])
+    while let row = try rows.next() { sums[row[0]] = row[1] }
+    return sums
+  }
+
+  static func isStale(_ db: Database) throws -> Bool {
+    try Bool.fetchOne(db, sql: "SELECT stale FROM member_stock_state") ?? true
+  }
+
+  static func markStale(_ db: Database) throws {
+    try db.execute(sql: "UPDATE member_stock_state SET stale = 1")
+  }
+
+  /// Adds (`sign` 1) or takes away (−1) what a member's current spans contribute.
+  static func apply(member id: Int64, sign: Int, in db: Database) throws {
+    guard try !isStale(db) else { return }
+    var deltas: [Delta: Int] = [:]
+    var roots = RootHistory()
+    let rows = try db.cachedRows(
+      sql: """
+        SELECT s.cell_id, s.valid_from, s.valid_until, s.standing, s.exempt, s.in_transit, m.gender, m.ethnicity,
+          m.religion, m.education, m.birth_date
+        FROM member_span s JOIN member m ON m.id = s.member_id WHERE s.member_id = ?
+        """, arguments: [id])
+    for row in rows { try add(row, sign: sign, roots: &roots, to: &deltas, in: db) }
+    try write(deltas, in: db)
+  }
+
+  /// Recomputes every sum from the spans.
+  static func rebuild(in db: Database) throws {
+    var deltas: [Delta: Int] = [:]
+    var roots = RootHistory()
+    try roots.loadAll(db)
+    let rows = try Row.fetchCursor(
+      db,
+      sql: """
+        SELECT s.cell_id, s.valid_from, s.valid_until, s.standing, s.exempt, s.in_transit, m.gender, m.ethnicity,
+          m.religion, m.education, m.birth_date
+        FROM member_span s JOIN member m ON m.id = s.member_id
+        """)
+    while let row = try rows.next() { try add(row, sign: 1, roots: &roots, to: &deltas, in: db) }
+    try db.execute(sql: "DELETE FROM member_stock")
+    try write(deltas, in: db)
+    try db.execute(sql: "UPDATE member_stock_state SET stale = 0")
+  }
+
+  struct Delta: Hashable {
+    var unit: Int64
+    var key: String
+    var month: Int
+  }
+
+  private static func add(
+    _ row: Row, sign: Int, roots: inout RootHistory, to deltas: inout [Delta: Int], in db: Database
+  ) throws {
+    let facts = MemberStock.Facts(
+      standing: Standing(rawValue: row[3]) ?? .official, exempt: row[4], inTransit: row[5],
+      gender: Gender(rawValue: row[6]) ?? .male, ethnicity: row[7], religion: row[8], education: row[9],
+      birthDate: Day(daysSinceEpoch: row[10]))
+    let from: Int = row[1]
+    let until: Int? = row[2]
+    let keys = MemberStock.keys(facts)
+    var places = [(unit: everything, from: from, until: until)]
+    for r in try roots.of(cell: row[0], in: db) {
+      let start = max(from, r.from)
+      let end = [until, r.until].compactMap { $0 }.min()
+      if end.map({ start < $0 }) ?? true { places.append((r.root, start, end)) }
+    }
+    for place in places {
+      let first = MemberStock.month(of: Day(daysSinceEpoch: place.from))
+      let last = place.until.map { MemberStock.month(of: Day(daysSinceEpoch: $0)) }
+      // A span that starts and ends within one month nets to nothing on any month's last day.
+      if last == first { continue }
+      for key in keys {
+        deltas[Delta(unit: place.unit, key: key, month: first), default: 0] += sign
+        if let last { deltas[Delta(unit: place.unit, key: key, month: last), default: 0] -= sign }
+      }
+    }
+  }
+
+  private static func write(_ deltas: [Delta: Int], in db: Database) throws {
+    let upsert = try db.cachedStatement(
+      sql: """
+        INSERT INTO member_stock(unit_id, key, month, delta) VALUES (?, ?, ?, ?)
+        ON CONFLICT(unit_id, key, month) DO UPDATE SET delta = delta + excluded.delta
+        """)
+    for (d, n) in deltas where n != 0 { try upsert.execute(arguments: [d.unit, d.key, d.month, n]) }
+  }
+}
+
+/// Which root (province) a unit sat under, over time, from its dated parent links.
+struct RootHistory {
+  typealias Interval = (root: Int64, from: Int, until: Int?)
+  private var links: [Int64: [(parent: Int64?, from: Int, until: Int?)]]?
+  private var cache: [Int64: [Interval]] = [:]
+
+  /// Loads every link at once, for a rebuild; otherwise links are read unit by unit.
+  mutating func loadAll(_ db: Database) throws {
+    var all: [Int64: [(parent: Int64?, from: Int, until: Int?)]] = [:]
+    let rows = try Row.fetchCursor(
+      db, sql: "SELECT child_id, parent_id, valid_from, valid_until FROM organisation_parent")
+    while let row = try rows.next() { all[row[0], default: []].append((row[1], row[2], row[3])) }
+    links = all
+  }
+
+  mutating func of(cell: Int64, in db: Database) throws -> [Interval] {
+    if let known = cache[cell] { return known }
+    let own: [(parent: Int64?, from: Int, until: Int?)]
+    if let links {
+      own = links[cell] ?? []
+    } else {
+      own = try db.cachedRows(
+        sql: "SELECT parent_id, valid_from, valid_until FROM organisation_parent WHERE child_id = ?", arguments: [cell]
+      ).map { ($0[0], $0[1], $0[2]) }
+    }
+    var result: [Interval] = []
+    for link in own {
+      guard let parent = link.parent else {
+        result.append((cell, link.from, link.until))
+        continue
+      }
+      for up in try of(cell: parent, in: db) {
+        let start = max(link.from, up.from)
+        let end = [link.until, up.until].compactMap { $0 }.min()
+        if end.map({ start < $0 }) ?? true { result.append((up.root, start, end)) }
+      }
+    }
+    cache[cell] = result
+    return result
+  }
+}

@@ -1,0 +1,88 @@
+import DangVuCore
+import DangVuTestFixtures
+import GRDB
+import Testing
+
+@testable import DangVuStore
+
+/// The register's monthly sums must say exactly what a scan of the spans says, on every month's last day,
+/// whether kept current write by write or rebuilt after a bulk load or a move of units.
+@Suite("Store: the register's monthly sums")
+struct MemberStockRollupTests {
+  static func scan(_ store: SQLiteStore, _ code: String?, _ day: Day) async throws -> [String: Int] {
+    try await store.writer.read { db in
+      let scope = try ScopeFilter(code: code, day: day, extra: ["through": day.daysSinceEpoch], in: db)
+      var counts = MembershipCounts()
+      MemberStock.apply(try SQLiteStore.stockByScan(scope, on: day, in: db), on: day, to: &counts)
+      return Self.flatten(counts)
+    }
+  }
+
+  static func rollup(_ store: SQLiteStore, _ code: String?, _ day: Day) async throws -> [String: Int]? {
+    try await store.refreshMemberStockIfStale()
+    return try await store.writer.read { db in
+      guard let sums = try MemberStockRollup.sums(scope: code, on: day, in: db) else { return nil }
+      var counts = MembershipCounts()
+      MemberStock.apply(sums, on: day, to: &counts)
+      return Self.flatten(counts)
+    }
+  }
+
+  static func flatten(_ c: MembershipCounts) -> [String: Int] {
+    var out = [
+      "probationary": c.probationary, "official": c.official, "exempt": c.exempt, "inTransit": c.inTransit,
+      "women": c.structure.women, "minority": c.structure.ethnicMinority, "religious": c.structure.religious,
+      "ageTotal": c.structure.ageTotal,
+    ]
+    for (k, v) in c.structure.ageBands { out["age " + k] = v }
+    for (k, v) in c.structure.education { out["edu " + k] = v }
+    return out.filter { $0.value != 0 }
+  }
+
+  static let monthEnds = ["2019-12-31", "2020-02-29", "2021-03-31", "2021-05-31", "2022-01-31", "2023-12-31"].map(day)
+
+  @Test func keptCurrentWriteByWriteAndRebuiltTheyAgreeWithTheScan() async throws {
+    let store = try SQLiteStore.inMemory()
+    let ids = try await SmallProvince.load(into: store)
+    // Built before any member: the sums start empty and current, then each write keeps them.
+    #expect(try await Self.rollup(store, "KG", day("2019-12-31")) == [:])
+    var members: [NewMember] = []
+    for i in 0..<12 {
+      var m = SmallProvince.member("Đảng viên \(i)", card: "C\(i)", born: "19\(60 + i)-0\(1 + i % 9)-1\(i % 9)")
+      m.gender = i % 2 == 0 ? .female : .male
+      m.ethnicity = i % 4 == 0 ? "Khmer" : "Kinh"
+      m.education = i % 3 == 0 ? "Đại học" : "12/12"
+      let cell = ["KG.01.001.01", "KG.01.001.02", "KG.02.001"][i % 3]
+      members.append(
+        NewMember(member: m, events: [SmallProvince.admitted(ids[cell]!, on: "20\(10 + i)-0\(1 + i % 9)-15")]))
+    }
+    let added = try await store.addMembers(members)
+    try await store.recordEvents([
+      MembershipEvent(memberID: added[0].id, kind: .madeOfficial, date: day("2011-03-01")),
+      MembershipEvent(memberID: added[1].id, kind: .exempted, date: day("2020-02-10")),
+      MembershipEvent(memberID: added[2].id, kind: .transferSent, date: day("2021-05-03"), cellID: ids["KG.01.001.01"]),
+      MembershipEvent(memberID: added[3].id, kind: .died, date: day("2021-03-31")),
+      MembershipEvent(memberID: added[4].id, kind: .transferredOut, date: day("2022-01-20")),
+    ])
+    var lan = added[5]
+    lan.religion = "Phật giáo"
+    lan.birthDate = day("1990-12-31")
+    try await store.updateMember(lan)
+
+    for d in Self.monthEnds {
+      for scope in ["KG", nil] {
+        let kept = try #require(try await Self.rollup(store, scope, d))
+        #expect(kept == (try await Self.scan(store, scope, d)), "\(scope ?? "all") on \(d)")
+      }
+    }
+    // Moving a unit marks the sums stale; the rebuild agrees too.
+    try await store.moveOrganisation(code: "KG.01.001", underParent: "KG.02", on: day("2021-01-01"))
+    #expect(try await store.writer.read { try MemberStockRollup.isStale($0) })
+    for d in Self.monthEnds {
+      #expect(try await Self.rollup(store, "KG", d) == (try await Self.scan(store, "KG", d)))
+    }
+    // Not a month's last day, or not a whole province: the scan answers.
+    #expect(try await Self.rollup(store, "KG", day("2023-12-30")) == nil)
+    #expect(try await Self.rollup(store, "KG.01", day("2023-12-31")) == nil)
+  }
+}
