@@ -56,6 +56,8 @@ public enum DemoLifecycleLoader {
     }
     try await store.setAdmissionPlans(plans)
     summary.plans = plans.count
+    // Built here, once, so the first report on the demo does not pay for it.
+    try await store.refreshMemberStockIfStale()
     progress(DemoProgress(phase: phase, done: 4, total: 4))
     return summary
   }

@@ -107,7 +107,10 @@ enum UnitPageView {
           showCell
           ? "<td>\(line.cell.map { "<a href=\"\(Links.unit($0.code, day: model.day))\">\($0.name)</a>" as HTML } ?? .empty)</td>"
           : .empty
-        let note = line.entry.exempt ? "miễn công tác và sinh hoạt đảng" : ""
+        let note = [
+          line.entry.exempt ? "miễn công tác và sinh hoạt đảng" : nil,
+          line.entry.inTransit ? "đang chuyển sinh hoạt đảng" : nil,
+        ].compactMap { $0 }.joined(separator: "; ")
         return """
           <tr><td class="num">\(index + 1)</td><td>\(member.fullName)</td><td>\(member.gender.nameVi)</td>\
           <td>\(member.birthDate.vietnamese)</td><td>\(member.partyCardNumber ?? "")</td>\
