@@ -115,17 +115,22 @@ struct MembershipCommand: AsyncParsableCommand {
     }
   }
 
-  struct Overdue: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-      abstract: "Probationary members whose 12 months are over with no decision recorded.")
+  /// Where and when a list is drawn: a subtree (or everything) on a day (today by default).
+  struct ListOptions: ParsableArguments {
     @OptionGroup var store: StoreOptions
     @Option(help: "Only this unit and the units below it.") var org: String?
     @Option(help: "The date; today when left out.") var on: Day?
+  }
+
+  struct Overdue: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Probationary members whose 12 months are over with no decision recorded.")
+    @OptionGroup var list: ListOptions
 
     func run() async throws {
       do {
-        let day = on ?? Day.today
-        let list = try await store.open().overdueProbations(within: org, on: day)
+        let day = self.list.on ?? Day.today
+        let list = try await self.list.store.open().overdueProbations(within: self.list.org, on: day)
         for p in list {
           print(
             "\(p.memberID)\t\(p.fullName)\t\(p.cellCode)\tkết nạp \(p.admitted.vietnamese)\thết dự bị \(p.probationEnded.vietnamese)"
@@ -139,14 +144,12 @@ struct MembershipCommand: AsyncParsableCommand {
   struct InTransit: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "in-transit", abstract: "Members sent by a cell and not yet received by the next.")
-    @OptionGroup var store: StoreOptions
-    @Option(help: "Only this unit and the units below it.") var org: String?
-    @Option(help: "The date; today when left out.") var on: Day?
+    @OptionGroup var list: ListOptions
 
     func run() async throws {
       do {
-        let day = on ?? Day.today
-        let list = try await store.open().membersInTransit(within: org, on: day)
+        let day = self.list.on ?? Day.today
+        let list = try await self.list.store.open().membersInTransit(within: self.list.org, on: day)
         for t in list {
           let late = t.overdue ? "\tquá \(TransitEntry.daysToPresentLetter) ngày" : ""
           print("\(t.memberID)\t\(t.fullName)\t\(t.fromCellCode) → \(t.toCellCode)\tgửi \(t.sent.vietnamese)\(late)")

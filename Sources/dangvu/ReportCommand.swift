@@ -19,18 +19,13 @@ struct ReportCommand: AsyncParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @Option(help: "The evaluation year.") var year: Int
-    @Option(
-      help: "The unit whose subtree the report covers (its code); the province (or every province) when left out.")
-    var org: String?
-    @Option(help: "json, csv or text (the drafted Vietnamese narrative).") var format: ReportFormat = .text
+    @OptionGroup var output: ReportOutputOptions
 
     func run() async throws {
       do {
         let db = try store.open()
-        let scope: String?
-        if let org { scope = org } else { scope = try await db.defaultScope() }
-        let report = try await db.evaluationReport(year: year, scope: scope)
-        try format.write(report, csv: EvaluationReportCSV.rows, text: EvaluationNarrative.text)
+        let report = try await db.evaluationReport(year: year, scope: output.scope(in: db))
+        try output.format.write(report, csv: EvaluationReportCSV.rows, text: EvaluationNarrative.text)
       } catch { throw fail(error) }
     }
   }
@@ -42,21 +37,28 @@ struct ReportCommand: AsyncParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var period: PeriodOptions
-    @Option(
-      help: "The unit whose subtree the report covers (its code); the province (or every province) when left out.")
-    var org: String?
-    @Option(help: "json, csv or text (the drafted Vietnamese narrative).") var format: ReportFormat = .text
+    @OptionGroup var output: ReportOutputOptions
 
     func run() async throws {
       do {
         let db = try store.open()
-        let period = try self.period.resolve()
-        let scope: String?
-        if let org { scope = org } else { scope = try await db.defaultScope() }
-        let report = try await db.membershipReport(scope: scope, period: period)
-        try format.write(report, csv: MembershipReportCSV.rows, text: MembershipNarrative.text)
+        let report = try await db.membershipReport(scope: output.scope(in: db), period: period.resolve())
+        try output.format.write(report, csv: MembershipReportCSV.rows, text: MembershipNarrative.text)
       } catch { throw fail(error) }
     }
+  }
+}
+
+/// What every report takes besides its period: the subtree and the output format.
+struct ReportOutputOptions: ParsableArguments {
+  @Option(
+    help: "The unit whose subtree the report covers (its code); the province (or every province) when left out.")
+  var org: String?
+  @Option(help: "json, csv or text (the drafted Vietnamese narrative).") var format: ReportFormat = .text
+
+  func scope(in db: some PartyStore) async throws -> String? {
+    if let org { return org }
+    return try await db.defaultScope()
   }
 }
 

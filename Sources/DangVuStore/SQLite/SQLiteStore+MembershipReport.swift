@@ -91,37 +91,27 @@ extension SQLiteStore {
     ) { kind, n in
       if kind == "admitted" { c.admitted = n } else { c.transfersInFromOutside = n }
     }
-    // Out of the cell whose span the event closes.
-    try flows(
-      """
-       SELECT e.kind, COUNT(*) FROM membership_event e \(scope.spanJoin("s.valid_until = e.date"))
-       WHERE e.kind IN ('struckOff', 'askedToLeave', 'expelled', 'died', 'notRecognised', 'transferredOut')
-         AND e.date BETWEEN :from AND :through AND \(scope.periodCondition("s.cell_id"))
-       GROUP BY e.kind
-      """
-    ) { kind, n in
-      switch MembershipEventKind(rawValue: kind) {
-      case .struckOff: c.struckOff = n
-      case .askedToLeave: c.askedToLeave = n
-      case .expelled: c.expelled = n
-      case .died: c.died = n
-      case .notRecognised: c.notRecognised = n
-      default: c.transfersOutToOutside = n
-      }
-    }
-    // Changes of standing, in the cell whose span the event opens.
-    try flows(
-      """
-       SELECT e.kind, COUNT(*) FROM membership_event e \(scope.spanJoin("s.valid_from = e.date"))
-       WHERE e.kind IN ('madeOfficial', 'exempted', 'restored')
-         AND e.date BETWEEN :from AND :through AND \(scope.periodCondition("s.cell_id"))
-       GROUP BY e.kind
-      """
-    ) { kind, n in
-      switch MembershipEventKind(rawValue: kind) {
-      case .madeOfficial: c.madeOfficial = n
-      case .exempted: c.exempted = n
-      default: c.restored = n
+    // Out of the cell whose span the event closes; changes of standing in the cell whose span it opens.
+    let placed: [(match: String, kinds: [MembershipEventKind: WritableKeyPath<MembershipCounts, Int>])] = [
+      (
+        "s.valid_until = e.date",
+        [
+          .struckOff: \.struckOff, .askedToLeave: \.askedToLeave, .expelled: \.expelled, .died: \.died,
+          .notRecognised: \.notRecognised, .transferredOut: \.transfersOutToOutside,
+        ]
+      ),
+      ("s.valid_from = e.date", [.madeOfficial: \.madeOfficial, .exempted: \.exempted, .restored: \.restored]),
+    ]
+    for (match, kinds) in placed {
+      let list = kinds.keys.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+      try flows(
+        """
+         SELECT e.kind, COUNT(*) FROM membership_event e \(scope.spanJoin(match))
+         WHERE e.kind IN (\(list)) AND e.date BETWEEN :from AND :through AND \(scope.periodCondition("s.cell_id"))
+         GROUP BY e.kind
+        """
+      ) { kind, n in
+        if let path = MembershipEventKind(rawValue: kind).flatMap({ kinds[$0] }) { c[keyPath: path] = n }
       }
     }
     // Transfers inside the province cross the subtree's edge in one direction or the other; a merge of a
