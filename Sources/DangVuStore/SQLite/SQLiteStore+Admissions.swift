@@ -139,7 +139,7 @@ extension SQLiteStore {
       let scope = try ScopeFilter(code: code, day: day, in: db)
       let rows = try Row.fetchAll(
         db,
-        sql: scope.cte + """
+        sql: """
            SELECT m.id, m.full_name, o.code, e.date FROM member_span s
            JOIN member m ON m.id = s.member_id
            JOIN organisation o ON o.id = s.cell_id
@@ -163,7 +163,7 @@ extension SQLiteStore {
       let scope = try ScopeFilter(code: code, day: day, in: db)
       let rows = try Row.fetchAll(
         db,
-        sql: scope.cte + """
+        sql: """
            SELECT m.id, m.full_name, o.code, d.code, e.date FROM member_span s
            JOIN member m ON m.id = s.member_id
            JOIN organisation o ON o.id = s.cell_id

@@ -53,7 +53,7 @@ extension SQLiteStore {
     var sums: [String: Int] = [:]
     let groups = try Row.fetchCursor(
       db,
-      sql: scope.cte + """
+      sql: """
          SELECT s.standing, s.exempt, s.in_transit, m.gender, m.ethnicity, m.religion, m.education, m.birth_date,
            COUNT(*)
          FROM member_span s JOIN member m ON m.id = s.member_id
@@ -78,7 +78,7 @@ extension SQLiteStore {
       extra: ["from": period.from.daysSinceEpoch, "through": period.through.daysSinceEpoch], in: db)
     var c = MembershipCounts()
     func flows(_ sql: String, _ apply: (String, Int) -> Void) throws {
-      for row in try Row.fetchAll(db, sql: scope.cte + sql, arguments: scope.arguments) { apply(row[0], row[1]) }
+      for row in try Row.fetchAll(db, sql: sql, arguments: scope.arguments) { apply(row[0], row[1]) }
     }
     // Into a cell named by the event.
     try flows(
@@ -118,14 +118,14 @@ extension SQLiteStore {
     // unit into one outside the subtree moves its members out, which is what the tree records.
     if code != nil {
       let sql =
-        scope.cte + """
-           SELECT
-             SUM(e.cell_id IN (SELECT id FROM sub_period) AND s.cell_id NOT IN (SELECT id FROM sub_period)),
-             SUM(e.cell_id NOT IN (SELECT id FROM sub_period) AND s.cell_id IN (SELECT id FROM sub_period))
-           FROM membership_event e
-           JOIN member_span s ON s.member_id = e.member_id AND s.valid_until = e.date
-           WHERE e.kind IN ('transferred', 'transferReceived') AND e.date BETWEEN :from AND :through
-          """
+        """
+         SELECT
+           SUM(\(scope.periodCondition("e.cell_id")) AND NOT \(scope.periodCondition("s.cell_id"))),
+           SUM(NOT \(scope.periodCondition("e.cell_id")) AND \(scope.periodCondition("s.cell_id")))
+         FROM membership_event e
+         JOIN member_span s ON s.member_id = e.member_id AND s.valid_until = e.date
+         WHERE e.kind IN ('transferred', 'transferReceived') AND e.date BETWEEN :from AND :through
+        """
       if let row = try Row.fetchOne(db, sql: sql, arguments: scope.arguments) {
         c.transfersInWithinProvince = row[0] ?? 0
         c.transfersOutWithinProvince = row[1] ?? 0

@@ -11,6 +11,12 @@ extension SQLiteStore {
       WHERE p.valid_from <= :day AND (p.valid_until IS NULL OR p.valid_until > :day))
     """
 
+  /// The ids of the unit and every unit below it on `day`.
+  static func subtreeIDs(of code: String, on day: Day, in db: Database) throws -> [Int64] {
+    try Int64.fetchAll(
+      db, sql: subtreeCTE + " SELECT id FROM sub", arguments: ["code": code, "day": day.daysSinceEpoch])
+  }
+
   public func unitKinds() async throws -> UnitKindTable {
     try await writer.read { db in try Self.unitKinds(in: db) }
   }
@@ -112,8 +118,7 @@ extension SQLiteStore {
   static func end(_ unit: Organisation, on day: Day, in db: Database) throws {
     try TreeRules.checkEnd(unit, on: day)
     // The subtree on the day itself: units moved away that day (a merge) are no longer below it.
-    let ids = try Int64.fetchAll(
-      db, sql: subtreeCTE + " SELECT id FROM sub", arguments: ["code": unit.code, "day": day.daysSinceEpoch])
+    let ids = try subtreeIDs(of: unit.code, on: day, in: db)
     let list = ids.map(String.init).joined(separator: ",")
     let remaining =
       try Int.fetchOne(
