@@ -33,15 +33,84 @@ public enum MemberStock {
   /// The keys of a span. `exactBirthDay` keys the birth date itself (exact ages on any day; for scans),
   /// otherwise its month (exact on a month's last day; few enough keys to keep per unit and month).
   public static func keys(_ f: Facts, exactBirthDay: Bool = false) -> [String] {
-    var keys = ["standing:" + f.standing.rawValue]
-    if f.exempt { keys.append("exempt") }
-    if f.inTransit { keys.append("inTransit") }
-    if f.gender == .female { keys.append("women") }
-    if SearchFolding.fold(f.ethnicity) != "kinh" { keys.append("ethnicMinority") }
-    if !ReligionWords.isNone(f.religion) { keys.append("religious") }
-    keys.append("education:" + (f.education.isEmpty ? "chưa ghi" : f.education))
-    keys.append(exactBirthDay ? "bornOn:\(f.birthDate.daysSinceEpoch)" : "born:\(month(of: f.birthDate))")
-    return keys
+    var table = KeyTable(exactBirthDay: exactBirthDay)
+    var ids: [Int] = []
+    table.keys(f, into: &ids)
+    return ids.map { table.names[$0] }
+  }
+
+  /// Keys as small integers, for counting millions of spans: each distinct text is folded and named once.
+  public struct KeyTable: Sendable {
+    public private(set) var names: [String] = []
+    private var ids: [String: Int] = [:]
+    private let exactBirthDay: Bool
+    private var minority: [String: Bool] = [:]
+    private var religious: [String: Bool] = [:]
+    private var education: [String: Int] = [:]
+    private var born: [Int: Int] = [:]
+    private let standing: [Standing: Int]
+    private let exempt, inTransit, women, ethnicMinority, religiousKey: Int
+
+    public init(exactBirthDay: Bool = false) {
+      self.exactBirthDay = exactBirthDay
+      var names: [String] = []
+      func add(_ name: String) -> Int {
+        names.append(name)
+        return names.count - 1
+      }
+      standing = [.probationary: add("standing:probationary"), .official: add("standing:official")]
+      exempt = add("exempt")
+      inTransit = add("inTransit")
+      women = add("women")
+      ethnicMinority = add("ethnicMinority")
+      religiousKey = add("religious")
+      self.names = names
+      ids = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+    }
+
+    public mutating func id(_ name: String) -> Int {
+      if let id = ids[name] { return id }
+      names.append(name)
+      ids[name] = names.count - 1
+      return names.count - 1
+    }
+
+    /// Appends the span's keys to `out`.
+    public mutating func keys(_ f: Facts, into out: inout [Int]) {
+      out.append(standing[f.standing]!)
+      if f.exempt { out.append(exempt) }
+      if f.inTransit { out.append(inTransit) }
+      if f.gender == .female { out.append(women) }
+      if let known = minority[f.ethnicity] {
+        if known { out.append(ethnicMinority) }
+      } else {
+        let isMinority = SearchFolding.fold(f.ethnicity) != "kinh"
+        minority[f.ethnicity] = isMinority
+        if isMinority { out.append(ethnicMinority) }
+      }
+      if let known = religious[f.religion] {
+        if known { out.append(religiousKey) }
+      } else {
+        let isReligious = !ReligionWords.isNone(f.religion)
+        religious[f.religion] = isReligious
+        if isReligious { out.append(religiousKey) }
+      }
+      if let known = education[f.education] {
+        out.append(known)
+      } else {
+        let key = id("education:" + (f.education.isEmpty ? "chưa ghi" : f.education))
+        education[f.education] = key
+        out.append(key)
+      }
+      let birth = exactBirthDay ? f.birthDate.daysSinceEpoch : month(of: f.birthDate)
+      if let known = born[birth] {
+        out.append(known)
+      } else {
+        let key = id(exactBirthDay ? "bornOn:\(birth)" : "born:\(birth)")
+        born[birth] = key
+        out.append(key)
+      }
+    }
   }
 
   /// Fills the register part of `counts` from the counts under each key on `day`.

@@ -6,7 +6,7 @@ import GRDB
 /// thousand rows instead of a scan of millions of spans. Smaller subtrees scan their spans, which is fast.
 ///
 /// A span adds +1 under each of its keys in the month it starts and −1 in the month it ends, for the root
-/// the cell sat under at the time (a province can be merged into another). Member writes keep the sums
+/// the cell sat under at the time (a province can be merged into another); unit 0 is the sum of the roots. Member writes keep the sums
 /// current in their transaction; bulk loads and tree changes mark them stale, and the next report rebuilds
 /// them once (decision 0006).
 enum MemberStockRollup {
@@ -52,77 +52,87 @@ enum MemberStockRollup {
   /// Adds (`sign` 1) or takes away (−1) what a member's current spans contribute.
   static func apply(member id: Int64, sign: Int, in db: Database) throws {
     guard try !isStale(db) else { return }
-    var deltas: [Delta: Int] = [:]
+    var sums = Sums()
     var roots = RootHistory()
-    let rows = try db.cachedRows(
-      sql: """
-        SELECT s.cell_id, s.valid_from, s.valid_until, s.standing, s.exempt, s.in_transit, m.gender, m.ethnicity,
-          m.religion, m.education, m.birth_date
-        FROM member_span s JOIN member m ON m.id = s.member_id WHERE s.member_id = ?
-        """, arguments: [id])
-    for row in rows { try add(row, sign: sign, roots: &roots, to: &deltas, in: db) }
-    try write(deltas, in: db)
+    for row in try db.cachedRows(sql: spansSQL + " WHERE s.member_id = ?", arguments: [id]) {
+      try sums.add(row, sign: sign, roots: &roots, in: db)
+    }
+    try sums.write(in: db)
   }
 
   /// Recomputes every sum from the spans.
   static func rebuild(in db: Database) throws {
-    var deltas: [Delta: Int] = [:]
+    var sums = Sums()
     var roots = RootHistory()
     try roots.loadAll(db)
-    let rows = try Row.fetchCursor(
-      db,
-      sql: """
-        SELECT s.cell_id, s.valid_from, s.valid_until, s.standing, s.exempt, s.in_transit, m.gender, m.ethnicity,
-          m.religion, m.education, m.birth_date
-        FROM member_span s JOIN member m ON m.id = s.member_id
-        """)
-    while let row = try rows.next() { try add(row, sign: 1, roots: &roots, to: &deltas, in: db) }
+    let rows = try Row.fetchCursor(db, sql: spansSQL)
+    while let row = try rows.next() { try sums.add(row, sign: 1, roots: &roots, in: db) }
     try db.execute(sql: "DELETE FROM member_stock")
-    try write(deltas, in: db)
+    try sums.write(in: db)
     try db.execute(sql: "UPDATE member_stock_state SET stale = 0")
   }
 
-  struct Delta: Hashable {
-    var unit: Int64
-    var key: String
-    var month: Int
-  }
+  private static let spansSQL = """
+    SELECT s.cell_id, s.valid_from, s.valid_until, s.standing, s.exempt, s.in_transit, m.gender, m.ethnicity,
+      m.religion, m.education, m.birth_date
+    FROM member_span s JOIN member m ON m.id = s.member_id
+    """
 
-  private static func add(
-    _ row: Row, sign: Int, roots: inout RootHistory, to deltas: inout [Delta: Int], in db: Database
-  ) throws {
-    let facts = MemberStock.Facts(
-      standing: Standing(rawValue: row[3]) ?? .official, exempt: row[4], inTransit: row[5],
-      gender: Gender(rawValue: row[6]) ?? .male, ethnicity: row[7], religion: row[8], education: row[9],
-      birthDate: Day(daysSinceEpoch: row[10]))
-    let from: Int = row[1]
-    let until: Int? = row[2]
-    let keys = MemberStock.keys(facts)
-    var places = [(unit: everything, from: from, until: until)]
-    for r in try roots.of(cell: row[0], in: db) {
-      let start = max(from, r.from)
-      let end = [until, r.until].compactMap { $0 }.min()
-      if end.map({ start < $0 }) ?? true { places.append((r.root, start, end)) }
-    }
-    for place in places {
-      let first = MemberStock.month(of: Day(daysSinceEpoch: place.from))
-      let last = place.until.map { MemberStock.month(of: Day(daysSinceEpoch: $0)) }
-      // A span that starts and ends within one month nets to nothing on any month's last day.
-      if last == first { continue }
-      for key in keys {
-        deltas[Delta(unit: place.unit, key: key, month: first), default: 0] += sign
-        if let last { deltas[Delta(unit: place.unit, key: key, month: last), default: 0] -= sign }
+  /// Deltas by (unit, key, month), packed into one integer: a rebuild adds a few hundred million of them.
+  private struct Sums {
+    var keys = MemberStock.KeyTable()
+    var deltas: [Int: Int] = [:]
+    private var scratch: [Int] = []
+
+    static func pack(unit: Int64, key: Int, month: Int) -> Int { (Int(unit) << 34) | (key << 17) | month }
+
+    mutating func add(_ row: Row, sign: Int, roots: inout RootHistory, in db: Database) throws {
+      let facts = MemberStock.Facts(
+        standing: Standing(rawValue: row[3]) ?? .official, exempt: row[4], inTransit: row[5],
+        gender: Gender(rawValue: row[6]) ?? .male, ethnicity: row[7], religion: row[8], education: row[9],
+        birthDate: Day(daysSinceEpoch: row[10]))
+      let from: Int = row[1]
+      let until: Int? = row[2]
+      scratch.removeAll(keepingCapacity: true)
+      keys.keys(facts, into: &scratch)
+      func place(_ unit: Int64, _ start: Int, _ end: Int?) {
+        let first = MemberStock.month(of: Day(daysSinceEpoch: start))
+        let last = end.map { MemberStock.month(of: Day(daysSinceEpoch: $0)) }
+        // A span that starts and ends within one month nets to nothing on any month's last day.
+        if last == first { return }
+        for key in scratch {
+          deltas[Self.pack(unit: unit, key: key, month: first), default: 0] += sign
+          if let last { deltas[Self.pack(unit: unit, key: key, month: last), default: 0] -= sign }
+        }
+      }
+      // Unit 0 is the sum of the roots (a cell sits under exactly one root at a time): added in `write`.
+      for r in try roots.of(cell: row[0], in: db) {
+        let start = max(from, r.from)
+        let end = [until, r.until].compactMap { $0 }.min()
+        if end.map({ start < $0 }) ?? true { place(r.root, start, end) }
       }
     }
-  }
 
-  private static func write(_ deltas: [Delta: Int], in db: Database) throws {
-    let upsert = try db.cachedStatement(
-      sql: """
-        INSERT INTO member_stock(unit_id, key, month, delta) VALUES (?, ?, ?, ?)
-        ON CONFLICT(unit_id, key, month) DO UPDATE SET delta = delta + excluded.delta
-        """)
-    for (d, n) in deltas where n != 0 { try upsert.execute(arguments: [d.unit, d.key, d.month, n]) }
+    /// Adds the deltas to the table, with unit 0 as their sum, in key order (far faster than random order
+    /// for millions of rows; ids order keys within a unit nearly as the table does).
+    func write(in db: Database) throws {
+      var sum: [Int: Int] = [:]
+      for (packed, n) in deltas {
+        sum[Self.pack(unit: everything, key: (packed >> 17) & 0x1FFFF, month: packed & 0x1FFFF), default: 0] += n
+      }
+      let upsert = try db.cachedStatement(
+        sql: """
+          INSERT INTO member_stock(unit_id, key, month, delta) VALUES (?, ?, ?, ?)
+          ON CONFLICT(unit_id, key, month) DO UPDATE SET delta = delta + excluded.delta
+          """)
+      for source in [sum, deltas] {
+        for packed in source.keys.sorted() where source[packed] != 0 {
+          try upsert.execute(arguments: [
+            packed >> 34, keys.names[(packed >> 17) & 0x1FFFF], packed & 0x1FFFF, source[packed]!,
+          ])
+        }
+      }
+    }
   }
 }
 

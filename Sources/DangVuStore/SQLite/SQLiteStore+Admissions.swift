@@ -26,42 +26,41 @@ extension SQLiteStore {
 
   public func admissionPlan(of code: String, year: Int) async throws -> Int? {
     try await writer.read { db in
-      try Self.admissionPlan(of: Self.requireOrganisation(code: code, in: db), year: year, in: db)
+      try Self.admissionPlan(of: [Self.requireOrganisation(code: code, in: db)], year: year, in: db)
     }
   }
 
-  /// The unit's own plan, else the sum of the plans of the units below it that are not already counted
-  /// in a planned unit above them; the tree as it stood at the end of the year.
-  static func admissionPlan(of unit: Organisation, year: Int, in db: Database) throws -> Int? {
-    if let own = try Int.fetchOne(
-      db, sql: "SELECT planned FROM admission_plan WHERE organisation_id = ? AND year = ?", arguments: [unit.id, year])
+  /// The plans the units are held to in a year, summed: a unit's own plan, else the sum of the plans of the
+  /// units below it not already counted in a planned unit above them; the tree as it stood at the end of
+  /// the year. Walks up from the planned units (a few thousand at most), not down the whole tree.
+  static func admissionPlan(of scopes: [Organisation], year: Int, in db: Database) throws -> Int? {
+    let day = Day(year: year, month: 12, day: 31)!.daysSinceEpoch
+    var plans: [Int64: Int] = [:]
+    for row in try Row.fetchAll(
+      db, sql: "SELECT organisation_id, planned FROM admission_plan WHERE year = ?", arguments: [year])
     {
-      return own
+      plans[row[0]] = row[1]
     }
-    let rows = try Row.fetchAll(
-      db,
-      sql: """
-        WITH RECURSIVE sub(id, parent) AS (
-          SELECT :id, NULL
-          UNION ALL
-          SELECT p.child_id, p.parent_id FROM organisation_parent p JOIN sub ON p.parent_id = sub.id
-          WHERE p.valid_from <= :day AND (p.valid_until IS NULL OR p.valid_until > :day))
-        SELECT sub.id, sub.parent, ap.planned FROM sub LEFT JOIN admission_plan ap
-          ON ap.organisation_id = sub.id AND ap.year = :year
-        """, arguments: ["id": unit.id, "day": Day(year: year, month: 12, day: 31)!.daysSinceEpoch, "year": year])
-    var children: [Int64: [Int64]] = [:]
-    var own: [Int64: Int] = [:]
-    for row in rows {
-      let id: Int64 = row[0]
-      if let parent: Int64 = row[1] { children[parent, default: []].append(id) }
-      if let planned: Int = row[2] { own[id] = planned }
+    let targets = Set(scopes.map(\.id))
+    var total: Int?
+    for (unit, planned) in plans {
+      var current: Int64? = unit
+      // Up from the planned unit: counted in the first scope reached, unless a planned unit comes first.
+      while let id = current {
+        if id != unit && plans[id] != nil { break }
+        if targets.contains(id) {
+          total = (total ?? 0) + planned
+          break
+        }
+        current = try db.cachedValue(
+          Int64.self,
+          sql: """
+            SELECT parent_id FROM organisation_parent
+            WHERE child_id = ? AND valid_from <= ? AND (valid_until IS NULL OR valid_until > ?)
+            """, arguments: [id, day, day])
+      }
     }
-    func plan(_ id: Int64) -> Int? {
-      if let p = own[id] { return p }
-      let below = (children[id] ?? []).compactMap(plan)
-      return below.isEmpty ? nil : below.reduce(0, +)
-    }
-    return plan(unit.id)
+    return total
   }
 
   public func recordAdmission(_ admission: Admission) async throws {

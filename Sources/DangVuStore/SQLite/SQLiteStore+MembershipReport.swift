@@ -21,9 +21,7 @@ extension SQLiteStore {
       let previous = try Self.membershipCounts(scope: code, period: period.sameTimeLastYear, in: db)
       var plan: Int?
       for year in period.from.year...period.through.year {
-        for unit in scopes {
-          if let p = try Self.admissionPlan(of: unit, year: year, in: db) { plan = (plan ?? 0) + p }
-        }
+        if let p = try Self.admissionPlan(of: scopes, year: year, in: db) { plan = (plan ?? 0) + p }
       }
       var population: Int?
       for unit in scopes {

@@ -18,8 +18,9 @@ extension Schema {
             year INTEGER NOT NULL,
             planned INTEGER NOT NULL CHECK (planned >= 0),
             PRIMARY KEY (organisation_id, year)) WITHOUT ROWID;
-          -- The report's flows are events of a kind in a date range.
-          CREATE INDEX membership_event_kind_date ON membership_event(kind, date);
+          -- The report's flows are events of a kind in a date range; with the cell and the member in the index,
+          -- admissions of a subtree are counted from the index alone.
+          CREATE INDEX membership_event_kind_date ON membership_event(kind, date, cell_id, member_id);
           -- MemberStockRollup: per-month sums of the register for each province and for everything (unit 0).
           CREATE TABLE member_stock(
             unit_id INTEGER NOT NULL,
