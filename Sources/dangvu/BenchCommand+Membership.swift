@@ -1,6 +1,7 @@
 import ArgumentParser
 import DangVuCore
 import DangVuStore
+import Foundation
 
 extension BenchCommand {
   struct MembershipBench: AsyncParsableCommand {
@@ -14,6 +15,8 @@ extension BenchCommand {
     @Option(help: "The report period (2023, 2023-Q1, 2020-2025…).") var period: String = "2023"
     @Option(help: "The past date of the register lookups.") var date: Day = Day(year: 2022, month: 6, day: 30)!
     @Option(help: "Runs to time for each measurement.") var runs: Int = 50
+    @Option(help: "Which of everything, province, district, register to measure (comma-separated).")
+    var measure: String = "everything,province,district,register"
 
     func run() async throws {
       do {
@@ -22,8 +25,9 @@ extension BenchCommand {
         let root = try await db.rootCode()
         let rootUnit = try await db.organisation(code: root)!
         let district = try await db.tree(on: period.through, root: root).children(of: rootUnit.id).first?.code ?? root
-        let everything: String? = nil
-        for scope in [everything, root, district] {
+        let chosen = Set(measure.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        let scopes: [(name: String, code: String?)] = [("everything", nil), ("province", root), ("district", district)]
+        for (_, scope) in scopes.filter({ chosen.contains($0.name) }) {
           let times = try await LatencySummary.time(runs: runs) {
             _ = try await db.membershipReport(scope: scope, period: period)
           }
@@ -35,6 +39,7 @@ extension BenchCommand {
               times: times
             ).text)
         }
+        guard chosen.contains("register") else { return }
         var size = 0
         let times = try await LatencySummary.time(runs: runs) {
           size = try await db.register(of: district, on: date).count

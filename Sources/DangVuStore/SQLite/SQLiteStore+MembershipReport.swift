@@ -75,67 +75,87 @@ extension SQLiteStore {
       code: code, day: period.through, periodStart: period.from,
       extra: ["from": period.from.daysSinceEpoch, "through": period.through.daysSinceEpoch], in: db)
     var c = MembershipCounts()
-    func flows(_ sql: String, _ apply: (String, Int) -> Void) throws {
-      for row in try Row.fetchAll(db, sql: sql, arguments: scope.arguments) { apply(row[0], row[1]) }
-    }
-    // Into a cell named by the event.
-    try flows(
-      """
-       SELECT e.kind, COUNT(*) FROM membership_event e
-       WHERE e.kind IN ('admitted', 'transferredIn') AND e.date BETWEEN :from AND :through
-         AND \(scope.periodCondition("e.cell_id"))
-       GROUP BY e.kind
-      """
-    ) { kind, n in
-      if kind == "admitted" { c.admitted = n } else { c.transfersInFromOutside = n }
-    }
-    // Out of the cell whose span the event closes; changes of standing in the cell whose span it opens.
-    let placed: [(match: String, kinds: [MembershipEventKind: WritableKeyPath<MembershipCounts, Int>])] = [
-      (
-        "s.valid_until = e.date",
-        [
-          .struckOff: \.struckOff, .askedToLeave: \.askedToLeave, .expelled: \.expelled, .died: \.died,
-          .notRecognised: \.notRecognised, .transferredOut: \.transfersOutToOutside,
-        ]
-      ),
-      ("s.valid_from = e.date", [.madeOfficial: \.madeOfficial, .exempted: \.exempted, .restored: \.restored]),
+    // Every flow is an event that opens or closes one of the member's spans: an admission opens one in the
+    // cell entered, a death closes one in the cell left, a recognition opens the official one.
+    let opening: [MembershipEventKind: WritableKeyPath<MembershipCounts, Int>] = [
+      .admitted: \.admitted, .transferredIn: \.transfersInFromOutside, .madeOfficial: \.madeOfficial,
+      .exempted: \.exempted, .restored: \.restored,
     ]
-    for (match, kinds) in placed {
-      let list = kinds.keys.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-      try flows(
-        """
-         SELECT e.kind, COUNT(*) FROM membership_event e \(scope.spanJoin(match))
-         WHERE e.kind IN (\(list)) AND e.date BETWEEN :from AND :through AND \(scope.periodCondition("s.cell_id"))
-         GROUP BY e.kind
-        """
-      ) { kind, n in
-        if let path = MembershipEventKind(rawValue: kind).flatMap({ kinds[$0] }) { c[keyPath: path] = n }
+    let closing: [MembershipEventKind: WritableKeyPath<MembershipCounts, Int>] = [
+      .struckOff: \.struckOff, .askedToLeave: \.askedToLeave, .expelled: \.expelled, .died: \.died,
+      .notRecognised: \.notRecognised, .transferredOut: \.transfersOutToOutside,
+    ]
+    func kinds(_ list: [MembershipEventKind: WritableKeyPath<MembershipCounts, Int>]) -> String {
+      list.keys.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")
+    }
+    func count(_ sql: String, _ paths: [MembershipEventKind: WritableKeyPath<MembershipCounts, Int>]) throws {
+      for row in try Row.fetchAll(db, sql: sql, arguments: scope.arguments) {
+        if let path = MembershipEventKind(rawValue: row[0]).flatMap({ paths[$0] }) { c[keyPath: path] = row[1] }
       }
     }
-    // Transfers inside the province cross the subtree's edge in one direction or the other; a merge of a
-    // unit into one outside the subtree moves its members out, which is what the tree records.
-    if code != nil {
-      let sql =
+    guard code != nil else {
+      // The whole database: events by kind and date, nothing to place.
+      let all = opening.merging(closing) { a, _ in a }
+      try count(
         """
-         SELECT
-           SUM(\(scope.periodCondition("e.cell_id")) AND NOT \(scope.periodCondition("s.cell_id"))),
-           SUM(NOT \(scope.periodCondition("e.cell_id")) AND \(scope.periodCondition("s.cell_id")))
-         FROM membership_event e
-         JOIN member_span s ON s.member_id = e.member_id AND s.valid_until = e.date
-         WHERE e.kind IN ('transferred', 'transferReceived') AND e.date BETWEEN :from AND :through
-        """
-      if let row = try Row.fetchOne(db, sql: sql, arguments: scope.arguments) {
-        c.transfersInWithinProvince = row[0] ?? 0
-        c.transfersOutWithinProvince = row[1] ?? 0
-      }
+        SELECT kind, COUNT(*) FROM membership_event
+        WHERE kind IN (\(kinds(all))) AND date BETWEEN :from AND :through GROUP BY kind
+        """, all)
+      try Self.addRegister(scope: code, period: period, filter: scope, to: &c, in: db)
+      return c
     }
-    // The register on the last day, and who is in it: from the kept monthly sums for a whole province or
-    // country, else from the spans holding that day.
+    // A subtree: from its spans that open or close in the period (index member_span_cell on the cells), so the
+    // cost follows the subtree; CROSS JOIN keeps SQLite from starting at the country's events instead.
+    let cells = scope.periodCondition("s.cell_id")
+    try count(
+      """
+      SELECT e.kind, COUNT(*) FROM member_span s
+      CROSS JOIN membership_event e ON e.member_id = s.member_id AND e.date = s.valid_from
+      WHERE \(cells) AND s.valid_from BETWEEN :from AND :through AND e.kind IN (\(kinds(opening)))
+      GROUP BY e.kind
+      """, opening)
+    try count(
+      """
+      SELECT e.kind, COUNT(*) FROM member_span s
+      CROSS JOIN membership_event e ON e.member_id = s.member_id AND e.date = s.valid_until
+      WHERE \(cells) AND s.valid_until BETWEEN :from AND :through AND e.kind IN (\(kinds(closing)))
+      GROUP BY e.kind
+      """, closing)
+    // Transfers inside the province count where they cross the subtree's edge: into a span here from a
+    // cell outside, or out of a span here into a cell outside.
+    let transfers = "'transferred', 'transferReceived'"
+    c.transfersInWithinProvince =
+      try Int.fetchOne(
+        db,
+        sql: """
+          SELECT COUNT(*) FROM member_span s
+          CROSS JOIN membership_event e ON e.member_id = s.member_id AND e.date = s.valid_from
+          CROSS JOIN member_span p ON p.member_id = s.member_id AND p.valid_until = s.valid_from
+          WHERE \(cells) AND s.valid_from BETWEEN :from AND :through AND e.kind IN (\(transfers))
+            AND NOT \(scope.periodCondition("p.cell_id"))
+          """, arguments: scope.arguments) ?? 0
+    c.transfersOutWithinProvince =
+      try Int.fetchOne(
+        db,
+        sql: """
+          SELECT COUNT(*) FROM member_span s
+          CROSS JOIN membership_event e ON e.member_id = s.member_id AND e.date = s.valid_until
+          WHERE \(cells) AND s.valid_until BETWEEN :from AND :through AND e.kind IN (\(transfers))
+            AND NOT \(scope.periodCondition("e.cell_id"))
+          """, arguments: scope.arguments) ?? 0
+    try Self.addRegister(scope: code, period: period, filter: scope, to: &c, in: db)
+    return c
+  }
+
+  /// The register on the period's last day, and who is in it: from the kept monthly sums for a whole
+  /// province or country, else from the spans holding that day.
+  private static func addRegister(
+    scope code: String?, period: ReportPeriod, filter: ScopeFilter, to c: inout MembershipCounts, in db: Database
+  ) throws {
     if let sums = try MemberStockRollup.sums(scope: code, on: period.through, in: db) {
       MemberStock.apply(sums, on: period.through, to: &c)
     } else {
-      MemberStock.apply(try Self.stockByScan(scope, on: period.through, in: db), on: period.through, to: &c)
+      MemberStock.apply(try Self.stockByScan(filter, on: period.through, in: db), on: period.through, to: &c)
     }
-    return c
   }
 }

@@ -39,12 +39,6 @@ struct ScopeFilter {
   /// "`column` is a unit of the subtree" (on the day).
   func condition(_ column: String) -> String { onDay.map { "\(column) IN (\($0))" } ?? "1" }
 
-  /// Joins the span `s` an event `e` closes or opens (`match`), to place the event in a cell; with no subtree
-  /// there is nothing to place, and the join is left out.
-  func spanJoin(_ match: String) -> String {
-    onDay == nil ? "" : "JOIN member_span s ON s.member_id = e.member_id AND \(match)"
-  }
-
   /// "`column` is a unit of the subtree on the period's first or last day".
   func periodCondition(_ column: String) -> String { inPeriod.map { "\(column) IN (\($0))" } ?? "1" }
 }
