@@ -104,20 +104,21 @@ extension SQLiteStore {
       try Self.addRegister(scope: code, period: period, filter: scope, to: &c, in: db)
       return c
     }
-    // A subtree: from its spans that open or close in the period (index member_span_cell on the cells), so the
-    // cost follows the subtree; CROSS JOIN keeps SQLite from starting at the country's events instead.
+    // A subtree: from its spans that open or close in the period (index member_span_cell on the cells), then
+    // each span's events by member, so the cost follows the subtree. CROSS JOIN and INDEXED BY keep SQLite
+    // from walking the country's events of the period for every span instead.
     let cells = scope.periodCondition("s.cell_id")
     try count(
       """
       SELECT e.kind, COUNT(*) FROM member_span s
-      CROSS JOIN membership_event e ON e.member_id = s.member_id AND e.date = s.valid_from
+      CROSS JOIN membership_event e INDEXED BY membership_event_member ON e.member_id = s.member_id AND e.date = s.valid_from
       WHERE \(cells) AND s.valid_from BETWEEN :from AND :through AND e.kind IN (\(kinds(opening)))
       GROUP BY e.kind
       """, opening)
     try count(
       """
       SELECT e.kind, COUNT(*) FROM member_span s
-      CROSS JOIN membership_event e ON e.member_id = s.member_id AND e.date = s.valid_until
+      CROSS JOIN membership_event e INDEXED BY membership_event_member ON e.member_id = s.member_id AND e.date = s.valid_until
       WHERE \(cells) AND s.valid_until BETWEEN :from AND :through AND e.kind IN (\(kinds(closing)))
       GROUP BY e.kind
       """, closing)
@@ -129,7 +130,7 @@ extension SQLiteStore {
         db,
         sql: """
           SELECT COUNT(*) FROM member_span s
-          CROSS JOIN membership_event e ON e.member_id = s.member_id AND e.date = s.valid_from
+          CROSS JOIN membership_event e INDEXED BY membership_event_member ON e.member_id = s.member_id AND e.date = s.valid_from
           CROSS JOIN member_span p ON p.member_id = s.member_id AND p.valid_until = s.valid_from
           WHERE \(cells) AND s.valid_from BETWEEN :from AND :through AND e.kind IN (\(transfers))
             AND NOT \(scope.periodCondition("p.cell_id"))
@@ -139,7 +140,7 @@ extension SQLiteStore {
         db,
         sql: """
           SELECT COUNT(*) FROM member_span s
-          CROSS JOIN membership_event e ON e.member_id = s.member_id AND e.date = s.valid_until
+          CROSS JOIN membership_event e INDEXED BY membership_event_member ON e.member_id = s.member_id AND e.date = s.valid_until
           WHERE \(cells) AND s.valid_until BETWEEN :from AND :through AND e.kind IN (\(transfers))
             AND NOT \(scope.periodCondition("e.cell_id"))
           """, arguments: scope.arguments) ?? 0
