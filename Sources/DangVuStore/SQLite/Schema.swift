@@ -184,6 +184,7 @@ enum Schema {
             GROUP BY r.year, r.unit_id);
           """)
     }
+    registerOversight(in: &migrator)
     return migrator
   }
 

@@ -1,0 +1,125 @@
+import DangVuCore
+import GRDB
+
+/// The oversight report: a few grouped, indexed range queries per period (see docs/decisions/0005).
+extension SQLiteStore {
+  public func oversightReport(period: ReportPeriod, scope code: String?) async throws -> OversightReport {
+    try await writer.read { db in
+      let categories = try Self.violationCategories(in: db)
+      let scope: Organisation
+      var everyone = true
+      if let code {
+        scope = try Self.requireOrganisation(code: code, in: db)
+        everyone = try Self.holdsEveryone(scope.id, in: db)
+      } else {
+        let roots = try Self.roots(on: period.through, in: db)
+        scope =
+          roots.count == 1
+          ? roots[0] : Organisation(id: 0, code: "*", name: "Đảng", kind: .provincialCommittee, founded: period.from)
+      }
+      let current = try Self.oversightCounts(
+        period, scope: everyone ? nil : scope.code, categories: categories, in: db)
+      let previous = try Self.oversightCounts(
+        period.sameTimeLastYear, scope: everyone ? nil : scope.code, categories: categories, in: db)
+      return OversightReport(
+        period: period, scopeCode: scope.code, scopeName: scope.name, categories: categories, current: current,
+        previous: previous)
+    }
+  }
+
+  /// The counts of one period; `scope` nil counts everything (the only root holds everyone, and the subtree
+  /// walk over 300,000 units is skipped).
+  static func oversightCounts(
+    _ period: ReportPeriod, scope: String?, categories: [ViolationCategory], in db: Database
+  ) throws -> OversightCounts {
+    var counts = OversightCounts(categories: categories)
+    // The subtree as it stands on the period's last day.
+    let cte = scope == nil ? "" : subtreeCTE
+    let inScope = scope == nil ? "" : "AND unit_id IN (SELECT id FROM sub)"
+    var args: StatementArguments = ["from": period.from.daysSinceEpoch, "through": period.through.daysSinceEpoch]
+    if let scope { args += ["code": scope, "day": period.through.daysSinceEpoch] }
+    let kinds = OversightKind.allCases
+    let organs = ConductingBody.Organ.allCases
+
+    for row in try Row.fetchAll(
+      db,
+      sql: cte + """
+         SELECT kind_no, organ_no, is_member, COUNT(*) FROM inspection_subject
+         WHERE started BETWEEN :from AND :through \(inScope) GROUP BY kind_no, organ_no, is_member
+        """, arguments: args)
+    {
+      counts.addVisits(kind: kinds[row[0]], organ: organs[row[1]], members: row[2], count: row[3])
+    }
+    // Each subject once, with the set of kinds and organs it was seen under as bits (SUM of DISTINCT powers
+    // of two is their OR): one pass gives the distinct count of every group.
+    for row in try Row.fetchAll(
+      db,
+      sql: cte + """
+         SELECT is_member, kinds, organs, COUNT(*) FROM (
+           SELECT is_member, subject_id, SUM(DISTINCT 1 << kind_no) AS kinds, SUM(DISTINCT 1 << organ_no) AS organs
+           FROM inspection_subject WHERE started BETWEEN :from AND :through \(inScope)
+           GROUP BY is_member, subject_id)
+         GROUP BY is_member, kinds, organs
+        """, arguments: args)
+    {
+      let kindBits: Int = row[1]
+      let organBits: Int = row[2]
+      counts.addSubjects(
+        kinds: Set(kinds.filter { kindBits & (1 << $0.number) != 0 }),
+        organs: Set(organs.enumerated().filter { organBits & (1 << $0.offset) != 0 }.map(\.element)),
+        members: row[0], count: row[3])
+    }
+
+    // Decisions of the period with the form in force on its last day (appeals settled by then).
+    var decisions: [Int64: (member: Bool, form: DisciplineForm?, categories: Set<String>)] = [:]
+    for row in try Row.fetchAll(
+      db,
+      sql: cte + """
+         SELECT d.id, d.is_member, d.form, v.category FROM discipline_decision d
+         LEFT JOIN discipline_violation v ON v.decision_id = d.id
+         WHERE d.decided BETWEEN :from AND :through \(inScope.replacingOccurrences(of: "unit_id", with: "d.unit_id"))
+        """, arguments: args)
+    {
+      let id: Int64 = row[0]
+      if decisions[id] == nil { decisions[id] = (row[1], DisciplineForm(rawValue: row[2]), []) }
+      if let category: String = row[3] { decisions[id]!.categories.insert(category) }
+    }
+    if !decisions.isEmpty {
+      for row in try Row.fetchAll(
+        db,
+        sql: cte + """
+           SELECT a.decision_id, a.outcome, a.new_form FROM discipline_appeal a
+           JOIN discipline_decision d ON d.id = a.decision_id
+           WHERE d.decided BETWEEN :from AND :through AND a.decided <= :through
+           \(inScope.replacingOccurrences(of: "unit_id", with: "d.unit_id"))
+           ORDER BY a.decided, a.id
+          """, arguments: args)
+      {
+        let id: Int64 = row[0]
+        switch appealOutcome(row[1], row[2]) {
+        case .upheld: break
+        case .changed(let form): decisions[id]?.form = form
+        case .annulled: decisions[id]?.form = nil
+        }
+      }
+    }
+    for decision in decisions.values {
+      guard let form = decision.form else { continue }
+      counts.addDiscipline(member: decision.member, form: form, categories: decision.categories)
+    }
+
+    for row in try Row.fetchAll(
+      db,
+      sql: cte + """
+         SELECT kind, received BETWEEN :from AND :through, resolved BETWEEN :from AND :through, finding FROM complaint
+         WHERE (received BETWEEN :from AND :through OR resolved BETWEEN :from AND :through) \(inScope)
+        """, arguments: args)
+    {
+      counts.addComplaint(
+        kind: Complaint.Kind(rawValue: row[0]) ?? .complaint, receivedInPeriod: row[1],
+        resolvedInPeriod: row[2] ?? false,
+        finding: (row[3] as String?).flatMap(Complaint.Finding.init(rawValue:)))
+    }
+    return counts
+  }
+}

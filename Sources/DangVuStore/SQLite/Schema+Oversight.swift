@@ -1,0 +1,112 @@
+import DangVuCore
+import GRDB
+
+extension Schema {
+  /// Inspections and supervisions, programmes, discipline with appeals, complaints (issue 4).
+  ///
+  /// Each subject row of an inspection (one "lượt") and each decision and complaint carries `unit_id`, the
+  /// unit it is counted in: a member's cell on the record's date, or the unit itself. The report then
+  /// filters by the subtree and a date range on indexed columns; see docs/decisions/0005.
+  static func registerOversight(in migrator: inout DatabaseMigrator) {
+    migrator.registerMigration("v8-oversight") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE violation_category(
+            code TEXT PRIMARY KEY,
+            name_vi TEXT NOT NULL,
+            rank INTEGER NOT NULL);
+          CREATE TABLE inspection(
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            body_organ TEXT NOT NULL,
+            body_unit_id INTEGER NOT NULL REFERENCES organisation(id),
+            title TEXT NOT NULL,
+            started INTEGER NOT NULL,
+            concluded INTEGER);
+          CREATE INDEX inspection_body ON inspection(body_unit_id, started);
+          -- One row per subject: one lượt. Kind, organ and dates are copied from the inspection (as small
+          -- numbers) so the report reads this table and its covering index alone.
+          CREATE TABLE inspection_subject(
+            inspection_id INTEGER NOT NULL REFERENCES inspection(id),
+            is_member INTEGER NOT NULL,
+            subject_id INTEGER NOT NULL,
+            unit_id INTEGER NOT NULL REFERENCES organisation(id),
+            started INTEGER NOT NULL,
+            concluded INTEGER,
+            kind_no INTEGER NOT NULL,
+            organ_no INTEGER NOT NULL,
+            violation_found INTEGER,
+            conclusion TEXT NOT NULL DEFAULT '',
+            follow_up TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (inspection_id, is_member, subject_id));
+          CREATE INDEX inspection_subject_day
+            ON inspection_subject(started, is_member, subject_id, kind_no, organ_no, unit_id);
+          CREATE INDEX inspection_subject_subject ON inspection_subject(is_member, subject_id, started);
+          CREATE TABLE oversight_programme(
+            body_organ TEXT NOT NULL,
+            body_unit_id INTEGER NOT NULL REFERENCES organisation(id),
+            year INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            planned INTEGER NOT NULL CHECK (planned >= 0),
+            PRIMARY KEY (body_organ, body_unit_id, year, kind)) WITHOUT ROWID;
+          -- form_now: the form in force after every appeal so far, NULL once annulled; grading reads it.
+          CREATE TABLE discipline_decision(
+            id INTEGER PRIMARY KEY,
+            is_member INTEGER NOT NULL,
+            subject_id INTEGER NOT NULL,
+            unit_id INTEGER NOT NULL REFERENCES organisation(id),
+            form TEXT NOT NULL,
+            form_now TEXT,
+            body_organ TEXT NOT NULL,
+            body_unit_id INTEGER NOT NULL REFERENCES organisation(id),
+            number TEXT NOT NULL,
+            decided INTEGER NOT NULL,
+            violated INTEGER NOT NULL,
+            inspection_id INTEGER REFERENCES inspection(id),
+            self_corrected INTEGER NOT NULL DEFAULT 0,
+            note TEXT NOT NULL DEFAULT '');
+          CREATE INDEX discipline_decided ON discipline_decision(decided, unit_id);
+          CREATE INDEX discipline_subject ON discipline_decision(is_member, subject_id, decided);
+          CREATE TABLE discipline_violation(
+            decision_id INTEGER NOT NULL REFERENCES discipline_decision(id),
+            category TEXT NOT NULL REFERENCES violation_category(code),
+            PRIMARY KEY (decision_id, category)) WITHOUT ROWID;
+          -- Appeals never edit the decision: both stay in the history.
+          CREATE TABLE discipline_appeal(
+            id INTEGER PRIMARY KEY,
+            decision_id INTEGER NOT NULL REFERENCES discipline_decision(id),
+            lodged INTEGER NOT NULL,
+            decided INTEGER NOT NULL,
+            outcome TEXT NOT NULL,
+            new_form TEXT,
+            note TEXT NOT NULL DEFAULT '');
+          CREATE INDEX discipline_appeal_decision ON discipline_appeal(decision_id);
+          -- The units a dissolution ended, so that annulling it re-opens exactly those.
+          CREATE TABLE discipline_effect(
+            decision_id INTEGER NOT NULL REFERENCES discipline_decision(id),
+            organisation_id INTEGER NOT NULL REFERENCES organisation(id));
+          CREATE INDEX discipline_effect_decision ON discipline_effect(decision_id);
+          CREATE TABLE complaint(
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            is_member INTEGER NOT NULL,
+            subject_id INTEGER NOT NULL,
+            unit_id INTEGER NOT NULL REFERENCES organisation(id),
+            received INTEGER NOT NULL,
+            resolved INTEGER,
+            finding TEXT,
+            summary TEXT NOT NULL DEFAULT '');
+          CREATE INDEX complaint_received ON complaint(received);
+          CREATE INDEX complaint_resolved ON complaint(resolved);
+          CREATE INDEX complaint_subject ON complaint(is_member, subject_id);
+          -- Grading a leadership collective asks whether a member holding a post in its unit was warned.
+          CREATE INDEX member_post_organisation ON member_post(organisation_code);
+          """)
+      for (rank, category) in ViolationCategory.standard.enumerated() {
+        try db.execute(
+          sql: "INSERT INTO violation_category(code, name_vi, rank) VALUES (?, ?, ?)",
+          arguments: [category.code, category.nameVi, rank])
+      }
+    }
+  }
+}
