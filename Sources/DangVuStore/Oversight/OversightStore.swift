@@ -33,6 +33,9 @@ public protocol OversightStore: Sendable {
   @discardableResult
   func recordAppeals(_ batch: [Appeal]) async throws -> [Appeal]
 
+  /// The ids of the decisions with these numbers (a number may be used by more than one body).
+  func disciplineDecisionIDs(numbers: [String]) async throws -> [String: [Int64]]
+
   /// Every decision about the subject, oldest first, with its appeals.
   func disciplineHistory(of subject: OversightSubject) async throws -> [DisciplineHistory]
 

@@ -200,6 +200,15 @@ extension SQLiteStore {
     return appeal
   }
 
+  public func disciplineDecisionIDs(numbers: [String]) async throws -> [String: [Int64]] {
+    try await writer.read { db in
+      var ids: [String: [Int64]] = [:]
+      let statement = try db.cachedStatement(sql: "SELECT id FROM discipline_decision WHERE number = ? ORDER BY id")
+      for number in numbers { ids[number] = try Int64.fetchAll(statement, arguments: [number]) }
+      return ids
+    }
+  }
+
   public func disciplineHistory(of subject: OversightSubject) async throws -> [DisciplineHistory] {
     try await writer.read { db in
       let key: (Bool, Int64)

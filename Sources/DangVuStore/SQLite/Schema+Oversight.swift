@@ -67,6 +67,7 @@ extension Schema {
             note TEXT NOT NULL DEFAULT '');
           CREATE INDEX discipline_decided ON discipline_decision(decided, unit_id);
           CREATE INDEX discipline_subject ON discipline_decision(is_member, subject_id, decided);
+          CREATE INDEX discipline_number ON discipline_decision(number);
           CREATE TABLE discipline_violation(
             decision_id INTEGER NOT NULL REFERENCES discipline_decision(id),
             category TEXT NOT NULL REFERENCES violation_category(code),
