@@ -72,6 +72,18 @@ public struct OversightCounts: Hashable, Sendable, Codable {
     }
   }
 
+  /// A group's figures read whole from a rollup: lượt and distinct subjects.
+  public mutating func setGroup(_ index: Int, members: Bool, visits: Int, subjects: Int) {
+    let key = Self.groups[index].key
+    values["oversight.\(key).\(members ? "members" : "units")"] = visits
+    values["oversight.\(key).\(members ? "membersDistinct" : "unitsDistinct")"] = subjects
+  }
+
+  /// The indexes of the groups a lượt of this kind by this organ counts in.
+  public static func groupIndexes(kind: OversightKind, organ: ConductingBody.Organ) -> [Int] {
+    groups.indices.filter { groups[$0].kinds.contains(kind) && groups[$0].organs.contains(organ) }
+  }
+
   /// One discipline decision in force at the end of the period, with its form after appeals.
   public mutating func addDiscipline(member: Bool, form: DisciplineForm, categories: Set<String>) {
     let side = member ? "members" : "units"

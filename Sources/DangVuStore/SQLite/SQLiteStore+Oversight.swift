@@ -7,18 +7,20 @@ extension SQLiteStore {
   public func recordInspections(_ batch: [Inspection]) async throws -> [Inspection] {
     try await writer.write { db in
       var result: [Inspection] = []
+      let rollup = OversightRollup(db: db)
       for (index, inspection) in batch.enumerated() {
         do {
-          result.append(try Self.insert(inspection, in: db))
+          result.append(try Self.insert(inspection, rollup: rollup, in: db))
         } catch let error as DomainError {
           throw BatchItemError(index: index, error: error)
         }
       }
+      try rollup.flush()
       return result
     }
   }
 
-  static func insert(_ inspection: Inspection, in db: Database) throws -> Inspection {
+  static func insert(_ inspection: Inspection, rollup: OversightRollup, in db: Database) throws -> Inspection {
     var inspection = inspection
     try OversightRules.check(inspection)
     let body = try requireOrganisation(code: inspection.body.unitCode, in: db)
@@ -35,16 +37,18 @@ extension SQLiteStore {
     let statement = try db.cachedStatement(
       sql: """
         INSERT INTO inspection_subject(inspection_id, is_member, subject_id, unit_id, started, concluded, kind_no,
-          organ_no, violation_found, conclusion, follow_up)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          organ_no, month_no, violation_found, conclusion, follow_up)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
+    let month = OversightRollup.monthNumber(inspection.started)
     for s in inspection.subjects {
       let resolved = try resolve(s.subject, on: inspection.started, in: db)
       try statement.execute(arguments: [
         inspection.id, resolved.isMember, resolved.id, resolved.unitID, inspection.started.daysSinceEpoch,
-        inspection.concluded?.daysSinceEpoch, inspection.kind.number, organNo, s.violationFound, s.conclusion,
+        inspection.concluded?.daysSinceEpoch, inspection.kind.number, organNo, month, s.violationFound, s.conclusion,
         s.followUp,
       ])
+      try rollup.added(member: resolved.isMember, subjectID: resolved.id, rowID: db.lastInsertedRowID)
     }
     return inspection
   }

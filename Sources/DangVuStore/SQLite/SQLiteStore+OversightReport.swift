@@ -38,36 +38,13 @@ extension SQLiteStore {
     let inScope = scope == nil ? "" : "AND unit_id IN (SELECT id FROM sub)"
     var args: StatementArguments = ["from": period.from.daysSinceEpoch, "through": period.through.daysSinceEpoch]
     if let scope { args += ["code": scope, "day": period.through.daysSinceEpoch] }
-    let kinds = OversightKind.allCases
-    let organs = ConductingBody.Organ.allCases
-
-    for row in try Row.fetchAll(
-      db,
-      sql: cte + """
-         SELECT kind_no, organ_no, is_member, COUNT(*) FROM inspection_subject
-         WHERE started BETWEEN :from AND :through \(inScope) GROUP BY kind_no, organ_no, is_member
-        """, arguments: args)
-    {
-      counts.addVisits(kind: kinds[row[0]], organ: organs[row[1]], members: row[2], count: row[3])
-    }
-    // Each subject once, with the set of kinds and organs it was seen under as bits (SUM of DISTINCT powers
-    // of two is their OR): one pass gives the distinct count of every group.
-    for row in try Row.fetchAll(
-      db,
-      sql: cte + """
-         SELECT is_member, kinds, organs, COUNT(*) FROM (
-           SELECT is_member, subject_id, SUM(DISTINCT 1 << kind_no) AS kinds, SUM(DISTINCT 1 << organ_no) AS organs
-           FROM inspection_subject WHERE started BETWEEN :from AND :through \(inScope)
-           GROUP BY is_member, subject_id)
-         GROUP BY is_member, kinds, organs
-        """, arguments: args)
-    {
-      let kindBits: Int = row[1]
-      let organBits: Int = row[2]
-      counts.addSubjects(
-        kinds: Set(kinds.filter { kindBits & (1 << $0.number) != 0 }),
-        organs: Set(organs.enumerated().filter { organBits & (1 << $0.offset) != 0 }.map(\.element)),
-        members: row[0], count: row[3])
+    // Everything, over whole months: the rollup answers without touching the lượt.
+    if scope == nil && period.from.components.day == 1 && period.through.adding(days: 1).components.day == 1 {
+      try OversightRollup.read(
+        into: &counts, fromMonth: OversightRollup.monthNumber(period.from),
+        throughMonth: OversightRollup.monthNumber(period.through), in: db)
+    } else {
+      try countVisits(into: &counts, cte: cte, inScope: inScope, args: args, in: db)
     }
 
     // Decisions of the period with the form in force on its last day (appeals settled by then).
@@ -121,5 +98,41 @@ extension SQLiteStore {
         finding: (row[3] as String?).flatMap(Complaint.Finding.init(rawValue:)))
     }
     return counts
+  }
+
+  /// Lượt and distinct subjects from the lượt themselves: any subtree, any days.
+  static func countVisits(
+    into counts: inout OversightCounts, cte: String, inScope: String, args: StatementArguments, in db: Database
+  ) throws {
+    let kinds = OversightKind.allCases
+    let organs = ConductingBody.Organ.allCases
+    for row in try Row.fetchAll(
+      db,
+      sql: cte + """
+         SELECT kind_no, organ_no, is_member, COUNT(*) FROM inspection_subject
+         WHERE started BETWEEN :from AND :through \(inScope) GROUP BY kind_no, organ_no, is_member
+        """, arguments: args)
+    {
+      counts.addVisits(kind: kinds[row[0]], organ: organs[row[1]], members: row[2], count: row[3])
+    }
+    // Each subject once, with the set of kinds and organs it was seen under as bits (SUM of DISTINCT powers
+    // of two is their OR): one pass gives the distinct count of every group.
+    for row in try Row.fetchAll(
+      db,
+      sql: cte + """
+         SELECT is_member, kinds, organs, COUNT(*) FROM (
+           SELECT is_member, subject_id, SUM(DISTINCT 1 << kind_no) AS kinds, SUM(DISTINCT 1 << organ_no) AS organs
+           FROM inspection_subject WHERE started BETWEEN :from AND :through \(inScope)
+           GROUP BY is_member, subject_id)
+         GROUP BY is_member, kinds, organs
+        """, arguments: args)
+    {
+      let kindBits: Int = row[1]
+      let organBits: Int = row[2]
+      counts.addSubjects(
+        kinds: Set(kinds.filter { kindBits & (1 << $0.number) != 0 }),
+        organs: Set(organs.enumerated().filter { organBits & (1 << $0.offset) != 0 }.map(\.element)),
+        members: row[0], count: row[3])
+    }
   }
 }

@@ -35,13 +35,26 @@ extension Schema {
             concluded INTEGER,
             kind_no INTEGER NOT NULL,
             organ_no INTEGER NOT NULL,
+            month_no INTEGER NOT NULL,
             violation_found INTEGER,
             conclusion TEXT NOT NULL DEFAULT '',
             follow_up TEXT NOT NULL DEFAULT '',
             PRIMARY KEY (inspection_id, is_member, subject_id));
           CREATE INDEX inspection_subject_day
             ON inspection_subject(started, is_member, subject_id, kind_no, organ_no, unit_id);
-          CREATE INDEX inspection_subject_subject ON inspection_subject(is_member, subject_id, started);
+          CREATE INDEX inspection_subject_subject
+            ON inspection_subject(is_member, subject_id, started, kind_no, organ_no, month_no);
+          -- Every lượt of the whole database by month and report group (OversightCounts.groups), with the month
+          -- of the same subject's previous lượt in that group (-1: none). A lượt whose previous one is before
+          -- a period's first month is its subject's first in the period: distinct subjects of any month-aligned
+          -- period are a sum over this table, kept current on every write (docs/decisions/0005).
+          CREATE TABLE oversight_rollup(
+            month_no INTEGER NOT NULL,
+            group_no INTEGER NOT NULL,
+            is_member INTEGER NOT NULL,
+            previous_month_no INTEGER NOT NULL,
+            count INTEGER NOT NULL,
+            PRIMARY KEY (month_no, group_no, is_member, previous_month_no)) WITHOUT ROWID;
           CREATE TABLE oversight_programme(
             body_organ TEXT NOT NULL,
             body_unit_id INTEGER NOT NULL REFERENCES organisation(id),
