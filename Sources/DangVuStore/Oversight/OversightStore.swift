@@ -39,6 +39,10 @@ public protocol OversightStore: Sendable {
   /// Every decision about the subject, oldest first, with its appeals.
   func disciplineHistory(of subject: OversightSubject) async throws -> [DisciplineHistory]
 
+  /// Members with a decision in force decided in `year`: `true` when the unit found and fixed every one
+  /// of their violations itself. What grading needs to propose a grade the rules accept.
+  func disciplinedMembers(year: Int) async throws -> [Int64: Bool]
+
   @discardableResult
   func recordComplaints(_ batch: [Complaint]) async throws -> [Complaint]
 

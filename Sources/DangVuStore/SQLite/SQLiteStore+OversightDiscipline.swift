@@ -200,6 +200,25 @@ extension SQLiteStore {
     return appeal
   }
 
+  public func disciplinedMembers(year: Int) async throws -> [Int64: Bool] {
+    try await writer.read { db in
+      var members: [Int64: Bool] = [:]
+      for row in try Row.fetchAll(
+        db,
+        sql: """
+          SELECT subject_id, MIN(self_corrected) FROM discipline_decision
+          WHERE is_member = 1 AND decided BETWEEN ? AND ? AND form_now IS NOT NULL GROUP BY subject_id
+          """,
+        arguments: [
+          Day(year: year, month: 1, day: 1)!.daysSinceEpoch, Day(year: year, month: 12, day: 31)!.daysSinceEpoch,
+        ])
+      {
+        members[row[0]] = row[1]
+      }
+      return members
+    }
+  }
+
   public func disciplineDecisionIDs(numbers: [String]) async throws -> [String: [Int64]] {
     try await writer.read { db in
       var ids: [String: [Int64]] = [:]
