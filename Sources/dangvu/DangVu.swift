@@ -13,7 +13,7 @@ struct DangVu: AsyncParsableCommand {
       """,
     subcommands: [
       OrgCommand.self, DemoCommand.self, MembersCommand.self, GradesCommand.self, ReportCommand.self, BenchCommand.self,
-      ImportCommand.self, ExportCommand.self, ServeCommand.self,
+      ImportCommand.self, ExportCommand.self, ServeCommand.self, OversightCommand.self,
     ])
 }
 

@@ -85,24 +85,23 @@ public struct OversightCounts: Hashable, Sendable, Codable {
   }
 
   /// One discipline decision in force at the end of the period, with its form after appeals.
-  public mutating func addDiscipline(member: Bool, form: DisciplineForm, categories: Set<String>) {
+  /// `count` such decisions.
+  public mutating func addDiscipline(member: Bool, form: DisciplineForm, categories: Set<String>, count: Int = 1) {
     let side = member ? "members" : "units"
-    values["discipline.\(side)", default: 0] += 1
-    values["discipline.\(side).\(form.rawValue)", default: 0] += 1
-    for category in categories { values["discipline.\(side).category.\(category)", default: 0] += 1 }
+    values["discipline.\(side)", default: 0] += count
+    values["discipline.\(side).\(form.rawValue)", default: 0] += count
+    for category in categories { values["discipline.\(side).category.\(category)", default: 0] += count }
     if member && !categories.isDisjoint(with: ViolationCategory.prohibitedOrPopulation) {
-      values["discipline.members.prohibitedOrPopulation", default: 0] += 1
+      values["discipline.members.prohibitedOrPopulation", default: 0] += count
     }
   }
 
-  /// A complaint or denunciation received in the period, resolved in it, or both.
-  public mutating func addComplaint(
-    kind: Complaint.Kind, receivedInPeriod: Bool, resolvedInPeriod: Bool, finding: Complaint.Finding?
-  ) {
+  /// Complaints of one kind and finding: how many were received in the period and how many resolved in it.
+  public mutating func addComplaints(kind: Complaint.Kind, finding: Complaint.Finding?, received: Int, resolved: Int) {
     for k in ["all", kind.rawValue] {
-      if receivedInPeriod { values["complaints.\(k).received", default: 0] += 1 }
-      if resolvedInPeriod { values["complaints.\(k).resolved", default: 0] += 1 }
+      values["complaints.\(k).received", default: 0] += received
+      values["complaints.\(k).resolved", default: 0] += resolved
     }
-    if resolvedInPeriod, let finding { values["complaints.all.resolved.\(finding.rawValue)", default: 0] += 1 }
+    if let finding { values["complaints.all.resolved.\(finding.rawValue)", default: 0] += resolved }
   }
 }

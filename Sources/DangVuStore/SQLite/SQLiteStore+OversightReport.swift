@@ -47,55 +47,65 @@ extension SQLiteStore {
       try countVisits(into: &counts, cte: cte, inScope: inScope, args: args, in: db)
     }
 
-    // Decisions of the period with the form in force on its last day (appeals settled by then).
-    var decisions: [Int64: (member: Bool, form: DisciplineForm?, categories: Set<String>)] = [:]
+    // Decisions of the period with the form in force on its last day: those no appeal had touched by then are
+    // counted by form and set of categories in SQL; the few appealed ones one by one, after their appeals.
+    let inScopeD = inScope.replacingOccurrences(of: "unit_id", with: "d.unit_id")
+    var appealed: [Int64: (member: Bool, form: DisciplineForm?, categories: Set<String>)] = [:]
     for row in try Row.fetchAll(
       db,
       sql: cte + """
-         SELECT d.id, d.is_member, d.form, v.category FROM discipline_decision d
-         LEFT JOIN discipline_violation v ON v.decision_id = d.id
-         WHERE d.decided BETWEEN :from AND :through \(inScope.replacingOccurrences(of: "unit_id", with: "d.unit_id"))
+         SELECT is_member, form, categories, appealed, COUNT(*) FROM (
+           SELECT d.is_member, d.form,
+             (SELECT group_concat(v.category, '|') FROM discipline_violation v WHERE v.decision_id = d.id) AS categories,
+             CASE WHEN EXISTS (SELECT 1 FROM discipline_appeal a WHERE a.decision_id = d.id AND a.decided <= :through)
+               THEN d.id ELSE 0 END AS appealed
+           FROM discipline_decision d WHERE d.decided BETWEEN :from AND :through \(inScopeD))
+         GROUP BY is_member, form, categories, appealed
         """, arguments: args)
     {
-      let id: Int64 = row[0]
-      if decisions[id] == nil { decisions[id] = (row[1], DisciplineForm(rawValue: row[2]), []) }
-      if let category: String = row[3] { decisions[id]!.categories.insert(category) }
+      let categories = Set(((row[2] as String?) ?? "").split(separator: "|").map(String.init))
+      let id: Int64 = row[3]
+      if id != 0 {
+        appealed[id] = (row[0], DisciplineForm(rawValue: row[1]), categories)
+      } else if let form = DisciplineForm(rawValue: row[1]) {
+        counts.addDiscipline(member: row[0], form: form, categories: categories, count: row[4])
+      }
     }
-    if !decisions.isEmpty {
+    if !appealed.isEmpty {
       for row in try Row.fetchAll(
         db,
-        sql: cte + """
-           SELECT a.decision_id, a.outcome, a.new_form FROM discipline_appeal a
-           JOIN discipline_decision d ON d.id = a.decision_id
-           WHERE d.decided BETWEEN :from AND :through AND a.decided <= :through
-           \(inScope.replacingOccurrences(of: "unit_id", with: "d.unit_id"))
-           ORDER BY a.decided, a.id
-          """, arguments: args)
+        sql: """
+          SELECT decision_id, outcome, new_form FROM discipline_appeal
+          WHERE decision_id IN (\(appealed.keys.map(String.init).joined(separator: ","))) AND decided <= ?
+          ORDER BY decided, id
+          """, arguments: [period.through.daysSinceEpoch])
       {
         let id: Int64 = row[0]
         switch appealOutcome(row[1], row[2]) {
         case .upheld: break
-        case .changed(let form): decisions[id]?.form = form
-        case .annulled: decisions[id]?.form = nil
+        case .changed(let form): appealed[id]?.form = form
+        case .annulled: appealed[id]?.form = nil
         }
       }
-    }
-    for decision in decisions.values {
-      guard let form = decision.form else { continue }
-      counts.addDiscipline(member: decision.member, form: form, categories: decision.categories)
+      for decision in appealed.values {
+        guard let form = decision.form else { continue }
+        counts.addDiscipline(member: decision.member, form: form, categories: decision.categories)
+      }
     }
 
     for row in try Row.fetchAll(
       db,
       sql: cte + """
-         SELECT kind, received BETWEEN :from AND :through, resolved BETWEEN :from AND :through, finding FROM complaint
+         SELECT kind, finding, SUM(received BETWEEN :from AND :through),
+           SUM(COALESCE(resolved BETWEEN :from AND :through, 0))
+         FROM complaint
          WHERE (received BETWEEN :from AND :through OR resolved BETWEEN :from AND :through) \(inScope)
+         GROUP BY kind, finding
         """, arguments: args)
     {
-      counts.addComplaint(
-        kind: Complaint.Kind(rawValue: row[0]) ?? .complaint, receivedInPeriod: row[1],
-        resolvedInPeriod: row[2] ?? false,
-        finding: (row[3] as String?).flatMap(Complaint.Finding.init(rawValue:)))
+      counts.addComplaints(
+        kind: Complaint.Kind(rawValue: row[0]) ?? .complaint,
+        finding: (row[1] as String?).flatMap(Complaint.Finding.init(rawValue:)), received: row[2], resolved: row[3])
     }
     return counts
   }
