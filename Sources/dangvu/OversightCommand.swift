@@ -59,12 +59,13 @@ struct OversightCommand: AsyncParsableCommand {
       do {
         let db = try store.open()
         let history = try await db.disciplineHistory(of: subject.resolve(in: db))
+        let names = Dictionary(uniqueKeysWithValues: try await db.violationCategories().map { ($0.code, $0.nameVi) })
         if history.isEmpty { print("Không có quyết định kỷ luật nào.") }
         for h in history {
           let d = h.decision
           print(
             "#\(d.id) \(d.number) ngày \(d.decided.vietnamese): \(d.form.nameVi) (vi phạm ngày \(d.violated.vietnamese); "
-              + "\(d.categories.joined(separator: ", ")))")
+              + "\(d.categories.map { names[$0] ?? $0 }.joined(separator: "; ")))")
           for a in h.appeals {
             print("   khiếu nại nhận \(a.lodged.vietnamese), giải quyết \(a.decided.vietnamese): \(a.outcome.nameVi)")
           }

@@ -211,20 +211,13 @@ public enum DemoOversightLoader {
       }
     }
     try OversightRollup.rebuild(in: db)
-    // Each province's inspection commission plans about what it then does.
-    for root in try Int64.fetchAll(
-      db, sql: "SELECT child_id FROM organisation_parent WHERE parent_id IS NULL AND valid_until IS NULL")
-    {
-      for year in years {
-        for (kind, planned) in [
-          ("inspection.signsOfViolation", 12), ("supervision.thematic", 20), ("inspection.partyFee", 8),
-        ] {
-          try db.execute(
-            sql:
-              "INSERT INTO oversight_programme(body_organ, body_unit_id, year, kind, planned) VALUES (?, ?, ?, ?, ?)",
-            arguments: ["inspectionCommission", root, year, kind, planned])
-        }
-      }
+    // Each body plans about what it then does: one or two of each kind it runs in the year.
+    let plan = try db.makeStatement(
+      sql: "INSERT INTO oversight_programme(body_organ, body_unit_id, year, kind, planned) VALUES (?, ?, ?, ?, ?)")
+    for key in keyOrder {
+      try plan.execute(arguments: [
+        organs[key.organ].rawValue, key.body, key.year, kinds[key.kind].code, 1 + r.below(2),
+      ])
     }
     return picked
   }
