@@ -27,6 +27,7 @@ extension BenchCommand {
         let cases: [(String, ReportPeriod, String?)] = [
           ("\(term.nameVi), \(root ?? "every province")", term, root),
           ("\(year.nameVi), \(root ?? "every province")", year, root),
+          ("\(term.nameVi), \(rootCode) (its subtree)", term, rootCode),
           ("quý I năm 2023, \(district)", try .quarter(1, of: 2023), district),
         ]
         for (label, period, scope) in cases {

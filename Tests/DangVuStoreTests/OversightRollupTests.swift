@@ -37,7 +37,7 @@ struct OversightRollupTests {
             throughMonth: OversightRollup.monthNumber(period.through), in: db)
         } else {
           try SQLiteStore.countVisits(
-            into: &c, cte: "", inScope: "",
+            into: &c, cte: "", source: "inspection_subject t",
             args: ["from": period.from.daysSinceEpoch, "through": period.through.daysSinceEpoch], in: db)
         }
         return c

@@ -143,7 +143,8 @@ public enum DemoOversightLoader {
       for year in years {
         if r.unit() < DemoOversightPlan.memberVisitRate {
           let (kind, organ) = DemoOversightPlan.visitKind(&r)
-          let bodyUnit = organ == .partyCommittee ? span.cell : body(of: span.cell)
+          // The committee above the cell (or its inspection commission) runs one of each kind a year.
+          let bodyUnit = body(of: span.cell)
           let key = InspectionKey(body: bodyUnit, organ: organs.firstIndex(of: organ)!, kind: kind.number, year: year)
           let start = DemoOversightPlan.startDay(
             body: key.body, organ: key.organ, kind: key.kind, year: year, seed: seed)
@@ -177,6 +178,12 @@ public enum DemoOversightLoader {
       }
     }
 
+    // Written without the indexes, which are then built once (the database had no inspections: `demo` needs
+    // an empty one).
+    let empty = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM inspection") == 0
+    if empty {
+      for name in Schema.inspectionIndexNames { try db.execute(sql: "DROP INDEX \(name)") }
+    }
     let insertInspection = try db.makeStatement(
       sql: """
         INSERT INTO inspection(kind, body_organ, body_unit_id, title, started, concluded) VALUES (?, ?, ?, ?, ?, ?)
@@ -210,11 +217,12 @@ public enum DemoOversightLoader {
         progress(DemoProgress(phase: "kiểm tra, giám sát", done: index, total: keyOrder.count))
       }
     }
+    if empty { try db.execute(sql: Schema.inspectionSubjectIndexes) }
     try OversightRollup.rebuild(in: db)
-    // Each body plans about what it then does: one or two of each kind it runs in the year.
+    // Each inspection commission plans about what it then does: one or two of each kind it runs in the year.
     let plan = try db.makeStatement(
       sql: "INSERT INTO oversight_programme(body_organ, body_unit_id, year, kind, planned) VALUES (?, ?, ?, ?, ?)")
-    for key in keyOrder {
+    for key in keyOrder where organs[key.organ] == .inspectionCommission {
       try plan.execute(arguments: [
         organs[key.organ].rawValue, key.body, key.year, kinds[key.kind].code, 1 + r.below(2),
       ])

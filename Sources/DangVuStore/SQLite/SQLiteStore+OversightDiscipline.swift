@@ -22,7 +22,8 @@ extension SQLiteStore {
 
   static func insert(_ decision: DisciplineDecision, in db: Database) throws -> DisciplineDecision {
     var d = decision
-    let known = Set(try violationCategories(in: db).map(\.code))
+    let known = Set(
+      try db.cachedRows(sql: "SELECT code FROM violation_category").map { $0[0] as String })
     for code in d.categories where !known.contains(code) {
       throw DomainError(
         "discipline.unknownCategory",
@@ -53,12 +54,13 @@ extension SQLiteStore {
     try db.cachedStatement(
       sql: """
         INSERT INTO discipline_decision(is_member, subject_id, unit_id, form, form_now, body_organ, body_unit_id, number,
-          decided, violated, inspection_id, self_corrected, note)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          decided, violated, inspection_id, self_corrected, note, categories)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
     ).execute(arguments: [
       subject.isMember, subject.id, subject.unitID, d.form.rawValue, d.form.rawValue, d.decidingBody.organ.rawValue,
       body.id, d.number, d.decided.daysSinceEpoch, d.violated.daysSinceEpoch, d.inspectionID, d.selfCorrected, d.note,
+      Set(d.categories).sorted().joined(separator: "|"),
     ])
     d.id = db.lastInsertedRowID
     let category = try db.cachedStatement(
@@ -196,7 +198,11 @@ extension SQLiteStore {
       try applyEffect(of: after, decision: history.decision, subject: subject, on: appeal.decided, in: db)
     }
     try db.execute(
-      sql: "UPDATE discipline_decision SET form_now = ? WHERE id = ?", arguments: [after?.rawValue, appeal.decisionID])
+      sql: """
+        UPDATE discipline_decision SET form_now = :form, first_appeal = MIN(COALESCE(first_appeal, :day), :day)
+        WHERE id = :id
+        """,
+      arguments: ["form": after?.rawValue, "day": appeal.decided.daysSinceEpoch, "id": appeal.decisionID])
     return appeal
   }
 

@@ -33,9 +33,12 @@ extension SQLiteStore {
     _ period: ReportPeriod, scope: String?, categories: [ViolationCategory], in db: Database
   ) throws -> OversightCounts {
     var counts = OversightCounts(categories: categories)
-    // The subtree as it stands on the period's last day.
+    // The subtree as it stands on the period's last day, walked first: each of its units is one range of an index
+    // that leads with the unit (CROSS JOIN keeps SQLite from starting at the country's dates instead).
     let cte = scope == nil ? "" : subtreeCTE
-    let inScope = scope == nil ? "" : "AND unit_id IN (SELECT id FROM sub)"
+    func from(_ table: String) -> String {
+      scope == nil ? "\(table) t" : "sub CROSS JOIN \(table) t ON t.unit_id = sub.id"
+    }
     var args: StatementArguments = ["from": period.from.daysSinceEpoch, "through": period.through.daysSinceEpoch]
     if let scope { args += ["code": scope, "day": period.through.daysSinceEpoch] }
     // Everything, over whole months: the rollup answers without touching the lượt.
@@ -44,32 +47,35 @@ extension SQLiteStore {
         into: &counts, fromMonth: OversightRollup.monthNumber(period.from),
         throughMonth: OversightRollup.monthNumber(period.through), in: db)
     } else {
-      try countVisits(into: &counts, cte: cte, inScope: inScope, args: args, in: db)
+      try countVisits(into: &counts, cte: cte, source: from("inspection_subject"), args: args, in: db)
     }
 
     // Decisions of the period with the form in force on its last day: those no appeal had touched by then are
-    // counted by form and set of categories in SQL; the few appealed ones one by one, after their appeals.
-    let inScopeD = inScope.replacingOccurrences(of: "unit_id", with: "d.unit_id")
+    // counted by form and set of categories from the index; the few appealed ones one by one, after their appeals.
     var appealed: [Int64: (member: Bool, form: DisciplineForm?, categories: Set<String>)] = [:]
     for row in try Row.fetchAll(
       db,
       sql: cte + """
-         SELECT is_member, form, categories, appealed, COUNT(*) FROM (
-           SELECT d.is_member, d.form,
-             (SELECT group_concat(v.category, '|') FROM discipline_violation v WHERE v.decision_id = d.id) AS categories,
-             CASE WHEN EXISTS (SELECT 1 FROM discipline_appeal a WHERE a.decision_id = d.id AND a.decided <= :through)
-               THEN d.id ELSE 0 END AS appealed
-           FROM discipline_decision d WHERE d.decided BETWEEN :from AND :through \(inScopeD))
-         GROUP BY is_member, form, categories, appealed
+         SELECT t.is_member, t.form, t.categories, COUNT(*) FROM \(from("discipline_decision"))
+         WHERE t.decided BETWEEN :from AND :through AND (t.first_appeal IS NULL OR t.first_appeal > :through)
+         GROUP BY t.is_member, t.form, t.categories
         """, arguments: args)
     {
-      let categories = Set(((row[2] as String?) ?? "").split(separator: "|").map(String.init))
-      let id: Int64 = row[3]
-      if id != 0 {
-        appealed[id] = (row[0], DisciplineForm(rawValue: row[1]), categories)
-      } else if let form = DisciplineForm(rawValue: row[1]) {
-        counts.addDiscipline(member: row[0], form: form, categories: categories, count: row[4])
+      let categories = Set((row[2] as String).split(separator: "|").map(String.init))
+      if let form = DisciplineForm(rawValue: row[1]) {
+        counts.addDiscipline(member: row[0], form: form, categories: categories, count: row[3])
       }
+    }
+    for row in try Row.fetchAll(
+      db,
+      sql: cte + """
+         SELECT t.id, t.is_member, t.form, t.categories FROM \(from("discipline_decision"))
+         WHERE t.decided BETWEEN :from AND :through AND t.first_appeal <= :through
+        """, arguments: args)
+    {
+      appealed[row[0]] = (
+        row[1], DisciplineForm(rawValue: row[2]), Set((row[3] as String).split(separator: "|").map(String.init))
+      )
     }
     if !appealed.isEmpty {
       for row in try Row.fetchAll(
@@ -93,34 +99,41 @@ extension SQLiteStore {
       }
     }
 
+    // Complaints received in the period, and resolved in it (with their findings): two index ranges.
     for row in try Row.fetchAll(
       db,
       sql: cte + """
-         SELECT kind, finding, SUM(received BETWEEN :from AND :through),
-           SUM(COALESCE(resolved BETWEEN :from AND :through, 0))
-         FROM complaint
-         WHERE (received BETWEEN :from AND :through OR resolved BETWEEN :from AND :through) \(inScope)
-         GROUP BY kind, finding
+         SELECT t.kind, COUNT(*) FROM \(from("complaint")) WHERE t.received BETWEEN :from AND :through GROUP BY t.kind
+        """, arguments: args)
+    {
+      counts.addComplaints(
+        kind: Complaint.Kind(rawValue: row[0]) ?? .complaint, finding: nil, received: row[1], resolved: 0)
+    }
+    for row in try Row.fetchAll(
+      db,
+      sql: cte + """
+         SELECT t.kind, t.finding, COUNT(*) FROM \(from("complaint"))
+         WHERE t.resolved BETWEEN :from AND :through GROUP BY t.kind, t.finding
         """, arguments: args)
     {
       counts.addComplaints(
         kind: Complaint.Kind(rawValue: row[0]) ?? .complaint,
-        finding: (row[1] as String?).flatMap(Complaint.Finding.init(rawValue:)), received: row[2], resolved: row[3])
+        finding: (row[1] as String?).flatMap(Complaint.Finding.init(rawValue:)), received: 0, resolved: row[2])
     }
     return counts
   }
 
   /// Lượt and distinct subjects from the lượt themselves: any subtree, any days.
   static func countVisits(
-    into counts: inout OversightCounts, cte: String, inScope: String, args: StatementArguments, in db: Database
+    into counts: inout OversightCounts, cte: String, source: String, args: StatementArguments, in db: Database
   ) throws {
     let kinds = OversightKind.allCases
     let organs = ConductingBody.Organ.allCases
     for row in try Row.fetchAll(
       db,
       sql: cte + """
-         SELECT kind_no, organ_no, is_member, COUNT(*) FROM inspection_subject
-         WHERE started BETWEEN :from AND :through \(inScope) GROUP BY kind_no, organ_no, is_member
+         SELECT t.kind_no, t.organ_no, t.is_member, COUNT(*) FROM \(source)
+         WHERE t.started BETWEEN :from AND :through GROUP BY t.kind_no, t.organ_no, t.is_member
         """, arguments: args)
     {
       counts.addVisits(kind: kinds[row[0]], organ: organs[row[1]], members: row[2], count: row[3])
@@ -131,9 +144,10 @@ extension SQLiteStore {
       db,
       sql: cte + """
          SELECT is_member, kinds, organs, COUNT(*) FROM (
-           SELECT is_member, subject_id, SUM(DISTINCT 1 << kind_no) AS kinds, SUM(DISTINCT 1 << organ_no) AS organs
-           FROM inspection_subject WHERE started BETWEEN :from AND :through \(inScope)
-           GROUP BY is_member, subject_id)
+           SELECT t.is_member, t.subject_id, SUM(DISTINCT 1 << t.kind_no) AS kinds,
+             SUM(DISTINCT 1 << t.organ_no) AS organs
+           FROM \(source) WHERE t.started BETWEEN :from AND :through
+           GROUP BY t.is_member, t.subject_id)
          GROUP BY is_member, kinds, organs
         """, arguments: args)
     {
