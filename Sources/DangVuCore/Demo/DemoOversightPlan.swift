@@ -6,8 +6,9 @@ public enum DemoOversightPlan {
   /// The years the demo fills: a term report and Q1, 9-month and yearly comparisons all have data.
   public static let years = [2021, 2022, 2023]
 
-  /// A member's chance of one lượt of inspection or supervision in a year (8,885 in 9 months of 62,600).
-  public static let memberVisitRate = 0.19
+  /// A member's chance of one lượt of inspection or supervision in a year (8,885 in 9 months of 62,600; a member
+  /// is counted only when in the cell on the inspection's start day, so the draw is a little under that share).
+  public static let memberVisitRate = 0.16
   /// A unit's chance of one lượt in a year (764 in 9 months of about 3,700 units).
   public static let unitVisitRate = 0.27
   /// A member's chance of a discipline decision in a year (104 in 9 months).
