@@ -13,8 +13,8 @@ struct DangVu: AsyncParsableCommand {
       """,
     subcommands: [
       OrgCommand.self, DemoCommand.self, MembersCommand.self, MembershipCommand.self, GradesCommand.self,
-      ReportCommand.self, BenchCommand.self,
-      ImportCommand.self, ExportCommand.self, ServeCommand.self,
+      ReportCommand.self, BenchCommand.self, ImportCommand.self, ExportCommand.self, ServeCommand.self,
+      OversightCommand.self,
     ])
 }
 

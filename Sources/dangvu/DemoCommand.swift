@@ -55,6 +55,7 @@ struct DemoCommand: AsyncParsableCommand {
     let lifecycleBar = ProgressBar()
     _ = try await DemoLifecycleLoader.load(into: db, seed: options.seed) { lifecycleBar.update($0) }
     lifecycleBar.finish()
+    try await DemoOversightLoader.load(into: db, seed: options.seed)
     let gradeBar = ProgressBar()
     let grades = try await DemoGrades.grade(db, years: years, seed: options.seed) { gradeBar.update($0) }
     gradeBar.finish()

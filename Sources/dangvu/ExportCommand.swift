@@ -27,6 +27,13 @@ struct ExportCommand: AsyncParsableCommand {
     guard fromYear <= toYear else {
       throw fail(DomainError("export.badYears", "--from-year \(fromYear) phải không lớn hơn --to-year \(toYear)."))
     }
+    if [.inspections, .discipline, .appeals, .complaints].contains(kind) {
+      throw fail(
+        DomainError(
+          "export.notYet",
+          "Chưa xuất được tệp \(kind.rawValue); báo cáo kiểm tra, giám sát có ở `dangvu report oversight --format csv`."
+        ))
+    }
     do {
       let partyStore = try store.open()
       let target = try ExportTarget(path: output)
@@ -65,6 +72,8 @@ struct ExportCommand: AsyncParsableCommand {
           + "(tệp sự kiện gọi đảng viên theo số thẻ)."
       }
       return text
+    case .inspections, .discipline, .appeals, .complaints:
+      return ""
     case .population:
       let n = try await PopulationFile.export(from: store, years: fromYear...toYear, to: handle)
       return "Đã xuất \(VietnameseNumber.count(n)) số liệu dân số (năm \(fromYear)–\(toYear)) ra \(destination)."

@@ -8,16 +8,20 @@ extension ImportFileKind: ExpressibleByArgument {}
 struct ImportCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "import",
-    abstract: "Read a CSV file of organisations, members, events or population into the database.",
+    abstract:
+      "Read a CSV file of organisations, members, events, population, inspections, discipline, appeals or complaints.",
     discussion: """
       The columns of each kind of file are in docs/import-formats.md. Files may be UTF-8 with or
       without BOM, separated by commas or semicolons, with dates as dd/mm/yyyy or yyyy-mm-dd.
       A file with any bad row is refused whole: every bad row is listed with its line and column,
-      and nothing of the file is written. Import organisations first, then members, then events.
+      and nothing of the file is written. Import organisations first, then members, then events;
+      inspections, discipline (then appeals) and complaints name members by party card number.
       """)
 
   @OptionGroup var store: StoreOptions
-  @Argument(help: "What the file holds: organisations, members, events or population.")
+  @Argument(
+    help:
+      "What the file holds: organisations, members, events, population, inspections, discipline, appeals, complaints.")
   var kind: ImportFileKind
   @Argument(help: "The CSV file to read.")
   var file: String

@@ -10,7 +10,7 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 struct ReportCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "report", abstract: "Compute a published report from the records, for any subtree and period.",
-    subcommands: [Evaluation.self, Membership.self])
+    subcommands: [Evaluation.self, Membership.self, Oversight.self])
 
   struct Evaluation: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -24,8 +24,10 @@ public enum DemoGrades {
         }
         districts += try await store.tree(on: date, root: root.code).children(of: root.id)
       }
+      // Members disciplined in the year get the grade the rules allow them (DESIGN.md).
+      let disciplined = try await store.disciplinedMembers(year: year)
       for (index, district) in districts.enumerated() {
-        recorded += try await grade(district, in: store, year: year, on: date, seed: seed)
+        recorded += try await grade(district, in: store, year: year, on: date, seed: seed, disciplined: disciplined)
         progress(DemoProgress(phase: "xếp loại năm \(year)", done: index + 1, total: districts.count))
       }
     }
@@ -33,9 +35,15 @@ public enum DemoGrades {
   }
 
   /// Every unit of a district (the district included: the province grades it), then its members and cadres.
-  static func grade(_ district: Organisation, in store: any PartyStore, year: Int, on date: Day, seed: UInt64)
-    async throws -> Int
-  {
+  static func grade(
+    _ district: Organisation, in store: any PartyStore, year: Int, on date: Day, seed: UInt64,
+    disciplined: [Int64: Bool] = [:]
+  ) async throws -> Int {
+    /// A disciplined member is graded complete at most (not complete unless the unit fixed it itself).
+    func allowed(_ outcome: GradeOutcome, _ member: Int64) -> GradeOutcome {
+      guard let fixed = disciplined[member], case .graded = outcome else { return outcome }
+      return .graded(fixed ? .complete : .notComplete)
+    }
     var recorded = 0
     let units = try await store.tree(on: date, root: district.code).subtree(of: district.id)
     recorded += try await store.recordGrades(
@@ -44,14 +52,15 @@ public enum DemoGrades {
     ).count
     let register = try await store.register(of: district.code, on: date).filter { !$0.exempt }
     var entries = register.map {
-      GradeEntry(subject: .member($0.member.id), outcome: outcome(seed, year, $0.member.id, unit: false))
+      GradeEntry(
+        subject: .member($0.member.id), outcome: allowed(outcome(seed, year, $0.member.id, unit: false), $0.member.id))
     }
     for entry in register
     where entry.member.posts.contains(where: { $0.from <= date && ($0.until.map { date < $0 } ?? true) }) {
       entries.append(
         GradeEntry(
           subject: .leadershipCadre(memberID: entry.member.id),
-          outcome: outcome(seed, year, ~entry.member.id, unit: true)
+          outcome: allowed(outcome(seed, year, ~entry.member.id, unit: true), entry.member.id)
         ))
     }
     recorded += try await store.recordGrades(entries, year: year).count

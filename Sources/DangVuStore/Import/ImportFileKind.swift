@@ -3,7 +3,7 @@ import Foundation
 
 /// The kinds of file DangVu reads and writes; the formats are in docs/import-formats.md.
 public enum ImportFileKind: String, CaseIterable, Sendable {
-  case organisations, members, events, population
+  case organisations, members, events, population, inspections, discipline, appeals, complaints
 
   /// What one row of the file is, for "Đã nhập 1.234 đảng viên".
   public var rowNounVi: String {
@@ -12,6 +12,10 @@ public enum ImportFileKind: String, CaseIterable, Sendable {
     case .members: "đảng viên"
     case .events: "sự kiện"
     case .population: "số liệu dân số"
+    case .inspections: "lượt kiểm tra, giám sát"
+    case .discipline: "quyết định kỷ luật"
+    case .appeals: "khiếu nại kỷ luật"
+    case .complaints: "đơn khiếu nại, tố cáo"
     }
   }
 
@@ -23,6 +27,10 @@ public enum ImportFileKind: String, CaseIterable, Sendable {
     case .members: try await MembersFile.importing(bytes, into: store)
     case .events: try await EventsFile.importing(bytes, into: store)
     case .population: try await PopulationFile.importing(bytes, into: store)
+    case .inspections: try await InspectionsFile.importing(bytes, into: store)
+    case .discipline: try await DisciplineFile.importing(bytes, into: store)
+    case .appeals: try await AppealsFile.importing(bytes, into: store)
+    case .complaints: try await ComplaintsFile.importing(bytes, into: store)
     }
   }
 }

@@ -150,7 +150,9 @@ final class GradingContext {
         since = Day(daysSinceEpoch: earliest)
         subjectClass = .leadershipCadre
       }
-      let facts = SubjectCircumstances(since: since, exemptFromActivity: span.exempt)
+      var facts = SubjectCircumstances(since: since, exemptFromActivity: span.exempt)
+      try SQLiteStore.addOversightFacts(
+        to: &facts, isMember: true, id: id, year: year, evaluatedOn: cycle.evaluationDate, in: db)
       let code = subjectClass == .member ? "member" : "leadershipCadre"
       return (
         Resolved(
@@ -170,10 +172,13 @@ final class GradingContext {
         throw DomainError(
           "evaluation.rootNotGraded", "\(unit.name) là cấp cao nhất trong phạm vi: không xếp loại tại đây.")
       }
+      var facts = SubjectCircumstances(since: unit.founded)
+      try SQLiteStore.addOversightFacts(
+        to: &facts, isMember: false, id: unit.id, year: year, evaluatedOn: cycle.evaluationDate, in: db)
       return (
         Resolved(
           subjectClass: .organisation(unit.kind), classCode: "organisation", id: unit.id,
-          key: "organisation.\(unit.kind.code)", unitID: parent, facts: SubjectCircumstances(since: unit.founded),
+          key: "organisation.\(unit.kind.code)", unitID: parent, facts: facts,
           name: unit.name), cycle
       )
     case .leadershipCollective(let id):
@@ -182,10 +187,12 @@ final class GradingContext {
           sql: "SELECT organisation_id, name, formed FROM leadership_collective WHERE id = ?", arguments: [id])
       else { throw DomainError("collective.unknown", "Không tìm thấy tập thể lãnh đạo có mã số \(id).") }
       let cycle = try cycleFor(unitID: row[0])
+      var facts = SubjectCircumstances(since: Day(daysSinceEpoch: row[2]))
+      facts.memberWarnedOrWorse = try SQLiteStore.collectiveMemberWarnedOrWorse(unitID: row[0], year: year, in: db)
       return (
         Resolved(
           subjectClass: .leadershipCollective, classCode: "leadershipCollective", id: id, key: "leadershipCollective",
-          unitID: row[0], facts: SubjectCircumstances(since: Day(daysSinceEpoch: row[2])), name: row[1]), cycle
+          unitID: row[0], facts: facts, name: row[1]), cycle
       )
     }
   }

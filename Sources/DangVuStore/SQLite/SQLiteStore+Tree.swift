@@ -109,14 +109,13 @@ extension SQLiteStore {
   }
 
   public func endOrganisation(code: String, on day: Day) async throws {
-    try await writer.write { db in
-      try MemberStockRollup.markStale(db)
-      try Self.end(Self.requireOrganisation(code: code, in: db), on: day, in: db)
-    }
+    try await writer.write { db in try Self.end(Self.requireOrganisation(code: code, in: db), on: day, in: db) }
   }
 
   static func end(_ unit: Organisation, on day: Day, in db: Database) throws {
     try TreeRules.checkEnd(unit, on: day)
+    // Which province a cell sits under over time feeds the register's monthly sums.
+    try MemberStockRollup.markStale(db)
     // The subtree on the day itself: units moved away that day (a merge) are no longer below it.
     let ids = try subtreeIDs(of: unit.code, on: day, in: db)
     let list = ids.map(String.init).joined(separator: ",")

@@ -185,6 +185,7 @@ enum Schema {
           """)
     }
     registerMembershipLifecycle(in: &migrator)
+    registerOversight(in: &migrator)
     return migrator
   }
 

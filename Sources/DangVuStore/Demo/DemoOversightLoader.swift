@@ -1,0 +1,236 @@
+import DangVuCore
+import GRDB
+
+/// Fills a loaded demo with `DemoOversightPlan.years` of inspections and supervisions, discipline (with a few
+/// appeals), complaints and programmes. Deterministic for a seed.
+///
+/// The lượt (about a fifth of the members a year: over three million at national scale) are written with
+/// reused statements in one transaction and the rollup rebuilt once; decisions, appeals and complaints are
+/// few and go through the store's own checked methods, so expulsions end memberships like any other.
+public enum DemoOversightLoader {
+  public struct Summary: Hashable, Sendable {
+    public var inspections = 0
+    public var visits = 0
+    public var decisions = 0
+    public var appeals = 0
+    public var complaints = 0
+  }
+
+  /// A member in a cell over some days, as `member_span` holds it.
+  struct Span {
+    var member: Int64
+    var cell: Int64
+    var from: Int
+    var until: Int?
+    var official: Bool
+
+    func covers(_ day: Day) -> Bool { from <= day.daysSinceEpoch && (until.map { day.daysSinceEpoch < $0 } ?? true) }
+  }
+
+  struct InspectionKey: Hashable {
+    var body: Int64
+    var organ: Int
+    var kind: Int
+    var year: Int
+  }
+
+  @discardableResult
+  public static func load(
+    into store: SQLiteStore, seed: UInt64, years: [Int] = DemoOversightPlan.years,
+    progress: @Sendable (DemoProgress) -> Void = { _ in }
+  ) async throws -> Summary {
+    var summary = Summary()
+    let picked = try await store.writer.write { db in
+      try writeVisits(db: db, seed: seed, years: years, progress: progress)
+    }
+    summary.inspections = picked.inspections
+    summary.visits = picked.visits
+    // Decisions and complaints, a year at a time, through the checked store methods.
+    for (index, year) in years.enumerated() {
+      let decided = try await store.recordDiscipline(picked.decisions[year] ?? [])
+      summary.decisions += decided.count
+      var r = DemoRandom(seed: seed, stream: 0xA_77EA1, UInt64(year))
+      var appeals: [Appeal] = []
+      for d in decided where r.unit() < DemoOversightPlan.appealRate {
+        let lodged = d.decided.adding(days: 10)
+        let outcome: Appeal.Outcome
+        switch r.below(10) {
+        case 0: outcome = .annulled
+        case 1, 2: outcome = d.form == .reprimand ? .upheld : .changed(.reprimand)
+        default: outcome = .upheld
+        }
+        appeals.append(Appeal(decisionID: d.id, lodged: lodged, decided: lodged.adding(days: 30), outcome: outcome))
+      }
+      summary.appeals += try await store.recordAppeals(appeals).count
+      summary.complaints += try await store.recordComplaints(picked.complaints[year] ?? []).count
+      progress(DemoProgress(phase: "kỷ luật, khiếu nại, tố cáo", done: index + 1, total: years.count))
+    }
+    return summary
+  }
+
+  struct Picked {
+    var inspections = 0
+    var visits = 0
+    var decisions: [Int: [DisciplineDecision]] = [:]
+    var complaints: [Int: [Complaint]] = [:]
+  }
+
+  static func writeVisits(
+    db: Database, seed: UInt64, years: [Int], progress: @Sendable (DemoProgress) -> Void
+  ) throws -> Picked {
+    var picked = Picked()
+    // Where each unit sits now, and its code: the demo's tree barely changes over these years.
+    var parent: [Int64: Int64] = [:]
+    for row in try Row.fetchAll(
+      db, sql: "SELECT child_id, parent_id FROM organisation_parent WHERE valid_until IS NULL AND parent_id IS NOT NULL"
+    ) {
+      parent[row[0]] = row[1]
+    }
+    var code: [Int64: String] = [:]
+    var units: [(id: Int64, founded: Int, ended: Int?)] = []
+    for row in try Row.fetchAll(db, sql: "SELECT id, code, founded, ended FROM organisation ORDER BY id") {
+      code[row[0]] = row[1]
+      if parent[row[0]] != nil { units.append((row[0], row[2], row[3])) }
+    }
+    var posts: [Int64: [(Int, Int?)]] = [:]
+    for row in try Row.fetchAll(db, sql: "SELECT member_id, valid_from, valid_until FROM member_post") {
+      posts[row[0], default: []].append((row[1], row[2]))
+    }
+    let kinds = OversightKind.allCases
+    let organs = ConductingBody.Organ.allCases
+    var lists: [InspectionKey: [(member: Bool, subject: Int64, unit: Int64)]] = [:]
+    var keyOrder: [InspectionKey] = []
+    func add(_ key: InspectionKey, member: Bool, subject: Int64, unit: Int64) {
+      if lists[key] == nil { keyOrder.append(key) }
+      lists[key, default: []].append((member, subject, unit))
+    }
+    func body(of unit: Int64) -> Int64 { parent[unit] ?? unit }
+
+    // Members: one pass over the spans, every year at once.
+    var r = DemoRandom(seed: seed, stream: 0x0_5EE_0001)
+    var decidedMembers = Set<Int64>()
+    let cursor = try Row.fetchCursor(
+      db, sql: "SELECT member_id, cell_id, valid_from, valid_until, standing FROM member_span ORDER BY rowid")
+    while let row = try cursor.next() {
+      let span = Span(
+        member: row[0], cell: row[1], from: row[2], until: row[3], official: (row[4] as String) == "official")
+      // Discipline first: an expulsion ends the span, and nothing of the member may follow it.
+      var expelled: Int?
+      for year in years where r.unit() < DemoOversightPlan.disciplineRate {
+        var form = DemoOversightPlan.memberForm(&r)
+        let decided = Day(year: year, month: 1, day: 1)!.adding(days: r.below(360))
+        let categories = DemoOversightPlan.categories(&r)
+        let violated = decided.adding(days: -(30 + r.below(400)))
+        let selfCorrected = r.below(5) == 0
+        let holdsPost = posts[span.member]?.contains {
+          $0.0 <= decided.daysSinceEpoch && ($0.1.map { decided.daysSinceEpoch < $0 } ?? true)
+        }
+        // The rules hold here too: probationary members only reprimanded or warned, dismissal needs a post,
+        // expulsion only from a member's last span; one decision a member.
+        if form == .dismissal && holdsPost != true { form = .warning }
+        if form == .expulsion && span.until != nil { form = .warning }
+        if !span.official && form > .warning { form = .warning }
+        guard expelled == nil, span.covers(decided), decidedMembers.insert(span.member).inserted else { continue }
+        if form == .expulsion { expelled = decided.daysSinceEpoch }
+        let number = (picked.decisions[year]?.count ?? 0) + 1
+        picked.decisions[year, default: []].append(
+          DisciplineDecision(
+            subject: .member(span.member), form: form, categories: categories,
+            decidingBody: ConductingBody(.inspectionCommission, of: code[body(of: span.cell)]!),
+            number: "\(number)/\(year)-QĐ/UBKT", decided: decided, violated: violated, selfCorrected: selfCorrected))
+      }
+      func inRegister(_ day: Day) -> Bool { span.covers(day) && expelled.map { day.daysSinceEpoch < $0 } ?? true }
+      for year in years {
+        if r.unit() < DemoOversightPlan.memberVisitRate {
+          let (kind, organ) = DemoOversightPlan.visitKind(&r)
+          // The committee above the cell (or its inspection commission) runs one of each kind a year.
+          let bodyUnit = body(of: span.cell)
+          let key = InspectionKey(body: bodyUnit, organ: organs.firstIndex(of: organ)!, kind: kind.number, year: year)
+          let start = DemoOversightPlan.startDay(
+            body: key.body, organ: key.organ, kind: key.kind, year: year, seed: seed)
+          if inRegister(start) { add(key, member: true, subject: span.member, unit: span.cell) }
+        }
+        if r.unit() < DemoOversightPlan.complaintRate {
+          let received = Day(year: year, month: 1, day: 1)!.adding(days: r.below(360))
+          let open = received.adding(days: 20 + r.below(100))
+          let resolved = open.year == year || r.below(2) == 0 ? open : nil
+          let finding = DemoOversightPlan.finding(&r)
+          let kind: Complaint.Kind = r.below(3) == 0 ? .complaint : .denunciation
+          if inRegister(received) {
+            picked.complaints[year, default: []].append(
+              Complaint(
+                kind: kind, subject: .member(span.member), received: received, resolved: resolved,
+                finding: resolved == nil ? nil : finding))
+          }
+        }
+      }
+    }
+    // Units: inspected and supervised by the committee above them.
+    for unit in units {
+      for year in years where r.unit() < DemoOversightPlan.unitVisitRate {
+        let (kind, organ) = DemoOversightPlan.visitKind(&r)
+        let key = InspectionKey(
+          body: body(of: unit.id), organ: organs.firstIndex(of: organ)!, kind: kind.number, year: year)
+        let start = DemoOversightPlan.startDay(body: key.body, organ: key.organ, kind: key.kind, year: year, seed: seed)
+        if unit.founded <= start.daysSinceEpoch && (unit.ended.map { start.daysSinceEpoch < $0 } ?? true) {
+          add(key, member: false, subject: unit.id, unit: unit.id)
+        }
+      }
+    }
+
+    // Written without the indexes, which are then built once (the database had no inspections: `demo` needs
+    // an empty one).
+    let empty = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM inspection") == 0
+    if empty {
+      for name in Schema.inspectionIndexNames { try db.execute(sql: "DROP INDEX \(name)") }
+    }
+    let insertInspection = try db.makeStatement(
+      sql: """
+        INSERT INTO inspection(kind, body_organ, body_unit_id, title, started, concluded) VALUES (?, ?, ?, ?, ?, ?)
+        """)
+    let insertSubject = try db.makeStatement(
+      sql: """
+        INSERT INTO inspection_subject(inspection_id, is_member, subject_id, unit_id, started, concluded, kind_no,
+          organ_no, month_no, violation_found)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    for (index, key) in keyOrder.enumerated() {
+      let kind = kinds[key.kind]
+      let start = DemoOversightPlan.startDay(
+        body: key.body, organ: key.organ, kind: key.kind, year: key.year, seed: seed)
+      let end = start.adding(days: DemoOversightPlan.duration(kind))
+      try insertInspection.execute(arguments: [
+        kind.code, organs[key.organ].rawValue, key.body, "\(kind.nameVi.capitalisedFirstLetter) năm \(key.year)",
+        start.daysSinceEpoch, end.daysSinceEpoch,
+      ])
+      let id = db.lastInsertedRowID
+      let month = OversightRollup.monthNumber(start)
+      for s in lists[key]! {
+        let found = kind == .inspection(.signsOfViolation) ? r.below(10) < 6 : r.below(100) < 3
+        try insertSubject.execute(arguments: [
+          id, s.member, s.subject, s.unit, start.daysSinceEpoch, end.daysSinceEpoch, key.kind, key.organ, month, found,
+        ])
+        picked.visits += 1
+      }
+      picked.inspections += 1
+      if index % 50_000 == 0 {
+        progress(DemoProgress(phase: "kiểm tra, giám sát", done: index, total: keyOrder.count))
+      }
+    }
+    if empty { try db.execute(sql: Schema.inspectionSubjectIndexes) }
+    try OversightRollup.rebuild(in: db)
+    // Each inspection commission plans about what it then does: one or two of each kind it runs in the year.
+    let plan = try db.makeStatement(
+      sql: "INSERT INTO oversight_programme(body_organ, body_unit_id, year, kind, planned) VALUES (?, ?, ?, ?, ?)")
+    for key in keyOrder where organs[key.organ] == .inspectionCommission {
+      try plan.execute(arguments: [
+        organs[key.organ].rawValue, key.body, key.year, kinds[key.kind].code, 1 + r.below(2),
+      ])
+    }
+    return picked
+  }
+}
+
+extension String {
+  fileprivate var capitalisedFirstLetter: String { prefix(1).uppercased() + dropFirst() }
+}

@@ -1,0 +1,55 @@
+import DangVuCore
+
+/// The inspection commission's records: inspections and supervisions with their subjects and findings,
+/// yearly programmes, discipline decisions with appeals, complaints and denunciations, and the report.
+///
+/// Every method is one transaction, all or nothing. Discipline has effects on the rest of the records in
+/// the same transaction: an expulsion ends the membership, a dissolution ends the unit; an appeal that
+/// annuls (or changes) the decision undoes them, while the decision and the appeal both stay in the history.
+public protocol OversightStore: Sendable {
+  /// Records inspections or supervisions with their subjects; all or none. Returns them with ids.
+  @discardableResult
+  func recordInspections(_ batch: [Inspection]) async throws -> [Inspection]
+
+  /// Concludes a running inspection: the day, and the finding per subject (subjects not named keep theirs).
+  func concludeInspection(id: Int64, on day: Day, findings: [InspectionSubject]) async throws
+
+  func inspection(id: Int64) async throws -> Inspection?
+
+  /// Sets (replaces) a body's programme for a year.
+  func setProgramme(_ programme: OversightProgramme) async throws
+
+  /// The programme and how many of each kind the body has begun and concluded in the year up to `day`.
+  func programmeProgress(body: ConductingBody, year: Int, on day: Day) async throws -> ProgrammeProgress?
+
+  /// The violation categories, as the database holds them (seeded with `ViolationCategory.standard`).
+  func violationCategories() async throws -> [ViolationCategory]
+
+  /// Records discipline decisions, each checked by `OversightRules`, with their effects; all or none.
+  @discardableResult
+  func recordDiscipline(_ batch: [DisciplineDecision]) async throws -> [DisciplineDecision]
+
+  /// Records appeals, each settling the decision it names; effects follow the new form; all or none.
+  @discardableResult
+  func recordAppeals(_ batch: [Appeal]) async throws -> [Appeal]
+
+  /// The ids of the decisions with these numbers (a number may be used by more than one body).
+  func disciplineDecisionIDs(numbers: [String]) async throws -> [String: [Int64]]
+
+  /// Every decision about the subject, oldest first, with its appeals.
+  func disciplineHistory(of subject: OversightSubject) async throws -> [DisciplineHistory]
+
+  /// Members with a decision in force decided in `year`: `true` when the unit found and fixed every one
+  /// of their violations itself. What grading needs to propose a grade the rules accept.
+  func disciplinedMembers(year: Int) async throws -> [Int64: Bool]
+
+  @discardableResult
+  func recordComplaints(_ batch: [Complaint]) async throws -> [Complaint]
+
+  /// Marks a complaint resolved with its finding.
+  func resolveComplaint(id: Int64, on day: Day, finding: Complaint.Finding) async throws
+
+  /// The report for a unit's subtree (as the tree stands on the period's last day) and period, with the
+  /// same period a year earlier; with no code, everything the database holds.
+  func oversightReport(period: ReportPeriod, scope code: String?) async throws -> OversightReport
+}

@@ -1,0 +1,53 @@
+import DangVuCore
+import GRDB
+
+/// What the oversight records say about a graded subject: discipline in the year, a pending inspection or
+/// complaint on the evaluation date, and for a collective a member warned or worse. Each is one probe of an
+/// index through a statement prepared once per connection: grading runs tens of thousands of subjects a second.
+extension SQLiteStore {
+  static func addOversightFacts(
+    to facts: inout SubjectCircumstances, isMember: Bool, id: Int64, year: Int, evaluatedOn day: Day, in db: Database
+  ) throws {
+    let from = Day(year: year, month: 1, day: 1)!.daysSinceEpoch
+    let through = Day(year: year, month: 12, day: 31)!.daysSinceEpoch
+    // One row per decision: one violation counts once. Annulled decisions (form_now NULL) do not count.
+    facts.disciplinedViolations = try Bool.fetchAll(
+      db.cachedStatement(
+        sql: """
+          SELECT self_corrected FROM discipline_decision
+          WHERE is_member = ? AND subject_id = ? AND decided BETWEEN ? AND ? AND form_now IS NOT NULL
+          """), arguments: [isMember, id, from, through])
+    let d = day.daysSinceEpoch
+    if try db.cachedValue(
+      Bool.self,
+      sql: """
+        SELECT 1 FROM inspection_subject WHERE is_member = :m AND subject_id = :id AND started <= :day
+        AND (concluded IS NULL OR concluded > :day) LIMIT 1
+        """, arguments: ["m": isMember, "id": id, "day": d]) != nil
+    {
+      facts.pendingCase = .pendingInspection
+    } else if try db.cachedValue(
+      Bool.self,
+      sql: """
+        SELECT 1 FROM complaint WHERE is_member = :m AND subject_id = :id AND received <= :day
+        AND (resolved IS NULL OR resolved > :day) LIMIT 1
+        """, arguments: ["m": isMember, "id": id, "day": d]) != nil
+    {
+      facts.pendingCase = .pendingComplaint
+    }
+  }
+
+  /// A member holding a post in the collective's unit during the year was warned, dismissed or expelled in it.
+  static func collectiveMemberWarnedOrWorse(unitID: Int64, year: Int, in db: Database) throws -> Bool {
+    let from = Day(year: year, month: 1, day: 1)!.daysSinceEpoch
+    let through = Day(year: year, month: 12, day: 31)!.daysSinceEpoch
+    return try db.cachedValue(
+      Bool.self,
+      sql: """
+        SELECT 1 FROM organisation o JOIN member_post p ON p.organisation_code = o.code
+        JOIN discipline_decision d ON d.is_member = 1 AND d.subject_id = p.member_id
+        WHERE o.id = :unit AND p.valid_from <= :through AND (p.valid_until IS NULL OR p.valid_until > :from)
+        AND d.decided BETWEEN :from AND :through AND d.form_now IN ('warning', 'dismissal', 'expulsion') LIMIT 1
+        """, arguments: ["unit": unitID, "from": from, "through": through]) != nil
+  }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import DangVuCore
+import DangVuStore
+import Foundation
+
+extension ReportCommand {
+  /// `dangvu report oversight`: inspection, supervision, discipline and complaints for a subtree and period.
+  struct Oversight: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "oversight",
+      abstract: "The inspection, supervision and discipline report (công tác kiểm tra, giám sát, kỷ luật đảng).",
+      discussion: """
+        Units and members inspected and supervised (by kind and by conducting body, in lượt and as distinct
+        subjects), discipline by form and violation category, complaints and denunciations received and
+        resolved; every figure against the same period a year earlier.
+        """)
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var period: PeriodOptions
+    @OptionGroup var output: ReportOutputOptions
+
+    func run() async throws {
+      do {
+        let db = try store.open()
+        let report = try await db.oversightReport(period: period.resolve(), scope: output.scope(in: db))
+        try output.format.write(report, csv: OversightReportCSV.rows, text: OversightNarrative.text)
+      } catch { throw fail(error) }
+    }
+  }
+}

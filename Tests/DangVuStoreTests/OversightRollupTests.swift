@@ -1,0 +1,61 @@
+import DangVuCore
+import DangVuTestFixtures
+import GRDB
+import Testing
+
+@testable import DangVuStore
+
+/// The rollup that answers whole-database reports must give exactly what counting the lượt gives, for any
+/// month-aligned period, however the records arrived (out of date order, subjects repeated across kinds).
+@Suite("Store: the oversight rollup agrees with the lượt")
+struct OversightRollupTests {
+  @Test func rollupMatchesCountingTheVisitsForEveryPeriod() async throws {
+    let province = try await OversightProvince.build(
+      districts: 1, committeesPerDistrict: 2, cellsPerCommittee: 3, members: 40, posts: 0)
+    var random = DemoRandom(seed: 42)
+    let kinds = OversightKind.allCases
+    // 60 inspections on random days of 2021–2023, in no order, over overlapping random subjects.
+    for _ in 0..<60 {
+      let start = Day(year: 2021 + random.below(3), month: 1 + random.below(12), day: 1 + random.below(28))!
+      let members = Set((0..<(1 + random.below(6))).map { _ in province.members[random.below(40)] })
+      let units = Set((0..<random.below(3)).map { _ in province.units[random.below(province.units.count)] })
+      try await province.inspect(
+        kinds[random.below(kinds.count)], by: random.below(2) == 0 ? .partyCommittee : .inspectionCommission,
+        units: ArraySlice(units.sorted()), members: ArraySlice(members.sorted()), started: start.iso)
+    }
+    let store = province.store
+    let periods: [ReportPeriod] = [
+      try .quarter(1, of: 2022), try .quarter(4, of: 2023), try .nineMonths(2022), try .year(2021), try .halfYear(2023),
+      try .term(from: 2020, to: 2025), try .range(from: day("2022-03-01"), through: day("2023-02-28")),
+    ]
+    func counts(_ period: ReportPeriod, rollup: Bool) throws -> OversightCounts {
+      try store.writer.read { db in
+        var c = OversightCounts(categories: [])
+        if rollup {
+          try OversightRollup.read(
+            into: &c, fromMonth: OversightRollup.monthNumber(period.from),
+            throughMonth: OversightRollup.monthNumber(period.through), in: db)
+        } else {
+          try SQLiteStore.countVisits(
+            into: &c, cte: "", source: "inspection_subject t",
+            args: ["from": period.from.daysSinceEpoch, "through": period.through.daysSinceEpoch], in: db)
+        }
+        return c
+      }
+    }
+    for period in periods {
+      #expect(try counts(period, rollup: true) == counts(period, rollup: false), "\(period.nameVi)")
+    }
+    // A rebuild from scratch gives the same table the writes kept.
+    let table = "SELECT * FROM oversight_rollup WHERE count <> 0 ORDER BY 1, 2, 3, 4"
+    let kept = try await store.writer.read { db in
+      try Row.fetchAll(db, sql: table).map { row in (0..<5).map { row[$0] as Int } }
+    }
+    try await store.writer.write { db in try OversightRollup.rebuild(in: db) }
+    let rebuilt = try await store.writer.read { db in
+      try Row.fetchAll(db, sql: table).map { row in (0..<5).map { row[$0] as Int } }
+    }
+    #expect(kept == rebuilt)
+    #expect(try counts(periods[5], rollup: true)["oversight.all.members"] > 0)
+  }
+}
