@@ -85,4 +85,21 @@ struct ImportCSVPiecesTests {
     #expect(automatic.records.map(\.fields) == whole.records.map(\.fields))
     #expect(automatic.issues == whole.issues)
   }
+
+  @Test func findsTheFirstBadByteOfALargeFileInPiecesAsInOne() {
+    var file = Array(String(repeating: "Nguyễn Thị Ánh,Kiên Giang\n", count: 40_000).utf8)
+    #expect(file.count >= CSVDocument.parallelBytes)
+    let quarter = file.count / (ParallelWork.cores * 2)
+    // Bad bytes at piece boundaries and inside characters, one at a time and two together.
+    for offsets in [[quarter], [quarter + 1], [quarter - 1], [2 * quarter + 2], [5, quarter + 3], [file.count - 1]] {
+      var bad = file
+      for offset in offsets { bad[offset] = bad[offset] < 0x80 ? 0x80 : 0x41 }
+      bad.withUnsafeBufferPointer { buffer in
+        let whole = UTF8Validation.firstInvalidByte(in: buffer, from: 0, to: buffer.count)
+        #expect(whole != nil)
+        #expect(UTF8Validation.firstInvalidByte(in: buffer) == whole)
+      }
+    }
+    file.withUnsafeBufferPointer { #expect(UTF8Validation.firstInvalidByte(in: $0) == nil) }
+  }
 }

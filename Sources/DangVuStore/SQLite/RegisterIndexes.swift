@@ -8,7 +8,7 @@ import GRDB
 /// foreign key lookups (every unit a checked history writes was read by `CellLookup`, and every other
 /// reference is the member just inserted), and uses a larger page cache. The UNIQUE indexes of card number
 /// and national ID are part of the table definition: they stay, and keep refusing repeats row by row.
-/// What is dropped is read from the schema itself, so an index added by a later migration is deferred and
+/// Indexes led by `member_id` stay too (see `current`). What is dropped is read from the schema itself, so an index added by a later migration is deferred and
 /// rebuilt the same way.
 enum RegisterIndexes {
   struct Index: Sendable {
@@ -26,13 +26,16 @@ enum RegisterIndexes {
   /// to be created again, with the search index, when it ends or when the store is next opened.
   static let deferredTable = "register_deferred_index"
 
+  /// The indexes a bulk load drops. An index led by `member_id` is kept: new members have the highest ids,
+  /// so it only grows at its right edge, which costs less than sorting millions of rows again at the end.
   static func current(in db: Database) throws -> [Index] {
     try Row.fetchAll(
       db,
       sql: """
-        SELECT name, sql FROM sqlite_master
-        WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('member', 'membership_event', 'member_span')
-        ORDER BY name
+        SELECT m.name, m.sql FROM sqlite_master m
+        WHERE m.type = 'index' AND m.sql IS NOT NULL AND m.tbl_name IN ('member', 'membership_event', 'member_span')
+          AND (SELECT i.name FROM pragma_index_info(m.name) i WHERE i.seqno = 0) <> 'member_id'
+        ORDER BY m.name
         """
     ).map { Index(name: $0[0], sql: $0[1]) }
   }
