@@ -22,6 +22,8 @@ let package = Package(
       dependencies: [
         "DangVuCore",
         .product(name: "GRDB", package: "GRDB.swift"),
+        // SQLite's C interface, for binding the rows of a bulk load without boxing (PreparedInsert).
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
         .product(name: "CSV", package: "CSV.swift"),
         .product(name: "Logging", package: "swift-log"),
       ]),
@@ -40,7 +42,13 @@ let package = Package(
     .testTarget(name: "DangVuCoreTests", dependencies: ["DangVuCore"]),
     // Fixtures the store and web tests share, built through the store like real data.
     .target(name: "DangVuTestFixtures", dependencies: ["DangVuStore"], path: "Tests/Fixtures"),
-    .testTarget(name: "DangVuStoreTests", dependencies: ["DangVuStore", "DangVuTestFixtures"]),
+    .testTarget(
+      name: "DangVuStoreTests",
+      dependencies: [
+        "DangVuStore", "DangVuTestFixtures",
+        // CSVScanner is checked against the reader it replaced.
+        .product(name: "CSV", package: "CSV.swift"),
+      ]),
     .testTarget(
       name: "DangVuWebTests",
       dependencies: [

@@ -47,6 +47,11 @@ public protocol PartyStore: EvaluationStore, MembershipStore, OversightStore {
   @discardableResult
   func addMembers(_ batch: [NewMember]) async throws -> [Member]
 
+  /// Runs `load`, many `addMembers` batches into a register that is empty at the start (the demo). The store
+  /// may build its indexes once at the end instead of batch by batch; until `load` returns, searches and
+  /// registers may miss the members being added.
+  func loadingInBulk<T>(_ load: () async throws -> T) async throws -> T
+
   /// Appends events to existing members' histories (each checked with the member's whole history); all or none.
   func recordEvents(_ events: [MembershipEvent]) async throws
 
@@ -154,4 +159,11 @@ public struct StoreStatistics: Hashable, Sendable, Codable {
   public var members: Int
   public var events: Int
   public var schemaVersion: String
+}
+
+extension PartyStore {
+  /// A store without a faster way simply runs the batches.
+  public func loadingInBulk<T>(_ load: () async throws -> T) async throws -> T {
+    try await load()
+  }
 }

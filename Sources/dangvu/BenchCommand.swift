@@ -7,7 +7,9 @@ import Foundation
 struct BenchCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench", abstract: "Measure DangVu on a database: search latency and more.",
-    subcommands: [SearchBench.self, EvaluationBench.self, MembershipBench.self, OversightBench.self])
+    subcommands: [
+      SearchBench.self, EvaluationBench.self, MembershipBench.self, OversightBench.self, ImportBench.self,
+    ])
 
   struct SearchBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -3,11 +3,12 @@ import DangVuCore
 /// A quick look, on bytes, at the identity fields of an imported member.
 ///
 /// `MemberRules.checkIdentity` walks the fields as Characters, which cost a tenth of a large import;
-/// rows that plainly pass skip it here, and any other row gets the real rule and its message. The store
-/// applies the rule again to every member it writes, so this can only save time, never let a bad row in.
+/// rows that plainly pass skip it here, and any other row gets the real rule and its message. The store uses
+/// the same shortcut: every member it passes here also passes the rule, so it can only save time.
 enum IdentityShape {
   static func plainlyValid(_ m: Member) -> Bool {
-    guard !m.fullName.isEmpty, m.posts.isEmpty else { return false }
+    // A name of only spaces and tabs is refused by the rule: not plainly valid.
+    guard m.fullName.utf8.contains(where: { $0 != 0x20 && $0 != 0x09 }), m.posts.isEmpty else { return false }
     if let nid = m.nationalID, !(nid.utf8.count == 12 && nid.utf8.allSatisfy(isDigit)) { return false }
     if let card = m.partyCardNumber,
       !(1...20).contains(card.utf8.count) || !card.utf8.allSatisfy({ isDigit($0) || isLetter($0) })

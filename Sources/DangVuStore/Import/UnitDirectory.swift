@@ -7,8 +7,16 @@ struct UnitDirectory: Sendable {
   private(set) var byCode: [String: Organisation] = [:]
   private var byID: [Int64: Organisation] = [:]
 
+  /// Past this many codes, one read of every unit is cheaper than a read per code (a national members file
+  /// names tens of thousands of cells).
+  static let manyCodes = 500
+
   static func load(codes: Set<String>, from store: some PartyStore) async throws -> UnitDirectory {
     var directory = UnitDirectory(kinds: try await store.unitKinds())
+    if codes.count > manyCodes {
+      for unit in try await store.allOrganisations().units where codes.contains(unit.code) { directory.add(unit) }
+      return directory
+    }
     for code in codes {
       if let unit = try await store.organisation(code: code) { directory.add(unit) }
     }

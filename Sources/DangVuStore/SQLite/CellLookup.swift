@@ -13,6 +13,9 @@ final class CellLookup {
     self.kinds = try SQLiteStore.unitKinds(in: db)
   }
 
+  /// Whether `id` is a unit this lookup has read: every cell a checked history writes has been through `check`.
+  func wasFound(_ id: Int64) -> Bool { cache[id].map { $0 != nil } ?? false }
+
   func check(_ id: Int64, on day: Day) -> CellCheck {
     let unit: Organisation?
     if let cached = cache[id] {

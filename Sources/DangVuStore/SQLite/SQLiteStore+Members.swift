@@ -4,68 +4,143 @@ import GRDB
 extension SQLiteStore {
   @discardableResult
   public func addMembers(_ batch: [NewMember]) async throws -> [Member] {
-    try await writer.write { db in
-      let cells = try CellLookup(db: db)
-      let insert = try db.cachedStatement(
-        sql: """
-          INSERT INTO member(full_name, search_name, gender, birth_date, ethnicity, religion, national_id, home_town,
-            party_card_number, education, political_theory, occupation, current_cell_id)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """)
-      var cards = Set<String>()
-      var nationalIDs = Set<String>()
-      var result: [Member] = []
-      result.reserveCapacity(batch.count)
-      for (index, new) in batch.enumerated() {
-        do {
-          var member = new.member
-          try MemberRules.checkIdentity(member)
-          if let card = member.partyCardNumber, !cards.insert(card).inserted { throw MemberRules.duplicateCard(card) }
-          if let nid = member.nationalID, !nationalIDs.insert(nid).inserted {
-            throw MemberRules.duplicateNationalID(nid)
-          }
-          // The history is checked before anything of the member is written.
-          let timeline = try MemberTimeline(member: member, events: new.events, cell: cells.check)
-          do {
-            try insert.execute(arguments: [
-              member.fullName, SearchFolding.fold(member.fullName), member.gender.rawValue,
-              member.birthDate.daysSinceEpoch, member.ethnicity, member.religion, member.nationalID, member.homeTown,
-              member.partyCardNumber, member.education, member.politicalTheory, member.occupation,
-              timeline.currentCellID,
-            ])
-          } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-            // The unique indexes answer "already in the register?" without a lookup per member.
-            if error.message?.contains("national_id") == true, let nid = member.nationalID {
-              throw MemberRules.duplicateNationalID(nid)
-            }
-            throw MemberRules.duplicateCard(member.partyCardNumber ?? "")
-          }
-          member.id = db.lastInsertedRowID
-          try Self.insertPosts(member, in: db)
-          try Self.insertEvents(timeline.events, of: member.id, in: db)
-          try Self.insertSpans(of: member.id, timeline, in: db)
-          if let decision = new.admission { try Self.insertAdmission(decision, of: member, timeline, in: db) }
-          result.append(member)
-        } catch let error as DomainError {
-          throw BatchItemError(index: index, error: error)
+    try await addMembers(batch, bulk: nil)
+  }
+
+  /// `bulk` (for tests) forces the bulk path on or off; nil lets the sizes decide.
+  func addMembers(_ batch: [NewMember], bulk: Bool?) async throws -> [Member] {
+    try await writer.writeWithoutTransaction { db in
+      // During `loadingInBulk` the indexes are already dropped and the search index is filled at its end.
+      if try RegisterIndexes.isDeferred(in: db) {
+        return try RegisterIndexes.bulkTransaction(in: db) { try Self.add(batch, bulk: true, in: db) }
+      }
+      // A large batch into a small register (a first import) is written with the secondary indexes dropped
+      // and built again at the end, inside its one transaction: a refusal rolls the drop back too.
+      if try bulk ?? RegisterIndexes.worthDropping(for: batch.count, in: db) {
+        return try RegisterIndexes.bulkTransaction(in: db) {
+          var timer = PhaseTimer()
+          let dropped = try RegisterIndexes.drop(in: db)
+          let added = try Self.add(batch, bulk: true, in: db)
+          try Self.indexForSearch(added, in: db)
+          timer.lap("  rows and search index")
+          try RegisterIndexes.create(dropped, in: db)
+          timer.lap("  secondary indexes")
+          return added
         }
       }
-      if result.count > MemberStockRollup.bulkThreshold {
-        try MemberStockRollup.markStale(db)
-      } else {
-        for member in result { try MemberStockRollup.apply(member: member.id, sign: 1, in: db) }
+      var added: [Member] = []
+      try db.inTransaction {
+        added = try Self.add(batch, bulk: false, in: db)
+        try Self.indexForSearch(added, in: db)
+        return .commit
       }
-      // One statement indexes the whole batch for search: far cheaper than a statement per member.
-      if let first = result.first?.id, let last = result.last?.id {
-        try db.execute(
-          sql: """
-            INSERT INTO member_search(rowid, search_name)
-            SELECT id, search_name FROM member WHERE id BETWEEN ? AND ?
-            """,
-          arguments: [first, last])
-      }
-      return result
+      return added
     }
+  }
+
+  /// Loads many batches of members into a register that is empty at the start (the demo): the secondary
+  /// and search indexes are built once at the end instead of batch by batch. Until then searches and
+  /// registers miss the members being added; a load that fails still gets its indexes back.
+  public func loadingInBulk<T>(_ load: () async throws -> T) async throws -> T {
+    try await writer.write { db in try RegisterIndexes.deferIndexes(in: db) }
+    let result: T
+    do {
+      result = try await load()
+    } catch {
+      try? await finishBulkLoad()
+      throw error
+    }
+    try await finishBulkLoad()
+    return result
+  }
+
+  private func finishBulkLoad() async throws {
+    try await writer.writeWithoutTransaction { db in
+      try RegisterIndexes.bulkTransaction(in: db) { try RegisterIndexes.restoreDeferred(in: db) }
+    }
+  }
+
+  /// One statement indexes a whole batch for search: far cheaper than a statement per member.
+  private static func indexForSearch(_ added: [Member], in db: Database) throws {
+    guard let first = added.first?.id, let last = added.last?.id else { return }
+    try db.execute(
+      sql: """
+        INSERT INTO member_search(rowid, search_name)
+        SELECT id, search_name FROM member WHERE id BETWEEN ? AND ?
+        """,
+      arguments: [first, last])
+  }
+
+  /// Checks and writes each member with its history. In a bulk load SQLite's foreign key lookups are off:
+  /// every unit written must then have been found by the cell lookup, which the history check uses.
+  private static func add(_ batch: [NewMember], bulk: Bool, in db: Database) throws -> [Member] {
+    let cells = try CellLookup(db: db)
+    let insert = try PreparedInsert(
+      sql: """
+        INSERT INTO member(full_name, search_name, gender, birth_date, ethnicity, religion, national_id, home_town,
+          party_card_number, education, political_theory, occupation, current_cell_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """, in: db)
+    var cards = Set<String>()
+    var nationalIDs = Set<String>()
+    cards.reserveCapacity(batch.count)
+    nationalIDs.reserveCapacity(batch.count)
+    var result: [Member] = []
+    result.reserveCapacity(batch.count)
+    for (index, new) in batch.enumerated() {
+      do {
+        var member = new.member
+        // Rows that plainly pass skip the Character walk of the full rule; any other gets the rule itself.
+        if !IdentityShape.plainlyValid(member) { try MemberRules.checkIdentity(member) }
+        if let card = member.partyCardNumber, !cards.insert(card).inserted { throw MemberRules.duplicateCard(card) }
+        if let nid = member.nationalID, !nationalIDs.insert(nid).inserted {
+          throw MemberRules.duplicateNationalID(nid)
+        }
+        // The history is checked before anything of the member is written.
+        let timeline = try MemberTimeline(member: member, events: new.events, cell: cells.check)
+        if bulk, let unknown = timeline.events.lazy.compactMap(\.cellID).first(where: { !cells.wasFound($0) }) {
+          throw DatabaseError(
+            resultCode: .SQLITE_CONSTRAINT_FOREIGNKEY, message: "FOREIGN KEY constraint failed (unit \(unknown))")
+        }
+        insert.bind(1, member.fullName)
+        insert.bind(2, SearchFolding.fold(member.fullName))
+        insert.bind(3, member.gender.rawValue)
+        insert.bind(4, member.birthDate.daysSinceEpoch)
+        insert.bind(5, member.ethnicity)
+        insert.bind(6, member.religion)
+        insert.bind(7, member.nationalID)
+        insert.bind(8, member.homeTown)
+        insert.bind(9, member.partyCardNumber)
+        insert.bind(10, member.education)
+        insert.bind(11, member.politicalTheory)
+        insert.bind(12, member.occupation)
+        insert.bind(13, timeline.currentCellID)
+        do {
+          try insert.run()
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+          // The unique indexes answer "already in the register?" without a lookup per member.
+          if error.message?.contains("national_id") == true, let nid = member.nationalID {
+            throw MemberRules.duplicateNationalID(nid)
+          }
+          throw MemberRules.duplicateCard(member.partyCardNumber ?? "")
+        }
+        member.id = db.lastInsertedRowID
+        try Self.insertPosts(member, in: db)
+        try Self.insertEvents(timeline.events, of: member.id, in: db)
+        try Self.insertSpans(of: member.id, timeline, in: db)
+        if let decision = new.admission { try Self.insertAdmission(decision, of: member, timeline, in: db) }
+        result.append(member)
+      } catch let error as DomainError {
+        throw BatchItemError(index: index, error: error)
+      }
+    }
+    // The register's monthly sums: kept member by member for a few, rebuilt once after a bulk load.
+    if bulk || result.count > MemberStockRollup.bulkThreshold {
+      try MemberStockRollup.markStale(db)
+    } else {
+      for member in result { try MemberStockRollup.apply(member: member.id, sign: 1, in: db) }
+    }
+    return result
   }
 
   public func recordEvents(_ events: [MembershipEvent]) async throws {
@@ -301,10 +376,15 @@ extension SQLiteStore {
   }
 
   static func insertEvents(_ events: [MembershipEvent], of memberID: Int64, in db: Database) throws {
-    let statement = try db.cachedStatement(
-      sql: "INSERT INTO membership_event(member_id, kind, date, cell_id, note) VALUES (?, ?, ?, ?, ?)")
+    let insert = try PreparedInsert(
+      sql: "INSERT INTO membership_event(member_id, kind, date, cell_id, note) VALUES (?, ?, ?, ?, ?)", in: db)
     for e in events {
-      try statement.execute(arguments: [memberID, e.kind.rawValue, e.date.daysSinceEpoch, e.cellID, e.note])
+      insert.bind(1, memberID)
+      insert.bind(2, e.kind.rawValue)
+      insert.bind(3, e.date.daysSinceEpoch)
+      insert.bind(4, e.cellID)
+      insert.bind(5, e.note)
+      try insert.run()
     }
   }
 
@@ -322,16 +402,20 @@ extension SQLiteStore {
 
   /// Writes the derived spans of a checked history.
   static func insertSpans(of memberID: Int64, _ timeline: MemberTimeline, in db: Database) throws {
-    let statement = try db.cachedStatement(
+    let insert = try PreparedInsert(
       sql: """
         INSERT INTO member_span(member_id, cell_id, valid_from, valid_until, standing, exempt, in_transit)
         VALUES (?, ?, ?, ?, ?, ?, ?)
-        """)
+        """, in: db)
     for s in timeline.spans {
-      try statement.execute(arguments: [
-        memberID, s.cellID, s.from.daysSinceEpoch, s.until?.daysSinceEpoch, s.standing.rawValue, s.exempt,
-        s.inTransit,
-      ])
+      insert.bind(1, memberID)
+      insert.bind(2, s.cellID)
+      insert.bind(3, s.from.daysSinceEpoch)
+      insert.bind(4, s.until?.daysSinceEpoch)
+      insert.bind(5, s.standing.rawValue)
+      insert.bind(6, s.exempt)
+      insert.bind(7, s.inTransit)
+      try insert.run()
     }
   }
 }

@@ -23,6 +23,12 @@ public final class SQLiteStore: PartyStore {
     }
     writer = pool
     try Schema.migrator.migrate(pool)
+    // A bulk load that was killed left its indexes dropped: build them now, before anything reads.
+    try pool.writeWithoutTransaction { db in
+      if try RegisterIndexes.isDeferred(in: db) {
+        try RegisterIndexes.bulkTransaction(in: db) { try RegisterIndexes.restoreDeferred(in: db) }
+      }
+    }
   }
 
   init(writer: any DatabaseWriter) throws {
