@@ -93,7 +93,12 @@ extension SQLiteStore {
         if let path = MembershipEventKind(rawValue: row[0]).flatMap({ paths[$0] }) { c[keyPath: path] = row[1] }
       }
     }
-    guard code != nil else {
+    // The only province of the database, all through the period, holds every event: no need to place them.
+    let wholeDatabase =
+      try code.map { code in
+        try [period.from, period.through].allSatisfy { try Self.roots(on: $0, in: db).map(\.code) == [code] }
+      } ?? true
+    guard !wholeDatabase else {
       // The whole database: events by kind and date, nothing to place.
       let all = opening.merging(closing) { a, _ in a }
       try count(
