@@ -303,7 +303,9 @@ extension SQLiteStore {
   public func register(of code: String, on day: Day) async throws -> [RegisterEntry] {
     try await writer.read { db in
       guard try Self.organisation(code: code, in: db) != nil else { throw Self.unknownOrganisation(code) }
-      let rows = try Row.fetchAll(
+      // A cursor reuses one row for the whole walk: copying each row (with its column names) cost a tenth of
+      // the time of a district's register.
+      let rows = try Row.fetchCursor(
         db,
         sql: Self.subtreeCTE + """
            SELECT \(Self.memberColumns), s.cell_id, s.standing, s.exempt, s.in_transit
@@ -311,12 +313,17 @@ extension SQLiteStore {
            WHERE s.valid_from <= :day AND (s.valid_until IS NULL OR s.valid_until > :day)
            ORDER BY m.search_name, m.id
           """, arguments: ["code": code, "day": day.daysSinceEpoch])
-      var members = rows.map(Self.member)
+      var members: [Member] = []
+      var places: [(cellID: Int64, standing: Standing, exempt: Bool, inTransit: Bool)] = []
+      while let row = try rows.next() {
+        members.append(Self.member(row))
+        places.append((row[12], Standing(rawValue: row[13]) ?? .official, row[14], row[15]))
+      }
       try Self.attachPosts(to: &members, in: db)
-      return zip(members, rows).map { member, row in
+      return zip(members, places).map { member, place in
         RegisterEntry(
-          member: member, cellID: row[12], standing: Standing(rawValue: row[13]) ?? .official, exempt: row[14],
-          inTransit: row[15])
+          member: member, cellID: place.cellID, standing: place.standing, exempt: place.exempt,
+          inTransit: place.inTransit)
       }
     }
   }
