@@ -5,20 +5,8 @@ import Testing
 /// whole, a search, grading a cell, and the evaluation report.
 @Suite("End to end: the dangvu command")
 struct CommandLineTests {
-  let organisations = """
-    ma;ten;loai;ma_cap_tren;ngay_thanh_lap
-    KG;Đảng bộ tỉnh Kiên Giang;provincialCommittee;;01/01/1976
-    KG.01;Đảng bộ huyện Châu Thành;districtCommittee;KG;01/01/1980
-    KG.01.001;Đảng bộ xã Bình An;grassrootsCommittee;KG.01;01/01/1990
-    KG.01.001.01;Chi bộ ấp Phước Hòa;subordinateCell;KG.01.001;01/01/1990
-
-    """
-  let members = """
-    so_the,ho_ten,gioi_tinh,ngay_sinh,ma_chi_bo,ngay_ket_nap,ngay_chinh_thuc
-    10000001,Đặng Văn Hùng,Nam,12/03/1975,KG.01.001.01,19/05/2000,19/05/2001
-    10000002,Nguyễn Thị Lan,Nữ,01/02/1985,KG.01.001.01,03/02/2010,03/02/2011
-
-    """
+  let organisations = SmallProvinceFiles.organisations
+  let members = SmallProvinceFiles.members
 
   func write(_ text: String, _ name: String, in dir: URL) throws {
     try Data(("\u{FEFF}" + text).utf8).write(to: dir.appendingPathComponent(name))

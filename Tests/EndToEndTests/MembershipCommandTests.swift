@@ -5,21 +5,8 @@ import Testing
 /// refused admission, a two-step transfer shown in transit, an overdue probation, and the report.
 @Suite("End to end: the membership commands")
 struct MembershipCommandTests {
-  let organisations = """
-    ma,ten,loai,ma_cap_tren,ngay_thanh_lap
-    KG,Đảng bộ tỉnh Kiên Giang,provincialCommittee,,01/01/1976
-    KG.01,Đảng bộ huyện Châu Thành,districtCommittee,KG,01/01/1980
-    KG.01.001,Đảng bộ xã Bình An,grassrootsCommittee,KG.01,01/01/1990
-    KG.01.001.01,Chi bộ ấp Phước Hòa,subordinateCell,KG.01.001,01/01/1990
-    KG.01.001.02,Chi bộ ấp Hòa An,subordinateCell,KG.01.001,01/01/1990
-
-    """
-  let members = """
-    so_the,ho_ten,gioi_tinh,ngay_sinh,ma_chi_bo,ngay_ket_nap,ngay_chinh_thuc
-    10000001,Đặng Văn Hùng,Nam,12/03/1975,KG.01.001.01,19/05/2000,19/05/2001
-    10000002,Nguyễn Thị Lan,Nữ,01/02/1985,KG.01.001.01,03/02/2010,03/02/2011
-
-    """
+  let organisations = SmallProvinceFiles.organisationsWithTwoCells
+  let members = SmallProvinceFiles.members
 
   @Test func admitsTransfersAndReports() throws {
     let dir = try DangVuBinary.scratch()

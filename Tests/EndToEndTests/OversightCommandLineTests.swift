@@ -5,20 +5,8 @@ import Testing
 /// discipline decision, refuse a bad file whole, and print the oversight report as JSON and as text.
 @Suite("End to end: oversight records and report")
 struct OversightCommandLineTests {
-  let organisations = """
-    ma;ten;loai;ma_cap_tren;ngay_thanh_lap
-    KG;Đảng bộ tỉnh Kiên Giang;provincialCommittee;;01/01/1976
-    KG.01;Đảng bộ huyện Châu Thành;districtCommittee;KG;01/01/1980
-    KG.01.001;Đảng bộ xã Bình An;grassrootsCommittee;KG.01;01/01/1990
-    KG.01.001.01;Chi bộ ấp Phước Hòa;subordinateCell;KG.01.001;01/01/1990
-
-    """
-  let members = """
-    so_the,ho_ten,gioi_tinh,ngay_sinh,ma_chi_bo,ngay_ket_nap,ngay_chinh_thuc
-    10000001,Đặng Văn Hùng,Nam,12/03/1975,KG.01.001.01,19/05/2000,19/05/2001
-    10000002,Nguyễn Thị Lan,Nữ,01/02/1985,KG.01.001.01,03/02/2010,03/02/2011
-
-    """
+  let organisations = SmallProvinceFiles.organisations
+  let members = SmallProvinceFiles.members
   let inspections = """
     ma_cuoc,loai,co_quan,don_vi,noi_dung,ngay_bat_dau,ngay_ket_luan,doi_tuong,ma_doi_tuong
     K1,giám sát chuyên đề,cấp ủy,KG.01,Giám sát việc thực hiện nghị quyết,10/02/2023,10/03/2023,tổ chức,KG.01.001
