@@ -57,7 +57,7 @@ public struct MembershipReport: Sendable, Codable {
       ("expelled", c.expelled, p.expelled), ("died", c.died, p.died), ("transfersIn", c.transfersIn, p.transfersIn),
       ("transfersOut", c.transfersOut, p.transfersOut), ("members", c.members, p.members),
       ("probationary", c.probationary, p.probationary), ("official", c.official, p.official),
-      ("exempt", c.exempt, p.exempt),
+      ("exempt", c.exempt, p.exempt), ("exempted", c.exempted, p.exempted), ("restored", c.restored, p.restored),
     ]
     return Dictionary(uniqueKeysWithValues: pairs.map { ($0.0, Change(current: $0.1, previous: $0.2)) })
   }

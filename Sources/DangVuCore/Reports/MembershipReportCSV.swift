@@ -26,6 +26,8 @@ public enum MembershipReportCSV {
     add("transfersInFromOutside", c.transfersInFromOutside, p.transfersInFromOutside)
     add("transfersOut", c.transfersOut, p.transfersOut)
     add("transfersOutToOutside", c.transfersOutToOutside, p.transfersOutToOutside)
+    add("exempted", c.exempted, p.exempted)
+    add("restored", c.restored, p.restored)
     add("members", c.members, p.members, share: r.shareOfPopulation)
     add("official", c.official, p.official, share: r.share(c.official))
     add("probationary", c.probationary, p.probationary, share: r.share(c.probationary))
