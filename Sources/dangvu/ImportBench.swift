@@ -45,7 +45,9 @@ struct ImportBench: AsyncParsableCommand {
   }
 
   private static func write(_ path: String, _ body: (FileHandle) async throws -> Int) async throws {
-    FileManager.default.createFile(atPath: path, contents: nil)
+    guard FileManager.default.createFile(atPath: path, contents: nil) else {
+      throw DomainError("bench.file", "Không tạo được tệp \(path) để ghi dữ liệu đo.")
+    }
     let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
     defer { try? handle.close() }
     _ = try await body(handle)
