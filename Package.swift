@@ -14,6 +14,8 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     .target(name: "DangVuCore"),
@@ -26,13 +28,20 @@ let package = Package(
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
         .product(name: "CSV", package: "CSV.swift"),
         .product(name: "Logging", package: "swift-log"),
+        // Passwords are stored as bcrypt hashes; the audit chain links entries by SHA-256.
+        .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+        .product(name: "Crypto", package: "swift-crypto"),
       ]),
     .target(
       name: "DangVuWeb",
       dependencies: [
         "DangVuStore",
         .product(name: "Hummingbird", package: "hummingbird"),
-      ]),
+        .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      // The API's description, served at /openapi.yaml and checked against the routes by a test.
+      resources: [.copy("API/openapi.yaml")]),
     .executableTarget(
       name: "dangvu",
       dependencies: [

@@ -31,6 +31,10 @@ public protocol PartyStore: EvaluationStore, MembershipStore, OversightStore {
   /// Every parent link the unit ever had, oldest first.
   func parentHistory(ofCode code: String) async throws -> [ParentLink]
 
+  /// Whether the unit `id` is the unit `rootCode` or below it on `day`: the one check behind every
+  /// subtree-scoped read and write. Units that ended still answer by the tree of that day.
+  func unitIsWithin(id: Int64, rootCode: String, on day: Day) async throws -> Bool
+
   /// The tree on `day`; with a root code, only that unit's subtree.
   func tree(on day: Day, root code: String?) async throws -> OrganisationTree
 

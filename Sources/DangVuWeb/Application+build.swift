@@ -6,10 +6,11 @@ import Hummingbird
 public func buildApplication(
   store: any PartyStore, configuration: ApplicationConfiguration = ApplicationConfiguration()
 ) -> some ApplicationProtocol {
-  let router = Router(context: BasicRequestContext.self)
+  let router = Router(context: AppRequestContext.self)
   // First, so it also turns "no such route" into a page in Vietnamese.
   router.add(middleware: ErrorPageMiddleware())
   HealthController(store: store).addRoutes(to: router)
+  OpenAPIController().addRoutes(to: router)
   TreeController(store: store).addRoutes(to: router)
   SearchController(store: store).addRoutes(to: router)
   var config = configuration

@@ -15,17 +15,25 @@ enum Links {
     return out
   }
 
+  /// The sign-in page, bringing the person back to `next` (a path on this site) afterwards.
+  static func signIn(next: String? = nil) -> String {
+    guard let next, next.hasPrefix("/"), !next.hasPrefix("//") else { return "/dang-nhap" }
+    return "/dang-nhap?tiep=" + encode(next, allowed: queryAllowed)
+  }
+
+  // Feature files add their own addresses in `Links+Feature.swift`, with these encoders.
+
   /// Links keep the date being looked at, but today needs no parameter.
-  private static func dateQuery(_ day: Day?, first: Bool) -> String {
+  static func dateQuery(_ day: Day?, first: Bool) -> String {
     guard let day, day != Day.today else { return "" }
     return (first ? "?" : "&") + "ngay=" + day.iso
   }
 
-  private static func encode(_ text: String, allowed: CharacterSet) -> String {
+  static func encode(_ text: String, allowed: CharacterSet) -> String {
     text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
   }
 
-  private static let pathAllowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#;"))
-  private static let queryAllowed = CharacterSet(
+  static let pathAllowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#;"))
+  static let queryAllowed = CharacterSet(
     charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 }

@@ -1,0 +1,67 @@
+/// What a person does in DangVu. Every account has exactly one role, bound to one subtree
+/// (its scope): the role says what they may do, the scope where.
+public enum Role: String, CaseIterable, Codable, Sendable {
+  case administrator
+  case organisationStaff
+  case inspectionStaff
+  case secretary
+  case leader
+  case member
+
+  public var nameVi: String {
+    switch self {
+    case .administrator: "Quản trị hệ thống"
+    case .organisationStaff: "Cán bộ Ban Tổ chức"
+    case .inspectionStaff: "Cán bộ Ủy ban kiểm tra"
+    case .secretary: "Bí thư chi bộ / đảng ủy"
+    case .leader: "Lãnh đạo (chỉ xem)"
+    case .member: "Đảng viên (hồ sơ của mình)"
+    }
+  }
+
+  /// Whether this role may do `permission` anywhere in its scope. A member role reads only their own
+  /// record, which the web layer checks separately (`ownRecordOnly`).
+  public func allows(_ permission: Permission) -> Bool {
+    switch (self, permission) {
+    case (.administrator, _): true
+    case (.organisationStaff, .manageAccounts), (.organisationStaff, .readAudit),
+      (.organisationStaff, .editOversight):
+      false
+    case (.organisationStaff, _): true
+    case (.inspectionStaff, .readRecords), (.inspectionStaff, .readReports), (.inspectionStaff, .editOversight),
+      (.inspectionStaff, .seeNationalID):
+      true
+    case (.inspectionStaff, _): false
+    case (.secretary, .readRecords), (.secretary, .readReports), (.secretary, .editGrades),
+      (.secretary, .seeNationalID):
+      true
+    case (.secretary, _): false
+    case (.leader, .readRecords), (.leader, .readReports): true
+    case (.leader, _): false
+    case (.member, .readOwnRecord): true
+    case (.member, _): false
+    }
+  }
+
+  /// A member sees their own record and nothing else, whatever their scope says.
+  public var ownRecordOnly: Bool { self == .member }
+}
+
+/// The things a role may be allowed to do; where is always the account's scope.
+public enum Permission: String, CaseIterable, Codable, Sendable {
+  /// The tree, unit pages, the register, members' pages, oversight records.
+  case readRecords
+  /// A member's own page, for the member role.
+  case readOwnRecord
+  case readReports
+  /// Members: create, edit, lifecycle events.
+  case editRegister
+  /// Evaluation: grade cells and subjects, move grades through the workflow.
+  case editGrades
+  /// Inspections, supervisions, discipline, complaints.
+  case editOversight
+  /// National ID numbers unmasked.
+  case seeNationalID
+  case manageAccounts
+  case readAudit
+}

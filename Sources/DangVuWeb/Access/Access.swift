@@ -1,0 +1,64 @@
+import DangVuCore
+import DangVuStore
+import Foundation
+
+/// The checks every route makes before it reads or writes: a permission of the role, then the record
+/// inside the principal's subtree. Routes get an `Access` only through `require`, so a handler that
+/// has one has already passed the role check.
+struct Access: Sendable {
+  let principal: Principal
+  let store: any PartyStore
+
+  /// The signed-in principal, if their role allows `permission`.
+  static func require(_ permission: Permission, _ context: AppRequestContext, store: any PartyStore) throws
+    -> Access
+  {
+    guard let principal = context.principal else { throw AccessError.signInRequired }
+    guard principal.allows(permission) else { throw AccessError.forbidden }
+    return Access(principal: principal, store: store)
+  }
+
+  /// Where lists and reports start when the request names no unit.
+  var scopeCode: String { principal.scopeCode }
+
+  /// The unit with `code`, if it is inside the subtree on `day`; otherwise 404, as if it did not exist.
+  func unit(code: String, on day: Day) async throws -> Organisation {
+    guard let unit = try await store.organisation(code: code),
+      try await store.unitIsWithin(id: unit.id, rootCode: scopeCode, on: day)
+    else { throw AccessError.notFound }
+    return unit
+  }
+
+  /// The unit code a report or list should use: the one asked for (checked), else the scope's root.
+  func reportScope(_ requested: String?, on day: Day) async throws -> String {
+    guard let requested, !requested.isEmpty else { return scopeCode }
+    return try await unit(code: requested, on: day).code
+  }
+
+  /// The member with `id`, if the principal may see them: a member only themselves; everyone else a
+  /// member whose cell (the current one, or the last one for a member who left) is in the subtree.
+  func member(id: Int64) async throws -> Member {
+    if principal.role.ownRecordOnly {
+      guard principal.memberID == id, let member = try await store.member(id: id) else {
+        throw AccessError.notFound
+      }
+      return member
+    }
+    guard let member = try await store.member(id: id),
+      let last = try await store.timeline(ofMember: id).spans.last
+    else { throw AccessError.notFound }
+    let day = last.until.map { $0.adding(days: -1) } ?? Day.today
+    guard try await store.unitIsWithin(id: last.cellID, rootCode: scopeCode, on: day) else {
+      throw AccessError.notFound
+    }
+    return member
+  }
+
+  /// National ID numbers are shown whole only to roles that need them; others see the last 3 digits.
+  func shown(nationalID: String?) -> String? {
+    guard let nationalID else { return nil }
+    // A member reaches only their own record, and may read their own number.
+    if principal.allows(.seeNationalID) || principal.role.ownRecordOnly { return nationalID }
+    return String(repeating: "•", count: max(0, nationalID.count - 3)) + nationalID.suffix(3)
+  }
+}

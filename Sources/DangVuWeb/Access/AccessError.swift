@@ -1,0 +1,33 @@
+import Hummingbird
+
+/// Why a request was refused for who is asking. Outside the subtree answers exactly as a missing
+/// record does (404), so a guessed id does not even reveal that the record exists.
+enum AccessError: Error, Equatable {
+  case signInRequired
+  case forbidden
+  case notFound
+
+  var status: HTTPResponse.Status {
+    switch self {
+    case .signInRequired: .unauthorized
+    case .forbidden: .forbidden
+    case .notFound: .notFound
+    }
+  }
+
+  var code: String {
+    switch self {
+    case .signInRequired: "auth.signInRequired"
+    case .forbidden: "auth.forbidden"
+    case .notFound: "notFound"
+    }
+  }
+
+  var message: String {
+    switch self {
+    case .signInRequired: "Bạn cần đăng nhập để xem trang này."
+    case .forbidden: "Vai trò của bạn không được phép làm việc này. Hãy liên hệ quản trị hệ thống nếu cần."
+    case .notFound: "Không tìm thấy hồ sơ này trong phạm vi của bạn."
+    }
+  }
+}

@@ -1,0 +1,17 @@
+import DangVuCore
+import Hummingbird
+
+/// The context every route sees: who is signed in (set by the session or API-token middleware) and
+/// the CSRF token their forms must carry.
+public struct AppRequestContext: RequestContext {
+  public var coreContext: CoreRequestContextStorage
+  /// Nil until a valid session cookie or API token says who is asking.
+  public var principal: Principal?
+  /// The token hidden in every form of a signed-in page (`CSRF.field`); nil for API-token requests,
+  /// which carry no cookie and so cannot be forged by another site.
+  public var csrfToken: String?
+
+  public init(source: Source) {
+    coreContext = .init(source: source)
+  }
+}
