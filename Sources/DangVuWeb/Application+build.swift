@@ -1,19 +1,38 @@
 import DangVuStore
 import Hummingbird
 
+/// What the web application needs besides the store.
+public struct WebOptions: Sendable {
+  /// Mark cookies Secure (HTTPS only). Off only for a server reached over plain HTTP on loopback.
+  public var secureCookies: Bool
+
+  public init(secureCookies: Bool = true) {
+    self.secureCookies = secureCookies
+  }
+}
+
 /// Assembles the web application over a store: one function, controllers that add their own routes,
 /// so tests build exactly what `dangvu serve` runs.
 public func buildApplication(
-  store: any PartyStore, configuration: ApplicationConfiguration = ApplicationConfiguration()
+  store: any PartyStore, configuration: ApplicationConfiguration = ApplicationConfiguration(),
+  options: WebOptions = WebOptions()
 ) -> some ApplicationProtocol {
-  let router = Router(context: AppRequestContext.self)
-  // First, so it also turns "no such route" into a page in Vietnamese.
-  router.add(middleware: ErrorPageMiddleware())
-  HealthController(store: store).addRoutes(to: router)
-  OpenAPIController().addRoutes(to: router)
-  TreeController(store: store).addRoutes(to: router)
-  SearchController(store: store).addRoutes(to: router)
+  let router = buildRouter(store: store, options: options)
   var config = configuration
   config.serverName = config.serverName ?? "DangVu"
   return Application(router: router, configuration: config)
+}
+
+/// The routes, for the application and for the test that checks each one is in the OpenAPI document.
+public func buildRouter(store: any PartyStore, options: WebOptions = WebOptions()) -> Router<AppRequestContext> {
+  let router = Router(context: AppRequestContext.self)
+  // First, so it also turns "no such route" and refused sessions into a page or a JSON error.
+  router.add(middleware: ErrorPageMiddleware())
+  router.add(middleware: SessionMiddleware(store: store))
+  HealthController(store: store).addRoutes(to: router)
+  OpenAPIController().addRoutes(to: router)
+  SignInController(store: store, cookies: SessionCookie(secure: options.secureCookies)).addRoutes(to: router)
+  TreeController(store: store).addRoutes(to: router)
+  SearchController(store: store).addRoutes(to: router)
+  return router
 }

@@ -23,8 +23,10 @@ struct ServeCommand: AsyncParsableCommand {
   var port: Int = 8080
   @Option(help: "The address to listen on.")
   var host: String = "127.0.0.1"
-  @Flag(help: "Load the demo province first when the database is empty.")
+  @Flag(help: "Load the demo province first when the database is empty, and make one account per role.")
   var demo = false
+  @Flag(help: "A proxy in front serves HTTPS: mark cookies Secure even on a loopback address.")
+  var httpsProxy = false
 
   func validate() throws {
     guard (1...65535).contains(port) else {
@@ -36,12 +38,16 @@ struct ServeCommand: AsyncParsableCommand {
     let db: SQLiteStore
     do {
       db = try store.open()
-      if demo { try await loadDemoIfEmpty(db) }
+      if demo {
+        try await loadDemoIfEmpty(db)
+        try await printDemoAccounts(db)
+      }
     } catch {
       throw fail(error)
     }
     let app = buildApplication(
-      store: db, configuration: ApplicationConfiguration(address: .hostname(host, port: port)))
+      store: db, configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
+      options: WebOptions(secureCookies: secureCookies))
     say("DangVu đang phục vụ \(store.db) tại http://\(host):\(port)/ — nhấn Ctrl+C để dừng.")
     do {
       try await app.runService()
@@ -51,6 +57,22 @@ struct ServeCommand: AsyncParsableCommand {
         "Không chạy được máy chủ tại \(host):\(port). Cổng có thể đang bị dùng; thử --port khác.\n")
       throw fail(error)
     }
+  }
+
+  /// Cookies go Secure (HTTPS only) unless the server answers only on this machine over plain HTTP,
+  /// or --https-proxy says a proxy in front terminates HTTPS.
+  var secureCookies: Bool {
+    httpsProxy || !["127.0.0.1", "localhost", "::1"].contains(host)
+  }
+
+  private func printDemoAccounts(_ db: SQLiteStore) async throws {
+    let credentials = try await DemoAccounts.ensure(in: db)
+    say("Tài khoản mẫu, một cho mỗi vai trò (mật khẩu mới mỗi lần chạy serve --demo):")
+    for credential in credentials {
+      say(
+        "  \(credential.login)\t\(credential.password)\t\(credential.role.nameVi), phạm vi \(credential.scopeCode)")
+    }
+    say("Đăng nhập tại http://\(host):\(port)/dang-nhap")
   }
 
   private func loadDemoIfEmpty(_ db: SQLiteStore) async throws {

@@ -11,7 +11,12 @@ public struct AppRequestContext: RequestContext {
   /// which carry no cookie and so cannot be forged by another site.
   public var csrfToken: String?
 
+  /// The peer's IP address, counted by the sign-in rate limit. Behind a proxy this is the proxy's
+  /// address, so the per-login limit is the one that holds there (docs/deployment.md).
+  public var remoteAddress: String
+
   public init(source: Source) {
     coreContext = .init(source: source)
+    remoteAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
   }
 }

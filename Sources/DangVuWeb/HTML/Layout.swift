@@ -3,30 +3,66 @@ import DangVuCore
 /// The frame every page shares: title, the small stylesheet, the header with search and the footer.
 enum Layout {
   static func page(title: String, query: String = "", day: Day? = nil, body: HTML) -> HTML {
+    let frame = SignedIn.current
+    let account = frame.map(accountBox) ?? .empty
+    let menu = frame.map { menuBar($0.principal) } ?? .empty
+    return """
+      <!DOCTYPE html>
+      <html lang="vi">
+      <head>
+      <meta charset="utf-8">
+      <meta name="viewport" content="width=device-width, initial-scale=1">
+      <title>\(title) · DangVu</title>
+      <style>\(stylesheet)</style>
+      </head>
+      <body>
+      <header>
+      <a class="brand" href="\(Links.home(day: day))">Đảng vụ</a>
+      <form class="search" method="get" action="/tim-kiem" role="search">
+      <input type="search" name="q" value="\(query)" placeholder="Tìm đảng viên theo họ tên" aria-label="Tìm đảng viên">
+      <button type="submit">Tìm</button>
+      </form>
+      \(account)
+      </header>
+      \(menu)
+      <main>
+      \(body)
+      </main>
+      <footer>DangVu — hồ sơ công tác xây dựng Đảng</footer>
+      </body>
+      </html>
+      """
+  }
+
+  /// Who is signed in, in which role and subtree, and the sign-out button (a POST form, so a link
+  /// on another site cannot sign anyone out).
+  private static func accountBox(_ frame: SignedIn.Frame) -> HTML {
     """
-    <!DOCTYPE html>
-    <html lang="vi">
-    <head>
-    <meta charset="utf-8">
-    <meta name="viewport" content="width=device-width, initial-scale=1">
-    <title>\(title) · DangVu</title>
-    <style>\(stylesheet)</style>
-    </head>
-    <body>
-    <header>
-    <a class="brand" href="\(Links.home(day: day))">Đảng vụ</a>
-    <form class="search" method="get" action="/tim-kiem" role="search">
-    <input type="search" name="q" value="\(query)" placeholder="Tìm đảng viên theo họ tên" aria-label="Tìm đảng viên">
-    <button type="submit">Tìm</button>
+    <form class="account" method="post" action="/dang-xuat">
+    <span>\(frame.principal.displayName) · \(frame.principal.role.nameVi) · \(frame.principal.scopeCode)</span>
+    <input type="hidden" name="\(CSRF.fieldName)" value="\(frame.csrfToken ?? "")">
+    <button type="submit">Đăng xuất</button>
     </form>
-    </header>
-    <main>
-    \(body)
-    </main>
-    <footer>DangVu — hồ sơ công tác xây dựng Đảng</footer>
-    </body>
-    </html>
     """
+  }
+
+  /// The sections the role may open; the routes check again, this only hides what would refuse.
+  private static func menuBar(_ principal: Principal) -> HTML {
+    var items: [(String, String)] = []
+    if principal.role.ownRecordOnly {
+      items.append((Links.home(for: principal), "Hồ sơ của tôi"))
+    } else {
+      items.append((Links.home(), "Cây tổ chức"))
+    }
+    if principal.allows(.readReports) {
+      items += [
+        ("/tong-quan", "Tổng quan"), ("/bao-cao/danh-gia", "Báo cáo đánh giá"),
+        ("/bao-cao/dang-vien", "Báo cáo đảng viên"), ("/bao-cao/kiem-tra", "Báo cáo kiểm tra"),
+      ]
+    }
+    if principal.allows(.readAudit) { items.append(("/nhat-ky", "Nhật ký")) }
+    let links = items.map { item -> HTML in "<a href=\"\(item.0)\">\(item.1)</a>" }
+    return "<nav class=\"menu\">\(links)</nav>"
   }
 
   /// A form to see a page as of another date; the browser's date picker sends ISO dates.
@@ -70,6 +106,12 @@ enum Layout {
     dl.facts dt{color:#666}
     dl.facts dd{margin:0}
     .notice{background:#fff8e1;border:1px solid #f0d98c;padding:.5rem .75rem;border-radius:4px}
+    form.account{margin-left:auto;color:#fff;font-size:.9rem}
+    form.account button{padding:.2rem .5rem}
+    nav.menu{display:flex;flex-wrap:wrap;gap:.2rem 1rem;padding:.4rem 1rem;background:#f3e5e5;font-size:.95rem}
+    form.stacked{flex-direction:column;align-items:stretch;max-width:24rem}
+    form.stacked label{margin-top:.4rem;font-weight:600}
+    .field-error{color:#a50e0e;font-size:.9rem}
     footer{max-width:60rem;margin:2rem auto 1rem;padding:0 1rem;color:#888;font-size:.85rem}
     """
 }

@@ -15,6 +15,12 @@ enum Links {
     return out
   }
 
+  /// Where a person lands after signing in: a member on their own record, everyone else on the tree.
+  static func home(for principal: Principal) -> String {
+    if principal.role.ownRecordOnly, let id = principal.memberID { return "/dang-vien/\(id)" }
+    return home()
+  }
+
   /// The sign-in page, bringing the person back to `next` (a path on this site) afterwards.
   static func signIn(next: String? = nil) -> String {
     guard let next, next.hasPrefix("/"), !next.hasPrefix("//") else { return "/dang-nhap" }

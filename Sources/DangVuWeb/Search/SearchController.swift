@@ -1,8 +1,10 @@
 import DangVuStore
 import Hummingbird
 
-/// `GET /tim-kiem?q=…[&trong=CODE]`: members by name, diacritics optional.
-struct SearchController<Context: RequestContext> {
+/// `GET /tim-kiem?q=…[&trong=CODE]`: members by name, diacritics optional, inside the principal's
+/// subtree (or a unit of it).
+struct SearchController {
+  typealias Context = AppRequestContext
   let store: any PartyStore
 
   func addRoutes(to router: Router<Context>) {
@@ -10,9 +12,12 @@ struct SearchController<Context: RequestContext> {
   }
 
   @Sendable func search(_ request: Request, context: Context) async throws -> HTMLPage {
+    let access = try Access.require(.readRecords, context, store: store)
     let query = request.queryValue("q") ?? ""
-    let within = request.queryValue("trong").flatMap { $0.isEmpty ? nil : $0 }
-    let model = try await SearchPageModel.load(from: store, query: query, withinCode: within)
+    let requested = request.queryValue("trong").flatMap { $0.isEmpty ? nil : $0 }
+    let within = try await access.reportScope(requested, on: .today)
+    let model = try await SearchPageModel.load(
+      from: store, query: query, withinCode: within, named: requested != nil)
     return HTMLPage(html: SearchPageView.render(model))
   }
 }

@@ -11,9 +11,13 @@ struct SearchPageModel: Sendable {
   var within: UnitPageModel.UnitRef?
   var hits: [MemberHit]
 
-  static func load(from store: any PartyStore, query: String, withinCode: String?) async throws -> SearchPageModel {
+  /// Searches within `withinCode`; the page names the unit only when the person chose it (`named`),
+  /// not when it is their whole scope.
+  static func load(from store: any PartyStore, query: String, withinCode: String, named: Bool) async throws
+    -> SearchPageModel
+  {
     var within: UnitPageModel.UnitRef?
-    if let withinCode {
+    if named {
       guard let unit = try await store.organisation(code: withinCode) else {
         throw PageError(
           status: .notFound, title: "Không tìm thấy tổ chức",
@@ -23,7 +27,7 @@ struct SearchPageModel: Sendable {
     }
     let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
     let hits =
-      trimmed.isEmpty ? [] : try await store.searchMembers(trimmed, within: within?.code, limit: limit)
+      trimmed.isEmpty ? [] : try await store.searchMembers(trimmed, within: withinCode, limit: limit)
     return SearchPageModel(query: trimmed, within: within, hits: hits)
   }
 }

@@ -1,9 +1,12 @@
+import DangVuCore
 import DangVuStore
 import Foundation
 import Hummingbird
 
-/// The organisation tree: `GET /` shows its top on a day, `GET /to-chuc/{code}` one unit.
-struct TreeController<Context: RequestContext> {
+/// The organisation tree: `GET /` shows the top of the principal's subtree on a day,
+/// `GET /to-chuc/{code}` one unit inside it.
+struct TreeController {
+  typealias Context = AppRequestContext
   let store: any PartyStore
 
   func addRoutes(to router: Router<Context>) {
@@ -11,16 +14,29 @@ struct TreeController<Context: RequestContext> {
     router.get("to-chuc/:code", use: unit)
   }
 
-  @Sendable func root(_ request: Request, context: Context) async throws -> HTMLPage {
-    let model = try await TreePageModel.load(from: store, on: try request.requestedDay())
-    return HTMLPage(html: TreePageView.render(model))
+  @Sendable func root(_ request: Request, context: Context) async throws -> Response {
+    // A member has no tree to browse: their home is their own record.
+    if let principal = context.principal, principal.role.ownRecordOnly {
+      return Response.redirect(to: Links.home(for: principal), type: .found)
+    }
+    let access = try Access.require(.readRecords, context, store: store)
+    let model = try await TreePageModel.load(from: store, root: access.scopeCode, on: try request.requestedDay())
+    return try HTMLPage(html: TreePageView.render(model)).response(from: request, context: context)
   }
 
   @Sendable func unit(_ request: Request, context: Context) async throws -> HTMLPage {
-    // Path parameters arrive still percent-encoded; links encode codes, so decode them here.
-    let raw = try context.parameters.require("code")
-    let code = raw.removingPercentEncoding ?? raw
-    let model = try await UnitPageModel.load(from: store, code: code, on: try request.requestedDay())
+    let access = try Access.require(.readRecords, context, store: store)
+    let day = try request.requestedDay()
+    let unit = try await access.unit(code: try context.parameters.requireCode(), on: day)
+    let model = try await UnitPageModel.load(from: store, code: unit.code, on: day)
     return HTMLPage(html: UnitPageView.render(model))
+  }
+}
+
+extension Parameters {
+  /// A unit code from the path. Path parameters arrive still percent-encoded; links encode codes.
+  func requireCode(_ name: String = "code") throws -> String {
+    let raw = try require(name)
+    return raw.removingPercentEncoding ?? raw
   }
 }

@@ -14,9 +14,10 @@ struct TreePageModel: Sendable {
   var totalUnits: Int
   var totalMembers: Int
 
-  static func load(from store: any PartyStore, on day: Day) async throws -> TreePageModel {
+  /// The tree from `root` (the principal's scope) down, on `day`.
+  static func load(from store: any PartyStore, root: String, on day: Day) async throws -> TreePageModel {
     async let kindsQuery = store.unitKinds()
-    async let treeQuery = store.tree(on: day, root: nil)
+    async let treeQuery = store.tree(on: day, root: root)
     async let countsQuery = store.memberCountsByCell(on: day)
     let (kinds, tree, cellCounts) = try await (kindsQuery, treeQuery, countsQuery)
     let counts = SubtreeCounts(tree: tree, cellCounts: cellCounts)

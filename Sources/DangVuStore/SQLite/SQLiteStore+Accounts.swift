@@ -1,0 +1,115 @@
+import DangVuCore
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+  static let accountColumns = """
+    a.id, a.login, a.display_name, a.role, o.code, a.member_id, a.disabled
+    """
+
+  static func account(_ row: Row) throws -> Account {
+    guard let role = Role(rawValue: row[3]) else {
+      throw DomainError("account.badRole", "Tài khoản \(row[1] as String) có vai trò không rõ: \(row[3] as String).")
+    }
+    return Account(
+      id: row[0], login: row[1], displayName: row[2], role: role, scopeCode: row[4], memberID: row[5],
+      disabled: row[6])
+  }
+
+  static func account(login: String, in db: Database) throws -> Account? {
+    try Row.fetchOne(
+      db,
+      sql: "SELECT \(accountColumns) FROM account a JOIN organisation o ON o.id = a.scope_id WHERE a.login = ?",
+      arguments: [login]
+    ).map(account)
+  }
+
+  public func addAccount(_ new: NewAccount, password: String, cost: UInt8) async throws -> Account {
+    try AccountRules.checkLogin(new.login)
+    try AccountRules.checkPassword(password, login: new.login)
+    try AccountRules.checkMemberLink(role: new.role, memberID: new.memberID)
+    guard !new.displayName.trimmingCharacters(in: .whitespaces).isEmpty else {
+      throw DomainError("account.nameMissing", "Hãy ghi họ tên người dùng tài khoản.")
+    }
+    // The slow hash runs before the write transaction, so it never holds the writer.
+    let hash = PasswordHash.make(password, cost: cost)
+    return try await writer.write { db in
+      guard try Self.account(login: new.login, in: db) == nil else {
+        throw DomainError("account.taken", "Tên đăng nhập \"\(new.login)\" đã có người dùng.")
+      }
+      let scopeID = try Self.scopeID(new.scopeCode, memberID: new.memberID, in: db)
+      try db.execute(
+        sql: """
+          INSERT INTO account(login, display_name, password_hash, role, scope_id, member_id, created_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          new.login, new.displayName, hash, new.role.rawValue, scopeID, new.memberID, Date().timeIntervalSince1970,
+        ])
+      return Account(
+        id: db.lastInsertedRowID, login: new.login, displayName: new.displayName, role: new.role,
+        scopeCode: new.scopeCode, memberID: new.memberID)
+    }
+  }
+
+  /// The scope unit's id; a member account's scope must hold the member (today, or when they left).
+  private static func scopeID(_ code: String, memberID: Int64?, in db: Database) throws -> Int64 {
+    guard let unit = try organisation(code: code, in: db) else { throw unknownOrganisation(code) }
+    if let memberID {
+      guard try Bool.fetchOne(db, sql: "SELECT 1 FROM member WHERE id = ?", arguments: [memberID]) != nil else {
+        throw DomainError("account.unknownMember", "Không có đảng viên mã \(memberID).")
+      }
+    }
+    return unit.id
+  }
+
+  public func accounts() async throws -> [Account] {
+    try await writer.read { db in
+      try Row.fetchAll(
+        db,
+        sql: "SELECT \(Self.accountColumns) FROM account a JOIN organisation o ON o.id = a.scope_id ORDER BY a.login"
+      ).map(Self.account)
+    }
+  }
+
+  public func account(login: String) async throws -> Account? {
+    try await writer.read { db in try Self.account(login: login, in: db) }
+  }
+
+  public func setPassword(login: String, password: String, cost: UInt8) async throws {
+    try AccountRules.checkPassword(password, login: login)
+    let hash = PasswordHash.make(password, cost: cost)
+    try await writer.write { db in
+      let account = try Self.existingAccount(login, in: db)
+      try db.execute(sql: "UPDATE account SET password_hash = ? WHERE id = ?", arguments: [hash, account.id])
+      try db.execute(sql: "DELETE FROM session WHERE account_id = ?", arguments: [account.id])
+    }
+  }
+
+  public func setRole(login: String, role: Role, scopeCode: String, memberID: Int64?) async throws {
+    try AccountRules.checkMemberLink(role: role, memberID: memberID)
+    try await writer.write { db in
+      let account = try Self.existingAccount(login, in: db)
+      let scopeID = try Self.scopeID(scopeCode, memberID: memberID, in: db)
+      try db.execute(
+        sql: "UPDATE account SET role = ?, scope_id = ?, member_id = ? WHERE id = ?",
+        arguments: [role.rawValue, scopeID, memberID, account.id])
+      try db.execute(sql: "DELETE FROM session WHERE account_id = ?", arguments: [account.id])
+    }
+  }
+
+  public func setDisabled(login: String, _ disabled: Bool) async throws {
+    try await writer.write { db in
+      let account = try Self.existingAccount(login, in: db)
+      try db.execute(sql: "UPDATE account SET disabled = ? WHERE id = ?", arguments: [disabled, account.id])
+      if disabled { try db.execute(sql: "DELETE FROM session WHERE account_id = ?", arguments: [account.id]) }
+    }
+  }
+
+  static func existingAccount(_ login: String, in db: Database) throws -> Account {
+    guard let account = try account(login: login, in: db) else {
+      throw DomainError("account.unknown", "Không có tài khoản \"\(login)\". Xem danh sách: dangvu user list.")
+    }
+    return account
+  }
+}

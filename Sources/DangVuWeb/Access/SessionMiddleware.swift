@@ -1,0 +1,69 @@
+import DangVuCore
+import DangVuStore
+import Foundation
+import Hummingbird
+
+/// Says who is asking: an API token (`Authorization: Bearer …`) or a session cookie. A cookie session
+/// must also prove every unsafe request came from DangVu's own form (CSRF): the `csrf` form field or
+/// the `X-CSRF-Token` header must equal the session's token. Tokens carry no cookie, so another site
+/// cannot make a browser send one, and they skip that check.
+struct SessionMiddleware: RouterMiddleware {
+  typealias Context = AppRequestContext
+  let store: any PartyStore
+
+  /// Forms are small; anything bigger is not one of DangVu's forms.
+  static let formLimit = 1 << 20
+
+  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    -> Response
+  {
+    var request = request
+    var context = context
+    let now = Date()
+    if let authorization = request.headers[.authorization] {
+      guard authorization.hasPrefix("Bearer "),
+        let principal = try await store.principal(apiToken: String(authorization.dropFirst(7)), at: now)
+      else {
+        // A wrong token is refused outright rather than treated as anonymous, so an integration
+        // sees its mistake at once.
+        throw AccessError.signInRequired
+      }
+      context.principal = principal
+    } else if let cookie = request.cookies[SessionCookie.sessionName],
+      let session = try await store.session(token: cookie.value, at: now)
+    {
+      context.principal = session.principal
+      context.csrfToken = session.csrfToken
+      if !request.method.isSafe {
+        try await Self.checkCSRF(&request, expected: session.csrfToken)
+      }
+    }
+    let frame = context.principal.map { SignedIn.Frame(principal: $0, csrfToken: context.csrfToken) }
+    return try await SignedIn.$current.withValue(frame) { try await next(request, context) }
+  }
+
+  static func checkCSRF(_ request: inout Request, expected: String) async throws {
+    var sent = request.headers[.init("X-CSRF-Token")!]
+    if sent == nil, request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true {
+      // Collecting keeps the body in the request, so the handler still reads the whole form.
+      let body = try await request.collectBody(upTo: formLimit)
+      sent = (try? URLEncodedFormDecoder().decode(CSRFField.self, from: String(buffer: body)))?.csrf
+    }
+    guard let sent, constantTimeEquals(sent, expected) else {
+      throw PageError(
+        status: .forbidden, title: "Biểu mẫu không hợp lệ",
+        message:
+          "Biểu mẫu này không mang mã phiên làm việc hợp lệ (có thể trang đã mở quá lâu hoặc được gửi từ trang khác). Hãy tải lại trang rồi gửi lại.",
+        code: "auth.csrf")
+    }
+  }
+}
+
+extension HTTPRequest.Method {
+  var isSafe: Bool { self == .get || self == .head || self == .options }
+}
+
+/// The one field the CSRF check reads from a form; the handler decodes the rest itself.
+private struct CSRFField: Decodable {
+  var csrf: String?
+}

@@ -1,0 +1,88 @@
+import DangVuCore
+import DangVuStore
+import Foundation
+import Hummingbird
+
+/// `GET/POST /dang-nhap` (sign in) and `POST /dang-xuat` (sign out).
+struct SignInController {
+  typealias Context = AppRequestContext
+  let store: any PartyStore
+  let cookies: SessionCookie
+
+  func addRoutes(to router: Router<Context>) {
+    router.get("dang-nhap", use: form)
+    router.post("dang-nhap", use: signIn)
+    router.post("dang-xuat", use: signOut)
+  }
+
+  struct Submitted: Decodable {
+    var login: String?
+    var password: String?
+    var csrf: String?
+    var tiep: String?
+  }
+
+  @Sendable func form(_ request: Request, context: Context) async throws -> Response {
+    try page(SignInPageModel(next: request.queryValue("tiep")), status: .ok, request, context)
+  }
+
+  @Sendable func signIn(_ request: Request, context: Context) async throws -> Response {
+    var request = request
+    let body = try await request.collectBody(upTo: SessionMiddleware.formLimit)
+    let submitted = try URLEncodedFormDecoder().decode(Submitted.self, from: String(buffer: body))
+    var model = SignInPageModel(login: submitted.login ?? "", next: submitted.tiep)
+    // The sign-in form has no session yet: its token must match the cookie set with the form.
+    guard let expected = request.cookies[SessionCookie.signInName]?.value, let sent = submitted.csrf,
+      constantTimeEquals(expected, sent)
+    else {
+      model.problem = "Biểu mẫu đăng nhập đã hết hạn. Hãy nhập lại tên đăng nhập và mật khẩu rồi gửi."
+      return try page(model, status: .forbidden, request, context)
+    }
+    switch try await store.signIn(
+      login: model.login, password: submitted.password ?? "", from: context.remoteAddress, at: Date())
+    {
+    case .signedIn(let account):
+      let session = try await store.openSession(accountID: account.id, at: Date())
+      var response = Response.redirect(to: Self.landing(model.next, for: account), type: .normal)
+      response.setCookie(cookies.session(session.token, expires: session.expires))
+      response.setCookie(cookies.cleared(SessionCookie.signInName, path: "/dang-nhap"))
+      return response
+    case .refused:
+      model.problem = "Tên đăng nhập hoặc mật khẩu không đúng."
+      return try page(model, status: .unauthorized, request, context)
+    case .tooManyAttempts(let seconds):
+      model.problem =
+        "Đăng nhập sai quá nhiều lần. Hãy thử lại sau \(max(1, (seconds + 59) / 60)) phút, hoặc nhờ quản trị hệ thống đặt lại mật khẩu."
+      var response = try page(model, status: .tooManyRequests, request, context)
+      response.headers[.retryAfter] = "\(seconds)"
+      return response
+    }
+  }
+
+  @Sendable func signOut(_ request: Request, context: Context) async throws -> Response {
+    // The session middleware has already checked this form's CSRF token.
+    if context.principal != nil, let cookie = request.cookies[SessionCookie.sessionName] {
+      try await store.closeSession(token: cookie.value)
+    }
+    var response = Response.redirect(to: Links.signIn(), type: .normal)
+    response.setCookie(cookies.cleared(SessionCookie.sessionName))
+    return response
+  }
+
+  /// Back to where the person was going, if that is a page of this site; else their home page.
+  static func landing(_ next: String?, for account: Account) -> String {
+    if let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/dang-nhap") { return next }
+    return Links.home(for: account.principal)
+  }
+
+  private func page(_ model: SignInPageModel, status: HTTPResponse.Status, _ request: Request, _ context: Context)
+    throws -> Response
+  {
+    // A fresh token with every form shown, as a cookie and as the hidden field.
+    let token = Token.random()
+    var response = try HTMLPage(status: status, html: SignInPageView.render(model, csrfToken: token))
+      .response(from: request, context: context)
+    response.setCookie(cookies.signInToken(token))
+    return response
+  }
+}
