@@ -34,5 +34,6 @@ public func buildRouter(store: any PartyStore, options: WebOptions = WebOptions(
   SignInController(store: store, cookies: SessionCookie(secure: options.secureCookies)).addRoutes(to: router)
   TreeController(store: store).addRoutes(to: router)
   SearchController(store: store).addRoutes(to: router)
+  TreeAPIController(store: store).addRoutes(to: router)
   return router
 }

@@ -55,12 +55,69 @@ enum WebProvince {
   }
 }
 
+/// A signed-in browser: the session cookie and the CSRF token its forms carry.
+struct TestSession: Sendable {
+  var cookie: String
+  var csrf: String
+  var headers: HTTPFields { [.cookie: "dangvu_session=\(cookie)"] }
+}
+
+/// An account of `role` over `scope` (made once per store) and a live session for it, opened through the
+/// store exactly as the sign-in form does. The cheapest bcrypt cost keeps the tests quick.
+func signIn(
+  _ store: any PartyStore, role: Role = .administrator, scope: String = "KG", memberID: Int64? = nil
+) async throws -> TestSession {
+  let login = "\(role.rawValue.lowercased())-\(scope.lowercased())\(memberID.map { "-\($0)" } ?? "")"
+  var account = try await store.account(login: login)
+  if account == nil {
+    account = try await store.addAccount(
+      NewAccount(
+        login: login, displayName: "Người thử \(role.nameVi)", role: role, scopeCode: scope, memberID: memberID),
+      password: "mat-khau-thu-nghiem", cost: 4)
+  }
+  let tokens = try await store.openSession(accountID: account!.id, at: Date())
+  return TestSession(cookie: tokens.token, csrf: tokens.csrfToken)
+}
+
+struct TestResponse: Sendable {
+  var status: HTTPResponse.Status
+  var headers: HTTPFields
+  var body: String
+}
+
 /// Runs one request against the application built over `store`, the way `dangvu serve` builds it.
-func get(_ uri: String, from store: any PartyStore) async throws -> (status: HTTPResponse.Status, body: String) {
+func send(
+  _ method: HTTPRequest.Method, _ uri: String, to store: any PartyStore, headers: HTTPFields = [:],
+  body: String? = nil
+) async throws -> TestResponse {
   let app = buildApplication(store: store)
   return try await app.test(.router) { client in
-    try await client.execute(uri: uri, method: .get) { response in
-      (response.status, String(buffer: response.body))
+    try await client.execute(
+      uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }
+    ) { response in
+      TestResponse(status: response.status, headers: response.headers, body: String(buffer: response.body))
     }
   }
+}
+
+/// A form post from a signed-in browser, with its CSRF token unless `csrf` says otherwise.
+func post(
+  _ uri: String, form: [(String, String)], to store: any PartyStore, as session: TestSession, csrf: String? = nil
+) async throws -> TestResponse {
+  let fields = form + [("csrf", csrf ?? session.csrf)]
+  let body = fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+    .joined(separator: "&")
+  var headers = session.headers
+  headers[.contentType] = "application/x-www-form-urlencoded"
+  return try await send(.post, uri, to: store, headers: headers, body: body)
+}
+
+/// A page as the province's administrator sees it (or as `session`).
+func get(_ uri: String, from store: any PartyStore, as session: TestSession? = nil) async throws -> (
+  status: HTTPResponse.Status, body: String
+) {
+  var session = session
+  if session == nil { session = try await signIn(store) }
+  let response = try await send(.get, uri, to: store, headers: session!.headers)
+  return (response.status, response.body)
 }

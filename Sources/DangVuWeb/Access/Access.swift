@@ -21,12 +21,26 @@ struct Access: Sendable {
   /// Where lists and reports start when the request names no unit.
   var scopeCode: String { principal.scopeCode }
 
-  /// The unit with `code`, if it is inside the subtree on `day`; otherwise 404, as if it did not exist.
+  /// The unit with `code`, if it is inside the subtree on `day` (for a day the unit did not exist,
+  /// on its nearest day of existence); otherwise 404 with the same words as for a code that does not
+  /// exist, so a guessed code tells nothing.
   func unit(code: String, on day: Day) async throws -> Organisation {
     guard let unit = try await store.organisation(code: code),
-      try await store.unitIsWithin(id: unit.id, rootCode: scopeCode, on: day)
-    else { throw AccessError.notFound }
+      try await store.unitIsWithin(id: unit.id, rootCode: scopeCode, on: Self.nearestExisting(unit, day))
+    else {
+      throw PageError(
+        status: .notFound, title: "Không tìm thấy tổ chức",
+        message:
+          "Không có tổ chức đảng nào mang mã “\(code)” trong phạm vi của bạn. Hãy kiểm tra lại mã, hoặc tìm từ trang cây tổ chức.",
+        code: "organisation.notFound")
+    }
     return unit
+  }
+
+  private static func nearestExisting(_ unit: Organisation, _ day: Day) -> Day {
+    if day < unit.founded { return unit.founded }
+    if let ended = unit.ended, day >= ended { return ended.adding(days: -1) }
+    return day
   }
 
   /// The unit code a report or list should use: the one asked for (checked), else the scope's root.

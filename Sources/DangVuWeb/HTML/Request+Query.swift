@@ -20,12 +20,13 @@ extension Request {
   }
 
   /// The date a page is looked at: `?ngay=2023-12-31` (or `31/12/2023`), today in Vietnam without it.
-  func requestedDay() throws -> Day {
-    guard let text = queryValue("ngay"), !text.isEmpty else { return Day.today }
+  /// The API names the same parameter `date`.
+  func requestedDay(name: String = "ngay") throws -> Day {
+    guard let text = queryValue(name), !text.isEmpty else { return Day.today }
     guard let day = Day(parsing: text) else {
       throw PageError(
         status: .badRequest, title: "Ngày không hợp lệ",
-        message: "Ngày “\(text)” không hợp lệ. Hãy nhập ngày dạng 31/12/2023 hoặc 2023-12-31.")
+        message: "Ngày “\(text)” không hợp lệ. Hãy nhập ngày dạng 31/12/2023 hoặc 2023-12-31.", code: "date.invalid")
     }
     return day
   }
