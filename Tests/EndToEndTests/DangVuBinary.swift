@@ -23,11 +23,18 @@ struct DangVuBinary {
   }
 
   @discardableResult
-  static func run(_ arguments: [String], in dir: URL) throws -> Result {
+  static func run(_ arguments: [String], in dir: URL, input: String? = nil) throws -> Result {
     let process = Process()
     process.executableURL = url
     process.arguments = arguments
     process.currentDirectoryURL = dir
+    if let input {
+      // Standard input that is not a terminal: what a script piping a password gives.
+      let pipe = Pipe()
+      process.standardInput = pipe
+      pipe.fileHandleForWriting.write(Data(input.utf8))
+      try pipe.fileHandleForWriting.close()
+    }
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out
