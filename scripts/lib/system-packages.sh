@@ -13,13 +13,16 @@ ensure_swift() {
   fi
 }
 
+# Installs the given packages (the base set when none are given) that are missing.
 ensure_system_packages() {
+  local wanted=("$@")
+  [ ${#wanted[@]} -eq 0 ] && wanted=("${DANGVU_SYSTEM_PACKAGES[@]}")
   if ! command -v dpkg-query >/dev/null 2>&1; then
     echo "Not a Debian/Ubuntu system: make sure SQLite 3 (with headers) is installed." >&2
     return 0
   fi
   local missing=()
-  for package in "${DANGVU_SYSTEM_PACKAGES[@]}"; do
+  for package in "${wanted[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
       missing+=("$package")
     fi
@@ -39,4 +42,13 @@ ensure_system_packages() {
   fi
   ${sudo[@]+"${sudo[@]}"} env DEBIAN_FRONTEND=noninteractive apt-get update -q </dev/null
   ${sudo[@]+"${sudo[@]}"} env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" </dev/null
+}
+
+# The browser test: Debian's Chromium and its driver, Selenium from PyPI, curl to wait for the server.
+ensure_browser_packages() {
+  ensure_system_packages chromium chromium-driver curl
+  if ! python3 -c "import selenium" >/dev/null 2>&1; then
+    echo "Installing Selenium (PyPI) for the browser test"
+    python3 -m pip install -q selenium
+  fi
 }
