@@ -15,8 +15,15 @@ if ! swift format lint --strict --recursive Sources Tests Package.swift; then
   exit 1
 fi
 
+echo "== OpenAPI document (openapi-spec-validator)"
+ensure_python_module openapi_spec_validator openapi-spec-validator
+python3 -m openapi_spec_validator Sources/DangVuWeb/API/openapi.yaml
+
 echo "== Build"
 swift build --build-tests
 
 echo "== Tests"
 swift test --skip-build
+
+echo "== Browser (headless Chromium): sign in, search, grade a cell, the evaluation report"
+scripts/browser-test.sh

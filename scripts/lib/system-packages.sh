@@ -47,8 +47,14 @@ ensure_system_packages() {
 # The browser test: Debian's Chromium and its driver, Selenium from PyPI, curl to wait for the server.
 ensure_browser_packages() {
   ensure_system_packages chromium chromium-driver curl
-  if ! python3 -c "import selenium" >/dev/null 2>&1; then
-    echo "Installing Selenium (PyPI) for the browser test"
-    python3 -m pip install -q selenium
+  ensure_python_module selenium selenium
+}
+
+# A Python tool from PyPI, installed for this user when missing.
+ensure_python_module() {
+  local module="$1" package="$2"
+  if ! python3 -c "import $module" >/dev/null 2>&1; then
+    echo "Installing $package (PyPI)"
+    python3 -m pip install -q --disable-pip-version-check "$package"
   fi
 }
