@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Load on the real server (issue 6): a member's page and the evaluation report JSON at 100 concurrent
+# connections, with wrk on loopback; prints throughput, latency percentiles and the server's peak memory.
+#
+#   bench/web.sh DB [BINARY]          e.g. bench/web.sh /tmp/national.sqlite .build/release/dangvu
+#
+# DB is a database made by `dangvu demo --members 6000000` (graded for YEAR). The server and wrk share the
+# machine's cores, so the figures are a floor. Env: DURATION (default 30s), CONNECTIONS (100), YEAR (2023).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/system-packages.sh
+ensure_system_packages wrk sqlite3 curl
+
+db="$1"
+bin="${2:-.build/release/dangvu}"
+duration="${DURATION:-30s}"
+connections="${CONNECTIONS:-100}"
+year="${YEAR:-2023}"
+port=$((20000 + RANDOM % 20000))
+
+# An organisation-staff account over the first province, and an API token for wrk to send.
+province="$(sqlite3 "$db" "SELECT code FROM organisation WHERE kind = 'provincialCommittee' ORDER BY id LIMIT 1")"
+if [ -z "$("$bin" user list --db "$db" | awk -F'\t' '$1 == "bench-web"')" ]; then
+  echo "mat-khau-do-tai-web" | "$bin" user add bench-web --name "Đo tải" --role organisationStaff --scope "$province" --db "$db" >/dev/null
+fi
+token="$("$bin" user token bench-web --name "wrk $(date +%s)" --db "$db" 2>/dev/null)"
+# A member in that province today: the lowest id with an open span in a cell of the first province.
+member="$(sqlite3 "$db" "SELECT member_id FROM member_span WHERE until IS NULL ORDER BY member_id LIMIT 1")"
+
+"$bin" serve --db "$db" --port "$port" >/dev/null 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+for _ in $(seq 300); do curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 0.2; done
+
+header="Authorization: Bearer $token"
+for path in "/dang-vien/$member" "/api/reports/evaluation?year=$year"; do
+  url="http://127.0.0.1:$port$path"
+  status="$(curl -s -o /dev/null -w '%{http_code}' -H "$header" "$url")"
+  if [ "$status" != 200 ]; then
+    echo "GET $path answered $status: fix before measuring." >&2
+    exit 1
+  fi
+  curl -s -o /dev/null -H "$header" "$url"  # warm the caches once
+  echo "== GET $path — $connections connections, $duration"
+  wrk -t2 -c"$connections" -d"$duration" --latency -H "$header" "$url" | grep -E "Requests/sec|Latency|50%|90%|99%|requests in|Non-2xx|Socket errors"
+done
+echo "== server peak memory (VmHWM): $(awk '/VmHWM/ {printf "%.0f MiB", $2/1024}' /proc/$server/status)"
