@@ -35,5 +35,6 @@ public func buildRouter(store: any PartyStore, options: WebOptions = WebOptions(
   TreeController(store: store).addRoutes(to: router)
   SearchController(store: store).addRoutes(to: router)
   TreeAPIController(store: store).addRoutes(to: router)
+  OversightController(store: store).addRoutes(to: router)
   return router
 }

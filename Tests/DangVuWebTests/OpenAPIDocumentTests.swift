@@ -36,9 +36,11 @@ import Testing
     var apiRoutes = 0
     for route in router.routes {
       // "/api/units/:code" in the router is "/api/units/{code}" in OpenAPI.
-      let path = "/" + "\(route.path)".split(separator: "/").map { part in
-        part.hasPrefix(":") ? "{\(part.dropFirst())}" : String(part)
-      }.joined(separator: "/")
+      let path =
+        "/"
+        + "\(route.path)".split(separator: "/").map { part in
+          part.hasPrefix(":") ? "{\(part.dropFirst())}" : String(part)
+        }.joined(separator: "/")
       guard path.hasPrefix("/api/") else { continue }
       apiRoutes += 1
       #expect(

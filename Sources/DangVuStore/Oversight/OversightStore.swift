@@ -49,7 +49,32 @@ public protocol OversightStore: Sendable {
   /// Marks a complaint resolved with its finding.
   func resolveComplaint(id: Int64, on day: Day, finding: Complaint.Finding) async throws
 
+  /// One complaint or denunciation and the unit it is counted in (for the scope check).
+  func complaint(id: Int64) async throws -> (complaint: Complaint, unitID: Int64)?
+
+  /// The records of a unit's subtree in a date range, newest first, at most `limit` of each kind: what
+  /// the inspection commission's pages list.
+  func oversightRecords(scope code: String, from: Day, to: Day, limit: Int) async throws -> OversightRecords
+
   /// The report for a unit's subtree (as the tree stands on the period's last day) and period, with the
   /// same period a year earlier; with no code, everything the database holds.
   func oversightReport(period: ReportPeriod, scope code: String?) async throws -> OversightReport
+}
+
+/// Inspections and supervisions, discipline decisions with their appeals, complaints and denunciations of
+/// a subtree in a date range, with the names of their subjects for display.
+public struct OversightRecords: Sendable, Codable {
+  public var inspections: [Inspection]
+  public var discipline: [DisciplineHistory]
+  public var complaints: [Complaint]
+  /// Members' names by id (as text, so JSON has an object keyed by id), units' by code.
+  public var memberNames: [String: String]
+  public var unitNames: [String: String]
+
+  public func name(of subject: OversightSubject) -> String {
+    switch subject {
+    case .member(let id): memberNames[String(id)] ?? "đảng viên \(id)"
+    case .unit(let code): unitNames[code] ?? code
+    }
+  }
 }

@@ -85,31 +85,33 @@ extension SQLiteStore {
   }
 
   public func inspection(id: Int64) async throws -> Inspection? {
-    try await writer.read { db in
-      guard
-        let row = try Row.fetchOne(
-          db,
-          sql: """
-            SELECT i.kind, i.body_organ, o.code, i.title, i.started, i.concluded FROM inspection i
-            JOIN organisation o ON o.id = i.body_unit_id WHERE i.id = ?
-            """, arguments: [id])
-      else { return nil }
-      let subjects = try Row.fetchAll(
+    try await writer.read { db in try Self.inspection(id: id, in: db) }
+  }
+
+  static func inspection(id: Int64, in db: Database) throws -> Inspection? {
+    guard
+      let row = try Row.fetchOne(
         db,
         sql: """
-          SELECT is_member, subject_id, violation_found, conclusion, follow_up FROM inspection_subject
-          WHERE inspection_id = ? ORDER BY rowid
-          """, arguments: [id]
-      ).map { r in
-        InspectionSubject(
-          try Self.subject(isMember: r[0], id: r[1], in: db), violationFound: r[2], conclusion: r[3], followUp: r[4])
-      }
-      return Inspection(
-        id: id, kind: OversightKind(code: row[0]) ?? .inspection(.regular),
-        body: ConductingBody(ConductingBody.Organ(rawValue: row[1]) ?? .partyCommittee, of: row[2]), title: row[3],
-        started: Day(daysSinceEpoch: row[4]), concluded: (row[5] as Int?).map(Day.init(daysSinceEpoch:)),
-        subjects: subjects)
+          SELECT i.kind, i.body_organ, o.code, i.title, i.started, i.concluded FROM inspection i
+          JOIN organisation o ON o.id = i.body_unit_id WHERE i.id = ?
+          """, arguments: [id])
+    else { return nil }
+    let subjects = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT is_member, subject_id, violation_found, conclusion, follow_up FROM inspection_subject
+        WHERE inspection_id = ? ORDER BY rowid
+        """, arguments: [id]
+    ).map { r in
+      InspectionSubject(
+        try Self.subject(isMember: r[0], id: r[1], in: db), violationFound: r[2], conclusion: r[3], followUp: r[4])
     }
+    return Inspection(
+      id: id, kind: OversightKind(code: row[0]) ?? .inspection(.regular),
+      body: ConductingBody(ConductingBody.Organ(rawValue: row[1]) ?? .partyCommittee, of: row[2]), title: row[3],
+      started: Day(daysSinceEpoch: row[4]), concluded: (row[5] as Int?).map(Day.init(daysSinceEpoch:)),
+      subjects: subjects)
   }
 
   public func setProgramme(_ programme: OversightProgramme) async throws {

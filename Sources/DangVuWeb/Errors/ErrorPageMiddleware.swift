@@ -23,6 +23,12 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
       return try respond(
         api, .conflict, "edit.stale", "Hồ sơ đã được người khác sửa", error.message, request, context,
         details: error.current)
+    } catch let problems as FieldProblems {
+      // A form renders its own problems beside the fields; this is the API's (and a stray form's) answer.
+      return try respond(
+        api, .unprocessableContent, "input.invalid", "Dữ liệu chưa hợp lệ",
+        problems.general ?? problems.fields.sorted { $0.key < $1.key }.map(\.value).joined(separator: " "),
+        request, context, details: problems)
     } catch let error as DomainError {
       // A refusal from the domain already says, in Vietnamese, what was wrong.
       return try respond(api, .badRequest, error.code, "Không thực hiện được", error.message, request, context)

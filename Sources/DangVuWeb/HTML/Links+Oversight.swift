@@ -1,0 +1,17 @@
+extension Links {
+  static func oversight(unit: String, period: String? = nil) -> String {
+    var out = "/kiem-tra-ky-luat?to-chuc=" + encode(unit, allowed: queryAllowed)
+    if let period { out += "&ky=" + encode(period, allowed: queryAllowed) }
+    return out
+  }
+
+  static func newDiscipline(unit: String) -> String {
+    "/kiem-tra-ky-luat/ky-luat/moi?to-chuc=" + encode(unit, allowed: queryAllowed)
+  }
+
+  static func newComplaint(unit: String) -> String {
+    "/kiem-tra-ky-luat/don/moi?to-chuc=" + encode(unit, allowed: queryAllowed)
+  }
+
+  static func resolveComplaint(_ id: Int64) -> String { "/kiem-tra-ky-luat/don/\(id)/giai-quyet" }
+}

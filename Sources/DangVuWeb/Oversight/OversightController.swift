@@ -1,0 +1,178 @@
+import DangVuCore
+import DangVuStore
+import Foundation
+import Hummingbird
+
+/// The inspection commission's records: `GET /kiem-tra-ky-luat` lists a subtree's inspections, supervisions,
+/// discipline and complaints for a period; the forms record a discipline decision or a complaint and settle
+/// a complaint. `/api/oversight…` does the same in JSON.
+struct OversightController {
+  typealias Context = AppRequestContext
+  let store: any PartyStore
+
+  func addRoutes(to router: Router<Context>) {
+    router.get("kiem-tra-ky-luat", use: list)
+    router.get("kiem-tra-ky-luat/ky-luat/moi", use: newDiscipline)
+    router.post("kiem-tra-ky-luat/ky-luat", use: createDiscipline)
+    router.get("kiem-tra-ky-luat/don/moi", use: newComplaint)
+    router.post("kiem-tra-ky-luat/don", use: createComplaint)
+    router.post("kiem-tra-ky-luat/don/:id/giai-quyet", use: resolveComplaint)
+    router.get("api/oversight", use: listJSON)
+    router.post("api/oversight/discipline", use: createDisciplineJSON)
+    router.post("api/oversight/complaints", use: createComplaintJSON)
+    router.post("api/oversight/complaints/:id/resolve", use: resolveComplaintJSON)
+  }
+
+  // MARK: Pages
+
+  @Sendable func list(_ request: Request, context: Context) async throws -> HTMLPage {
+    let access = try Access.require(.readRecords, context, store: store)
+    let (period, text) = try Self.period(request.queryValue("ky"))
+    let model = try await OversightPageModel.load(
+      access: access, unitCode: request.queryValue("to-chuc").flatMap { $0.isEmpty ? nil : $0 } ?? access.scopeCode,
+      period: period, periodText: text, csrf: CSRF.field(context))
+    return HTMLPage(html: OversightPageView.render(model))
+  }
+
+  @Sendable func newDiscipline(_ request: Request, context: Context) async throws -> HTMLPage {
+    let access = try Access.require(.editOversight, context, store: store)
+    var input = DisciplineInput()
+    input.bodyCode = try await access.reportScope(request.queryValue("to-chuc"), on: .today)
+    return try await disciplineForm(input, FieldProblems(), context, status: .ok)
+  }
+
+  @Sendable func createDiscipline(_ request: Request, context: Context) async throws -> Response {
+    let access = try Access.require(.editOversight, context, store: store)
+    let input = try await Self.form(DisciplineInput.self, request)
+    do {
+      let decision = try await record(access.decision(from: input))
+      return Response.redirect(
+        to: Links.oversight(unit: decision.decidingBody.unitCode, period: String(decision.decided.year)), type: .normal)
+    } catch let problems as FieldProblems {
+      return try await disciplineForm(input, problems, context, status: .unprocessableContent)
+        .response(from: request, context: context)
+    }
+  }
+
+  @Sendable func newComplaint(_ request: Request, context: Context) async throws -> HTMLPage {
+    _ = try Access.require(.editOversight, context, store: store)
+    return HTMLPage(
+      html: OversightFormView.complaint(ComplaintInput(), problems: FieldProblems(), csrf: CSRF.field(context)))
+  }
+
+  @Sendable func createComplaint(_ request: Request, context: Context) async throws -> Response {
+    let access = try Access.require(.editOversight, context, store: store)
+    let input = try await Self.form(ComplaintInput.self, request)
+    do {
+      let complaint = try await record(access.complaint(from: input))
+      return Response.redirect(
+        to: Links.oversight(unit: access.scopeCode, period: String(complaint.received.year)), type: .normal)
+    } catch let problems as FieldProblems {
+      return try HTMLPage(
+        status: .unprocessableContent,
+        html: OversightFormView.complaint(input, problems: problems, csrf: CSRF.field(context))
+      ).response(from: request, context: context)
+    }
+  }
+
+  @Sendable func resolveComplaint(_ request: Request, context: Context) async throws -> Response {
+    let access = try Access.require(.editOversight, context, store: store)
+    let complaint = try await resolve(access, context, try await Self.form(ResolutionInput.self, request))
+    return Response.redirect(
+      to: Links.oversight(unit: access.scopeCode, period: String(complaint.received.year)), type: .normal)
+  }
+
+  // MARK: JSON
+
+  @Sendable func listJSON(_ request: Request, context: Context) async throws -> Response {
+    let access = try Access.require(.readRecords, context, store: store)
+    let (period, _) = try Self.period(request.queryValue("period"))
+    let unit = try await access.unit(code: request.queryValue("org") ?? access.scopeCode, on: period.through)
+    let records = try await store.oversightRecords(
+      scope: unit.code, from: period.from, to: period.through, limit: OversightPageModel.limit)
+    return try JSONResponse(records).response(from: request, context: context)
+  }
+
+  @Sendable func createDisciplineJSON(_ request: Request, context: Context) async throws -> Response {
+    let access = try Access.require(.editOversight, context, store: store)
+    let input = try await request.decode(as: DisciplineInput.self, context: context)
+    let decision = try await record(access.decision(from: input))
+    return try JSONResponse(decision, status: .created).response(from: request, context: context)
+  }
+
+  @Sendable func createComplaintJSON(_ request: Request, context: Context) async throws -> Response {
+    let access = try Access.require(.editOversight, context, store: store)
+    let input = try await request.decode(as: ComplaintInput.self, context: context)
+    let complaint = try await record(access.complaint(from: input))
+    return try JSONResponse(complaint, status: .created).response(from: request, context: context)
+  }
+
+  @Sendable func resolveComplaintJSON(_ request: Request, context: Context) async throws -> Response {
+    let access = try Access.require(.editOversight, context, store: store)
+    let input = try await request.decode(as: ResolutionInput.self, context: context)
+    let complaint = try await resolve(access, context, input)
+    return try JSONResponse(complaint).response(from: request, context: context)
+  }
+
+  // MARK: Shared
+
+  /// Writes one decision; a refusal by the rules (limitation, a form the subject cannot get) becomes a
+  /// problem shown above the form, with everything typed kept.
+  private func record(_ decision: DisciplineDecision) async throws -> DisciplineDecision {
+    do {
+      return try await store.recordDiscipline([decision])[0]
+    } catch let error as BatchItemError {
+      throw FieldProblems(general: error.error.message)
+    }
+  }
+
+  private func record(_ complaint: Complaint) async throws -> Complaint {
+    do {
+      return try await store.recordComplaints([complaint])[0]
+    } catch let error as BatchItemError {
+      throw FieldProblems(general: error.error.message)
+    }
+  }
+
+  /// Settles a complaint inside the scope; one outside it is not found, as everywhere.
+  private func resolve(_ access: Access, _ context: Context, _ input: ResolutionInput) async throws -> Complaint {
+    guard let id = context.parameters.get("id", as: Int64.self),
+      let found = try await store.complaint(id: id),
+      try await store.unitIsWithin(id: found.unitID, rootCode: access.scopeCode, on: found.complaint.received)
+    else { throw AccessError.notFound }
+    var problems = FieldProblems()
+    let day = problems.day(input.resolved, "resolved", "ngày giải quyết")
+    let finding = Complaint.Finding(rawValue: input.finding) ?? Complaint.Finding(parsing: input.finding)
+    if finding == nil { problems.fields["finding"] = "Hãy chọn kết luận: đúng, sai hoặc đúng một phần." }
+    guard problems.isEmpty, let day, let finding else { throw problems }
+    try await store.resolveComplaint(id: id, on: day, finding: finding)
+    var settled = found.complaint
+    settled.resolved = day
+    settled.finding = finding
+    return settled
+  }
+
+  private func disciplineForm(
+    _ input: DisciplineInput, _ problems: FieldProblems, _ context: Context, status: HTTPResponse.Status
+  ) async throws -> HTMLPage {
+    HTMLPage(
+      status: status,
+      html: OversightFormView.discipline(
+        input, problems: problems, categories: try await store.violationCategories(), csrf: CSRF.field(context)))
+  }
+
+  /// `ky=2023-Q1` and the like; this year when absent.
+  static func period(_ text: String?) throws -> (ReportPeriod, String) {
+    guard let text, !text.isEmpty else {
+      let year = Day.today.year
+      return (try ReportPeriod.year(year), String(year))
+    }
+    return (try ReportPeriod(parsing: text), text)
+  }
+
+  static func form<T: Decodable>(_ type: T.Type, _ request: Request) async throws -> T {
+    var request = request
+    let body = try await request.collectBody(upTo: SessionMiddleware.formLimit)
+    return try URLEncodedFormDecoder().decode(T.self, from: String(buffer: body))
+  }
+}

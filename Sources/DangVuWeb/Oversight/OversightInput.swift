@@ -1,0 +1,138 @@
+import DangVuCore
+import DangVuStore
+import Foundation
+
+/// A discipline decision as typed in the form or sent to the API: text fields, checked here so each
+/// problem is reported beside its field and the typed values come back unchanged.
+struct DisciplineInput: Codable, Sendable {
+  /// "member" (by party card number) or "unit" (by code).
+  var subjectKind: String = "member"
+  var subject: String = ""
+  var form: String = ""
+  var categories: [String]? = nil
+  var organ: String = ConductingBody.Organ.inspectionCommission.rawValue
+  var bodyCode: String = ""
+  var number: String = ""
+  var decided: String = ""
+  var violated: String = ""
+  var selfCorrected: String? = nil
+  var note: String = ""
+}
+
+/// A complaint or denunciation as typed or sent.
+struct ComplaintInput: Codable, Sendable {
+  var kind: String = Complaint.Kind.complaint.rawValue
+  var subjectKind: String = "member"
+  var subject: String = ""
+  var received: String = ""
+  var summary: String = ""
+}
+
+/// How a complaint was settled.
+struct ResolutionInput: Codable, Sendable {
+  var resolved: String = ""
+  var finding: String = ""
+}
+
+/// Problems with typed input, by field name; `general` for what no single field explains.
+struct FieldProblems: Error, Sendable, Encodable {
+  var fields: [String: String] = [:]
+  var general: String?
+
+  var isEmpty: Bool { fields.isEmpty && general == nil }
+
+  subscript(field: String) -> String? { fields[field] }
+
+  mutating func day(_ text: String, _ field: String, _ label: String) -> Day? {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    guard !trimmed.isEmpty else {
+      fields[field] = "Hãy nhập \(label)."
+      return nil
+    }
+    guard let day = Day(parsing: trimmed) else {
+      fields[field] = "“\(trimmed)” không phải ngày hợp lệ: nhập dạng 31/12/2023 hoặc 2023-12-31."
+      return nil
+    }
+    return day
+  }
+
+  mutating func required(_ text: String, _ field: String, _ label: String) -> String? {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    if trimmed.isEmpty { fields[field] = "Hãy nhập \(label)." }
+    return trimmed.isEmpty ? nil : trimmed
+  }
+}
+
+extension Access {
+  /// The subject named in a form: a member by party card number, or a unit by code, inside the scope
+  /// on `day`. Outside reads as not found, like everywhere else.
+  func oversightSubject(kind: String, key: String, on day: Day, problems: inout FieldProblems) async throws
+    -> OversightSubject?
+  {
+    let key = key.trimmingCharacters(in: .whitespaces)
+    guard !key.isEmpty else {
+      problems.fields["subject"] = kind == "unit" ? "Hãy nhập mã tổ chức đảng." : "Hãy nhập số thẻ đảng viên."
+      return nil
+    }
+    do {
+      if kind == "unit" {
+        return .unit(code: try await unit(code: key, on: day).code)
+      }
+      guard let found = try await store.member(cardNumber: key) else { throw AccessError.notFound }
+      return .member(try await member(id: found.id).id)
+    } catch is AccessError {
+      problems.fields["subject"] = "Không có đảng viên mang số thẻ “\(key)” trong phạm vi của bạn."
+    } catch is PageError {
+      problems.fields["subject"] = "Không có tổ chức đảng mang mã “\(key)” trong phạm vi của bạn."
+    }
+    return nil
+  }
+
+  /// Checks a discipline input and turns it into a decision, or reports every problem found.
+  func decision(from input: DisciplineInput) async throws -> DisciplineDecision {
+    var problems = FieldProblems()
+    let decided = problems.day(input.decided, "decided", "ngày quyết định")
+    let violated = problems.day(input.violated, "violated", "ngày vi phạm")
+    let number = problems.required(input.number, "number", "số quyết định")
+    let form = DisciplineForm(rawValue: input.form) ?? DisciplineForm(parsing: input.form)
+    if form == nil { problems.fields["form"] = "Hãy chọn hình thức kỷ luật." }
+    let categories = (input.categories ?? []).filter { !$0.isEmpty }
+    if categories.isEmpty { problems.fields["categories"] = "Hãy chọn ít nhất một nội dung vi phạm." }
+    let organ = ConductingBody.Organ(rawValue: input.organ) ?? ConductingBody.Organ(parsing: input.organ)
+    if organ == nil { problems.fields["organ"] = "Hãy chọn cơ quan quyết định." }
+    var body: String?
+    if let decided, let code = problems.required(input.bodyCode, "bodyCode", "mã tổ chức của cơ quan quyết định") {
+      do {
+        body = try await unit(code: code, on: decided).code
+      } catch is PageError {
+        problems.fields["bodyCode"] = "Không có tổ chức đảng mang mã “\(code)” trong phạm vi của bạn."
+      }
+    }
+    var subject: OversightSubject?
+    if let decided {
+      subject = try await oversightSubject(
+        kind: input.subjectKind, key: input.subject, on: decided, problems: &problems)
+    }
+    guard problems.isEmpty, let decided, let violated, let number, let form, let organ, let body, let subject else {
+      throw problems
+    }
+    let selfCorrected = ["on", "true", "1"].contains(input.selfCorrected ?? "")
+    return DisciplineDecision(
+      subject: subject, form: form, categories: categories, decidingBody: ConductingBody(organ, of: body),
+      number: number, decided: decided, violated: violated, selfCorrected: selfCorrected, note: input.note)
+  }
+
+  func complaint(from input: ComplaintInput) async throws -> Complaint {
+    var problems = FieldProblems()
+    let kind = Complaint.Kind(rawValue: input.kind)
+    if kind == nil { problems.fields["kind"] = "Hãy chọn khiếu nại hoặc tố cáo." }
+    let received = problems.day(input.received, "received", "ngày nhận đơn")
+    var subject: OversightSubject?
+    if let received {
+      subject = try await oversightSubject(
+        kind: input.subjectKind, key: input.subject, on: received, problems: &problems)
+    }
+    guard problems.isEmpty, let kind, let received, let subject else { throw problems }
+    return Complaint(kind: kind, subject: subject, received: received, summary: input.summary)
+  }
+}
