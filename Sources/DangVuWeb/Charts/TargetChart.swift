@@ -43,9 +43,14 @@ enum TargetChart {
         "\(bar.label): \(VietnameseNumber.count(bar.part))/\(VietnameseNumber.count(bar.whole)), chiếm \(share.vietnamese)%, \(verdict)"
       )
     }
-    parts.append(
-      SVGFrame.line(
-        x1: targetX, y1: top - 8, x2: targetX, y2: bottom, stroke: ChartPalette.target, dashed: true, width: 2))
+    // The target across each bar only, so it never strikes through the figures written above them.
+    for index in bars.indices {
+      let barTop = top + Double(index) * rowHeight + 18
+      parts.append(
+        SVGFrame.line(
+          x1: targetX, y1: barTop - 4, x2: targetX, y2: barTop + 26, stroke: ChartPalette.target, dashed: true, width: 2
+        ))
+    }
     parts.append(
       SVGFrame.text(
         "Chỉ tiêu \(target)%", x: targetX, y: top - 14, anchor: "middle", fill: ChartPalette.target, weight: "600"))

@@ -58,7 +58,7 @@ enum DashboardPageView {
       return
         "<h2>Đơn vị chưa đạt chỉ tiêu</h2><p>Các đơn vị đến hai cấp dưới đều đạt chỉ tiêu \(e.targetPercent)% năm \(e.year).</p>"
     }
-    let rows: [HTML] = s.unitsBelowTarget.map { u in
+    let rows: [HTML] = s.unitsBelowTarget.prefix(DashboardSummary.listLimit * 2).map { u in
       """
       <tr><td>\(u.depth == 2 ? HTML("\u{00A0}\u{00A0}") : .empty)<a href="\(Links.evaluationReport(year: e.year, scope: u.code))">\(u.name)</a> \
       <span class="kind">\(u.code)</span></td><td>\(u.subject == "member" ? "đảng viên" : "tổ chức đảng")</td>\
@@ -69,7 +69,7 @@ enum DashboardPageView {
     return """
       <h2>Đơn vị chưa đạt chỉ tiêu \(e.targetPercent)% năm \(e.year) (\(s.unitsBelowTarget.count))</h2>
       <div class="table"><table><thead><tr><th>Đơn vị</th><th>Đối tượng</th><th class="num">Tốt trở lên</th>\
-      <th class="num">Tỷ lệ</th></tr></thead><tbody>\(rows)</tbody></table></div>
+      <th class="num">Tỷ lệ</th></tr></thead><tbody>\(rows)</tbody></table></div>\(more(s.unitsBelowTarget.count, shown: rows.count, what: "dòng đầu theo mã đơn vị"))
       """
   }
 
@@ -114,8 +114,7 @@ enum DashboardPageView {
       """
   }
 
-  static func more(_ total: Int, shown: Int) -> HTML {
-    total > shown
-      ? "<p class=\"muted\">Hiện \(shown) trường hợp cũ nhất trong \(ReportPageParts.count(total)).</p>" : .empty
+  static func more(_ total: Int, shown: Int, what: String = "trường hợp cũ nhất") -> HTML {
+    total > shown ? "<p class=\"muted\">Hiện \(shown) \(what) trong \(ReportPageParts.count(total)).</p>" : .empty
   }
 }
