@@ -360,3 +360,63 @@ func report(_ uri: String, store: SQLiteStore, role: Role? = .leader, scope: Str
     #expect(!own[0].body.contains("<option value=\"KG\""))
   }
 }
+
+@Suite struct ReportPickerTests {
+  @Test func theTrendLooksBackFourYearsThatHadACycle() async throws {
+    let store = try await GradedProvince.store()
+    for year in 2016...2021 {
+      try await store.openEvaluationCycle(scope: "KG", year: year, evaluationDate: day("\(year)-12-15"))
+    }
+    let access = Access(
+      principal: Principal(accountID: 1, login: "t", displayName: "t", role: .leader, scopeCode: "KG"), store: store)
+    let model = try await EvaluationPageModel.load(
+      store: store, access: access, scopeCode: "KG", year: 2023, today: day("2026-11-23"))
+    #expect(model.trend.map(\.year) == [2019, 2020, 2021, 2022, 2023])
+    let page = EvaluationPageView.render(model).markup
+    #expect(page.contains("Năm 2019: đảng viên chưa có kết quả, tổ chức đảng chưa có kết quả"))
+  }
+
+  @Test func aLargeScopeOffersOneLevelAndTheCodeBox() async throws {
+    let store = try SQLiteStore.inMemory()
+    var units = [SmallProvince.units[0], SmallProvince.units[1], SmallProvince.units[2]]
+    for district in ["KG.01", "KG.02"] {
+      for i in 0..<160 {
+        units.append(
+          NewOrganisation(
+            code: "\(district).\(1000 + i)", name: "Chi bộ \(i)", kind: .grassrootsCell, parentCode: district,
+            founded: day("2000-01-01")))
+      }
+    }
+    try await store.addOrganisations(units)
+    let access = Access(
+      principal: Principal(accountID: 1, login: "t", displayName: "t", role: .leader, scopeCode: "KG"), store: store)
+    let wide = try await ReportScopePicker.load(
+      access: access, store: store, selected: "KG.01.1005", selectedName: "Chi bộ 5", on: day("2024-01-01"))
+    #expect(wide.options.map(\.code) == ["KG.01", "KG.02"])
+    // The unit looked at is still shown, selected, though deeper than the list.
+    #expect(wide.fields.markup.contains("<option value=\"KG.01.1005\" selected>Chi bộ 5 (KG.01.1005)</option>"))
+    #expect(wide.fields.markup.contains("name=\"ma\""))
+    let narrow = try await ReportScopePicker.load(
+      access: access, store: store, selected: "KG.01", selectedName: "", on: day("2024-01-01"))
+    #expect(narrow.options.count == 2)
+    let district = Access(
+      principal: Principal(accountID: 1, login: "t", displayName: "t", role: .leader, scopeCode: "KG.01"), store: store)
+    let own = try await ReportScopePicker.load(
+      access: district, store: store, selected: "KG.01", selectedName: "", on: day("2024-01-01"))
+    #expect(own.options.count == 160)
+  }
+
+  @Test func periodsRoundTripThroughTheirLinks() throws {
+    for text in ["2023-Q1", "2023-Q4", "2023-H1", "2022-9M", "2023", "2020-2025"] {
+      let period = try ReportPeriod(parsing: text)
+      #expect(ReportParameters.periodText(period) == text)
+      #expect(Links.periodQuery(period) == "ky=\(text)")
+    }
+    let range = try ReportPeriod.range(from: day("2023-01-05"), through: day("2023-02-01"))
+    #expect(Links.periodQuery(range) == "tu=2023-01-05&den=2023-02-01")
+    #expect(Links.dashboard(scope: nil) == "/tong-quan")
+    #expect(Links.dashboard(scope: "KG.01") == "/tong-quan?to-chuc=KG.01")
+    #expect(Links.evaluationReport(year: nil, scope: nil) == "/bao-cao/danh-gia")
+    #expect(ReportDownload.safeFileName("bao-cao-KG.01\"\r\nx") == "bao-cao-KG.01__x", "\\r\\n is one character")
+  }
+}
