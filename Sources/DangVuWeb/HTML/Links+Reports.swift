@@ -1,0 +1,38 @@
+import DangVuCore
+
+/// The addresses of the report pages, their downloads and the dashboard.
+extension Links {
+  /// Without a year, the page shows the latest year a cycle covers the subtree.
+  static func evaluationReport(year: Int?, scope: String?, format: ReportFormat? = nil) -> String {
+    let query = (year.map { "&nam=\($0)" } ?? "") + scopeQuery(scope) + formatQuery(format)
+    return "/bao-cao/danh-gia" + (query.isEmpty ? "" : "?" + query.dropFirst())
+  }
+
+  static func membershipReport(_ period: ReportPeriod, scope: String?, format: ReportFormat? = nil) -> String {
+    "/bao-cao/dang-vien?" + periodQuery(period) + scopeQuery(scope) + formatQuery(format)
+  }
+
+  static func oversightReport(_ period: ReportPeriod, scope: String?, format: ReportFormat? = nil) -> String {
+    "/bao-cao/kiem-tra?" + periodQuery(period) + scopeQuery(scope) + formatQuery(format)
+  }
+
+  static func dashboard(scope: String?) -> String {
+    let query = scopeQuery(scope)
+    return "/tong-quan" + (query.isEmpty ? "" : "?" + query.dropFirst())
+  }
+
+  /// `ky=2023-Q1` for the named periods the pickers offer, `tu=…&den=…` for plain dates.
+  static func periodQuery(_ period: ReportPeriod) -> String {
+    if let text = ReportParameters.periodText(period) { return "ky=" + encode(text, allowed: queryAllowed) }
+    return "tu=\(period.from.iso)&den=\(period.through.iso)"
+  }
+
+  private static func scopeQuery(_ scope: String?) -> String {
+    guard let scope, !scope.isEmpty else { return "" }
+    return "&to-chuc=" + encode(scope, allowed: queryAllowed)
+  }
+
+  private static func formatQuery(_ format: ReportFormat?) -> String {
+    format.map { "&dinh-dang=\($0.rawValue)" } ?? ""
+  }
+}

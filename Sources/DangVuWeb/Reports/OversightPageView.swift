@@ -1,0 +1,123 @@
+import DangVuCore
+
+/// The oversight report page: every figure of the core's CSV rows, grouped into inspection and
+/// supervision, discipline, and complaints, each against the same period a year earlier.
+enum OversightPageView {
+  static func render(_ model: OversightPageModel) -> HTML {
+    let r = model.report
+    let title = "Báo cáo công tác kiểm tra, giám sát và thi hành kỷ luật đảng \(r.periodName)"
+    let previousName = r.previousPeriod.nameVi
+    let rows = OversightReportCSV.rows(r).dropFirst()
+    func section(_ heading: String, _ prefix: String) -> HTML {
+      table(heading, rows.filter { $0[3].hasPrefix(prefix) }, r)
+    }
+    return Layout.page(
+      title: title,
+      body: """
+        \(ReportPageParts.style)\(ReportPageParts.navigation(scope: model.scopeCode))
+        <h1>\(title)</h1>
+        <p class="muted">\(r.scopeName) · mã \(r.scopeCode) · từ \(r.period.from.vietnamese) đến \(r.period.through.vietnamese)</p>
+        <form class="picker" method="get" action="/bao-cao/kiem-tra">
+        \(ReportPageParts.periodSelect(r.period, today: model.today))
+        \(model.picker.fields)
+        <button type="submit">Xem báo cáo</button>
+        </form>
+        \(ReportPageParts.dateRangeForm(action: "/bao-cao/kiem-tra", period: r.period, scope: model.scopeCode))
+        <h2>So với \(previousName)</h2>
+        \(ComparisonChart.render(
+          title: "Kiểm tra, giám sát và kỷ luật \(r.periodName) so với \(previousName)", currentLabel: r.periodName,
+          previousLabel: previousName,
+          pairs: [
+            pair("Kiểm tra tổ chức đảng (lượt)", "oversight.inspection.units", r),
+            pair("Kiểm tra đảng viên (lượt)", "oversight.inspection.members", r),
+            pair("Giám sát tổ chức đảng (lượt)", "oversight.supervision.units", r),
+            pair("Giám sát đảng viên (lượt)", "oversight.supervision.members", r),
+            pair("Tổ chức đảng bị kỷ luật", "discipline.units", r),
+            pair("Đảng viên bị kỷ luật", "discipline.members", r),
+            pair("Đơn khiếu nại, tố cáo nhận được", "complaints.all.received", r),
+          ]))
+        \(section("Kiểm tra, giám sát", "oversight."))
+        \(section("Thi hành kỷ luật", "discipline."))
+        \(section("Giải quyết khiếu nại, tố cáo", "complaints."))
+        \(ReportPageParts.narrative(OversightNarrative.text(r)))
+        \(ReportPageParts.downloads { Links.oversightReport(r.period, scope: model.scopeCode, format: $0) })
+        """)
+  }
+
+  static func pair(_ label: String, _ key: String, _ r: OversightReport) -> ComparisonChart.Pair {
+    let change = r.change(key)
+    return .init(label: label, current: change.current, previous: change.previous ?? 0)
+  }
+
+  static func table(_ heading: String, _ rows: [[String]], _ r: OversightReport) -> HTML {
+    let lines: [HTML] = rows.map { row in
+      // tu_ngay, den_ngay, pham_vi, chi_tieu, ky_nay, cung_ky, tang_giam, ty_le
+      let figure = r.figures[row[3]]
+      return """
+        <tr><th scope="row">\(label(row[3], categories: r.categories))</th>\
+        <td class="num">\(MembershipPageView.number(row[4]))</td><td class="num">\(MembershipPageView.number(row[5]))</td>\
+        <td class="num">\(figure?.changeVi ?? "–")</td><td class="num">\(row[7].isEmpty ? "" : row[7] + "%")</td></tr>
+        """
+    }
+    return """
+      <h2>\(heading)</h2>
+      <div class="table"><table>
+      <thead><tr><th>Chỉ tiêu</th><th class="num">\(r.periodName.capitalisedFirstLetter)</th>\
+      <th class="num">Cùng kỳ</th><th class="num">Tăng, giảm</th><th class="num">Tỷ lệ</th></tr></thead>
+      <tbody>\(lines)</tbody></table></div>
+      """
+  }
+
+  /// The Vietnamese name of a figure key of `OversightCounts`.
+  static func label(_ key: String, categories: [ViolationCategory]) -> String {
+    let parts = key.split(separator: ".").map(String.init)
+    switch parts.first {
+    case "oversight" where parts.count >= 3:
+      let group = groupName(Array(parts[1..<(parts.count - 1)]))
+      let measure =
+        [
+          "units": "tổ chức đảng (lượt)", "unitsDistinct": "tổ chức đảng", "members": "đảng viên (lượt)",
+          "membersDistinct": "đảng viên",
+        ][parts.last!] ?? parts.last!
+      return "\(group): \(measure)"
+    case "discipline" where parts.count >= 2:
+      let side = parts[1] == "members" ? "Đảng viên bị kỷ luật" : "Tổ chức đảng bị kỷ luật"
+      if parts.count == 2 { return side }
+      if parts[2] == "category", parts.count == 4 {
+        return "\(side): vi phạm \(categories.first { $0.code == parts[3] }?.nameVi ?? parts[3])"
+      }
+      if parts[2] == "prohibitedOrPopulation" {
+        return "\(side): vi phạm những điều đảng viên không được làm và chính sách dân số"
+      }
+      return "\(side): \(DisciplineForm(rawValue: parts[2])?.nameVi ?? parts[2])"
+    case "complaints" where parts.count >= 3:
+      let kind =
+        parts[1] == "all"
+        ? "Khiếu nại, tố cáo" : (Complaint.Kind(rawValue: parts[1])?.nameVi.capitalisedFirstLetter ?? parts[1])
+      let action = parts[2] == "received" ? "nhận được" : "đã giải quyết"
+      if parts.count == 4 {
+        return "\(kind) \(action): kết luận \(Complaint.Finding(rawValue: parts[3])?.nameVi ?? parts[3])"
+      }
+      return "\(kind) \(action)"
+    default:
+      return key
+    }
+  }
+
+  static func groupName(_ parts: [String]) -> String {
+    switch parts.first {
+    case "all": return "Kiểm tra, giám sát"
+    case "inspection" where parts.count == 1: return "Kiểm tra"
+    case "supervision" where parts.count == 1: return "Giám sát"
+    case "regular": return "Thường xuyên"
+    case "thematic": return "Chuyên đề"
+    case "kind":
+      return OversightKind(code: parts.dropFirst().joined(separator: "."))?.nameVi.capitalisedFirstLetter
+        ?? parts.joined(separator: ".")
+    case "body":
+      return ConductingBody.Organ(rawValue: parts.dropFirst().joined(separator: "."))?.nameVi.capitalisedFirstLetter
+        ?? parts.joined(separator: ".")
+    default: return parts.joined(separator: ".")
+    }
+  }
+}

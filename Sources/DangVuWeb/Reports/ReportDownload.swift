@@ -1,0 +1,58 @@
+import DangVuStore
+import Foundation
+import Hummingbird
+
+/// A report as a file: the same JSON as `dangvu report … --format json`, the core's CSV rows, or the
+/// drafted narrative, with a file name that says which report, period and subtree it is.
+struct ReportDownload: ResponseGenerator {
+  var format: ReportFormat
+  var fileName: String
+  var body: String
+
+  init<Report: Encodable>(
+    _ report: Report, format: ReportFormat, fileName: String, csv: (Report) -> [[String]], text: (Report) -> String
+  ) throws {
+    self.format = format
+    self.fileName = Self.safeFileName(fileName) + "." + format.rawValue
+    switch format {
+    case .json: body = try ReportJSON.text(report)
+    case .csv: body = try CSVText.render(csv(report))
+    case .txt: body = text(report)
+    }
+  }
+
+  func response(from request: Request, context: some RequestContext) throws -> Response {
+    Response(
+      status: .ok,
+      headers: [
+        .contentType: format.contentType,
+        .contentDisposition: "attachment; filename=\"\(fileName)\"",
+        .init("X-Content-Type-Options")!: "nosniff",
+      ],
+      body: .init(byteBuffer: ByteBuffer(string: body)))
+  }
+
+  /// Unit codes are ASCII in practice, but a header must never carry a quote or a line break.
+  static func safeFileName(_ name: String) -> String {
+    String(name.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "_" })
+  }
+}
+
+/// A report as the JSON API answers it, encoded exactly as the command line prints it.
+struct ReportJSON: ResponseGenerator {
+  var body: String
+
+  init(_ report: some Encodable) throws { body = try Self.text(report) }
+
+  static func text(_ report: some Encodable) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(report), as: UTF8.self)
+  }
+
+  func response(from request: Request, context: some RequestContext) throws -> Response {
+    Response(
+      status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+      body: .init(byteBuffer: ByteBuffer(string: body)))
+  }
+}

@@ -1,0 +1,21 @@
+/// The downloads every report page offers besides itself (`&dinh-dang=…`).
+enum ReportFormat: String, CaseIterable, Sendable {
+  case csv, json, txt
+
+  var contentType: String {
+    switch self {
+    case .csv: "text/csv; charset=utf-8"
+    case .json: "application/json; charset=utf-8"
+    case .txt: "text/plain; charset=utf-8"
+    }
+  }
+
+  /// How the download link reads on the page.
+  var labelVi: String {
+    switch self {
+    case .csv: "Bảng số liệu (CSV)"
+    case .json: "Dữ liệu (JSON)"
+    case .txt: "Văn bản báo cáo (TXT)"
+    }
+  }
+}

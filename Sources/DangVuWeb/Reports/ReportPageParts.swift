@@ -1,0 +1,86 @@
+import DangVuCore
+
+/// What the three report pages share: the download links, the narrative ready to copy, the period
+/// select, the date-range form, and a few lines of style for them.
+enum ReportPageParts {
+  static let style: HTML = """
+    <style>
+    form.picker{margin:.4rem 0 .8rem;padding:.5rem;background:#fff;border:1px solid #e3e3e3;border-radius:4px}
+    form.picker select{font:inherit;padding:.3rem;max-width:calc(100vw - 3rem)}
+    ul.downloads{display:flex;flex-wrap:wrap;gap:.4rem 1.2rem;padding-left:0;list-style:none}
+    textarea.narrative{width:100%;min-height:14rem;font:inherit;padding:.5rem}
+    svg.chart{display:block;margin:.4rem 0 1rem;background:#fff}
+    .below{color:#a50e0e;font-weight:600}
+    nav.reports{display:flex;flex-wrap:wrap;gap:.3rem 1rem;font-size:.95rem;margin-bottom:.5rem}
+    </style>
+    """
+
+  /// Links between the reports and the dashboard, keeping the subtree.
+  static func navigation(scope: String) -> HTML {
+    let today = Day.today
+    let year = try? ReportPeriod.year(today.year)
+    return """
+      <nav class="reports" aria-label="Báo cáo">\
+      <a href="\(Links.dashboard(scope: scope))">Tổng quan</a>\
+      <a href="\(Links.evaluationReport(year: nil, scope: scope))">Đánh giá, xếp loại</a>\
+      \(year.map { y -> HTML in "<a href=\"\(Links.membershipReport(y, scope: scope))\">Đảng viên</a><a href=\"\(Links.oversightReport(y, scope: scope))\">Kiểm tra, giám sát, kỷ luật</a>" } ?? .empty)\
+      </nav>
+      """
+  }
+
+  static func downloads(_ link: (ReportFormat) -> String) -> HTML {
+    let items: [HTML] = ReportFormat.allCases.map { "<li><a href=\"\(link($0))\" download>\($0.labelVi)</a></li>" }
+    return "<h2>Tải về</h2><ul class=\"downloads\">\(items)</ul>"
+  }
+
+  static func narrative(_ text: String) -> HTML {
+    """
+    <h2>Văn bản báo cáo</h2>
+    <p class="muted">Đoạn văn dự thảo theo văn phong báo cáo; chọn hết và sao chép vào văn bản.</p>
+    <textarea class="narrative" readonly aria-label="Văn bản báo cáo">\(text)</textarea>
+    """
+  }
+
+  /// The named periods a select offers: the years up to this one, each with its 9 months, half year and
+  /// quarters, and the congress terms.
+  static func periodChoices(today: Day) -> [ReportPeriod] {
+    var choices: [ReportPeriod] = []
+    for year in stride(from: today.year, through: today.year - 4, by: -1) {
+      choices += [try? ReportPeriod.year(year), try? .nineMonths(year), try? .halfYear(year)].compactMap { $0 }
+      choices += (1...4).reversed().compactMap { try? ReportPeriod.quarter($0, of: year) }
+    }
+    choices += stride(from: 2025, through: 2015, by: -5).compactMap { try? ReportPeriod.term(from: $0, to: $0 + 5) }
+    return choices
+  }
+
+  static func periodSelect(_ selected: ReportPeriod, today: Day) -> HTML {
+    var choices = periodChoices(today: today)
+    if ReportParameters.periodText(selected) != nil && !choices.contains(selected) { choices.insert(selected, at: 0) }
+    var options: [HTML] =
+      selected.kind == .range ? ["<option value=\"\" selected>theo ngày (\(selected.nameVi))</option>"] : []
+    options += choices.map { period in
+      let mark: HTML = period == selected ? " selected" : ""
+      return "<option value=\"\(ReportParameters.periodText(period) ?? "")\"\(mark)>\(period.nameVi)</option>"
+    }
+    return "<label>Kỳ báo cáo <select name=\"ky\">\(options)</select></label>"
+  }
+
+  /// The second form: any dates, for the same subtree.
+  static func dateRangeForm(action: String, period: ReportPeriod, scope: String) -> HTML {
+    let range = period.kind == .range
+    return """
+      <form class="picker" method="get" action="\(action)">
+      <input type="hidden" name="to-chuc" value="\(scope)">
+      <label>Từ ngày <input type="date" name="tu" value="\(range ? period.from.iso : "")"></label>
+      <label>đến ngày <input type="date" name="den" value="\(range ? period.through.iso : "")"></label>
+      <button type="submit">Xem theo ngày</button>
+      </form>
+      """
+  }
+
+  static func count(_ n: Int) -> String { VietnameseNumber.count(n) }
+
+  static func share(_ p: Percent?) -> String { p.map { "\($0.vietnamese)%" } ?? "–" }
+
+  static func change(_ c: Change?) -> String { c?.vietnamese ?? "–" }
+}

@@ -1,0 +1,94 @@
+import DangVuCore
+import Foundation
+import Hummingbird
+
+/// Reads a report's year, period and format from the query, the pages' Vietnamese names or the API's
+/// English ones, and says in Vietnamese what was wrong with an example of what works.
+enum ReportParameters {
+  /// The names a request uses: `nam`, `ky`, `tu`, `den`, `to-chuc` on pages; `year`, `period`, `from`,
+  /// `to`, `org` in the API.
+  struct Names: Sendable {
+    var year: String
+    var period: String
+    var from: String
+    var to: String
+    var scope: String
+
+    static let page = Names(year: "nam", period: "ky", from: "tu", to: "den", scope: "to-chuc")
+    static let api = Names(year: "year", period: "period", from: "from", to: "to", scope: "org")
+  }
+
+  static func year(_ request: Request, names: Names) throws -> Int? {
+    guard let text = request.queryValue(names.year)?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+      return nil
+    }
+    guard text.count == 4, let year = Int(text), (1900...2200).contains(year) else {
+      throw PageError(
+        status: .badRequest, title: "Năm không hợp lệ",
+        message: "Năm “\(text)” không hợp lệ: hãy ghi năm bằng bốn chữ số, ví dụ \(names.year)=2023.",
+        code: "report.year")
+    }
+    return year
+  }
+
+  /// The period asked for (`ky`, or both `tu` and `den`), nil when none is.
+  static func period(_ request: Request, names: Names) throws -> ReportPeriod? {
+    let named = request.queryValue(names.period).flatMap { $0.isEmpty ? nil : $0 }
+    let from = request.queryValue(names.from).flatMap { $0.isEmpty ? nil : $0 }
+    let to = request.queryValue(names.to).flatMap { $0.isEmpty ? nil : $0 }
+    if from != nil || to != nil {
+      guard let from, let to else {
+        throw PageError(
+          status: .badRequest, title: "Thiếu ngày",
+          message: "Hãy ghi cả ngày bắt đầu và ngày kết thúc, ví dụ \(names.from)=2023-01-01&\(names.to)=2023-06-30.",
+          code: "report.period")
+      }
+      guard let start = Day(parsing: from), let end = Day(parsing: to) else {
+        throw PageError(
+          status: .badRequest, title: "Ngày không hợp lệ",
+          message:
+            "Không đọc được ngày “\(Day(parsing: from) == nil ? from : to)”: hãy ghi 31/12/2023 hoặc 2023-12-31.",
+          code: "report.period")
+      }
+      return try rethrowing(names) { try ReportPeriod.range(from: start, through: end) }
+    }
+    guard let named else { return nil }
+    return try rethrowing(names) { try ReportPeriod(parsing: named) }
+  }
+
+  static func format(_ request: Request) throws -> ReportFormat? {
+    guard let text = request.queryValue("dinh-dang"), !text.isEmpty else { return nil }
+    guard let format = ReportFormat(rawValue: text.lowercased()) else {
+      throw PageError(
+        status: .badRequest, title: "Định dạng không hợp lệ",
+        message: "Không có định dạng “\(text)”: hãy chọn dinh-dang=csv, dinh-dang=json hoặc dinh-dang=txt.",
+        code: "report.format")
+    }
+    return format
+  }
+
+  /// The text `ReportPeriod(parsing:)` reads back, for the periods that have one.
+  static func periodText(_ period: ReportPeriod) -> String? {
+    let year = period.from.year
+    switch period.kind {
+    case .quarter: return "\(year)-Q\((period.from.components.month - 1) / 3 + 1)"
+    case .halfYear: return "\(year)-H1"
+    case .nineMonths: return "\(year)-9M"
+    case .year: return "\(year)"
+    case .term: return "\(year)-\(period.through.year + 1)"
+    case .range: return nil
+    }
+  }
+
+  /// The core's refusal, as a 400 that also shows a period that works.
+  private static func rethrowing(_ names: Names, _ parse: () throws -> ReportPeriod) throws -> ReportPeriod {
+    do {
+      return try parse()
+    } catch let error as DomainError {
+      throw PageError(
+        status: .badRequest, title: "Kỳ báo cáo không hợp lệ",
+        message: error.message + " Ví dụ: \(names.period)=2023-Q1, \(names.period)=2022-9M hoặc \(names.period)=2023.",
+        code: error.code)
+    }
+  }
+}

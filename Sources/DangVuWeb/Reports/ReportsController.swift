@@ -1,0 +1,134 @@
+import DangVuCore
+import DangVuStore
+import Hummingbird
+
+/// The three reports, as pages with their downloads (`/bao-cao/…`) and as JSON (`/api/reports/…`).
+/// Every route needs `readReports`, and the subtree it names must be inside the principal's.
+struct ReportsController {
+  let store: any PartyStore & DashboardStore
+
+  func addRoutes(to router: Router<AppRequestContext>) {
+    router.get("bao-cao/danh-gia", use: evaluationPage)
+    router.get("bao-cao/dang-vien", use: membershipPage)
+    router.get("bao-cao/kiem-tra", use: oversightPage)
+    router.get("api/reports/evaluation", use: evaluationJSON)
+    router.get("api/reports/membership", use: membershipJSON)
+    router.get("api/reports/oversight", use: oversightJSON)
+  }
+
+  // MARK: Evaluation
+
+  @Sendable func evaluationPage(_ request: Request, context: AppRequestContext) async throws -> Response {
+    let access = try Access.require(.readReports, context, store: store)
+    let format = try ReportParameters.format(request)
+    let today = Day.today
+    let year = try ReportParameters.year(request, names: .page)
+    let scope = try await ReportScopePicker.requestedScope(
+      request, name: "to-chuc", access: access, on: Self.scopeDay(year: year, today: today))
+    if let format {
+      let report = try await evaluation(year: year, scope: scope, today: today)
+      return try ReportDownload(
+        report, format: format, fileName: "bao-cao-danh-gia-\(report.year)-\(scope)", csv: EvaluationReportCSV.rows,
+        text: EvaluationNarrative.text
+      ).response(from: request, context: context)
+    }
+    let model = try await EvaluationPageModel.load(
+      store: store, access: access, scopeCode: scope, year: year, today: today)
+    return try HTMLPage(status: model.report == nil ? .notFound : .ok, html: EvaluationPageView.render(model))
+      .response(from: request, context: context)
+  }
+
+  @Sendable func evaluationJSON(_ request: Request, context: AppRequestContext) async throws -> ReportJSON {
+    let access = try Access.require(.readReports, context, store: store)
+    let today = Day.today
+    let year = try ReportParameters.year(request, names: .api)
+    let scope = try await access.reportScope(
+      request.queryValue("org"), on: Self.scopeDay(year: year, today: today))
+    return try ReportJSON(try await evaluation(year: year, scope: scope, today: today))
+  }
+
+  /// The year's report, or 404 saying no cycle covers the subtree that year.
+  private func evaluation(year asked: Int?, scope: String, today: Day) async throws -> EvaluationReport {
+    var year = asked
+    if year == nil { year = try await EvaluationPageModel.latestYear(store: store, scopeCode: scope, today: today) }
+    guard let year, let report = try await EvaluationPageModel.report(store: store, scopeCode: scope, year: year)
+    else {
+      throw PageError(
+        status: .notFound, title: "Chưa có đợt đánh giá",
+        message:
+          "Chưa mở đợt đánh giá, xếp loại năm \(asked.map(String.init) ?? "gần đây") cho \(scope) hoặc cấp trên. "
+          + "Hãy chọn năm khác, ví dụ năm trước.",
+        code: "evaluation.noCycle")
+    }
+    return report
+  }
+
+  /// The subtree is checked on the last day of the year looked at (the tree its report uses), or today.
+  static func scopeDay(year: Int?, today: Day) -> Day {
+    guard let year, let end = Day(year: year, month: 12, day: 31) else { return today }
+    return min(today, end)
+  }
+
+  // MARK: Membership
+
+  @Sendable func membershipPage(_ request: Request, context: AppRequestContext) async throws -> Response {
+    let access = try Access.require(.readReports, context, store: store)
+    let format = try ReportParameters.format(request)
+    let today = Day.today
+    let period = try ReportParameters.period(request, names: .page) ?? .year(today.year)
+    let scope = try await ReportScopePicker.requestedScope(
+      request, name: "to-chuc", access: access, on: min(today, period.through))
+    if let format {
+      let report = try await store.membershipReport(scope: scope, period: period)
+      return try ReportDownload(
+        report, format: format, fileName: "bao-cao-dang-vien-\(Self.fileStem(period))-\(scope)",
+        csv: MembershipReportCSV.rows, text: MembershipNarrative.text
+      ).response(from: request, context: context)
+    }
+    let model = try await MembershipPageModel.load(
+      store: store, access: access, scopeCode: scope, period: period, today: today)
+    return try HTMLPage(html: MembershipPageView.render(model)).response(from: request, context: context)
+  }
+
+  @Sendable func membershipJSON(_ request: Request, context: AppRequestContext) async throws -> ReportJSON {
+    let access = try Access.require(.readReports, context, store: store)
+    let today = Day.today
+    let period = try ReportParameters.period(request, names: .api) ?? .year(today.year)
+    let scope = try await access.reportScope(request.queryValue("org"), on: min(today, period.through))
+    return try ReportJSON(try await store.membershipReport(scope: scope, period: period))
+  }
+
+  // MARK: Oversight
+
+  @Sendable func oversightPage(_ request: Request, context: AppRequestContext) async throws -> Response {
+    let access = try Access.require(.readReports, context, store: store)
+    let format = try ReportParameters.format(request)
+    let today = Day.today
+    let period = try ReportParameters.period(request, names: .page) ?? .year(today.year)
+    let scope = try await ReportScopePicker.requestedScope(
+      request, name: "to-chuc", access: access, on: min(today, period.through))
+    if let format {
+      let report = try await store.oversightReport(period: period, scope: scope)
+      return try ReportDownload(
+        report, format: format, fileName: "bao-cao-kiem-tra-\(Self.fileStem(period))-\(scope)",
+        csv: OversightReportCSV.rows, text: OversightNarrative.text
+      ).response(from: request, context: context)
+    }
+    let model = try await OversightPageModel.load(
+      store: store, access: access, scopeCode: scope, period: period, today: today)
+    return try HTMLPage(html: OversightPageView.render(model)).response(from: request, context: context)
+  }
+
+  @Sendable func oversightJSON(_ request: Request, context: AppRequestContext) async throws -> ReportJSON {
+    let access = try Access.require(.readReports, context, store: store)
+    let today = Day.today
+    let period = try ReportParameters.period(request, names: .api) ?? .year(today.year)
+    let scope = try await access.reportScope(request.queryValue("org"), on: min(today, period.through))
+    return try ReportJSON(try await store.oversightReport(period: period, scope: scope))
+  }
+
+  /// "2023-Q1", or "2023-01-01_2023-06-30" for plain dates.
+  static func fileStem(_ period: ReportPeriod) -> String {
+    ReportParameters.periodText(period) ?? "\(period.from.iso)_\(period.through.iso)"
+  }
+}
