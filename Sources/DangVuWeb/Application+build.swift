@@ -35,6 +35,8 @@ public func buildRouter(store: any PartyStore, options: WebOptions = WebOptions(
   TreeController(store: store).addRoutes(to: router)
   SearchController(store: store).addRoutes(to: router)
   TreeAPIController(store: store).addRoutes(to: router)
-  OversightController(store: store).addRoutes(to: router)
+  OversightRecordsController(store: store).addRoutes(to: router)
+  ReportsController(store: store).addRoutes(to: router)
+  DashboardController(store: store).addRoutes(to: router)
   return router
 }

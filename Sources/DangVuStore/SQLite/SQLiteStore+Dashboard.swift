@@ -1,7 +1,7 @@
 import DangVuCore
 import GRDB
 
-extension SQLiteStore: DashboardStore {
+extension SQLiteStore {
   public func unitsBelow(_ code: String, levels: Int, on day: Day) async throws -> [UnitBelow] {
     try await writer.read { db in
       let root = try Self.requireOrganisation(code: code, in: db)

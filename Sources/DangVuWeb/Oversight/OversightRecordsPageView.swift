@@ -1,8 +1,8 @@
 import DangVuCore
 import DangVuStore
 
-enum OversightPageView {
-  static func render(_ model: OversightPageModel) -> HTML {
+enum OversightRecordsPageView {
+  static func render(_ model: OversightRecordsPageModel) -> HTML {
     let records = model.records
     let actions: HTML =
       model.canEdit
@@ -70,7 +70,7 @@ enum OversightPageView {
       rows, empty: "Không có quyết định kỷ luật nào trong kỳ.")
   }
 
-  private static func complaints(_ model: OversightPageModel) -> HTML {
+  private static func complaints(_ model: OversightRecordsPageModel) -> HTML {
     let records = model.records
     let rows = records.complaints.map { complaint -> HTML in
       let state: HTML

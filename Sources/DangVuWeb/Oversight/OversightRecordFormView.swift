@@ -2,7 +2,7 @@ import DangVuCore
 
 /// The forms to record a discipline decision and a complaint: every problem beside its field, the values
 /// typed kept.
-enum OversightFormView {
+enum OversightRecordFormView {
   static func discipline(
     _ input: DisciplineInput, problems: FieldProblems, categories: [ViolationCategory], csrf: HTML
   ) -> HTML {

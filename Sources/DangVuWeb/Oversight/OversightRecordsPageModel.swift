@@ -3,7 +3,7 @@ import DangVuStore
 
 /// The inspection commission's page for a subtree and period: inspections and supervisions, discipline
 /// decisions (with appeals), complaints and denunciations, newest first.
-struct OversightPageModel: Sendable {
+struct OversightRecordsPageModel: Sendable {
   /// One page shows at most this many of each kind; a narrower period or unit shows the rest.
   static let limit = 200
 
@@ -15,12 +15,12 @@ struct OversightPageModel: Sendable {
   var csrf: HTML
 
   static func load(access: Access, unitCode: String, period: ReportPeriod, periodText: String, csrf: HTML)
-    async throws -> OversightPageModel
+    async throws -> OversightRecordsPageModel
   {
     let unit = try await access.unit(code: unitCode, on: period.through)
     let records = try await access.store.oversightRecords(
       scope: unit.code, from: period.from, to: period.through, limit: limit)
-    return OversightPageModel(
+    return OversightRecordsPageModel(
       period: period, periodText: periodText, unit: unit, records: records,
       canEdit: access.principal.allows(.editOversight), csrf: csrf)
   }

@@ -6,7 +6,7 @@ import Hummingbird
 /// The inspection commission's records: `GET /kiem-tra-ky-luat` lists a subtree's inspections, supervisions,
 /// discipline and complaints for a period; the forms record a discipline decision or a complaint and settle
 /// a complaint. `/api/oversight…` does the same in JSON.
-struct OversightController {
+struct OversightRecordsController {
   typealias Context = AppRequestContext
   let store: any PartyStore
 
@@ -28,10 +28,10 @@ struct OversightController {
   @Sendable func list(_ request: Request, context: Context) async throws -> HTMLPage {
     let access = try Access.require(.readRecords, context, store: store)
     let (period, text) = try Self.period(request.queryValue("ky"))
-    let model = try await OversightPageModel.load(
+    let model = try await OversightRecordsPageModel.load(
       access: access, unitCode: request.queryValue("to-chuc").flatMap { $0.isEmpty ? nil : $0 } ?? access.scopeCode,
       period: period, periodText: text, csrf: CSRF.field(context))
-    return HTMLPage(html: OversightPageView.render(model))
+    return HTMLPage(html: OversightRecordsPageView.render(model))
   }
 
   @Sendable func newDiscipline(_ request: Request, context: Context) async throws -> HTMLPage {
@@ -57,7 +57,7 @@ struct OversightController {
   @Sendable func newComplaint(_ request: Request, context: Context) async throws -> HTMLPage {
     _ = try Access.require(.editOversight, context, store: store)
     return HTMLPage(
-      html: OversightFormView.complaint(ComplaintInput(), problems: FieldProblems(), csrf: CSRF.field(context)))
+      html: OversightRecordFormView.complaint(ComplaintInput(), problems: FieldProblems(), csrf: CSRF.field(context)))
   }
 
   @Sendable func createComplaint(_ request: Request, context: Context) async throws -> Response {
@@ -70,7 +70,7 @@ struct OversightController {
     } catch let problems as FieldProblems {
       return try HTMLPage(
         status: .unprocessableContent,
-        html: OversightFormView.complaint(input, problems: problems, csrf: CSRF.field(context))
+        html: OversightRecordFormView.complaint(input, problems: problems, csrf: CSRF.field(context))
       ).response(from: request, context: context)
     }
   }
@@ -89,7 +89,7 @@ struct OversightController {
     let (period, _) = try Self.period(request.queryValue("period"))
     let unit = try await access.unit(code: request.queryValue("org") ?? access.scopeCode, on: period.through)
     let records = try await store.oversightRecords(
-      scope: unit.code, from: period.from, to: period.through, limit: OversightPageModel.limit)
+      scope: unit.code, from: period.from, to: period.through, limit: OversightRecordsPageModel.limit)
     return try JSONResponse(records).response(from: request, context: context)
   }
 
@@ -157,7 +157,7 @@ struct OversightController {
   ) async throws -> HTMLPage {
     HTMLPage(
       status: status,
-      html: OversightFormView.discipline(
+      html: OversightRecordFormView.discipline(
         input, problems: problems, categories: try await store.violationCategories(), csrf: CSRF.field(context)))
   }
 
