@@ -71,7 +71,10 @@ struct AuditChainTests {
       return out
     }
     var walk = AuditChain.Walk(hash: hash)
-    for e in chain(4) { #expect(walk.check(e)) }
+    for e in chain(4) {
+      let fits = walk.check(e)
+      #expect(fits)
+    }
     #expect(walk.result(lastIssued: 4).isIntact)
     #expect(walk.result(lastIssued: 6).broken == AuditBreak(sequence: 5, reason: .entriesMissing, through: 6))
 

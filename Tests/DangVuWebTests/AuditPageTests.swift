@@ -189,7 +189,7 @@ struct AuditPageTests {
     #expect(entries.compactMap { $0["sequence"] as? Int } == [3, 2])
     #expect(entries.first?["action"] as? String == "session.signIn")
     #expect((entries.first?["time"] as? String)?.hasSuffix("Z") == true)
-    #expect(entries.first?["hash"] as? String == entries.last?["previousHash"] as? String)
+    #expect(entries.last?["hash"] as? String == entries.first?["previousHash"] as? String)
     #expect(api.json["next"] as? Int == 2)
     let older = try await Self.get("/api/audit?so-dong=2&truoc=2", as: Self.admin, from: store)
     #expect((older.json["entries"] as? [[String: Any]])?.compactMap { $0["sequence"] as? Int } == [1])

@@ -23,18 +23,39 @@ public enum AuditChain {
   /// ```
   /// (each line ends with a line feed, the last one too).
   public static func canonicalBytes(of entry: AuditEntry) -> [UInt8] {
-    var out = "DangVu audit v1\n"
-    out += "sequence=\(entry.sequence)\n"
-    out += "time=\(entry.time.millisecondsSince1970)\n"
-    let fields: [(String, String?)] = [
-      ("actor", entry.actorLogin), ("role", entry.actorRole), ("action", entry.action),
-      ("subject", entry.subject), ("scope", entry.scopeCode), ("before", entry.before), ("after", entry.after),
-    ]
-    for (name, value) in fields {
-      out += name + "=" + (value.map { "\($0.utf8.count):\($0)" } ?? "-") + "\n"
+    // Built straight into bytes: verification encodes every entry of the trail.
+    var out: [UInt8] = []
+    out.reserveCapacity(
+      200 + entry.actorLogin.utf8.count + entry.subject.utf8.count + (entry.before?.utf8.count ?? 0)
+        + (entry.after?.utf8.count ?? 0))
+    out += "DangVu audit v1\nsequence=".utf8
+    out += String(entry.sequence).utf8
+    out += "\ntime=".utf8
+    out += String(entry.time.millisecondsSince1970).utf8
+    out.append(0x0A)
+    func field(_ name: String, _ value: String?) {
+      out += name.utf8
+      out.append(UInt8(ascii: "="))
+      if let value {
+        out += String(value.utf8.count).utf8
+        out.append(UInt8(ascii: ":"))
+        out += value.utf8
+      } else {
+        out.append(UInt8(ascii: "-"))
+      }
+      out.append(0x0A)
     }
-    out += "previous=\(entry.previousHash)\n"
-    return Array(out.utf8)
+    field("actor", entry.actorLogin)
+    field("role", entry.actorRole)
+    field("action", entry.action)
+    field("subject", entry.subject)
+    field("scope", entry.scopeCode)
+    field("before", entry.before)
+    field("after", entry.after)
+    out += "previous=".utf8
+    out += entry.previousHash.utf8
+    out.append(0x0A)
+    return out
   }
 
   /// Checks entries given in sequence order, stopping at the first that does not fit the chain.

@@ -17,23 +17,23 @@ extension SQLiteStore: AuditStore {
       throw DomainError("audit.outsideTransaction", "Mục nhật ký phải được ghi trong cùng giao dịch với thay đổi.")
     }
     try new.check()
-    let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1")
+    let last = try db.cachedRow(sql: "SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1")
     var entry = AuditEntry(
-      sequence: (last.flatMap { integer($0, "seq") } ?? 0) + 1, time: time, actorLogin: new.actorLogin,
+      sequence: (last.flatMap { integer($0, 0) } ?? 0) + 1, time: time, actorLogin: new.actorLogin,
       actorRole: new.actorRole, action: new.action, subject: new.subject, scopeCode: new.scopeCode,
       before: new.before, after: new.after,
-      previousHash: last.map { text($0, "hash") ?? "" } ?? AuditChain.genesisHash, hash: "")
+      previousHash: last.map { text($0, 1) ?? "" } ?? AuditChain.genesisHash, hash: "")
     entry.hash = AuditChain.hash(of: entry)
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO audit_entry(seq, at_ms, actor_login, actor_role, action, subject, scope_code, before_json,
           after_json, previous_hash, hash)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [
-        entry.sequence, entry.time.millisecondsSince1970, entry.actorLogin, entry.actorRole, entry.action,
-        entry.subject, entry.scopeCode, entry.before, entry.after, entry.previousHash, entry.hash,
-      ])
+        """
+    ).execute(arguments: [
+      entry.sequence, entry.time.millisecondsSince1970, entry.actorLogin, entry.actorRole, entry.action,
+      entry.subject, entry.scopeCode, entry.before, entry.after, entry.previousHash, entry.hash,
+    ])
     return entry
   }
 
@@ -90,7 +90,7 @@ extension SQLiteStore: AuditStore {
       let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.auditColumns) FROM audit_entry a ORDER BY a.seq")
       while let row = try rows.next() {
         guard let entry = Self.auditEntry(row) else {
-          walk.unreadable(sequence: row["seq"])
+          walk.unreadable(sequence: row[0])
           break
         }
         guard walk.check(entry) else { break }
@@ -135,12 +135,12 @@ extension SQLiteStore: AuditStore {
   }()
 
   /// Nil when a field does not hold the type DangVu wrote, which only a change outside DangVu can do.
+  /// Columns by position, in the order of `auditColumns`: verification reads every row.
   static func auditEntry(_ row: Row) -> AuditEntry? {
-    guard let sequence = integer(row, "seq"), let time = integer(row, "at_ms"),
-      let actor = text(row, "actor_login"), let role = text(row, "actor_role"), let action = text(row, "action"),
-      let subject = text(row, "subject"), let scope = text(row, "scope_code"),
-      let before = optionalText(row, "before_json"), let after = optionalText(row, "after_json"),
-      let previous = text(row, "previous_hash"), let hash = text(row, "hash")
+    guard let sequence = integer(row, 0), let time = integer(row, 1), let actor = text(row, 2),
+      let role = text(row, 3), let action = text(row, 4), let subject = text(row, 5), let scope = text(row, 6),
+      let before = optionalText(row, 7), let after = optionalText(row, 8), let previous = text(row, 9),
+      let hash = text(row, 10)
     else { return nil }
     return AuditEntry(
       sequence: sequence, time: AuditTime(millisecondsSince1970: time), actorLogin: actor, actorRole: role,
@@ -152,28 +152,27 @@ extension SQLiteStore: AuditStore {
   private static func unreadableEntry(_ row: Row) -> AuditEntry {
     let unreadable = "(không đọc được)"
     return AuditEntry(
-      sequence: row["seq"], time: AuditTime(millisecondsSince1970: integer(row, "at_ms") ?? 0),
-      actorLogin: text(row, "actor_login") ?? unreadable, actorRole: text(row, "actor_role") ?? unreadable,
-      action: text(row, "action") ?? unreadable, subject: text(row, "subject") ?? unreadable,
-      scopeCode: text(row, "scope_code") ?? unreadable, before: nil, after: nil,
-      previousHash: text(row, "previous_hash") ?? unreadable, hash: text(row, "hash") ?? unreadable)
+      sequence: row[0], time: AuditTime(millisecondsSince1970: integer(row, 1) ?? 0),
+      actorLogin: text(row, 2) ?? unreadable, actorRole: text(row, 3) ?? unreadable,
+      action: text(row, 4) ?? unreadable, subject: text(row, 5) ?? unreadable, scopeCode: text(row, 6) ?? unreadable,
+      before: nil, after: nil, previousHash: text(row, 9) ?? unreadable, hash: text(row, 10) ?? unreadable)
   }
 
   // Strict reads: GRDB would convert (or trap on) a value of another type; here it is a sign of tampering.
-  private static func text(_ row: Row, _ column: String) -> String? {
-    if case .string(let value) = (row[column] as DatabaseValue).storage { return value }
+  private static func text(_ row: Row, _ index: Int) -> String? {
+    if case .string(let value) = (row[index] as DatabaseValue).storage { return value }
     return nil
   }
 
-  private static func integer(_ row: Row, _ column: String) -> Int64? {
-    if case .int64(let value) = (row[column] as DatabaseValue).storage { return value }
+  private static func integer(_ row: Row, _ index: Int) -> Int64? {
+    if case .int64(let value) = (row[index] as DatabaseValue).storage { return value }
     return nil
   }
 
   /// `.some(nil)` for NULL, `nil` for a value that is not text.
-  private static func optionalText(_ row: Row, _ column: String) -> String?? {
-    let value = row[column] as DatabaseValue
+  private static func optionalText(_ row: Row, _ index: Int) -> String?? {
+    let value = row[index] as DatabaseValue
     if value.isNull { return .some(nil) }
-    return text(row, column).map { .some($0) }
+    return text(row, index).map { .some($0) }
   }
 }
