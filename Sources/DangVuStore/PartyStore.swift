@@ -5,7 +5,9 @@ import DangVuCore
 ///
 /// Every method is one transaction: it writes all it was given, or nothing. Methods are async so
 /// that a network database fits the same shape.
-public protocol PartyStore: EvaluationStore, MembershipStore, OversightStore, AccountStore, DashboardStore {
+public protocol PartyStore: EvaluationStore, MembershipStore, OversightStore, AccountStore, DashboardStore,
+  AuditStore
+{
   // MARK: The tree
 
   /// The kinds of unit and which may sit under which, as the database holds them.

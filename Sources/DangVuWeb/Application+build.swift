@@ -38,5 +38,6 @@ public func buildRouter(store: any PartyStore, options: WebOptions = WebOptions(
   OversightRecordsController(store: store).addRoutes(to: router)
   ReportsController(store: store).addRoutes(to: router)
   DashboardController(store: store).addRoutes(to: router)
+  AuditController(store: store).addRoutes(to: router)
   return router
 }

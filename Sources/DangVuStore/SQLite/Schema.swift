@@ -187,6 +187,7 @@ enum Schema {
     registerMembershipLifecycle(in: &migrator)
     registerOversight(in: &migrator)
     registerAccess(in: &migrator)
+    registerAudit(in: &migrator)
     return migrator
   }
 

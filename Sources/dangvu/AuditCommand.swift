@@ -1,0 +1,107 @@
+import ArgumentParser
+import DangVuCore
+import DangVuStore
+
+/// `dangvu audit verify|list`: check the audit trail's hash chain, and read the trail.
+struct AuditCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "audit", abstract: "Check and read the audit trail (who changed what, when, before and after).",
+    subcommands: [Verify.self, List.self])
+
+  struct Verify: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Recompute every hash of the audit trail; exits non-zero at the first entry that does not fit.",
+      discussion: """
+        Prints the last entry's number and hash when the chain is intact. Keep that line somewhere else
+        (a notebook, the backup log): a later `--anchor NUMBER:HASH` then also shows a trail rewritten
+        with its hashes recomputed.
+        """)
+    @OptionGroup var store: StoreOptions
+    @Option(help: "An entry's number and hash written down earlier, as NUMBER:HASH; it must still be there.")
+    var anchor: String?
+
+    func run() async throws {
+      let verification: AuditVerification
+      let db: SQLiteStore
+      do {
+        db = try store.open()
+        verification = try await db.verifyAuditChain()
+      } catch { throw fail(error) }
+      if let broken = verification.broken {
+        FileHandleOutput.standardError.write(
+          "Chuỗi băm nhật ký bị phá vỡ tại mục #\(broken.sequence): \(broken.messageVi)\n"
+            + "\(VietnameseNumber.count(verification.entriesChecked)) mục đầu tiên vẫn khớp.\n")
+        throw ExitCode.failure
+      }
+      guard let last = verification.lastSequence else {
+        print("Nhật ký trống: chưa có mục nào để kiểm tra.")
+        if anchor != nil {
+          throw fail(DomainError("audit.anchorMissing", "Nhật ký trống nhưng đã có mốc được ghi lại."))
+        }
+        return
+      }
+      print(
+        "Đã kiểm tra \(VietnameseNumber.count(verification.entriesChecked)) mục: chuỗi băm toàn vẹn (OK).")
+      print("Mục cuối: #\(last), mã băm \(verification.lastHash)")
+      if let anchor { try await check(anchor: anchor, in: db) }
+    }
+
+    /// The entry written down must still carry the same hash: a rewritten trail would verify on its own.
+    private func check(anchor: String, in db: SQLiteStore) async throws {
+      let parts = anchor.split(separator: ":", maxSplits: 1)
+      guard parts.count == 2, let number = Int64(parts[0].drop(while: { $0 == "#" })) else {
+        throw fail(DomainError("audit.badAnchor", "Mốc “\(anchor)” không hợp lệ: hãy ghi dạng SỐ:MÃBĂM."))
+      }
+      let found = try await db.auditEntries(AuditFilter(before: number + 1, limit: 1)).first
+      guard let found, found.sequence == number else {
+        FileHandleOutput.standardError.write("Không còn mục #\(number) đã ghi làm mốc: nhật ký đã bị cắt bớt.\n")
+        throw ExitCode.failure
+      }
+      guard found.hash == parts[1].lowercased() else {
+        FileHandleOutput.standardError.write(
+          "Mục #\(number) không còn mang mã băm đã ghi làm mốc: nhật ký đã bị viết lại từ mục này trở về trước.\n")
+        throw ExitCode.failure
+      }
+      print("Mốc #\(number) khớp.")
+    }
+  }
+
+  struct List: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List audit entries, newest first.")
+    @OptionGroup var store: StoreOptions
+    @Option(help: "Only this actor (their login).") var actor: String?
+    @Option(help: "Only this action (member.update) or family of actions (member).") var action: String?
+    @Option(help: "Only this record, e.g. member:123 or organisation:KG.01.") var subject: String?
+    @Option(help: "Only entries about this unit and the units below it (its code).") var org: String?
+    @Option(help: "From this day (dd/mm/yyyy or yyyy-mm-dd, Vietnam time).") var from: Day?
+    @Option(help: "Up to and including this day.") var to: Day?
+    @Option(help: "Only entries older than this number (the next page).") var before: Int64?
+    @Option(help: "At most this many entries (up to 500).") var limit: Int = AuditFilter.defaultLimit
+    @Flag(help: "Also print each record before and after, as JSON.") var details = false
+
+    func run() async throws {
+      do {
+        let filter = AuditFilter(
+          actor: actor, action: action, subject: subject, from: from, to: to, within: org, before: before,
+          limit: limit)
+        let entries = try await store.open().auditEntries(filter)
+        guard !entries.isEmpty else {
+          print("Không có mục nhật ký nào khớp điều kiện lọc.")
+          return
+        }
+        for e in entries {
+          let role = e.role?.nameVi ?? e.actorRole
+          print(
+            "#\(e.sequence)\t\(e.time.vietnamese)\t\(e.actorLogin) (\(role))\t\(AuditAction.nameVi(of: e.action))"
+              + "\t\(e.subject)\t[\(e.scopeCode)]")
+          if details {
+            print("  trước: \(e.before ?? "(không có)")")
+            print("  sau:   \(e.after ?? "(không có)")")
+          }
+        }
+        let shown = entries.count == filter.boundedLimit ? " Xem tiếp: --before \(entries.last!.sequence)" : ""
+        print("\(entries.count) mục, mới nhất trước.\(shown)")
+      } catch { throw fail(error) }
+    }
+  }
+}
