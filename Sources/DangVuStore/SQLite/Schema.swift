@@ -186,6 +186,7 @@ enum Schema {
     }
     registerMembershipLifecycle(in: &migrator)
     registerOversight(in: &migrator)
+    registerEditVersions(in: &migrator)
     return migrator
   }
 
