@@ -166,6 +166,35 @@ import Testing
     #expect(try await send(.get, page + "?nam=2023", as: nil, store: c.store).status == .found)
   }
 
+  @Test func underRegulation366AScoreGivesTheGradeAndAMismatchIsRefusedBesideTheRow() async throws {
+    let c = try await cell()
+    try await c.store.openEvaluationCycle(scope: "KG", year: 2025, evaluationDate: day("2025-12-15"))
+    let opened = try await send(.get, page + "?nam=2025", as: As.secretary(), store: c.store)
+    #expect(opened.body.contains("366-QĐ/TW — chấm điểm thang 100"))
+    #expect(opened.body.contains("<input name=\"score-\(c.world.an)\" value=\"\""))
+    let mismatch = try await send(
+      .post, page, as: As.secretary(), store: c.store,
+      form: [
+        ("nam", "2025"), ("version", "1"), ("grade-\(c.world.an)", "excellent"), ("score-\(c.world.an)", "75"),
+      ])
+    #expect(mismatch.status == .unprocessableContent)
+    #expect(mismatch.body.contains("75 điểm ứng với mức"))
+    #expect(mismatch.body.contains("name=\"score-\(c.world.an)\" value=\"75\""))
+    let byScore = try await send(
+      .post, page, as: As.secretary(), store: c.store,
+      form: [("nam", "2025"), ("version", "1"), ("score-\(c.world.an)", "92"), ("score-\(c.world.bich)", "105")])
+    #expect(byScore.status == .unprocessableContent)
+    #expect(byScore.body.contains("Điểm “105” không hợp lệ"))
+    let saved = try await send(
+      .post, page, as: As.secretary(), store: c.store,
+      form: [("nam", "2025"), ("version", "1"), ("score-\(c.world.an)", "92")])
+    #expect(saved.status == .seeOther)
+    let sheet = try await c.store.cellGrades(code: "KG.01.001.01", year: 2025)
+    let an = try #require(sheet.rows.first { $0.member.memberID == c.world.an })
+    #expect(an.saved?.outcome == .graded(.excellent))
+    #expect(an.saved?.score == 92)
+  }
+
   // MARK: The API
 
   @Test func theGradesOfACellInTheAPIWithTheirVersion() async throws {

@@ -221,6 +221,39 @@ import Testing
     }
   }
 
+  @Test func sponsorsAreRecordedWithTheAdmissionAndCheckedBesideTheirFields() async throws {
+    let world = try await RegisterWorld.make()
+    let added = try await send(
+      .post, "/dang-vien", as: As.staff(), store: world.store,
+      form: newMemberForm(["sponsor1": "1001", "sponsor2": "1002"]))
+    #expect(added.status == .seeOther)
+    let id = try #require(added.location.flatMap { Int64($0.replacingOccurrences(of: "/dang-vien/", with: "")) })
+    let admission = try #require(try await world.store.admission(ofMember: id))
+    #expect(admission.decisionNumber == "125-QĐ/ĐU")
+    #expect(admission.sponsorIDs == [world.an, world.bich])
+
+    // One sponsor only; a sponsor outside the subtree (Cường is in Hà Tiên); a probationary sponsor.
+    let one = try await send(
+      .post, "/dang-vien", as: As.staff(), store: world.store,
+      form: newMemberForm(["partyCardNumber": "20000002", "nationalID": "", "sponsor1": "1001"]))
+    #expect(one.status == .unprocessableContent)
+    #expect(one.body.contains("id=\"e-sponsor2\">Cần đủ 2 người giới thiệu"))
+    let outside = try await send(
+      .post, "/dang-vien", as: As.staff("KG.01"), store: world.store,
+      form: newMemberForm(["partyCardNumber": "20000002", "nationalID": "", "sponsor1": "1001", "sponsor2": "1003"]))
+    #expect(outside.body.contains("id=\"e-sponsor2\">Không tìm thấy đảng viên có số thẻ 1003 trong phạm vi của bạn."))
+    let early = try await send(
+      .post, "/dang-vien", as: As.staff(), store: world.store,
+      form: newMemberForm([
+        "partyCardNumber": "20000002", "nationalID": "", "admissionDate": "01/01/2011", "officialDate": "",
+        "sponsor1": "1001", "sponsor2": "1002",
+      ]))
+    #expect(
+      early.body.contains(
+        "id=\"e-sponsor1\">Nguyễn Văn An không phải đảng viên chính thức vào ngày kết nạp 01/01/2011"))
+    #expect(early.body.contains("name=\"sponsor2\" value=\"1002\""), "what was typed is kept")
+  }
+
   // MARK: Editing a member
 
   @Test func theEditFormCarriesTheVersionAndTheStoredValues() async throws {

@@ -20,6 +20,9 @@ struct MemberFields: Codable, Sendable, Equatable {
   var admissionDate: String?
   var officialDate: String?
   var decisionNumber: String?
+  /// The two official members who vouched for the admission, by party card number.
+  var sponsor1: String?
+  var sponsor2: String?
 
   /// The fields of the identity part, in the order the forms show them, with their Vietnamese labels.
   static let identityLabels: [(key: String, label: String)] = [
@@ -31,6 +34,7 @@ struct MemberFields: Codable, Sendable, Equatable {
 
   static let admissionLabels: [(key: String, label: String)] = [
     ("cell", "Chi bộ (mã)"), ("admissionDate", "Ngày kết nạp"), ("decisionNumber", "Số quyết định kết nạp"),
+    ("sponsor1", "Người giới thiệu thứ nhất (số thẻ đảng)"), ("sponsor2", "Người giới thiệu thứ hai (số thẻ đảng)"),
     ("officialDate", "Ngày công nhận chính thức"),
   ]
 
@@ -51,6 +55,8 @@ struct MemberFields: Codable, Sendable, Equatable {
     case "admissionDate": admissionDate
     case "officialDate": officialDate
     case "decisionNumber": decisionNumber
+    case "sponsor1": sponsor1
+    case "sponsor2": sponsor2
     default: nil
     }
   }
@@ -198,6 +204,8 @@ extension MemberFields {
     case "member.tooYoung": "birthDate"
     case "member.officialTooEarly": "officialDate"
     case "member.unknownCell", "member.cellNotExisting", "member.notACell": "cell"
+    case "admission.decisionMissing": "decisionNumber"
+    case "admission.sponsors", "admission.selfSponsor", "admission.sponsorNotOfficial": "sponsor1"
     default: nil
     }
   }

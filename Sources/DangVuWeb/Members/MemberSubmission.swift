@@ -33,6 +33,7 @@ enum MemberSubmission {
       }
     }
     try await checkUnique(fields, id: 0, stored: nil, in: store, errors: &errors)
+    let sponsors = try await sponsorIDs(fields, admitted: admission?.admitted, access: access, errors: &errors)
     guard errors.isEmpty, let member, let admission, let cell else { return .invalid(errors) }
     var events = [
       MembershipEvent(memberID: 0, kind: .admitted, date: admission.admitted, cellID: cell.id, note: admission.decision)
@@ -41,7 +42,8 @@ enum MemberSubmission {
       events.append(MembershipEvent(memberID: 0, kind: .madeOfficial, date: official))
     }
     do {
-      return .saved(try await store.createMember(NewMember(member: member, events: events)))
+      let decision = sponsors.map { AdmissionDecision(decisionNumber: admission.decision, sponsorIDs: $0) }
+      return .saved(try await store.createMember(NewMember(member: member, events: events, admission: decision)))
     } catch let error as DomainError {
       return .invalid([MemberFields.errorKey(forRefusal: error.code): error.message])
     }
@@ -73,6 +75,46 @@ enum MemberSubmission {
     } catch let error as DomainError {
       return .invalid([MemberFields.errorKey(forRefusal: error.code): error.message])
     }
+  }
+
+  /// The two sponsors by card number: both or neither (a record typed up from an old file may have none);
+  /// each must be a member the person may see, official on the admission day (Điều lệ Đảng, Điều 4).
+  private static func sponsorIDs(
+    _ fields: MemberFields, admitted: Day?, access: Access, errors: inout FieldErrors
+  ) async throws -> [Int64]? {
+    var cards: [(key: String, card: String)] = []
+    for (key, value) in [("sponsor1", fields.sponsor1), ("sponsor2", fields.sponsor2)] {
+      if let card = value?.trimmingCharacters(in: .whitespaces), !card.isEmpty { cards.append((key, card)) }
+    }
+    if cards.isEmpty { return nil }
+    if cards.count == 1 {
+      errors[cards[0].key == "sponsor1" ? "sponsor2" : "sponsor1"] =
+        "Cần đủ \(AdmissionRules.sponsorsRequired) người giới thiệu, hoặc để trống cả hai khi hồ sơ không ghi."
+    }
+    if fields.decisionNumber?.trimmingCharacters(in: .whitespaces).isEmpty ?? true {
+      errors["decisionNumber"] = "Hãy nhập số quyết định kết nạp đi cùng người giới thiệu."
+    }
+    var ids: [Int64] = []
+    for (key, card) in cards {
+      guard let sponsor = try await access.store.member(cardNumber: card),
+        (try? await access.member(id: sponsor.id)) != nil
+      else {
+        errors[key] = "Không tìm thấy đảng viên có số thẻ \(card) trong phạm vi của bạn."
+        continue
+      }
+      if ids.contains(sponsor.id) {
+        errors[key] = "Hai người giới thiệu phải là hai đảng viên khác nhau."
+        continue
+      }
+      if let admitted, try await access.store.timeline(ofMember: sponsor.id).span(on: admitted)?.standing != .official {
+        errors[key] =
+          "\(sponsor.fullName) không phải đảng viên chính thức vào ngày kết nạp \(admitted.vietnamese): "
+          + "người giới thiệu phải là đảng viên chính thức."
+        continue
+      }
+      ids.append(sponsor.id)
+    }
+    return ids.count == AdmissionRules.sponsorsRequired ? ids : nil
   }
 
   /// Card and national ID numbers are unique in the whole register; say so beside the field before the
