@@ -12,6 +12,7 @@ enum MemberPageView {
     return Layout.page(
       title: member.fullName,
       body: """
+        <style>\(style)</style>
         \(crumbs)
         <h1>\(member.fullName)</h1>
         \(left(model))
@@ -48,7 +49,8 @@ enum MemberPageView {
       ("Trình độ giáo dục phổ thông", m.education), ("Trình độ lý luận chính trị", m.politicalTheory),
       ("Nghề nghiệp", m.occupation),
     ]
-    return facts(rows.map { ($0.0, "\($0.1)" as HTML) })
+    // An empty field says so, rather than leaving a gap a reader might take for a page error.
+    return facts(rows.map { ($0.0, $0.1.isEmpty ? "<span class=\"muted\">chưa ghi</span>" : "\($0.1)" as HTML) })
   }
 
   private static func facts(_ rows: [(String, HTML)]) -> HTML {
@@ -144,6 +146,12 @@ enum MemberPageView {
       </table></div>
       """
   }
+
+  static let style: HTML = """
+    ol.timeline{list-style:none;padding-left:0;border-left:2px solid #e3e3e3;margin-left:.3rem}
+    ol.timeline li{padding:.2rem 0 .2rem .8rem}
+    ol.timeline time{font-variant-numeric:tabular-nums;color:#666;margin-right:.4rem}
+    """
 
   static func sentenceCase(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 }
