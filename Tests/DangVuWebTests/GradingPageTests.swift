@@ -156,10 +156,7 @@ import Testing
     #expect(try await c.store.evaluationReport(year: 2023, scope: "KG.01.001.01").members.counts.total == 0)
     #expect(
       try await send(.get, "/to-chuc/KG.99/xep-loai?nam=2023", as: As.secretary(), store: c.store).status == .notFound)
-    // A committee has no cell sheet; a year with no cycle says to open one.
-    let committee = try await send(.get, "/to-chuc/KG.01.001/xep-loai?nam=2023", as: As.staff(), store: c.store)
-    #expect(committee.status == .badRequest)
-    #expect(committee.body.contains("không phải chi bộ"))
+    // A year with no cycle says to open one.
     let noCycle = try await send(.get, page + "?nam=2022", as: As.secretary(), store: c.store)
     #expect(noCycle.body.contains("Chưa mở đợt đánh giá, xếp loại năm 2022"))
     #expect(try await send(.get, page + "?nam=abc", as: As.secretary(), store: c.store).status == .badRequest)
@@ -193,6 +190,26 @@ import Testing
     let an = try #require(sheet.rows.first { $0.member.memberID == c.world.an })
     #expect(an.saved?.outcome == .graded(.excellent))
     #expect(an.saved?.score == 92)
+  }
+
+  @Test func aCommitteesPageLeadsDownToItsCells() async throws {
+    let c = try await cell()
+    let committee = try await send(.get, "/to-chuc/KG.01/xep-loai?nam=2023", as: As.staff(), store: c.store)
+    #expect(committee.status == .ok)
+    #expect(committee.body.contains("<a href=\"/to-chuc/KG.01.001/xep-loai?nam=2023\">Đảng bộ xã Bình An</a>"))
+    let grassroots = try await send(.get, "/to-chuc/KG.01.001/xep-loai?nam=2023", as: As.staff(), store: c.store)
+    #expect(
+      grassroots.body.contains(
+        "<a href=\"/to-chuc/KG.01.001.01/xep-loai?nam=2023\">Chi bộ ấp Phước Hòa</a> <span class=\"kind\">chi bộ · mã KG.01.001.01</span>"
+      ))
+    #expect(grassroots.body.contains("Chi bộ ấp Hòa An"))
+    // Still inside the subtree only.
+    let outside = try await send(.get, "/to-chuc/KG.01/xep-loai?nam=2023", as: As.staff("KG.03"), store: c.store)
+    #expect(outside.status == .notFound)
+    // The API has no committee sheet.
+    let api = try await send(.get, "/api/units/KG.01.001/grades/2023", as: As.staff(), store: c.store)
+    #expect(api.status == .badRequest)
+    #expect((try api.json()["error"] as? [String: Any])?["code"] as? String == "evaluation.notACell")
   }
 
   // MARK: The API

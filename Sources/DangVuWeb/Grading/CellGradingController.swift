@@ -17,7 +17,17 @@ struct CellGradingController {
   @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
     let access = try Access.require(.editGrades, context, store: store)
     let year = try Self.year(request.queryValue("nam"))
-    let sheet = try await Self.sheet(code: try Self.code(context), year: year, access: access, store: store)
+    let code = try Self.code(context)
+    // A committee is graded cell by cell: its page leads down to the cells below it.
+    let yearEnd = Day(year: year, month: 12, day: 31)!
+    let unit = try await access.unit(code: code, on: yearEnd)
+    let kinds = try await store.unitKinds()
+    if !kinds.holdsMembers(unit.kind) {
+      let tree = try await store.tree(on: yearEnd, root: unit.code)
+      let children = tree.children(of: unit.id).map { ($0, kinds.holdsMembers($0.kind)) }
+      return HTMLPage(html: CellGradingPageView.render(committee: unit, year: year, children: children))
+    }
+    let sheet = try await Self.sheet(code: code, year: year, access: access, store: store)
     var model = CellGradingPageModel(sheet: sheet, csrf: CSRF.field(context))
     model.saved = request.queryValue("da-luu") == "1"
     return HTMLPage(html: CellGradingPageView.render(model))

@@ -47,10 +47,35 @@ enum CellGradingPageView {
         """)
   }
 
-  private static func yearForm(_ sheet: CellGradeSheet) -> HTML {
+  /// A committee's page: members are graded by cell, so it lists the units directly under it, each leading
+  /// to its cell's sheet or to the next committee's list.
+  static func render(committee: Organisation, year: Int, children: [(unit: Organisation, isCell: Bool)]) -> HTML {
+    let title = "Xếp loại đảng viên năm \(year): \(committee.name)"
+    let items = children.map { child -> HTML in
+      let kind: HTML = child.isCell ? "chi bộ" : "xem các chi bộ trực thuộc"
+      return """
+        <li><a href="\(Links.cellGrading(child.unit.code, year: year))">\(child.unit.name)</a> \
+        <span class="kind">\(kind) · mã \(child.unit.code)</span></li>
+
+        """
+    }
+    return Layout.page(
+      title: title,
+      body: """
+        <nav class="crumbs"><a href="\(Links.home())">Cây tổ chức</a> › <a href="\(Links.unit(committee.code))">\(committee.name)</a></nav>
+        <h1>\(title)</h1>
+        \(yearForm(code: committee.code, year: year))
+        <p class="muted">Đảng viên được xếp loại theo từng chi bộ. Chọn chi bộ (hoặc tổ chức trực thuộc) để xếp loại.</p>
+        \(items.isEmpty ? "<p class=\"muted\">Không có tổ chức trực thuộc vào cuối năm \(year).</p>" as HTML : "<ul class=\"tree\">\n\(items)</ul>")
+        """)
+  }
+
+  private static func yearForm(_ sheet: CellGradeSheet) -> HTML { yearForm(code: sheet.cellCode, year: sheet.year) }
+
+  private static func yearForm(code: String, year: Int) -> HTML {
     """
-    <form class="date" method="get" action="\(Links.cellGrading(sheet.cellCode))">
-    <label>Năm đánh giá <input type="number" name="nam" value="\(sheet.year)" min="1930" max="2200"></label>
+    <form class="date" method="get" action="\(Links.cellGrading(code))">
+    <label>Năm đánh giá <input type="number" name="nam" value="\(year)" min="1930" max="2200"></label>
     <button type="submit">Xem</button>
     </form>
     """
