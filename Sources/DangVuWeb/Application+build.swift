@@ -39,5 +39,9 @@ public func buildRouter(store: any PartyStore, options: WebOptions = WebOptions(
   ReportsController(store: store).addRoutes(to: router)
   DashboardController(store: store).addRoutes(to: router)
   AuditController(store: store).addRoutes(to: router)
+  MemberPagesController(store: store).addRoutes(to: router)
+  MemberAPIController(store: store).addRoutes(to: router)
+  CellGradingController(store: store).addRoutes(to: router)
+  CellGradesAPIController(store: store).addRoutes(to: router)
   return router
 }

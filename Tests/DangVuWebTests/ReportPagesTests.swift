@@ -110,7 +110,7 @@ struct TestPrincipalMiddleware: RouterMiddleware {
   }
 }
 
-struct Reply: Sendable {
+struct ReportReply: Sendable {
   var status: HTTPResponse.Status
   var headers: HTTPFields
   var body: String
@@ -120,7 +120,7 @@ struct Reply: Sendable {
 /// (no principal at all with a nil role).
 func reports(
   _ uris: [String], store: SQLiteStore, role: Role? = .leader, scope: String = "KG"
-) async throws -> [Reply] {
+) async throws -> [ReportReply] {
   let router = Router(context: AppRequestContext.self)
   router.add(middleware: ErrorPageMiddleware())
   router.add(middleware: TestPrincipalMiddleware())
@@ -128,7 +128,7 @@ func reports(
   DashboardController(store: store).addRoutes(to: router)
   let app = Application(router: router)
   return try await app.test(.router) { client in
-    var replies: [Reply] = []
+    var replies: [ReportReply] = []
     for uri in uris {
       var headers: HTTPFields = [:]
       if let role {
@@ -137,14 +137,15 @@ func reports(
       }
       replies.append(
         try await client.execute(uri: uri, method: .get, headers: headers) { response in
-          Reply(status: response.status, headers: response.headers, body: String(buffer: response.body))
+          ReportReply(status: response.status, headers: response.headers, body: String(buffer: response.body))
         })
     }
     return replies
   }
 }
 
-func report(_ uri: String, store: SQLiteStore, role: Role? = .leader, scope: String = "KG") async throws -> Reply {
+func report(_ uri: String, store: SQLiteStore, role: Role? = .leader, scope: String = "KG") async throws -> ReportReply
+{
   try await reports([uri], store: store, role: role, scope: scope)[0]
 }
 
@@ -348,7 +349,7 @@ func report(_ uri: String, store: SQLiteStore, role: Role? = .leader, scope: Str
         let reply = try await report(
           path + query.replacingOccurrences(of: "to-chuc", with: "org"), store: store, role: .secretary, scope: "KG.02")
         #expect(reply.status == .notFound, "\(path)\(query)")
-        #expect(reply.body.contains("\"code\":\"notFound\""))
+        #expect(reply.body.contains("\"code\":\"organisation.notFound\""))
       }
     }
     // Inside, the same secretary sees their own subtree, by default and by name.

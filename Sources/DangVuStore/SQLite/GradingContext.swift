@@ -15,7 +15,7 @@ final class GradingContext {
   }
 
   /// What the rules need about one subject, and where its grade is counted.
-  private struct Resolved {
+  struct Resolved {
     var subjectClass: SubjectClass
     var classCode: String
     var id: Int64
@@ -86,6 +86,7 @@ final class GradingContext {
             + "muốn sửa phải mở lại (ghi rõ lý do).")
       }
       try count(key: resolved.key, outcome: old[0], unitID: old[2], cycle: cycle, by: -1)
+      touchedUnits.insert(old[2])
       try db.execute(
         sql: """
           UPDATE grade SET outcome = ?, score = ?, sick_leave_months = ?, unit_id = ?
@@ -96,12 +97,15 @@ final class GradingContext {
         ])
     }
     try count(key: resolved.key, outcome: outcome.code, unitID: resolved.unitID, cycle: cycle, by: 1)
+    touchedUnits.insert(resolved.unitID)
     return RecordedGrade(
       subject: entry.subject, subjectName: resolved.name, outcome: outcome, score: entry.score, state: .draft,
       replacedBecause: why)
   }
 
-  private func resolve(_ entry: GradeEntry) throws -> (Resolved, EvaluationCycle) {
+  /// Who the subject is, where its grade is counted and what the rules will look at; writes nothing
+  /// (the cell's grading page shows this before anything is proposed).
+  func resolve(_ entry: GradeEntry) throws -> (Resolved, EvaluationCycle) {
     switch entry.subject {
     case .member(let id), .leadershipCadre(let id):
       // The derived spans say where the member stood; the first span starts at admission.
@@ -221,6 +225,8 @@ final class GradingContext {
     var outcome: String
   }
   private var pending: [RollupKey: Int] = [:]
+  /// The units whose grades changed: their grade versions move on in `flush()`, so an edit made before is stale.
+  private var touchedUnits = Set<Int64>()
 
   /// Adds `delta` to the grade's count at its unit and at every unit above it, as the tree stood that day.
   /// Counts gather in memory and are written once by `flush()`: a cell of 30 members touches each
@@ -245,5 +251,7 @@ final class GradingContext {
     }
     pending = [:]
     try ExcellentCap.refresh(units: capUnits, year: year, in: db)
+    try SQLiteStore.bumpGradeVersion(units: touchedUnits, year: year, in: db)
+    touchedUnits = []
   }
 }

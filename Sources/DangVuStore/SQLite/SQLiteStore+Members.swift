@@ -179,6 +179,7 @@ extension SQLiteStore {
         try db.cachedStatement(sql: "UPDATE member SET current_cell_id = ? WHERE id = ?").execute(arguments: [
           timeline.currentCellID, memberID,
         ])
+        try Self.bumpVersion(ofMember: memberID, in: db)
       } catch let error as DomainError {
         throw BatchItemError(index: new[0].index, error: error)
       }
@@ -186,50 +187,55 @@ extension SQLiteStore {
   }
 
   public func updateMember(_ member: Member) async throws {
-    try await writer.write { db in
-      try MemberRules.checkIdentity(member)
-      guard
-        let oldName = try String.fetchOne(
-          db, sql: "SELECT search_name FROM member WHERE id = ?", arguments: [member.id])
-      else { throw DomainError("member.unknown", "Không tìm thấy đảng viên có mã số \(member.id).") }
-      if let card = member.partyCardNumber,
-        try Bool.fetchOne(
-          db, sql: "SELECT 1 FROM member WHERE party_card_number = ? AND id <> ?", arguments: [card, member.id]) != nil
-      {
-        throw MemberRules.duplicateCard(card)
-      }
-      if let nid = member.nationalID,
-        try Bool.fetchOne(
-          db, sql: "SELECT 1 FROM member WHERE national_id = ? AND id <> ?", arguments: [nid, member.id]) != nil
-      {
-        throw MemberRules.duplicateNationalID(nid)
-      }
-      // Gender, ethnicity, religion, education and birth date are keys of the register's monthly sums.
-      try MemberStockRollup.apply(member: member.id, sign: -1, in: db)
-      let searchName = SearchFolding.fold(member.fullName)
-      try db.execute(
-        sql: "INSERT INTO member_search(member_search, rowid, search_name) VALUES ('delete', ?, ?)",
-        arguments: [member.id, oldName])
-      try db.execute(
-        sql: """
-          UPDATE member SET full_name = ?, search_name = ?, gender = ?, birth_date = ?, ethnicity = ?, religion = ?,
-            national_id = ?, home_town = ?, party_card_number = ?, education = ?, political_theory = ?, occupation = ?
-          WHERE id = ?
-          """,
-        arguments: [
-          member.fullName, searchName, member.gender.rawValue, member.birthDate.daysSinceEpoch, member.ethnicity,
-          member.religion, member.nationalID, member.homeTown, member.partyCardNumber, member.education,
-          member.politicalTheory, member.occupation, member.id,
-        ])
-      try db.execute(
-        sql: "INSERT INTO member_search(rowid, search_name) VALUES (?, ?)", arguments: [member.id, searchName])
-      try MemberStockRollup.apply(member: member.id, sign: 1, in: db)
-      try db.execute(sql: "DELETE FROM member_post WHERE member_id = ?", arguments: [member.id])
-      try Self.insertPosts(member, in: db)
-      // A changed birth date may make the recorded admission impossible: check the history again.
-      let cells = try CellLookup(db: db)
-      _ = try MemberTimeline(member: member, events: try Self.events(of: member.id, in: db), cell: cells.check)
+    try await writer.write { db in try Self.update(member, in: db) }
+  }
+
+  /// Replaces a member's identity fields and posts inside the caller's transaction (`updateMember`, and the
+  /// version-checked edit of `RegisterEditing`).
+  static func update(_ member: Member, in db: Database) throws {
+    try MemberRules.checkIdentity(member)
+    guard
+      let oldName = try String.fetchOne(
+        db, sql: "SELECT search_name FROM member WHERE id = ?", arguments: [member.id])
+    else { throw DomainError("member.unknown", "Không tìm thấy đảng viên có mã số \(member.id).") }
+    if let card = member.partyCardNumber,
+      try Bool.fetchOne(
+        db, sql: "SELECT 1 FROM member WHERE party_card_number = ? AND id <> ?", arguments: [card, member.id]) != nil
+    {
+      throw MemberRules.duplicateCard(card)
     }
+    if let nid = member.nationalID,
+      try Bool.fetchOne(
+        db, sql: "SELECT 1 FROM member WHERE national_id = ? AND id <> ?", arguments: [nid, member.id]) != nil
+    {
+      throw MemberRules.duplicateNationalID(nid)
+    }
+    // Gender, ethnicity, religion, education and birth date are keys of the register's monthly sums.
+    try MemberStockRollup.apply(member: member.id, sign: -1, in: db)
+    let searchName = SearchFolding.fold(member.fullName)
+    try db.execute(
+      sql: "INSERT INTO member_search(member_search, rowid, search_name) VALUES ('delete', ?, ?)",
+      arguments: [member.id, oldName])
+    try db.execute(
+      sql: """
+        UPDATE member SET full_name = ?, search_name = ?, gender = ?, birth_date = ?, ethnicity = ?, religion = ?,
+          national_id = ?, home_town = ?, party_card_number = ?, education = ?, political_theory = ?, occupation = ?
+        WHERE id = ?
+        """,
+      arguments: [
+        member.fullName, searchName, member.gender.rawValue, member.birthDate.daysSinceEpoch, member.ethnicity,
+        member.religion, member.nationalID, member.homeTown, member.partyCardNumber, member.education,
+        member.politicalTheory, member.occupation, member.id,
+      ])
+    try db.execute(
+      sql: "INSERT INTO member_search(rowid, search_name) VALUES (?, ?)", arguments: [member.id, searchName])
+    try MemberStockRollup.apply(member: member.id, sign: 1, in: db)
+    try db.execute(sql: "DELETE FROM member_post WHERE member_id = ?", arguments: [member.id])
+    try Self.insertPosts(member, in: db)
+    // A changed birth date may make the recorded admission impossible: check the history again.
+    let cells = try CellLookup(db: db)
+    _ = try MemberTimeline(member: member, events: try Self.events(of: member.id, in: db), cell: cells.check)
+    try Self.bumpVersion(ofMember: member.id, in: db)
   }
 
   public func member(id: Int64) async throws -> Member? {

@@ -188,6 +188,7 @@ enum Schema {
     registerOversight(in: &migrator)
     registerAccess(in: &migrator)
     registerAudit(in: &migrator)
+    registerEditVersions(in: &migrator)
     return migrator
   }
 

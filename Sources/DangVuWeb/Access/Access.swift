@@ -27,13 +27,7 @@ struct Access: Sendable {
   func unit(code: String, on day: Day) async throws -> Organisation {
     guard let unit = try await store.organisation(code: code),
       try await store.unitIsWithin(id: unit.id, rootCode: scopeCode, on: Self.nearestExisting(unit, day))
-    else {
-      throw PageError(
-        status: .notFound, title: "Không tìm thấy tổ chức",
-        message:
-          "Không có tổ chức đảng nào mang mã “\(code)” trong phạm vi của bạn. Hãy kiểm tra lại mã, hoặc tìm từ trang cây tổ chức.",
-        code: "organisation.notFound")
-    }
+    else { throw AccessError.unitNotFound(code) }
     return unit
   }
 

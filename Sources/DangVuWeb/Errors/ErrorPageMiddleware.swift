@@ -16,7 +16,8 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
         // A page asks the person to sign in, then brings them back to where they were going.
         return Response.redirect(to: Links.signIn(next: request.uri.description), type: .found)
       }
-      return try respond(api, error.status, error.code, "Không xem được", error.message, request, context)
+      let title = if case .unitNotFound = error { "Không tìm thấy tổ chức" } else { "Không xem được" }
+      return try respond(api, error.status, error.code, title, error.message, request, context)
     } catch let error as PageError {
       return try respond(api, error.status, error.code, error.title, error.message, request, context)
     } catch let error as StaleEditError {

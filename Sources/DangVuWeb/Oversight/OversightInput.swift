@@ -80,10 +80,11 @@ extension Access {
       }
       guard let found = try await store.member(cardNumber: key) else { throw AccessError.notFound }
       return .member(try await member(id: found.id).id)
-    } catch is AccessError {
-      problems.fields["subject"] = "Không có đảng viên mang số thẻ “\(key)” trong phạm vi của bạn."
-    } catch is PageError {
-      problems.fields["subject"] = "Không có tổ chức đảng mang mã “\(key)” trong phạm vi của bạn."
+    } catch let error as AccessError where error.isNotFound {
+      problems.fields["subject"] =
+        kind == "unit"
+        ? "Không có tổ chức đảng mang mã “\(key)” trong phạm vi của bạn."
+        : "Không có đảng viên mang số thẻ “\(key)” trong phạm vi của bạn."
     }
     return nil
   }
@@ -104,7 +105,7 @@ extension Access {
     if let decided, let code = problems.required(input.bodyCode, "bodyCode", "mã tổ chức của cơ quan quyết định") {
       do {
         body = try await unit(code: code, on: decided).code
-      } catch is PageError {
+      } catch let error as AccessError where error.isNotFound {
         problems.fields["bodyCode"] = "Không có tổ chức đảng mang mã “\(code)” trong phạm vi của bạn."
       }
     }

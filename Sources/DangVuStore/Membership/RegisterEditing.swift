@@ -1,0 +1,131 @@
+import DangVuCore
+
+/// Edits a person makes from a page or a client makes through the API: each carries the version of the
+/// record it was made from, and the store refuses it (`StaleVersion`) when the record changed since. The
+/// check and the write are one transaction, so of two edits made from the same version exactly one wins.
+///
+/// A member's version counts every change to the member: identity fields, posts and events. A cell's
+/// grades of a year have one version for the whole cell, because the grading page saves them together
+/// (docs/decisions/0011-edit-versions.md).
+public protocol RegisterEditing: Sendable {
+  /// The member and the version an edit of it must carry.
+  func memberWithVersion(id: Int64) async throws -> VersionedMember?
+
+  /// Adds one member with the events of its history (checked like `addMembers`); a new member is version 1.
+  func createMember(_ new: NewMember) async throws -> VersionedMember
+
+  /// Replaces the identity fields and posts (not the history) if the stored version is still
+  /// `expectedVersion`; otherwise throws `StaleVersion<VersionedMember>` with the stored member.
+  @discardableResult
+  func updateMember(_ member: Member, expectedVersion: Int) async throws -> VersionedMember
+
+  /// The members of a cell to grade in a year's cycle, their saved grades, what the rules already decide
+  /// for each, and the version a save must carry.
+  func cellGrades(code: String, year: Int) async throws -> CellGradeSheet
+
+  /// Records the grades of a cell's members in one transaction if the sheet's version is still
+  /// `expectedVersion` (else `StaleVersion<CellGradeSheet>`). Every row is checked; any refusal writes
+  /// nothing and throws `CellGradingRefused` naming each refused row.
+  @discardableResult
+  func gradeCell(code: String, year: Int, entries: [CellGradeInput], expectedVersion: Int) async throws
+    -> CellGradeSheet
+}
+
+/// An edit made from an older version than the stored one; `current` is the record as stored now.
+public struct StaleVersion<Current: Sendable>: Error {
+  public var current: Current
+
+  public init(current: Current) { self.current = current }
+}
+
+public struct VersionedMember: Hashable, Sendable, Codable {
+  public var member: Member
+  public var version: Int
+
+  public init(member: Member, version: Int) {
+    self.member = member
+    self.version = version
+  }
+}
+
+/// One member's grade as the cell's grading page sends it.
+public struct CellGradeInput: Hashable, Sendable {
+  public var memberID: Int64
+  public var outcome: GradeOutcome
+  /// Under 366-QĐ/TW, the score out of 100.
+  public var score: Int?
+  public var sickLeaveMonths: Int
+
+  public init(memberID: Int64, outcome: GradeOutcome, score: Int? = nil, sickLeaveMonths: Int = 0) {
+    self.memberID = memberID
+    self.outcome = outcome
+    self.score = score
+    self.sickLeaveMonths = sickLeaveMonths
+  }
+}
+
+/// The grading of a cell was refused for some rows: the reason for each, by member id. Nothing was written.
+public struct CellGradingRefused: Error, Hashable, Sendable {
+  public var reasons: [Int64: String]
+
+  public init(reasons: [Int64: String]) { self.reasons = reasons }
+}
+
+/// A cell's members on the evaluation date of a year's cycle, as the grading page shows them.
+public struct CellGradeSheet: Hashable, Sendable, Codable {
+  public var cellCode: String
+  public var cellName: String
+  public var year: Int
+  public var evaluationDate: Day
+  public var regulation: String
+  /// Graded by a score out of 100 (366-QĐ/TW) rather than directly.
+  public var scored: Bool
+  public var version: Int
+  /// The evaluation population: members of the cell on the evaluation date, not exempt.
+  public var rows: [CellGradeRow]
+  /// Members of the cell exempt from activity on the evaluation date: outside the population, not graded.
+  public var exempt: [CellMemberRef]
+
+  public init(
+    cellCode: String, cellName: String, year: Int, evaluationDate: Day, regulation: String, scored: Bool,
+    version: Int, rows: [CellGradeRow], exempt: [CellMemberRef]
+  ) {
+    self.cellCode = cellCode
+    self.cellName = cellName
+    self.year = year
+    self.evaluationDate = evaluationDate
+    self.regulation = regulation
+    self.scored = scored
+    self.version = version
+    self.rows = rows
+    self.exempt = exempt
+  }
+}
+
+public struct CellMemberRef: Hashable, Sendable, Codable {
+  public var memberID: Int64
+  public var fullName: String
+  public var partyCardNumber: String?
+}
+
+public struct SavedGrade: Hashable, Sendable, Codable {
+  public var outcome: GradeOutcome
+  public var score: Int?
+  public var sickLeaveMonths: Int
+  public var state: GradeState
+}
+
+public struct CellGradeRow: Hashable, Sendable, Codable {
+  public var member: CellMemberRef
+  public var standing: Standing
+  public var saved: SavedGrade?
+  /// The outcome the rules record whatever is proposed (too new, a pending case), with why.
+  public var automatic: GradeOutcome?
+  public var automaticReason: String?
+  /// The grades the rules allow before sick leave is known (discipline in the year caps them).
+  public var allowed: [Grade]
+  /// Why the grades missing from `allowed` are not allowed.
+  public var limitReason: String?
+  /// Why the rules could not be applied to this member at all (e.g. no cycle covers the cell then).
+  public var problem: String?
+}

@@ -1,0 +1,195 @@
+import DangVuCore
+import GRDB
+
+/// Version-checked edits: the compare and the write run in one write transaction, and SQLite has one
+/// writer at a time, so two edits made from the same version cannot both pass the compare.
+extension SQLiteStore {
+  public func memberWithVersion(id: Int64) async throws -> VersionedMember? {
+    try await writer.read { db in try Self.versionedMember(id: id, in: db) }
+  }
+
+  public func createMember(_ new: NewMember) async throws -> VersionedMember {
+    let added: [Member]
+    do {
+      added = try await addMembers([new])
+    } catch let error as BatchItemError {
+      // One member: the batch position says nothing, the reason is what a person needs.
+      throw error.error
+    }
+    guard let member = try await memberWithVersion(id: added[0].id) else {
+      throw DomainError("member.unknown", "Không tìm thấy đảng viên vừa thêm.")
+    }
+    return member
+  }
+
+  @discardableResult
+  public func updateMember(_ member: Member, expectedVersion: Int) async throws -> VersionedMember {
+    try await writer.write { db in
+      guard let stored = try Self.versionedMember(id: member.id, in: db) else {
+        throw DomainError("member.unknown", "Không tìm thấy đảng viên có mã số \(member.id).")
+      }
+      guard stored.version == expectedVersion else { throw StaleVersion(current: stored) }
+      try Self.update(member, in: db)
+      return try Self.versionedMember(id: member.id, in: db)!
+    }
+  }
+
+  public func cellGrades(code: String, year: Int) async throws -> CellGradeSheet {
+    try await writer.read { db in try Self.cellGradeSheet(code: code, year: year, in: db) }
+  }
+
+  @discardableResult
+  public func gradeCell(code: String, year: Int, entries: [CellGradeInput], expectedVersion: Int) async throws
+    -> CellGradeSheet
+  {
+    try await writer.write { db in
+      let sheet = try Self.cellGradeSheet(code: code, year: year, in: db)
+      guard sheet.version == expectedVersion else { throw StaleVersion(current: sheet) }
+      let population = Set(sheet.rows.map(\.member.memberID))
+      let context = try GradingContext(year: year, db: db)
+      var reasons: [Int64: String] = [:]
+      // Every row is tried so the page can say what is wrong with each; a refused row writes nothing
+      // (GradingContext checks before it writes), and any refusal rolls the whole transaction back.
+      for entry in entries {
+        guard population.contains(entry.memberID) else {
+          reasons[entry.memberID] =
+            "Không thuộc diện xếp loại của \(sheet.cellName) vào ngày đánh giá \(sheet.evaluationDate.vietnamese)."
+          continue
+        }
+        do {
+          _ = try context.record(
+            GradeEntry(
+              subject: .member(entry.memberID), outcome: entry.outcome, score: entry.score,
+              sickLeaveMonths: entry.sickLeaveMonths))
+        } catch let error as DomainError {
+          reasons[entry.memberID] = error.message
+        }
+      }
+      guard reasons.isEmpty else { throw CellGradingRefused(reasons: reasons) }
+      try context.flush()
+      return try Self.cellGradeSheet(code: code, year: year, in: db)
+    }
+  }
+
+  // MARK: Versions
+
+  static func versionedMember(id: Int64, in db: Database) throws -> VersionedMember? {
+    guard
+      let row = try Row.fetchOne(
+        db, sql: "SELECT \(memberColumns), m.version FROM member m WHERE m.id = ?", arguments: [id])
+    else { return nil }
+    var list = [member(row)]
+    try attachPosts(to: &list, in: db)
+    return VersionedMember(member: list[0], version: row[12])
+  }
+
+  /// Every write to a member moves its version on: an edit made from the page as it was is then stale.
+  static func bumpVersion(ofMember id: Int64, in db: Database) throws {
+    try db.cachedStatement(sql: "UPDATE member SET version = version + 1 WHERE id = ?").execute(arguments: [id])
+  }
+
+  static func bumpGradeVersion(units: Set<Int64>, year: Int, in db: Database) throws {
+    let statement = try db.cachedStatement(
+      sql: """
+        INSERT INTO grade_version(unit_id, year, version) VALUES (?, ?, 2)
+        ON CONFLICT (unit_id, year) DO UPDATE SET version = version + 1
+        """)
+    for unit in units { try statement.execute(arguments: [unit, year]) }
+  }
+
+  // MARK: A cell's grading sheet
+
+  static func cellGradeSheet(code: String, year: Int, in db: Database) throws -> CellGradeSheet {
+    let unit = try requireOrganisation(code: code, in: db)
+    guard try unitKinds(in: db).holdsMembers(unit.kind) else {
+      throw DomainError(
+        "evaluation.notACell",
+        "\(unit.name) không phải chi bộ: đảng viên được xếp loại theo từng chi bộ, hãy mở trang của chi bộ.")
+    }
+    guard let cycle = try cycleCovering(unitID: unit.id, year: year, in: db) else {
+      throw noCycle(year: year, code: code)
+    }
+    let scored: Bool
+    if case .scored = Regulation.all.first(where: { $0.id == cycle.regulation })?.grading {
+      scored = true
+    } else {
+      scored = false
+    }
+    let day = cycle.evaluationDate.daysSinceEpoch
+    let members = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT m.id, m.full_name, m.party_card_number, s.standing, s.exempt FROM member_span s
+        JOIN member m ON m.id = s.member_id
+        WHERE s.cell_id = ? AND s.valid_from <= ? AND (s.valid_until IS NULL OR s.valid_until > ?)
+        ORDER BY m.search_name, m.id
+        """, arguments: [unit.id, day, day]
+    ).map { row in
+      (
+        ref: CellMemberRef(memberID: row[0], fullName: row[1], partyCardNumber: row[2]),
+        standing: Standing(rawValue: row[3]) ?? .official, exempt: row[4] as Bool
+      )
+    }
+    var saved: [Int64: SavedGrade] = [:]
+    for row in try Row.fetchAll(
+      db,
+      sql: """
+        SELECT subject_id, outcome, score, sick_leave_months, state FROM grade
+        WHERE cycle_id = ? AND unit_id = ? AND subject_class = 'member'
+        """, arguments: [cycle.id, unit.id])
+    {
+      guard let outcome = GradeOutcome(code: row[1]) else { continue }
+      saved[row[0]] = SavedGrade(
+        outcome: outcome, score: row[2], sickLeaveMonths: row[3], state: GradeState(rawValue: row[4]) ?? .draft)
+    }
+    let version =
+      try db.cachedValue(
+        Int.self, sql: "SELECT version FROM grade_version WHERE unit_id = ? AND year = ?", arguments: [unit.id, year])
+      ?? 1
+    let context = try GradingContext(year: year, db: db)
+    var rows: [CellGradeRow] = []
+    for m in members where !m.exempt {
+      var row = CellGradeRow(
+        member: m.ref, standing: m.standing, saved: saved[m.ref.memberID], automatic: nil, automaticReason: nil,
+        allowed: [], limitReason: nil, problem: nil)
+      do {
+        let (resolved, subjectCycle) = try context.resolve(
+          GradeEntry(subject: .member(m.ref.memberID), outcome: .graded(.complete)))
+        preview(&row, facts: resolved.facts, on: subjectCycle.evaluationDate)
+      } catch let error as DomainError {
+        row.problem = error.message
+      }
+      rows.append(row)
+    }
+    return CellGradeSheet(
+      cellCode: unit.code, cellName: unit.name, year: year, evaluationDate: cycle.evaluationDate,
+      regulation: cycle.regulation, scored: scored, version: version, rows: rows,
+      exempt: members.filter(\.exempt).map(\.ref))
+  }
+
+  /// Asks the rules about each grade before anything is proposed: an automatic outcome (too new, a pending
+  /// case) replaces every grade; discipline in the year refuses some. Sick leave is typed on the page, so its
+  /// limit shows only when the row is saved.
+  private static func preview(_ row: inout CellGradeRow, facts: SubjectCircumstances, on date: Day) {
+    for grade in Grade.allCases {
+      do {
+        let decision = try EvaluationRules.decide(.graded(grade), for: .member, facts, evaluatedOn: date)
+        switch decision {
+        case .record(let outcome, let why) where outcome != .graded(grade):
+          row.automatic = outcome
+          row.automaticReason = why
+          row.allowed = []
+          row.limitReason = nil
+          return
+        case .record:
+          row.allowed.append(grade)
+        case .outsidePopulation:
+          row.problem = "Đang được miễn công tác và sinh hoạt đảng: không thuộc diện đánh giá, xếp loại."
+          return
+        }
+      } catch {
+        row.limitReason = row.limitReason ?? error.message
+      }
+    }
+  }
+}

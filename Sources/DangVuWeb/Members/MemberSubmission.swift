@@ -1,0 +1,140 @@
+import DangVuCore
+import DangVuStore
+import Foundation
+
+/// Adding and editing a member, the same for the pages and the API: the fields are checked (each message
+/// for its field), then the store writes with the version the edit was made from.
+enum MemberSubmission {
+  enum Outcome: Sendable {
+    case saved(VersionedMember)
+    /// Nothing written; the typed fields go back with these messages beside them.
+    case invalid(FieldErrors)
+    /// Nothing written: the member changed since the form was opened; this is the stored record now.
+    case stale(VersionedMember)
+  }
+
+  static func create(_ fields: MemberFields, access: Access, store: any PartyStore & RegisterEditing) async throws
+    -> Outcome
+  {
+    let today = Day.today
+    var errors = FieldErrors()
+    let member = fields.identity(
+      id: 0, stored: nil, nationalIDEditable: access.principal.allows(.seeNationalID), today: today, errors: &errors)
+    // The age rule needs only the birth date, even when other identity fields are wrong.
+    let born = member?.birthDate ?? fields.birthDate.flatMap { Day(parsing: $0) }
+    let admission = fields.admission(birthDate: born, today: today, errors: &errors)
+    var cell: Organisation?
+    if let code = fields.cell?.trimmingCharacters(in: .whitespaces), !code.isEmpty {
+      do {
+        cell = try await access.unit(code: code, on: today)
+      } catch let error as AccessError where error.isNotFound {
+        // Outside the subtree reads exactly as missing.
+        errors["cell"] = "Không tìm thấy chi bộ mã “\(code)” trong phạm vi của bạn."
+      }
+    }
+    try await checkUnique(fields, id: 0, stored: nil, in: store, errors: &errors)
+    let sponsors = try await sponsorIDs(fields, admitted: admission?.admitted, access: access, errors: &errors)
+    guard errors.isEmpty, let member, let admission, let cell else { return .invalid(errors) }
+    var events = [
+      MembershipEvent(memberID: 0, kind: .admitted, date: admission.admitted, cellID: cell.id, note: admission.decision)
+    ]
+    if let official = admission.official {
+      events.append(MembershipEvent(memberID: 0, kind: .madeOfficial, date: official))
+    }
+    do {
+      let decision = sponsors.map { AdmissionDecision(decisionNumber: admission.decision, sponsorIDs: $0) }
+      return .saved(try await store.createMember(NewMember(member: member, events: events, admission: decision)))
+    } catch let error as DomainError {
+      return .invalid([MemberFields.errorKey(forRefusal: error.code): error.message])
+    }
+  }
+
+  static func update(
+    id: Int64, _ fields: MemberFields, version: Int, access: Access, store: any PartyStore & RegisterEditing
+  ) async throws -> Outcome {
+    // The subtree check first: a guessed id outside answers 404 before anything else is looked at.
+    _ = try await access.member(id: id)
+    guard let stored = try await store.memberWithVersion(id: id) else { throw AccessError.notFound }
+    var errors = FieldErrors()
+    let member = fields.identity(
+      id: id, stored: stored.member, nationalIDEditable: access.principal.allows(.seeNationalID), today: Day.today,
+      errors: &errors)
+    try await checkUnique(fields, id: id, stored: stored.member, in: store, errors: &errors)
+    if let member {
+      // A birth date that makes the recorded admission too young is refused beside the birth date.
+      let timeline = try await store.timeline(ofMember: id)
+      if let entered = timeline.events.first(where: { $0.kind.entersRegister }) {
+        MemberFields.checkAge(born: member.birthDate, admitted: entered.date, errors: &errors)
+      }
+    }
+    guard errors.isEmpty, let member else { return .invalid(errors) }
+    do {
+      return .saved(try await store.updateMember(member, expectedVersion: version))
+    } catch let stale as StaleVersion<VersionedMember> {
+      return .stale(stale.current)
+    } catch let error as DomainError {
+      return .invalid([MemberFields.errorKey(forRefusal: error.code): error.message])
+    }
+  }
+
+  /// The two sponsors by card number: both or neither (a record typed up from an old file may have none);
+  /// each must be a member the person may see, official on the admission day (Điều lệ Đảng, Điều 4).
+  private static func sponsorIDs(
+    _ fields: MemberFields, admitted: Day?, access: Access, errors: inout FieldErrors
+  ) async throws -> [Int64]? {
+    var cards: [(key: String, card: String)] = []
+    for (key, value) in [("sponsor1", fields.sponsor1), ("sponsor2", fields.sponsor2)] {
+      if let card = value?.trimmingCharacters(in: .whitespaces), !card.isEmpty { cards.append((key, card)) }
+    }
+    if cards.isEmpty { return nil }
+    if cards.count == 1 {
+      errors[cards[0].key == "sponsor1" ? "sponsor2" : "sponsor1"] =
+        "Cần đủ \(AdmissionRules.sponsorsRequired) người giới thiệu, hoặc để trống cả hai khi hồ sơ không ghi."
+    }
+    if fields.decisionNumber?.trimmingCharacters(in: .whitespaces).isEmpty ?? true {
+      errors["decisionNumber"] = "Hãy nhập số quyết định kết nạp đi cùng người giới thiệu."
+    }
+    var ids: [Int64] = []
+    for (key, card) in cards {
+      guard let sponsor = try await access.store.member(cardNumber: card),
+        (try? await access.member(id: sponsor.id)) != nil
+      else {
+        errors[key] = "Không tìm thấy đảng viên có số thẻ \(card) trong phạm vi của bạn."
+        continue
+      }
+      if ids.contains(sponsor.id) {
+        errors[key] = "Hai người giới thiệu phải là hai đảng viên khác nhau."
+        continue
+      }
+      if let admitted, try await access.store.timeline(ofMember: sponsor.id).span(on: admitted)?.standing != .official {
+        errors[key] =
+          "\(sponsor.fullName) không phải đảng viên chính thức vào ngày kết nạp \(admitted.vietnamese): "
+          + "người giới thiệu phải là đảng viên chính thức."
+        continue
+      }
+      ids.append(sponsor.id)
+    }
+    return ids.count == AdmissionRules.sponsorsRequired ? ids : nil
+  }
+
+  /// Card and national ID numbers are unique in the whole register; say so beside the field before the
+  /// store refuses (without saying whose number it is), whatever else is wrong with the form.
+  private static func checkUnique(
+    _ fields: MemberFields, id: Int64, stored: Member?, in store: any PartyStore, errors: inout FieldErrors
+  ) async throws {
+    func typed(_ value: String?) -> String? {
+      guard let text = value?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+      return text
+    }
+    if errors["partyCardNumber"] == nil, let card = typed(fields.partyCardNumber), card != stored?.partyCardNumber,
+      let holder = try await store.member(cardNumber: card), holder.id != id
+    {
+      errors["partyCardNumber"] = "Số thẻ đảng viên \(card) đã có trong danh sách đảng viên: hãy kiểm tra lại."
+    }
+    if errors["nationalID"] == nil, let nid = typed(fields.nationalID)?.replacingOccurrences(of: " ", with: ""),
+      nid != stored?.nationalID, !(try await store.existingNationalIDs([nid]).isEmpty)
+    {
+      errors["nationalID"] = "Số căn cước \(nid) đã có trong danh sách đảng viên: hãy kiểm tra lại."
+    }
+  }
+}
