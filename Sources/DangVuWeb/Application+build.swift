@@ -29,6 +29,7 @@ public func buildRouter(store: any PartyStore, options: WebOptions = WebOptions(
   // First, so it also turns "no such route" and refused sessions into a page or a JSON error.
   router.add(middleware: ErrorPageMiddleware())
   router.add(middleware: SessionMiddleware(store: store))
+  router.add(middleware: AuditMiddleware(store: store))
   HealthController(store: store).addRoutes(to: router)
   OpenAPIController().addRoutes(to: router)
   SignInController(store: store, cookies: SessionCookie(secure: options.secureCookies)).addRoutes(to: router)

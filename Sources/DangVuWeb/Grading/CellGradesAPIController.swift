@@ -23,7 +23,7 @@ struct CellGradesAPIController {
     let access = try Access.require(.editGrades, context, store: store)
     let code = try CellGradingController.code(context)
     let year = try Self.year(context)
-    _ = try await CellGradingController.sheet(code: code, year: year, access: access, store: store)
+    let current = try await CellGradingController.sheet(code: code, year: year, access: access, store: store)
     let body = try await SubmittedJSON(request).decode(CellGradesUpdate.self)
     guard let version = body.version else {
       return MemberAPIController.invalid(
@@ -50,6 +50,9 @@ struct CellGradesAPIController {
     guard errors.isEmpty else { return Self.refused(errors) }
     do {
       let saved = try await store.gradeCell(code: code, year: year, entries: inputs, expectedVersion: version)
+      await AuditRecorder.record(
+        store, by: access.principal, action: "grade.set", subject: "grades:\(saved.cellCode):\(year)",
+        scopeCode: saved.cellCode, before: current, after: saved)
       return try MemberAPIController.json(.ok, CellGradesJSON(saved))
     } catch let refused as CellGradingRefused {
       return Self.refused(refused.reasons)

@@ -36,6 +36,8 @@ struct CellGradingController {
   @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> Response {
     let access = try Access.require(.editGrades, context, store: store)
     let code = try Self.code(context)
+    // Outside the subtree answers 404 before the form is even read, like every other route.
+    _ = try await access.unit(code: code, on: .today)
     let submitted = try await SubmittedForm(request)
     let form = CellGradingForm(fields: try submitted.decode([String: String].self))
     let year = try Self.year(form.nam)
@@ -52,6 +54,9 @@ struct CellGradingController {
     } else {
       do {
         let saved = try await store.gradeCell(code: code, year: year, entries: inputs, expectedVersion: version)
+        await AuditRecorder.record(
+          store, by: access.principal, action: "grade.set", subject: "grades:\(saved.cellCode):\(year)",
+          scopeCode: saved.cellCode, before: current, after: saved)
         return .redirect(to: Links.cellGrading(saved.cellCode, year: year, saved: true), type: .normal)
       } catch let refused as CellGradingRefused {
         // The page keeps the version it was made from: the next save is still checked against it.

@@ -43,7 +43,11 @@ enum MemberSubmission {
     }
     do {
       let decision = sponsors.map { AdmissionDecision(decisionNumber: admission.decision, sponsorIDs: $0) }
-      return .saved(try await store.createMember(NewMember(member: member, events: events, admission: decision)))
+      let saved = try await store.createMember(NewMember(member: member, events: events, admission: decision))
+      await AuditRecorder.record(
+        store, by: access.principal, action: "member.add", subject: "member:\(saved.member.id)", scopeCode: cell.code,
+        after: saved)
+      return .saved(saved)
     } catch let error as DomainError {
       return .invalid([MemberFields.errorKey(forRefusal: error.code): error.message])
     }
@@ -69,7 +73,11 @@ enum MemberSubmission {
     }
     guard errors.isEmpty, let member else { return .invalid(errors) }
     do {
-      return .saved(try await store.updateMember(member, expectedVersion: version))
+      let saved = try await store.updateMember(member, expectedVersion: version)
+      await AuditRecorder.record(
+        store, by: access.principal, action: "member.update", subject: "member:\(id)",
+        scopeCode: await AuditRecorder.scope(ofMember: id, in: store), before: stored, after: saved)
+      return .saved(saved)
     } catch let stale as StaleVersion<VersionedMember> {
       return .stale(stale.current)
     } catch let error as DomainError {

@@ -45,7 +45,7 @@ struct OversightRecordsController {
     let access = try Access.require(.editOversight, context, store: store)
     let input = try await Self.form(DisciplineInput.self, request)
     do {
-      let decision = try await record(access.decision(from: input))
+      let decision = try await record(access.decision(from: input), by: access)
       return Response.redirect(
         to: Links.oversight(unit: decision.decidingBody.unitCode, period: String(decision.decided.year)), type: .normal)
     } catch let problems as FieldProblems {
@@ -64,7 +64,7 @@ struct OversightRecordsController {
     let access = try Access.require(.editOversight, context, store: store)
     let input = try await Self.form(ComplaintInput.self, request)
     do {
-      let complaint = try await record(access.complaint(from: input))
+      let complaint = try await record(access.complaint(from: input), by: access)
       return Response.redirect(
         to: Links.oversight(unit: access.scopeCode, period: String(complaint.received.year)), type: .normal)
     } catch let problems as FieldProblems {
@@ -96,14 +96,14 @@ struct OversightRecordsController {
   @Sendable func createDisciplineJSON(_ request: Request, context: Context) async throws -> Response {
     let access = try Access.require(.editOversight, context, store: store)
     let input = try await request.decode(as: DisciplineInput.self, context: context)
-    let decision = try await record(access.decision(from: input))
+    let decision = try await record(access.decision(from: input), by: access)
     return try JSONResponse(decision, status: .created).response(from: request, context: context)
   }
 
   @Sendable func createComplaintJSON(_ request: Request, context: Context) async throws -> Response {
     let access = try Access.require(.editOversight, context, store: store)
     let input = try await request.decode(as: ComplaintInput.self, context: context)
-    let complaint = try await record(access.complaint(from: input))
+    let complaint = try await record(access.complaint(from: input), by: access)
     return try JSONResponse(complaint, status: .created).response(from: request, context: context)
   }
 
@@ -118,17 +118,24 @@ struct OversightRecordsController {
 
   /// Writes one decision; a refusal by the rules (limitation, a form the subject cannot get) becomes a
   /// problem shown above the form, with everything typed kept.
-  private func record(_ decision: DisciplineDecision) async throws -> DisciplineDecision {
+  private func record(_ decision: DisciplineDecision, by access: Access) async throws -> DisciplineDecision {
     do {
-      return try await store.recordDiscipline([decision])[0]
+      let saved = try await store.recordDiscipline([decision])[0]
+      await AuditRecorder.record(
+        store, by: access.principal, action: "discipline.add", subject: "discipline:\(saved.id)",
+        scopeCode: saved.decidingBody.unitCode, after: saved)
+      return saved
     } catch let error as BatchItemError {
       throw FieldProblems(general: error.error.message)
     }
   }
 
-  private func record(_ complaint: Complaint) async throws -> Complaint {
+  private func record(_ complaint: Complaint, by access: Access) async throws -> Complaint {
     do {
-      return try await store.recordComplaints([complaint])[0]
+      let saved = try await store.recordComplaints([complaint])[0]
+      await AuditRecorder.record(
+        store, by: access.principal, action: "complaint.add", subject: "complaint:\(saved.id)", after: saved)
+      return saved
     } catch let error as BatchItemError {
       throw FieldProblems(general: error.error.message)
     }
@@ -149,6 +156,9 @@ struct OversightRecordsController {
     var settled = found.complaint
     settled.resolved = day
     settled.finding = finding
+    await AuditRecorder.record(
+      store, by: access.principal, action: "complaint.resolve", subject: "complaint:\(id)",
+      scopeCode: try await store.organisation(id: found.unitID)?.code, before: found.complaint, after: settled)
     return settled
   }
 

@@ -46,7 +46,7 @@ enum SearchPageView {
         hit.cellCode.map { "<a href=\"\(Links.unit($0))\">\(hit.cellName ?? $0)</a>" }
         ?? "<span class=\"muted\">đã ra khỏi danh sách</span>"
       return """
-        <tr><td>\(hit.fullName)</td><td>\(hit.birthDate.vietnamese)</td><td>\(hit.partyCardNumber ?? "")</td>\
+        <tr><td><a href="\(Links.member(hit.id))">\(hit.fullName)</a></td><td>\(hit.birthDate.vietnamese)</td><td>\(hit.partyCardNumber ?? "")</td>\
         <td>\(cell)</td></tr>
 
         """

@@ -43,6 +43,9 @@ struct SignInController {
     {
     case .signedIn(let account):
       let session = try await store.openSession(accountID: account.id, at: Date())
+      await AuditRecorder.record(
+        store, by: account.principal, action: "session.signIn", subject: "account:\(account.login)",
+        after: ["address": context.remoteAddress])
       var response = Response.redirect(to: Self.landing(model.next, for: account), type: .normal)
       response.setCookie(cookies.session(session.token, expires: session.expires))
       response.setCookie(cookies.cleared(SessionCookie.signInName, path: "/dang-nhap"))
@@ -61,8 +64,9 @@ struct SignInController {
 
   @Sendable func signOut(_ request: Request, context: Context) async throws -> Response {
     // The session middleware has already checked this form's CSRF token.
-    if context.principal != nil, let cookie = request.cookies[SessionCookie.sessionName] {
+    if let principal = context.principal, let cookie = request.cookies[SessionCookie.sessionName] {
       try await store.closeSession(token: cookie.value)
+      await AuditRecorder.record(store, by: principal, action: "session.signOut", subject: "account:\(principal.login)")
     }
     var response = Response.redirect(to: Links.signIn(), type: .normal)
     response.setCookie(cookies.cleared(SessionCookie.sessionName))

@@ -28,7 +28,8 @@ struct TreeController {
     let access = try Access.require(.readRecords, context, store: store)
     let day = try request.requestedDay()
     let unit = try await access.unit(code: try context.parameters.requireCode(), on: day)
-    let model = try await UnitPageModel.load(from: store, code: unit.code, on: day)
+    var model = try await UnitPageModel.load(from: store, code: unit.code, on: day)
+    model.actions = .init(access.principal)
     return HTMLPage(html: UnitPageView.render(model))
   }
 }

@@ -41,6 +41,20 @@ struct UnitPageModel: Sendable {
   var children: [UnitLine]
   var members: Int
   var register: Register
+  /// Links to what the signed-in role may do with this unit; set by the controller.
+  var actions = Actions()
+
+  struct Actions: Sendable {
+    var addMembers = false
+    var grade = false
+    var oversight = false
+
+    init(_ principal: Principal? = nil) {
+      addMembers = principal?.allows(.editRegister) ?? false
+      grade = principal?.allows(.editGrades) ?? false
+      oversight = principal?.allows(.readRecords) ?? false
+    }
+  }
 
   static func load(from store: any PartyStore, code: String, on day: Day) async throws -> UnitPageModel {
     guard let unit = try await store.organisation(code: code) else {

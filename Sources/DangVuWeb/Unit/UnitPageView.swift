@@ -11,6 +11,7 @@ enum UnitPageView {
         \(Layout.dateForm(action: Links.unit(unit.code), day: model.day))
         \(model.existsOnDay ? HTML.empty : absent(model))
         \(facts(model))
+        \(actions(model))
         \(searchWithin(model))
         \(model.holdsMembers && model.children.isEmpty ? HTML.empty : children(model))
         \(history(model))
@@ -44,6 +45,22 @@ enum UnitPageView {
       <dt>Đảng viên ngày \(model.day.vietnamese)</dt><dd class="count">\(VietnameseNumber.count(model.members))</dd>
       </dl>
       """
+  }
+
+  /// What the person may do here, by their role: the routes check again.
+  private static func actions(_ model: UnitPageModel) -> HTML {
+    var links: [HTML] = []
+    if model.actions.addMembers && model.holdsMembers && model.existsOnDay {
+      links.append("<a href=\"\(Links.newMember(inCell: model.unit.code))\">Thêm đảng viên</a>")
+    }
+    if model.actions.grade {
+      links.append("<a href=\"\(Links.cellGrading(model.unit.code))\">Xếp loại chất lượng đảng viên</a>")
+    }
+    if model.actions.oversight {
+      links.append("<a href=\"\(Links.oversight(unit: model.unit.code))\">Kiểm tra, giám sát, kỷ luật</a>")
+    }
+    guard !links.isEmpty else { return .empty }
+    return "<p class=\"actions\">\(links.enumerated().map { $0.offset == 0 ? $0.element : " · " + $0.element })</p>"
   }
 
   private static func searchWithin(_ model: UnitPageModel) -> HTML {
@@ -112,7 +129,7 @@ enum UnitPageView {
           line.entry.inTransit ? "đang chuyển sinh hoạt đảng" : nil,
         ].compactMap { $0 }.joined(separator: "; ")
         return """
-          <tr><td class="num">\(index + 1)</td><td>\(member.fullName)</td><td>\(member.gender.nameVi)</td>\
+          <tr><td class="num">\(index + 1)</td><td><a href="\(Links.member(member.id))">\(member.fullName)</a></td><td>\(member.gender.nameVi)</td>\
           <td>\(member.birthDate.vietnamese)</td><td>\(member.partyCardNumber ?? "")</td>\
           <td>\(line.entry.standing.nameVi)</td>\(cell)<td>\(note)</td></tr>
 

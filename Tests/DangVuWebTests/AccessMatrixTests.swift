@@ -1,0 +1,123 @@
+import DangVuCore
+import DangVuStore
+import DangVuWeb
+import Foundation
+import Hummingbird
+import Testing
+
+/// Every role, scoped to Châu Thành (KG.01), against every route the application serves, aimed at records
+/// of Tân Hiệp and Hà Tiên (outside): by guessed ids and codes in the path, by unit codes in the query and
+/// in forms and JSON bodies. Nothing outside may show and nothing may be written.
+@Suite struct AccessMatrixTests {
+  /// Names that only records outside KG.01 carry.
+  static let outsideMarkers = ["Trần Văn Cường", "Lê Thị Hoa", "Tân Hiệp", "Hà Tiên"]
+  static let outsideUnit = "KG.02.001"
+
+  struct World {
+    var store: SQLiteStore
+    var outsideMember: Int64
+    var outsideComplaint: Int64
+    var insideMember: Int64
+  }
+
+  static func world() async throws -> World {
+    let (store, _) = try await WebProvince.store()
+    let cuong = try #require(try await store.member(cardNumber: "1003"))
+    let an = try #require(try await store.member(cardNumber: "1001"))
+    let complaint = try await store.recordComplaints([
+      Complaint(
+        kind: .denunciation, subject: .member(cuong.id), received: Day(parsing: "2024-04-02")!,
+        summary: "Tố cáo Trần Văn Cường")
+    ])[0]
+    return World(store: store, outsideMember: cuong.id, outsideComplaint: complaint.id, insideMember: an.id)
+  }
+
+  /// The address of a route aimed outside: path parameters replaced, and every unit parameter the
+  /// pages and the API read set to a unit outside.
+  static func outsideURI(_ path: String, _ world: World) -> String {
+    let parts = path.split(separator: "/").map { part -> String in
+      switch part {
+      case "{code}": outsideUnit
+      case "{year}": "2023"
+      case "{id}" where path.contains("don") || path.contains("complaints"): String(world.outsideComplaint)
+      case "{id}": String(world.outsideMember)
+      default: String(part)
+      }
+    }
+    let query =
+      ["to-chuc", "org", "trong", "ma"].map { "\($0)=\(outsideUnit)" }
+      + ["nam=2023", "year=2023", "ky=2024", "period=2024", "q=tran"]
+    return "/" + parts.joined(separator: "/") + "?" + query.joined(separator: "&")
+  }
+
+  /// A form or JSON body naming outside records in every field that names a unit or a member.
+  static let outsideFields: [(String, String)] = [
+    ("cell", outsideUnit), ("subject", "1003"), ("subjectKind", "member"), ("bodyCode", outsideUnit),
+    ("fullName", "Người mới"), ("form", "reprimand"), ("categories[]", "prohibitedActs"),
+    ("organ", "inspectionCommission"), ("number", "1-QĐ"), ("decided", "2024-05-01"), ("violated", "2024-04-01"),
+    ("kind", "complaint"), ("received", "2024-05-01"), ("resolved", "2024-05-02"), ("finding", "correct"),
+    ("version", "1"), ("nam", "2023"),
+  ]
+
+  static let outsideJSON = """
+    {"cell":"\(outsideUnit)","subject":"1003","subjectKind":"member","bodyCode":"\(outsideUnit)",\
+    "fullName":"Người mới","form":"reprimand","categories":["prohibitedActs"],"organ":"inspectionCommission",\
+    "number":"1-QĐ","decided":"2024-05-01","violated":"2024-04-01","kind":"complaint","received":"2024-05-01",\
+    "resolved":"2024-05-02","finding":"correct","version":1,"grades":[]}
+    """
+
+  /// What must not change: the register, outside members' records, oversight records and complaints.
+  static func fingerprint(_ world: World) async throws -> String {
+    let s = try await world.store.statistics()
+    let cuong = try await world.store.memberWithVersion(id: world.outsideMember)
+    let records = try await world.store.oversightRecords(
+      scope: "KG", from: Day(parsing: "2020-01-01")!, to: Day(parsing: "2030-12-31")!, limit: 1000)
+    let complaint = try await world.store.complaint(id: world.outsideComplaint)
+    return "\(s.organisations) \(s.members) \(s.events) \(cuong?.version ?? -1) \(cuong?.member.fullName ?? "")"
+      + " \(records.discipline.count) \(records.complaints.count) \(complaint?.complaint.resolved?.iso ?? "-")"
+  }
+
+  @Test(arguments: Role.allCases)
+  func nothingOutsideTheSubtreeShowsOrChangesByAnyRoute(role: Role) async throws {
+    let world = try await Self.world()
+    let session =
+      role == .member
+      ? try await signIn(world.store, role: role, scope: "KG.01.001.01", memberID: world.insideMember)
+      : try await signIn(world.store, role: role, scope: "KG.01")
+    let before = try await Self.fingerprint(world)
+    let routes = buildRouter(store: world.store).routes
+    #expect(routes.count > 30)
+    for route in routes {
+      let path = "\(route.path)"
+      // Signing in and out acts on the session only, and /health and the document show no records.
+      if ["/dang-nhap", "/dang-xuat", "/health", "/openapi.yaml"].contains(path) { continue }
+      let uri = Self.outsideURI(path, world)
+      let response: TestResponse
+      if route.method.isSafe {
+        response = try await send(route.method, uri, to: world.store, headers: session.headers)
+      } else if path.hasPrefix("/api/") {
+        var headers = session.headers
+        headers[.contentType] = "application/json"
+        headers[.init("X-CSRF-Token")!] = session.csrf
+        response = try await send(route.method, uri, to: world.store, headers: headers, body: Self.outsideJSON)
+      } else {
+        response = try await post(uri, form: Self.outsideFields, to: world.store, as: session)
+      }
+      let place = "\(role) \(route.method) \(uri): \(response.status)"
+      for marker in Self.outsideMarkers {
+        #expect(!response.body.contains(marker), "\(place) shows “\(marker)”")
+      }
+      if path.contains("{") {
+        #expect([.notFound, .forbidden].contains(response.status), "\(place) answered a guessed outside id")
+      }
+      if !route.method.isSafe {
+        #expect(!(200..<400).contains(response.status.code), "\(place) accepted a write aimed outside")
+      }
+    }
+    #expect(try await Self.fingerprint(world) == before, "\(role): a write aimed outside changed something")
+  }
+}
+
+extension HTTPRequest.Method {
+  fileprivate var isSafe: Bool { self == .get || self == .head }
+}
