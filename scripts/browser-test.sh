@@ -16,6 +16,8 @@ cleanup() { [ -n "${server:-}" ] && kill "$server" 2>/dev/null || true; rm -rf "
 trap cleanup EXIT
 
 "$binary" demo --members 3000 --grade-years 2022 --db "$work/db.sqlite" >/dev/null
+# 2023 is opened but not graded: the browser grades a cell of it.
+"$binary" grades open --year 2023 --date 2023-12-15 --db "$work/db.sqlite" >/dev/null
 "$binary" serve --demo --port "$port" --db "$work/db.sqlite" >"$work/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 100); do

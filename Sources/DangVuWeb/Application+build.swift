@@ -29,6 +29,8 @@ public func buildRouter(store: any PartyStore, options: WebOptions = WebOptions(
   // First, so it also turns "no such route" and refused sessions into a page or a JSON error.
   router.add(middleware: ErrorPageMiddleware())
   router.add(middleware: SessionMiddleware(store: store))
+  // Again inside the session, so error pages from the routes show who is signed in and their menu.
+  router.add(middleware: ErrorPageMiddleware())
   router.add(middleware: AuditMiddleware(store: store))
   HealthController(store: store).addRoutes(to: router)
   OpenAPIController().addRoutes(to: router)

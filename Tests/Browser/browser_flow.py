@@ -88,7 +88,7 @@ def main():
             if "good" in values:
                 choice.select_by_value("good")
         shot(driver, "6-xep-loai")
-        driver.find_element(By.CSS_SELECTOR, "form[method=post] button[type=submit]").click()
+        driver.find_element(By.CSS_SELECTOR, "main form[method=post] button[type=submit]").click()
         expect("xep-loai" in driver.current_url or "Đã lưu" in driver.page_source, "grades not saved")
         shot(driver, "7-da-luu")
 
