@@ -105,7 +105,7 @@ import Testing
       .post, "/api/oversight/complaints", to: store, headers: headers,
       body: #"{"kind":"complaint","subjectKind":"member","subject":"1002","received":"hôm qua","summary":""}"#)
     #expect(bad.status == .unprocessableContent)
-    #expect(bad.body.contains("\"code\":\"input.invalid\"") && bad.body.contains("\"received\""))
+    #expect(bad.body.contains("\"code\":\"validation.failed\"") && bad.body.contains("\"received\""))
     let good = try await send(
       .post, "/api/oversight/complaints", to: store, headers: headers,
       body: #"{"kind":"complaint","subjectKind":"member","subject":"1002","received":"2024-04-02","summary":"đơn"}"#)

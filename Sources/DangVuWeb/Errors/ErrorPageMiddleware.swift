@@ -27,7 +27,7 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
     } catch let problems as FieldProblems {
       // A form renders its own problems beside the fields; this is the API's (and a stray form's) answer.
       return try respond(
-        api, .unprocessableContent, "input.invalid", "Dữ liệu chưa hợp lệ",
+        api, .unprocessableContent, "validation.failed", "Dữ liệu chưa hợp lệ",
         problems.general ?? problems.fields.sorted { $0.key < $1.key }.map(\.value).joined(separator: " "),
         request, context, details: problems)
     } catch let error as DomainError {

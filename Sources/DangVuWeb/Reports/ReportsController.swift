@@ -72,22 +72,14 @@ struct ReportsController {
   // MARK: Membership
 
   @Sendable func membershipPage(_ request: Request, context: AppRequestContext) async throws -> Response {
-    let access = try Access.require(.readReports, context, store: store)
-    let format = try ReportParameters.format(request)
-    let today = Day.today
-    let period = try ReportParameters.period(request, names: .page) ?? .year(today.year)
-    let scope = try await ReportScopePicker.requestedScope(
-      request, name: "to-chuc", access: access, on: min(today, period.through))
-    if let format {
-      let report = try await store.membershipReport(scope: scope, period: period)
-      return try ReportDownload(
-        report, format: format, fileName: "bao-cao-dang-vien-\(Self.fileStem(period))-\(scope)",
-        csv: MembershipReportCSV.rows, text: MembershipNarrative.text
-      ).response(from: request, context: context)
+    try await periodReportPage(
+      request, context, stem: "bao-cao-dang-vien", report: { try await store.membershipReport(scope: $0, period: $1) },
+      csv: MembershipReportCSV.rows, text: MembershipNarrative.text
+    ) { access, scope, period, today in
+      MembershipPageView.render(
+        try await MembershipPageModel.load(store: store, access: access, scopeCode: scope, period: period, today: today)
+      )
     }
-    let model = try await MembershipPageModel.load(
-      store: store, access: access, scopeCode: scope, period: period, today: today)
-    return try HTMLPage(html: MembershipPageView.render(model)).response(from: request, context: context)
   }
 
   @Sendable func membershipJSON(_ request: Request, context: AppRequestContext) async throws -> ReportJSON {
@@ -101,6 +93,22 @@ struct ReportsController {
   // MARK: Oversight
 
   @Sendable func oversightPage(_ request: Request, context: AppRequestContext) async throws -> Response {
+    try await periodReportPage(
+      request, context, stem: "bao-cao-kiem-tra", report: { try await store.oversightReport(period: $1, scope: $0) },
+      csv: OversightReportCSV.rows, text: OversightNarrative.text
+    ) { access, scope, period, today in
+      OversightPageView.render(
+        try await OversightPageModel.load(store: store, access: access, scopeCode: scope, period: period, today: today))
+    }
+  }
+
+  /// The membership and oversight pages differ only in their report and its page: both take the period
+  /// and subtree from the pickers, and send a download when a format is asked for.
+  private func periodReportPage<Report: Encodable>(
+    _ request: Request, _ context: AppRequestContext, stem: String,
+    report: (String, ReportPeriod) async throws -> Report, csv: (Report) -> [[String]], text: (Report) -> String,
+    page: (Access, String, ReportPeriod, Day) async throws -> HTML
+  ) async throws -> Response {
     let access = try Access.require(.readReports, context, store: store)
     let format = try ReportParameters.format(request)
     let today = Day.today
@@ -108,15 +116,12 @@ struct ReportsController {
     let scope = try await ReportScopePicker.requestedScope(
       request, name: "to-chuc", access: access, on: min(today, period.through))
     if let format {
-      let report = try await store.oversightReport(period: period, scope: scope)
       return try ReportDownload(
-        report, format: format, fileName: "bao-cao-kiem-tra-\(Self.fileStem(period))-\(scope)",
-        csv: OversightReportCSV.rows, text: OversightNarrative.text
+        try await report(scope, period), format: format, fileName: "\(stem)-\(Self.fileStem(period))-\(scope)",
+        csv: csv, text: text
       ).response(from: request, context: context)
     }
-    let model = try await OversightPageModel.load(
-      store: store, access: access, scopeCode: scope, period: period, today: today)
-    return try HTMLPage(html: OversightPageView.render(model)).response(from: request, context: context)
+    return try HTMLPage(html: try await page(access, scope, period, today)).response(from: request, context: context)
   }
 
   @Sendable func oversightJSON(_ request: Request, context: AppRequestContext) async throws -> ReportJSON {
