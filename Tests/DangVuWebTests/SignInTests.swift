@@ -173,3 +173,20 @@ import Testing
     #expect(unit == .forbidden)
   }
 }
+
+/// The tree as JSON: the top of the subtree, and a unit with the units under it and their members.
+@Suite struct TreeAPITests {
+  @Test func theTreeStartsAtTheScopeAndAUnitListsItsChildrenWithMembers() async throws {
+    let (store, _) = try await WebProvince.store()
+    let staff = try await signIn(store, role: .organisationStaff, scope: "KG.01")
+    let tree = try await send(.get, "/api/tree?date=2023-12-31", to: store, headers: staff.headers)
+    #expect(tree.status == .ok)
+    #expect(tree.body.contains("\"code\":\"KG.01\"") && tree.body.contains("\"date\":\"2023-12-31\""))
+    #expect(tree.body.contains("\"members\":2"), "An and Bích")
+    let unit = try await send(.get, "/api/units/KG.01.001?date=2023-12-31", to: store, headers: staff.headers)
+    #expect(unit.status == .ok)
+    #expect(unit.body.contains("\"code\":\"KG.01.001.01\"") && unit.body.contains("\"kindName\""))
+    let bad = try await send(.get, "/api/units/KG.01.001?date=31/02/2023", to: store, headers: staff.headers)
+    #expect(bad.status == .badRequest && bad.body.contains("\"code\":\"date.invalid\""))
+  }
+}
