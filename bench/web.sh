@@ -25,7 +25,7 @@ if [ -z "$("$bin" user list --db "$db" | awk -F'\t' '$1 == "bench-web"')" ]; the
 fi
 token="$("$bin" user token bench-web --name "wrk $(date +%s)" --db "$db" 2>/dev/null)"
 # A member in that province today: the lowest id with an open span in a cell of the first province.
-member="$(sqlite3 "$db" "SELECT member_id FROM member_span WHERE until IS NULL ORDER BY member_id LIMIT 1")"
+member="$(sqlite3 "$db" "SELECT member_id FROM member_span WHERE valid_until IS NULL ORDER BY member_id LIMIT 1")"
 
 "$bin" serve --db "$db" --port "$port" >/dev/null 2>&1 &
 server=$!
