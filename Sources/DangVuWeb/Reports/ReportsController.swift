@@ -74,12 +74,13 @@ struct ReportsController {
   @Sendable func membershipPage(_ request: Request, context: AppRequestContext) async throws -> Response {
     try await periodReportPage(
       request, context, stem: "bao-cao-dang-vien", report: { try await store.membershipReport(scope: $0, period: $1) },
-      csv: MembershipReportCSV.rows, text: MembershipNarrative.text
-    ) { access, scope, period, today in
-      MembershipPageView.render(
-        try await MembershipPageModel.load(store: store, access: access, scopeCode: scope, period: period, today: today)
-      )
-    }
+      csv: MembershipReportCSV.rows, text: MembershipNarrative.text,
+      page: { access, scope, period, today in
+        MembershipPageView.render(
+          try await MembershipPageModel.load(
+            store: store, access: access, scopeCode: scope, period: period, today: today)
+        )
+      })
   }
 
   @Sendable func membershipJSON(_ request: Request, context: AppRequestContext) async throws -> ReportJSON {
@@ -95,11 +96,13 @@ struct ReportsController {
   @Sendable func oversightPage(_ request: Request, context: AppRequestContext) async throws -> Response {
     try await periodReportPage(
       request, context, stem: "bao-cao-kiem-tra", report: { try await store.oversightReport(period: $1, scope: $0) },
-      csv: OversightReportCSV.rows, text: OversightNarrative.text
-    ) { access, scope, period, today in
-      OversightPageView.render(
-        try await OversightPageModel.load(store: store, access: access, scopeCode: scope, period: period, today: today))
-    }
+      csv: OversightReportCSV.rows, text: OversightNarrative.text,
+      page: { access, scope, period, today in
+        OversightPageView.render(
+          try await OversightPageModel.load(
+            store: store, access: access, scopeCode: scope, period: period, today: today)
+        )
+      })
   }
 
   /// The membership and oversight pages differ only in their report and its page: both take the period
