@@ -43,6 +43,17 @@ struct RegisterEditingTests {
   // MARK: Members
 
   @Test(arguments: Engine.allCases)
+  func aMembersRecordIsReadWholeAsTheSeparateReadsGiveIt(engine: Engine) async throws {
+    let (store, members) = try await province(engine)
+    let record = try #require(try await store.memberRecord(id: members[2]))
+    #expect(record.versioned == (try await store.memberWithVersion(id: members[2])))
+    #expect(record.timeline.events == (try await store.timeline(ofMember: members[2]).events))
+    #expect(record.units.values.map(\.code) == ["KG.01.001.01"])
+    #expect(record.admission == nil && record.sponsorNames.isEmpty)
+    #expect(try await store.memberRecord(id: 999_999) == nil)
+  }
+
+  @Test(arguments: Engine.allCases)
   func anEditFromTheStoredVersionIsSavedAndMovesTheVersionOn(engine: Engine) async throws {
     let (store, m) = try await province(engine)
     let read = try #require(try await store.memberWithVersion(id: m[0]))

@@ -11,6 +11,10 @@ public protocol RegisterEditing: Sendable {
   /// The member and the version an edit of it must carry.
   func memberWithVersion(id: Int64) async throws -> VersionedMember?
 
+  /// Everything a member's page shows, read in one transaction: the member with its version, the dated
+  /// history, the units it names, the admission and the sponsors' names. nil when there is no such member.
+  func memberRecord(id: Int64) async throws -> MemberRecord?
+
   /// Adds one member with the events of its history (checked like `addMembers`); a new member is version 1.
   func createMember(_ new: NewMember) async throws -> VersionedMember
 
@@ -128,4 +132,15 @@ public struct CellGradeRow: Hashable, Sendable, Codable {
   public var limitReason: String?
   /// Why the rules could not be applied to this member at all (e.g. no cycle covers the cell then).
   public var problem: String?
+}
+
+/// A member's whole record as one consistent read (`memberRecord(id:)`).
+public struct MemberRecord: Sendable {
+  public var versioned: VersionedMember
+  public var timeline: MemberTimeline
+  /// The cells and units the history names, by id.
+  public var units: [Int64: Organisation]
+  public var admission: Admission?
+  /// The sponsors' names by member id.
+  public var sponsorNames: [Int64: String]
 }

@@ -125,12 +125,14 @@ extension SQLiteStore {
   }
 
   public func admission(ofMember id: Int64) async throws -> Admission? {
-    try await writer.read { db in
-      try Row.fetchOne(
-        db, sql: "SELECT member_id, decision_number, sponsor_1, sponsor_2 FROM admission WHERE member_id = ?",
-        arguments: [id]
-      ).map { Admission(memberID: $0[0], decisionNumber: $0[1], sponsorIDs: [$0[2], $0[3]]) }
-    }
+    try await writer.read { db in try Self.admission(ofMember: id, in: db) }
+  }
+
+  static func admission(ofMember id: Int64, in db: Database) throws -> Admission? {
+    try db.cachedRow(
+      sql: "SELECT member_id, decision_number, sponsor_1, sponsor_2 FROM admission WHERE member_id = ?",
+      arguments: [id]
+    ).map { Admission(memberID: $0[0], decisionNumber: $0[1], sponsorIDs: [$0[2], $0[3]]) }
   }
 
   public func overdueProbations(within code: String?, on day: Day) async throws -> [ProbationEntry] {

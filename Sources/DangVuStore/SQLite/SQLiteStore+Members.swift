@@ -292,18 +292,20 @@ extension SQLiteStore {
   }
 
   public func timeline(ofMember id: Int64) async throws -> MemberTimeline {
-    try await writer.read { db in
-      guard
-        var member = try Row.fetchOne(
-          db, sql: "SELECT \(Self.memberColumns) FROM member m WHERE m.id = ?", arguments: [id]
-        ).map(Self.member)
-      else { throw DomainError("member.unknown", "Không tìm thấy đảng viên có mã số \(id).") }
-      var list = [member]
-      try Self.attachPosts(to: &list, in: db)
-      member = list[0]
-      return try MemberTimeline(
-        member: member, events: try Self.events(of: id, in: db), cell: try CellLookup(db: db).check)
-    }
+    try await writer.read { db in try Self.timeline(ofMember: id, in: db) }
+  }
+
+  static func timeline(ofMember id: Int64, in db: Database) throws -> MemberTimeline {
+    guard
+      var member = try Row.fetchOne(
+        db, sql: "SELECT \(Self.memberColumns) FROM member m WHERE m.id = ?", arguments: [id]
+      ).map(Self.member)
+    else { throw DomainError("member.unknown", "Không tìm thấy đảng viên có mã số \(id).") }
+    var list = [member]
+    try Self.attachPosts(to: &list, in: db)
+    member = list[0]
+    return try MemberTimeline(
+      member: member, events: try Self.events(of: id, in: db), cell: try CellLookup(db: db).check)
   }
 
   public func register(of code: String, on day: Day) async throws -> [RegisterEntry] {

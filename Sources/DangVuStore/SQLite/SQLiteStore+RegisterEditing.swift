@@ -8,6 +8,26 @@ extension SQLiteStore {
     try await writer.read { db in try Self.versionedMember(id: id, in: db) }
   }
 
+  // One read for the whole page: at 100 connections each extra hop to a reader connection shows.
+  public func memberRecord(id: Int64) async throws -> MemberRecord? {
+    try await writer.read { db in
+      guard let versioned = try Self.versionedMember(id: id, in: db) else { return nil }
+      let timeline = try Self.timeline(ofMember: id, in: db)
+      var units: [Int64: Organisation] = [:]
+      for unitID in Set(timeline.events.compactMap(\.cellID) + timeline.spans.map(\.cellID)) {
+        units[unitID] = try Self.organisation(id: unitID, in: db)
+      }
+      let admission = try Self.admission(ofMember: id, in: db)
+      var sponsorNames: [Int64: String] = [:]
+      for sponsor in admission?.sponsorIDs ?? [] {
+        sponsorNames[sponsor] = try String.fetchOne(
+          db, sql: "SELECT full_name FROM member WHERE id = ?", arguments: [sponsor])
+      }
+      return MemberRecord(
+        versioned: versioned, timeline: timeline, units: units, admission: admission, sponsorNames: sponsorNames)
+    }
+  }
+
   public func createMember(_ new: NewMember) async throws -> VersionedMember {
     let added: [Member]
     do {

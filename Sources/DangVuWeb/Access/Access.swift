@@ -53,13 +53,26 @@ struct Access: Sendable {
       return member
     }
     guard let member = try await store.member(id: id),
-      let last = try await store.timeline(ofMember: id).spans.last
+      try await isInside(lastSpan: store.timeline(ofMember: id).spans.last)
     else { throw AccessError.notFound }
-    let day = last.until.map { $0.adding(days: -1) } ?? Day.today
-    guard try await store.unitIsWithin(id: last.cellID, rootCode: scopeCode, on: day) else {
+    return member
+  }
+
+  /// A member's whole page record, under the same rule as `member(id:)`: one read and the subtree check.
+  func memberRecord(id: Int64) async throws -> MemberRecord {
+    if principal.role.ownRecordOnly && principal.memberID != id { throw AccessError.notFound }
+    guard let record = try await store.memberRecord(id: id) else { throw AccessError.notFound }
+    if !principal.role.ownRecordOnly, try await !isInside(lastSpan: record.timeline.spans.last) {
       throw AccessError.notFound
     }
-    return member
+    return record
+  }
+
+  /// Whether the member's current cell (or, for one who left, the last) is in the subtree on that day.
+  private func isInside(lastSpan last: MemberSpan?) async throws -> Bool {
+    guard let last else { return false }
+    let day = last.until.map { $0.adding(days: -1) } ?? Day.today
+    return try await store.unitIsWithin(id: last.cellID, rootCode: scopeCode, on: day)
   }
 
   /// National ID numbers are shown whole only to roles that need them; others see the last 3 digits.

@@ -29,22 +29,14 @@ struct MemberPageModel: Sendable {
     -> MemberPageModel
   {
     // 404 for a member outside the subtree (or, for the member role, anyone but themselves).
-    _ = try await access.member(id: id)
-    guard let versioned = try await store.memberWithVersion(id: id) else { throw AccessError.notFound }
-    let timeline = try await store.timeline(ofMember: id)
-    var cells: [Int64: CellRef] = [:]
-    for cellID in Set(timeline.events.compactMap(\.cellID) + timeline.spans.map(\.cellID)) {
-      if let unit = try await store.organisation(id: cellID) {
-        cells[cellID] = CellRef(code: unit.code, name: unit.name)
-      }
-    }
-    let admission = try await store.admission(ofMember: id)
-    var sponsors: [Sponsor] = []
-    for sponsorID in admission?.sponsorIDs ?? [] {
-      // The sponsors are part of the member's own record (lý lịch), so their names are shown with it.
-      if let sponsor = try await store.member(id: sponsorID) {
-        sponsors.append(Sponsor(id: sponsorID, fullName: sponsor.fullName))
-      }
+    let record = try await access.memberRecord(id: id)
+    let versioned = record.versioned
+    let timeline = record.timeline
+    let cells = record.units.mapValues { CellRef(code: $0.code, name: $0.name) }
+    let admission = record.admission
+    // The sponsors are part of the member's own record (lý lịch), so their names are shown with it.
+    let sponsors = (admission?.sponsorIDs ?? []).compactMap { id in
+      record.sponsorNames[id].map { Sponsor(id: id, fullName: $0) }
     }
     return MemberPageModel(
       today: Day.today, member: versioned.member, version: versioned.version,
