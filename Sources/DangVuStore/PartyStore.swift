@@ -95,6 +95,10 @@ public protocol PartyStore: EvaluationStore, MembershipStore, OversightStore, Ac
 
   /// Counts of what the store holds, for status lines and tests.
   func statistics() async throws -> StoreStatistics
+
+  /// A number that changes whenever anything is committed to the store, by this process or another; nil
+  /// when the store cannot tell. Caches of computed reports keep an answer only while it stays the same.
+  func dataGeneration() async throws -> Int64?
 }
 
 /// A unit to add: the parent by code, because files and people name units by code.

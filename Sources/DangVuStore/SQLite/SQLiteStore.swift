@@ -5,6 +5,9 @@ import GRDB
 /// The embedded default: one SQLite file in WAL mode, foreign keys on, every write in one transaction.
 public final class SQLiteStore: PartyStore {
   let writer: any DatabaseWriter
+  /// A connection of its own that only asks SQLite whether anything was committed since it last asked
+  /// (`dataGeneration`); nil in memory, where there is no other connection to notice.
+  private let changeWatch: DatabaseQueue?
 
   /// Opens (creating when missing) the database file and brings its schema up to date.
   public init(path: String) throws {
@@ -23,6 +26,9 @@ public final class SQLiteStore: PartyStore {
     }
     writer = pool
     try Schema.migrator.migrate(pool)
+    var watchConfig = Configuration()
+    watchConfig.readonly = true
+    changeWatch = try DatabaseQueue(path: path, configuration: watchConfig)
     // A bulk load that was killed left its indexes dropped: build them now, before anything reads.
     try pool.writeWithoutTransaction { db in
       if try RegisterIndexes.isDeferred(in: db) {
@@ -33,6 +39,7 @@ public final class SQLiteStore: PartyStore {
 
   init(writer: any DatabaseWriter) throws {
     self.writer = writer
+    changeWatch = nil
     try Schema.migrator.migrate(writer)
   }
 
@@ -41,6 +48,13 @@ public final class SQLiteStore: PartyStore {
     var config = Configuration()
     config.foreignKeysEnabled = true
     return try SQLiteStore(writer: DatabaseQueue(configuration: config))
+  }
+
+  // SQLite's data_version changes whenever another connection, of this process or any other, commits:
+  // exactly "has anything changed", for every server sharing the file, at the cost of one pragma.
+  public func dataGeneration() async throws -> Int64? {
+    guard let changeWatch else { return nil }
+    return try await changeWatch.unsafeRead { db in try Int64.fetchOne(db, sql: "PRAGMA data_version") }
   }
 
   public func statistics() async throws -> StoreStatistics {

@@ -44,6 +44,8 @@ struct ReportJSON: ResponseGenerator {
 
   init(_ report: some Encodable) throws { body = try Self.text(report) }
 
+  init(body: String) { self.body = body }
+
   static func text(_ report: some Encodable) throws -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -6,6 +6,8 @@ import Hummingbird
 /// Every route needs `readReports`, and the subtree it names must be inside the principal's.
 struct ReportsController {
   let store: any PartyStore & DashboardStore
+  /// The JSON answers, kept until the data changes.
+  let cache = ReportCache()
 
   func addRoutes(to router: Router<AppRequestContext>) {
     router.get("bao-cao/danh-gia", use: evaluationPage)
@@ -44,7 +46,9 @@ struct ReportsController {
     let year = try ReportParameters.year(request, names: .api)
     let scope = try await access.reportScope(
       request.queryValue("org"), on: Self.scopeDay(year: year, today: today))
-    return try ReportJSON(try await evaluation(year: year, scope: scope, today: today))
+    return try await cached("evaluation|\(year.map(String.init) ?? "latest")|\(scope)|\(today.iso)") {
+      try await evaluation(year: year, scope: scope, today: today)
+    }
   }
 
   /// The year's report, or 404 saying no cycle covers the subtree that year.
@@ -88,7 +92,9 @@ struct ReportsController {
     let today = Day.today
     let period = try ReportParameters.period(request, names: .api) ?? .year(today.year)
     let scope = try await access.reportScope(request.queryValue("org"), on: min(today, period.through))
-    return try ReportJSON(try await store.membershipReport(scope: scope, period: period))
+    return try await cached("membership|\(Self.key(period))|\(scope)") {
+      try await store.membershipReport(scope: scope, period: period)
+    }
   }
 
   // MARK: Oversight
@@ -132,7 +138,24 @@ struct ReportsController {
     let today = Day.today
     let period = try ReportParameters.period(request, names: .api) ?? .year(today.year)
     let scope = try await access.reportScope(request.queryValue("org"), on: min(today, period.through))
-    return try ReportJSON(try await store.oversightReport(period: period, scope: scope))
+    return try await cached("oversight|\(Self.key(period))|\(scope)") {
+      try await store.oversightReport(period: period, scope: scope)
+    }
+  }
+
+  /// A report's JSON from the cache while the store has not changed; computed and kept otherwise. Callers
+  /// have checked the scope, which is part of the key, so an answer only ever goes to someone allowed it.
+  private func cached(_ key: String, report: @escaping @Sendable () async throws -> some Encodable) async throws
+    -> ReportJSON
+  {
+    ReportJSON(
+      body: try await cache.body(key: key, generation: try await store.dataGeneration()) {
+        try ReportJSON.text(try await report())
+      })
+  }
+
+  private static func key(_ period: ReportPeriod) -> String {
+    "\(period.kind.rawValue)|\(period.from.iso)|\(period.through.iso)"
   }
 
   /// "2023-Q1", or "2023-01-01_2023-06-30" for plain dates.
