@@ -25,6 +25,27 @@ import Testing
     #expect(page.contains("12-QĐ/UBKT") && page.contains("Nguyễn Văn An") && page.contains("khiển trách"))
   }
 
+  @Test func anInspectionIsRecordedWithItsSubjectsAndOneOutsideIsRefusedBesideTheField() async throws {
+    let (store, _) = try await WebProvince.store()
+    let staff = try await signIn(store, role: .inspectionStaff, scope: "KG.01")
+    var form: [(String, String)] = [
+      ("kind", "supervision.thematic"), ("organ", "inspectionCommission"), ("bodyCode", "KG.01"),
+      ("title", "Giám sát việc học tập nghị quyết"), ("started", "2024-02-01"), ("memberSubjects", "1001\n1003"),
+      ("unitSubjects", "KG.01.001"),
+    ]
+    let outside = try await post("/kiem-tra-ky-luat/kiem-tra", form: form, to: store, as: staff)
+    #expect(outside.status == .unprocessableContent)
+    #expect(outside.body.contains("Không có đảng viên mang số thẻ “1003” trong phạm vi của bạn."))
+    #expect(outside.body.contains("Giám sát việc học tập nghị quyết"), "typed values are kept")
+    form[5] = ("memberSubjects", "1001")
+    let saved = try await post("/kiem-tra-ky-luat/kiem-tra", form: form, to: store, as: staff)
+    #expect(saved.status == .seeOther)
+    let (_, page) = try await get("/kiem-tra-ky-luat?ky=2024", from: store, as: staff)
+    #expect(page.contains("giám sát chuyên đề") && page.contains("Nguyễn Văn An; Đảng bộ xã Bình An"))
+    let entry = try await store.auditEntries(AuditFilter(action: "inspection.add"))
+    #expect(entry.count == 1)
+  }
+
   @Test func aFormWithMistakesSaysWhatBesideEachFieldKeepsTheValuesAndWritesNothing() async throws {
     let (store, _) = try await WebProvince.store()
     let staff = try await signIn(store, role: .inspectionStaff, scope: "KG.01")

@@ -85,6 +85,7 @@ enum Layout {
     form{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center;margin:0}
     form.search{flex:1 1 16rem}
     form.search input{flex:1 1 10rem}
+    textarea{font:inherit;padding:.35rem .5rem;border:1px solid #bbb;border-radius:4px}
     input,button{font:inherit;padding:.35rem .5rem;border:1px solid #bbb;border-radius:4px}
     button{background:#fff;cursor:pointer}
     main{max-width:60rem;margin:0 auto;padding:1rem}

@@ -5,6 +5,10 @@ extension Links {
     return out
   }
 
+  static func newInspection(unit: String) -> String {
+    "/kiem-tra-ky-luat/kiem-tra/moi?to-chuc=" + encode(unit, allowed: queryAllowed)
+  }
+
   static func newDiscipline(unit: String) -> String {
     "/kiem-tra-ky-luat/ky-luat/moi?to-chuc=" + encode(unit, allowed: queryAllowed)
   }

@@ -19,6 +19,18 @@ struct DisciplineInput: Codable, Sendable {
   var note: String = ""
 }
 
+/// An inspection or supervision as typed or sent: its subjects are members by party card number and units
+/// by code, one per line (or a list in JSON).
+struct InspectionInput: Codable, Sendable {
+  var kind: String = OversightKind.inspection(.regular).code
+  var organ: String = ConductingBody.Organ.inspectionCommission.rawValue
+  var bodyCode: String = ""
+  var title: String = ""
+  var started: String = ""
+  var memberSubjects: String = ""
+  var unitSubjects: String = ""
+}
+
 /// A complaint or denunciation as typed or sent.
 struct ComplaintInput: Codable, Sendable {
   var kind: String = Complaint.Kind.complaint.rawValue
@@ -121,6 +133,47 @@ extension Access {
     return DisciplineDecision(
       subject: subject, form: form, categories: categories, decidingBody: ConductingBody(organ, of: body),
       number: number, decided: decided, violated: violated, selfCorrected: selfCorrected, note: input.note)
+  }
+
+  /// Checks an inspection input: every subject inside the scope, each problem beside its field.
+  func inspection(from input: InspectionInput) async throws -> Inspection {
+    var problems = FieldProblems()
+    let kind = OversightKind(code: input.kind)
+    if kind == nil { problems.fields["kind"] = "Hãy chọn loại kiểm tra hoặc giám sát." }
+    let organ = ConductingBody.Organ(rawValue: input.organ) ?? ConductingBody.Organ(parsing: input.organ)
+    if organ == nil { problems.fields["organ"] = "Hãy chọn chủ thể tiến hành." }
+    let title = problems.required(input.title, "title", "nội dung cuộc kiểm tra, giám sát")
+    let started = problems.day(input.started, "started", "ngày bắt đầu")
+    var body: String?
+    var subjects: [InspectionSubject] = []
+    if let started {
+      if let code = problems.required(input.bodyCode, "bodyCode", "mã tổ chức của chủ thể") {
+        do {
+          body = try await unit(code: code, on: started).code
+        } catch let error as AccessError where error.isNotFound {
+          problems.fields["bodyCode"] = "Không có tổ chức đảng mang mã “\(code)” trong phạm vi của bạn."
+        }
+      }
+      for (field, kind) in [("memberSubjects", "member"), ("unitSubjects", "unit")] {
+        let keys = (field == "memberSubjects" ? input.memberSubjects : input.unitSubjects)
+          .split(whereSeparator: { $0.isNewline || $0 == "," }).map { $0.trimmingCharacters(in: .whitespaces) }
+          .filter { !$0.isEmpty }
+        for key in keys {
+          var one = FieldProblems()
+          if let subject = try await oversightSubject(kind: kind, key: key, on: started, problems: &one) {
+            subjects.append(InspectionSubject(subject))
+          } else if let message = one["subject"] {
+            problems.fields[field] = [problems[field], message].compactMap { $0 }.joined(separator: " ")
+          }
+        }
+      }
+      if subjects.isEmpty && problems["memberSubjects"] == nil && problems["unitSubjects"] == nil {
+        problems.fields["memberSubjects"] = "Hãy ghi ít nhất một đối tượng: số thẻ đảng viên hoặc mã tổ chức."
+      }
+    }
+    guard problems.isEmpty, let kind, let organ, let title, let started, let body else { throw problems }
+    return Inspection(
+      kind: kind, body: ConductingBody(organ, of: body), title: title, started: started, subjects: subjects)
   }
 
   func complaint(from input: ComplaintInput) async throws -> Complaint {

@@ -40,6 +40,36 @@ enum OversightRecordFormView {
         """)
   }
 
+  static func inspection(_ input: InspectionInput, problems: FieldProblems, csrf: HTML) -> HTML {
+    let kinds = OversightKind.allCases.map { kind -> HTML in
+      "<option value=\"\(kind.code)\"\(selected(input.kind == kind.code))>\(kind.nameVi)</option>"
+    }
+    return Layout.page(
+      title: "Ghi cuộc kiểm tra, giám sát",
+      body: """
+        <h1>Ghi cuộc kiểm tra, giám sát</h1>
+        \(general(problems))
+        <form class="stacked" method="post" action="/kiem-tra-ky-luat/kiem-tra">\(csrf)
+        <label for="kind">Loại</label><select id="kind" name="kind">\(kinds)</select>\(problem(problems, "kind"))
+        <label for="organ">Chủ thể tiến hành</label>
+        <select id="organ" name="organ">\(organs(input.organ))</select>\(problem(problems, "organ"))
+        \(text("bodyCode", "Mã tổ chức đảng của chủ thể", input.bodyCode, problems))
+        \(text("title", "Nội dung", input.title, problems))
+        \(text("started", "Ngày bắt đầu (31/12/2023)", input.started, problems))
+        \(area("memberSubjects", "Đảng viên là đối tượng: số thẻ, mỗi dòng một người", input.memberSubjects, problems))
+        \(area("unitSubjects", "Tổ chức đảng là đối tượng: mã, mỗi dòng một tổ chức", input.unitSubjects, problems))
+        <button type="submit">Lưu cuộc kiểm tra, giám sát</button>
+        </form>
+        """)
+  }
+
+  private static func area(_ name: String, _ label: String, _ value: String, _ problems: FieldProblems) -> HTML {
+    """
+    <label for="\(name)">\(label)</label>
+    <textarea id="\(name)" name="\(name)" rows="3">\(value)</textarea>\(problem(problems, name))
+    """
+  }
+
   static func complaint(_ input: ComplaintInput, problems: FieldProblems, csrf: HTML) -> HTML {
     let kinds = Complaint.Kind.allCases.map { kind -> HTML in
       "<option value=\"\(kind.rawValue)\"\(selected(input.kind == kind.rawValue))>\(kind.nameVi)</option>"

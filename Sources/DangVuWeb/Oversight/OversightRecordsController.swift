@@ -14,11 +14,14 @@ struct OversightRecordsController {
     router.get("kiem-tra-ky-luat", use: list)
     router.get("kiem-tra-ky-luat/ky-luat/moi", use: newDiscipline)
     router.post("kiem-tra-ky-luat/ky-luat", use: createDiscipline)
+    router.get("kiem-tra-ky-luat/kiem-tra/moi", use: newInspection)
+    router.post("kiem-tra-ky-luat/kiem-tra", use: createInspection)
     router.get("kiem-tra-ky-luat/don/moi", use: newComplaint)
     router.post("kiem-tra-ky-luat/don", use: createComplaint)
     router.post("kiem-tra-ky-luat/don/:id/giai-quyet", use: resolveComplaint)
     router.get("api/oversight", use: listJSON)
     router.post("api/oversight/discipline", use: createDisciplineJSON)
+    router.post("api/oversight/inspections", use: createInspectionJSON)
     router.post("api/oversight/complaints", use: createComplaintJSON)
     router.post("api/oversight/complaints/:id/resolve", use: resolveComplaintJSON)
   }
@@ -52,6 +55,36 @@ struct OversightRecordsController {
       return try await disciplineForm(input, problems, context, status: .unprocessableContent)
         .response(from: request, context: context)
     }
+  }
+
+  @Sendable func newInspection(_ request: Request, context: Context) async throws -> HTMLPage {
+    let access = try Access.require(.editOversight, context, store: store)
+    var input = InspectionInput()
+    input.bodyCode = try await access.reportScope(request.queryValue("to-chuc"), on: .today)
+    return HTMLPage(
+      html: OversightRecordFormView.inspection(input, problems: FieldProblems(), csrf: CSRF.field(context)))
+  }
+
+  @Sendable func createInspection(_ request: Request, context: Context) async throws -> Response {
+    let access = try Access.require(.editOversight, context, store: store)
+    let input = try await Self.form(InspectionInput.self, request)
+    do {
+      let inspection = try await record(access.inspection(from: input), by: access)
+      return Response.redirect(
+        to: Links.oversight(unit: inspection.body.unitCode, period: String(inspection.started.year)), type: .normal)
+    } catch let problems as FieldProblems {
+      return try HTMLPage(
+        status: .unprocessableContent,
+        html: OversightRecordFormView.inspection(input, problems: problems, csrf: CSRF.field(context))
+      ).response(from: request, context: context)
+    }
+  }
+
+  @Sendable func createInspectionJSON(_ request: Request, context: Context) async throws -> Response {
+    let access = try Access.require(.editOversight, context, store: store)
+    let input = try await request.decode(as: InspectionInput.self, context: context)
+    let inspection = try await record(access.inspection(from: input), by: access)
+    return try JSONResponse(inspection, status: .created).response(from: request, context: context)
   }
 
   @Sendable func newComplaint(_ request: Request, context: Context) async throws -> HTMLPage {
@@ -124,6 +157,18 @@ struct OversightRecordsController {
       await AuditRecorder.record(
         store, by: access.principal, action: "discipline.add", subject: "discipline:\(saved.id)",
         scopeCode: saved.decidingBody.unitCode, after: saved)
+      return saved
+    } catch let error as BatchItemError {
+      throw FieldProblems(general: error.error.message)
+    }
+  }
+
+  private func record(_ inspection: Inspection, by access: Access) async throws -> Inspection {
+    do {
+      let saved = try await store.recordInspections([inspection])[0]
+      await AuditRecorder.record(
+        store, by: access.principal, action: "inspection.add", subject: "inspection:\(saved.id)",
+        scopeCode: saved.body.unitCode, after: saved)
       return saved
     } catch let error as BatchItemError {
       throw FieldProblems(general: error.error.message)

@@ -7,7 +7,8 @@ enum OversightRecordsPageView {
     let actions: HTML =
       model.canEdit
       ? """
-      <p><a href="\(Links.newDiscipline(unit: model.unit.code))">Ghi quyết định kỷ luật</a> · \
+      <p><a href="\(Links.newInspection(unit: model.unit.code))">Ghi cuộc kiểm tra, giám sát</a> · \
+      <a href="\(Links.newDiscipline(unit: model.unit.code))">Ghi quyết định kỷ luật</a> · \
       <a href="\(Links.newComplaint(unit: model.unit.code))">Ghi đơn khiếu nại, tố cáo</a></p>
       """ : .empty
     return Layout.page(
