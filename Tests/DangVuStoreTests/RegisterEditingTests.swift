@@ -45,12 +45,14 @@ struct RegisterEditingTests {
   @Test(arguments: Engine.allCases)
   func aMembersRecordIsReadWholeAsTheSeparateReadsGiveIt(engine: Engine) async throws {
     let (store, members) = try await province(engine)
-    let record = try #require(try await store.memberRecord(id: members[2]))
+    let record = try #require(try await store.memberRecord(id: members[2], within: "KG.01"))
     #expect(record.versioned == (try await store.memberWithVersion(id: members[2])))
     #expect(record.timeline.events == (try await store.timeline(ofMember: members[2]).events))
     #expect(record.units.values.map(\.code) == ["KG.01.001.01"])
     #expect(record.admission == nil && record.sponsorNames.isEmpty)
-    #expect(try await store.memberRecord(id: 999_999) == nil)
+    #expect(try await store.memberRecord(id: 999_999, within: nil) == nil)
+    #expect(try await store.memberRecord(id: members[2], within: "KG.02") == nil, "outside the subtree")
+    #expect(try await store.memberRecord(id: members[2], within: nil) != nil)
   }
 
   @Test(arguments: Engine.allCases)

@@ -12,8 +12,10 @@ public protocol RegisterEditing: Sendable {
   func memberWithVersion(id: Int64) async throws -> VersionedMember?
 
   /// Everything a member's page shows, read in one transaction: the member with its version, the dated
-  /// history, the units it names, the admission and the sponsors' names. nil when there is no such member.
-  func memberRecord(id: Int64) async throws -> MemberRecord?
+  /// history, the units it names, the admission and the sponsors' names. nil when there is no such member,
+  /// or, with `rootCode`, when the member's current cell (the last, for one who left) is outside that
+  /// unit's subtree: the page's subtree check, in the same read.
+  func memberRecord(id: Int64, within rootCode: String?) async throws -> MemberRecord?
 
   /// Adds one member with the events of its history (checked like `addMembers`); a new member is version 1.
   func createMember(_ new: NewMember) async throws -> VersionedMember

@@ -297,8 +297,8 @@ extension SQLiteStore {
 
   static func timeline(ofMember id: Int64, in db: Database) throws -> MemberTimeline {
     guard
-      var member = try Row.fetchOne(
-        db, sql: "SELECT \(Self.memberColumns) FROM member m WHERE m.id = ?", arguments: [id]
+      var member = try db.cachedRow(
+        sql: "SELECT \(Self.memberColumns) FROM member m WHERE m.id = ?", arguments: [id]
       ).map(Self.member)
     else { throw DomainError("member.unknown", "Không tìm thấy đảng viên có mã số \(id).") }
     var list = [member]

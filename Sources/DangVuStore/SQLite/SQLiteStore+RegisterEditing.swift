@@ -9,10 +9,16 @@ extension SQLiteStore {
   }
 
   // One read for the whole page: at 100 connections each extra hop to a reader connection shows.
-  public func memberRecord(id: Int64) async throws -> MemberRecord? {
+  public func memberRecord(id: Int64, within rootCode: String?) async throws -> MemberRecord? {
     try await writer.read { db in
       guard let versioned = try Self.versionedMember(id: id, in: db) else { return nil }
       let timeline = try Self.timeline(ofMember: id, in: db)
+      if let rootCode {
+        guard let last = timeline.spans.last,
+          try Self.unitIsWithin(
+            id: last.cellID, rootCode: rootCode, on: last.until.map { $0.adding(days: -1) } ?? Day.today, in: db)
+        else { return nil }
+      }
       var units: [Int64: Organisation] = [:]
       for unitID in Set(timeline.events.compactMap(\.cellID) + timeline.spans.map(\.cellID)) {
         units[unitID] = try Self.organisation(id: unitID, in: db)

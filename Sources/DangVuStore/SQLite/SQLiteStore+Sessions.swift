@@ -86,8 +86,7 @@ extension SQLiteStore {
   public func session(token: String, at time: Date) async throws -> (principal: Principal, csrfToken: String)? {
     try await writer.read { db in
       guard
-        let row = try Row.fetchOne(
-          db,
+        let row = try db.cachedRow(
           sql: """
             SELECT \(Self.accountColumns), s.csrf_token FROM session s
             JOIN account a ON a.id = s.account_id JOIN organisation o ON o.id = a.scope_id
@@ -117,8 +116,7 @@ extension SQLiteStore {
 
   public func principal(apiToken: String, at time: Date) async throws -> Principal? {
     try await writer.read { db in
-      try Row.fetchOne(
-        db,
+      try db.cachedRow(
         sql: """
           SELECT \(Self.accountColumns) FROM api_token t
           JOIN account a ON a.id = t.account_id JOIN organisation o ON o.id = a.scope_id

@@ -58,13 +58,13 @@ struct Access: Sendable {
     return member
   }
 
-  /// A member's whole page record, under the same rule as `member(id:)`: one read and the subtree check.
+  /// A member's whole page record, under the same rule as `member(id:)`, in one read with the subtree check.
   func memberRecord(id: Int64) async throws -> MemberRecord {
     if principal.role.ownRecordOnly && principal.memberID != id { throw AccessError.notFound }
-    guard let record = try await store.memberRecord(id: id) else { throw AccessError.notFound }
-    if !principal.role.ownRecordOnly, try await !isInside(lastSpan: record.timeline.spans.last) {
-      throw AccessError.notFound
-    }
+    guard
+      let record = try await store.memberRecord(
+        id: id, within: principal.role.ownRecordOnly ? nil : scopeCode)
+    else { throw AccessError.notFound }
     return record
   }
 
