@@ -149,40 +149,39 @@ struct OversightRecordsController {
 
   // MARK: Shared
 
-  /// Writes one decision; a refusal by the rules (limitation, a form the subject cannot get) becomes a
-  /// problem shown above the form, with everything typed kept.
-  private func record(_ decision: DisciplineDecision, by access: Access) async throws -> DisciplineDecision {
+  /// Writes one record and puts it in the audit trail; a refusal by the rules (limitation, a form the
+  /// subject cannot get) becomes a problem shown above the form, with everything typed kept.
+  private func record<Record: Encodable & Sendable>(
+    _ record: Record, by access: Access, write: ([Record]) async throws -> [Record],
+    audit: (Record) -> (action: String, subject: String, scopeCode: String?)
+  ) async throws -> Record {
     do {
-      let saved = try await store.recordDiscipline([decision])[0]
+      let saved = try await write([record])[0]
+      let entry = audit(saved)
       await AuditRecorder.record(
-        store, by: access.principal, action: "discipline.add", subject: "discipline:\(saved.id)",
-        scopeCode: saved.decidingBody.unitCode, after: saved)
+        store, by: access.principal, action: entry.action, subject: entry.subject, scopeCode: entry.scopeCode,
+        after: saved)
       return saved
     } catch let error as BatchItemError {
       throw FieldProblems(general: error.error.message)
+    }
+  }
+
+  private func record(_ decision: DisciplineDecision, by access: Access) async throws -> DisciplineDecision {
+    try await record(decision, by: access, write: store.recordDiscipline) {
+      ("discipline.add", "discipline:\($0.id)", $0.decidingBody.unitCode)
     }
   }
 
   private func record(_ inspection: Inspection, by access: Access) async throws -> Inspection {
-    do {
-      let saved = try await store.recordInspections([inspection])[0]
-      await AuditRecorder.record(
-        store, by: access.principal, action: "inspection.add", subject: "inspection:\(saved.id)",
-        scopeCode: saved.body.unitCode, after: saved)
-      return saved
-    } catch let error as BatchItemError {
-      throw FieldProblems(general: error.error.message)
+    try await record(inspection, by: access, write: store.recordInspections) {
+      ("inspection.add", "inspection:\($0.id)", $0.body.unitCode)
     }
   }
 
   private func record(_ complaint: Complaint, by access: Access) async throws -> Complaint {
-    do {
-      let saved = try await store.recordComplaints([complaint])[0]
-      await AuditRecorder.record(
-        store, by: access.principal, action: "complaint.add", subject: "complaint:\(saved.id)", after: saved)
-      return saved
-    } catch let error as BatchItemError {
-      throw FieldProblems(general: error.error.message)
+    try await record(complaint, by: access, write: store.recordComplaints) {
+      ("complaint.add", "complaint:\($0.id)", nil)
     }
   }
 

@@ -12,15 +12,9 @@ enum MembershipPageView {
     return Layout.page(
       title: title,
       body: """
-        \(ReportPageParts.style)\(ReportPageParts.navigation(scope: model.scopeCode))
-        <h1>\(title)</h1>
-        <p class="muted">\(r.scopeName) · mã \(r.scopeCode) · từ \(r.period.from.vietnamese) đến \(r.period.through.vietnamese)</p>
-        <form class="picker" method="get" action="/bao-cao/dang-vien">
-        \(ReportPageParts.periodSelect(r.period, today: model.today))
-        \(model.picker.fields)
-        <button type="submit">Xem báo cáo</button>
-        </form>
-        \(ReportPageParts.dateRangeForm(action: "/bao-cao/dang-vien", period: r.period, scope: model.scopeCode))
+        \(ReportPageParts.periodHead(
+          title: title, scopeName: r.scopeName, scopeCode: r.scopeCode, period: r.period, action: "/bao-cao/dang-vien",
+          today: model.today, picker: model.picker))
         \(summary(r))
         <h2>So với \(previousName)</h2>
         \(ComparisonChart.render(

@@ -14,15 +14,9 @@ enum OversightPageView {
     return Layout.page(
       title: title,
       body: """
-        \(ReportPageParts.style)\(ReportPageParts.navigation(scope: model.scopeCode))
-        <h1>\(title)</h1>
-        <p class="muted">\(r.scopeName) · mã \(r.scopeCode) · từ \(r.period.from.vietnamese) đến \(r.period.through.vietnamese)</p>
-        <form class="picker" method="get" action="/bao-cao/kiem-tra">
-        \(ReportPageParts.periodSelect(r.period, today: model.today))
-        \(model.picker.fields)
-        <button type="submit">Xem báo cáo</button>
-        </form>
-        \(ReportPageParts.dateRangeForm(action: "/bao-cao/kiem-tra", period: r.period, scope: model.scopeCode))
+        \(ReportPageParts.periodHead(
+          title: title, scopeName: r.scopeName, scopeCode: r.scopeCode, period: r.period, action: "/bao-cao/kiem-tra",
+          today: model.today, picker: model.picker))
         <h2>So với \(previousName)</h2>
         \(ComparisonChart.render(
           title: "Kiểm tra, giám sát và kỷ luật \(r.periodName) so với \(previousName)", currentLabel: r.periodName,

@@ -66,6 +66,24 @@ enum ReportPageParts {
   }
 
   /// The second form: any dates, for the same subtree.
+  /// The top of a period report's page: navigation, title, what it covers, and the two pickers.
+  static func periodHead(
+    title: String, scopeName: String, scopeCode: String, period: ReportPeriod, action: String, today: Day,
+    picker: ReportScopePicker
+  ) -> HTML {
+    """
+    \(style)\(navigation(scope: scopeCode))
+    <h1>\(title)</h1>
+    <p class="muted">\(scopeName) · mã \(scopeCode) · từ \(period.from.vietnamese) đến \(period.through.vietnamese)</p>
+    <form class="picker" method="get" action="\(action)">
+    \(periodSelect(period, today: today))
+    \(picker.fields)
+    <button type="submit">Xem báo cáo</button>
+    </form>
+    \(dateRangeForm(action: action, period: period, scope: scopeCode))
+    """
+  }
+
   static func dateRangeForm(action: String, period: ReportPeriod, scope: String) -> HTML {
     let range = period.kind == .range
     return """
