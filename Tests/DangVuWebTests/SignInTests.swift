@@ -53,6 +53,14 @@ import Testing
     #expect(page.body.contains("Bùi Thị Hoa · Cán bộ Ban Tổ chức · KG.01"))
   }
 
+  @Test func signingInNeverSendsThePersonOffTheSite() async throws {
+    let store = try await Self.storeWithAccount()
+    for next in ["//evil.example/", "/\\evil.example/", "https://evil.example/"] {
+      let response = try await Self.submit(store, login: "hoa.bt", password: "dung-mat-khau-1", next: next)
+      #expect(response.headers[.location] == "/", "\(next)")
+    }
+  }
+
   @Test func aWrongPasswordOrUnknownLoginIsRefusedWithTheSameWords() async throws {
     let store = try await Self.storeWithAccount()
     let wrong = try await Self.submit(store, login: "hoa.bt", password: "sai-mat-khau-1")

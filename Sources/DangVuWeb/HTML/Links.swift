@@ -23,8 +23,14 @@ enum Links {
 
   /// The sign-in page, bringing the person back to `next` (a path on this site) afterwards.
   static func signIn(next: String? = nil) -> String {
-    guard let next, next.hasPrefix("/"), !next.hasPrefix("//") else { return "/dang-nhap" }
+    guard let next, isLocalPath(next) else { return "/dang-nhap" }
     return "/dang-nhap?tiep=" + encode(next, allowed: queryAllowed)
+  }
+
+  /// A path on this site: one slash then not another, nor a backslash, which browsers read as a slash
+  /// ("/\\evil.example" would leave the site).
+  static func isLocalPath(_ path: String) -> Bool {
+    path.hasPrefix("/") && !path.hasPrefix("//") && !path.hasPrefix("/\\")
   }
 
   // Feature files add their own addresses in `Links+Feature.swift`, with these encoders.

@@ -75,7 +75,7 @@ struct SignInController {
 
   /// Back to where the person was going, if that is a page of this site; else their home page.
   static func landing(_ next: String?, for account: Account) -> String {
-    if let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/dang-nhap") { return next }
+    if let next, Links.isLocalPath(next), !next.hasPrefix("/dang-nhap") { return next }
     return Links.home(for: account.principal)
   }
 
