@@ -135,6 +135,8 @@ extension SQLiteStore {
     ).map { Admission(memberID: $0[0], decisionNumber: $0[1], sponsorIDs: [$0[2], $0[3]]) }
   }
 
+  // Each span finds its admission through the member's own events: left to itself SQLite walked every
+  // admission in the database through the (kind, date) index instead, three times slower on a province.
   public func overdueProbations(within code: String?, on day: Day) async throws -> [ProbationEntry] {
     try await writer.read { db in
       let scope = try ScopeFilter(code: code, day: day, in: db)
@@ -144,7 +146,8 @@ extension SQLiteStore {
            SELECT m.id, m.full_name, o.code, e.date FROM member_span s
            JOIN member m ON m.id = s.member_id
            JOIN organisation o ON o.id = s.cell_id
-           JOIN membership_event e ON e.member_id = s.member_id AND e.kind = 'admitted'
+           JOIN membership_event e INDEXED BY membership_event_member
+             ON e.member_id = s.member_id AND e.kind = 'admitted'
            WHERE s.standing = 'probationary' AND s.valid_from <= :day AND (s.valid_until IS NULL OR s.valid_until > :day)
              AND \(scope.condition("s.cell_id"))
            ORDER BY e.date, m.id
