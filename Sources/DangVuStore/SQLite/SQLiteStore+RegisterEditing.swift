@@ -10,7 +10,7 @@ extension SQLiteStore {
 
   // One read for the whole page: at 100 connections each extra hop to a reader connection shows.
   public func memberRecord(id: Int64, within rootCode: String?) async throws -> MemberRecord? {
-    try await writer.read { db in
+    try readOnCallingThread { db in
       guard let versioned = try Self.versionedMember(id: id, in: db) else { return nil }
       let timeline = try Self.timeline(ofMember: id, in: db)
       if let rootCode {

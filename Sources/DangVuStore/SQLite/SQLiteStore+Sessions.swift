@@ -84,7 +84,7 @@ extension SQLiteStore {
   }
 
   public func session(token: String, at time: Date) async throws -> (principal: Principal, csrfToken: String)? {
-    try await writer.read { db in
+    try readOnCallingThread { db in
       guard
         let row = try db.cachedRow(
           sql: """
@@ -115,7 +115,7 @@ extension SQLiteStore {
   }
 
   public func principal(apiToken: String, at time: Date) async throws -> Principal? {
-    try await writer.read { db in
+    try readOnCallingThread { db in
       try db.cachedRow(
         sql: """
           SELECT \(Self.accountColumns) FROM api_token t
