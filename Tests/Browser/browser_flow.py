@@ -12,7 +12,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE = sys.argv[1]
 LOGIN, PASSWORD = sys.argv[2], sys.argv[3]
@@ -37,6 +37,11 @@ def expect(condition, message):
         raise AssertionError(message)
 
 
+def arrive(driver, fragment, what):
+    """Waits for the navigation a click or a submit started: the check must see the new page, not the old."""
+    WebDriverWait(driver, 15).until(lambda d: fragment in d.current_url, message=f"{what}: still at {driver.current_url}")
+
+
 def main():
     os.makedirs(ARTIFACTS, exist_ok=True)
     options = Options()
@@ -54,11 +59,13 @@ def main():
         driver.find_element(By.ID, "password").send_keys(PASSWORD)
         shot(driver, "1-dang-nhap")
         driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]").click()
+        WebDriverWait(driver, 15).until(lambda d: "/dang-nhap" not in d.current_url, message="still on sign-in")
         expect("Đăng xuất" in driver.page_source, "not signed in")
         shot(driver, "2-trang-chu")
 
         # 2. The home page of a secretary is their cell; its page lists the members.
         driver.find_element(By.CSS_SELECTOR, "ul.tree a").click()
+        arrive(driver, "/to-chuc/", "the cell's page")
         cell_url = driver.current_url
         names = [a.text for a in driver.find_elements(By.CSS_SELECTOR, "table a[href^='/dang-vien/']")]
         expect(names, "the cell page lists no members")
@@ -71,9 +78,11 @@ def main():
         box.clear()
         box.send_keys(query)
         box.submit()
+        arrive(driver, "/tim-kiem", "the search")
         expect(name in driver.page_source, f"search for {query!r} did not find {name}")
         shot(driver, "4-tim-kiem")
         driver.find_element(By.LINK_TEXT, name).click()
+        arrive(driver, "/dang-vien/", "the member's page")
         expect(name in driver.find_element(By.TAG_NAME, "h1").text, "the member's page has another name")
         shot(driver, "5-dang-vien")
 
@@ -89,7 +98,8 @@ def main():
                 choice.select_by_value("good")
         shot(driver, "6-xep-loai")
         driver.find_element(By.CSS_SELECTOR, "main form[method=post] button[type=submit]").click()
-        expect("xep-loai" in driver.current_url or "Đã lưu" in driver.page_source, "grades not saved")
+        # Saved grades come back on the same page with da-luu=1 (post, then redirect, then get).
+        arrive(driver, "da-luu=1", "saving the grades")
         shot(driver, "7-da-luu")
 
         # 5. The evaluation report of the cell for that year, with its chart.
