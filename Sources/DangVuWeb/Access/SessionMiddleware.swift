@@ -11,9 +11,6 @@ struct SessionMiddleware: RouterMiddleware {
   typealias Context = AppRequestContext
   let store: any PartyStore
 
-  /// Forms are small; anything bigger is not one of DangVu's forms.
-  static let formLimit = 1 << 20
-
   func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
     -> Response
   {
@@ -46,7 +43,7 @@ struct SessionMiddleware: RouterMiddleware {
     var sent = request.headers[.init("X-CSRF-Token")!]
     if sent == nil, request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true {
       // Collecting keeps the body in the request, so the handler still reads the whole form.
-      let body = try await request.collectBody(upTo: formLimit)
+      let body = try await request.collectBody(upTo: SubmittedForm.limit)
       sent = (try? URLEncodedFormDecoder().decode(CSRFField.self, from: String(buffer: body)))?.csrf
     }
     guard let sent, constantTimeEquals(sent, expected) else {

@@ -45,16 +45,10 @@ struct OversightRecordsController {
   }
 
   @Sendable func createDiscipline(_ request: Request, context: Context) async throws -> Response {
-    let access = try Access.require(.editOversight, context, store: store)
-    let input = try await Self.form(DisciplineInput.self, request)
-    do {
-      let decision = try await record(access.decision(from: input), by: access)
-      return Response.redirect(
-        to: Links.oversight(unit: decision.decidingBody.unitCode, period: String(decision.decided.year)), type: .normal)
-    } catch let problems as FieldProblems {
-      return try await disciplineForm(input, problems, context, status: .unprocessableContent)
-        .response(from: request, context: context)
-    }
+    try await submit(
+      request, context, save: { access, input in try await record(access.decision(from: input), by: access) },
+      saved: { Links.oversight(unit: $1.decidingBody.unitCode, period: String($1.decided.year)) },
+      form: { input, problems in try await disciplineForm(input, problems, context, status: .unprocessableContent) })
   }
 
   @Sendable func newInspection(_ request: Request, context: Context) async throws -> HTMLPage {
@@ -66,18 +60,14 @@ struct OversightRecordsController {
   }
 
   @Sendable func createInspection(_ request: Request, context: Context) async throws -> Response {
-    let access = try Access.require(.editOversight, context, store: store)
-    let input = try await Self.form(InspectionInput.self, request)
-    do {
-      let inspection = try await record(access.inspection(from: input), by: access)
-      return Response.redirect(
-        to: Links.oversight(unit: inspection.body.unitCode, period: String(inspection.started.year)), type: .normal)
-    } catch let problems as FieldProblems {
-      return try HTMLPage(
-        status: .unprocessableContent,
-        html: OversightRecordFormView.inspection(input, problems: problems, csrf: CSRF.field(context))
-      ).response(from: request, context: context)
-    }
+    try await submit(
+      request, context, save: { access, input in try await record(access.inspection(from: input), by: access) },
+      saved: { Links.oversight(unit: $1.body.unitCode, period: String($1.started.year)) },
+      form: { input, problems in
+        HTMLPage(
+          status: .unprocessableContent,
+          html: OversightRecordFormView.inspection(input, problems: problems, csrf: CSRF.field(context)))
+      })
   }
 
   @Sendable func createInspectionJSON(_ request: Request, context: Context) async throws -> Response {
@@ -94,23 +84,19 @@ struct OversightRecordsController {
   }
 
   @Sendable func createComplaint(_ request: Request, context: Context) async throws -> Response {
-    let access = try Access.require(.editOversight, context, store: store)
-    let input = try await Self.form(ComplaintInput.self, request)
-    do {
-      let complaint = try await record(access.complaint(from: input), by: access)
-      return Response.redirect(
-        to: Links.oversight(unit: access.scopeCode, period: String(complaint.received.year)), type: .normal)
-    } catch let problems as FieldProblems {
-      return try HTMLPage(
-        status: .unprocessableContent,
-        html: OversightRecordFormView.complaint(input, problems: problems, csrf: CSRF.field(context))
-      ).response(from: request, context: context)
-    }
+    try await submit(
+      request, context, save: { access, input in try await record(access.complaint(from: input), by: access) },
+      saved: { Links.oversight(unit: $0.scopeCode, period: String($1.received.year)) },
+      form: { input, problems in
+        HTMLPage(
+          status: .unprocessableContent,
+          html: OversightRecordFormView.complaint(input, problems: problems, csrf: CSRF.field(context)))
+      })
   }
 
   @Sendable func resolveComplaint(_ request: Request, context: Context) async throws -> Response {
     let access = try Access.require(.editOversight, context, store: store)
-    let complaint = try await resolve(access, context, try await Self.form(ResolutionInput.self, request))
+    let complaint = try await resolve(access, context, try await SubmittedForm(request).decode(ResolutionInput.self))
     return Response.redirect(
       to: Links.oversight(unit: access.scopeCode, period: String(complaint.received.year)), type: .normal)
   }
@@ -148,6 +134,21 @@ struct OversightRecordsController {
   }
 
   // MARK: Shared
+
+  /// A form post: read the typed input, save it, then redirect to the list (post, redirect, get); when
+  /// something is wrong the same form comes back with each problem beside its field and nothing lost.
+  private func submit<Input: Decodable, Record>(
+    _ request: Request, _ context: Context, save: (Access, Input) async throws -> Record,
+    saved: (Access, Record) -> String, form: (Input, FieldProblems) async throws -> HTMLPage
+  ) async throws -> Response {
+    let access = try Access.require(.editOversight, context, store: store)
+    let input = try await SubmittedForm(request).decode(Input.self)
+    do {
+      return Response.redirect(to: saved(access, try await save(access, input)), type: .normal)
+    } catch let problems as FieldProblems {
+      return try await form(input, problems).response(from: request, context: context)
+    }
+  }
 
   /// Writes one record and puts it in the audit trail; a refusal by the rules (limitation, a form the
   /// subject cannot get) becomes a problem shown above the form, with everything typed kept.
@@ -224,9 +225,4 @@ struct OversightRecordsController {
     return (try ReportPeriod(parsing: text), text)
   }
 
-  static func form<T: Decodable>(_ type: T.Type, _ request: Request) async throws -> T {
-    var request = request
-    let body = try await request.collectBody(upTo: SessionMiddleware.formLimit)
-    return try URLEncodedFormDecoder().decode(T.self, from: String(buffer: body))
-  }
 }

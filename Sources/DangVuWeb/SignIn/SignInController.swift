@@ -27,9 +27,7 @@ struct SignInController {
   }
 
   @Sendable func signIn(_ request: Request, context: Context) async throws -> Response {
-    var request = request
-    let body = try await request.collectBody(upTo: SessionMiddleware.formLimit)
-    let submitted = try URLEncodedFormDecoder().decode(Submitted.self, from: String(buffer: body))
+    let submitted = try await SubmittedForm(request).decode(Submitted.self)
     var model = SignInPageModel(login: submitted.login ?? "", next: submitted.tiep)
     // The sign-in form has no session yet: its token must match the cookie set with the form.
     guard let expected = request.cookies[SessionCookie.signInName]?.value, let sent = submitted.csrf,
