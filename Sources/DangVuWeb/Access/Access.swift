@@ -46,16 +46,7 @@ struct Access: Sendable {
   /// The member with `id`, if the principal may see them: a member only themselves; everyone else a
   /// member whose cell (the current one, or the last one for a member who left) is in the subtree.
   func member(id: Int64) async throws -> Member {
-    if principal.role.ownRecordOnly {
-      guard principal.memberID == id, let member = try await store.member(id: id) else {
-        throw AccessError.notFound
-      }
-      return member
-    }
-    guard let member = try await store.member(id: id),
-      try await isInside(lastSpan: store.timeline(ofMember: id).spans.last)
-    else { throw AccessError.notFound }
-    return member
+    try await memberRecord(id: id).versioned.member
   }
 
   /// A member's whole page record, under the same rule as `member(id:)`, in one read with the subtree check.
@@ -66,13 +57,6 @@ struct Access: Sendable {
         id: id, within: principal.role.ownRecordOnly ? nil : scopeCode)
     else { throw AccessError.notFound }
     return record
-  }
-
-  /// Whether the member's current cell (or, for one who left, the last) is in the subtree on that day.
-  private func isInside(lastSpan last: MemberSpan?) async throws -> Bool {
-    guard let last else { return false }
-    let day = last.until.map { $0.adding(days: -1) } ?? Day.today
-    return try await store.unitIsWithin(id: last.cellID, rootCode: scopeCode, on: day)
   }
 
   /// National ID numbers are shown whole only to roles that need them; others see the last 3 digits.
