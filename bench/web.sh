@@ -27,12 +27,15 @@ token="$("$bin" user token bench-web --name "wrk $(date +%s)" --db "$db" 2>/dev/
 # A member in that province today: the lowest id with an open span in a cell of the first province.
 member="$(sqlite3 "$db" "SELECT member_id FROM member_span WHERE valid_until IS NULL ORDER BY member_id LIMIT 1")"
 
+result="$(mktemp)"
 "$bin" serve --db "$db" --port "$port" >/dev/null 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
+trap 'kill $server 2>/dev/null || true; rm -f "$result"' EXIT
 for _ in $(seq 300); do curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 0.2; done
 
 header="Authorization: Bearer $token"
+# utime + stime of the server, in clock ticks (fields 14 and 15 of /proc/PID/stat; the name has no spaces).
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
 for path in "/dang-vien/$member" "/api/reports/evaluation?year=$year"; do
   url="http://127.0.0.1:$port$path"
   status="$(curl -s -o /dev/null -w '%{http_code}' -H "$header" "$url")"
@@ -42,6 +45,14 @@ for path in "/dang-vien/$member" "/api/reports/evaluation?year=$year"; do
   fi
   curl -s -o /dev/null -H "$header" "$url"  # warm the caches once
   echo "== GET $path — $connections connections, $duration"
-  wrk -t2 -c"$connections" -d"$duration" --latency -H "$header" "$url" | grep -E "Requests/sec|Latency|50%|90%|99%|requests in|Non-2xx|Socket errors"
+  before="$(cpu_ticks)"
+  wrk -t2 -c"$connections" -d"$duration" --latency -H "$header" "$url" >"$result"
+  after="$(cpu_ticks)"
+  grep -E "Requests/sec|Latency|50%|90%|99%|requests in|Non-2xx|Socket errors" "$result"
+  # The server's own CPU time (user + system) per answer: unlike latency, it hardly depends on what else
+  # the machine is doing, so it compares two builds measured at different times.
+  requests="$(awk '/requests in/ {print $1}' "$result")"
+  awk -v t="$((after - before))" -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+    'BEGIN { printf "    server CPU: %.0f µs a request (%d requests, %.1f s)\n", t / hz * 1e6 / n, n, t / hz }'
 done
 echo "== server peak memory (VmHWM): $(awk '/VmHWM/ {printf "%.0f MiB", $2/1024}' /proc/$server/status)"

@@ -35,6 +35,7 @@ struct ServeCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
+    ServerProcess.prepare()
     let db: SQLiteStore
     do {
       db = try store.open()

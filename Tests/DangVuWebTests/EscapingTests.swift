@@ -59,6 +59,16 @@ import Testing
     #expect(fragment.markup == "<p title=\"&lt;b&gt;\">&lt;b&gt;</p>")
   }
 
+  @Test func escapingKeepsVietnameseTextAndEscapesMarkupAnywhereInIt() {
+    #expect(HTML.escape("Nguyễn Thị Ánh Tuyết") == "Nguyễn Thị Ánh Tuyết")
+    #expect(HTML.escape("Đặng <i>Văn</i> & “Ấ”'") == "Đặng &lt;i&gt;Văn&lt;/i&gt; &amp; “Ấ”&#39;")
+    #expect(HTML.escape("Lê Văn Tám>") == "Lê Văn Tám&gt;")
+    #expect(HTML.escape("") == "")
+    let note: Substring = "trước\"sau".dropFirst(2)
+    let fragment: HTML = "<td>\(note)</td><td>\(42)</td>"
+    #expect(fragment.markup == "<td>ước&quot;sau</td><td>42</td>")
+  }
+
   @Test func pagesForbidScriptsAndOutsideResources() async throws {
     let page = Layout.page(title: "x", body: "")
     #expect(!page.markup.contains("<script"))

@@ -51,6 +51,21 @@ extension SQLiteStore {
 
   static func attachPosts(to members: inout [Member], in db: Database) throws {
     guard !members.isEmpty else { return }
+    func post(_ row: Row) -> LeadingPost {
+      LeadingPost(
+        title: row[1], organisationCode: row[2], from: Day(daysSinceEpoch: row[3]),
+        until: (row[4] as Int?).map(Day.init(daysSinceEpoch:)))
+    }
+    // One member (a member's page, an edit) through a statement prepared once: that is the hot case.
+    if members.count == 1 {
+      members[0].posts += try db.cachedRows(
+        sql: """
+          SELECT member_id, title, organisation_code, valid_from, valid_until FROM member_post
+          WHERE member_id = ? ORDER BY valid_from
+          """, arguments: [members[0].id]
+      ).map(post)
+      return
+    }
     var index: [Int64: Int] = [:]
     for (i, m) in members.enumerated() { index[m.id] = i }
     for chunk in stride(from: 0, to: members.count, by: 500) {
@@ -61,12 +76,7 @@ extension SQLiteStore {
           SELECT member_id, title, organisation_code, valid_from, valid_until FROM member_post
           WHERE member_id IN (\(ids.map { _ in "?" }.joined(separator: ","))) ORDER BY valid_from
           """, arguments: StatementArguments(ids))
-      for row in rows {
-        let post = LeadingPost(
-          title: row[1], organisationCode: row[2], from: Day(daysSinceEpoch: row[3]),
-          until: (row[4] as Int?).map(Day.init(daysSinceEpoch:)))
-        members[index[row[0]]!].posts.append(post)
-      }
+      for row in rows { members[index[row[0]]!].posts.append(post(row)) }
     }
   }
 }

@@ -32,7 +32,7 @@ extension SQLiteStore {
       throw DomainError("account.nameMissing", "Hãy ghi họ tên người dùng tài khoản.")
     }
     // The slow hash runs before the write transaction, so it never holds the writer.
-    let hash = PasswordHash.make(password, cost: cost)
+    let hash = await PasswordHash.make(password, cost: cost)
     return try await writer.write { db in
       guard try Self.account(login: new.login, in: db) == nil else {
         throw DomainError("account.taken", "Tên đăng nhập \"\(new.login)\" đã có người dùng.")
@@ -78,7 +78,7 @@ extension SQLiteStore {
 
   public func setPassword(login: String, password: String, cost: UInt8) async throws {
     try AccountRules.checkPassword(password, login: login)
-    let hash = PasswordHash.make(password, cost: cost)
+    let hash = await PasswordHash.make(password, cost: cost)
     try await writer.write { db in
       let account = try Self.existingAccount(login, in: db)
       try db.execute(sql: "UPDATE account SET password_hash = ? WHERE id = ?", arguments: [hash, account.id])

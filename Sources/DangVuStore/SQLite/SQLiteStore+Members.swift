@@ -384,8 +384,8 @@ extension SQLiteStore {
   // MARK: Writing a history
 
   static func events(of memberID: Int64, in db: Database) throws -> [MembershipEvent] {
-    try Row.fetchAll(
-      db, sql: "SELECT member_id, kind, date, cell_id, note FROM membership_event WHERE member_id = ? ORDER BY id",
+    try db.cachedRows(
+      sql: "SELECT member_id, kind, date, cell_id, note FROM membership_event WHERE member_id = ? ORDER BY id",
       arguments: [memberID]
     ).map(event)
   }

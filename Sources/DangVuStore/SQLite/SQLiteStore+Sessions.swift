@@ -40,7 +40,7 @@ extension SQLiteStore {
       return .tooManyAttempts(retryAfter: max(1, locked))
     }
     // Verified outside any transaction: bcrypt is slow on purpose and must not hold the database.
-    let matches = PasswordHash.verify(password, hash: stored?.1 ?? PasswordHash.decoy)
+    let matches = await PasswordHash.verify(password, hash: stored?.1 ?? PasswordHash.decoy)
     let succeeded = matches && stored.map { !$0.0.disabled } == true
     try await recordAttempt(login, address, time, succeeded: succeeded)
     guard succeeded, let account = stored?.0 else { return .refused }

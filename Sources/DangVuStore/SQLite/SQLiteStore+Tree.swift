@@ -22,9 +22,9 @@ extension SQLiteStore {
   }
 
   static func unitKinds(in db: Database) throws -> UnitKindTable {
-    let kinds = try Row.fetchAll(db, sql: "SELECT code, name_vi, holds_members, rank FROM unit_kind ORDER BY rank")
+    let kinds = try db.cachedRows(sql: "SELECT code, name_vi, holds_members, rank FROM unit_kind ORDER BY rank")
       .map { UnitKindDefinition(kind: UnitKind($0[0]), nameVi: $0[1], holdsMembers: $0[2], rank: $0[3]) }
-    let rules = try Row.fetchAll(db, sql: "SELECT child, parent, valid_from, valid_until FROM unit_kind_rule").map {
+    let rules = try db.cachedRows(sql: "SELECT child, parent, valid_from, valid_until FROM unit_kind_rule").map {
       ParentRule(
         child: UnitKind($0[0]), parent: ($0[1] as String?).map(UnitKind.init),
         validFrom: ($0[2] as Int?).map(Day.init(daysSinceEpoch:)),
