@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Load on the real server (issue 6): a member's page and the evaluation report JSON at 100 concurrent
-# connections, with wrk on loopback; prints throughput, latency percentiles and the server's peak memory.
+# Load on the real server (issue 6) at 100 concurrent connections, with wrk on loopback: one member's page,
+# a different member's page each request (any of the province's members, bench/member-pages.lua), and the
+# evaluation report JSON. Prints throughput, latency percentiles, the server's CPU time a request and its
+# peak memory.
 #
 #   bench/web.sh DB [BINARY]          e.g. bench/web.sh /tmp/national.sqlite .build/release/dangvu
 #
@@ -28,25 +30,35 @@ token="$("$bin" user token bench-web --name "wrk $(date +%s)" --db "$db" 2>/dev/
 member="$(sqlite3 "$db" "SELECT member_id FROM member_span WHERE valid_until IS NULL ORDER BY member_id LIMIT 1")"
 
 result="$(mktemp)"
+ids="$(mktemp)"
 "$bin" serve --db "$db" --port "$port" >/dev/null 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null || true; rm -f "$result"' EXIT
+trap 'kill $server 2>/dev/null || true; rm -f "$result" "$ids"' EXIT
 for _ in $(seq 300); do curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 0.2; done
 
 header="Authorization: Bearer $token"
 # utime + stime of the server, in clock ticks (fields 14 and 15 of /proc/PID/stat; the name has no spaces).
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
-for path in "/dang-vien/$member" "/api/reports/evaluation?year=$year"; do
-  url="http://127.0.0.1:$port$path"
+# Every member of the province today, for the run that asks for a different member's page each time.
+sqlite3 "$db" "SELECT s.member_id FROM member_span s JOIN organisation o ON o.id = s.cell_id
+  WHERE s.valid_until IS NULL AND (o.code = '$province' OR o.code LIKE '$province.%')" >"$ids"
+
+# measure LABEL PATH [wrk arguments…]: checks PATH answers 200, then loads it for $duration.
+measure() {
+  local label="$1" path="$2"
+  shift 2
+  local url="http://127.0.0.1:$port$path"
+  local status
   status="$(curl -s -o /dev/null -w '%{http_code}' -H "$header" "$url")"
   if [ "$status" != 200 ]; then
     echo "GET $path answered $status: fix before measuring." >&2
     exit 1
   fi
-  curl -s -o /dev/null -H "$header" "$url"  # warm the caches once
-  echo "== GET $path — $connections connections, $duration"
+  curl -s -o /dev/null -H "$header" "$url" # warm the caches once
+  echo "== GET $label — $connections connections, $duration"
+  local before after requests
   before="$(cpu_ticks)"
-  wrk -t2 -c"$connections" -d"$duration" --latency -H "$header" "$url" >"$result"
+  wrk -t2 -c"$connections" -d"$duration" --latency -H "$header" "$url" "$@" >"$result"
   after="$(cpu_ticks)"
   grep -E "Requests/sec|Latency|50%|90%|99%|requests in|Non-2xx|Socket errors" "$result"
   # The server's own CPU time (user + system) per answer: unlike latency, it hardly depends on what else
@@ -54,5 +66,10 @@ for path in "/dang-vien/$member" "/api/reports/evaluation?year=$year"; do
   requests="$(awk '/requests in/ {print $1}' "$result")"
   awk -v t="$((after - before))" -v hz="$(getconf CLK_TCK)" -v n="$requests" \
     'BEGIN { printf "    server CPU: %.0f µs a request (%d requests, %.1f s)\n", t / hz * 1e6 / n, n, t / hz }'
-done
+}
+
+measure "/dang-vien/$member" "/dang-vien/$member"
+measure "/dang-vien/{one of $(wc -l <"$ids") members, at random}" "/dang-vien/$member" \
+  -s bench/member-pages.lua -- "$ids"
+measure "/api/reports/evaluation?year=$year" "/api/reports/evaluation?year=$year"
 echo "== server peak memory (VmHWM): $(awk '/VmHWM/ {printf "%.0f MiB", $2/1024}' /proc/$server/status)"
