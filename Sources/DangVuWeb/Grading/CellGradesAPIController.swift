@@ -27,7 +27,9 @@ struct CellGradesAPIController {
     let body = try await SubmittedJSON(request).decode(CellGradesUpdate.self)
     guard let version = body.version else {
       return MemberAPIController.invalid(
-        ["version": "Hãy gửi kèm “version”: phiên bản của kết quả xếp loại mà thay đổi này dựa trên."])
+        FieldProblems(fields: [
+          "version": "Hãy gửi kèm “version”: phiên bản của kết quả xếp loại mà thay đổi này dựa trên."
+        ]))
     }
     var inputs: [CellGradeInput] = []
     var errors: [Int64: String] = [:]

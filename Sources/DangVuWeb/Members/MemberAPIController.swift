@@ -63,7 +63,8 @@ struct MemberAPIController {
     _ = try await access.member(id: id)
     let body = try await SubmittedJSON(request)
     guard let version = try body.decode(VersionField.self).version else {
-      return Self.invalid(["version": "Hãy gửi kèm “version”: phiên bản của hồ sơ mà thay đổi này dựa trên."])
+      return Self.invalid(
+        FieldProblems(fields: ["version": "Hãy gửi kèm “version”: phiên bản của hồ sơ mà thay đổi này dựa trên."]))
     }
     let fields = try body.decode(MemberFields.self)
     switch try await MemberSubmission.update(id: id, fields, version: version, access: access, store: store) {
@@ -94,10 +95,10 @@ struct MemberAPIController {
   }
 
   /// 422 with the message for each field, the shape `ValidationError` of openapi.yaml.
-  static func invalid(_ errors: FieldErrors) -> Response {
+  static func invalid(_ errors: FieldProblems) -> Response {
     APIError.response(
       status: .unprocessableContent, code: "validation.failed",
       message: "Dữ liệu chưa hợp lệ, không có gì được ghi: xem thông báo của từng trường trong details.fields.",
-      details: FieldErrorsJSON(fields: errors))
+      details: errors)
   }
 }

@@ -88,16 +88,13 @@ struct MemberFields: Codable, Sendable, Equatable {
   }
 }
 
-/// What is wrong with typed fields, each message for the field it belongs beside.
-typealias FieldErrors = [String: String]
-
 extension MemberFields {
   private func text(_ value: String?) -> String? {
     guard let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
     return trimmed
   }
 
-  private func required(_ key: String, _ label: String, _ value: String?, _ errors: inout FieldErrors) -> String {
+  private func required(_ key: String, _ label: String, _ value: String?, _ errors: inout FieldProblems) -> String {
     guard let value = text(value) else {
       errors[key] = "Hãy nhập \(label.lowercased())."
       return ""
@@ -106,7 +103,7 @@ extension MemberFields {
   }
 
   private func date(
-    _ key: String, _ label: String, _ value: String?, required: Bool, today: Day, _ errors: inout FieldErrors
+    _ key: String, _ label: String, _ value: String?, required: Bool, today: Day, _ errors: inout FieldProblems
   )
     -> Day?
   {
@@ -127,7 +124,7 @@ extension MemberFields {
 
   /// The identity part as a `Member` with `id` (posts kept from `stored`), or the errors beside the fields.
   /// `nationalIDEditable` is false for a role that sees the number masked: the stored number is kept.
-  func identity(id: Int64, stored: Member?, nationalIDEditable: Bool, today: Day, errors: inout FieldErrors)
+  func identity(id: Int64, stored: Member?, nationalIDEditable: Bool, today: Day, errors: inout FieldProblems)
     -> Member?
   {
     let name = required("fullName", "Họ và tên", fullName, &errors)
@@ -153,7 +150,7 @@ extension MemberFields {
     if let card, card.count > 20 || !card.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
       errors["partyCardNumber"] = "Số thẻ đảng viên chỉ gồm chữ và số không dấu, tối đa 20 ký tự."
     }
-    guard let gender = parsedGender, let born, !errors.keys.contains(where: Self.identityKeys.contains) else {
+    guard let gender = parsedGender, let born, !errors.fields.keys.contains(where: Self.identityKeys.contains) else {
       return nil
     }
     return Member(
@@ -165,7 +162,7 @@ extension MemberFields {
   static let identityKeys = Set(identityLabels.map(\.key))
 
   /// The admission of a new member: the admission date, the date made official if already, the decision.
-  func admission(birthDate born: Day?, today: Day, errors: inout FieldErrors) -> (
+  func admission(birthDate born: Day?, today: Day, errors: inout FieldProblems) -> (
     admitted: Day, official: Day?, decision: String
   )? {
     _ = required("cell", "Chi bộ", cell, &errors)
@@ -183,7 +180,7 @@ extension MemberFields {
   }
 
   /// The age rule of the Party's statute (Điều lệ Đảng, Điều 1), said beside the birth date.
-  static func checkAge(born: Day, admitted: Day, errors: inout FieldErrors) {
+  static func checkAge(born: Day, admitted: Day, errors: inout FieldProblems) {
     let age = born.wholeYears(until: admitted)
     if age < MemberTimeline.minimumAdmissionAge {
       errors["birthDate"] =
@@ -192,8 +189,16 @@ extension MemberFields {
     }
   }
 
-  /// Where a refusal of the store is shown: beside its field, or (`form`) above the form.
-  static func errorKey(forRefusal code: String) -> String { field(forRefusal: code) ?? "form" }
+  /// A refusal of the store as the form shows it: beside its field, or above the form.
+  static func problems(forRefusal error: DomainError) -> FieldProblems {
+    var problems = FieldProblems()
+    if let field = field(forRefusal: error.code) {
+      problems[field] = error.message
+    } else {
+      problems.general = error.message
+    }
+    return problems
+  }
 
   /// The field a refusal of the store belongs beside, by its code; nil for one about the whole record.
   static func field(forRefusal code: String) -> String? {

@@ -10,7 +10,7 @@ struct MemberFormModel: Sendable {
 
   var mode: Mode
   var fields: MemberFields
-  var errors: FieldErrors = [:]
+  var errors = FieldProblems()
   /// The version the next save is made from (edit only).
   var version: Int?
   /// After a stale edit: the record as stored now.
@@ -74,12 +74,12 @@ enum MemberFormView {
           “Lưu” để ghi những gì bạn nhập.</p>
           """
     }
-    if let general = model.errors["form"] {
+    if let general = model.errors.general {
       out = out + "<p class=\"notice error\" role=\"alert\">\(general)</p>"
     } else if !model.errors.isEmpty {
       out =
         out
-        + "<p class=\"notice\" role=\"alert\">Chưa lưu: có \(model.errors.count) ô cần sửa, ghi ngay bên cạnh ô đó.</p>"
+        + "<p class=\"notice\" role=\"alert\">Chưa lưu: có \(model.errors.fields.count) ô cần sửa, ghi ngay bên cạnh ô đó.</p>"
     }
     return out
   }

@@ -74,8 +74,3 @@ struct MemberRecordJSON: Encodable, Sendable {
     }
   }
 }
-
-/// The body of a 422: what is wrong, field by field, in Vietnamese.
-struct FieldErrorsJSON: Encodable, Sendable {
-  var fields: FieldErrors
-}

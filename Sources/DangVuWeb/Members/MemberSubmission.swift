@@ -8,7 +8,7 @@ enum MemberSubmission {
   enum Outcome: Sendable {
     case saved(VersionedMember)
     /// Nothing written; the typed fields go back with these messages beside them.
-    case invalid(FieldErrors)
+    case invalid(FieldProblems)
     /// Nothing written: the member changed since the form was opened; this is the stored record now.
     case stale(VersionedMember)
   }
@@ -17,7 +17,7 @@ enum MemberSubmission {
     -> Outcome
   {
     let today = Day.today
-    var errors = FieldErrors()
+    var errors = FieldProblems()
     let member = fields.identity(
       id: 0, stored: nil, nationalIDEditable: access.principal.allows(.seeNationalID), today: today, errors: &errors)
     // The age rule needs only the birth date, even when other identity fields are wrong.
@@ -49,7 +49,7 @@ enum MemberSubmission {
         after: saved)
       return .saved(saved)
     } catch let error as DomainError {
-      return .invalid([MemberFields.errorKey(forRefusal: error.code): error.message])
+      return .invalid(MemberFields.problems(forRefusal: error))
     }
   }
 
@@ -59,7 +59,7 @@ enum MemberSubmission {
     // The subtree check first: a guessed id outside answers 404 before anything else is looked at.
     _ = try await access.member(id: id)
     guard let stored = try await store.memberWithVersion(id: id) else { throw AccessError.notFound }
-    var errors = FieldErrors()
+    var errors = FieldProblems()
     let member = fields.identity(
       id: id, stored: stored.member, nationalIDEditable: access.principal.allows(.seeNationalID), today: Day.today,
       errors: &errors)
@@ -81,14 +81,14 @@ enum MemberSubmission {
     } catch let stale as StaleVersion<VersionedMember> {
       return .stale(stale.current)
     } catch let error as DomainError {
-      return .invalid([MemberFields.errorKey(forRefusal: error.code): error.message])
+      return .invalid(MemberFields.problems(forRefusal: error))
     }
   }
 
   /// The two sponsors by card number: both or neither (a record typed up from an old file may have none);
   /// each must be a member the person may see, official on the admission day (Điều lệ Đảng, Điều 4).
   private static func sponsorIDs(
-    _ fields: MemberFields, admitted: Day?, access: Access, errors: inout FieldErrors
+    _ fields: MemberFields, admitted: Day?, access: Access, errors: inout FieldProblems
   ) async throws -> [Int64]? {
     var cards: [(key: String, card: String)] = []
     for (key, value) in [("sponsor1", fields.sponsor1), ("sponsor2", fields.sponsor2)] {
@@ -128,7 +128,7 @@ enum MemberSubmission {
   /// Card and national ID numbers are unique in the whole register; say so beside the field before the
   /// store refuses (without saying whose number it is), whatever else is wrong with the form.
   private static func checkUnique(
-    _ fields: MemberFields, id: Int64, stored: Member?, in store: any PartyStore, errors: inout FieldErrors
+    _ fields: MemberFields, id: Int64, stored: Member?, in store: any PartyStore, errors: inout FieldProblems
   ) async throws {
     func typed(_ value: String?) -> String? {
       guard let text = value?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }

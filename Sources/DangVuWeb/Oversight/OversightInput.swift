@@ -46,35 +46,6 @@ struct ResolutionInput: Codable, Sendable {
   var finding: String = ""
 }
 
-/// Problems with typed input, by field name; `general` for what no single field explains.
-struct FieldProblems: Error, Sendable, Encodable {
-  var fields: [String: String] = [:]
-  var general: String?
-
-  var isEmpty: Bool { fields.isEmpty && general == nil }
-
-  subscript(field: String) -> String? { fields[field] }
-
-  mutating func day(_ text: String, _ field: String, _ label: String) -> Day? {
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
-    guard !trimmed.isEmpty else {
-      fields[field] = "Hãy nhập \(label)."
-      return nil
-    }
-    guard let day = Day(parsing: trimmed) else {
-      fields[field] = "“\(trimmed)” không phải ngày hợp lệ: nhập dạng 31/12/2023 hoặc 2023-12-31."
-      return nil
-    }
-    return day
-  }
-
-  mutating func required(_ text: String, _ field: String, _ label: String) -> String? {
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
-    if trimmed.isEmpty { fields[field] = "Hãy nhập \(label)." }
-    return trimmed.isEmpty ? nil : trimmed
-  }
-}
-
 extension Access {
   /// The subject named in a form: a member by party card number, or a unit by code, inside the scope
   /// on `day`. Outside reads as not found, like everywhere else.
