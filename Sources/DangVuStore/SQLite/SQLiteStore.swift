@@ -8,6 +8,8 @@ public final class SQLiteStore: PartyStore {
   /// A connection of its own that only asks SQLite whether anything was committed since it last asked
   /// (`dataGeneration`); nil in memory, where there is no other connection to notice.
   private let changeWatch: DatabaseQueue?
+  /// Read-only connections for `readOnCallingThread` alone; nil in memory, where the writer serves them.
+  private let hotReads: DatabasePool?
 
   /// Opens (creating when missing) the database file and brings its schema up to date.
   public init(path: String) throws {
@@ -29,6 +31,11 @@ public final class SQLiteStore: PartyStore {
     var watchConfig = Configuration()
     watchConfig.readonly = true
     changeWatch = try DatabaseQueue(path: path, configuration: watchConfig)
+    var hotConfig = Configuration()
+    hotConfig.readonly = true
+    hotConfig.maximumReaderCount = max(4, 2 * ProcessInfo.processInfo.activeProcessorCount)
+    hotConfig.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -65536") }
+    hotReads = try DatabasePool(path: path, configuration: hotConfig)
     // A bulk load that was killed left its indexes dropped: build them now, before anything reads.
     try pool.writeWithoutTransaction { db in
       if try RegisterIndexes.isDeferred(in: db) {
@@ -40,6 +47,7 @@ public final class SQLiteStore: PartyStore {
   init(writer: any DatabaseWriter) throws {
     self.writer = writer
     changeWatch = nil
+    hotReads = nil
     try Schema.migrator.migrate(writer)
   }
 
@@ -54,8 +62,15 @@ public final class SQLiteStore: PartyStore {
   /// back; on the two reads every page makes (the session, the record) those hand-offs cost more than the
   /// SQL (measured with perf under 100 connections). Only for reads of a few rows: the caller's thread
   /// waits, so a long read here would hold up other requests.
+  ///
+  /// These reads have connections of their own. Taken from the writer's pool, a read waiting here for a
+  /// free connection blocked one of the few threads that run tasks, while the async reads holding every
+  /// connection needed those same threads to finish and hand theirs back: with 100 connections asking
+  /// for a report not yet cached, the server stopped answering (found with wrk). A read here holds its
+  /// connection only while it runs on its own thread, so a wait for one always ends.
   func readOnCallingThread<T>(_ body: (Database) throws -> T) throws -> T {
-    try writer.read(body)
+    if let hotReads { return try hotReads.read(body) }
+    return try writer.read(body)
   }
 
   // SQLite's data_version changes whenever another connection, of this process or any other, commits:
