@@ -37,6 +37,7 @@ struct DemoCommand: AsyncParsableCommand {
           \(n(summary.provinces)) đảng bộ tỉnh, \(n(summary.organisations)) tổ chức đảng (\(n(summary.treeChanges)) lần chuyển hoặc giải thể tổ chức)
           \(n(summary.members)) hồ sơ đảng viên, \(n(summary.events)) sự kiện
           ngày \(summary.referenceDay.vietnamese): \(n(summary.membersOnReferenceDay)) đảng viên, trong đó \(n(summary.exemptOnReferenceDay)) miễn công tác và sinh hoạt đảng
+          \(n(summary.admissions)) quyết định kết nạp có người giới thiệu, \(n(summary.moves)) sự kiện chuyển sinh hoạt, \(n(summary.arrivals)) đảng viên từ tỉnh khác chuyển đến, \(n(summary.admissionPlans)) chỉ tiêu kết nạp
           \(n(summary.populationRows)) dòng dân số theo năm
           \(n(grades)) kết quả xếp loại các năm \(years.map(String.init).joined(separator: ", "))
         """)
@@ -52,9 +53,6 @@ struct DemoCommand: AsyncParsableCommand {
     let bar = ProgressBar()
     let summary = try await DemoLoader.load(into: db, options: options) { bar.update($0) }
     bar.finish()
-    let lifecycleBar = ProgressBar()
-    _ = try await DemoLifecycleLoader.load(into: db, seed: options.seed) { lifecycleBar.update($0) }
-    lifecycleBar.finish()
     try await DemoOversightLoader.load(into: db, seed: options.seed)
     let gradeBar = ProgressBar()
     let grades = try await DemoGrades.grade(db, years: years, seed: options.seed) { gradeBar.update($0) }

@@ -46,6 +46,16 @@ public struct DemoMember: Hashable, Sendable {
 
   /// Whether the member is in the register on `day`, and exempt from activity then.
   public func status(on day: Day) -> (inRegister: Bool, exempt: Bool) {
+    DemoStatus.of(events.lazy.map { (kind: $0.kind, date: $0.date) }, on: day)
+  }
+}
+
+/// Where a history in date order leaves a member on a day, without the checks of `MemberTimeline`:
+/// the demo counts its own members as it writes them.
+public enum DemoStatus {
+  public static func of(
+    _ events: some Sequence<(kind: MembershipEventKind, date: Day)>, on day: Day
+  ) -> (inRegister: Bool, exempt: Bool) {
     var inRegister = false
     var exempt = false
     for e in events where e.date <= day {

@@ -1,6 +1,7 @@
 /// The membership lifecycle the demo adds on top of each member's own history: two-step transfers
 /// between nearby cells (a few left in transit), moves out of the province, arrivals from other
-/// provinces, and admission plans a little above what each district went on to admit. Pure and seeded.
+/// provinces, and admission plans a little above what each district went on to admit. Pure and seeded:
+/// each district draws from its own stream, so the lifecycle is made while the district is generated.
 public enum DemoLifecycle {
   /// A member in the register now, in `cellID` since `since` (the start of the member's last span).
   public struct Candidate: Hashable, Sendable {
@@ -22,6 +23,10 @@ public enum DemoLifecycle {
   }
 
   public static let years = 2022...2025
+  /// One member in this many (by id) is a candidate for a move.
+  public static let candidateEvery: Int64 = 20
+  /// Arrivals: one for this many candidates.
+  public static let candidatesPerArrival = 16
   /// Of the candidates, the share moved each year inside the province, and out of it.
   static let transferShare = 0.25
   static let outShare = 0.06
@@ -30,11 +35,36 @@ public enum DemoLifecycle {
   /// The letter is presented 3 to 40 days after it was sent; beyond the demo's last day it is still in transit.
   static let daysToReceive = 3...40
 
+  /// A member who may be moved: one in `candidateEvery` by id, in the register at the end of the demo's
+  /// history, not exempt and not in transit; `since` is the day of the last event, which a move must follow.
+  public static func candidate(memberID: Int64, events: [MembershipEvent]) -> Candidate? {
+    guard memberID % candidateEvery == 0, let last = events.last else { return nil }
+    var cell: Int64?
+    var exempt = false
+    var inTransit = false
+    for event in events {
+      switch event.kind {
+      case .admitted, .transferredIn, .transferred: cell = event.cellID
+      case .transferSent: inTransit = true
+      case .transferReceived:
+        cell = event.cellID
+        inTransit = false
+      case .exempted: exempt = true
+      case .restored: exempt = false
+      case .transferredOut, .struckOff, .askedToLeave, .expelled, .died, .notRecognised: cell = nil
+      case .madeOfficial: break
+      }
+    }
+    guard let cell, !exempt, !inTransit else { return nil }
+    return Candidate(memberID: memberID, cellID: cell, since: last.date)
+  }
+
   /// The events: each candidate moves at most once, after its last event, so every history stays valid.
-  /// `cells` are cells that exist throughout, in id order (a province's cells are neighbours).
-  public static func moves(candidates: [Candidate], cells: [Int64], seed: UInt64) -> [MembershipEvent] {
+  /// `cells` are cells that exist throughout, in id order (a province's cells are neighbours); `district`
+  /// names the random stream.
+  public static func moves(candidates: [Candidate], cells: [Int64], seed: UInt64, district: Int) -> [MembershipEvent] {
     guard cells.count > 1 else { return [] }
-    var random = DemoRandom(seed: seed, stream: 0x7472_616E)
+    var random = DemoRandom(seed: seed, stream: 0x7472_616E, UInt64(district))
     var pool = candidates
     random.shuffle(&pool)
     let lastDay = DemoCalendar.lastDay
@@ -71,9 +101,9 @@ public enum DemoLifecycle {
   }
 
   /// Members arriving from other provinces over the demo years, into random cells.
-  public static func arrivals(count: Int, cells: [Int64], seed: UInt64) -> [Arrival] {
+  public static func arrivals(count: Int, cells: [Int64], seed: UInt64, district: Int) -> [Arrival] {
     guard !cells.isEmpty else { return [] }
-    var random = DemoRandom(seed: seed, stream: 0x6172_7269)
+    var random = DemoRandom(seed: seed, stream: 0x6172_7269, UInt64(district))
     let first = Day(year: years.lowerBound, month: 1, day: 1)!
     return (0..<count).map { _ in
       let gender: Gender = random.chance(0.35) ? .female : .male

@@ -9,7 +9,8 @@ public enum DemoLoader {
   static let batchSize = 25_000
 
   public static func load(
-    into store: any PartyStore, options: DemoOptions, progress: @Sendable (DemoProgress) -> Void
+    into store: any PartyStore & MembershipStore, options: DemoOptions,
+    progress: @Sendable (DemoProgress) -> Void
   ) async throws -> DemoSummary {
     let started = ContinuousClock.now
     let before = try await store.statistics()
@@ -25,13 +26,13 @@ public enum DemoLoader {
     let plan = DemoPlan(members: options.members, seed: options.seed)
 
     // The tree: one batch per province, so each district's units have their ids before its members.
-    var unitIDs: [[Int64]] = []
+    var districts: [DistrictIDs] = []
     var population: [Population] = []
     var changes: [(day: Day, code: String, move: String?)] = []
     let totalUnits = plan.units
     var unitsDone = 0
     progress(DemoProgress(phase: "tổ chức đảng", done: 0, total: totalUnits))
-    for province in plan.provinces {
+    for (provinceIndex, province) in plan.provinces.enumerated() {
       let districtUnits = province.districts.map {
         DemoDistrictGenerator.units($0, province: province, seed: options.seed)
       }
@@ -43,8 +44,11 @@ public enum DemoLoader {
       }
       var offset = 1
       for units in districtUnits {
-        unitIDs.append(added[offset..<(offset + units.count)].map(\.id))
+        let ids = added[offset..<(offset + units.count)].map(\.id)
         offset += units.count
+        districts.append(
+          DistrictIDs(
+            province: provinceIndex, unitIDs: ids, lastingCells: zip(units, ids).filter { Self.lasts($0.0) }.map(\.1)))
         for unit in units {
           if let move = unit.move { changes.append((move.day, unit.code, move.parentCode)) }
           if let ended = unit.ended { changes.append((ended, unit.code, nil)) }
@@ -53,33 +57,49 @@ public enum DemoLoader {
       unitsDone += batch.count
       progress(DemoProgress(phase: "tổ chức đảng", done: unitsDone, total: totalUnits))
     }
+    var provinceCells = Array(repeating: [Int64](), count: plan.provinces.count)
+    for district in districts { provinceCells[district.province] += district.lastingCells }
 
     // The members: the next batch is generated while the previous one is being written. The store builds
     // its indexes once at the end of the phase (a tenth of the time of keeping them batch by batch).
+    // The register is empty, so the n-th member written gets id n: the lifecycle is added on those ids.
     let totalMembers = plan.records
     var present = 0
     var exempt = 0
+    var lifecycle = DemoLifecycleLoader(seed: options.seed)
     progress(DemoProgress(phase: "đảng viên", done: 0, total: totalMembers))
     try await store.loadingInBulk {
       var pending: [NewMember] = []
       pending.reserveCapacity(batchSize + 10_000)
       var writing: Task<Int, any Error>?
       var written = 0
+      var nextID: Int64 = 1
       var ordinal = 0
       for province in plan.provinces {
         for districtPlan in province.districts {
           let district = DemoDistrictGenerator.generate(districtPlan, province: province, seed: options.seed)
-          let ids = unitIDs[ordinal]
-          ordinal += 1
+          let ids = districts[ordinal]
           for row in district.population {
-            population.append(Population(organisationID: ids[row.unit], year: row.year, people: row.people))
+            population.append(Population(organisationID: ids.unitIDs[row.unit], year: row.year, people: row.people))
           }
-          for m in district.members {
-            let status = m.status(on: DemoCalendar.referenceDay)
+          var records = district.members.map { generated in
+            var m = generated
+            m.member.id = nextID
+            nextID += 1
+            return NewMember(member: m.member, events: m.membershipEvents(cellIDs: ids.unitIDs))
+          }
+          lifecycle.enrich(
+            &records, district: ordinal, unit: (ids.unitIDs[0], district.units[0].code),
+            provinceCells: provinceCells[ids.province], districtCells: ids.lastingCells)
+          nextID = (records.last?.member.id ?? nextID - 1) + 1
+          ordinal += 1
+          for record in records {
+            let status = DemoStatus.of(
+              record.events.lazy.map { (kind: $0.kind, date: $0.date) }, on: DemoCalendar.referenceDay)
             if status.inRegister { present += 1 }
             if status.exempt { exempt += 1 }
-            pending.append(NewMember(member: m.member, events: m.membershipEvents(cellIDs: ids)))
           }
+          pending += records
           if pending.count >= batchSize {
             if let writing {
               written += try await writing.value
@@ -87,12 +107,12 @@ public enum DemoLoader {
             }
             let batch = pending
             pending.removeAll(keepingCapacity: true)
-            writing = Task { try await store.addMembers(batch).count }
+            writing = Task { try await Self.write(batch, into: store) }
           }
         }
       }
       if let writing { written += try await writing.value }
-      if !pending.isEmpty { written += try await store.addMembers(pending).count }
+      if !pending.isEmpty { written += try await Self.write(pending, into: store) }
       progress(DemoProgress(phase: "đảng viên", done: written, total: totalMembers))
       progress(DemoProgress(phase: "chỉ mục", done: 0, total: 1))
     }
@@ -109,12 +129,45 @@ public enum DemoLoader {
       progress(DemoProgress(phase: "thay đổi tổ chức", done: index + 1, total: changes.count))
     }
     try await store.setPopulation(population)
+    let plans = lifecycle.plans
+    try await store.setAdmissionPlans(plans)
+    // Built here, once, so the first report on the demo does not pay for it.
+    progress(DemoProgress(phase: "số liệu theo tháng", done: 0, total: 1))
+    try await store.prepareMembershipReports()
+    progress(DemoProgress(phase: "số liệu theo tháng", done: 1, total: 1))
 
     let after = try await store.statistics()
     return DemoSummary(
       provinces: plan.provinces.count, organisations: after.organisations, members: after.members, events: after.events,
       referenceDay: DemoCalendar.referenceDay, membersOnReferenceDay: present, exemptOnReferenceDay: exempt,
-      populationRows: population.count, treeChanges: changes.count, elapsed: ContinuousClock.now - started)
+      populationRows: population.count, treeChanges: changes.count, admissions: lifecycle.summary.admissions,
+      moves: lifecycle.summary.moves, arrivals: lifecycle.summary.arrivals, admissionPlans: plans.count,
+      elapsed: ContinuousClock.now - started)
+  }
+
+  /// A district's unit ids, in the order of its units, and those of its cells the lifecycle may move
+  /// members between.
+  private struct DistrictIDs {
+    var province: Int
+    var unitIDs: [Int64]
+    var lastingCells: [Int64]
+  }
+
+  /// A cell that holds members through the whole of the demo's history.
+  private static func lasts(_ unit: DemoUnit) -> Bool {
+    UnitKindTable.standard.holdsMembers(unit.kind) && unit.ended == nil && unit.founded <= DemoCalendar.historyStart
+  }
+
+  /// Writes a batch, checking that its members got the ids the lifecycle was built on.
+  private static func write(_ batch: [NewMember], into store: any PartyStore) async throws -> Int {
+    let added = try await store.addMembers(batch)
+    guard added.first?.id == batch.first?.member.id, added.last?.id == batch.last?.member.id else {
+      throw DomainError(
+        "demo.ids",
+        "Mã số đảng viên được cấp (\(added.first?.id ?? 0)…\(added.last?.id ?? 0)) khác với mã số dữ liệu mẫu đã tính "
+          + "(\(batch.first?.member.id ?? 0)…\(batch.last?.member.id ?? 0)); hãy nạp vào một cơ sở dữ liệu mới.")
+    }
+    return added.count
   }
 
   private static func newOrganisation(_ unit: DemoUnit) -> NewOrganisation {

@@ -39,5 +39,10 @@ public struct DemoSummary: Hashable, Sendable {
   public var exemptOnReferenceDay: Int
   public var populationRows: Int
   public var treeChanges: Int
+  /// The lifecycle added on top of the members' own histories.
+  public var admissions: Int
+  public var moves: Int
+  public var arrivals: Int
+  public var admissionPlans: Int
   public var elapsed: Duration
 }

@@ -9,6 +9,10 @@ public protocol MembershipStore: Sendable {
   /// Sets yearly admission plans by unit code (replacing the same unit and year); all or none.
   func setAdmissionPlans(_ plans: [AdmissionPlanEntry]) async throws
 
+  /// Brings the sums the membership report reads up to date after a bulk load or a change of the tree,
+  /// so that the first report does not pay for it.
+  func prepareMembershipReports() async throws
+
   /// The plan the unit is held to in a year: its own, else the sum of the plans below it; nil when none.
   func admissionPlan(of code: String, year: Int) async throws -> Int?
 

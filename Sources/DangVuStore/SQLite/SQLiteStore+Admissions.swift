@@ -82,9 +82,11 @@ extension SQLiteStore {
     }
   }
 
-  /// Records the admission of a member being added with its history.
+  /// Records the admission of a member being added with its history. `known` answers for the sponsors the
+  /// caller has the spans of (the batch being added): `.some(standing)` when it knows, nil to ask the store.
   static func insertAdmission(
-    _ decision: AdmissionDecision, of member: Member, _ timeline: MemberTimeline, in db: Database
+    _ decision: AdmissionDecision, of member: Member, _ timeline: MemberTimeline, in db: Database,
+    known: (Int64, Day) -> Standing?? = { _, _ in nil }
   ) throws {
     guard let admitted = timeline.admissionDate else {
       throw DomainError(
@@ -92,15 +94,21 @@ extension SQLiteStore {
     }
     try insertAdmission(
       Admission(memberID: member.id, decisionNumber: decision.decisionNumber, sponsorIDs: decision.sponsorIDs),
-      memberName: member.fullName, admittedOn: admitted, in: db)
+      memberName: member.fullName, admittedOn: admitted, in: db, known: known)
   }
 
   private static func insertAdmission(
-    _ admission: Admission, memberName: String, admittedOn admitted: Day, in db: Database
+    _ admission: Admission, memberName: String, admittedOn admitted: Day, in db: Database,
+    known: (Int64, Day) -> Standing?? = { _, _ in nil }
   )
     throws
   {
-    let standing = try standings(of: admission.sponsorIDs, on: admitted, in: db)
+    var standing: [Int64: Standing] = [:]
+    var unknown: [Int64] = []
+    for id in admission.sponsorIDs {
+      if let answer = known(id, admitted) { standing[id] = answer } else { unknown.append(id) }
+    }
+    if !unknown.isEmpty { standing.merge(try standings(of: unknown, on: admitted, in: db)) { a, _ in a } }
     try AdmissionRules.check(admission, memberName: memberName, admittedOn: admitted) { standing[$0] }
     try db.cachedStatement(
       sql: "INSERT OR REPLACE INTO admission(member_id, decision_number, sponsor_1, sponsor_2) VALUES (?, ?, ?, ?)"

@@ -87,6 +87,9 @@ extension SQLiteStore {
     nationalIDs.reserveCapacity(batch.count)
     var result: [Member] = []
     result.reserveCapacity(batch.count)
+    let hasAdmissions = batch.contains { $0.admission != nil }
+    var admissions: [(index: Int, decision: AdmissionDecision, member: Member, timeline: MemberTimeline)] = []
+    var spans: [Int64: [MemberSpan]] = [:]
     for (index, new) in batch.enumerated() {
       do {
         var member = new.member
@@ -128,8 +131,20 @@ extension SQLiteStore {
         try Self.insertPosts(member, in: db)
         try Self.insertEvents(timeline.events, of: member.id, in: db)
         try Self.insertSpans(of: member.id, timeline, in: db)
-        if let decision = new.admission { try Self.insertAdmission(decision, of: member, timeline, in: db) }
+        if let decision = new.admission { admissions.append((index, decision, member, timeline)) }
+        if hasAdmissions { spans[member.id] = timeline.spans }
         result.append(member)
+      } catch let error as DomainError {
+        throw BatchItemError(index: index, error: error)
+      }
+    }
+    // Admissions last: a sponsor may come later in the batch than the member sponsored. Sponsors in the batch
+    // are looked up in its own spans (in a bulk load the span indexes are not there yet).
+    for (index, decision, member, timeline) in admissions {
+      do {
+        try Self.insertAdmission(decision, of: member, timeline, in: db) { id, day in
+          spans[id].map { $0.first { $0.holds(on: day) }?.standing }
+        }
       } catch let error as DomainError {
         throw BatchItemError(index: index, error: error)
       }

@@ -38,6 +38,8 @@ extension SQLiteStore {
     }
   }
 
+  public func prepareMembershipReports() async throws { try await refreshMemberStockIfStale() }
+
   /// Rebuilds the register's monthly sums after a bulk load or a change of the tree, once.
   func refreshMemberStockIfStale() async throws {
     guard try await writer.read({ db in try MemberStockRollup.isStale(db) }) else { return }
