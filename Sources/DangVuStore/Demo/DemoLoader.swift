@@ -63,6 +63,7 @@ public enum DemoLoader {
     // The members: the next batch is generated while the previous one is being written. The store builds
     // its indexes once at the end of the phase (a tenth of the time of keeping them batch by batch).
     // The register is empty, so the n-th member written gets id n: the lifecycle is added on those ids.
+    // The arrivals come on top of the generated records: the total grows by them as they are written.
     let totalMembers = plan.records
     var present = 0
     var exempt = 0
@@ -103,7 +104,7 @@ public enum DemoLoader {
           if pending.count >= batchSize {
             if let writing {
               written += try await writing.value
-              progress(DemoProgress(phase: "đảng viên", done: written, total: totalMembers))
+              progress(DemoProgress(phase: "đảng viên", done: written, total: max(written, totalMembers)))
             }
             let batch = pending
             pending.removeAll(keepingCapacity: true)
@@ -113,7 +114,7 @@ public enum DemoLoader {
       }
       if let writing { written += try await writing.value }
       if !pending.isEmpty { written += try await Self.write(pending, into: store) }
-      progress(DemoProgress(phase: "đảng viên", done: written, total: totalMembers))
+      progress(DemoProgress(phase: "đảng viên", done: written, total: max(written, totalMembers)))
       progress(DemoProgress(phase: "chỉ mục", done: 0, total: 1))
     }
     progress(DemoProgress(phase: "chỉ mục", done: 1, total: 1))

@@ -75,14 +75,25 @@ enum RegisterIndexes {
     }
   }
 
-  /// Creates the deferred indexes again and fills the search index in one pass over the register.
-  static func restoreDeferred(in db: Database) throws {
+  /// Where the search index of a bulk load comes from at its end.
+  enum SearchSource {
+    /// One pass over the register, on the writer.
+    case rebuild
+    /// The index built beside the writer, attached (`SearchIndexAside`).
+    case aside
+  }
+
+  /// Creates the deferred indexes again and fills the search index.
+  static func restoreDeferred(in db: Database, search: SearchSource = .rebuild) throws {
     guard try isDeferred(in: db) else { return }
     let indexes = try Row.fetchAll(db, sql: "SELECT name, sql FROM \(deferredTable) ORDER BY name").map {
       Index(name: $0[0], sql: $0[1])
     }
     try create(indexes, in: db)
-    try db.execute(sql: "INSERT INTO member_search(member_search) VALUES ('rebuild')")
+    switch search {
+    case .rebuild: try db.execute(sql: "INSERT INTO member_search(member_search) VALUES ('rebuild')")
+    case .aside: try SearchIndexAside.copy(in: db)
+    }
     try db.execute(sql: "DROP TABLE \(deferredTable)")
   }
 

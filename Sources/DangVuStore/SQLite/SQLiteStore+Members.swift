@@ -12,7 +12,9 @@ extension SQLiteStore {
     try await writer.writeWithoutTransaction { db in
       // During `loadingInBulk` the indexes are already dropped and the search index is filled at its end.
       if try RegisterIndexes.isDeferred(in: db) {
-        return try RegisterIndexes.bulkTransaction(in: db) { try Self.add(batch, bulk: true, in: db) }
+        let added = try RegisterIndexes.bulkTransaction(in: db) { try Self.add(batch, bulk: true, in: db) }
+        searchAside.withLock { $0 }?.add(added)
+        return added
       }
       // A large batch into a small register (a first import) is written with the secondary indexes dropped
       // and built again at the end, inside its one transaction: a refusal rolls the drop back too.
@@ -42,7 +44,18 @@ extension SQLiteStore {
   /// and search indexes are built once at the end instead of batch by batch. Until then searches and
   /// registers miss the members being added; a load that fails still gets its indexes back.
   public func loadingInBulk<T>(_ load: () async throws -> T) async throws -> T {
-    try await writer.write { db in try RegisterIndexes.deferIndexes(in: db) }
+    let aside = try await writer.write { db -> SearchIndexAside? in
+      let empty = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM member LIMIT 1)") == 0
+      let deferred = try RegisterIndexes.isDeferred(in: db)
+      try RegisterIndexes.deferIndexes(in: db)
+      // Into an empty register of a file, the word index is built beside the writer (decision 0015).
+      guard let path, empty, !deferred,
+        let definition = try String.fetchOne(
+          db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'member_search'")
+      else { return nil }
+      return try SearchIndexAside(besides: path, definition: definition)
+    }
+    searchAside.withLock { $0 = aside }
     let result: T
     do {
       result = try await load()
@@ -55,8 +68,20 @@ extension SQLiteStore {
   }
 
   private func finishBulkLoad() async throws {
+    let aside = searchAside.withLock { held in
+      defer { held = nil }
+      return held
+    }
+    defer { aside?.remove() }
     try await writer.writeWithoutTransaction { db in
-      try RegisterIndexes.bulkTransaction(in: db) { try RegisterIndexes.restoreDeferred(in: db) }
+      // An aside that failed on its own thread is dropped: the index is then rebuilt from the register.
+      if let aside, aside.finished() {
+        try aside.attached(to: db) {
+          try RegisterIndexes.bulkTransaction(in: db) { try RegisterIndexes.restoreDeferred(in: db, search: .aside) }
+        }
+      } else {
+        try RegisterIndexes.bulkTransaction(in: db) { try RegisterIndexes.restoreDeferred(in: db) }
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 import DangVuCore
 import Foundation
 import GRDB
+import Synchronization
 
 /// The embedded default: one SQLite file in WAL mode, foreign keys on, every write in one transaction.
 public final class SQLiteStore: PartyStore {
@@ -10,6 +11,11 @@ public final class SQLiteStore: PartyStore {
   private let changeWatch: DatabaseQueue?
   /// Read-only connections for `readOnCallingThread` alone; nil in memory, where the writer serves them.
   private let hotReads: DatabasePool?
+  /// The database file; nil in memory.
+  let path: String?
+  /// The word index being built beside the writer during `loadingInBulk`, when it started on an empty
+  /// register of a file store.
+  let searchAside = Mutex<SearchIndexAside?>(nil)
 
   /// Opens (creating when missing) the database file and brings its schema up to date.
   public init(path: String) throws {
@@ -27,6 +33,7 @@ public final class SQLiteStore: PartyStore {
       throw DomainError("store.cannotOpen", "Không mở được cơ sở dữ liệu \(path): \(error)")
     }
     writer = pool
+    self.path = path
     try Schema.migrator.migrate(pool)
     var watchConfig = Configuration()
     watchConfig.readonly = true
@@ -39,6 +46,7 @@ public final class SQLiteStore: PartyStore {
     // A bulk load that was killed left its indexes dropped: build them now, before anything reads.
     try pool.writeWithoutTransaction { db in
       if try RegisterIndexes.isDeferred(in: db) {
+        SearchIndexAside.remove(at: SearchIndexAside.path(besides: path))
         try RegisterIndexes.bulkTransaction(in: db) { try RegisterIndexes.restoreDeferred(in: db) }
       }
     }
@@ -46,6 +54,7 @@ public final class SQLiteStore: PartyStore {
 
   init(writer: any DatabaseWriter) throws {
     self.writer = writer
+    path = nil
     changeWatch = nil
     hotReads = nil
     try Schema.migrator.migrate(writer)
