@@ -13,7 +13,7 @@ extension SQLiteStore {
       // During `loadingInBulk` the indexes are already dropped and the search index is filled at its end.
       if try RegisterIndexes.isDeferred(in: db) {
         let added = try RegisterIndexes.bulkTransaction(in: db) { try Self.add(batch, bulk: true, in: db) }
-        searchAside.withLock { $0 }?.add(added)
+        searchAside.current?.add(added)
         return added
       }
       // A large batch into a small register (a first import) is written with the secondary indexes dropped
@@ -55,7 +55,7 @@ extension SQLiteStore {
       else { return nil }
       return try SearchIndexAside(besides: path, definition: definition)
     }
-    searchAside.withLock { $0 = aside }
+    searchAside.hold(aside)
     let result: T
     do {
       result = try await load()
@@ -68,10 +68,7 @@ extension SQLiteStore {
   }
 
   private func finishBulkLoad() async throws {
-    let aside = searchAside.withLock { held in
-      defer { held = nil }
-      return held
-    }
+    let aside = searchAside.take()
     defer { aside?.remove() }
     try await writer.writeWithoutTransaction { db in
       // An aside that failed on its own thread is dropped: the index is then rebuilt from the register.

@@ -1,7 +1,6 @@
 import DangVuCore
 import Foundation
 import GRDB
-import Synchronization
 
 /// The embedded default: one SQLite file in WAL mode, foreign keys on, every write in one transaction.
 public final class SQLiteStore: PartyStore {
@@ -15,7 +14,7 @@ public final class SQLiteStore: PartyStore {
   let path: String?
   /// The word index being built beside the writer during `loadingInBulk`, when it started on an empty
   /// register of a file store.
-  let searchAside = Mutex<SearchIndexAside?>(nil)
+  let searchAside = SearchAsideSlot()
 
   /// Opens (creating when missing) the database file and brings its schema up to date.
   public init(path: String) throws {

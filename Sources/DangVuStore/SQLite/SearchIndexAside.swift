@@ -1,10 +1,13 @@
 import DangVuCore
-import Dispatch
 import Foundation
 import GRDB
 
-/// The word index of a bulk load into an empty register, built in a scratch database of its own on
-/// another thread while the writer writes the rows (decision 0015).
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The word index of a bulk load into an empty register, built in a scratch database of its own on a
+/// thread of its own while the writer writes the rows (decision 0015).
 ///
 /// At the end of the load its FTS5 shadow tables are copied into the store's, which hold nothing yet: the
 /// scratch table is declared exactly as `member_search`, so its segments are the ones `'rebuild'` would
@@ -19,10 +22,14 @@ final class SearchIndexAside: @unchecked Sendable {
 
   let path: String
   private let scratch: DatabaseQueue
-  /// Serial: batches are indexed in the order they were written, off the writer's thread.
-  private let work = DispatchQueue(label: "dangvu.search-aside", qos: .userInitiated)
-  /// Set on `work` only; read after `work` has drained.
+  /// The names waiting to be indexed, a batch each, in the order they were written; guarded by `condition`.
+  private var pending: [[(id: Int64, name: String)]] = []
+  /// At most this many batches wait: beyond it the writer waits, so a slow aside cannot fill the memory.
+  private static let pendingLimit = 8
+  private var closed = false
+  private var done = false
   private var failure: (any Error)?
+  private let condition = NSCondition()
 
   static func path(besides database: String) -> String { database + "-search-aside" }
 
@@ -37,32 +44,68 @@ final class SearchIndexAside: @unchecked Sendable {
     }
     scratch = try DatabaseQueue(path: path, configuration: config)
     try scratch.inDatabase { db in try db.execute(sql: definition) }
+    let thread = Thread { [self] in run() }
+    thread.name = "dangvu.search-aside"
+    thread.start()
   }
 
-  /// Indexes the names of members just written, on the aside thread; the caller does not wait.
+  /// Hands the names of members just written to the aside thread.
   func add(_ members: [Member]) {
-    work.async { [self] in
-      guard failure == nil else { return }
+    let names = members.map { (id: $0.id, name: $0.fullName) }
+    condition.lock()
+    while pending.count >= Self.pendingLimit && !done { condition.wait() }
+    if !done { pending.append(names) }
+    condition.signal()
+    condition.unlock()
+  }
+
+  /// The aside thread: at the lowest priority, so on a busy machine the writer and the generator come
+  /// first and the index is built in the time they leave (`setpriority` on Linux applies to this thread).
+  private func run() {
+    #if os(Linux)
+      _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
+    #endif
+    while true {
+      condition.lock()
+      while pending.isEmpty && !closed { condition.wait() }
+      guard !pending.isEmpty, failure == nil else {
+        done = true
+        condition.broadcast()
+        condition.unlock()
+        return
+      }
+      let batch = pending.removeFirst()
+      condition.broadcast()
+      condition.unlock()
       do {
-        try scratch.inDatabase { db in
-          try db.inTransaction {
-            let insert = try db.cachedStatement(sql: "INSERT INTO member_search(rowid, search_name) VALUES (?, ?)")
-            for member in members {
-              try insert.execute(arguments: [member.id, SearchFolding.fold(member.fullName)])
-            }
-            return .commit
-          }
-        }
+        try index(batch)
       } catch {
+        condition.lock()
         failure = error
+        condition.unlock()
       }
     }
   }
 
-  /// Whether every batch was indexed, once the ones still queued are done. False means the aside failed
-  /// (a full disk, say) and the index must be rebuilt from the register instead.
+  private func index(_ batch: [(id: Int64, name: String)]) throws {
+    try scratch.inDatabase { db in
+      try db.inTransaction {
+        let insert = try db.cachedStatement(sql: "INSERT INTO member_search(rowid, search_name) VALUES (?, ?)")
+        for member in batch { try insert.execute(arguments: [member.id, SearchFolding.fold(member.name)]) }
+        return .commit
+      }
+    }
+  }
+
+  /// Waits for the batches still waiting to be indexed and stops the thread. True when every batch was
+  /// indexed; false means the aside failed (a full disk, say) and the index must be rebuilt instead.
+  @discardableResult
   func finished() -> Bool {
-    work.sync {}
+    condition.lock()
+    defer { condition.unlock() }
+    closed = true
+    condition.broadcast()
+    while !done { condition.wait() }
     return failure == nil
   }
 
@@ -83,12 +126,35 @@ final class SearchIndexAside: @unchecked Sendable {
     }
   }
 
-  /// Removes the scratch file (and any journal SQLite left beside it).
-  func remove() { Self.remove(at: path) }
+  /// Stops the thread if it still runs and removes the scratch file.
+  func remove() {
+    finished()
+    Self.remove(at: path)
+  }
 
   static func remove(at path: String) {
     for file in [path, path + "-journal", path + "-wal", path + "-shm"] {
       try? FileManager.default.removeItem(atPath: file)
+    }
+  }
+}
+
+/// Where the store keeps the aside of the bulk load under way, if any. A lock and a variable rather than
+/// `Mutex`: a `Mutex` stored in `SQLiteStore` corrupted the heap in release builds (Swift 6.3.1 on Linux,
+/// abort in malloc on the first allocation after the store was made).
+final class SearchAsideSlot: @unchecked Sendable {
+  private let lock = NSLock()
+  private var aside: SearchIndexAside?
+
+  var current: SearchIndexAside? { lock.withLock { aside } }
+
+  func hold(_ new: SearchIndexAside?) { lock.withLock { aside = new } }
+
+  /// The aside, leaving the slot empty.
+  func take() -> SearchIndexAside? {
+    lock.withLock {
+      defer { aside = nil }
+      return aside
     }
   }
 }
