@@ -75,11 +75,28 @@ struct MemberStockRollupTests {
         #expect(kept == (try await Self.scan(store, scope, d)), "\(scope ?? "all") on \(d)")
       }
     }
-    // Moving a unit marks the sums stale; the rebuild agrees too.
+    // A move inside the province changes no sums: they stay current, and still agree.
     try await store.moveOrganisation(code: "KG.01.001", underParent: "KG.02", on: day("2021-01-01"))
-    #expect(try await store.writer.read { try MemberStockRollup.isStale($0) })
+    #expect(try await !store.writer.read { try MemberStockRollup.isStale($0) })
     for d in Self.monthEnds {
       #expect(try await Self.rollup(store, "KG", d) == (try await Self.scan(store, "KG", d)))
+    }
+    // A move into another province marks them stale; the rebuild agrees too.
+    try await store.addOrganisations([
+      NewOrganisation(
+        code: "AG", name: "Đảng bộ tỉnh An Giang", kind: .provincialCommittee, parentCode: nil,
+        founded: day("1975-05-01")),
+      NewOrganisation(
+        code: "AG.01", name: "Đảng bộ huyện Châu Phú", kind: .districtCommittee, parentCode: "AG",
+        founded: day("1976-01-01")),
+    ])
+    try await store.moveOrganisation(code: "KG.02.001", underParent: "AG.01", on: day("2022-06-01"))
+    #expect(try await store.writer.read { try MemberStockRollup.isStale($0) })
+    for d in Self.monthEnds {
+      for scope in ["KG", "AG", nil] {
+        #expect(
+          try await Self.rollup(store, scope, d) == (try await Self.scan(store, scope, d)), "\(scope ?? "all") on \(d)")
+      }
     }
     // Not a month's last day, or not a whole province: the scan answers.
     #expect(try await Self.rollup(store, "KG", day("2023-12-30")) == nil)

@@ -41,12 +41,37 @@ enum MemberStockRollup {
     return sums
   }
 
+  /// `member_stock_state.stale`: 0 the sums are current, 1 stale, `summingAside` stale while a bulk load into
+  /// an empty register sums its members beside the writer (`RegisterAside`). Any other write that would mark
+  /// the sums stale during that load sets 1, and the load's own sums are then not used.
+  static let summingAside = 2
+
   static func isStale(_ db: Database) throws -> Bool {
     try Bool.fetchOne(db, sql: "SELECT stale FROM member_stock_state") ?? true
   }
 
+  static func isSummingAside(_ db: Database) throws -> Bool {
+    try Int.fetchOne(db, sql: "SELECT stale FROM member_stock_state") == summingAside
+  }
+
   static func markStale(_ db: Database) throws {
     try db.execute(sql: "UPDATE member_stock_state SET stale = 1")
+  }
+
+  /// At the start of a bulk load into an empty register: the sums are nothing, and the load's will replace them.
+  static func beginSummingAside(_ db: Database) throws {
+    try db.execute(sql: "DELETE FROM member_stock")
+    try db.execute(sql: "UPDATE member_stock_state SET stale = ?", arguments: [summingAside])
+  }
+
+  /// At the end of that load: its sums become the register's, unless something else made them stale meanwhile
+  /// (then, and when the load failed, `sums` is nil or ignored and the next report rebuilds them).
+  static func endSummingAside(_ sums: Sums?, in db: Database) throws {
+    guard try isSummingAside(db) else { return }
+    guard let sums else { return try markStale(db) }
+    try db.execute(sql: "DELETE FROM member_stock")
+    try sums.write(in: db)
+    try db.execute(sql: "UPDATE member_stock_state SET stale = 0")
   }
 
   /// Adds (`sign` 1) or takes away (−1) what a member's current spans contribute.
@@ -79,7 +104,7 @@ enum MemberStockRollup {
     """
 
   /// Deltas by (unit, key, month), packed into one integer: a rebuild adds a few hundred million of them.
-  private struct Sums {
+  struct Sums {
     var keys = MemberStock.KeyTable()
     var deltas: [Int: Int] = [:]
     private var scratch: [Int] = []
@@ -91,8 +116,25 @@ enum MemberStockRollup {
         standing: Standing(rawValue: row[3]) ?? .official, exempt: row[4], inTransit: row[5],
         gender: Gender(rawValue: row[6]) ?? .male, ethnicity: row[7], religion: row[8], education: row[9],
         birthDate: Day(daysSinceEpoch: row[10]))
-      let from: Int = row[1]
-      let until: Int? = row[2]
+      try add(facts, cell: row[0], from: row[1], until: row[2], sign: sign, roots: &roots, in: db)
+    }
+
+    /// Adds a span of a member just written, with the member's facts.
+    mutating func add(_ span: MemberSpan, of member: Member, roots: inout RootHistory) throws {
+      let facts = MemberStock.Facts(
+        standing: span.standing, exempt: span.exempt, inTransit: span.inTransit, gender: member.gender,
+        ethnicity: member.ethnicity, religion: member.religion, education: member.education,
+        birthDate: member.birthDate)
+      try add(
+        facts, cell: span.cellID, from: span.from.daysSinceEpoch, until: span.until?.daysSinceEpoch, sign: 1,
+        roots: &roots, in: nil)
+    }
+
+    /// `db` may be nil when `roots` has every link loaded.
+    private mutating func add(
+      _ facts: MemberStock.Facts, cell: Int64, from: Int, until: Int?, sign: Int, roots: inout RootHistory,
+      in db: Database?
+    ) throws {
       scratch.removeAll(keepingCapacity: true)
       keys.keys(facts, into: &scratch)
       func place(_ unit: Int64, _ start: Int, _ end: Int?) {
@@ -106,7 +148,7 @@ enum MemberStockRollup {
         }
       }
       // Unit 0 is the sum of the roots (a cell sits under exactly one root at a time): added in `write`.
-      for r in try roots.of(cell: row[0], in: db) {
+      for r in try roots.of(cell: cell, in: db) {
         let start = max(from, r.from)
         let end = [until, r.until].compactMap { $0 }.min()
         if end.map({ start < $0 }) ?? true { place(r.root, start, end) }
@@ -151,12 +193,14 @@ struct RootHistory {
     links = all
   }
 
-  mutating func of(cell: Int64, in db: Database) throws -> [Interval] {
+  /// `db` may be nil once `loadAll` has run.
+  mutating func of(cell: Int64, in db: Database?) throws -> [Interval] {
     if let known = cache[cell] { return known }
     let own: [(parent: Int64?, from: Int, until: Int?)]
     if let links {
       own = links[cell] ?? []
     } else {
+      guard let db else { preconditionFailure("RootHistory without its links and without a database") }
       own = try db.cachedRows(
         sql: "SELECT parent_id, valid_from, valid_until FROM organisation_parent WHERE child_id = ?", arguments: [cell]
       ).map { ($0[0], $0[1], $0[2]) }

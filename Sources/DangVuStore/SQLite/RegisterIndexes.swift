@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// How a batch of members is written: row by row into every index, or as a bulk load.
@@ -47,7 +48,10 @@ enum RegisterIndexes {
     return indexes
   }
 
+  /// Creates the indexes with SQLite's sorter on every core (`PRAGMA threads`; off otherwise, as by default).
   static func create(_ indexes: [Index], in db: Database) throws {
+    try db.execute(sql: "PRAGMA threads = \(ProcessInfo.processInfo.activeProcessorCount)")
+    defer { try? db.execute(sql: "PRAGMA threads = 0") }
     for index in indexes { try db.execute(sql: index.sql) }
   }
 
@@ -75,24 +79,31 @@ enum RegisterIndexes {
     }
   }
 
-  /// Where the search index of a bulk load comes from at its end.
-  enum SearchSource {
-    /// One pass over the register, on the writer.
-    case rebuild
-    /// The index built beside the writer, attached (`SearchIndexAside`).
-    case aside
+  /// Creates the deferred indexes again and fills the search index from the register.
+  static func restoreDeferred(in db: Database) throws {
+    try restoreIndexes(in: db)
+    try finishDeferred(searchFromAside: false, in: db)
   }
 
-  /// Creates the deferred indexes again and fills the search index.
-  static func restoreDeferred(in db: Database, search: SearchSource = .rebuild) throws {
+  /// Creates the deferred indexes again, and forgets them; the mark stays until `finishDeferred`, so a load
+  /// killed in between still gets its search index when the store is next opened.
+  static func restoreIndexes(in db: Database) throws {
     guard try isDeferred(in: db) else { return }
     let indexes = try Row.fetchAll(db, sql: "SELECT name, sql FROM \(deferredTable) ORDER BY name").map {
       Index(name: $0[0], sql: $0[1])
     }
     try create(indexes, in: db)
-    switch search {
-    case .rebuild: try db.execute(sql: "INSERT INTO member_search(member_search) VALUES ('rebuild')")
-    case .aside: try SearchIndexAside.copy(in: db)
+    try db.execute(sql: "DELETE FROM \(deferredTable)")
+  }
+
+  /// Fills the search index — copied from the attached aside (`RegisterAside`), or rebuilt from the register —
+  /// and drops the mark of the bulk load.
+  static func finishDeferred(searchFromAside: Bool, in db: Database) throws {
+    guard try isDeferred(in: db) else { return }
+    if searchFromAside {
+      try RegisterAside.copy(in: db)
+    } else {
+      try db.execute(sql: "INSERT INTO member_search(member_search) VALUES ('rebuild')")
     }
     try db.execute(sql: "DROP TABLE \(deferredTable)")
   }

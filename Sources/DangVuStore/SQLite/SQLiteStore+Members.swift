@@ -12,9 +12,12 @@ extension SQLiteStore {
     try await writer.writeWithoutTransaction { db in
       // During `loadingInBulk` the indexes are already dropped and the search index is filled at its end.
       if try RegisterIndexes.isDeferred(in: db) {
-        let added = try RegisterIndexes.bulkTransaction(in: db) { try Self.add(batch, bulk: true, in: db) }
-        searchAside.current?.add(added)
-        return added
+        let aside = registerAside.current
+        let added = try RegisterIndexes.bulkTransaction(in: db) {
+          try Self.add(batch, bulk: true, keepingSpans: aside != nil, in: db)
+        }
+        aside?.add(added.members, spans: added.spans)
+        return added.members
       }
       // A large batch into a small register (a first import) is written with the secondary indexes dropped
       // and built again at the end, inside its one transaction: a refusal rolls the drop back too.
@@ -22,7 +25,7 @@ extension SQLiteStore {
         return try RegisterIndexes.bulkTransaction(in: db) {
           var timer = PhaseTimer()
           let dropped = try RegisterIndexes.drop(in: db)
-          let added = try Self.add(batch, bulk: true, in: db)
+          let added = try Self.add(batch, bulk: true, in: db).members
           try Self.indexForSearch(added, in: db)
           timer.lap("  rows and search index")
           try RegisterIndexes.create(dropped, in: db)
@@ -32,7 +35,7 @@ extension SQLiteStore {
       }
       var added: [Member] = []
       try db.inTransaction {
-        added = try Self.add(batch, bulk: false, in: db)
+        added = try Self.add(batch, bulk: false, in: db).members
         try Self.indexForSearch(added, in: db)
         return .commit
       }
@@ -44,40 +47,56 @@ extension SQLiteStore {
   /// and search indexes are built once at the end instead of batch by batch. Until then searches and
   /// registers miss the members being added; a load that fails still gets its indexes back.
   public func loadingInBulk<T>(_ load: () async throws -> T) async throws -> T {
-    let aside = try await writer.write { db -> SearchIndexAside? in
+    let aside = try await writer.write { db -> RegisterAside? in
       let empty = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM member LIMIT 1)") == 0
       let deferred = try RegisterIndexes.isDeferred(in: db)
       try RegisterIndexes.deferIndexes(in: db)
-      // Into an empty register of a file, the word index is built beside the writer (decision 0015).
+      // Into an empty register of a file, the word index and the monthly sums are built beside the writer
+      // (decision 0015).
       guard let path, empty, !deferred,
         let definition = try String.fetchOne(
           db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'member_search'")
       else { return nil }
-      return try SearchIndexAside(besides: path, definition: definition)
+      var roots = RootHistory()
+      try roots.loadAll(db)
+      try MemberStockRollup.beginSummingAside(db)
+      return try RegisterAside(besides: path, definition: definition, roots: roots)
     }
-    searchAside.hold(aside)
+    registerAside.hold(aside)
     let result: T
     do {
       result = try await load()
     } catch {
-      try? await finishBulkLoad()
+      try? await finishBulkLoad(loaded: false)
       throw error
     }
-    try await finishBulkLoad()
+    try await finishBulkLoad(loaded: true)
     return result
   }
 
-  private func finishBulkLoad() async throws {
-    let aside = searchAside.take()
+  private func finishBulkLoad(loaded: Bool) async throws {
+    let aside = registerAside.take()
     defer { aside?.remove() }
     try await writer.writeWithoutTransaction { db in
-      // An aside that failed on its own thread is dropped: the index is then rebuilt from the register.
-      if let aside, aside.finished() {
-        try aside.attached(to: db) {
-          try RegisterIndexes.bulkTransaction(in: db) { try RegisterIndexes.restoreDeferred(in: db, search: .aside) }
-        }
-      } else {
+      guard let aside else {
         try RegisterIndexes.bulkTransaction(in: db) { try RegisterIndexes.restoreDeferred(in: db) }
+        return
+      }
+      // The secondary indexes are built while the aside finishes its last batches; then its word index is
+      // copied in (the aside must be idle by then: the transaction locks every attached database) and its
+      // sums taken, unless the load failed part way (the next report then rebuilds them).
+      try RegisterIndexes.bulkTransaction(in: db) { try RegisterIndexes.restoreIndexes(in: db) }
+      guard aside.finished() else {
+        return try RegisterIndexes.bulkTransaction(in: db) {
+          try RegisterIndexes.finishDeferred(searchFromAside: false, in: db)
+          try MemberStockRollup.endSummingAside(nil, in: db)
+        }
+      }
+      try aside.attached(to: db) {
+        try RegisterIndexes.bulkTransaction(in: db) {
+          try RegisterIndexes.finishDeferred(searchFromAside: true, in: db)
+          try MemberStockRollup.endSummingAside(loaded ? aside.memberStock : nil, in: db)
+        }
       }
     }
   }
@@ -95,7 +114,10 @@ extension SQLiteStore {
 
   /// Checks and writes each member with its history. In a bulk load SQLite's foreign key lookups are off:
   /// every unit written must then have been found by the cell lookup, which the history check uses.
-  private static func add(_ batch: [NewMember], bulk: Bool, in db: Database) throws -> [Member] {
+  /// `keepingSpans` also returns each member's spans (for the aside), else `spans` is empty.
+  private static func add(_ batch: [NewMember], bulk: Bool, keepingSpans: Bool = false, in db: Database) throws -> (
+    members: [Member], spans: [[MemberSpan]]
+  ) {
     let cells = try CellLookup(db: db)
     let insert = try PreparedInsert(
       sql: """
@@ -112,6 +134,7 @@ extension SQLiteStore {
     let hasAdmissions = batch.contains { $0.admission != nil }
     var admissions: [(index: Int, decision: AdmissionDecision, member: Member, timeline: MemberTimeline)] = []
     var spans: [Int64: [MemberSpan]] = [:]
+    var kept: [[MemberSpan]] = []
     for (index, new) in batch.enumerated() {
       do {
         var member = new.member
@@ -155,6 +178,7 @@ extension SQLiteStore {
         try Self.insertSpans(of: member.id, timeline, in: db)
         if let decision = new.admission { admissions.append((index, decision, member, timeline)) }
         if hasAdmissions { spans[member.id] = timeline.spans }
+        if keepingSpans { kept.append(timeline.spans) }
         result.append(member)
       } catch let error as DomainError {
         throw BatchItemError(index: index, error: error)
@@ -171,13 +195,17 @@ extension SQLiteStore {
         throw BatchItemError(index: index, error: error)
       }
     }
-    // The register's monthly sums: kept member by member for a few, rebuilt once after a bulk load.
-    if bulk || result.count > MemberStockRollup.bulkThreshold {
+    // The register's monthly sums: kept member by member for a few, rebuilt once after a bulk load, or
+    // summed by the aside from the spans it is handed.
+    // (Kept spans are summed by the aside; should anything else have made the sums stale meanwhile, they stay
+    // stale and the aside's are not used.)
+    if keepingSpans {
+    } else if bulk || result.count > MemberStockRollup.bulkThreshold {
       try MemberStockRollup.markStale(db)
     } else {
       for member in result { try MemberStockRollup.apply(member: member.id, sign: 1, in: db) }
     }
-    return result
+    return (result, kept)
   }
 
   public func recordEvents(_ events: [MembershipEvent]) async throws {

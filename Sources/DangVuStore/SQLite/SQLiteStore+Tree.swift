@@ -76,11 +76,22 @@ extension SQLiteStore {
 
   public func moveOrganisation(code: String, underParent parentCode: String, on day: Day) async throws {
     try await writer.write { db in
-      // Which province a cell sits under over time feeds the register's monthly sums.
-      try MemberStockRollup.markStale(db)
-      try Self.move(
-        Self.requireOrganisation(code: code, in: db), under: Self.requireOrganisation(code: parentCode, in: db),
-        on: day, in: db)
+      let unit = try Self.requireOrganisation(code: code, in: db)
+      let before = try Self.roots(of: unit.id, from: day, in: db)
+      try Self.move(unit, under: Self.requireOrganisation(code: parentCode, in: db), on: day, in: db)
+      // Which province a cell sits under over time feeds the register's monthly sums: a move that leaves the
+      // unit under the same provinces (a move inside a district, say) changes none of them.
+      if try Self.roots(of: unit.id, from: day, in: db) != before { try MemberStockRollup.markStale(db) }
+    }
+  }
+
+  /// The roots `unit` sits under from `day` on, as they are recorded now.
+  static func roots(of unit: Int64, from day: Day, in db: Database) throws -> [String] {
+    var history = RootHistory()
+    let start = day.daysSinceEpoch
+    return try history.of(cell: unit, in: db).compactMap { interval in
+      guard interval.until.map({ $0 > start }) ?? true else { return nil }
+      return "\(interval.root)@\(max(interval.from, start))-\(interval.until.map(String.init) ?? "")"
     }
   }
 
@@ -114,8 +125,8 @@ extension SQLiteStore {
 
   static func end(_ unit: Organisation, on day: Day, in db: Database) throws {
     try TreeRules.checkEnd(unit, on: day)
-    // Which province a cell sits under over time feeds the register's monthly sums.
-    try MemberStockRollup.markStale(db)
+    // The register's monthly sums stay as they are: no member may be in the subtree from `day` on (refused
+    // below), and before it the units sat under the same provinces as ever.
     // The subtree on the day itself: units moved away that day (a merge) are no longer below it.
     let ids = try subtreeIDs(of: unit.code, on: day, in: db)
     let list = ids.map(String.init).joined(separator: ",")

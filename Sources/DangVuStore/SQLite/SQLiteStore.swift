@@ -14,7 +14,7 @@ public final class SQLiteStore: PartyStore {
   let path: String?
   /// The word index being built beside the writer during `loadingInBulk`, when it started on an empty
   /// register of a file store.
-  let searchAside = SearchAsideSlot()
+  let registerAside = RegisterAsideSlot()
 
   /// Opens (creating when missing) the database file and brings its schema up to date.
   public init(path: String) throws {
@@ -45,7 +45,7 @@ public final class SQLiteStore: PartyStore {
     // A bulk load that was killed left its indexes dropped: build them now, before anything reads.
     try pool.writeWithoutTransaction { db in
       if try RegisterIndexes.isDeferred(in: db) {
-        SearchIndexAside.remove(at: SearchIndexAside.path(besides: path))
+        RegisterAside.remove(at: RegisterAside.path(besides: path))
         try RegisterIndexes.bulkTransaction(in: db) { try RegisterIndexes.restoreDeferred(in: db) }
       }
     }

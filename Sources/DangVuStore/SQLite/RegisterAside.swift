@@ -6,15 +6,16 @@ import GRDB
   import Glibc
 #endif
 
-/// The word index of a bulk load into an empty register, built in a scratch database of its own on a
-/// thread of its own while the writer writes the rows (decision 0015).
+/// What a bulk load into an empty register builds beside the writer, on a thread of its own while the
+/// writer writes the rows (decision 0015): the word index, in a scratch database of its own, and the
+/// register's monthly sums (`MemberStockRollup`), in memory.
 ///
 /// At the end of the load its FTS5 shadow tables are copied into the store's, which hold nothing yet: the
 /// scratch table is declared exactly as `member_search`, so its segments are the ones `'rebuild'` would
 /// have written, and copying pages is far cheaper than tokenizing six million names again on the writer.
-/// The scratch file sits beside the database (`<db>-search-aside`) and is removed when the load ends; a
+/// The scratch file sits beside the database (`<db>-aside`) and is removed when the load ends; a
 /// load that was killed leaves it, and the next open removes it and rebuilds the index the usual way.
-final class SearchIndexAside: @unchecked Sendable {
+final class RegisterAside: @unchecked Sendable {
   /// FTS5's shadow tables of `member_search`, as `CREATE VIRTUAL TABLE` makes them.
   static let shadowTables = [
     "member_search_data", "member_search_idx", "member_search_docsize", "member_search_config",
@@ -22,8 +23,12 @@ final class SearchIndexAside: @unchecked Sendable {
 
   let path: String
   private let scratch: DatabaseQueue
-  /// The names waiting to be indexed, a batch each, in the order they were written; guarded by `condition`.
-  private var pending: [[(id: Int64, name: String)]] = []
+  /// The members waiting, with their spans, a batch each in the order they were written; guarded by
+  /// `condition`.
+  private var pending: [(members: [Member], spans: [[MemberSpan]])] = []
+  /// The monthly sums of the members handled so far, under the roots of the tree as the load began.
+  private var sums = MemberStockRollup.Sums()
+  private var roots: RootHistory
   /// At most this many batches wait: beyond it the writer waits, so a slow aside cannot fill the memory.
   private static let pendingLimit = 8
   private var closed = false
@@ -31,11 +36,13 @@ final class SearchIndexAside: @unchecked Sendable {
   private var failure: (any Error)?
   private let condition = NSCondition()
 
-  static func path(besides database: String) -> String { database + "-search-aside" }
+  static func path(besides database: String) -> String { database + "-aside" }
 
   /// `definition` is the `CREATE VIRTUAL TABLE` of the store's `member_search`, as its schema holds it.
-  init(besides database: String, definition: String) throws {
+  /// `roots` has every link of the tree loaded.
+  init(besides database: String, definition: String, roots: RootHistory) throws {
     path = Self.path(besides: database)
+    self.roots = roots
     Self.remove(at: path)
     var config = Configuration()
     config.prepareDatabase { db in
@@ -45,16 +52,15 @@ final class SearchIndexAside: @unchecked Sendable {
     scratch = try DatabaseQueue(path: path, configuration: config)
     try scratch.inDatabase { db in try db.execute(sql: definition) }
     let thread = Thread { [self] in run() }
-    thread.name = "dangvu.search-aside"
+    thread.name = "dangvu.register-aside"
     thread.start()
   }
 
-  /// Hands the names of members just written to the aside thread.
-  func add(_ members: [Member]) {
-    let names = members.map { (id: $0.id, name: $0.fullName) }
+  /// Hands members just written, with their spans, to the aside thread.
+  func add(_ members: [Member], spans: [[MemberSpan]]) {
     condition.lock()
     while pending.count >= Self.pendingLimit && !done { condition.wait() }
-    if !done { pending.append(names) }
+    if !done { pending.append((members, spans)) }
     condition.signal()
     condition.unlock()
   }
@@ -87,15 +93,23 @@ final class SearchIndexAside: @unchecked Sendable {
     }
   }
 
-  private func index(_ batch: [(id: Int64, name: String)]) throws {
+  private func index(_ batch: (members: [Member], spans: [[MemberSpan]])) throws {
     try scratch.inDatabase { db in
       try db.inTransaction {
         let insert = try db.cachedStatement(sql: "INSERT INTO member_search(rowid, search_name) VALUES (?, ?)")
-        for member in batch { try insert.execute(arguments: [member.id, SearchFolding.fold(member.name)]) }
+        for member in batch.members {
+          try insert.execute(arguments: [member.id, SearchFolding.fold(member.fullName)])
+        }
         return .commit
       }
     }
+    for (member, spans) in zip(batch.members, batch.spans) {
+      for span in spans { try sums.add(span, of: member, roots: &roots) }
+    }
   }
+
+  /// The monthly sums of every member handed over, once `finished()` has said true.
+  var memberStock: MemberStockRollup.Sums { sums }
 
   /// Waits for the batches still waiting to be indexed and stops the thread. True when every batch was
   /// indexed; false means the aside failed (a full disk, say) and the index must be rebuilt instead.
@@ -142,16 +156,16 @@ final class SearchIndexAside: @unchecked Sendable {
 /// Where the store keeps the aside of the bulk load under way, if any. A lock and a variable rather than
 /// `Mutex`: a `Mutex` stored in `SQLiteStore` corrupted the heap in release builds (Swift 6.3.1 on Linux,
 /// abort in malloc on the first allocation after the store was made).
-final class SearchAsideSlot: @unchecked Sendable {
+final class RegisterAsideSlot: @unchecked Sendable {
   private let lock = NSLock()
-  private var aside: SearchIndexAside?
+  private var aside: RegisterAside?
 
-  var current: SearchIndexAside? { lock.withLock { aside } }
+  var current: RegisterAside? { lock.withLock { aside } }
 
-  func hold(_ new: SearchIndexAside?) { lock.withLock { aside = new } }
+  func hold(_ new: RegisterAside?) { lock.withLock { aside = new } }
 
   /// The aside, leaving the slot empty.
-  func take() -> SearchIndexAside? {
+  func take() -> RegisterAside? {
     lock.withLock {
       defer { aside = nil }
       return aside
