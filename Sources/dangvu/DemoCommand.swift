@@ -53,7 +53,9 @@ struct DemoCommand: AsyncParsableCommand {
     let bar = ProgressBar()
     let summary = try await DemoLoader.load(into: db, options: options) { bar.update($0) }
     bar.finish()
-    try await DemoOversightLoader.load(into: db, seed: options.seed)
+    let oversightBar = ProgressBar()
+    try await DemoOversightLoader.load(into: db, seed: options.seed) { oversightBar.update($0) }
+    oversightBar.finish()
     let gradeBar = ProgressBar()
     let grades = try await DemoGrades.grade(db, years: years, seed: options.seed) { gradeBar.update($0) }
     gradeBar.finish()

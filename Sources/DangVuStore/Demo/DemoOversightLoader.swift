@@ -40,9 +40,11 @@ public enum DemoOversightLoader {
     progress: @Sendable (DemoProgress) -> Void = { _ in }
   ) async throws -> Summary {
     var summary = Summary()
+    var timer = PhaseTimer()
     let picked = try await store.writer.write { db in
       try writeVisits(db: db, seed: seed, years: years, progress: progress)
     }
+    timer.lap("oversight: inspections and visits")
     summary.inspections = picked.inspections
     summary.visits = picked.visits
     // Decisions and complaints, a year at a time, through the checked store methods.
@@ -65,6 +67,7 @@ public enum DemoOversightLoader {
       summary.complaints += try await store.recordComplaints(picked.complaints[year] ?? []).count
       progress(DemoProgress(phase: "kỷ luật, khiếu nại, tố cáo", done: index + 1, total: years.count))
     }
+    timer.lap("oversight: discipline, appeals and complaints")
     return summary
   }
 
@@ -79,6 +82,7 @@ public enum DemoOversightLoader {
     db: Database, seed: UInt64, years: [Int], progress: @Sendable (DemoProgress) -> Void
   ) throws -> Picked {
     var picked = Picked()
+    var timer = PhaseTimer()
     // Where each unit sits now, and its code: the demo's tree barely changes over these years.
     var parent: [Int64: Int64] = [:]
     for row in try Row.fetchAll(
@@ -109,9 +113,15 @@ public enum DemoOversightLoader {
     // Members: one pass over the spans, every year at once.
     var r = DemoRandom(seed: seed, stream: 0x0_5EE_0001)
     var decidedMembers = Set<Int64>()
+    let spanCount = try Int.fetchOne(db, sql: "SELECT IFNULL(MAX(rowid), 0) FROM member_span") ?? 0
+    let picking = "chọn đối tượng kiểm tra, giám sát"
+    progress(DemoProgress(phase: picking, done: 0, total: spanCount))
+    var spansRead = 0
     let cursor = try Row.fetchCursor(
       db, sql: "SELECT member_id, cell_id, valid_from, valid_until, standing FROM member_span ORDER BY rowid")
     while let row = try cursor.next() {
+      spansRead += 1
+      if spansRead % 500_000 == 0 { progress(DemoProgress(phase: picking, done: spansRead, total: spanCount)) }
       let span = Span(
         member: row[0], cell: row[1], from: row[2], until: row[3], official: (row[4] as String) == "official")
       // Discipline first: an expulsion ends the span, and nothing of the member may follow it.
@@ -165,6 +175,8 @@ public enum DemoOversightLoader {
         }
       }
     }
+    progress(DemoProgress(phase: picking, done: spanCount, total: spanCount))
+    timer.lap("oversight: members picked from the spans")
     // Units: inspected and supervised by the committee above them.
     for unit in units {
       for year in years where r.unit() < DemoOversightPlan.unitVisitRate {
@@ -217,8 +229,12 @@ public enum DemoOversightLoader {
         progress(DemoProgress(phase: "kiểm tra, giám sát", done: index, total: keyOrder.count))
       }
     }
+    progress(DemoProgress(phase: "kiểm tra, giám sát", done: keyOrder.count, total: keyOrder.count))
+    timer.lap("oversight: inspections written")
     if empty { try db.execute(sql: Schema.inspectionSubjectIndexes) }
+    timer.lap("oversight: inspection indexes")
     try OversightRollup.rebuild(in: db)
+    timer.lap("oversight: rollup")
     // Each inspection commission plans about what it then does: one or two of each kind it runs in the year.
     let plan = try db.makeStatement(
       sql: "INSERT INTO oversight_programme(body_organ, body_unit_id, year, kind, planned) VALUES (?, ?, ?, ?, ?)")

@@ -52,7 +52,11 @@ enum RegisterIndexes {
   static func create(_ indexes: [Index], in db: Database) throws {
     try db.execute(sql: "PRAGMA threads = \(ProcessInfo.processInfo.activeProcessorCount)")
     defer { try? db.execute(sql: "PRAGMA threads = 0") }
-    for index in indexes { try db.execute(sql: index.sql) }
+    var timer = PhaseTimer()
+    for index in indexes {
+      try db.execute(sql: index.sql)
+      timer.lap("  index \(index.name)")
+    }
   }
 
   /// Whether a batch of `count` members is worth loading with the indexes dropped.
@@ -108,10 +112,22 @@ enum RegisterIndexes {
     try db.execute(sql: "DROP TABLE \(deferredTable)")
   }
 
+  /// The writer's page cache outside a bulk load (KiB), as `SQLiteStore` opens it.
+  static let usualCacheKiB = 64 * 1024
+
+  /// Gives the writer the bulk page cache until `releaseBulkCache`; `bulkTransaction` then leaves it as is.
+  static func holdBulkCache(in db: Database) throws {
+    try db.execute(sql: "PRAGMA cache_size = \(-bulkCacheKiB)")
+  }
+
+  static func releaseBulkCache(in db: Database) throws {
+    try db.execute(sql: "PRAGMA cache_size = \(-usualCacheKiB)")
+  }
+
   /// Runs `body` in one transaction with foreign key lookups off and a page cache for a bulk load, then
   /// puts both back. Must be called outside a transaction (SQLite ignores the pragma inside one).
   static func bulkTransaction<T>(in db: Database, _ body: () throws -> T) throws -> T {
-    let usualCache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -65536
+    let usualCache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -usualCacheKiB
     let foreignKeys = try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") ?? true
     try db.execute(sql: "PRAGMA foreign_keys = OFF; PRAGMA cache_size = \(-bulkCacheKiB)")
     defer {

@@ -51,6 +51,9 @@ extension SQLiteStore {
       let empty = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM member LIMIT 1)") == 0
       let deferred = try RegisterIndexes.isDeferred(in: db)
       try RegisterIndexes.deferIndexes(in: db)
+      // The bulk cache is kept for the whole load: shrinking it back after every batch (as a single bulk
+      // transaction does) threw away the pages of the UNIQUE indexes, which the next batch faulted in again.
+      try RegisterIndexes.holdBulkCache(in: db)
       // Into an empty register of a file, the word index and the monthly sums are built beside the writer
       // (decision 0015).
       guard let path, empty, !deferred,
@@ -78,6 +81,7 @@ extension SQLiteStore {
     let aside = registerAside.take()
     defer { aside?.remove() }
     try await writer.writeWithoutTransaction { db in
+      defer { try? RegisterIndexes.releaseBulkCache(in: db) }
       guard let aside else {
         try RegisterIndexes.bulkTransaction(in: db) { try RegisterIndexes.restoreDeferred(in: db) }
         return
@@ -85,8 +89,13 @@ extension SQLiteStore {
       // The secondary indexes are built while the aside finishes its last batches; then its word index is
       // copied in (the aside must be idle by then: the transaction locks every attached database) and its
       // sums taken, unless the load failed part way (the next report then rebuilds them).
+      var timer = PhaseTimer()
       try RegisterIndexes.bulkTransaction(in: db) { try RegisterIndexes.restoreIndexes(in: db) }
-      guard aside.finished() else {
+      timer.lap("bulk load: secondary indexes")
+      let finished = aside.finished()
+      timer.lap("bulk load: waiting for the aside")
+      defer { timer.lap("bulk load: word index copied, sums stored") }
+      guard finished else {
         return try RegisterIndexes.bulkTransaction(in: db) {
           try RegisterIndexes.finishDeferred(searchFromAside: false, in: db)
           try MemberStockRollup.endSummingAside(nil, in: db)

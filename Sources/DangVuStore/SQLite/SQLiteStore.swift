@@ -23,7 +23,7 @@ public final class SQLiteStore: PartyStore {
     config.prepareDatabase { db in
       // WAL is set by DatabasePool; NORMAL sync is safe with WAL and much faster for bulk writes.
       try db.execute(sql: "PRAGMA synchronous = NORMAL")
-      try db.execute(sql: "PRAGMA cache_size = -65536")
+      try db.execute(sql: "PRAGMA cache_size = \(-RegisterIndexes.usualCacheKiB)")
     }
     let pool: DatabasePool
     do {
