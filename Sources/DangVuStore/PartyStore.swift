@@ -53,6 +53,13 @@ public protocol PartyStore: EvaluationStore, MembershipStore, OversightStore, Ac
   @discardableResult
   func addMembers(_ batch: [NewMember]) async throws -> [Member]
 
+  /// Checks a batch as `addMembers` would, without writing, and without waiting for writes in progress.
+  func checkMembers(_ batch: [NewMember]) async throws -> CheckedMembers
+
+  /// Adds a batch checked by `checkMembers` (checked again if the tree changed since), as `addMembers`.
+  @discardableResult
+  func addMembers(_ checked: CheckedMembers) async throws -> [Member]
+
   /// Runs `load`, many `addMembers` batches into a register that is empty at the start (the demo). The store
   /// may build its indexes once at the end instead of batch by batch; until `load` returns, searches and
   /// registers may miss the members being added.

@@ -138,3 +138,64 @@ struct RegisterStoreTests {
     #expect(try await store.member(id: m.id)?.birthDate == day("1980-01-01"))
   }
 }
+
+@Suite("Store: batches checked before they are written")
+struct CheckedBatchTests {
+  @Test(arguments: Engine.allCases)
+  func writesACheckedBatchAsAddMembersWould(engine: Engine) async throws {
+    let store = try engine.makeStore()
+    let ids = try await SmallProvince.load(into: store)
+    let batch = [
+      NewMember(
+        member: SmallProvince.member("Nguyễn Văn An", card: "10000001"),
+        events: [SmallProvince.admitted(ids["KG.01.001.01"]!, on: "2010-01-01")]),
+      NewMember(
+        member: SmallProvince.member("Trần Thị Bình", card: "10000002"),
+        events: [SmallProvince.admitted(ids["KG.02.001"]!, on: "2015-01-01")]),
+    ]
+    let checked = try await store.checkMembers(batch)
+    #expect(checked.count == 2)
+    let added = try await store.addMembers(checked)
+    #expect(added.map(\.fullName) == ["Nguyễn Văn An", "Trần Thị Bình"])
+    #expect(
+      try await store.register(of: "KG", on: day("2016-01-01")).map(\.member.fullName).sorted() == [
+        "Nguyễn Văn An", "Trần Thị Bình",
+      ])
+    #expect(try await store.searchMembers("binh", within: nil, limit: 10).map(\.fullName) == ["Trần Thị Bình"])
+  }
+
+  @Test(arguments: Engine.allCases)
+  func refusesABadMemberWhenCheckingWithItsPlace(engine: Engine) async throws {
+    let store = try engine.makeStore()
+    let ids = try await SmallProvince.load(into: store)
+    let cell = ids["KG.01.001.01"]!
+    let batch = [
+      NewMember(
+        member: SmallProvince.member("Nguyễn Văn An", card: "10000001"),
+        events: [SmallProvince.admitted(cell, on: "2010-01-01")]),
+      NewMember(
+        member: SmallProvince.member("Lê Văn Cư", card: "10000001"),
+        events: [SmallProvince.admitted(cell, on: "2011-01-01")]),
+    ]
+    let error = await #expect(throws: BatchItemError.self) { try await store.checkMembers(batch) }
+    #expect(error?.index == 1)
+    #expect(try await store.statistics().members == 0)
+  }
+
+  /// A unit ended between the check and the write: the writer sees the tree changed, checks again and refuses.
+  @Test(arguments: Engine.allCases)
+  func checksAgainWhenTheTreeChangedInBetween(engine: Engine) async throws {
+    let store = try engine.makeStore()
+    let ids = try await SmallProvince.load(into: store)
+    let batch = [
+      NewMember(
+        member: SmallProvince.member("Nguyễn Văn An", card: "10000001"),
+        events: [SmallProvince.admitted(ids["KG.01.001.02"]!, on: "2020-01-01")])
+    ]
+    let checked = try await store.checkMembers(batch)
+    try await store.endOrganisation(code: "KG.01.001.02", on: day("2019-01-01"))
+    let error = await #expect(throws: BatchItemError.self) { try await store.addMembers(checked) }
+    #expect(error?.index == 0)
+    #expect(try await store.statistics().members == 0)
+  }
+}

@@ -102,18 +102,19 @@ public enum DemoLoader {
           }
           pending += records
           if pending.count >= batchSize {
+            // Checked while the previous batch is written: the writer is left only the writing.
+            let checked = try await store.checkMembers(pending)
+            pending.removeAll(keepingCapacity: true)
             if let writing {
               written += try await writing.value
               progress(DemoProgress(phase: "đảng viên", done: written, total: max(written, totalMembers)))
             }
-            let batch = pending
-            pending.removeAll(keepingCapacity: true)
-            writing = Task { try await Self.write(batch, into: store) }
+            writing = Task { try await Self.write(checked, into: store) }
           }
         }
       }
       if let writing { written += try await writing.value }
-      if !pending.isEmpty { written += try await Self.write(pending, into: store) }
+      if !pending.isEmpty { written += try await Self.write(store.checkMembers(pending), into: store) }
       progress(DemoProgress(phase: "đảng viên", done: written, total: max(written, totalMembers)))
       progress(DemoProgress(phase: "chỉ mục", done: 0, total: 1))
     }
@@ -160,8 +161,9 @@ public enum DemoLoader {
   }
 
   /// Writes a batch, checking that its members got the ids the lifecycle was built on.
-  private static func write(_ batch: [NewMember], into store: any PartyStore) async throws -> Int {
-    let added = try await store.addMembers(batch)
+  private static func write(_ checked: CheckedMembers, into store: any PartyStore) async throws -> Int {
+    let batch = checked.batch
+    let added = try await store.addMembers(checked)
     guard added.first?.id == batch.first?.member.id, added.last?.id == batch.last?.member.id else {
       throw DomainError(
         "demo.ids",

@@ -200,12 +200,13 @@ public enum DemoOversightLoader {
       sql: """
         INSERT INTO inspection(kind, body_organ, body_unit_id, title, started, concluded) VALUES (?, ?, ?, ?, ?, ?)
         """)
-    let insertSubject = try db.makeStatement(
+    // Millions of rows: bound through SQLite's C interface rather than boxed arguments.
+    let insertSubject = try PreparedInsert(
       sql: """
         INSERT INTO inspection_subject(inspection_id, is_member, subject_id, unit_id, started, concluded, kind_no,
           organ_no, month_no, violation_found)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """)
+        """, in: db)
     for (index, key) in keyOrder.enumerated() {
       let kind = kinds[key.kind]
       let start = DemoOversightPlan.startDay(
@@ -219,9 +220,17 @@ public enum DemoOversightLoader {
       let month = OversightRollup.monthNumber(start)
       for s in lists[key]! {
         let found = kind == .inspection(.signsOfViolation) ? r.below(10) < 6 : r.below(100) < 3
-        try insertSubject.execute(arguments: [
-          id, s.member, s.subject, s.unit, start.daysSinceEpoch, end.daysSinceEpoch, key.kind, key.organ, month, found,
-        ])
+        insertSubject.bind(1, id)
+        insertSubject.bind(2, s.member)
+        insertSubject.bind(3, s.subject)
+        insertSubject.bind(4, s.unit)
+        insertSubject.bind(5, start.daysSinceEpoch)
+        insertSubject.bind(6, end.daysSinceEpoch)
+        insertSubject.bind(7, key.kind)
+        insertSubject.bind(8, key.organ)
+        insertSubject.bind(9, month)
+        insertSubject.bind(10, found)
+        try insertSubject.run()
         picked.visits += 1
       }
       picked.inspections += 1
@@ -231,7 +240,7 @@ public enum DemoOversightLoader {
     }
     progress(DemoProgress(phase: "kiểm tra, giám sát", done: keyOrder.count, total: keyOrder.count))
     timer.lap("oversight: inspections written")
-    if empty { try db.execute(sql: Schema.inspectionSubjectIndexes) }
+    if empty { try db.withParallelSorter { try db.execute(sql: Schema.inspectionSubjectIndexes) } }
     timer.lap("oversight: inspection indexes")
     try OversightRollup.rebuild(in: db)
     timer.lap("oversight: rollup")

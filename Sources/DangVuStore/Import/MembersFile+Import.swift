@@ -44,10 +44,12 @@ extension MembersFile {
     }
     let units = try await UnitDirectory.load(codes: Set(rows.map(\.cellCode)), from: store)
     let checked = ParallelWork.map(ParallelWork.pieces(rows.count)) {
-      (range: Range<Int>) -> (batch: [NewMember], issues: [ImportIssue]) in
+      (range: Range<Int>) -> (batch: [NewMember], checks: [CheckedMember], issues: [ImportIssue]) in
       var batch: [NewMember] = []
+      var checks: [CheckedMember] = []
       var issues: [ImportIssue] = []
       batch.reserveCapacity(range.count)
+      checks.reserveCapacity(range.count)
       for row in rows[range] {
         if let problem = units.cellProblem(row.cellCode, on: row.admission) {
           issues.append(ImportIssue(line: row.line, column: header.name(of: .cellCode), problem))
@@ -55,7 +57,10 @@ extension MembersFile {
         }
         let events = row.events(cell: units.unit(code: row.cellCode)!.id)
         do throws(DomainError) {
-          _ = try MemberTimeline(member: row.member, events: events, cell: units.check(cell:on:))
+          // The identity was checked when the row was read; the timeline and the folded name are handed to
+          // the store, so its writer does not work them out again.
+          let timeline = try MemberTimeline(member: row.member, events: events, cell: units.check(cell:on:))
+          checks.append(CheckedMember(timeline: timeline, searchName: SearchFolding.fold(row.member.fullName)))
         } catch {
           issues.append(
             ImportIssue(line: row.line, column: row.column(for: error).map(header.name(of:)), error.message))
@@ -63,13 +68,15 @@ extension MembersFile {
         }
         batch.append(NewMember(member: row.member, events: events))
       }
-      return (batch: batch, issues: issues)
+      return (batch: batch, checks: checks, issues: issues)
     }
     issues += checked.flatMap(\.issues)
     let batch = checked.flatMap(\.batch)
+    let checks = CheckedMembers(
+      batch: batch, members: checked.flatMap(\.checks), units: units.checkedUnits, kinds: units.kinds)
     timer.lap("check units and histories")
     guard issues.isEmpty else { throw ImportError(issues) }
-    try await ImportError.writing(lines: rows.map(\.line)) { try await store.addMembers(batch) }
+    try await ImportError.writing(lines: rows.map(\.line)) { try await store.addMembers(checks) }
     timer.lap("write")
     return batch.count
   }

@@ -37,6 +37,9 @@ struct UnitDirectory: Sendable {
     byID[unit.id] = unit
   }
 
+  /// The units read, as a `CheckedMembers` records them: the store checks they are still as read.
+  var checkedUnits: [Int64: Organisation?] { byID.mapValues { $0 } }
+
   func unit(code: String) -> Organisation? { byCode[code] }
   func unit(id: Int64) -> Organisation? { byID[id] }
 

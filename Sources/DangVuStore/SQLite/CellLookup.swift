@@ -5,16 +5,14 @@ import GRDB
 /// caching units so a batch of 50,000 members into a few thousand cells reads each cell once.
 final class CellLookup {
   private let db: Database
-  private let kinds: UnitKindTable
-  private var cache: [Int64: Organisation?] = [:]
+  let kinds: UnitKindTable
+  /// Every unit read so far, as read (nil: no such unit).
+  private(set) var cache: [Int64: Organisation?] = [:]
 
   init(db: Database) throws {
     self.db = db
     self.kinds = try SQLiteStore.unitKinds(in: db)
   }
-
-  /// Whether `id` is a unit this lookup has read: every cell a checked history writes has been through `check`.
-  func wasFound(_ id: Int64) -> Bool { cache[id].map { $0 != nil } ?? false }
 
   func check(_ id: Int64, on day: Day) -> CellCheck {
     let unit: Organisation?

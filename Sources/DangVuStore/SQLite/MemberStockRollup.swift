@@ -162,16 +162,21 @@ enum MemberStockRollup {
       for (packed, n) in deltas {
         sum[Self.pack(unit: everything, key: (packed >> 17) & 0x1FFFF, month: packed & 0x1FFFF), default: 0] += n
       }
-      let upsert = try db.cachedStatement(
+      // After a national load these are millions of rows: bound through SQLite's C interface.
+      let upsert = try PreparedInsert(
         sql: """
           INSERT INTO member_stock(unit_id, key, month, delta) VALUES (?, ?, ?, ?)
           ON CONFLICT(unit_id, key, month) DO UPDATE SET delta = delta + excluded.delta
-          """)
+          """, in: db)
       for source in [sum, deltas] {
-        for packed in source.keys.sorted() where source[packed] != 0 {
-          try upsert.execute(arguments: [
-            packed >> 34, keys.names[(packed >> 17) & 0x1FFFF], packed & 0x1FFFF, source[packed]!,
-          ])
+        for packed in source.keys.sorted() {
+          let delta = source[packed]!
+          guard delta != 0 else { continue }
+          upsert.bind(1, packed >> 34)
+          upsert.bind(2, keys.names[(packed >> 17) & 0x1FFFF])
+          upsert.bind(3, packed & 0x1FFFF)
+          upsert.bind(4, delta)
+          try upsert.run()
         }
       }
     }

@@ -48,14 +48,14 @@ enum RegisterIndexes {
     return indexes
   }
 
-  /// Creates the indexes with SQLite's sorter on every core (`PRAGMA threads`; off otherwise, as by default).
+  /// Creates the indexes with SQLite's sorter on every core.
   static func create(_ indexes: [Index], in db: Database) throws {
-    try db.execute(sql: "PRAGMA threads = \(ProcessInfo.processInfo.activeProcessorCount)")
-    defer { try? db.execute(sql: "PRAGMA threads = 0") }
-    var timer = PhaseTimer()
-    for index in indexes {
-      try db.execute(sql: index.sql)
-      timer.lap("  index \(index.name)")
+    try db.withParallelSorter {
+      var timer = PhaseTimer()
+      for index in indexes {
+        try db.execute(sql: index.sql)
+        timer.lap("  index \(index.name)")
+      }
     }
   }
 
@@ -126,10 +126,10 @@ enum RegisterIndexes {
 
   /// Runs `body` in one transaction with foreign key lookups off and a page cache for a bulk load, then
   /// puts both back. Must be called outside a transaction (SQLite ignores the pragma inside one).
-  static func bulkTransaction<T>(in db: Database, _ body: () throws -> T) throws -> T {
+  static func bulkTransaction<T>(in db: Database, cacheKiB: Int = bulkCacheKiB, _ body: () throws -> T) throws -> T {
     let usualCache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -usualCacheKiB
     let foreignKeys = try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") ?? true
-    try db.execute(sql: "PRAGMA foreign_keys = OFF; PRAGMA cache_size = \(-bulkCacheKiB)")
+    try db.execute(sql: "PRAGMA foreign_keys = OFF; PRAGMA cache_size = \(-cacheKiB)")
     defer {
       try? db.execute(sql: "PRAGMA foreign_keys = \(foreignKeys ? "ON" : "OFF"); PRAGMA cache_size = \(usualCache)")
     }

@@ -7,14 +7,15 @@ extension SQLiteStore {
     try await addMembers(batch, bulk: nil)
   }
 
-  /// `bulk` (for tests) forces the bulk path on or off; nil lets the sizes decide.
-  func addMembers(_ batch: [NewMember], bulk: Bool?) async throws -> [Member] {
+  /// `bulk` (for tests) forces the bulk path on or off; nil lets the sizes decide. `checked` is the batch as
+  /// checked off the writer, if it was.
+  func addMembers(_ batch: [NewMember], bulk: Bool?, checked: CheckedMembers? = nil) async throws -> [Member] {
     try await writer.writeWithoutTransaction { db in
       // During `loadingInBulk` the indexes are already dropped and the search index is filled at its end.
       if try RegisterIndexes.isDeferred(in: db) {
         let aside = registerAside.current
         let added = try RegisterIndexes.bulkTransaction(in: db) {
-          try Self.add(batch, bulk: true, keepingSpans: aside != nil, in: db)
+          try Self.add(batch, checked: checked, bulk: true, keepingSpans: aside != nil, in: db)
         }
         aside?.add(added.members, spans: added.spans)
         return added.members
@@ -25,7 +26,7 @@ extension SQLiteStore {
         return try RegisterIndexes.bulkTransaction(in: db) {
           var timer = PhaseTimer()
           let dropped = try RegisterIndexes.drop(in: db)
-          let added = try Self.add(batch, bulk: true, in: db).members
+          let added = try Self.add(batch, checked: checked, bulk: true, in: db).members
           try Self.indexForSearch(added, in: db)
           timer.lap("  rows and search index")
           try RegisterIndexes.create(dropped, in: db)
@@ -35,7 +36,7 @@ extension SQLiteStore {
       }
       var added: [Member] = []
       try db.inTransaction {
-        added = try Self.add(batch, bulk: false, in: db).members
+        added = try Self.add(batch, checked: checked, bulk: false, in: db).members
         try Self.indexForSearch(added, in: db)
         return .commit
       }
@@ -94,16 +95,19 @@ extension SQLiteStore {
       timer.lap("bulk load: secondary indexes")
       let finished = aside.finished()
       timer.lap("bulk load: waiting for the aside")
-      defer { timer.lap("bulk load: word index copied, sums stored") }
+      defer { timer.lap("bulk load: the rest (sums stored, commit)") }
       guard finished else {
         return try RegisterIndexes.bulkTransaction(in: db) {
           try RegisterIndexes.finishDeferred(searchFromAside: false, in: db)
           try MemberStockRollup.endSummingAside(nil, in: db)
         }
       }
+      // Copying the word index and writing the sums go in key order and need no large cache: the bulk one
+      // only held their pages (about 450 MB at national scale) until the commit.
       try aside.attached(to: db) {
-        try RegisterIndexes.bulkTransaction(in: db) {
+        try RegisterIndexes.bulkTransaction(in: db, cacheKiB: RegisterIndexes.usualCacheKiB) {
           try RegisterIndexes.finishDeferred(searchFromAside: true, in: db)
+          timer.lap("bulk load: word index copied")
           try MemberStockRollup.endSummingAside(loaded ? aside.memberStock : nil, in: db)
         }
       }
@@ -121,46 +125,94 @@ extension SQLiteStore {
       arguments: [first, last])
   }
 
-  /// Checks and writes each member with its history. In a bulk load SQLite's foreign key lookups are off:
-  /// every unit written must then have been found by the cell lookup, which the history check uses.
-  /// `keepingSpans` also returns each member's spans (for the aside), else `spans` is empty.
-  private static func add(_ batch: [NewMember], bulk: Bool, keepingSpans: Bool = false, in db: Database) throws -> (
-    members: [Member], spans: [[MemberSpan]]
-  ) {
-    let cells = try CellLookup(db: db)
-    let insert = try PreparedInsert(
-      sql: """
-        INSERT INTO member(full_name, search_name, gender, birth_date, ethnicity, religion, national_id, home_town,
-          party_card_number, education, political_theory, occupation, current_cell_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """, in: db)
+  /// Checks a batch against the tree on a reader, so the writer can go on writing meanwhile.
+  public func checkMembers(_ batch: [NewMember]) async throws -> CheckedMembers {
+    try await writer.read { db in try Self.check(batch, cells: CellLookup(db: db)) }
+  }
+
+  public func addMembers(_ checked: CheckedMembers) async throws -> [Member] {
+    try await addMembers(checked.batch, bulk: nil, checked: checked)
+  }
+
+  /// Checks each member's identity and history; repeats within the batch are refused here, repeats of the
+  /// register by its UNIQUE indexes when written.
+  static func check(_ batch: [NewMember], cells: CellLookup) throws -> CheckedMembers {
     var cards = Set<String>()
     var nationalIDs = Set<String>()
     cards.reserveCapacity(batch.count)
     nationalIDs.reserveCapacity(batch.count)
-    var result: [Member] = []
-    result.reserveCapacity(batch.count)
-    let hasAdmissions = batch.contains { $0.admission != nil }
-    var admissions: [(index: Int, decision: AdmissionDecision, member: Member, timeline: MemberTimeline)] = []
-    var spans: [Int64: [MemberSpan]] = [:]
-    var kept: [[MemberSpan]] = []
+    var members: [CheckedMember] = []
+    members.reserveCapacity(batch.count)
     for (index, new) in batch.enumerated() {
       do {
-        var member = new.member
+        let member = new.member
         // Rows that plainly pass skip the Character walk of the full rule; any other gets the rule itself.
         if !IdentityShape.plainlyValid(member) { try MemberRules.checkIdentity(member) }
         if let card = member.partyCardNumber, !cards.insert(card).inserted { throw MemberRules.duplicateCard(card) }
         if let nid = member.nationalID, !nationalIDs.insert(nid).inserted {
           throw MemberRules.duplicateNationalID(nid)
         }
-        // The history is checked before anything of the member is written.
         let timeline = try MemberTimeline(member: member, events: new.events, cell: cells.check)
-        if bulk, let unknown = timeline.events.lazy.compactMap(\.cellID).first(where: { !cells.wasFound($0) }) {
+        members.append(CheckedMember(timeline: timeline, searchName: SearchFolding.fold(member.fullName)))
+      } catch let error as DomainError {
+        throw BatchItemError(index: index, error: error)
+      }
+    }
+    return CheckedMembers(batch: batch, members: members, units: cells.cache, kinds: cells.kinds)
+  }
+
+  /// Whether every unit a check read is still as it read it, with the same kind rules: one range read of
+  /// the units (a batch's cells are mostly a district's, whose ids are close together).
+  static func stillHolds(_ checked: CheckedMembers, in db: Database) throws -> Bool {
+    guard try unitKinds(in: db) == checked.kinds else { return false }
+    let found = checked.units.compactMapValues { $0 }
+    guard found.count == checked.units.count else { return false }
+    guard let low = found.keys.min(), let high = found.keys.max() else { return true }
+    var matched = 0
+    let rows = try Row.fetchCursor(
+      db, sql: "SELECT \(organisationColumns) FROM organisation o WHERE o.id BETWEEN ? AND ?", arguments: [low, high])
+    while let row = try rows.next() {
+      guard let unit = found[row[0]] else { continue }
+      guard organisation(row) == unit else { return false }
+      matched += 1
+    }
+    return matched == found.count
+  }
+
+  /// Writes each checked member with its history (checking the batch here unless `checked` still holds).
+  /// In a bulk load SQLite's foreign key lookups are off: every unit written must then have been found by
+  /// the check. `keepingSpans` also returns each member's spans (for the aside), else `spans` is empty.
+  private static func add(
+    _ batch: [NewMember], checked: CheckedMembers?, bulk: Bool, keepingSpans: Bool = false, in db: Database
+  ) throws -> (members: [Member], spans: [[MemberSpan]]) {
+    let checks: CheckedMembers
+    if let checked, try stillHolds(checked, in: db) {
+      checks = checked
+    } else {
+      checks = try check(batch, cells: CellLookup(db: db))
+    }
+    let insert = try PreparedInsert(
+      sql: """
+        INSERT INTO member(full_name, search_name, gender, birth_date, ethnicity, religion, national_id, home_town,
+          party_card_number, education, political_theory, occupation, current_cell_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """, in: db)
+    var result: [Member] = []
+    result.reserveCapacity(batch.count)
+    let hasAdmissions = batch.contains { $0.admission != nil }
+    var admissions: [(index: Int, decision: AdmissionDecision, member: Member, timeline: MemberTimeline)] = []
+    var spans: [Int64: [MemberSpan]] = [:]
+    var kept: [[MemberSpan]] = []
+    for (index, (new, checkedMember)) in zip(batch, checks.members).enumerated() {
+      do {
+        var member = new.member
+        let timeline = checkedMember.timeline
+        if bulk, let unknown = timeline.events.lazy.compactMap(\.cellID).first(where: { !checks.found($0) }) {
           throw DatabaseError(
             resultCode: .SQLITE_CONSTRAINT_FOREIGNKEY, message: "FOREIGN KEY constraint failed (unit \(unknown))")
         }
         insert.bind(1, member.fullName)
-        insert.bind(2, SearchFolding.fold(member.fullName))
+        insert.bind(2, checkedMember.searchName)
         insert.bind(3, member.gender.rawValue)
         insert.bind(4, member.birthDate.daysSinceEpoch)
         insert.bind(5, member.ethnicity)
