@@ -87,7 +87,7 @@ struct ImportCSVPiecesTests {
   }
 
   @Test func findsTheFirstBadByteOfALargeFileInPiecesAsInOne() {
-    var file = Array(String(repeating: "Nguyễn Thị Ánh,Kiên Giang\n", count: 40_000).utf8)
+    let file = Array(String(repeating: "Nguyễn Thị Ánh,Kiên Giang\n", count: 40_000).utf8)
     #expect(file.count >= CSVDocument.parallelBytes)
     let quarter = file.count / (ParallelWork.cores * 2)
     // Bad bytes at piece boundaries and inside characters, one at a time and two together.

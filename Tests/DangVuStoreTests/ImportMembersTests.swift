@@ -172,6 +172,44 @@ struct ImportMembersTests {
     #expect(issues[0].message.contains("không được mã hóa UTF-8"))
   }
 
+  @Test func addsAMemberReceivedFromAnotherProvinceWithAnArrivalDate() async throws {
+    let store = try await ImportProvince.store()
+    let file = """
+      so_the,ho_ten,gioi_tinh,ngay_sinh,ma_chi_bo,ngay_ket_nap,ngay_chuyen_den
+      10000005,Lâm Văn Đến,Nam,1975-03-01,KG.01.001.02,,01/07/2015
+
+      """
+    #expect(try await MembersFile.importing(bytes(file), into: store) == 1)
+    let den = try #require(try await store.member(cardNumber: "10000005"))
+    let timeline = try await store.timeline(ofMember: den.id)
+    #expect(timeline.events.map(\.kind) == [.transferredIn])
+    #expect(timeline.events.first?.date == day("2015-07-01"))
+    #expect(try await store.register(of: "KG", on: day("2015-06-30")).isEmpty)
+    #expect(try await store.register(of: "KG", on: day("2016-01-01")).map(\.member.fullName) == ["Lâm Văn Đến"])
+  }
+
+  @Test func refusesARowWithBothOrNeitherAdmissionAndArrivalDates() async throws {
+    let store = try await ImportProvince.storeWithMembers()
+    let before = try await store.statistics()
+    let file = """
+      so_the,ho_ten,gioi_tinh,ngay_sinh,ma_chi_bo,ngay_ket_nap,ngay_chuyen_den
+      10000005,Lâm Văn Đến,Nam,1975-03-01,KG.01.001.02,01/01/2000,01/07/2015
+      10000006,Lâm Văn Đi,Nam,1975-03-01,KG.01.001.02,,
+      10000007,Lâm Văn Về,Nam,1975-03-01,KG.01.001.02,,31/06/2015
+
+      """
+    let issues = try await refusedIssues(.members, bytes(file), into: store)
+    #expect(
+      issues.map(\.description) == [
+        "dòng 2, cột ngay_chuyen_den: chỉ ghi một trong hai ngày: ngày kết nạp (kết nạp tại chi bộ này) hoặc ngày "
+          + "chuyển đến (đã kết nạp ở tỉnh khác, chuyển sinh hoạt đến).",
+        "dòng 3, cột ngay_ket_nap: không được để trống.",
+        "dòng 4, cột ngay_chuyen_den: \"31/06/2015\" không phải ngày hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd).",
+      ])
+    let after = try await store.statistics()
+    #expect(after.members == before.members && after.events == before.events)
+  }
+
   @Test func refusesAFileMissingARequiredColumn() async throws {
     let store = try await ImportProvince.storeWithMembers()
     let file = """

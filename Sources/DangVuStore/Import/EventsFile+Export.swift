@@ -21,7 +21,7 @@ extension EventsFile {
     try await store.forEachMemberBatch(batchSize: 5_000) { batch in
       for (member, events) in batch {
         let carried = MembersFile.carriedInRow(events)
-        let rest = events.indices.filter { ![carried.admitted, carried.official, carried.exempted].contains($0) }
+        let rest = events.indices.filter { ![carried.opening, carried.official, carried.exempted].contains($0) }
         guard !rest.isEmpty else { continue }
         guard let card = member.partyCardNumber else {
           skipped += rest.count

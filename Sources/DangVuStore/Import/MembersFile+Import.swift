@@ -51,7 +51,7 @@ extension MembersFile {
       batch.reserveCapacity(range.count)
       checks.reserveCapacity(range.count)
       for row in rows[range] {
-        if let problem = units.cellProblem(row.cellCode, on: row.admission) {
+        if let problem = units.cellProblem(row.cellCode, on: row.joined) {
           issues.append(ImportIssue(line: row.line, column: header.name(of: .cellCode), problem))
           continue
         }
@@ -85,13 +85,18 @@ extension MembersFile {
     var line: Int
     var member: Member
     var cellCode: String
-    var admission: Day
+    /// The day the member came into the cell: admitted there, or arrived from another province.
+    var joined: Day
+    var arrived: Bool
     var official: Day?
     var exemptFrom: Day?
 
-    /// The history a row stands for: admitted into the cell, then made official and exempted when dated.
+    /// The history a row stands for: admitted into the cell (or received into it from another province),
+    /// then made official and exempted when dated.
     func events(cell: Int64) -> [MembershipEvent] {
-      var events = [MembershipEvent(memberID: 0, kind: .admitted, date: admission, cellID: cell)]
+      var events = [
+        MembershipEvent(memberID: 0, kind: arrived ? .transferredIn : .admitted, date: joined, cellID: cell)
+      ]
       if let official { events.append(MembershipEvent(memberID: 0, kind: .madeOfficial, date: official)) }
       if let exemptFrom { events.append(MembershipEvent(memberID: 0, kind: .exempted, date: exemptFrom)) }
       return events
@@ -100,11 +105,11 @@ extension MembersFile {
     /// The column a refused history points at, so the person knows which date to look at.
     func column(for error: DomainError) -> Column? {
       switch error.code {
-      case "member.tooYoung", "member.admittedTwice": .admissionDate
+      case "member.tooYoung", "member.admittedTwice": arrived ? .arrivalDate : .admissionDate
       case "member.officialTooEarly", "member.officialTwice": .officialDate
       case "member.alreadyExempt", "member.notExempt": .exemptFrom
       case "member.notAdmitted":
-        official.map { $0 < admission } ?? false ? .officialDate : .exemptFrom
+        official.map { $0 < joined } ?? false ? .officialDate : .exemptFrom
       case "member.unknownCell", "member.cellNotExisting", "member.notACell": .cellCode
       default: nil
       }
@@ -121,11 +126,19 @@ extension MembersFile {
     }
     let birth = p.day(.birthDate, record, required: true)
     let cell = p.text(.cellCode, record, required: true)
-    let admission = p.day(.admissionDate, record, required: true)
+    let arrival = p.day(.arrivalDate, record)
+    // A member admitted in another province and received here has an arrival date instead.
+    let admission = p.day(.admissionDate, record, required: arrival.isAbsent)
+    if arrival.value != nil && admission.value != nil {
+      p.report(
+        record, .arrivalDate,
+        "chỉ ghi một trong hai ngày: ngày kết nạp (kết nạp tại chi bộ này) hoặc ngày chuyển đến (đã kết nạp ở tỉnh "
+          + "khác, chuyển sinh hoạt đến).")
+    }
     let official = p.day(.officialDate, record)
     let exempt = p.day(.exemptFrom, record)
-    guard let name, let gender, let birth = birth.value, let cell, let admission = admission.value,
-      !official.isBad, !exempt.isBad
+    guard let name, let gender, let birth = birth.value, let cell, let joined = admission.value ?? arrival.value,
+      !official.isBad, !exempt.isBad, !arrival.isBad
     else { return nil }
     let member = Member(
       fullName: name, gender: gender, birthDate: birth,
@@ -148,8 +161,8 @@ extension MembersFile {
     }
     guard p.issues.count == before else { return nil }
     return Row(
-      line: record.line, member: member, cellCode: cell, admission: admission, official: official.value,
-      exemptFrom: exempt.value)
+      line: record.line, member: member, cellCode: cell, joined: joined, arrived: admission.value == nil,
+      official: official.value, exemptFrom: exempt.value)
   }
 
   /// Card numbers and national IDs held by more than one row, reported on each later row.

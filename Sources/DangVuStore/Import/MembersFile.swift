@@ -1,12 +1,12 @@
 import DangVuCore
 
-/// The members file (danh sách đảng viên): one row per member, with the dates of admission,
-/// official standing and exemption, which become the first events of the member's history.
-/// Later events (transfers, removals…) go in the events file.
+/// The members file (danh sách đảng viên): one row per member, with the dates of admission (or of arrival
+/// from another province, for a member admitted there), official standing and exemption, which become the
+/// first events of the member's history. Later events (transfers, removals…) go in the events file.
 public enum MembersFile {
   enum Column: Int, FileColumn {
     case cardNumber, fullName, gender, birthDate, ethnicity, religion, nationalID, homeTown, education
-    case politicalTheory, occupation, cellCode, admissionDate, officialDate, exemptFrom
+    case politicalTheory, occupation, cellCode, admissionDate, officialDate, exemptFrom, arrivalDate
 
     var vietnamese: String {
       switch self {
@@ -25,6 +25,7 @@ public enum MembersFile {
       case .admissionDate: "ngay_ket_nap"
       case .officialDate: "ngay_chinh_thuc"
       case .exemptFrom: "ngay_mien_sinh_hoat"
+      case .arrivalDate: "ngay_chuyen_den"
       }
     }
 
@@ -45,9 +46,11 @@ public enum MembersFile {
       case .admissionDate: "admission_date"
       case .officialDate: "official_date"
       case .exemptFrom: "exempt_from"
+      case .arrivalDate: "arrival_date"
       }
     }
 
+    /// The admission date column must be there, but a row with an arrival date leaves it empty.
     var isRequired: Bool {
       switch self {
       case .fullName, .gender, .birthDate, .cellCode, .admissionDate: true

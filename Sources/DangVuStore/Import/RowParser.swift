@@ -76,6 +76,11 @@ enum Parsed<Value> {
     return nil
   }
 
+  var isAbsent: Bool {
+    if case .absent = self { return true }
+    return false
+  }
+
   var isBad: Bool {
     if case .bad = self { return true }
     return false
