@@ -44,76 +44,6 @@ extension SQLiteStore {
     }
   }
 
-  /// Loads many batches of members into a register that is empty at the start (the demo): the secondary
-  /// and search indexes are built once at the end instead of batch by batch. Until then searches and
-  /// registers miss the members being added; a load that fails still gets its indexes back.
-  public func loadingInBulk<T>(_ load: () async throws -> T) async throws -> T {
-    let aside = try await writer.write { db -> RegisterAside? in
-      let empty = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM member LIMIT 1)") == 0
-      let deferred = try RegisterIndexes.isDeferred(in: db)
-      try RegisterIndexes.deferIndexes(in: db)
-      // The bulk cache is kept for the whole load: shrinking it back after every batch (as a single bulk
-      // transaction does) threw away the pages of the UNIQUE indexes, which the next batch faulted in again.
-      try RegisterIndexes.holdBulkCache(in: db)
-      // Into an empty register of a file, the word index and the monthly sums are built beside the writer
-      // (decision 0015).
-      guard let path, empty, !deferred,
-        let definition = try String.fetchOne(
-          db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'member_search'")
-      else { return nil }
-      var roots = RootHistory()
-      try roots.loadAll(db)
-      try MemberStockRollup.beginSummingAside(db)
-      return try RegisterAside(besides: path, definition: definition, roots: roots)
-    }
-    registerAside.hold(aside)
-    let result: T
-    do {
-      result = try await load()
-    } catch {
-      try? await finishBulkLoad(loaded: false)
-      throw error
-    }
-    try await finishBulkLoad(loaded: true)
-    return result
-  }
-
-  private func finishBulkLoad(loaded: Bool) async throws {
-    let aside = registerAside.take()
-    defer { aside?.remove() }
-    try await writer.writeWithoutTransaction { db in
-      defer { try? RegisterIndexes.releaseBulkCache(in: db) }
-      guard let aside else {
-        try RegisterIndexes.bulkTransaction(in: db) { try RegisterIndexes.restoreDeferred(in: db) }
-        return
-      }
-      // The secondary indexes are built while the aside finishes its last batches; then its word index is
-      // copied in (the aside must be idle by then: the transaction locks every attached database) and its
-      // sums taken, unless the load failed part way (the next report then rebuilds them).
-      var timer = PhaseTimer()
-      try RegisterIndexes.bulkTransaction(in: db) { try RegisterIndexes.restoreIndexes(in: db) }
-      timer.lap("bulk load: secondary indexes")
-      let finished = aside.finished()
-      timer.lap("bulk load: waiting for the aside")
-      defer { timer.lap("bulk load: the rest (sums stored, commit)") }
-      guard finished else {
-        return try RegisterIndexes.bulkTransaction(in: db) {
-          try RegisterIndexes.finishDeferred(searchFromAside: false, in: db)
-          try MemberStockRollup.endSummingAside(nil, in: db)
-        }
-      }
-      // Copying the word index and writing the sums go in key order and need no large cache: the bulk one
-      // only held their pages (about 450 MB at national scale) until the commit.
-      try aside.attached(to: db) {
-        try RegisterIndexes.bulkTransaction(in: db, cacheKiB: RegisterIndexes.usualCacheKiB) {
-          try RegisterIndexes.finishDeferred(searchFromAside: true, in: db)
-          timer.lap("bulk load: word index copied")
-          try MemberStockRollup.endSummingAside(loaded ? aside.memberStock : nil, in: db)
-        }
-      }
-    }
-  }
-
   /// One statement indexes a whole batch for search: far cheaper than a statement per member.
   private static func indexForSearch(_ added: [Member], in db: Database) throws {
     guard let first = added.first?.id, let last = added.last?.id else { return }
@@ -123,60 +53,6 @@ extension SQLiteStore {
         SELECT id, search_name FROM member WHERE id BETWEEN ? AND ?
         """,
       arguments: [first, last])
-  }
-
-  /// Checks a batch against the tree on a reader, so the writer can go on writing meanwhile.
-  public func checkMembers(_ batch: [NewMember]) async throws -> CheckedMembers {
-    try await writer.read { db in try Self.check(batch, cells: CellLookup(db: db)) }
-  }
-
-  public func addMembers(_ checked: CheckedMembers) async throws -> [Member] {
-    try await addMembers(checked.batch, bulk: nil, checked: checked)
-  }
-
-  /// Checks each member's identity and history; repeats within the batch are refused here, repeats of the
-  /// register by its UNIQUE indexes when written.
-  static func check(_ batch: [NewMember], cells: CellLookup) throws -> CheckedMembers {
-    var cards = Set<String>()
-    var nationalIDs = Set<String>()
-    cards.reserveCapacity(batch.count)
-    nationalIDs.reserveCapacity(batch.count)
-    var members: [CheckedMember] = []
-    members.reserveCapacity(batch.count)
-    for (index, new) in batch.enumerated() {
-      do {
-        let member = new.member
-        // Rows that plainly pass skip the Character walk of the full rule; any other gets the rule itself.
-        if !IdentityShape.plainlyValid(member) { try MemberRules.checkIdentity(member) }
-        if let card = member.partyCardNumber, !cards.insert(card).inserted { throw MemberRules.duplicateCard(card) }
-        if let nid = member.nationalID, !nationalIDs.insert(nid).inserted {
-          throw MemberRules.duplicateNationalID(nid)
-        }
-        let timeline = try MemberTimeline(member: member, events: new.events, cell: cells.check)
-        members.append(CheckedMember(timeline: timeline, searchName: SearchFolding.fold(member.fullName)))
-      } catch let error as DomainError {
-        throw BatchItemError(index: index, error: error)
-      }
-    }
-    return CheckedMembers(batch: batch, members: members, units: cells.cache, kinds: cells.kinds)
-  }
-
-  /// Whether every unit a check read is still as it read it, with the same kind rules: one range read of
-  /// the units (a batch's cells are mostly a district's, whose ids are close together).
-  static func stillHolds(_ checked: CheckedMembers, in db: Database) throws -> Bool {
-    guard try unitKinds(in: db) == checked.kinds else { return false }
-    let found = checked.units.compactMapValues { $0 }
-    guard found.count == checked.units.count else { return false }
-    guard let low = found.keys.min(), let high = found.keys.max() else { return true }
-    var matched = 0
-    let rows = try Row.fetchCursor(
-      db, sql: "SELECT \(organisationColumns) FROM organisation o WHERE o.id BETWEEN ? AND ?", arguments: [low, high])
-    while let row = try rows.next() {
-      guard let unit = found[row[0]] else { continue }
-      guard organisation(row) == unit else { return false }
-      matched += 1
-    }
-    return matched == found.count
   }
 
   /// Writes each checked member with its history (checking the batch here unless `checked` still holds).
