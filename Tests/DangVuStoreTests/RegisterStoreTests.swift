@@ -164,6 +164,32 @@ struct CheckedBatchTests {
     #expect(try await store.searchMembers("binh", within: nil, limit: 10).map(\.fullName) == ["Trần Thị Bình"])
   }
 
+  /// Events and spans go in many to a statement: a history longer than one statement holds comes back whole
+  /// and in order.
+  @Test(arguments: Engine.allCases)
+  func aLongHistoryIsWrittenWholeAndInOrder(engine: Engine) async throws {
+    let store = try engine.makeStore()
+    let ids = try await SmallProvince.load(into: store)
+    var events = [
+      SmallProvince.admitted(ids["KG.01.001.01"]!, on: "1990-01-01"),
+      MembershipEvent(memberID: 0, kind: .madeOfficial, date: day("1991-01-01")),
+    ]
+    for k in 0..<70 {
+      events.append(
+        MembershipEvent(
+          memberID: 0, kind: k % 2 == 0 ? .exempted : .restored, date: day("1992-01-01").adding(days: 100 * k)))
+    }
+    let added = try await store.addMembers([
+      NewMember(member: SmallProvince.member("Nguyễn Văn An", card: "10000001"), events: events)
+    ])
+    let timeline = try await store.timeline(ofMember: added[0].id)
+    #expect(timeline.events.map(\.kind) == events.map(\.kind))
+    #expect(timeline.events.map(\.date) == events.map(\.date))
+    #expect(timeline.spans.count > 64)
+    #expect(try await store.register(of: "KG", on: day("1992-02-01")).first?.exempt == true)
+    #expect(try await store.register(of: "KG", on: day("1992-05-01")).first?.exempt == false)
+  }
+
   @Test(arguments: Engine.allCases)
   func refusesABadMemberWhenCheckingWithItsPlace(engine: Engine) async throws {
     let store = try engine.makeStore()

@@ -25,7 +25,7 @@ final class RegisterAside: @unchecked Sendable {
   private let scratch: DatabaseQueue
   /// The members waiting, with their spans, a batch each in the order they were written; guarded by
   /// `condition`.
-  private var pending: [(members: [Member], spans: [[MemberSpan]])] = []
+  private var pending: [Batch] = []
   /// The monthly sums of the members handled so far, under the roots of the tree as the load began.
   private var sums = MemberStockRollup.Sums()
   private var roots: RootHistory
@@ -56,11 +56,18 @@ final class RegisterAside: @unchecked Sendable {
     thread.start()
   }
 
-  /// Hands members just written, with their spans, to the aside thread.
-  func add(_ members: [Member], spans: [[MemberSpan]]) {
+  /// Members just written, with their names as folded for search and their spans.
+  struct Batch {
+    var members: [Member]
+    var searchNames: [String]
+    var spans: [[MemberSpan]]
+  }
+
+  /// Hands members just written to the aside thread.
+  func add(_ batch: Batch) {
     condition.lock()
     while pending.count >= Self.pendingLimit && !done { condition.wait() }
-    if !done { pending.append((members, spans)) }
+    if !done { pending.append(batch) }
     condition.signal()
     condition.unlock()
   }
@@ -93,12 +100,15 @@ final class RegisterAside: @unchecked Sendable {
     }
   }
 
-  private func index(_ batch: (members: [Member], spans: [[MemberSpan]])) throws {
+  private func index(_ batch: Batch) throws {
     try scratch.inDatabase { db in
       try db.inTransaction {
-        let insert = try db.cachedStatement(sql: "INSERT INTO member_search(rowid, search_name) VALUES (?, ?)")
-        for member in batch.members {
-          try insert.execute(arguments: [member.id, SearchFolding.fold(member.fullName)])
+        // The writer folded the names already; the aside must keep up with it on what the other core leaves.
+        let insert = try PreparedInsert(sql: "INSERT INTO member_search(rowid, search_name) VALUES (?, ?)", in: db)
+        for (member, name) in zip(batch.members, batch.searchNames) {
+          insert.bind(1, member.id)
+          insert.bind(2, name)
+          try insert.run()
         }
         return .commit
       }

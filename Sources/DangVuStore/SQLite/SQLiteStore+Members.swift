@@ -15,24 +15,27 @@ extension SQLiteStore {
       if try RegisterIndexes.isDeferred(in: db) {
         let aside = registerAside.current
         let added = try RegisterIndexes.bulkTransaction(in: db) {
-          try Self.add(batch, checked: checked, bulk: true, keepingSpans: aside != nil, in: db)
+          try Self.add(batch, checked: checked, bulk: true, forAside: aside != nil, in: db)
         }
-        aside?.add(added.members, spans: added.spans)
+        if let aside, let written = added.forAside { aside.add(written) }
         return added.members
       }
       // A large batch into a small register (a first import) is written with the secondary indexes dropped
       // and built again at the end, inside its one transaction: a refusal rolls the drop back too.
       if try bulk ?? RegisterIndexes.worthDropping(for: batch.count, in: db) {
-        return try RegisterIndexes.bulkTransaction(in: db) {
-          var timer = PhaseTimer()
+        var timer = PhaseTimer()
+        let added = try RegisterIndexes.bulkTransaction(in: db) {
           let dropped = try RegisterIndexes.drop(in: db)
           let added = try Self.add(batch, checked: checked, bulk: true, in: db).members
+          timer.lap("  rows")
           try Self.indexForSearch(added, in: db)
-          timer.lap("  rows and search index")
+          timer.lap("  search index")
           try RegisterIndexes.create(dropped, in: db)
           timer.lap("  secondary indexes")
           return added
         }
+        timer.lap("  commit")
+        return added
       }
       var added: [Member] = []
       try db.inTransaction {
@@ -57,10 +60,10 @@ extension SQLiteStore {
 
   /// Writes each checked member with its history (checking the batch here unless `checked` still holds).
   /// In a bulk load SQLite's foreign key lookups are off: every unit written must then have been found by
-  /// the check. `keepingSpans` also returns each member's spans (for the aside), else `spans` is empty.
+  /// the check. `forAside` also returns what the aside needs of the batch (`RegisterAside.Batch`).
   private static func add(
-    _ batch: [NewMember], checked: CheckedMembers?, bulk: Bool, keepingSpans: Bool = false, in db: Database
-  ) throws -> (members: [Member], spans: [[MemberSpan]]) {
+    _ batch: [NewMember], checked: CheckedMembers?, bulk: Bool, forAside: Bool = false, in db: Database
+  ) throws -> (members: [Member], forAside: RegisterAside.Batch?) {
     let checks: CheckedMembers
     if let checked, try stillHolds(checked, in: db) {
       checks = checked
@@ -78,7 +81,9 @@ extension SQLiteStore {
     let hasAdmissions = batch.contains { $0.admission != nil }
     var admissions: [(index: Int, decision: AdmissionDecision, member: Member, timeline: MemberTimeline)] = []
     var spans: [Int64: [MemberSpan]] = [:]
-    var kept: [[MemberSpan]] = []
+    var kept = RegisterAside.Batch(members: [], searchNames: [], spans: [])
+    var eventRows = Self.eventRows(in: db)
+    var spanRows = Self.spanRows(in: db)
     for (index, (new, checkedMember)) in zip(batch, checks.members).enumerated() {
       do {
         var member = new.member
@@ -111,16 +116,22 @@ extension SQLiteStore {
         }
         member.id = db.lastInsertedRowID
         try Self.insertPosts(member, in: db)
-        try Self.insertEvents(timeline.events, of: member.id, in: db)
-        try Self.insertSpans(of: member.id, timeline, in: db)
+        for event in timeline.events { try eventRows.append((member.id, event)) }
+        for span in timeline.spans { try spanRows.append((member.id, span)) }
         if let decision = new.admission { admissions.append((index, decision, member, timeline)) }
         if hasAdmissions { spans[member.id] = timeline.spans }
-        if keepingSpans { kept.append(timeline.spans) }
+        if forAside {
+          kept.searchNames.append(checkedMember.searchName)
+          kept.spans.append(timeline.spans)
+        }
         result.append(member)
       } catch let error as DomainError {
         throw BatchItemError(index: index, error: error)
       }
     }
+    // Written before anything below reads them (a sponsor's standing, the monthly sums).
+    try eventRows.flush()
+    try spanRows.flush()
     // Admissions last: a sponsor may come later in the batch than the member sponsored. Sponsors in the batch
     // are looked up in its own spans (in a bulk load the span indexes are not there yet).
     for (index, decision, member, timeline) in admissions {
@@ -136,13 +147,14 @@ extension SQLiteStore {
     // summed by the aside from the spans it is handed.
     // (Kept spans are summed by the aside; should anything else have made the sums stale meanwhile, they stay
     // stale and the aside's are not used.)
-    if keepingSpans {
+    if forAside {
     } else if bulk || result.count > MemberStockRollup.bulkThreshold {
       try MemberStockRollup.markStale(db)
     } else {
       for member in result { try MemberStockRollup.apply(member: member.id, sign: 1, in: db) }
     }
-    return (result, kept)
+    kept.members = result
+    return (result, forAside ? kept : nil)
   }
 
   public func recordEvents(_ events: [MembershipEvent]) async throws {
@@ -393,15 +405,20 @@ extension SQLiteStore {
   }
 
   static func insertEvents(_ events: [MembershipEvent], of memberID: Int64, in db: Database) throws {
-    let insert = try PreparedInsert(
-      sql: "INSERT INTO membership_event(member_id, kind, date, cell_id, note) VALUES (?, ?, ?, ?, ?)", in: db)
-    for e in events {
-      insert.bind(1, memberID)
-      insert.bind(2, e.kind.rawValue)
-      insert.bind(3, e.date.daysSinceEpoch)
-      insert.bind(4, e.cellID)
-      insert.bind(5, e.note)
-      try insert.run()
+    var rows = eventRows(in: db)
+    for event in events { try rows.append((memberID, event)) }
+    try rows.flush()
+  }
+
+  /// Membership events, many to a statement.
+  static func eventRows(in db: Database) -> BatchedInsert<(memberID: Int64, event: MembershipEvent)> {
+    BatchedInsert(into: "membership_event", columns: ["member_id", "kind", "date", "cell_id", "note"], in: db) {
+      statement, base, row in
+      statement.bind(base + 1, row.memberID)
+      statement.bind(base + 2, row.event.kind.rawValue)
+      statement.bind(base + 3, row.event.date.daysSinceEpoch)
+      statement.bind(base + 4, row.event.cellID)
+      statement.bind(base + 5, row.event.note)
     }
   }
 
@@ -419,20 +436,25 @@ extension SQLiteStore {
 
   /// Writes the derived spans of a checked history.
   static func insertSpans(of memberID: Int64, _ timeline: MemberTimeline, in db: Database) throws {
-    let insert = try PreparedInsert(
-      sql: """
-        INSERT INTO member_span(member_id, cell_id, valid_from, valid_until, standing, exempt, in_transit)
-        VALUES (?, ?, ?, ?, ?, ?, ?)
-        """, in: db)
-    for s in timeline.spans {
-      insert.bind(1, memberID)
-      insert.bind(2, s.cellID)
-      insert.bind(3, s.from.daysSinceEpoch)
-      insert.bind(4, s.until?.daysSinceEpoch)
-      insert.bind(5, s.standing.rawValue)
-      insert.bind(6, s.exempt)
-      insert.bind(7, s.inTransit)
-      try insert.run()
+    var rows = spanRows(in: db)
+    for span in timeline.spans { try rows.append((memberID, span)) }
+    try rows.flush()
+  }
+
+  /// A register's spans, many to a statement.
+  static func spanRows(in db: Database) -> BatchedInsert<(memberID: Int64, span: MemberSpan)> {
+    BatchedInsert(
+      into: "member_span",
+      columns: ["member_id", "cell_id", "valid_from", "valid_until", "standing", "exempt", "in_transit"], in: db
+    ) { statement, base, row in
+      statement.bind(base + 1, row.memberID)
+      statement.bind(base + 2, row.span.cellID)
+      statement.bind(base + 3, row.span.from.daysSinceEpoch)
+      statement.bind(base + 4, row.span.until?.daysSinceEpoch)
+      statement.bind(base + 5, row.span.standing.rawValue)
+      statement.bind(base + 6, row.span.exempt)
+      statement.bind(base + 7, row.span.inTransit)
     }
   }
+
 }
