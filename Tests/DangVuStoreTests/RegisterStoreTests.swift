@@ -180,7 +180,7 @@ struct CheckedBatchTests {
           memberID: 0, kind: k % 2 == 0 ? .exempted : .restored, date: day("1992-01-01").adding(days: 100 * k)))
     }
     let added = try await store.addMembers([
-      NewMember(member: SmallProvince.member("Nguyễn Văn An", card: "10000001"), events: events)
+      NewMember(member: SmallProvince.member("Nguyễn Văn An", card: "10000001", born: "1960-01-01"), events: events)
     ])
     let timeline = try await store.timeline(ofMember: added[0].id)
     #expect(timeline.events.map(\.kind) == events.map(\.kind))
