@@ -137,32 +137,6 @@ struct RegisterStoreTests {
     await #expect(throws: DomainError.self) { try await store.updateMember(tooYoung) }
     #expect(try await store.member(id: m.id)?.birthDate == day("1980-01-01"))
   }
-}
-
-@Suite("Store: batches checked before they are written")
-struct CheckedBatchTests {
-  @Test(arguments: Engine.allCases)
-  func writesACheckedBatchAsAddMembersWould(engine: Engine) async throws {
-    let store = try engine.makeStore()
-    let ids = try await SmallProvince.load(into: store)
-    let batch = [
-      NewMember(
-        member: SmallProvince.member("Nguyễn Văn An", card: "10000001"),
-        events: [SmallProvince.admitted(ids["KG.01.001.01"]!, on: "2010-01-01")]),
-      NewMember(
-        member: SmallProvince.member("Trần Thị Bình", card: "10000002"),
-        events: [SmallProvince.admitted(ids["KG.02.001"]!, on: "2015-01-01")]),
-    ]
-    let checked = try await store.checkMembers(batch)
-    #expect(checked.count == 2)
-    let added = try await store.addMembers(checked)
-    #expect(added.map(\.fullName) == ["Nguyễn Văn An", "Trần Thị Bình"])
-    #expect(
-      try await store.register(of: "KG", on: day("2016-01-01")).map(\.member.fullName).sorted() == [
-        "Nguyễn Văn An", "Trần Thị Bình",
-      ])
-    #expect(try await store.searchMembers("binh", within: nil, limit: 10).map(\.fullName) == ["Trần Thị Bình"])
-  }
 
   /// Events and spans go in many to a statement: a history longer than one statement holds comes back whole
   /// and in order.
@@ -188,6 +162,32 @@ struct CheckedBatchTests {
     #expect(timeline.spans.count > 64)
     #expect(try await store.register(of: "KG", on: day("1992-02-01")).first?.exempt == true)
     #expect(try await store.register(of: "KG", on: day("1992-05-01")).first?.exempt == false)
+  }
+}
+
+@Suite("Store: batches checked before they are written")
+struct CheckedBatchTests {
+  @Test(arguments: Engine.allCases)
+  func writesACheckedBatchAsAddMembersWould(engine: Engine) async throws {
+    let store = try engine.makeStore()
+    let ids = try await SmallProvince.load(into: store)
+    let batch = [
+      NewMember(
+        member: SmallProvince.member("Nguyễn Văn An", card: "10000001"),
+        events: [SmallProvince.admitted(ids["KG.01.001.01"]!, on: "2010-01-01")]),
+      NewMember(
+        member: SmallProvince.member("Trần Thị Bình", card: "10000002"),
+        events: [SmallProvince.admitted(ids["KG.02.001"]!, on: "2015-01-01")]),
+    ]
+    let checked = try await store.checkMembers(batch)
+    #expect(checked.count == 2)
+    let added = try await store.addMembers(checked)
+    #expect(added.map(\.fullName) == ["Nguyễn Văn An", "Trần Thị Bình"])
+    #expect(
+      try await store.register(of: "KG", on: day("2016-01-01")).map(\.member.fullName).sorted() == [
+        "Nguyễn Văn An", "Trần Thị Bình",
+      ])
+    #expect(try await store.searchMembers("binh", within: nil, limit: 10).map(\.fullName) == ["Trần Thị Bình"])
   }
 
   @Test(arguments: Engine.allCases)

@@ -3,8 +3,8 @@ import Foundation
 
 extension MembersFile {
   /// Writes every member in the members format, streamed from the store in batches. The admission (or the
-  /// arrival that opens the history), the first official date and the first exemption go in the member's row; the rest of the history
-  /// is for the events file (`EventsFile.export`). Returns the row count.
+  /// arrival that opens the history), the first official date and the first exemption go in the member's
+  /// row; the rest of the history is for the events file (`EventsFile.export`). Returns the row count.
   public static func export(from store: some PartyStore, to handle: FileHandle) async throws -> Int {
     let codeOf = try await cellCodes(in: store)
     let file = try CSVFileWriter(handle: handle, header: Column.allCases.map(\.vietnamese))
