@@ -44,8 +44,9 @@ let package = Package(
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
       ],
-      // The API's description, served at /openapi.yaml and checked against the routes by a test.
-      resources: [.copy("API/openapi.yaml")]),
+      // The API's description, served at /openapi.yaml and checked against the routes by a test. Compiled
+      // into the binary: a copied resource folder can go missing from an install, and Bundle.module then aborts.
+      resources: [.embedInCode("API/openapi.yaml")]),
     .executableTarget(
       name: "dangvu",
       dependencies: [

@@ -73,6 +73,7 @@ public protocol PartyStore: EvaluationStore, MembershipStore, OversightStore, Ac
 
   func member(id: Int64) async throws -> Member?
   func member(cardNumber: String) async throws -> Member?
+  func member(nationalID: String) async throws -> Member?
   /// Of the given card numbers, those already in the register.
   func existingCardNumbers(_ numbers: [String]) async throws -> Set<String>
   /// The ids of the members holding these card numbers (unknown numbers are left out).

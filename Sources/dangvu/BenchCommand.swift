@@ -89,7 +89,7 @@ struct BenchCommand: AsyncParsableCommand {
         let db = try store.open()
         let root = try await db.rootCode()
         let rootUnit = try await db.organisation(code: root)!
-        let date = Day(year: year, month: 12, day: 15)!
+        let date = Day.lastDay(ofYear: year).adding(days: -16)
         let district = try await db.tree(on: date, root: root).children(of: rootUnit.id).first?.code ?? root
         let everything: String? = nil
         for scope in [everything, root, district] {

@@ -37,4 +37,15 @@ struct DayTests {
     #expect(birth.wholeYears(until: Day(parsing: "2023-06-09")!) == 17)
     #expect(birth.wholeYears(until: Day(parsing: "2023-06-10")!) == 18)
   }
+
+  @Test func arithmeticStepsPastTheRecordedYearsWithoutStopping() {
+    let last = Day(year: 2200, month: 12, day: 31)!
+    #expect(last.adding(months: 12 * 10).iso == "2210-12-31")
+    let first = Day(year: 1800, month: 1, day: 31)!
+    #expect(first.adding(months: -1).iso == "1799-12-31")
+    #expect(first.adding(months: -12 * 1801).year == -1)
+    #expect(Day.lastDay(ofYear: 9999).year == 9999)
+    #expect(Day.firstDay(ofYear: Int.max).year == 1_000_000, "a year no arithmetic can overflow")
+    #expect(Day(year: 2201, month: 1, day: 1) == nil, "typed dates stay within the recorded years")
+  }
 }

@@ -46,4 +46,21 @@ struct ReportPeriodTests {
     #expect(q1.contains(day("2023-01-01")) && q1.contains(day("2023-03-31")) && !q1.contains(day("2023-04-01")))
     #expect(q1.end == day("2023-04-01"))
   }
+
+  /// Periods a request or a command line may name: each is refused with a message or gives a period whose
+  /// "cùng kỳ" is a day too, never a stopped process.
+  @Test(arguments: ["2000-9999", "1899-1905", "1800-2200", "9999", "0000", "1899-Q4", "2201-9M", "2199-2202"])
+  func periodsOutsideTheRecordedYearsAreRefused(text: String) {
+    #expect(throws: DomainError.self) { try ReportPeriod(parsing: text) }
+  }
+
+  @Test func theEdgesOfTheRecordedYearsStillCompareWithAYearEarlier() throws {
+    let first = try ReportPeriod.range(from: day("1900-01-01"), through: day("1900-12-31"))
+    #expect(first.sameTimeLastYear.from.year == 1899)
+    let term = try ReportPeriod(parsing: "1900-2200")
+    #expect(term.sameTimeLastYear.from.year == 1600)
+    let last = try ReportPeriod(parsing: "2200-Q4")
+    #expect(last.end.year == 2201)
+    #expect(throws: DomainError.self) { try ReportPeriod.range(from: day("1800-01-01"), through: day("1800-12-31")) }
+  }
 }

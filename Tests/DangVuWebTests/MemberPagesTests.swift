@@ -189,7 +189,7 @@ import Testing
         "<span class=\"error\" id=\"e-birthDate\">Với ngày sinh này, đến ngày kết nạp 19/05/2020 đảng viên mới 15 tuổi: phải đủ 18 tuổi.</span>"
       ))
     #expect(body.contains("id=\"e-nationalID\">Số căn cước phải gồm đúng 12 chữ số (đang có 11 ký tự).</span>"))
-    #expect(body.contains("id=\"e-partyCardNumber\">Số thẻ đảng viên 1001 đã có trong danh sách đảng viên"))
+    #expect(body.contains("id=\"e-partyCardNumber\">Số thẻ đảng 1001 là của đảng viên"))
     #expect(body.contains("id=\"e-ethnicity\">Hãy nhập dân tộc.</span>"))
     #expect(body.contains("id=\"e-officialDate\">“31/02/2021” không phải một ngày"))
     // Each message sits in the field's own block, right after its input.

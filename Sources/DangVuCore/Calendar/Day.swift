@@ -7,18 +7,42 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
   public init(daysSinceEpoch: Int) { self.daysSinceEpoch = daysSinceEpoch }
 
-  /// Returns nil when the triple is not a real date (31 February, month 13).
+  /// The years a date typed into a record or a request may carry. Outside them a date is refused where it is
+  /// read (a file, a form, a query) rather than stored as a typo nobody notices.
+  public static let recordedYears = 1800...2200
+
+  /// Returns nil when the triple is not a real date (31 February, month 13) or its year is outside
+  /// `recordedYears`.
   public init?(year: Int, month: Int, day: Int) {
     guard (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year),
-      (1800...2200).contains(year)
+      Day.recordedYears.contains(year)
     else { return nil }
+    self = Day.civil(year: year, month: month, day: day)
+  }
+
+  /// The proleptic Gregorian day for any year, no range check: arithmetic on valid days (a month later, a year
+  /// earlier) may step outside `recordedYears` and must give a day, never stop the process. The year is held
+  /// within a million years of the epoch so that no input, however large, overflows the sums below.
+  static func civil(year: Int, month: Int, day: Int) -> Day {
+    let year = min(max(year, -1_000_000), 1_000_000)
     let y = month <= 2 ? year - 1 : year
     let era = (y >= 0 ? y : y - 399) / 400
     let yoe = y - era * 400
     let mp = (month + 9) % 12
     let doy = (153 * mp + 2) / 5 + day - 1
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    daysSinceEpoch = era * 146097 + doe - 719468
+    return Day(daysSinceEpoch: era * 146097 + doe - 719468)
+  }
+
+  /// 1 January of `year`, for any year: year-based queries and rules take it whatever year they are given.
+  public static func firstDay(ofYear year: Int) -> Day { civil(year: year, month: 1, day: 1) }
+
+  /// 31 December of `year`, for any year.
+  public static func lastDay(ofYear year: Int) -> Day { civil(year: year, month: 12, day: 31) }
+
+  /// The last day of `month` in `year`, for any year.
+  public static func lastDay(ofMonth month: Int, year: Int) -> Day {
+    civil(year: year, month: month, day: daysIn(month: month, year: year))
   }
 
   public var components: (year: Int, month: Int, day: Int) {
@@ -51,9 +75,9 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
   public func adding(months: Int) -> Day {
     let (y, m, d) = components
     let total = y * 12 + (m - 1) + months
-    let ny = total / 12
-    let nm = total % 12 + 1
-    return Day(year: ny, month: nm, day: min(d, Day.daysIn(month: nm, year: ny)))!
+    let ny = total >= 0 ? total / 12 : (total - 11) / 12  // floor, for days before year 0
+    let nm = total - ny * 12 + 1
+    return Day.civil(year: ny, month: nm, day: min(d, Day.daysIn(month: nm, year: ny)))
   }
 
   /// Whole years from `self` to `other` (age on a date).
@@ -86,7 +110,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     let parts = s.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "/" || $0 == "." }
     guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isASCIIDigit) })
     else { return nil }
-    let n = parts.map { Int($0)! }
+    let n = parts.map { Int($0) ?? 0 }
     if parts[0].count == 4 {
       self.init(year: n[0], month: n[1], day: n[2])
     } else if parts[2].count == 4 {

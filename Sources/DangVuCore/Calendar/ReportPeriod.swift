@@ -13,12 +13,27 @@ public struct ReportPeriod: Hashable, Sendable, Codable {
   /// Inclusive: the last day counted.
   public var through: Day
 
+  /// The years a report may cover: the Party's records start in 1930, and a period must end inside
+  /// `Day.recordedYears`, so that "cùng kỳ" before it is still a day DangVu can name.
+  public static let reportedYears = 1900...2200
+
   public init(kind: Kind, from: Day, through: Day) throws(DomainError) {
     guard from <= through else {
       throw DomainError(
         "period.reversed",
         "Kỳ báo cáo không hợp lệ: ngày bắt đầu \(from.vietnamese) sau ngày kết thúc \(through.vietnamese).")
     }
+    for day in [from, through] where !Self.reportedYears.contains(day.year) {
+      throw DomainError(
+        "period.year",
+        "Kỳ báo cáo không hợp lệ: năm \(day.year) nằm ngoài khoảng DangVu ghi nhận "
+          + "(\(Self.reportedYears.lowerBound)–\(Self.reportedYears.upperBound)).")
+    }
+    self.init(checked: kind, from: from, through: through)
+  }
+
+  /// For periods derived from one already checked (the same period a year or a term earlier).
+  private init(checked kind: Kind, from: Day, through: Day) {
     self.kind = kind
     self.from = from
     self.through = through
@@ -61,12 +76,14 @@ public struct ReportPeriod: Hashable, Sendable, Codable {
   private static func months(kind: Kind, year: Int, first: Int, last: Int, years: Int = 1) throws(DomainError)
     -> ReportPeriod
   {
-    guard (1900...2200).contains(year), let start = Day(year: year, month: first, day: 1) else {
-      throw DomainError("period.year", "Năm \(year) nằm ngoài khoảng DangVu ghi nhận.")
-    }
     let endYear = year + years - 1
-    let end = Day(year: endYear, month: last, day: Day.daysIn(month: last, year: endYear))!
-    return try ReportPeriod(kind: kind, from: start, through: end)
+    for y in [year, endYear] where !reportedYears.contains(y) {
+      throw DomainError(
+        "period.year",
+        "Năm \(y) nằm ngoài khoảng DangVu ghi nhận (\(reportedYears.lowerBound)–\(reportedYears.upperBound)).")
+    }
+    let start = Day.civil(year: year, month: first, day: 1)
+    return try ReportPeriod(kind: kind, from: start, through: Day.lastDay(ofMonth: last, year: endYear))
   }
 
   /// Parses what `--period` accepts: 2023-Q1, 2023-H1, 2022-9M, 2023, or 2020-2025 for a term.
@@ -102,12 +119,10 @@ public struct ReportPeriod: Hashable, Sendable, Codable {
   /// The same stretch one year earlier (for a term, the term before), what "so với cùng kỳ" compares with.
   public var sameTimeLastYear: ReportPeriod {
     let shift = kind == .term ? through.year - from.year + 1 : 1
-    let back = { (d: Day) -> Day in
-      let c = d.components
-      let day = min(c.day, Day.daysIn(month: c.month, year: c.year - shift))
-      return Day(year: c.year - shift, month: c.month, day: day)!
-    }
-    return try! ReportPeriod(kind: kind, from: back(from), through: back(through))
+    // Both ends move by whole years, so the order of the ends is kept; the earlier years may lie before
+    // `reportedYears` (a report of 1900 compares with 1899, which simply has no records).
+    let back = { (d: Day) -> Day in d.adding(months: -12 * shift) }
+    return ReportPeriod(checked: kind, from: back(from), through: back(through))
   }
 
   public func contains(_ day: Day) -> Bool { from <= day && day <= through }

@@ -74,8 +74,8 @@ public enum DemoLifecycle {
     var events: [MembershipEvent] = []
     var next = pool.makeIterator()
     for year in years {
-      let first = Day(year: year, month: 1, day: 1)!
-      let last = min(Day(year: year, month: 12, day: 31)!, lastDay)
+      let first = Day.firstDay(ofYear: year)
+      let last = min(Day.lastDay(ofYear: year), lastDay)
       for n in 0..<(perYear + outPerYear) {
         guard let c = next.next() else { return events }
         guard c.since < last else { continue }

@@ -168,7 +168,7 @@ public struct DemoPlan: Sendable {
       let plan = DemoDistrictPlan(
         provinceIndex: index, index: i, code: "\(code).\(DemoFormat.padded(i + 1, width))", place: place,
         provinceName: placeName, sector: sector,
-        founded: Day(year: foundedYear, month: 1, day: 1)!.adding(days: random.below(200)),
+        founded: Day.firstDay(ofYear: foundedYear).adding(days: random.below(200)),
         grassrootsCommittees: gc[i], grassrootsCells: gcell[i], partialCommittees: pc[i], subordinateCells: sc[i],
         recentSubordinateCells: recent[i], presentMembers: present[i], formerMembers: former, laterMembers: later,
         firstSerial: serial, firstProvinceSerial: provinceSerial, population2022: areaPeople[i])

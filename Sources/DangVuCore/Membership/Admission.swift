@@ -26,6 +26,7 @@ public enum AdmissionRules {
       throw DomainError(
         "admission.decisionMissing", "Kết nạp \(memberName): hãy ghi số quyết định kết nạp.")
     }
+    try TextRules.check(admission.decisionNumber, .decisionNumber)
     let sponsors = Set(admission.sponsorIDs)
     guard admission.sponsorIDs.count == sponsorsRequired, sponsors.count == sponsorsRequired else {
       throw DomainError(

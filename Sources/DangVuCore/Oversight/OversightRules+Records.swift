@@ -4,6 +4,8 @@ extension OversightRules {
     if i.title.trimmingCharacters(in: " \t").isEmpty {
       throw DomainError("inspection.titleMissing", "Cuộc \(i.kind.nameVi) phải có nội dung (tên cuộc).")
     }
+    try TextRules.check(i.title, .recordTitle)
+    for subject in i.subjects { try check(finding: subject) }
     if i.subjects.isEmpty {
       throw DomainError(
         "inspection.noSubject", "Cuộc \(i.kind.nameVi) \"\(i.title)\" phải có ít nhất một tổ chức đảng hoặc đảng viên.")
@@ -20,7 +22,14 @@ extension OversightRules {
     }
   }
 
+  /// The texts of one subject's finding, when recorded with the inspection or at its conclusion.
+  public static func check(finding: InspectionSubject) throws(DomainError) {
+    try TextRules.check(finding.conclusion, .conclusion)
+    try TextRules.check(finding.followUp, .followUp)
+  }
+
   public static func check(_ c: Complaint) throws(DomainError) {
+    try TextRules.check(c.summary, .summary)
     if let resolved = c.resolved, resolved < c.received {
       throw DomainError(
         "complaint.dates",

@@ -59,6 +59,9 @@ public enum OversightRules {
     if d.number.trimmingCharacters(in: " \t").isEmpty {
       throw DomainError("discipline.numberMissing", "Quyết định kỷ luật phải có số quyết định.")
     }
+    try TextRules.check(d.number, .decisionNumber)
+    try TextRules.check(d.note, .note)
+    for category in d.categories { try TextRules.check(category, .category) }
     if d.categories.isEmpty {
       throw DomainError(
         "discipline.noCategory", "Quyết định kỷ luật \(d.number) phải nêu ít nhất một nội dung vi phạm.")
@@ -79,6 +82,7 @@ public enum OversightRules {
   /// Checks an appeal against the decision it is about.
   public static func check(_ appeal: Appeal, against history: DisciplineHistory, isMember: Bool) throws(DomainError) {
     let d = history.decision
+    try TextRules.check(appeal.note, .note)
     if appeal.lodged < d.decided || appeal.decided < appeal.lodged {
       throw DomainError(
         "appeal.dates",

@@ -13,6 +13,7 @@ public enum TreeRules {
     if name.trimmingCharacters(in: " \t").isEmpty {
       throw DomainError("organisation.nameMissing", "Tên tổ chức \(code) không được để trống.")
     }
+    try TextRules.check(name, .unitName)
     guard kinds.definition(of: kind) != nil else {
       throw DomainError(
         "organisation.unknownKind",

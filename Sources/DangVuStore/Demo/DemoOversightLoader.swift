@@ -128,7 +128,7 @@ public enum DemoOversightLoader {
       var expelled: Int?
       for year in years where r.unit() < DemoOversightPlan.disciplineRate {
         var form = DemoOversightPlan.memberForm(&r)
-        let decided = Day(year: year, month: 1, day: 1)!.adding(days: r.below(360))
+        let decided = Day.firstDay(ofYear: year).adding(days: r.below(360))
         let categories = DemoOversightPlan.categories(&r)
         let violated = decided.adding(days: -(30 + r.below(400)))
         let selfCorrected = r.below(5) == 0
@@ -161,7 +161,7 @@ public enum DemoOversightLoader {
           if inRegister(start) { add(key, member: true, subject: span.member, unit: span.cell) }
         }
         if r.unit() < DemoOversightPlan.complaintRate {
-          let received = Day(year: year, month: 1, day: 1)!.adding(days: r.below(360))
+          let received = Day.firstDay(ofYear: year).adding(days: r.below(360))
           let open = received.adding(days: 20 + r.below(100))
           let resolved = open.year == year || r.below(2) == 0 ? open : nil
           let finding = DemoOversightPlan.finding(&r)

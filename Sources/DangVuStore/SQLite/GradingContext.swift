@@ -124,7 +124,7 @@ final class GradingContext {
           until: (row[3] as Int?).map(Day.init(daysSinceEpoch:)), standing: .official, exempt: row[4])
       }
       // The cell on the last day of the year finds the cycle; the evaluation date then places the member.
-      let yearEnd = Day(year: year, month: 12, day: 31)!
+      let yearEnd = Day.lastDay(ofYear: year)
       guard let probe = spans.first(where: { $0.holds(on: yearEnd) }) ?? spans.last(where: { $0.from <= yearEnd })
       else {
         throw DomainError("evaluation.notInRegister", "\(name) không có trong danh sách đảng viên năm \(year).")

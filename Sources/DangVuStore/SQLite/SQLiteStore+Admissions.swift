@@ -34,7 +34,7 @@ extension SQLiteStore {
   /// units below it not already counted in a planned unit above them; the tree as it stood at the end of
   /// the year. Walks up from the planned units (a few thousand at most), not down the whole tree.
   static func admissionPlan(of scopes: [Organisation], year: Int, in db: Database) throws -> Int? {
-    let day = Day(year: year, month: 12, day: 31)!.daysSinceEpoch
+    let day = Day.lastDay(ofYear: year).daysSinceEpoch
     var plans: [Int64: Int] = [:]
     for row in try Row.fetchAll(
       db, sql: "SELECT organisation_id, planned FROM admission_plan WHERE year = ?", arguments: [year])

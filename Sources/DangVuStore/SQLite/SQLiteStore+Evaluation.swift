@@ -162,7 +162,7 @@ extension SQLiteStore {
 
   /// The year's cycle whose scope holds the unit: the nearest ancestor (or the unit itself) with a cycle.
   static func cycleCovering(unitID: Int64, year: Int, in db: Database) throws -> EvaluationCycle? {
-    let yearEnd = Day(year: year, month: 12, day: 31)!
+    let yearEnd = Day.lastDay(ofYear: year)
     for unit in try ancestry(of: unitID, on: yearEnd, in: db).units {
       if let cycle = try cycle(scopeID: unit.id, year: year, in: db) { return cycle }
     }

@@ -9,7 +9,7 @@ extension SQLiteStore {
       if let code {
         scopes = [try Self.requireOrganisation(code: code, in: db)]
       } else {
-        scopes = try Self.roots(on: Day(year: year, month: 12, day: 31)!, in: db)
+        scopes = try Self.roots(on: Day.lastDay(ofYear: year), in: db)
       }
       guard let first = scopes.first, let cycle = try Self.cycleCovering(unitID: first.id, year: year, in: db) else {
         throw Self.noCycle(year: year, code: code ?? "toàn bộ")

@@ -260,6 +260,10 @@ extension SQLiteStore {
     try await fetchMember(where: "m.party_card_number = ?", cardNumber)
   }
 
+  public func member(nationalID: String) async throws -> Member? {
+    try await fetchMember(where: "m.national_id = ?", nationalID)
+  }
+
   private func fetchMember(where condition: String, _ value: some DatabaseValueConvertible & Sendable) async throws
     -> Member?
   {

@@ -67,6 +67,7 @@ extension SQLiteStore {
       try db.execute(
         sql: "UPDATE inspection_subject SET concluded = ? WHERE inspection_id = ?", arguments: [day.daysSinceEpoch, id])
       for finding in findings {
+        try OversightRules.check(finding: finding)
         let resolved = try Self.resolve(finding.subject, on: Day(daysSinceEpoch: started), in: db)
         try db.execute(
           sql: """
@@ -145,8 +146,8 @@ extension SQLiteStore {
         sql: "SELECT kind, planned FROM oversight_programme WHERE body_organ = ? AND body_unit_id = ? AND year = ?",
         arguments: [body.organ.rawValue, unit.id, year])
       guard !planned.isEmpty else { return nil }
-      let from = Day(year: year, month: 1, day: 1)!.daysSinceEpoch
-      let through = min(day, Day(year: year, month: 12, day: 31)!).daysSinceEpoch
+      let from = Day.firstDay(ofYear: year).daysSinceEpoch
+      let through = min(day, Day.lastDay(ofYear: year)).daysSinceEpoch
       var begun: [String: (Int, Int)] = [:]
       for row in try Row.fetchAll(
         db,

@@ -220,7 +220,7 @@ extension SQLiteStore {
           WHERE is_member = 1 AND decided BETWEEN ? AND ? AND form_now IS NOT NULL GROUP BY subject_id
           """,
         arguments: [
-          Day(year: year, month: 1, day: 1)!.daysSinceEpoch, Day(year: year, month: 12, day: 31)!.daysSinceEpoch,
+          Day.firstDay(ofYear: year).daysSinceEpoch, Day.lastDay(ofYear: year).daysSinceEpoch,
         ])
       {
         members[row[0]] = row[1]

@@ -8,8 +8,8 @@ extension SQLiteStore {
   static func addOversightFacts(
     to facts: inout SubjectCircumstances, isMember: Bool, id: Int64, year: Int, evaluatedOn day: Day, in db: Database
   ) throws {
-    let from = Day(year: year, month: 1, day: 1)!.daysSinceEpoch
-    let through = Day(year: year, month: 12, day: 31)!.daysSinceEpoch
+    let from = Day.firstDay(ofYear: year).daysSinceEpoch
+    let through = Day.lastDay(ofYear: year).daysSinceEpoch
     // One row per decision: one violation counts once. Annulled decisions (form_now NULL) do not count.
     facts.disciplinedViolations = try Bool.fetchAll(
       db.cachedStatement(
@@ -39,8 +39,8 @@ extension SQLiteStore {
 
   /// A member holding a post in the collective's unit during the year was warned, dismissed or expelled in it.
   static func collectiveMemberWarnedOrWorse(unitID: Int64, year: Int, in db: Database) throws -> Bool {
-    let from = Day(year: year, month: 1, day: 1)!.daysSinceEpoch
-    let through = Day(year: year, month: 12, day: 31)!.daysSinceEpoch
+    let from = Day.firstDay(ofYear: year).daysSinceEpoch
+    let through = Day.lastDay(ofYear: year).daysSinceEpoch
     return try db.cachedValue(
       Bool.self,
       sql: """

@@ -40,7 +40,13 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
     } catch let error as HTTPError where error.status == .notFound {
       return try respond(
         api, .notFound, "notFound", "Không tìm thấy trang", "Địa chỉ này không có trong DangVu.", request, context)
-    } catch let error as HTTPError {
+    } catch let error as HTTPResponseError where error.status == .contentTooLarge {
+      // A body over the limit a route reads (SubmittedForm.limit): the sender's mistake, not the server's.
+      return try respond(
+        api, .contentTooLarge, "request.tooLarge", "Dữ liệu gửi lên quá lớn",
+        "Dữ liệu gửi lên vượt quá \(SubmittedForm.limit / 1024) KB cho phép. Hãy gửi ít dữ liệu hơn; "
+          + "một tệp lớn hãy nhập bằng lệnh dangvu import.", request, context)
+    } catch let error as HTTPResponseError where error.status.code < 500 {
       // The framework's own messages are English; say it in Vietnamese with the status code.
       return try respond(
         api, error.status, "request.invalid", "Yêu cầu không hợp lệ",

@@ -19,7 +19,7 @@ struct CellGradingController {
     let year = try Self.year(request.queryValue("nam"))
     let code = try Self.code(context)
     // A committee is graded cell by cell: its page leads down to the cells below it.
-    let yearEnd = Day(year: year, month: 12, day: 31)!
+    let yearEnd = Day.lastDay(ofYear: year)
     let unit = try await access.unit(code: code, on: yearEnd)
     let kinds = try await store.unitKinds()
     if !kinds.holdsMembers(unit.kind) {
@@ -81,7 +81,7 @@ struct CellGradingController {
   static func sheet(code: String, year: Int, access: Access, store: any PartyStore & RegisterEditing) async throws
     -> CellGradeSheet
   {
-    _ = try await access.unit(code: code, on: Day(year: year, month: 12, day: 31)!)
+    _ = try await access.unit(code: code, on: Day.lastDay(ofYear: year))
     let sheet = try await store.cellGrades(code: code, year: year)
     if sheet.evaluationDate != Day(year: year, month: 12, day: 31) {
       _ = try await access.unit(code: code, on: sheet.evaluationDate)

@@ -28,9 +28,12 @@ enum Links {
   }
 
   /// A path on this site: one slash then not another, nor a backslash, which browsers read as a slash
-  /// ("/\\evil.example" would leave the site).
+  /// ("/\\evil.example" would leave the site). Only visible ASCII: browsers drop tabs and line breaks
+  /// from an address, so "/\t/evil.example" would become "//evil.example" (a path of this site arrives
+  /// percent-encoded, so nothing real is lost).
   static func isLocalPath(_ path: String) -> Bool {
     path.hasPrefix("/") && !path.hasPrefix("//") && !path.hasPrefix("/\\")
+      && path.unicodeScalars.allSatisfy { (0x21...0x7E).contains($0.value) }
   }
 
   // Feature files add their own addresses in `Links+Feature.swift`, with these encoders.

@@ -128,7 +128,6 @@ extension MemberFields {
     -> Member?
   {
     let name = required("fullName", "Họ và tên", fullName, &errors)
-    if name.count > 200 { errors["fullName"] = "Họ và tên dài quá 200 ký tự." }
     var parsedGender: Gender?
     if let typed = text(gender) {
       parsedGender = Gender(rawValue: typed) ?? Gender(parsing: typed)
@@ -149,6 +148,12 @@ extension MemberFields {
     let card = text(partyCardNumber)
     if let card, card.count > 20 || !card.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
       errors["partyCardNumber"] = "Số thẻ đảng viên chỉ gồm chữ và số không dấu, tối đa 20 ký tự."
+    }
+    // The same limits the store keeps, said beside the field that breaks them.
+    for field in TextField.memberIdentity {
+      if let typed = text(self[key: field.key]), let problem = TextRules.problem(in: typed, field) {
+        errors[field.key] = problem.message
+      }
     }
     guard let gender = parsedGender, let born, !errors.fields.keys.contains(where: Self.identityKeys.contains) else {
       return nil

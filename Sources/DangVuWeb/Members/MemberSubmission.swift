@@ -32,7 +32,7 @@ enum MemberSubmission {
         errors["cell"] = "Không tìm thấy chi bộ mã “\(code)” trong phạm vi của bạn."
       }
     }
-    try await checkUnique(fields, id: 0, stored: nil, in: store, errors: &errors)
+    try await checkUnique(fields, id: 0, stored: nil, access: access, errors: &errors)
     let sponsors = try await sponsorIDs(fields, admitted: admission?.admitted, access: access, errors: &errors)
     guard errors.isEmpty, let member, let admission, let cell else { return .invalid(errors) }
     var events = [
@@ -63,7 +63,7 @@ enum MemberSubmission {
     let member = fields.identity(
       id: id, stored: stored.member, nationalIDEditable: access.principal.allows(.seeNationalID), today: Day.today,
       errors: &errors)
-    try await checkUnique(fields, id: id, stored: stored.member, in: store, errors: &errors)
+    try await checkUnique(fields, id: id, stored: stored.member, access: access, errors: &errors)
     if let member {
       // A birth date that makes the recorded admission too young is refused beside the birth date.
       let timeline = try await store.timeline(ofMember: id)
@@ -125,24 +125,26 @@ enum MemberSubmission {
     return ids.count == AdmissionRules.sponsorsRequired ? ids : nil
   }
 
-  /// Card and national ID numbers are unique in the whole register; say so beside the field before the
-  /// store refuses (without saying whose number it is), whatever else is wrong with the form.
+  /// Card and national ID numbers are unique in the whole register; say so beside the field before the store
+  /// refuses, whatever else is wrong with the form. Whose number it is is said only when that member is
+  /// inside the person's subtree (MemberRules).
   private static func checkUnique(
-    _ fields: MemberFields, id: Int64, stored: Member?, in store: any PartyStore, errors: inout FieldProblems
+    _ fields: MemberFields, id: Int64, stored: Member?, access: Access, errors: inout FieldProblems
   ) async throws {
     func typed(_ value: String?) -> String? {
       guard let text = value?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
       return text
     }
+    func visible(_ holder: Member) async -> Member? { (try? await access.member(id: holder.id)) != nil ? holder : nil }
     if errors["partyCardNumber"] == nil, let card = typed(fields.partyCardNumber), card != stored?.partyCardNumber,
-      let holder = try await store.member(cardNumber: card), holder.id != id
+      let holder = try await access.store.member(cardNumber: card), holder.id != id
     {
-      errors["partyCardNumber"] = "Số thẻ đảng viên \(card) đã có trong danh sách đảng viên: hãy kiểm tra lại."
+      errors["partyCardNumber"] = MemberRules.duplicateCard(card, holder: await visible(holder)).message
     }
     if errors["nationalID"] == nil, let nid = typed(fields.nationalID)?.replacingOccurrences(of: " ", with: ""),
-      nid != stored?.nationalID, !(try await store.existingNationalIDs([nid]).isEmpty)
+      nid != stored?.nationalID, let holder = try await access.store.member(nationalID: nid), holder.id != id
     {
-      errors["nationalID"] = "Số căn cước \(nid) đã có trong danh sách đảng viên: hãy kiểm tra lại."
+      errors["nationalID"] = MemberRules.duplicateNationalID(nid, holder: await visible(holder)).message
     }
   }
 }

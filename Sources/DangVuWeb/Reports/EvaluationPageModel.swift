@@ -36,7 +36,7 @@ struct EvaluationPageModel: Sendable {
     }
     let picker = try await ReportScopePicker.load(
       access: access, store: store, selected: scopeCode, selectedName: report?.scopeName ?? scopeCode,
-      on: min(today, Day(year: year, month: 12, day: 31)!))
+      on: min(today, Day.lastDay(ofYear: year)))
     return EvaluationPageModel(year: year, scopeCode: scopeCode, report: report, trend: trend, picker: picker)
   }
 

@@ -27,7 +27,6 @@ struct ReportDownload: ResponseGenerator {
       headers: [
         .contentType: format.contentType,
         .contentDisposition: "attachment; filename=\"\(fileName)\"",
-        .init("X-Content-Type-Options")!: "nosniff",
       ],
       body: .init(byteBuffer: ByteBuffer(string: body)))
   }

@@ -3,7 +3,7 @@ import Hummingbird
 
 /// What the web application needs besides the store.
 public struct WebOptions: Sendable {
-  /// Mark cookies Secure (HTTPS only). Off only for a server reached over plain HTTP on loopback.
+  /// Mark cookies Secure (HTTPS only) and send HSTS. Off only for a server reached over plain HTTP on loopback.
   public var secureCookies: Bool
 
   public init(secureCookies: Bool = true) {
@@ -26,6 +26,8 @@ public func buildApplication(
 /// The routes, for the application and for the test that checks each one is in the OpenAPI document.
 public func buildRouter(store: any PartyStore, options: WebOptions = WebOptions()) -> Router<AppRequestContext> {
   let router = Router(context: AppRequestContext.self)
+  // Outermost, so error pages and "no such route" answers carry the headers too.
+  router.add(middleware: SecurityHeadersMiddleware(https: options.secureCookies))
   // First, so it also turns "no such route" and refused sessions into a page or a JSON error.
   router.add(middleware: ErrorPageMiddleware())
   router.add(middleware: SessionMiddleware(store: store))
