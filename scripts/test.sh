@@ -25,5 +25,8 @@ swift build --build-tests
 echo "== Tests"
 swift test --skip-build
 
+echo "== API conformance (schemathesis against /openapi.yaml on the real server)"
+scripts/api-conformance.sh 30
+
 echo "== Browser (headless Chromium): sign in, search, grade a cell, the evaluation report"
 scripts/browser-test.sh

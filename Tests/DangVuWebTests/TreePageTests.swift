@@ -79,10 +79,11 @@ import Testing
     let app = buildApplication(store: store)
     try await app.test(.router) { client in
       try await client.execute(uri: "/to-chuc/KG", method: .delete) { response in
-        #expect(response.status == .notFound || response.status == .methodNotAllowed)
+        #expect(response.status == .methodNotAllowed)
+        #expect(response.headers[.allow] == "GET")
         let body = String(buffer: response.body)
         #expect(body.contains("<html lang=\"vi\">"))
-        #expect(body.contains("Không tìm thấy trang") || body.contains("Máy chủ không thực hiện được yêu cầu này"))
+        #expect(body.contains("Địa chỉ này chỉ nhận GET."))
       }
     }
   }

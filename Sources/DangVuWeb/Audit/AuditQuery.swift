@@ -30,10 +30,7 @@ struct AuditQuery: Hashable, Sendable {
       guard let number = Int64(text), number > 0 else { throw Self.invalid("Số mục “\(text)” không hợp lệ.") }
       before = number
     }
-    if let text = request.queryValue("so-dong"), !text.isEmpty {
-      guard let number = Int(text), number > 0 else { throw Self.invalid("Số dòng “\(text)” không hợp lệ.") }
-      limit = min(number, Self.maximumLimit)
-    }
+    if let number = try request.queryNumber("so-dong", in: 1...Self.maximumLimit) { limit = number }
     if let from, let to, from > to {
       throw Self.invalid("“Từ ngày” \(from.vietnamese) ở sau “đến ngày” \(to.vietnamese): hãy đổi lại hai ngày.")
     }

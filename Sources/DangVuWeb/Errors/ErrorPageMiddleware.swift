@@ -46,6 +46,12 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
         api, .contentTooLarge, "request.tooLarge", "Dữ liệu gửi lên quá lớn",
         "Dữ liệu gửi lên vượt quá \(SubmittedForm.limit / 1024) KB cho phép. Hãy gửi ít dữ liệu hơn; "
           + "một tệp lớn hãy nhập bằng lệnh dangvu import.", request, context)
+    } catch let error as MethodNotAllowed {
+      var response = try respond(
+        api, error.status, "request.method", "Phương thức không được hỗ trợ",
+        "Địa chỉ này chỉ nhận \(error.allowed.joined(separator: ", ")).", request, context)
+      response.headers.append(contentsOf: error.headers)
+      return response
     } catch let error as HTTPResponseError where error.status.code < 500 {
       // The framework's own messages are English; say it in Vietnamese with the status code.
       return try respond(

@@ -19,6 +19,19 @@ extension Request {
     text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
   }
 
+  /// A whole number of the query within `range` (a page size, a count), nil when not given; anything else is
+  /// refused with what is allowed rather than quietly changed, so a caller sees its mistake.
+  func queryNumber(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
+    guard let text = queryValue(name), !text.isEmpty else { return nil }
+    guard let number = Int(text), range.contains(number) else {
+      throw PageError(
+        status: .badRequest, title: "Số không hợp lệ",
+        message: "“\(text)” không hợp lệ cho \(name): hãy ghi một số từ \(range.lowerBound) đến \(range.upperBound).",
+        code: "query.number")
+    }
+    return number
+  }
+
   /// The date a page is looked at: `?ngay=2023-12-31` (or `31/12/2023`), today in Vietnam without it.
   /// The API names the same parameter `date`.
   func requestedDay(name: String = "ngay") throws -> Day {

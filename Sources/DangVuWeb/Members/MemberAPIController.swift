@@ -26,8 +26,13 @@ struct MemberAPIController {
     let access = try Access.require(.readRecords, context, store: store)
     // Within the unit asked for (404 outside the subtree), else the whole subtree: never the whole register.
     let scope = try await access.reportScope(request.queryValue("org"), on: Day.today)
-    let text = (request.queryValue("q") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-    let limit = min(max(Int(request.queryValue("limit") ?? "") ?? 20, 1), Self.searchLimit)
+    guard let typed = request.queryValue("q") else {
+      throw PageError(
+        status: .badRequest, title: "Thiếu từ khóa", message: "Hãy ghi họ tên cần tìm: q=nguyen van an.",
+        code: "search.missing")
+    }
+    let text = typed.trimmingCharacters(in: .whitespacesAndNewlines)
+    let limit = try request.queryNumber("limit", in: 1...Self.searchLimit) ?? 20
     guard !text.isEmpty else { return SearchResult(members: []) }
     return SearchResult(members: try await store.searchMembers(text, within: scope, limit: limit))
   }

@@ -151,7 +151,8 @@ extension MemberFields {
     }
     // The same limits the store keeps, said beside the field that breaks them.
     for field in TextField.memberIdentity {
-      if let typed = text(self[key: field.key]), let problem = TextRules.problem(in: typed, field) {
+      // As typed, before trimming: the API document's maxLength counts the spaces too.
+      if let typed = self[key: field.key], let problem = TextRules.problem(in: typed, field) {
         errors[field.key] = problem.message
       }
     }

@@ -13,15 +13,19 @@ enum ReportParameters {
     var from: String
     var to: String
     var scope: String
+    /// A page's form sends its empty fields ("the latest year"); a program that sends `year=` made a mistake.
+    var blankMeansUnset: Bool
 
-    static let page = Names(year: "nam", period: "ky", from: "tu", to: "den", scope: "to-chuc")
-    static let api = Names(year: "year", period: "period", from: "from", to: "to", scope: "org")
+    static let page = Names(
+      year: "nam", period: "ky", from: "tu", to: "den", scope: "to-chuc", blankMeansUnset: true)
+    static let api = Names(
+      year: "year", period: "period", from: "from", to: "to", scope: "org", blankMeansUnset: false)
   }
 
   static func year(_ request: Request, names: Names) throws -> Int? {
-    guard let text = request.queryValue(names.year)?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
-      return nil
-    }
+    guard let typed = request.queryValue(names.year) else { return nil }
+    let text = typed.trimmingCharacters(in: .whitespaces)
+    if text.isEmpty && names.blankMeansUnset { return nil }
     guard text.count == 4, let year = Int(text), (1900...2200).contains(year) else {
       throw PageError(
         status: .badRequest, title: "Năm không hợp lệ",

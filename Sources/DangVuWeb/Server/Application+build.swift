@@ -25,6 +25,11 @@ public func buildApplication(
 
 /// The routes, for the application and for the test that checks each one is in the OpenAPI document.
 public func buildRouter(store: any PartyStore, options: WebOptions = WebOptions()) -> Router<AppRequestContext> {
+  // The controllers on a scratch router first, for the table of methods each address answers (405s).
+  let methods = RouteMethods(
+    addControllers(to: Router(context: AppRequestContext.self), store: store, options: options).routes.map {
+      ("\($0.path)", $0.method)
+    })
   let router = Router(context: AppRequestContext.self)
   // Outermost, so error pages and "no such route" answers carry the headers too.
   router.add(middleware: SecurityHeadersMiddleware(https: options.secureCookies))
@@ -34,6 +39,13 @@ public func buildRouter(store: any PartyStore, options: WebOptions = WebOptions(
   // Again inside the session, so error pages from the routes show who is signed in and their menu.
   router.add(middleware: ErrorPageMiddleware())
   router.add(middleware: AuditMiddleware(store: store))
+  router.add(middleware: MethodNotAllowedMiddleware(methods: methods))
+  return addControllers(to: router, store: store, options: options)
+}
+
+private func addControllers(
+  to router: Router<AppRequestContext>, store: any PartyStore, options: WebOptions
+) -> Router<AppRequestContext> {
   HealthController(store: store).addRoutes(to: router)
   OpenAPIController().addRoutes(to: router)
   SignInController(store: store, cookies: SessionCookie(secure: options.secureCookies)).addRoutes(to: router)
