@@ -31,9 +31,13 @@ enum DashboardPageView {
       a.plan.map {
         "; kế hoạch năm \(ReportPageParts.count($0)), đạt \(a.shareOfPlanVi.map { "\($0)%" } ?? "–")"
       } ?? "; chưa có kế hoạch năm"
+    // A year no report may cover (before 1900) has no report to link to.
+    let report: HTML =
+      (try? ReportPeriod.year(a.year)).map {
+        " <a href=\"\(Links.membershipReport($0, scope: s.scopeCode))\">Báo cáo đảng viên</a>"
+      } ?? .empty
     return """
-      <p><strong>Kết nạp đảng viên năm \(a.year):</strong> \(ReportPageParts.count(a.admitted))\(plan). \
-      <a href="\(Links.membershipReport((try? ReportPeriod.year(a.year))!, scope: s.scopeCode))">Báo cáo đảng viên</a></p>
+      <p><strong>Kết nạp đảng viên năm \(a.year):</strong> \(ReportPageParts.count(a.admitted))\(plan).\(report)</p>
       """
   }
 
