@@ -25,7 +25,7 @@ struct ReportCommand: AsyncParsableCommand {
       do {
         let db = try store.open()
         let report = try await db.evaluationReport(year: year, scope: output.scope(in: db))
-        try output.format.write(report, csv: EvaluationReportCSV.rows, text: EvaluationNarrative.text)
+        try output.write(report, csv: EvaluationReportCSV.rows, text: EvaluationNarrative.text)
       } catch { throw fail(error) }
     }
   }
@@ -43,7 +43,7 @@ struct ReportCommand: AsyncParsableCommand {
       do {
         let db = try store.open()
         let report = try await db.membershipReport(scope: output.scope(in: db), period: period.resolve())
-        try output.format.write(report, csv: MembershipReportCSV.rows, text: MembershipNarrative.text)
+        try output.write(report, csv: MembershipReportCSV.rows, text: MembershipNarrative.text)
       } catch { throw fail(error) }
     }
   }
@@ -55,6 +55,12 @@ struct ReportOutputOptions: ParsableArguments {
     help: "The unit whose subtree the report covers (its code); the province (or every province) when left out.")
   var org: String?
   @Option(help: "json, csv or text (the drafted Vietnamese narrative).") var format: ReportFormat = .text
+  @Flag(help: "CSV for Excel: begin with a UTF-8 byte-order mark (plain UTF-8 without it, for scripts).")
+  var bom = false
+  @Option(help: "CSV field separator: , (default) or ; (for an Excel that uses the comma for decimals).")
+  var separator: CSVSeparator = .comma
+
+  var dialect: CSVText.Dialect { CSVText.Dialect(separator: separator.rawValue, byteOrderMark: bom) }
 
   func scope(in db: some PartyStore) async throws -> String? {
     if let org { return org }
@@ -62,15 +68,20 @@ struct ReportOutputOptions: ParsableArguments {
   }
 }
 
-extension ReportFormat {
-  /// Prints a report in this format: JSON as the API gives it, CSV rows, or the drafted narrative.
+enum CSVSeparator: String, ExpressibleByArgument, CaseIterable {
+  case comma = ","
+  case semicolon = ";"
+}
+
+extension ReportOutputOptions {
+  /// Prints a report in the chosen format: JSON as the API gives it, CSV rows, or the drafted narrative.
   func write<Report: Encodable>(_ report: Report, csv: (Report) -> [[String]], text: (Report) -> String) throws {
-    switch self {
+    switch format {
     case .json:
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
       print(String(decoding: try encoder.encode(report), as: UTF8.self))
-    case .csv: FileHandleOutput.standardOutput.write(try CSVText.render(csv(report)))
+    case .csv: FileHandleOutput.standardOutput.write(try CSVText.render(csv(report), dialect: dialect))
     case .text: FileHandleOutput.standardOutput.write(text(report))
     }
   }

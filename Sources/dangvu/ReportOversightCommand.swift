@@ -23,7 +23,7 @@ extension ReportCommand {
       do {
         let db = try store.open()
         let report = try await db.oversightReport(period: period.resolve(), scope: output.scope(in: db))
-        try output.format.write(report, csv: OversightReportCSV.rows, text: OversightNarrative.text)
+        try output.write(report, csv: OversightReportCSV.rows, text: OversightNarrative.text)
       } catch { throw fail(error) }
     }
   }

@@ -219,7 +219,8 @@ func report(_ uri: String, store: SQLiteStore, role: Role? = .leader, scope: Str
     #expect(replies.map(\.status) == [.ok, .ok, .ok])
     #expect(replies[0].headers[.contentType] == "text/csv; charset=utf-8")
     #expect(replies[0].headers[.contentDisposition] == "attachment; filename=\"bao-cao-danh-gia-2023-KG.01.csv\"")
-    #expect(replies[0].body == (try CSVText.render(EvaluationReportCSV.rows(r))))
+    #expect(replies[0].body == (try CSVText.render(EvaluationReportCSV.rows(r), dialect: .excel)))
+    #expect(replies[0].body.unicodeScalars.first == "\u{FEFF}", "Excel on Windows reads it as UTF-8")
     #expect(replies[1].headers[.contentType] == "application/json; charset=utf-8")
     #expect(replies[1].headers[.contentDisposition] == "attachment; filename=\"bao-cao-danh-gia-2023-KG.01.json\"")
     #expect(replies[1].body == (try ReportJSON.text(r)))
@@ -229,11 +230,27 @@ func report(_ uri: String, store: SQLiteStore, role: Role? = .leader, scope: Str
 
     let membership = try await report("/bao-cao/dang-vien?ky=2022-9M&to-chuc=KG&dinh-dang=csv", store: store)
     #expect(membership.headers[.contentDisposition] == "attachment; filename=\"bao-cao-dang-vien-2022-9M-KG.csv\"")
-    #expect(membership.body.hasPrefix("tu_ngay,den_ngay,pham_vi,chi_tieu"))
+    #expect(membership.body.hasPrefix("\u{FEFF}tu_ngay,den_ngay,pham_vi,chi_tieu"))
     let oversight = try await report("/bao-cao/kiem-tra?tu=2023-01-01&den=2023-03-31&dinh-dang=txt", store: store)
     #expect(
       oversight.headers[.contentDisposition] == "attachment; filename=\"bao-cao-kiem-tra-2023-01-01_2023-03-31-KG.txt\""
     )
+  }
+
+  @Test func aCSVDownloadCanLeaveOutTheMarkAndUseSemicolons() async throws {
+    let store = try await GradedProvince.store()
+    let base = "/bao-cao/dang-vien?ky=2022-9M&to-chuc=KG&dinh-dang=csv"
+    let plain = try await report(base + "&bom=0", store: store)
+    #expect(plain.body.hasPrefix("tu_ngay,den_ngay,pham_vi,chi_tieu"))
+    let semicolons = try await report(base + "&phan-cach=%3B", store: store)
+    #expect(semicolons.body.hasPrefix("\u{FEFF}tu_ngay;den_ngay;pham_vi;chi_tieu"))
+    let page = try await report("/bao-cao/dang-vien?ky=2022-9M&to-chuc=KG", store: store)
+    #expect(page.body.contains("dinh-dang=csv&amp;phan-cach=%3B\" download>Bảng số liệu (CSV, dấu chấm phẩy)"))
+    for bad in ["&bom=yes", "&phan-cach=%7C"] {
+      let refused = try await report(base + bad, store: store)
+      #expect(refused.status == .badRequest)
+      #expect(refused.body.contains("không hợp lệ"))
+    }
   }
 
   @Test func theMembershipPageShowsThePeriodAgainstTheYearBefore() async throws {

@@ -70,5 +70,11 @@ struct OversightCommandLineTests {
       ["report", "oversight", "--from", "01/01/2023", "--to", "31/03/2023", "--format", "csv"], in: dir)
     #expect(csv.status == 0)
     #expect(csv.out.contains("2023-01-01,2023-03-31,KG,discipline.members.reprimand,1,0,1,100"))
+    #expect(csv.out.unicodeScalars.first != "\u{FEFF}", "plain UTF-8 for scripts")
+    let excel = try DangVuBinary.run(
+      ["report", "oversight", "--period", "2023-Q1", "--format", "csv", "--bom", "--separator", ";"], in: dir)
+    #expect(excel.status == 0, "\(excel.err)")
+    #expect(excel.out.unicodeScalars.first == "\u{FEFF}")
+    #expect(excel.out.contains("2023-01-01;2023-03-31;KG;discipline.members.reprimand;1;0;1;100"))
   }
 }

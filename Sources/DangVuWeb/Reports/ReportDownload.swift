@@ -10,13 +10,14 @@ struct ReportDownload: ResponseGenerator {
   var body: String
 
   init<Report: Encodable>(
-    _ report: Report, format: ReportFormat, fileName: String, csv: (Report) -> [[String]], text: (Report) -> String
+    _ report: Report, format: ReportFormat, dialect: CSVText.Dialect = .excel, fileName: String,
+    csv: (Report) -> [[String]], text: (Report) -> String
   ) throws {
     self.format = format
     self.fileName = Self.safeFileName(fileName) + "." + format.rawValue
     switch format {
     case .json: body = try ReportJSON.text(report)
-    case .csv: body = try CSVText.render(csv(report))
+    case .csv: body = try CSVText.render(csv(report), dialect: dialect)
     case .txt: body = text(report)
     }
   }

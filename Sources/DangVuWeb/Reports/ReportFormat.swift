@@ -13,7 +13,7 @@ enum ReportFormat: String, CaseIterable, Sendable {
   /// How the download link reads on the page.
   var labelVi: String {
     switch self {
-    case .csv: "Bảng số liệu (CSV)"
+    case .csv: "Bảng số liệu (CSV, dấu phẩy)"
     case .json: "Dữ liệu (JSON)"
     case .txt: "Văn bản báo cáo (TXT)"
     }

@@ -29,7 +29,10 @@ enum ReportPageParts {
   }
 
   static func downloads(_ link: (ReportFormat) -> String) -> HTML {
-    let items: [HTML] = ReportFormat.allCases.map { "<li><a href=\"\(link($0))\" download>\($0.labelVi)</a></li>" }
+    var items: [HTML] = ReportFormat.allCases.map { "<li><a href=\"\(link($0))\" download>\($0.labelVi)</a></li>" }
+    // Excel set up for Vietnam (comma for decimals) splits a row at semicolons, not commas.
+    items.insert(
+      "<li><a href=\"\(link(.csv) + "&phan-cach=%3B")\" download>Bảng số liệu (CSV, dấu chấm phẩy)</a></li>", at: 1)
     return "<h2>Tải về</h2><ul class=\"downloads\">\(items)</ul>"
   }
 

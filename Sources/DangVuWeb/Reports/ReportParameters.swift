@@ -1,4 +1,5 @@
 import DangVuCore
+import DangVuStore
 import Foundation
 import Hummingbird
 
@@ -69,6 +70,31 @@ enum ReportParameters {
         code: "report.format")
     }
     return format
+  }
+
+  /// How a CSV download is laid out: for Excel unless asked otherwise, with a byte-order mark (`bom=0` leaves
+  /// it out) and commas (`phan-cach=;` for semicolons).
+  static func csvDialect(_ request: Request) throws -> CSVText.Dialect {
+    var dialect = CSVText.Dialect.excel
+    switch request.queryValue("bom") {
+    case nil, "", "1": break
+    case "0": dialect.byteOrderMark = false
+    case let other?:
+      throw PageError(
+        status: .badRequest, title: "Tham số không hợp lệ",
+        message: "bom=“\(other)” không hợp lệ: bom=1 (mặc định, để Excel đọc đúng tiếng Việt) hoặc bom=0.",
+        code: "report.csv")
+    }
+    switch request.queryValue("phan-cach") {
+    case nil, "", ",": break
+    case ";": dialect.separator = ";"
+    case let other?:
+      throw PageError(
+        status: .badRequest, title: "Tham số không hợp lệ",
+        message: "phan-cach=“\(other)” không hợp lệ: dấu phẩy (mặc định) hoặc phan-cach=%3B (dấu chấm phẩy).",
+        code: "report.csv")
+    }
+    return dialect
   }
 
   /// The text `ReportPeriod(parsing:)` reads back, for the periods that have one.

@@ -30,7 +30,8 @@ struct ReportsController {
     if let format {
       let report = try await evaluation(year: year, scope: scope, today: today)
       return try ReportDownload(
-        report, format: format, fileName: "bao-cao-danh-gia-\(report.year)-\(scope)", csv: EvaluationReportCSV.rows,
+        report, format: format, dialect: try ReportParameters.csvDialect(request),
+        fileName: "bao-cao-danh-gia-\(report.year)-\(scope)", csv: EvaluationReportCSV.rows,
         text: EvaluationNarrative.text
       ).response(from: request, context: context)
     }
@@ -126,8 +127,8 @@ struct ReportsController {
       request, name: "to-chuc", access: access, on: min(today, period.through))
     if let format {
       return try ReportDownload(
-        try await report(scope, period), format: format, fileName: "\(stem)-\(Self.fileStem(period))-\(scope)",
-        csv: csv, text: text
+        try await report(scope, period), format: format, dialect: try ReportParameters.csvDialect(request),
+        fileName: "\(stem)-\(Self.fileStem(period))-\(scope)", csv: csv, text: text
       ).response(from: request, context: context)
     }
     return try HTMLPage(html: try await page(access, scope, period, today)).response(from: request, context: context)
