@@ -33,3 +33,19 @@ import Testing
     #expect(try await send(.get, "/api/members/1/khong-co", to: store, headers: admin).status == .notFound)
   }
 }
+
+/// The API reads one value per parameter, and says so when it gets more, or a blank number.
+@Suite struct StrictAPIQueryTests {
+  @Test func aRepeatedOrBlankParameterIsRefused() async throws {
+    let (store, _) = try await WebProvince.store()
+    let admin = try await signIn(store)
+    let repeated = try await send(.get, "/api/audit?so-dong=5&so-dong=500", to: store, headers: admin.headers)
+    #expect(repeated.status == .badRequest)
+    #expect(repeated.body.contains("query.repeated"))
+    let blank = try await send(.get, "/api/members?q=an&limit=", to: store, headers: admin.headers)
+    #expect(blank.status == .badRequest)
+    #expect(blank.body.contains("query.number"))
+    // A page's form may send its empty fields.
+    #expect(try await send(.get, "/nhat-ky?so-dong=", to: store, headers: admin.headers).status == .ok)
+  }
+}

@@ -15,14 +15,31 @@ extension Request {
     return nil
   }
 
+  /// A request of the JSON API, which reads its parameters strictly.
+  var isAPI: Bool { uri.path.hasPrefix("/api/") }
+
+  /// The first name the query carries more than once, if any. Each parameter of the API has one value; a
+  /// second would be silently ignored.
+  var repeatedQueryName: String? {
+    guard let query = uri.query else { return nil }
+    var seen = Set<String>()
+    for pair in query.split(separator: "&") {
+      let name = decodeForm(pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)[0]) ?? ""
+      if !seen.insert(name).inserted { return name }
+    }
+    return nil
+  }
+
   private func decodeForm(_ text: Substring) -> String? {
     text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
   }
 
   /// A whole number of the query within `range` (a page size, a count), nil when not given; anything else is
   /// refused with what is allowed rather than quietly changed, so a caller sees its mistake.
+  /// A page's form sends its empty fields (`so-dong=` for "the default"); a program calling the API that sends
+  /// `limit=` made a mistake and hears so.
   func queryNumber(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
-    guard let text = queryValue(name), !text.isEmpty else { return nil }
+    guard let text = queryValue(name), !(text.isEmpty && !isAPI) else { return nil }
     guard let number = Int(text), range.contains(number) else {
       throw PageError(
         status: .badRequest, title: "Số không hợp lệ",

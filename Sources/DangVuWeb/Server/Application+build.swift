@@ -40,6 +40,7 @@ public func buildRouter(store: any PartyStore, options: WebOptions = WebOptions(
   router.add(middleware: ErrorPageMiddleware())
   router.add(middleware: AuditMiddleware(store: store))
   router.add(middleware: MethodNotAllowedMiddleware(methods: methods))
+  router.add(middleware: RepeatedParameterMiddleware())
   return addControllers(to: router, store: store, options: options)
 }
 
