@@ -1,0 +1,41 @@
+import Testing
+
+@testable import DangVuCore
+
+@Suite struct APITokenRulesTests {
+  static let owner = Principal(accountID: 7, login: "hoa.bt", displayName: "Hoa", role: .secretary, scopeCode: "KG.01")
+  static let admin = Principal(accountID: 1, login: "qt", displayName: "QT", role: .administrator, scopeCode: "KG.01")
+  static let staff = Principal(accountID: 2, login: "tc", displayName: "TC", role: .organisationStaff, scopeCode: "KG")
+  static let token = APIToken(
+    id: 3, accountID: 7, login: "hoa.bt", displayName: "Hoa", scopeCode: "KG.01.001", name: "kế toán", created: 0,
+    expires: 90 * 86400)
+
+  @Test func ninetyDaysUnlessAskedAndNeverMoreThanAYear() throws {
+    #expect(try APITokenRules.lifetimeDays(nil) == 90)
+    #expect(try APITokenRules.lifetimeDays(7) == 7)
+    #expect(throws: DomainError.self) { try APITokenRules.lifetimeDays(0) }
+    #expect(throws: DomainError.self) { try APITokenRules.lifetimeDays(366) }
+  }
+
+  @Test func aTokenNeedsAName() throws {
+    #expect(try APITokenRules.checkName("  kế toán ") == "kế toán")
+    #expect(throws: DomainError.self) { try APITokenRules.checkName("   ") }
+    #expect(throws: DomainError.self) { try APITokenRules.checkName("a\u{0}b") }
+  }
+
+  @Test func itsStateFollowsTheClockAndRevocation() {
+    #expect(Self.token.state(at: 0) == .active)
+    #expect(Self.token.state(at: 90 * 86400 - 1) == .active)
+    #expect(Self.token.state(at: 90 * 86400) == .expired)
+    var revoked = Self.token
+    revoked.revoked = 5
+    #expect(revoked.state(at: 6) == .revoked)
+  }
+
+  @Test func theOwnerAndAnAdministratorAboveManageItNobodyElse() {
+    #expect(APITokenRules.mayManage(Self.token, by: Self.owner, ownerInsideScope: true))
+    #expect(APITokenRules.mayManage(Self.token, by: Self.admin, ownerInsideScope: true))
+    #expect(!APITokenRules.mayManage(Self.token, by: Self.admin, ownerInsideScope: false), "admin outside the subtree")
+    #expect(!APITokenRules.mayManage(Self.token, by: Self.staff, ownerInsideScope: true), "staff are not administrators")
+  }
+}
