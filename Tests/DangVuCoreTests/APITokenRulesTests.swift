@@ -36,6 +36,7 @@ import Testing
     #expect(APITokenRules.mayManage(Self.token, by: Self.owner, ownerInsideScope: true))
     #expect(APITokenRules.mayManage(Self.token, by: Self.admin, ownerInsideScope: true))
     #expect(!APITokenRules.mayManage(Self.token, by: Self.admin, ownerInsideScope: false), "admin outside the subtree")
-    #expect(!APITokenRules.mayManage(Self.token, by: Self.staff, ownerInsideScope: true), "staff are not administrators")
+    #expect(
+      !APITokenRules.mayManage(Self.token, by: Self.staff, ownerInsideScope: true), "staff are not administrators")
   }
 }

@@ -7,11 +7,14 @@ import Testing
   let proxy: Set<String> = ["10.0.0.2"]
 
   @Test func aTrustedProxyNamesTheClient() {
-    #expect(ClientAddress.resolve(peer: "10.0.0.2", forwardedFor: ["203.0.113.7"], trustedProxies: proxy) == "203.0.113.7")
+    #expect(
+      ClientAddress.resolve(peer: "10.0.0.2", forwardedFor: ["203.0.113.7"], trustedProxies: proxy) == "203.0.113.7")
   }
 
   @Test func anyOtherPeerIsCountedByItsOwnAddressWhateverItClaims() {
-    #expect(ClientAddress.resolve(peer: "198.51.100.4", forwardedFor: ["203.0.113.7"], trustedProxies: proxy) == "198.51.100.4")
+    #expect(
+      ClientAddress.resolve(peer: "198.51.100.4", forwardedFor: ["203.0.113.7"], trustedProxies: proxy)
+        == "198.51.100.4")
     #expect(ClientAddress.resolve(peer: "10.0.0.2", forwardedFor: ["203.0.113.7"], trustedProxies: []) == "10.0.0.2")
   }
 

@@ -39,7 +39,9 @@ import Testing
 
   @Test func anAddressSprayingManyLoginsWaitsAfterTwenty() {
     let spray: [Double] = (0..<20).map { Double($0) }
-    #expect(SignInThrottle.decide(now: 20, loginFailures: [], addressFailures: spray, knownAddress: false) == .wait(seconds: 29))
+    #expect(
+      SignInThrottle.decide(now: 20, loginFailures: [], addressFailures: spray, knownAddress: false)
+        == .wait(seconds: 29))
     #expect(
       SignInThrottle.decide(now: 20, loginFailures: [], addressFailures: Array(spray.dropLast()), knownAddress: false)
         == .check)

@@ -86,7 +86,8 @@ import Testing
       scope: "KG", from: Day(parsing: "2020-01-01")!, to: Day(parsing: "2030-12-31")!, limit: 1000)
     let complaint = try await world.store.complaint(id: world.outsideComplaint)
     let tokens = try await world.store.apiTokens(ownedBy: nil, within: nil).map { "\($0.id)\($0.revoked == nil)" }
-    return "\(tokens) \(s.organisations) \(s.members) \(s.events) \(cuong?.version ?? -1) \(cuong?.member.fullName ?? "")"
+    return
+      "\(tokens) \(s.organisations) \(s.members) \(s.events) \(cuong?.version ?? -1) \(cuong?.member.fullName ?? "")"
       + " \(records.discipline.count) \(records.complaints.count) \(complaint?.complaint.resolved?.iso ?? "-")"
   }
 

@@ -74,7 +74,8 @@ import Testing
       waits.append(wait)
       // The guesser waits exactly as told, then guesses again (and is checked, and fails).
       clock.advance(seconds: Double(wait) ?? 0)
-      #expect(try await Self.submit(store, login: "hoa.bt", password: Self.wrong, options: options).status == .unauthorized)
+      #expect(
+        try await Self.submit(store, login: "hoa.bt", password: Self.wrong, options: options).status == .unauthorized)
     }
     #expect(waits == ["30", "60", "120", "240", "480", "900", "900"])
   }

@@ -37,6 +37,9 @@ import Testing
 
     let audit = try DangVuBinary.run(["audit", "list", "--action", "account"], in: dir)
     #expect(audit.status == 0, "\(audit.err)")
-    #expect(audit.out.contains("account.tokenRevoke") && audit.out.contains("account.password"), "\(audit.out)")
+    for action in ["Cấp mã truy cập API", "Thu hồi mã truy cập API", "Đổi mật khẩu"] {
+      #expect(audit.out.contains(action), "\(action): \(audit.out)")
+    }
+    #expect(audit.out.contains("(system)"), "written by the command line's user")
   }
 }

@@ -9,7 +9,8 @@ extension SQLiteStore {
     t.revoked_by, a.scope_id
     """
 
-  static let apiTokenFrom = "FROM api_token t JOIN account a ON a.id = t.account_id JOIN organisation o ON o.id = a.scope_id"
+  static let apiTokenFrom =
+    "FROM api_token t JOIN account a ON a.id = t.account_id JOIN organisation o ON o.id = a.scope_id"
 
   static func apiToken(_ row: Row) -> APIToken {
     APIToken(

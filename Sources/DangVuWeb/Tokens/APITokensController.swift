@@ -25,7 +25,8 @@ struct APITokensController {
   @Sendable func list(_ request: Request, context: Context) async throws -> JSONResponse<APITokenListJSON> {
     let access = try Access.requireSignedIn(context, store: store)
     let now = clock()
-    return JSONResponse(APITokenListJSON(tokens: try await access.manageableTokens().map { APITokenJSON($0, now: now) }))
+    return JSONResponse(
+      APITokenListJSON(tokens: try await access.manageableTokens().map { APITokenJSON($0, now: now) }))
   }
 
   @Sendable func issue(_ request: Request, context: Context) async throws -> Response {

@@ -16,20 +16,20 @@ enum APITokensPageView {
     let forOthers: HTML =
       model.canIssueForOthers
       ? """
-        <label for="login">Cấp cho tài khoản (để trống: tài khoản của tôi)</label>
-        <input id="login" name="login" autocapitalize="none">
-        """ : .empty
+      <label for="login">Cấp cho tài khoản (để trống: tài khoản của tôi)</label>
+      <input id="login" name="login" autocapitalize="none">
+      """ : .empty
     let rows = model.tokens.map { row($0, model) }
     let table: HTML =
       model.tokens.isEmpty
       ? "<p class=\"muted\">Chưa có mã truy cập nào.</p>"
       : """
-        <div class="table"><table>
-        <thead><tr><th class="num">Số</th><th>Tài khoản</th><th>Tên</th><th>Cấp lúc</th><th>Hết hạn</th>\
-        <th>Trạng thái</th><th></th></tr></thead>
-        <tbody>\(rows)</tbody>
-        </table></div>
-        """
+      <div class="table"><table>
+      <thead><tr><th class="num">Số</th><th>Tài khoản</th><th>Tên</th><th>Cấp lúc</th><th>Hết hạn</th>\
+      <th>Trạng thái</th><th></th></tr></thead>
+      <tbody>\(rows)</tbody>
+      </table></div>
+      """
     return Layout.page(
       title: "Mã truy cập API",
       body: """
@@ -59,9 +59,9 @@ enum APITokensPageView {
     let action: HTML =
       state == .active
       ? """
-        <form method="post" action="/ma-truy-cap/\(String(token.id))/thu-hoi">\(model.csrf)\
-        <button type="submit">Thu hồi</button></form>
-        """ : .empty
+      <form method="post" action="/ma-truy-cap/\(String(token.id))/thu-hoi">\(model.csrf)\
+      <button type="submit">Thu hồi</button></form>
+      """ : .empty
     return """
       <tr><td class="num">\(String(token.id))</td><td>\(token.login)<br><span class="kind">\(token.displayName)</span></td>\
       <td>\(token.name)</td><td>\(shown(token.created))</td><td>\(shown(token.expires))</td>\
