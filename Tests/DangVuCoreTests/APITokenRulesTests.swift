@@ -21,6 +21,8 @@ import Testing
     #expect(try APITokenRules.checkName("  kế toán ") == "kế toán")
     #expect(throws: DomainError.self) { try APITokenRules.checkName("   ") }
     #expect(throws: DomainError.self) { try APITokenRules.checkName("a\u{0}b") }
+    #expect(throws: DomainError.self) { try APITokenRules.checkName("\u{202E}abc") }
+    #expect(throws: DomainError.self) { try APITokenRules.checkName(String(repeating: "Đ", count: 101)) }
   }
 
   @Test func itsStateFollowsTheClockAndRevocation() {

@@ -54,7 +54,7 @@ public enum APITokenRules {
   /// A token that leaks in a script or a log stops working by itself within a quarter.
   public static let defaultLifetimeDays = 90
   public static let maximumLifetimeDays = 365
-  public static let maximumNameLength = 100
+  public static var maximumNameLength: Int { TextField.apiTokenName.maxLength }
 
   /// The lifetime in days asked for, or the default; refused outside 1…365 days.
   public static func lifetimeDays(_ requested: Int?) throws -> Int {
@@ -70,14 +70,12 @@ public enum APITokenRules {
   /// The name says what the token is for, so it can be recognised in the list and revoked.
   public static func checkName(_ name: String) throws -> String {
     let trimmed = String(name.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
-    guard !trimmed.isEmpty, trimmed.count <= maximumNameLength,
-      !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
-    else {
+    guard !trimmed.isEmpty else {
       throw DomainError(
-        "token.badName",
-        "Hãy đặt tên cho mã truy cập (1–\(maximumNameLength) ký tự, ví dụ “đồng bộ phần mềm kế toán”) để sau này nhận ra và thu hồi."
-      )
+        "token.nameMissing",
+        "Hãy đặt tên cho mã truy cập (ví dụ “đồng bộ phần mềm kế toán”) để sau này nhận ra và thu hồi.")
     }
+    try TextRules.check(trimmed, .apiTokenName)
     return trimmed
   }
 
@@ -86,4 +84,8 @@ public enum APITokenRules {
   public static func mayManage(_ token: APIToken, by principal: Principal, ownerInsideScope: Bool) -> Bool {
     token.accountID == principal.accountID || (principal.allows(.manageAccounts) && ownerInsideScope)
   }
+}
+
+extension TextField {
+  public static let apiTokenName = TextField("name", "Tên mã truy cập", maxLength: 100)
 }
