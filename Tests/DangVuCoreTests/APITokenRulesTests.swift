@@ -42,3 +42,14 @@ import Testing
       !APITokenRules.mayManage(Self.token, by: Self.staff, ownerInsideScope: true), "staff are not administrators")
   }
 }
+
+/// A stranger's typed login goes into the audit trail as the actor of a refused sign-in.
+@Suite struct AnonymousActorTests {
+  @Test func controlAndBidirectionalCharactersAreShownAsReplacements() {
+    #expect(AuditActor.anonymous(typed: "hoa.bt").login == "hoa.bt")
+    #expect(AuditActor.anonymous(typed: "a\u{1B}[2Jb").login == "a\u{FFFD}[2Jb")
+    #expect(AuditActor.anonymous(typed: "\u{202E}nimda").login == "\u{FFFD}nimda")
+    #expect(AuditActor.anonymous(typed: "  ").login == "(trống)")
+    #expect(AuditActor.anonymous(typed: String(repeating: "x", count: 500)).login.count == 64)
+  }
+}

@@ -40,6 +40,6 @@ import Testing
     for action in ["Cấp mã truy cập API", "Thu hồi mã truy cập API", "Đổi mật khẩu"] {
       #expect(audit.out.contains(action), "\(action): \(audit.out)")
     }
-    #expect(audit.out.contains("(system)"), "written by the command line's user")
+    #expect(audit.out.contains("(dòng lệnh trên máy chủ)"), "written by the command line's user")
   }
 }
