@@ -6,7 +6,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
-/// Sign-in against guessing (issue 22, part 2; docs/decisions/0017): attempts counted before the password
+/// Sign-in against guessing (issue 22, part 2; docs/decisions/0018): attempts counted before the password
 /// is checked, growing delays that a refused try does not renew, the owner getting in once the delay has
 /// passed, and client addresses from X-Forwarded-For only behind a proxy the operator named.
 @Suite struct SignInThrottlingTests {

@@ -1,4 +1,4 @@
-/// When the next sign-in attempt may have its password checked (docs/decisions/0017).
+/// When the next sign-in attempt may have its password checked (docs/decisions/0018).
 ///
 /// Growing delays instead of a lock: after a few free failures, the next try for that login, or from
 /// that address, waits a delay that doubles with each further failure up to a ceiling. A refused

@@ -2,7 +2,7 @@ import DangVuCore
 import Foundation
 import GRDB
 
-/// Sign-in with growing delays (SignInThrottle, docs/decisions/0017). The attempt is decided and
+/// Sign-in with growing delays (SignInThrottle, docs/decisions/0018). The attempt is decided and
 /// recorded in one write transaction before the password is checked, so parallel guesses are counted
 /// one after another: the sixth of twelve sent at once already meets the delay.
 extension SQLiteStore {
