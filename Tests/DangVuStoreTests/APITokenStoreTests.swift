@@ -59,3 +59,24 @@ struct StoreTestFailure: Error {
   var description: String
   init(_ description: String) { self.description = description }
 }
+
+/// Sign-in attempts are working state: a month of them, not every attempt ever.
+@Suite struct SignInAttemptStoreTests {
+  @Test func attemptsOlderThanThirtyDaysGoAsNewOnesCome() async throws {
+    let store = try SQLiteStore.inMemory()
+    let start = Date(timeIntervalSince1970: 1_790_000_000)
+    _ = try await store.signIn(login: "khong.co", password: "sai-mat-khau", from: "192.0.2.1", at: start)
+    _ = try await store.signIn(
+      login: "khong.co", password: "sai-mat-khau", from: "192.0.2.1", at: start.addingTimeInterval(29 * 86400))
+    #expect(try await attempts(in: store) == 2)
+    _ = try await store.signIn(
+      login: "khac", password: "sai-mat-khau", from: "192.0.2.2", at: start.addingTimeInterval(31 * 86400))
+    #expect(try await attempts(in: store) == 2, "the first is gone, the one of day 29 stays")
+    #expect(
+      try await store.auditEntries(AuditFilter(action: "session.signInRefused")).count == 3, "the trail keeps all")
+  }
+
+  private func attempts(in store: SQLiteStore) async throws -> Int {
+    try await store.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sign_in_attempt") ?? 0 }
+  }
+}

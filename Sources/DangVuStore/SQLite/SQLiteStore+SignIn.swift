@@ -42,6 +42,10 @@ extension SQLiteStore {
       if succeeded {
         try db.execute(sql: "UPDATE sign_in_attempt SET succeeded = 1 WHERE id = ?", arguments: [attemptID])
       }
+      // Attempts are working state for the delays (a day) and the known addresses (30 days); the audit
+      // trail keeps them all. Old rows go as new ones come, so the table stays the size of a month.
+      try db.execute(
+        sql: "DELETE FROM sign_in_attempt WHERE at < ?", arguments: [now - SignInThrottle.knownAddressPeriod])
       try Self.auditSignIn(
         login: login, account: account, address: address, succeeded: succeeded,
         reason: account == nil ? "unknownLogin" : (matches ? "accountLocked" : "wrongPassword"), in: db)

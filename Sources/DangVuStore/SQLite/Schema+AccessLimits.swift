@@ -16,6 +16,7 @@ extension Schema {
           UPDATE api_token SET revoked_at = created_at, revoked_by = 'system' WHERE revoked <> 0;
           CREATE INDEX api_token_account ON api_token(account_id);
           CREATE INDEX sign_in_attempt_login_outcome ON sign_in_attempt(login, succeeded, at);
+          CREATE INDEX sign_in_attempt_at ON sign_in_attempt(at);
           """)
     }
   }
