@@ -86,6 +86,8 @@ import Testing
     let list = try await world.json(.get, "/api/tokens", as: secretary)
     #expect(list.body.contains("\"id\":\(token.id)") && list.body.contains("\"state\":\"active\""))
     #expect(!list.body.contains(token.secret), "the secret is shown once, when issued")
+    let one = try await world.json(.get, "/api/tokens/\(token.id)", as: secretary)
+    #expect(one.status == .ok && one.body.contains("\"name\":\"đồng bộ kế toán\"") && !one.body.contains(token.secret))
     let revoked = try await world.json(.delete, "/api/tokens/\(token.id)", as: secretary)
     #expect(revoked.status == .ok && revoked.body.contains("\"state\":\"revoked\""))
     let refused = try await world.me(bearer: token.secret)
@@ -120,6 +122,7 @@ import Testing
     let outside = try await signIn(world.store, role: .administrator, scope: "KG.02")
     let list = try await world.json(.get, "/api/tokens", as: outside)
     #expect(list.status == .ok && !list.body.contains("secretary-kg.01.001"))
+    #expect(try await world.json(.get, "/api/tokens/\(token.id)", as: outside).status == .notFound)
     let revoke = try await world.json(.delete, "/api/tokens/\(token.id)", as: outside)
     #expect(revoke.status == .notFound)
     let forOther = try await world.json(

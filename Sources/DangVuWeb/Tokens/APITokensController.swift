@@ -17,6 +17,7 @@ struct APITokensController {
     router.post("ma-truy-cap/:id/thu-hoi", use: revokeFromPage)
     router.get("api/tokens", use: list)
     router.post("api/tokens", use: issue)
+    router.get("api/tokens/:id", use: show)
     router.delete("api/tokens/:id", use: revoke)
   }
 
@@ -38,6 +39,11 @@ struct APITokensController {
     ).response(from: request, context: context)
     response.headers[.location] = "/api/tokens/\(issued.token.id)"
     return response
+  }
+
+  @Sendable func show(_ request: Request, context: Context) async throws -> JSONResponse<APITokenJSON> {
+    let access = try Access.requireSignedIn(context, store: store)
+    return JSONResponse(APITokenJSON(try await access.manageableToken(id: try Self.tokenID(context)), now: clock()))
   }
 
   @Sendable func revoke(_ request: Request, context: Context) async throws -> JSONResponse<APITokenJSON> {
