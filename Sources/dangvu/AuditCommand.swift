@@ -90,7 +90,7 @@ struct AuditCommand: AsyncParsableCommand {
           return
         }
         for e in entries {
-          let role = e.role?.nameVi ?? e.actorRole
+          let role = e.actorRoleVi
           print(
             "#\(e.sequence)\t\(e.time.vietnamese)\t\(e.actorLogin) (\(role))\t\(AuditAction.nameVi(of: e.action))"
               + "\t\(e.subject)\t[\(e.scopeCode)]")

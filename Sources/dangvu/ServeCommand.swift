@@ -27,10 +27,21 @@ struct ServeCommand: AsyncParsableCommand {
   var demo = false
   @Flag(help: "A proxy in front serves HTTPS: mark cookies Secure even on a loopback address.")
   var httpsProxy = false
+  @Option(
+    name: .customLong("trusted-proxy"),
+    help: ArgumentHelp(
+      "The address of a proxy in front (repeat for several): its X-Forwarded-For header names the client that "
+        + "sign-in attempts are counted against. From any other peer the header is ignored.",
+      valueName: "ADDR"))
+  var trustedProxies: [String] = []
 
   func validate() throws {
     guard (1...65535).contains(port) else {
       throw ValidationError("Cổng \(port) không hợp lệ: hãy chọn một số từ 1 đến 65535.")
+    }
+    for proxy in trustedProxies where !ClientAddress.looksLikeIPAddress(proxy) {
+      throw ValidationError(
+        "--trusted-proxy \(proxy): hãy ghi địa chỉ IP của proxy như máy chủ thấy nó, ví dụ 127.0.0.1 hoặc ::1.")
     }
   }
 
@@ -48,7 +59,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
     let app = buildApplication(
       store: db, configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
-      options: WebOptions(secureCookies: secureCookies))
+      options: WebOptions(secureCookies: secureCookies, trustedProxies: Set(trustedProxies)))
     say("DangVu đang phục vụ \(store.db) tại http://\(host):\(port)/ — nhấn Ctrl+C để dừng.")
     do {
       try await app.runService()

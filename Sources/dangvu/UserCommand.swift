@@ -16,7 +16,7 @@ struct UserCommand: AsyncParsableCommand {
       subtree (--scope, a unit code). The password is asked at the terminal, or read as one line from \
       standard input when that is not a terminal.
       """,
-    subcommands: [Add.self, Passwd.self, SetRole.self, List.self, IssueToken.self, Disable.self])
+    subcommands: [Add.self, Passwd.self, SetRole.self, List.self, UserTokenCommand.self, Disable.self])
 
   struct RoleOptions: ParsableArguments {
     @Option(help: "The role: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -60,7 +60,7 @@ struct UserCommand: AsyncParsableCommand {
 
   struct Passwd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Set a new password; the account's open sessions end.")
+      abstract: "Set a new password; the account's open sessions and API tokens end.")
     @OptionGroup var store: StoreOptions
     @Argument var login: String
 
@@ -70,8 +70,8 @@ struct UserCommand: AsyncParsableCommand {
         guard try await db.account(login: login) != nil else {
           throw DomainError("account.unknown", "Không có tài khoản \"\(login)\". Xem danh sách: dangvu user list.")
         }
-        try await db.setPassword(login: login, password: try readPassword(confirm: true))
-        print("Đã đặt mật khẩu mới cho \(login); các phiên đăng nhập cũ đã kết thúc.")
+        try await db.setPassword(login: login, password: try readPassword(confirm: true), by: .commandLineUser)
+        print("Đã đặt mật khẩu mới cho \(login); các phiên đăng nhập và mã truy cập API cũ đã kết thúc.")
       } catch { throw fail(error) }
     }
   }
@@ -109,24 +109,6 @@ struct UserCommand: AsyncParsableCommand {
           print(
             "\(account.login)\t\(account.displayName)\t\(account.role.rawValue)\t\(account.scopeCode)\(member)\(state)")
         }
-      } catch { throw fail(error) }
-    }
-  }
-
-  struct IssueToken: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-      commandName: "token", abstract: "Issue an API token for an integration; it is printed once.")
-    @OptionGroup var store: StoreOptions
-    @Argument var login: String
-    @Option(help: "What the token is for, to recognise it later.") var name: String
-
-    func run() async throws {
-      do {
-        let token = try await store.open().issueAPIToken(login: login, name: name, at: Date())
-        print(token)
-        FileHandleOutput.standardError.write(
-          "Mã truy cập API cho \(login) (\(name)). Lưu lại ngay: DangVu chỉ giữ bản băm, không hiện lại được.\n"
-            + "Dùng: Authorization: Bearer <mã>\n")
       } catch { throw fail(error) }
     }
   }

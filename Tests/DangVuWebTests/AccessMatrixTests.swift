@@ -18,7 +18,11 @@ import Testing
     var outsideMember: Int64
     var outsideComplaint: Int64
     var insideMember: Int64
+    /// An API token of an account scoped outside, named so that showing it shows a marker.
+    var outsideToken: Int64
   }
+
+  static let outsideLogin = "cuong.tanhiep"
 
   static func world() async throws -> World {
     let (store, _) = try await WebProvince.store()
@@ -29,7 +33,14 @@ import Testing
         kind: .denunciation, subject: .member(cuong.id), received: Day(parsing: "2024-04-02")!,
         summary: "Tố cáo Trần Văn Cường")
     ])[0]
-    return World(store: store, outsideMember: cuong.id, outsideComplaint: complaint.id, insideMember: an.id)
+    _ = try await store.addAccount(
+      NewAccount(login: outsideLogin, displayName: "Trần Văn Cường", role: .secretary, scopeCode: outsideUnit),
+      password: "mat-khau-thu-nghiem", cost: 4)
+    let token = try await store.issueAPIToken(
+      NewAPIToken(login: outsideLogin, name: "Tân Hiệp tích hợp"), by: .commandLine(user: "thu"), at: Date())
+    return World(
+      store: store, outsideMember: cuong.id, outsideComplaint: complaint.id, insideMember: an.id,
+      outsideToken: token.token.id)
   }
 
   /// The address of a route aimed outside: path parameters replaced, and every unit parameter the
@@ -40,6 +51,7 @@ import Testing
       case "{code}": outsideUnit
       case "{year}": "2023"
       case "{id}" where path.contains("don") || path.contains("complaints"): String(world.outsideComplaint)
+      case "{id}" where path.contains("tokens") || path.contains("ma-truy-cap"): String(world.outsideToken)
       case "{id}": String(world.outsideMember)
       default: String(part)
       }
@@ -56,14 +68,14 @@ import Testing
     ("fullName", "Người mới"), ("form", "reprimand"), ("categories[]", "prohibitedActs"),
     ("organ", "inspectionCommission"), ("number", "1-QĐ"), ("decided", "2024-05-01"), ("violated", "2024-04-01"),
     ("kind", "complaint"), ("received", "2024-05-01"), ("resolved", "2024-05-02"), ("finding", "correct"),
-    ("version", "1"), ("nam", "2023"),
+    ("version", "1"), ("nam", "2023"), ("login", outsideLogin), ("name", "Tân Hiệp"),
   ]
 
   static let outsideJSON = """
     {"cell":"\(outsideUnit)","subject":"1003","subjectKind":"member","bodyCode":"\(outsideUnit)",\
     "fullName":"Người mới","form":"reprimand","categories":["prohibitedActs"],"organ":"inspectionCommission",\
     "number":"1-QĐ","decided":"2024-05-01","violated":"2024-04-01","kind":"complaint","received":"2024-05-01",\
-    "resolved":"2024-05-02","finding":"correct","version":1,"grades":[]}
+    "resolved":"2024-05-02","finding":"correct","version":1,"grades":[],"login":"\(outsideLogin)","name":"Tân Hiệp"}
     """
 
   /// What must not change: the register, outside members' records, oversight records and complaints.
@@ -73,7 +85,9 @@ import Testing
     let records = try await world.store.oversightRecords(
       scope: "KG", from: Day(parsing: "2020-01-01")!, to: Day(parsing: "2030-12-31")!, limit: 1000)
     let complaint = try await world.store.complaint(id: world.outsideComplaint)
-    return "\(s.organisations) \(s.members) \(s.events) \(cuong?.version ?? -1) \(cuong?.member.fullName ?? "")"
+    let tokens = try await world.store.apiTokens(ownedBy: nil, within: nil).map { "\($0.id)\($0.revoked == nil)" }
+    return
+      "\(tokens) \(s.organisations) \(s.members) \(s.events) \(cuong?.version ?? -1) \(cuong?.member.fullName ?? "")"
       + " \(records.discipline.count) \(records.complaints.count) \(complaint?.complaint.resolved?.iso ?? "-")"
   }
 

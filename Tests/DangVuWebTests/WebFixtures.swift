@@ -88,9 +88,9 @@ struct TestResponse: Sendable {
 /// Runs one request against the application built over `store`, the way `dangvu serve` builds it.
 func send(
   _ method: HTTPRequest.Method, _ uri: String, to store: any PartyStore, headers: HTTPFields = [:],
-  body: String? = nil
+  body: String? = nil, options: WebOptions = WebOptions()
 ) async throws -> TestResponse {
-  let app = buildApplication(store: store)
+  let app = buildApplication(store: store, options: options)
   return try await app.test(.router) { client in
     try await client.execute(
       uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }

@@ -8,23 +8,30 @@ public protocol AccountStore: Sendable {
   func addAccount(_ account: NewAccount, password: String, cost: UInt8) async throws -> Account
   func accounts() async throws -> [Account]
   func account(login: String) async throws -> Account?
-  /// Sets a new password and ends the account's sessions.
-  func setPassword(login: String, password: String, cost: UInt8) async throws
+  /// Sets a new password and ends the account's sessions and API tokens, audited as `actor`'s.
+  func setPassword(login: String, password: String, cost: UInt8, by actor: AuditActor, at time: Date) async throws
   /// Changes the role and subtree and ends the account's sessions, so the change applies at once.
   func setRole(login: String, role: Role, scopeCode: String, memberID: Int64?) async throws
   func setDisabled(login: String, _ disabled: Bool) async throws
 
-  /// Checks a password, counting the attempt for the rate limit: too many failures for the login or
-  /// from the address refuse further tries for a while, even with the right password.
+  /// Checks a password after counting the attempt (SignInThrottle): past a few failures for the login
+  /// or from the address, the next try waits a delay that grows with the failures. Checked attempts
+  /// are audited, successes and failures alike.
   func signIn(login: String, password: String, from address: String, at time: Date) async throws -> SignInOutcome
   func openSession(accountID: Int64, at time: Date) async throws -> SessionTokens
   /// The principal and CSRF token of a live session; nil when unknown, expired or the account is disabled.
   func session(token: String, at time: Date) async throws -> (principal: Principal, csrfToken: String)?
   func closeSession(token: String) async throws
 
-  /// A new API token for integrations; the token is shown once and only its hash is kept.
-  func issueAPIToken(login: String, name: String, at time: Date) async throws -> String
-  func principal(apiToken: String, at time: Date) async throws -> Principal?
+  /// A new API token for integrations, with an expiry; the secret is shown once and only its hash is kept.
+  func issueAPIToken(_ new: NewAPIToken, by actor: AuditActor, at time: Date) async throws -> IssuedAPIToken
+  /// Tokens, newest first: of one account, and/or of accounts whose scope is inside `rootCode` today.
+  func apiTokens(ownedBy accountID: Int64?, within rootCode: String?) async throws -> [APIToken]
+  func apiToken(id: Int64) async throws -> APIToken?
+  /// Revokes a token (once; revoking again returns it unchanged), audited as `actor`'s.
+  func revokeAPIToken(id: Int64, by actor: AuditActor, at time: Date) async throws -> APIToken
+  /// Who a token acts for, or why it does not.
+  func checkAPIToken(_ secret: String, at time: Date) async throws -> APITokenCheck
 }
 
 extension AccountStore {
@@ -32,9 +39,51 @@ extension AccountStore {
     try await addAccount(account, password: password, cost: PasswordHash.defaultCost)
   }
 
-  public func setPassword(login: String, password: String) async throws {
-    try await setPassword(login: login, password: password, cost: PasswordHash.defaultCost)
+  public func setPassword(login: String, password: String, by actor: AuditActor) async throws {
+    try await setPassword(login: login, password: password, cost: PasswordHash.defaultCost, by: actor, at: Date())
   }
+
+  /// A token with the default lifetime, issued on the server's command line.
+  public func issueAPIToken(login: String, name: String, at time: Date) async throws -> String {
+    try await issueAPIToken(
+      NewAPIToken(login: login, name: name), by: .commandLine(user: "dangvu"), at: time
+    ).secret
+  }
+
+  public func principal(apiToken: String, at time: Date) async throws -> Principal? {
+    if case .valid(let principal) = try await checkAPIToken(apiToken, at: time) { return principal }
+    return nil
+  }
+}
+
+public struct NewAPIToken: Sendable {
+  /// Whose token it is.
+  public var login: String
+  /// What it is for.
+  public var name: String
+  /// Nil for the default (APITokenRules.defaultLifetimeDays).
+  public var lifetimeDays: Int?
+
+  public init(login: String, name: String, lifetimeDays: Int? = nil) {
+    self.login = login
+    self.name = name
+    self.lifetimeDays = lifetimeDays
+  }
+}
+
+/// A token just issued: its record, and the secret to hand over once.
+public struct IssuedAPIToken: Sendable {
+  public var token: APIToken
+  public var secret: String
+}
+
+public enum APITokenCheck: Sendable, Equatable {
+  case valid(Principal)
+  /// Past its expiry (seconds since 1970).
+  case expired(at: Double)
+  case revoked
+  /// No such token, or its account is locked.
+  case unknown
 }
 
 public struct NewAccount: Sendable {

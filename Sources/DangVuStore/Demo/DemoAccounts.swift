@@ -48,7 +48,8 @@ public enum DemoAccounts {
           password: password, cost: cost)
       } else {
         try await store.setRole(login: login, role: role, scopeCode: scope.code, memberID: memberID)
-        try await store.setPassword(login: login, password: password, cost: cost)
+        try await store.setPassword(
+          login: login, password: password, cost: cost, by: .commandLine(user: "dangvu serve --demo"), at: Date())
       }
       credentials.append(Credential(login: login, password: password, role: role, scopeCode: scope.code))
     }

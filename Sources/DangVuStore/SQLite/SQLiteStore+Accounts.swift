@@ -76,13 +76,21 @@ extension SQLiteStore {
     try await writer.read { db in try Self.account(login: login, in: db) }
   }
 
-  public func setPassword(login: String, password: String, cost: UInt8) async throws {
+  public func setPassword(login: String, password: String, cost: UInt8, by actor: AuditActor, at time: Date)
+    async throws
+  {
     try AccountRules.checkPassword(password, login: login)
     let hash = await PasswordHash.make(password, cost: cost)
     try await writer.write { db in
       let account = try Self.existingAccount(login, in: db)
       try db.execute(sql: "UPDATE account SET password_hash = ? WHERE id = ?", arguments: [hash, account.id])
       try db.execute(sql: "DELETE FROM session WHERE account_id = ?", arguments: [account.id])
+      _ = try Self.append(
+        NewAuditEntry(
+          actorLogin: actor.login, actorRole: actor.role, action: "account.password",
+          subject: "account:\(account.login)", scopeCode: account.scopeCode), in: db)
+      // A reset password usually means the old one leaked; tokens issued under it end with it.
+      try Self.revokeAPITokens(of: account, reason: "account.password", by: actor, at: time, in: db)
     }
   }
 

@@ -189,6 +189,7 @@ enum Schema {
     registerAccess(in: &migrator)
     registerAudit(in: &migrator)
     registerEditVersions(in: &migrator)
+    registerSignInThrottleAndTokenExpiry(in: &migrator)
     return migrator
   }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 
 /// Why a request was refused for who is asking. Outside the subtree answers exactly as a missing
@@ -8,6 +9,9 @@ enum AccessError: Error, Equatable {
   case notFound
   /// A unit code that does not exist or is outside the subtree; the message names the code typed.
   case unitNotFound(String)
+  /// An API token past its expiry, or revoked (by its owner, an administrator, or a new password).
+  case tokenExpired(at: Date)
+  case tokenRevoked
 
   /// Both kinds of "not here", for callers that turn them into a message beside a field.
   var isNotFound: Bool {
@@ -19,7 +23,7 @@ enum AccessError: Error, Equatable {
 
   var status: HTTPResponse.Status {
     switch self {
-    case .signInRequired: .unauthorized
+    case .signInRequired, .tokenExpired, .tokenRevoked: .unauthorized
     case .forbidden: .forbidden
     case .notFound, .unitNotFound: .notFound
     }
@@ -28,6 +32,8 @@ enum AccessError: Error, Equatable {
   var code: String {
     switch self {
     case .signInRequired: "auth.signInRequired"
+    case .tokenExpired: "auth.tokenExpired"
+    case .tokenRevoked: "auth.tokenRevoked"
     case .forbidden: "auth.forbidden"
     case .notFound: "notFound"
     case .unitNotFound: "organisation.notFound"
@@ -41,6 +47,15 @@ enum AccessError: Error, Equatable {
     case .notFound: "Không tìm thấy hồ sơ này trong phạm vi của bạn."
     case .unitNotFound(let code):
       "Không có tổ chức đảng nào mang mã “\(code)” trong phạm vi của bạn. Hãy kiểm tra lại mã, hoặc tìm từ trang cây tổ chức."
+    // Integrations are often written by people who read English: both languages, the Vietnamese first.
+    case .tokenExpired(let at):
+      "Mã truy cập API đã hết hạn từ \(ISO8601DateFormatter().string(from: at)). Hãy tạo mã mới ở trang “Mã truy cập API” "
+        + "hoặc nhờ quản trị hệ thống cấp (dangvu user token). "
+        + "(The API token expired; issue a new one on the API tokens page or ask the administrator.)"
+    case .tokenRevoked:
+      "Mã truy cập API đã bị thu hồi (bởi chủ tài khoản, quản trị hệ thống, hoặc do đặt lại mật khẩu). "
+        + "Hãy tạo mã mới ở trang “Mã truy cập API” hoặc nhờ quản trị hệ thống cấp. "
+        + "(The API token was revoked; issue a new one or ask the administrator.)"
     }
   }
 }

@@ -11,8 +11,8 @@ public struct AppRequestContext: RequestContext {
   /// which carry no cookie and so cannot be forged by another site.
   public var csrfToken: String?
 
-  /// The peer's IP address, counted by the sign-in rate limit. Behind a proxy this is the proxy's
-  /// address, so the per-login limit is the one that holds there (docs/deployment.md).
+  /// The peer's IP address. Behind a proxy this is the proxy's address; sign-in counts attempts
+  /// against the client the proxy names when `--trusted-proxy` names this peer (ClientAddress).
   public var remoteAddress: String
 
   public init(source: Source) {

@@ -10,22 +10,24 @@ import Hummingbird
 struct SessionMiddleware: RouterMiddleware {
   typealias Context = AppRequestContext
   let store: any PartyStore
+  var clock: @Sendable () -> Date = { Date() }
 
   func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
     -> Response
   {
     var request = request
     var context = context
-    let now = Date()
+    let now = clock()
     if let authorization = request.headers[.authorization] {
-      guard authorization.hasPrefix("Bearer "),
-        let principal = try await store.principal(apiToken: String(authorization.dropFirst(7)), at: now)
-      else {
-        // A wrong token is refused outright rather than treated as anonymous, so an integration
-        // sees its mistake at once.
-        throw AccessError.signInRequired
+      // A wrong token is refused outright rather than treated as anonymous, so an integration
+      // sees its mistake at once, and an expired or revoked one says so.
+      guard authorization.hasPrefix("Bearer ") else { throw AccessError.signInRequired }
+      switch try await store.checkAPIToken(String(authorization.dropFirst(7)), at: now) {
+      case .valid(let principal): context.principal = principal
+      case .expired(let at): throw AccessError.tokenExpired(at: Date(timeIntervalSince1970: at))
+      case .revoked: throw AccessError.tokenRevoked
+      case .unknown: throw AccessError.signInRequired
       }
-      context.principal = principal
     } else if let cookie = request.cookies[SessionCookie.sessionName],
       let session = try await store.session(token: cookie.value, at: now)
     {

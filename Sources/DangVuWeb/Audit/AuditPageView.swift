@@ -91,7 +91,7 @@ enum AuditPageView {
     """
     <tr id="muc-\(e.sequence)"><td class="num">\(e.sequence)</td>\
     <td><time datetime="\(e.time.iso)">\(e.time.vietnamese)</time></td>\
-    <td>\(e.actorLogin)<br><span class="kind">\(e.role?.nameVi ?? e.actorRole)</span></td>\
+    <td>\(e.actorLogin)<br><span class="kind">\(e.actorRoleVi)</span></td>\
     <td>\(AuditAction.nameVi(of: e.action))<br><span class="kind">\(e.action)</span></td>\
     <td>\(e.subject)</td><td><a href="\(Links.unit(e.scopeCode))">\(e.scopeCode)</a></td>\
     <td>\(change(e))</td></tr>

@@ -62,6 +62,7 @@ enum Layout {
       ]
     }
     if principal.allows(.readAudit) { items.append(("/nhat-ky", "Nhật ký")) }
+    items.append(("/ma-truy-cap", "Mã truy cập API"))
     let links = items.map { item -> HTML in "<a href=\"\(item.0)\">\(item.1)</a>" }
     return "<nav class=\"menu\">\(links)</nav>"
   }

@@ -1,13 +1,23 @@
 import DangVuStore
+import Foundation
 import Hummingbird
 
 /// What the web application needs besides the store.
 public struct WebOptions: Sendable {
   /// Mark cookies Secure (HTTPS only) and send HSTS. Off only for a server reached over plain HTTP on loopback.
   public var secureCookies: Bool
+  /// Proxies whose `X-Forwarded-For` names the client a sign-in attempt is counted against
+  /// (`dangvu serve --trusted-proxy`); from any other peer the header is ignored.
+  public var trustedProxies: Set<String>
+  /// The time sign-in delays, sessions and token expiry are judged by; tests move it forward.
+  public var clock: @Sendable () -> Date
 
-  public init(secureCookies: Bool = true) {
+  public init(
+    secureCookies: Bool = true, trustedProxies: Set<String> = [], clock: @escaping @Sendable () -> Date = { Date() }
+  ) {
     self.secureCookies = secureCookies
+    self.trustedProxies = trustedProxies
+    self.clock = clock
   }
 }
 
@@ -35,7 +45,7 @@ public func buildRouter(store: any PartyStore, options: WebOptions = WebOptions(
   router.add(middleware: SecurityHeadersMiddleware(https: options.secureCookies))
   // First, so it also turns "no such route" and refused sessions into a page or a JSON error.
   router.add(middleware: ErrorPageMiddleware())
-  router.add(middleware: SessionMiddleware(store: store))
+  router.add(middleware: SessionMiddleware(store: store, clock: options.clock))
   // Again inside the session, so error pages from the routes show who is signed in and their menu.
   router.add(middleware: ErrorPageMiddleware())
   router.add(middleware: AuditMiddleware(store: store))
@@ -49,7 +59,9 @@ private func addControllers(
 ) -> Router<AppRequestContext> {
   HealthController(store: store).addRoutes(to: router)
   OpenAPIController().addRoutes(to: router)
-  SignInController(store: store, cookies: SessionCookie(secure: options.secureCookies)).addRoutes(to: router)
+  SignInController(store: store, cookies: SessionCookie(secure: options.secureCookies), options: options)
+    .addRoutes(to: router)
+  APITokensController(store: store, clock: options.clock).addRoutes(to: router)
   TreeController(store: store).addRoutes(to: router)
   SearchController(store: store).addRoutes(to: router)
   TreeAPIController(store: store).addRoutes(to: router)

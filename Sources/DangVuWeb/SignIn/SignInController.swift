@@ -8,6 +8,7 @@ struct SignInController {
   typealias Context = AppRequestContext
   let store: any PartyStore
   let cookies: SessionCookie
+  let options: WebOptions
 
   func addRoutes(to router: Router<Context>) {
     router.get("dang-nhap", use: form)
@@ -36,14 +37,13 @@ struct SignInController {
       model.problem = "Biểu mẫu đăng nhập đã hết hạn. Hãy nhập lại tên đăng nhập và mật khẩu rồi gửi."
       return try page(model, status: .forbidden, request, context)
     }
+    let now = options.clock()
+    // The store audits every checked attempt, in the transaction that records its outcome.
     switch try await store.signIn(
-      login: model.login, password: submitted.password ?? "", from: context.remoteAddress, at: Date())
+      login: model.login, password: submitted.password ?? "", from: clientAddress(request, context), at: now)
     {
     case .signedIn(let account):
-      let session = try await store.openSession(accountID: account.id, at: Date())
-      await AuditRecorder.record(
-        store, by: account.principal, action: "session.signIn", subject: "account:\(account.login)",
-        after: ["address": context.remoteAddress])
+      let session = try await store.openSession(accountID: account.id, at: now)
       var response = Response.redirect(to: Self.landing(model.next, for: account), type: .normal)
       response.setCookie(cookies.session(session.token, expires: session.expires))
       response.setCookie(cookies.cleared(SessionCookie.signInName, path: "/dang-nhap"))
@@ -52,8 +52,7 @@ struct SignInController {
       model.problem = "Tên đăng nhập hoặc mật khẩu không đúng."
       return try page(model, status: .unauthorized, request, context)
     case .tooManyAttempts(let seconds):
-      model.problem =
-        "Đăng nhập sai quá nhiều lần. Hãy thử lại sau \(max(1, (seconds + 59) / 60)) phút, hoặc nhờ quản trị hệ thống đặt lại mật khẩu."
+      model.problem = Self.waitMessage(seconds: seconds)
       var response = try page(model, status: .tooManyRequests, request, context)
       response.headers[.retryAfter] = "\(seconds)"
       return response
@@ -69,6 +68,21 @@ struct SignInController {
     var response = Response.redirect(to: Links.signIn(), type: .normal)
     response.setCookie(cookies.cleared(SessionCookie.sessionName))
     return response
+  }
+
+  /// Says how long to wait, in seconds under a minute: the delay is short at first and the owner
+  /// should know that waiting, not asking for a reset, is all it takes.
+  static func waitMessage(seconds: Int) -> String {
+    let wait = seconds < 60 ? "\(seconds) giây" : "\((seconds + 59) / 60) phút"
+    return "Đăng nhập sai nhiều lần nên tạm phải chờ: hãy thử lại sau \(wait). "
+      + "Nếu không phải bạn đăng nhập sai, hãy báo quản trị hệ thống."
+  }
+
+  /// The address the attempt counts against: the peer, or the client a trusted proxy names.
+  private func clientAddress(_ request: Request, _ context: Context) -> String {
+    let forwarded = request.headers.filter { $0.name.canonicalName == "x-forwarded-for" }.map(\.value)
+    return ClientAddress.resolve(
+      peer: context.remoteAddress, forwardedFor: forwarded, trustedProxies: options.trustedProxies)
   }
 
   /// Back to where the person was going, if that is a page of this site; else their home page.

@@ -1,0 +1,147 @@
+import DangVuCore
+import Foundation
+import GRDB
+
+/// API tokens: issued with an expiry, listed, revoked; each write with its audit entry in one transaction.
+extension SQLiteStore {
+  static let apiTokenColumns = """
+    t.id, t.account_id, a.login, a.display_name, o.code, t.name, t.created_at, t.expires_at, t.revoked_at,
+    t.revoked_by, a.scope_id
+    """
+
+  static let apiTokenFrom =
+    "FROM api_token t JOIN account a ON a.id = t.account_id JOIN organisation o ON o.id = a.scope_id"
+
+  static func apiToken(_ row: Row) -> APIToken {
+    APIToken(
+      id: row[0], accountID: row[1], login: row[2], displayName: row[3], scopeCode: row[4], name: row[5],
+      created: row[6], expires: row[7] ?? row[6], revoked: row[8], revokedBy: row[9])
+  }
+
+  public func issueAPIToken(_ new: NewAPIToken, by actor: AuditActor, at time: Date) async throws -> IssuedAPIToken {
+    let name = try APITokenRules.checkName(new.name)
+    let days = try APITokenRules.lifetimeDays(new.lifetimeDays)
+    let secret = Token.random()
+    let created = time.timeIntervalSince1970
+    let expires = created + Double(days) * 86400
+    let token = try await writer.write { db -> APIToken in
+      let account = try Self.existingAccount(new.login, in: db)
+      try db.execute(
+        sql: "INSERT INTO api_token(account_id, name, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+        arguments: [account.id, name, Token.hash(secret), created, expires])
+      let token = APIToken(
+        id: db.lastInsertedRowID, accountID: account.id, login: account.login, displayName: account.displayName,
+        scopeCode: account.scopeCode, name: name, created: created, expires: expires)
+      try Self.auditToken(token, action: "account.token", by: actor, in: db)
+      return token
+    }
+    return IssuedAPIToken(token: token, secret: secret)
+  }
+
+  public func apiTokens(ownedBy accountID: Int64?, within rootCode: String?) async throws -> [APIToken] {
+    try await writer.read { db in
+      var conditions: [String] = []
+      var arguments: [any DatabaseValueConvertible] = []
+      if let accountID {
+        conditions.append("t.account_id = ?")
+        arguments.append(accountID)
+      }
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT \(Self.apiTokenColumns) \(Self.apiTokenFrom)
+          WHERE \(conditions.isEmpty ? "1" : conditions.joined(separator: " AND ")) ORDER BY t.id DESC
+          """, arguments: StatementArguments(arguments))
+      var tokens: [APIToken] = []
+      for row in rows {
+        if let rootCode, try !Self.unitIsWithin(id: row[10], rootCode: rootCode, on: Day.today, in: db) { continue }
+        tokens.append(Self.apiToken(row))
+      }
+      return tokens
+    }
+  }
+
+  public func apiToken(id: Int64) async throws -> APIToken? {
+    try await writer.read { db in
+      try Row.fetchOne(
+        db, sql: "SELECT \(Self.apiTokenColumns) \(Self.apiTokenFrom) WHERE t.id = ?", arguments: [id]
+      ).map(Self.apiToken)
+    }
+  }
+
+  public func revokeAPIToken(id: Int64, by actor: AuditActor, at time: Date) async throws -> APIToken {
+    try await writer.write { db in
+      guard
+        var token = try Row.fetchOne(
+          db, sql: "SELECT \(Self.apiTokenColumns) \(Self.apiTokenFrom) WHERE t.id = ?", arguments: [id]
+        ).map(Self.apiToken)
+      else {
+        throw DomainError("token.unknown", "Không có mã truy cập số \(id). Xem danh sách: dangvu user token list.")
+      }
+      // Revoking twice changes nothing and records nothing: the first revocation stands.
+      guard token.revoked == nil else { return token }
+      try db.execute(
+        sql: "UPDATE api_token SET revoked = 1, revoked_at = ?, revoked_by = ? WHERE id = ?",
+        arguments: [time.timeIntervalSince1970, actor.login, id])
+      token.revoked = time.timeIntervalSince1970
+      token.revokedBy = actor.login
+      try Self.auditToken(token, action: "account.tokenRevoke", by: actor, in: db)
+      return token
+    }
+  }
+
+  /// Ends every live token of an account, inside the caller's transaction (a new password).
+  static func revokeAPITokens(of account: Account, reason: String, by actor: AuditActor, at time: Date, in db: Database)
+    throws
+  {
+    let live = try Row.fetchAll(
+      db, sql: "SELECT \(apiTokenColumns) \(apiTokenFrom) WHERE t.account_id = ? AND t.revoked_at IS NULL",
+      arguments: [account.id]
+    ).map(apiToken)
+    for var token in live {
+      try db.execute(
+        sql: "UPDATE api_token SET revoked = 1, revoked_at = ?, revoked_by = ? WHERE id = ?",
+        arguments: [time.timeIntervalSince1970, reason, token.id])
+      token.revoked = time.timeIntervalSince1970
+      token.revokedBy = reason
+      try auditToken(token, action: "account.tokenRevoke", by: actor, in: db)
+    }
+  }
+
+  public func checkAPIToken(_ secret: String, at time: Date) async throws -> APITokenCheck {
+    // On the calling thread: every API request makes this check (SQLiteStore.readOnCallingThread).
+    try readOnCallingThread { db in
+      guard
+        let row = try db.cachedRow(
+          sql: """
+            SELECT \(Self.accountColumns), t.expires_at, t.revoked_at, t.created_at FROM api_token t
+            JOIN account a ON a.id = t.account_id JOIN organisation o ON o.id = a.scope_id
+            WHERE t.token_hash = ?
+            """, arguments: [Token.hash(secret)])
+      else { return .unknown }
+      let account = try Self.account(row)
+      if account.disabled { return .unknown }
+      if (row[8] as Double?) != nil { return .revoked }
+      let expires = (row[7] as Double?) ?? (row[9] as Double)
+      if time.timeIntervalSince1970 >= expires { return .expired(at: expires) }
+      return .valid(account.principal)
+    }
+  }
+
+  /// The token as the trail keeps it: never the secret or its hash.
+  private static func auditToken(_ token: APIToken, action: String, by actor: AuditActor, in db: Database) throws {
+    struct Recorded: Encodable {
+      var id: Int64
+      var login: String
+      var name: String
+      var expires: Double
+      var revokedBy: String?
+    }
+    let after = try NewAuditEntry.json(
+      Recorded(id: token.id, login: token.login, name: token.name, expires: token.expires, revokedBy: token.revokedBy))
+    _ = try append(
+      NewAuditEntry(
+        actorLogin: actor.login, actorRole: actor.role, action: action, subject: "account:\(token.login)",
+        scopeCode: token.scopeCode, after: after), in: db)
+  }
+}
