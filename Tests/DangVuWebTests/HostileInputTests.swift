@@ -102,6 +102,7 @@ import Testing
     for body in Self.oddDisciplines {
       check(try await send(.post, "/api/oversight/discipline", to: store, headers: headers, body: body), body)
     }
+    print("HostileInputTests: \(tried) requests over \(routes.count) routes, \(Self.oddValues.count) odd values each")
     #expect(tried > 2000)
     #expect(
       failures.isEmpty, "\(failures.count) of \(tried) answered 5xx:\n\(failures.prefix(40).joined(separator: "\n"))")
