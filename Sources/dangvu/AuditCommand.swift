@@ -1,24 +1,26 @@
 import ArgumentParser
 import DangVuCore
 import DangVuStore
+import Foundation
 
-/// `dangvu audit verify|list`: check the audit trail's hash chain, and read the trail.
+/// `dangvu audit verify|list|key|anchor`: check the audit trail's hash chain, read the trail, and anchor its head.
 struct AuditCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "audit", abstract: "Check and read the audit trail (who changed what, when, before and after).",
-    subcommands: [Verify.self, List.self])
+    subcommands: [Verify.self, List.self, Key.self, Anchor.self])
 
   struct Verify: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Recompute every hash of the audit trail; exits non-zero at the first entry that does not fit.",
       discussion: """
-        Prints the last entry's number and hash when the chain is intact. Keep that line somewhere else
-        (a notebook, the backup log): a later `--anchor NUMBER:HASH` then also shows a trail rewritten
-        with its hashes recomputed.
+        Also holds the trail against the head recorded with every append, so deleted newest entries show.
+        `--anchor FILE` (made by `audit anchor`, signature checked with --key) or `--anchor NUMBER:HASH`
+        (written down earlier) also shows a trail cut short or rewritten with its hashes recomputed.
         """)
     @OptionGroup var store: StoreOptions
-    @Option(help: "An entry's number and hash written down earlier, as NUMBER:HASH; it must still be there.")
+    @Option(help: "An anchor file made by `audit anchor`, or an entry's number and hash as NUMBER:HASH.")
     var anchor: String?
+    @OptionGroup var signing: AuditKeyOption
 
     func run() async throws {
       let verification: AuditVerification
@@ -33,9 +35,13 @@ struct AuditCommand: AsyncParsableCommand {
             + "\(VietnameseNumber.count(verification.entriesChecked)) mục đầu tiên vẫn khớp.\n")
         throw ExitCode.failure
       }
+      // An anchor file is checked even on an empty trail: emptying the trail is the simplest truncation.
+      if let anchor, FileManager.default.fileExists(atPath: anchor) {
+        try await check(anchorFile: anchor, trail: verification, in: db)
+      }
       guard let last = verification.lastSequence else {
         print("Nhật ký trống: chưa có mục nào để kiểm tra.")
-        if anchor != nil {
+        if let anchor, !FileManager.default.fileExists(atPath: anchor) {
           throw fail(DomainError("audit.anchorMissing", "Nhật ký trống nhưng đã có mốc được ghi lại."))
         }
         return
@@ -43,7 +49,29 @@ struct AuditCommand: AsyncParsableCommand {
       print(
         "Đã kiểm tra \(VietnameseNumber.count(verification.entriesChecked)) mục: chuỗi băm toàn vẹn (OK).")
       print("Mục cuối: #\(last), mã băm \(verification.lastHash)")
-      if let anchor { try await check(anchor: anchor, in: db) }
+      if let anchor, !FileManager.default.fileExists(atPath: anchor) { try await check(anchor: anchor, in: db) }
+    }
+
+    /// A signed anchor: the signature first (a forged or edited file proves nothing), then the trail.
+    private func check(anchorFile path: String, trail: AuditVerification, in db: SQLiteStore) async throws {
+      let anchor: AuditAnchor
+      do {
+        anchor = try AuditAnchor.read(from: path)
+        guard try signing.load().isValid(anchor) else {
+          throw DomainError(
+            "auditAnchor.badSignature",
+            "Chữ ký của mốc \(path) không hợp lệ với khóa \(signing.path): tệp mốc đã bị sửa, hoặc được ký bằng "
+              + "khóa khác. Hãy dùng bản mốc đã cất giữ và đúng khóa (--key).")
+        }
+      } catch { throw fail(error) }
+      let entries = trail.lastSequence ?? 0
+      let hash = anchor.entries > 0 ? try await db.auditHash(at: anchor.entries) : nil
+      let finding = anchor.check(trailEntries: entries, hashAtAnchor: hash)
+      guard finding == .matches else {
+        FileHandleOutput.standardError.write(finding.messageVi(anchoredAt: anchor.time) + "\n")
+        throw ExitCode.failure
+      }
+      print("Mốc \(path) (\(anchor.entries) mục, ký ngày \(anchor.time.vietnamese)) khớp nhật ký.")
     }
 
     /// The entry written down must still carry the same hash: a rewritten trail would verify on its own.

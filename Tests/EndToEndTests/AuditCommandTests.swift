@@ -131,7 +131,8 @@ struct AuditCommandTests {
     #expect(try DangVuBinary.run(["audit", "verify"], in: dir).status == 0)
     let db = dir.appendingPathComponent("dangvu.sqlite").path
     let hashes = try Self.write(Self.entries, into: db)
-    // The whole table replaced by a chain that is consistent on its own, with entry 2 changed.
+    // The whole table replaced by a chain that is consistent on its own, with entry 2 changed; the head
+    // recorded with each append must be let go back too, or the emptied table shows at once.
     var rewritten = Self.entries
     rewritten[1].after = #"{"fullName":"Người khác"}"#
     _ = try Self.tool([
@@ -140,10 +141,58 @@ struct AuditCommandTests {
       DROP TRIGGER audit_entry_no_delete; DELETE FROM audit_entry; DELETE FROM sqlite_sequence;
       """,
     ])
+    let emptied = try DangVuBinary.run(["audit", "verify"], in: dir)
+    #expect(emptied.status != 0)
+    #expect(emptied.err.contains("Thiếu các mục #1 đến #2"))
+    _ = try Self.tool([
+      "sqlite3", db,
+      "DROP TRIGGER audit_head_only_forward; UPDATE audit_head SET seq = 0, hash = '\(Self.genesis)';",
+    ])
     _ = try Self.write(rewritten, into: db)
     #expect(try DangVuBinary.run(["audit", "verify"], in: dir).status == 0, "consistent on its own")
     let anchored = try DangVuBinary.run(["audit", "verify", "--anchor", "2:\(hashes[1])"], in: dir)
     #expect(anchored.status != 0)
     #expect(anchored.err.contains("Mục #2 không còn mang mã băm đã ghi làm mốc"))
+  }
+
+  /// `audit key`, `audit anchor`, then the newest entry deleted with the counter and the head lowered to
+  /// match: a plain verify cannot tell, the signed anchor can; an anchor edited to match fails its signature.
+  @Test func aSignedAnchorCatchesATruncationTheDatabaseCannotSee() throws {
+    let dir = try DangVuBinary.scratch()
+    #expect(try DangVuBinary.run(["audit", "verify"], in: dir).status == 0)
+    let db = dir.appendingPathComponent("dangvu.sqlite").path
+    _ = try Self.write(Self.entries, into: db)
+    let key = try DangVuBinary.run(["audit", "key", "--out", "anchor.key"], in: dir)
+    #expect(key.status == 0, "\(key.err)")
+    #expect(key.out.contains("Khóa công khai: "))
+    let made = try DangVuBinary.run(["audit", "anchor", "--key", "anchor.key", "--out", "head.json"], in: dir)
+    #expect(made.status == 0, "\(made.err)")
+    #expect(made.out.contains("Đã ghi mốc nhật ký vào head.json: 2 mục"))
+    let fine = try DangVuBinary.run(["audit", "verify", "--anchor", "head.json", "--key", "anchor.key.pub"], in: dir)
+    #expect(fine.status == 0, "\(fine.err)")
+    #expect(fine.out.contains("khớp nhật ký"))
+
+    _ = try Self.tool([
+      "sqlite3", db,
+      """
+      DROP TRIGGER audit_entry_no_delete; DROP TRIGGER audit_head_only_forward;
+      DELETE FROM audit_entry WHERE seq = 2; UPDATE sqlite_sequence SET seq = 1 WHERE name = 'audit_entry';
+      UPDATE audit_head SET seq = 1, hash = (SELECT hash FROM audit_entry WHERE seq = 1);
+      """,
+    ])
+    #expect(try DangVuBinary.run(["audit", "verify"], in: dir).status == 0, "consistent on its own")
+    let caught = try DangVuBinary.run(["audit", "verify", "--anchor", "head.json", "--key", "anchor.key"], in: dir)
+    #expect(caught.status != 0)
+    #expect(caught.err.contains("Nhật ký chỉ còn 1 mục nhưng mốc ngày"))
+    #expect(caught.err.contains("các mục #2 đến #2 đã bị xóa"))
+
+    let anchorURL = dir.appendingPathComponent("head.json")
+    let edited = try String(contentsOf: anchorURL, encoding: .utf8).replacingOccurrences(
+      of: #""entries" : 2"#, with: #""entries" : 1"#)
+    #expect(edited.contains(#""entries" : 1"#))
+    try edited.write(to: anchorURL, atomically: true, encoding: .utf8)
+    let forged = try DangVuBinary.run(["audit", "verify", "--anchor", "head.json", "--key", "anchor.key"], in: dir)
+    #expect(forged.status != 0)
+    #expect(forged.err.contains("Chữ ký của mốc head.json không hợp lệ"))
   }
 }

@@ -111,6 +111,16 @@ public enum AuditChain {
       return AuditVerification(
         entriesChecked: checked, lastSequence: lastSequence, lastHash: lastHash, broken: broken)
     }
+
+    /// The result, also held against the head the database recorded with the last append (`head`, nil when
+    /// that record is gone). `sqlite_sequence` alone can be lowered or deleted with the rows; the head must
+    /// then be rewritten too, which an exported anchor catches (docs/decisions/0017).
+    public func result(lastIssued: Int64?, head: AuditHead?) -> AuditVerification {
+      var verification = result(lastIssued: lastIssued)
+      guard verification.broken == nil else { return verification }
+      verification.broken = AuditHead.compare(head, withLastSequence: lastSequence ?? 0, lastHash: lastHash)
+      return verification
+    }
   }
 }
 
@@ -148,6 +158,10 @@ public struct AuditBreak: Hashable, Sendable, Codable {
     case entriesMissing
     /// A number seen twice or going backwards.
     case outOfOrder
+    /// The head recorded with each append is gone.
+    case headMissing
+    /// The last entry is not the one the recorded head names: the head or the newest entries were rewritten.
+    case headMismatch
   }
 
   /// The first entry number at which the chain fails (for missing entries, the first one missing).
@@ -178,6 +192,13 @@ public struct AuditBreak: Hashable, Sendable, Codable {
       }
     case .outOfOrder:
       "Mục #\(sequence) bị lặp lại hoặc sai thứ tự."
+    case .headMissing:
+      "Bản ghi đầu chuỗi (số mục và mã băm mục cuối, ghi cùng mỗi mục mới) đã bị xóa: nhật ký đã bị can thiệp "
+        + "ngoài DangVu. Hãy đối chiếu với mốc đã xuất (dangvu audit verify --anchor TỆP)."
+    case .headMismatch:
+      "Mục cuối #\(sequence) không khớp bản ghi đầu chuỗi (số mục và mã băm ghi cùng mỗi mục mới): các mục cuối "
+        + "hoặc bản ghi đầu chuỗi đã bị viết lại ngoài DangVu. Hãy đối chiếu với mốc đã xuất "
+        + "(dangvu audit verify --anchor TỆP)."
     }
   }
 }

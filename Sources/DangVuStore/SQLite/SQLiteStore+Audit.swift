@@ -84,19 +84,39 @@ extension SQLiteStore {
   }
 
   public func verifyAuditChain() async throws -> AuditVerification {
-    try await writer.read { db in
-      var walk = AuditChain.Walk(hash: AuditChain.sha256Hex)
-      // A cursor: the chain may be millions of rows, and only one is needed at a time.
-      let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.auditColumns) FROM audit_entry a ORDER BY a.seq")
-      while let row = try rows.next() {
-        guard let entry = Self.auditEntry(row) else {
-          walk.unreadable(sequence: row[0])
-          break
-        }
-        guard walk.check(entry) else { break }
+    try await writer.read { db in try Self.verifyAuditChain(in: db) }
+  }
+
+  /// Verifies the chain of any DangVu database, the live one or a backup opened on its own.
+  static func verifyAuditChain(in db: Database) throws -> AuditVerification {
+    var walk = AuditChain.Walk(hash: AuditChain.sha256Hex)
+    // A cursor: the chain may be millions of rows, and only one is needed at a time.
+    let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.auditColumns) FROM audit_entry a ORDER BY a.seq")
+    while let row = try rows.next() {
+      guard let entry = Self.auditEntry(row) else {
+        walk.unreadable(sequence: row[0])
+        break
       }
-      let issued = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'audit_entry'")
-      return walk.result(lastIssued: issued)
+      guard walk.check(entry) else { break }
+    }
+    let issued = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'audit_entry'")
+    return walk.result(lastIssued: issued, head: try auditHead(in: db))
+  }
+
+  /// The head recorded with the last append; nil when its row is gone or holds values of another type.
+  static func auditHead(in db: Database) throws -> AuditHead? {
+    guard let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_head WHERE id = 1"),
+      let sequence = integer(row, 0), let hash = text(row, 1)
+    else { return nil }
+    return AuditHead(sequence: sequence, hash: hash)
+  }
+
+  /// The hash of entry `sequence`, nil when there is no such entry: what an anchor is checked against.
+  public func auditHash(at sequence: Int64) async throws -> String? {
+    try await writer.read { db in
+      try Row.fetchOne(db, sql: "SELECT hash FROM audit_entry WHERE seq = ?", arguments: [sequence]).flatMap {
+        Self.text($0, 0)
+      }
     }
   }
 

@@ -40,4 +40,30 @@ extension Schema {
           """)
     }
   }
+
+  /// The chain's head (issue 22): the last number and hash, rewritten by a trigger in the statement that
+  /// appends, so it is current whoever inserts (DangVu or a tool following the documented format). Deleting
+  /// the newest entries, even with `sqlite_sequence` lowered or deleted, leaves the head ahead of the trail;
+  /// the head only moves forward and cannot be deleted through SQL (docs/decisions/0017).
+  static func registerAuditHead(in migrator: inout DatabaseMigrator) {
+    migrator.registerMigration("v12-audit-head") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE audit_head(
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            seq INTEGER NOT NULL,
+            hash TEXT NOT NULL);
+          INSERT INTO audit_head(id, seq, hash)
+          SELECT 1, COALESCE((SELECT seq FROM audit_entry ORDER BY seq DESC LIMIT 1), 0),
+            COALESCE((SELECT hash FROM audit_entry ORDER BY seq DESC LIMIT 1), '\(AuditChain.genesisHash)');
+          CREATE TRIGGER audit_entry_moves_head AFTER INSERT ON audit_entry
+          BEGIN UPDATE audit_head SET seq = NEW.seq, hash = NEW.hash WHERE id = 1; END;
+          CREATE TRIGGER audit_head_only_forward BEFORE UPDATE ON audit_head
+          WHEN NEW.seq <= OLD.seq OR NEW.id IS NOT OLD.id
+          BEGIN SELECT RAISE(ABORT, 'audit_head only moves forward, with each new audit entry'); END;
+          CREATE TRIGGER audit_head_no_delete BEFORE DELETE ON audit_head
+          BEGIN SELECT RAISE(ABORT, 'audit_head cannot be deleted'); END;
+          """)
+    }
+  }
 }

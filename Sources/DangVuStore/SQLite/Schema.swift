@@ -190,6 +190,7 @@ enum Schema {
     registerAudit(in: &migrator)
     registerEditVersions(in: &migrator)
     registerSignInThrottleAndTokenExpiry(in: &migrator)
+    registerAuditHead(in: &migrator)
     return migrator
   }
 
