@@ -14,7 +14,7 @@ struct DangVu: AsyncParsableCommand {
     subcommands: [
       OrgCommand.self, DemoCommand.self, MembersCommand.self, MembershipCommand.self, GradesCommand.self,
       ReportCommand.self, BenchCommand.self, ImportCommand.self, ExportCommand.self, ServeCommand.self,
-      OversightCommand.self, UserCommand.self, AuditCommand.self,
+      OversightCommand.self, UserCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self,
     ])
 }
 

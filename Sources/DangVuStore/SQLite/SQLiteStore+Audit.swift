@@ -100,12 +100,19 @@ extension SQLiteStore {
       guard walk.check(entry) else { break }
     }
     let issued = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'audit_entry'")
+    // A backup made before the head existed (v12) verifies as it did then; once the migration is recorded,
+    // a missing head is tampering.
+    let headKept = try Bool.fetchOne(
+      db, sql: "SELECT 1 FROM grdb_migrations WHERE identifier = ?", arguments: [Schema.auditHeadMigration])
+    guard headKept == true else { return walk.result(lastIssued: issued) }
     return walk.result(lastIssued: issued, head: try auditHead(in: db))
   }
 
-  /// The head recorded with the last append; nil when its row is gone or holds values of another type.
+  /// The head recorded with the last append; nil when its row or its table is gone, or it holds values of
+  /// another type.
   static func auditHead(in db: Database) throws -> AuditHead? {
-    guard let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_head WHERE id = 1"),
+    guard try db.tableExists("audit_head"),
+      let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_head WHERE id = 1"),
       let sequence = integer(row, 0), let hash = text(row, 1)
     else { return nil }
     return AuditHead(sequence: sequence, hash: hash)

@@ -45,8 +45,10 @@ extension Schema {
   /// appends, so it is current whoever inserts (DangVu or a tool following the documented format). Deleting
   /// the newest entries, even with `sqlite_sequence` lowered or deleted, leaves the head ahead of the trail;
   /// the head only moves forward and cannot be deleted through SQL (docs/decisions/0017).
+  static let auditHeadMigration = "v12-audit-head"
+
   static func registerAuditHead(in migrator: inout DatabaseMigrator) {
-    migrator.registerMigration("v12-audit-head") { db in
+    migrator.registerMigration(auditHeadMigration) { db in
       try db.execute(
         sql: """
           CREATE TABLE audit_head(
