@@ -57,3 +57,18 @@ struct AuditAnchorTests {
     }
   }
 }
+
+@Suite("Core: comparing kept sums with recomputed ones")
+struct AggregateCompareTests {
+  @Test func aRowMissingOnOneSideCountsAsZero() {
+    let table = AggregateCheck.compare(
+      table: "t", stored: ["a": 2, "b": 1, "z": 0], recomputed: ["a": 2, "c": 4, "y": 0])
+    #expect(table.differing == 2)
+    #expect(
+      table.differences == [
+        .init(table: "t", key: "b", stored: 1, recomputed: 0), .init(table: "t", key: "c", stored: 0, recomputed: 4),
+      ])
+    #expect(table.rows == 2)
+    #expect(AggregateCheck.compare(table: "t", stored: ["a": 1, "b": 0], recomputed: ["a": 1]).differing == 0)
+  }
+}

@@ -97,7 +97,7 @@ enum MemberStockRollup {
     try db.execute(sql: "UPDATE member_stock_state SET stale = 0")
   }
 
-  private static let spansSQL = """
+  static let spansSQL = """
     SELECT s.cell_id, s.valid_from, s.valid_until, s.standing, s.exempt, s.in_transit, m.gender, m.ethnicity,
       m.religion, m.education, m.birth_date
     FROM member_span s JOIN member m ON m.id = s.member_id

@@ -6,7 +6,7 @@ import GRDB
 /// written once by `flush()`.
 final class OversightRollup {
   private let db: Database
-  private struct Key: Hashable {
+  struct Key: Hashable {
     var month: Int
     var group: Int
     var member: Bool
@@ -65,6 +65,17 @@ final class OversightRollup {
   /// lượt in date order): for bulk loads, and to repair it should it ever drift.
   static func rebuild(in db: Database) throws {
     try db.execute(sql: "DELETE FROM oversight_rollup")
+    let counts = try recount(in: db)
+    let statement = try db.cachedStatement(
+      sql:
+        "INSERT INTO oversight_rollup(month_no, group_no, is_member, previous_month_no, count) VALUES (?, ?, ?, ?, ?)")
+    for (key, count) in counts {
+      try statement.execute(arguments: [key.month, key.group, key.member, key.previous, count])
+    }
+  }
+
+  /// The table's rows as `inspection_subject` gives them: what `rebuild` writes and `checkAggregates` compares.
+  static func recount(in db: Database) throws -> [Key: Int] {
     let kinds = OversightKind.allCases
     let organs = ConductingBody.Organ.allCases
     // Which groups each (kind, organ) pair counts in, worked out once.
@@ -93,12 +104,7 @@ final class OversightRollup {
         last[group] = month
       }
     }
-    let statement = try db.cachedStatement(
-      sql:
-        "INSERT INTO oversight_rollup(month_no, group_no, is_member, previous_month_no, count) VALUES (?, ?, ?, ?, ?)")
-    for (key, count) in counts {
-      try statement.execute(arguments: [key.month, key.group, key.member, key.previous, count])
-    }
+    return counts
   }
 
   /// The oversight figures of a month-aligned period from the rollup: lượt, and subjects whose previous lượt
