@@ -30,3 +30,4 @@ scripts/api-conformance.sh 30
 
 echo "== Browser (headless Chromium): sign in, search, grade a cell, the evaluation report"
 scripts/browser-test.sh
+scripts/crash-trials.sh 24   # issue 22: SIGKILL during import, demo load, grading and web writes (docs/reliability.md)
