@@ -6,7 +6,8 @@ import DangVuStore
 struct CheckCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "check",
-    abstract: "Recompute the kept per-unit, per-period sums from the records and compare (exits non-zero on a difference).",
+    abstract:
+      "Recompute the kept per-unit, per-period sums from the records and compare (exits non-zero on a difference).",
     discussion: """
       Reports read sums kept current on every write (grades per unit and year, the register per province and
       month, oversight per month, the excellent cap). This recomputes each from the records alone, from one

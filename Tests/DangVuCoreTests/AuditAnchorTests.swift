@@ -47,7 +47,8 @@ struct AuditAnchorTests {
     var anchor = AuditAnchor(
       entries: 7, lastHash: Self.a, time: AuditTime(millisecondsSince1970: 12), publicKey: "k", signature: "s")
     let bytes = anchor.signedBytes
-    #expect(String(decoding: bytes, as: UTF8.self) == "DangVu audit anchor v1\nentries=7\nlast=\(Self.a)\ntime=12\nkey=k\n")
+    #expect(
+      String(decoding: bytes, as: UTF8.self) == "DangVu audit anchor v1\nentries=7\nlast=\(Self.a)\ntime=12\nkey=k\n")
     anchor.signature = "t"
     #expect(anchor.signedBytes == bytes)
     for change in [{ (x: inout AuditAnchor) in x.entries = 6 }, { $0.lastHash = Self.b }, { $0.publicKey = "j" }] {

@@ -30,7 +30,8 @@ struct BackupTests {
     encoder.outputFormatting = .sortedKeys
     var out: [String] = []
     for scope in [nil, "KG.01"] as [String?] {
-      out.append(String(decoding: try encoder.encode(try await store.evaluationReport(year: 2023, scope: scope)), as: UTF8.self))
+      out.append(
+        String(decoding: try encoder.encode(try await store.evaluationReport(year: 2023, scope: scope)), as: UTF8.self))
       out.append(
         String(
           decoding: try encoder.encode(try await store.membershipReport(scope: scope, period: try .year(2023))),

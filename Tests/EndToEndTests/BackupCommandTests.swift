@@ -1,9 +1,9 @@
 import Foundation
+import Testing
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking
 #endif
-import Testing
 
 /// Issue 22, part 8, on the real binary: backups taken while a server writes are each a consistent moment
 /// of the register with a verifying audit trail; restore refuses while the server has the file open, then

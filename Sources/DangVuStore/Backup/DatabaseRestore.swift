@@ -64,7 +64,9 @@ public enum DatabaseRestore {
       let aside = target + ".before-restore-" + stamp(now)
       // The -wal holds commits not yet copied into the main file: it goes with it, under the matching name.
       try files.moveItem(atPath: target, toPath: aside)
-      if files.fileExists(atPath: target + "-wal") { try files.moveItem(atPath: target + "-wal", toPath: aside + "-wal") }
+      if files.fileExists(atPath: target + "-wal") {
+        try files.moveItem(atPath: target + "-wal", toPath: aside + "-wal")
+      }
       try? files.removeItem(atPath: target + "-shm")
       keptAside = aside
     }

@@ -23,7 +23,9 @@ extension SQLiteStore {
   /// `grade_rollup` as kept, and as the grades give it: each grade counted at its unit and every unit above
   /// it on its cycle's evaluation date, as `GradingContext` counts it.
   static func gradeRollups(in db: Database) throws -> (stored: [String: Int], recomputed: [String: Int]) {
-    func key(_ row: Row) -> String { "year=\(row[0] as Int) unit=\(row[1] as Int64) subject=\(row[2] as String) outcome=\(row[3] as String)" }
+    func key(_ row: Row) -> String {
+      "year=\(row[0] as Int) unit=\(row[1] as Int64) subject=\(row[2] as String) outcome=\(row[3] as String)"
+    }
     var stored: [String: Int] = [:]
     for row in try Row.fetchAll(
       db, sql: "SELECT year, unit_id, subject_key, outcome, count FROM grade_rollup WHERE count <> 0")
@@ -64,7 +66,8 @@ extension SQLiteStore {
   private static func excellentCap(fromGradeRollups rollups: [String: Int], in db: Database) throws -> [String: Int] {
     let grassroots = Set(
       try Int64.fetchAll(
-        db, sql: "SELECT id FROM organisation WHERE kind IN (?, ?)", arguments: StatementArguments(
+        db, sql: "SELECT id FROM organisation WHERE kind IN (?, ?)",
+        arguments: StatementArguments(
           ExcellentCap.grassrootsKinds.sorted())))
     var recomputed: [String: Int] = [:]
     for (key, count) in rollups where key.contains(" subject=member ") {
