@@ -78,7 +78,11 @@ struct AuditCommand: AsyncParsableCommand {
     private func check(anchor: String, in db: SQLiteStore) async throws {
       let parts = anchor.split(separator: ":", maxSplits: 1)
       guard parts.count == 2, let number = Int64(parts[0].drop(while: { $0 == "#" })) else {
-        throw fail(DomainError("audit.badAnchor", "Mốc “\(anchor)” không hợp lệ: hãy ghi dạng SỐ:MÃBĂM."))
+        throw fail(
+          DomainError(
+            "audit.badAnchor",
+            "Mốc “\(anchor)” không phải một tệp mốc có thật, cũng không có dạng SỐ:MÃBĂM: hãy kiểm tra đường dẫn "
+              + "tệp mốc (tạo bằng `dangvu audit anchor --out TỆP`)."))
       }
       let found = try await db.auditEntries(AuditFilter(before: number + 1, limit: 1)).first
       guard let found, found.sequence == number else {

@@ -41,6 +41,13 @@ public enum DatabaseRestore {
     let check: CopyCheck
     do {
       try files.copyItem(atPath: backup, toPath: staged)
+    } catch {
+      throw DomainError(
+        "restore.cannotCopy",
+        "Không chép được tệp sao lưu vào \(staged): \(error). Hãy kiểm tra thư mục của cơ sở dữ liệu, quyền ghi "
+          + "và chỗ trống trên đĩa.")
+    }
+    do {
       let copy = try DatabaseQueue(path: staged)
       check = try await copy.read { db in try DatabaseCopy.check(db) }
       try copy.close()
