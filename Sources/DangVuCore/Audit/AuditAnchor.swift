@@ -1,6 +1,6 @@
 /// The chain's head signed at a moment and exported: the administrator keeps the file away from the
 /// server, and a later `audit verify --anchor FILE` shows a trail that lost entries or was rewritten since,
-/// even when whoever did it also rewrote the head inside the database (docs/decisions/0018).
+/// even when whoever did it also rewrote the head inside the database (docs/decisions/0019).
 public struct AuditAnchor: Hashable, Sendable, Codable {
   /// Entries in the trail at that moment: the last entry's number.
   public var entries: Int64

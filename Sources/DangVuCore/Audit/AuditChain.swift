@@ -114,7 +114,7 @@ public enum AuditChain {
 
     /// The result, also held against the head the database recorded with the last append (`head`, nil when
     /// that record is gone). `sqlite_sequence` alone can be lowered or deleted with the rows; the head must
-    /// then be rewritten too, which an exported anchor catches (docs/decisions/0018).
+    /// then be rewritten too, which an exported anchor catches (docs/decisions/0019).
     public func result(lastIssued: Int64?, head: AuditHead?) -> AuditVerification {
       var verification = result(lastIssued: lastIssued)
       guard verification.broken == nil else { return verification }

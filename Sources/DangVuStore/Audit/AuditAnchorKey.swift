@@ -5,7 +5,7 @@ import Foundation
 /// The Ed25519 key that signs audit anchors, kept in a file outside the database: someone who can rewrite
 /// the database but not read this file cannot make an anchor that matches their rewrite. A private key file
 /// signs and verifies; its public half (`FILE.pub`) only verifies, and can be handed to the inspection
-/// commission with the anchors (docs/decisions/0018).
+/// commission with the anchors (docs/decisions/0019).
 public struct AuditAnchorKey {
   public let publicKey: Curve25519.Signing.PublicKey
   private let privateKey: Curve25519.Signing.PrivateKey?

@@ -44,7 +44,7 @@ extension Schema {
   /// The chain's head (issue 22): the last number and hash, rewritten by a trigger in the statement that
   /// appends, so it is current whoever inserts (DangVu or a tool following the documented format). Deleting
   /// the newest entries, even with `sqlite_sequence` lowered or deleted, leaves the head ahead of the trail;
-  /// the head only moves forward and cannot be deleted through SQL (docs/decisions/0018).
+  /// the head only moves forward and cannot be deleted through SQL (docs/decisions/0019).
   static let auditHeadMigration = "v12-audit-head"
 
   static func registerAuditHead(in migrator: inout DatabaseMigrator) {
