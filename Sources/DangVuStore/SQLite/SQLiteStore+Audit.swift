@@ -100,7 +100,7 @@ extension SQLiteStore {
       guard walk.check(entry) else { break }
     }
     let issued = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'audit_entry'")
-    // A backup made before the head existed (v12) verifies as it did then; once the migration is recorded,
+    // A backup made before the head existed (v13) verifies as it did then; once the migration is recorded,
     // a missing head is tampering.
     let headKept = try Bool.fetchOne(
       db, sql: "SELECT 1 FROM grdb_migrations WHERE identifier = ?", arguments: [Schema.auditHeadMigration])

@@ -45,7 +45,7 @@ extension Schema {
   /// appends, so it is current whoever inserts (DangVu or a tool following the documented format). Deleting
   /// the newest entries, even with `sqlite_sequence` lowered or deleted, leaves the head ahead of the trail;
   /// the head only moves forward and cannot be deleted through SQL (docs/decisions/0019).
-  static let auditHeadMigration = "v12-audit-head"
+  static let auditHeadMigration = "v13-audit-head"
 
   static func registerAuditHead(in migrator: inout DatabaseMigrator) {
     migrator.registerMigration(auditHeadMigration) { db in
