@@ -196,4 +196,14 @@ struct MemberLifecycleTimelineTests {
         event(.notRecognised, "2012-01-01"),
       ]) == "member.notProbationary")
   }
+
+  @Test func aNoteWithAControlCharacterIsRefused() {
+    var admitted = event(.admitted, "2010-03-02", cell: 10)
+    admitted.note = "12-QĐ/ĐU\u{0}"
+    #expect(refusal([admitted]) == "member.badNote")
+    admitted.note = String(repeating: "x", count: 4_001)
+    #expect(refusal([admitted]) == "member.badNote")
+    admitted.note = "12-QĐ/ĐU"
+    #expect(refusal([admitted]) == nil)
+  }
 }

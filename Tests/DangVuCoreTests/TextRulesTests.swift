@@ -32,4 +32,11 @@ struct TextRulesTests {
       kind: .complaint, subject: .member(1), received: Day(parsing: "2024-01-02")!, summary: "Tóm tắt\u{0}")
     #expect(throws: DomainError.self) { try OversightRules.check(complaint) }
   }
+
+  @Test func anAccountsNameIsCheckedToo() {
+    #expect(throws: DomainError.self) { try AccountRules.checkDisplayName(" ") }
+    #expect(throws: DomainError.self) { try AccountRules.checkDisplayName("Quản trị\u{202E}") }
+    #expect(throws: DomainError.self) { try AccountRules.checkDisplayName(String(repeating: "a", count: 201)) }
+    #expect(throws: Never.self) { try AccountRules.checkDisplayName("Nguyễn Văn Quản") }
+  }
 }

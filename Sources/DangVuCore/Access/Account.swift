@@ -42,6 +42,13 @@ public enum AccountRules {
     }
   }
 
+  public static func checkDisplayName(_ name: String) throws(DomainError) {
+    guard !name.trimmingCharacters(in: " \t").isEmpty else {
+      throw DomainError("account.nameMissing", "Hãy ghi họ tên người dùng tài khoản.")
+    }
+    try TextRules.check(name, .displayName)
+  }
+
   public static func checkPassword(_ password: String, login: String) throws {
     guard password.count >= minimumPasswordLength else {
       throw DomainError(

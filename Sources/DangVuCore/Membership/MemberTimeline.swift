@@ -99,6 +99,9 @@ public struct MemberTimeline: Sendable {
     }
 
     for event in ordered {
+      if !event.note.isEmpty, let problem = TextRules.problem(in: event.note, .note) {
+        throw fail("badNote", event, problem.message)
+      }
       if let exit {
         throw fail(
           "eventAfterExit", event,

@@ -30,6 +30,7 @@ extension TextField {
   public static let note = TextField("note", "Ghi chú", maxLength: 4000)
   public static let conclusion = TextField("conclusion", "Kết luận", maxLength: 4000)
   public static let followUp = TextField("followUp", "Khắc phục sau kiểm tra", maxLength: 4000)
+  public static let displayName = TextField("displayName", "Họ tên người dùng", maxLength: 200)
   public static let category = TextField("categories", "Nhóm vi phạm", maxLength: 100)
 
   /// The member's own text fields, in the order the forms show them.

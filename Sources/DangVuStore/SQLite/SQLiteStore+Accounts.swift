@@ -28,9 +28,7 @@ extension SQLiteStore {
     try AccountRules.checkLogin(new.login)
     try AccountRules.checkPassword(password, login: new.login)
     try AccountRules.checkMemberLink(role: new.role, memberID: new.memberID)
-    guard !new.displayName.trimmingCharacters(in: .whitespaces).isEmpty else {
-      throw DomainError("account.nameMissing", "Hãy ghi họ tên người dùng tài khoản.")
-    }
+    try AccountRules.checkDisplayName(new.displayName)
     // The slow hash runs before the write transaction, so it never holds the writer.
     let hash = await PasswordHash.make(password, cost: cost)
     return try await writer.write { db in
