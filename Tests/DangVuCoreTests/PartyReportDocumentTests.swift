@@ -91,7 +91,7 @@ struct PartyReportDocumentTests {
     #expect(table.header.first == "Đối tượng")
     #expect(table.rows.count == r.allLines.count)
     let members = try #require(table.rows.first { $0.first == "Đảng viên" })
-    #expect(members == ["Đảng viên", "11", "10", "2", "6", "1", "1", "1", "80,00%"])
+    #expect(members == ["Đảng viên", "11", "10", "2", "6", "1", "1", "1", "80,00"])
     // The table follows the narrative, under its caption.
     guard case .heading(let caption) = document.body[lines.count] else {
       Issue.record("no caption after the narrative")

@@ -46,8 +46,9 @@ enum WordDocumentBody {
     left.append(WordParagraph("*", size: WordLayout.issuerSize, alignment: .center))
     left.append(WordParagraph(d.numberAndSymbol, size: WordLayout.numberSize, alignment: .center))
     var party = WordParagraph("ĐẢNG CỘNG SẢN VIỆT NAM", size: WordLayout.partyNameSize, bold: true, alignment: .center)
-    // The rule is as long as the heading: the heading fills the column, so it is drawn almost edge to edge.
-    party.ruleBelowIndent = 60
+    // The rule is as long as the heading (36-HD/VPTW): the heading takes about 74 of the column's 90 mm in
+    // Times New Roman 15 pt bold, so the rule is inset 7 mm each side.
+    party.ruleBelowIndent = WordLayout.twips(millimetres: 7)
     var date = WordParagraph(d.placeAndDate, size: WordLayout.placeAndDateSize, italic: true, alignment: .center)
     date.before = 240
     return borderlessTable(

@@ -31,6 +31,8 @@ enum WordLayout {
   static let subjectSize = 14.0
   static let bodySize = 14.0
   static let tableSize = 12.0
+  /// Tables of more than six columns (the evaluation's eight figures).
+  static let wideTableSize = 11.0
   static let recipientsHeadingSize = 12.0
   static let recipientsSize = 11.0
   static let signatureSize = 14.0

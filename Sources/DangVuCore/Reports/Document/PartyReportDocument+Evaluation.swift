@@ -5,13 +5,13 @@ extension PartyReportDocument {
   ) -> PartyReportDocument {
     let header = [
       "Đối tượng", "Tổng số", "Được đánh giá", "Hoàn thành xuất sắc", "Hoàn thành tốt", "Hoàn thành",
-      "Không hoàn thành", "Chưa đánh giá", "Tỷ lệ tốt trở lên",
+      "Không hoàn thành", "Chưa đánh giá", "Tỷ lệ tốt trở lên (%)",
     ]
     let rows = r.allLines.map { line -> [String] in
       let c = line.counts
       return [
         line.label.capitalisedFirst, n(c.total), n(c.evaluated), n(c.excellent), n(c.good), n(c.complete),
-        n(c.notComplete), n(c.notEvaluatedTotal), c.shares.goodOrAbove.map { "\($0.vietnamese)%" } ?? "–",
+        n(c.notComplete), n(c.notEvaluatedTotal), c.shares.goodOrAbove?.vietnamese ?? "–",
       ]
     }
     let table = Table(
