@@ -28,7 +28,8 @@ struct ReportCommand: AsyncParsableCommand {
         let report = try await db.evaluationReport(year: year, scope: scope)
         try await output.write(
           report, csv: EvaluationReportCSV.rows, text: EvaluationNarrative.text,
-          document: .init(store: db, scope: scope, day: Day(year: year, month: 12, day: 31), build: PartyReportDocument.evaluation))
+          document: .init(
+            store: db, scope: scope, day: Day(year: year, month: 12, day: 31), build: PartyReportDocument.evaluation))
       } catch { throw fail(error) }
     }
   }

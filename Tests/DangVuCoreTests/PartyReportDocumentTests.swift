@@ -86,7 +86,10 @@ struct PartyReportDocumentTests {
     #expect(document.subject == "Kết quả đánh giá, xếp loại chất lượng tổ chức đảng và đảng viên năm 2023")
     let lines = EvaluationNarrative.text(r).split(separator: "\n").map(String.init)
     #expect(document.paragraphs == lines)
-    #expect(document.paragraphs.contains("- Chi bộ cơ sở: 6/6 (chiếm 100,00%) được đánh giá, xếp loại; 5/6 (chiếm 83,33%) hoàn thành tốt nhiệm vụ trở lên, trong đó 1 (chiếm 20,00% số hoàn thành tốt nhiệm vụ trở lên) hoàn thành xuất sắc nhiệm vụ; 1 (chiếm 16,67%) hoàn thành nhiệm vụ; 0 (chiếm 0,00%) không hoàn thành nhiệm vụ."))
+    #expect(
+      document.paragraphs.contains(
+        "- Chi bộ cơ sở: 6/6 (chiếm 100,00%) được đánh giá, xếp loại; 5/6 (chiếm 83,33%) hoàn thành tốt nhiệm vụ trở lên, trong đó 1 (chiếm 20,00% số hoàn thành tốt nhiệm vụ trở lên) hoàn thành xuất sắc nhiệm vụ; 1 (chiếm 16,67%) hoàn thành nhiệm vụ; 0 (chiếm 0,00%) không hoàn thành nhiệm vụ."
+      ))
     let table = try #require(document.tables.first)
     #expect(table.header.first == "Đối tượng")
     #expect(table.rows.count == r.allLines.count)

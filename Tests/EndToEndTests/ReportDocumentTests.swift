@@ -12,7 +12,8 @@ import Testing
   func pythonDocx(_ arguments: [String]) throws -> (status: Int32, out: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", Self.repository.appendingPathComponent("scripts/check-report-docx.py").path]
+    process.arguments =
+      ["python3", Self.repository.appendingPathComponent("scripts/check-report-docx.py").path]
       + arguments
     let out = Pipe()
     process.standardOutput = out

@@ -90,14 +90,16 @@ public enum WordPackage {
   /// The page number, centred at the top of every page but the first (the first page has `titlePg`).
   static var pageNumberHeader: String {
     let number = WordRun(text: "", size: WordLayout.bodySize).xml
-    let field = number.replacingOccurrences(
-      of: "<w:t xml:space=\"preserve\"></w:t>", with: "<w:fldChar w:fldCharType=\"begin\"/>")
+    let field =
+      number.replacingOccurrences(
+        of: "<w:t xml:space=\"preserve\"></w:t>", with: "<w:fldChar w:fldCharType=\"begin\"/>")
       + number.replacingOccurrences(
         of: "<w:t xml:space=\"preserve\"></w:t>", with: "<w:instrText xml:space=\"preserve\"> PAGE </w:instrText>")
       + number.replacingOccurrences(
         of: "<w:t xml:space=\"preserve\"></w:t>", with: "<w:fldChar w:fldCharType=\"separate\"/>")
       + WordRun(text: "2", size: WordLayout.bodySize).xml
-      + number.replacingOccurrences(of: "<w:t xml:space=\"preserve\"></w:t>", with: "<w:fldChar w:fldCharType=\"end\"/>")
+      + number.replacingOccurrences(
+        of: "<w:t xml:space=\"preserve\"></w:t>", with: "<w:fldChar w:fldCharType=\"end\"/>")
     return """
       <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
       <w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">\
