@@ -17,6 +17,7 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     .target(name: "DangVuCore"),
@@ -32,6 +33,8 @@ let package = Package(
         // Passwords are stored as bcrypt hashes; the audit chain links entries by SHA-256.
         .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
         .product(name: "Crypto", package: "swift-crypto"),
+        // Word documents are ZIP packages of XML parts (Documents/).
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
     .target(
       name: "DangVuWeb",

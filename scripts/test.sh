@@ -19,6 +19,9 @@ echo "== OpenAPI document (openapi-spec-validator)"
 ensure_python_module openapi_spec_validator openapi-spec-validator
 python3 -m openapi_spec_validator Sources/DangVuWeb/API/openapi.yaml
 
+# The end-to-end tests read the Word reports back with python-docx (scripts/check-report-docx.py).
+ensure_python_module docx python-docx
+
 echo "== Build"
 swift build --build-tests
 

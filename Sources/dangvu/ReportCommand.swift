@@ -4,7 +4,7 @@ import DangVuStore
 import Foundation
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-  case json, csv, text
+  case json, csv, text, docx
 }
 
 struct ReportCommand: AsyncParsableCommand {
@@ -24,8 +24,12 @@ struct ReportCommand: AsyncParsableCommand {
     func run() async throws {
       do {
         let db = try store.open()
-        let report = try await db.evaluationReport(year: year, scope: output.scope(in: db))
-        try output.write(report, csv: EvaluationReportCSV.rows, text: EvaluationNarrative.text)
+        let scope = try await output.scope(in: db)
+        let report = try await db.evaluationReport(year: year, scope: scope)
+        try await output.write(
+          report, csv: EvaluationReportCSV.rows, text: EvaluationNarrative.text,
+          document: .init(
+            store: db, scope: scope, day: Day(year: year, month: 12, day: 31), build: PartyReportDocument.evaluation))
       } catch { throw fail(error) }
     }
   }
@@ -42,8 +46,12 @@ struct ReportCommand: AsyncParsableCommand {
     func run() async throws {
       do {
         let db = try store.open()
-        let report = try await db.membershipReport(scope: output.scope(in: db), period: period.resolve())
-        try output.write(report, csv: MembershipReportCSV.rows, text: MembershipNarrative.text)
+        let scope = try await output.scope(in: db)
+        let period = try period.resolve()
+        let report = try await db.membershipReport(scope: scope, period: period)
+        try await output.write(
+          report, csv: MembershipReportCSV.rows, text: MembershipNarrative.text,
+          document: .init(store: db, scope: scope, day: period.through, build: PartyReportDocument.membership))
       } catch { throw fail(error) }
     }
   }
@@ -54,7 +62,10 @@ struct ReportOutputOptions: ParsableArguments {
   @Option(
     help: "The unit whose subtree the report covers (its code); the province (or every province) when left out.")
   var org: String?
-  @Option(help: "json, csv or text (the drafted Vietnamese narrative).") var format: ReportFormat = .text
+  @Option(help: "json, csv, text (the drafted Vietnamese narrative) or docx (a Party report in Word; needs --output).")
+  var format: ReportFormat = .text
+  @Option(help: "Write to this file instead of standard output (required for docx).") var output: String?
+  @OptionGroup var document: ReportDocumentOptions
   @Flag(help: "CSV for Excel: begin with a UTF-8 byte-order mark (plain UTF-8 without it, for scripts).")
   var bom = false
   @Option(help: "CSV field separator: , (default) or ; (for an Excel that uses the comma for decimals).")
@@ -74,15 +85,31 @@ enum CSVSeparator: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension ReportOutputOptions {
-  /// Prints a report in the chosen format: JSON as the API gives it, CSV rows, or the drafted narrative.
-  func write<Report: Encodable>(_ report: Report, csv: (Report) -> [[String]], text: (Report) -> String) throws {
+  /// Prints a report in the chosen format: JSON as the API gives it, CSV rows, the drafted narrative, or the
+  /// Word document; to standard output, or to the file of `--output`.
+  func write<Report: Encodable>(
+    _ report: Report, csv: (Report) -> [[String]], text: (Report) -> String, document: ReportDocumentSource<Report>
+  ) async throws {
+    let bytes: Data
     switch format {
     case .json:
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-      print(String(decoding: try encoder.encode(report), as: UTF8.self))
-    case .csv: FileHandleOutput.standardOutput.write(try CSVText.render(csv(report), dialect: dialect))
-    case .text: FileHandleOutput.standardOutput.write(text(report))
+      bytes = try encoder.encode(report) + Data("\n".utf8)
+    case .csv: bytes = Data(try CSVText.render(csv(report), dialect: dialect).utf8)
+    case .text: bytes = Data(text(report).utf8)
+    case .docx:
+      // A zip on a terminal is noise, and a pipe is rarely what is meant: ask for the file.
+      guard output != nil else {
+        throw DomainError("report.output", "Định dạng docx cần --output TỆP, ví dụ --output bao-cao.docx.")
+      }
+      bytes = try WordPackage.data(try await document.document(report, options: self.document.options()))
+    }
+    guard let output else { return FileHandleOutput.standardOutput.handle.write(bytes) }
+    do {
+      try bytes.write(to: URL(fileURLWithPath: output), options: .atomic)
+    } catch {
+      throw DomainError("report.output", "Không ghi được tệp \(output): \(error.localizedDescription)")
     }
   }
 }

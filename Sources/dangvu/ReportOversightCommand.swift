@@ -22,8 +22,12 @@ extension ReportCommand {
     func run() async throws {
       do {
         let db = try store.open()
-        let report = try await db.oversightReport(period: period.resolve(), scope: output.scope(in: db))
-        try output.write(report, csv: OversightReportCSV.rows, text: OversightNarrative.text)
+        let scope = try await output.scope(in: db)
+        let period = try period.resolve()
+        let report = try await db.oversightReport(period: period, scope: scope)
+        try await output.write(
+          report, csv: OversightReportCSV.rows, text: OversightNarrative.text,
+          document: .init(store: db, scope: scope, day: period.through, build: PartyReportDocument.oversight))
       } catch { throw fail(error) }
     }
   }

@@ -116,5 +116,29 @@ enum Layout {
     form.stacked label{margin-top:.4rem;font-weight:600}
     .field-error{color:#a50e0e;font-size:.9rem}
     footer{max-width:60rem;margin:2rem auto 1rem;padding:0 1rem;color:#888;font-size:.85rem}
+    .print-only{display:none}
+    \(printStylesheet)
+    """
+
+  /// On paper (A4, the margins of a Party document) a page keeps only what it reports: no menus, pickers,
+  /// forms or download links; tables run across pages with their header repeated and no row cut in two;
+  /// charts shrink to the page; the narrative prints as paragraphs, since a textarea prints only what fits.
+  static let printStylesheet: HTML = """
+    @media print{
+    @page{size:A4;margin:20mm 15mm 20mm 30mm}
+    body{background:#fff;color:#000;font:11pt/1.4 "Times New Roman",Times,serif}
+    header,nav,footer,form,button,.no-print,ul.downloads,textarea{display:none!important}
+    .print-only{display:block}
+    main{max-width:none;margin:0;padding:0}
+    a{color:inherit;text-decoration:none}
+    h1,h2{break-after:avoid;page-break-after:avoid}
+    .table{overflow:visible}
+    table{width:100%;font-size:10pt}
+    thead{display:table-header-group}
+    tr,th,td{break-inside:avoid;page-break-inside:avoid}
+    th{background:#fff;border-bottom:1px solid #000}
+    svg.chart{max-width:100%;height:auto;max-height:120mm;break-inside:avoid;page-break-inside:avoid}
+    p.narrative{text-align:justify;text-indent:1cm;margin:.3em 0}
+    }
     """
 }

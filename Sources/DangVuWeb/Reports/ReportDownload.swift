@@ -1,24 +1,26 @@
+import DangVuCore
 import DangVuStore
 import Foundation
 import Hummingbird
 
-/// A report as a file: the same JSON as `dangvu report … --format json`, the core's CSV rows, or the
-/// drafted narrative, with a file name that says which report, period and subtree it is.
+/// A report as a file: the same JSON as `dangvu report … --format json`, the core's CSV rows, the
+/// drafted narrative, or the Word document, with a file name that says which report, period and subtree it is.
 struct ReportDownload: ResponseGenerator {
   var format: ReportFormat
   var fileName: String
-  var body: String
+  var body: ByteBuffer
 
   init<Report: Encodable>(
     _ report: Report, format: ReportFormat, dialect: CSVText.Dialect = .excel, fileName: String,
-    csv: (Report) -> [[String]], text: (Report) -> String
+    csv: (Report) -> [[String]], text: (Report) -> String, document: (Report) throws -> PartyReportDocument
   ) throws {
     self.format = format
     self.fileName = Self.safeFileName(fileName) + "." + format.rawValue
     switch format {
-    case .json: body = try ReportJSON.text(report)
-    case .csv: body = try CSVText.render(csv(report), dialect: dialect)
-    case .txt: body = text(report)
+    case .json: body = ByteBuffer(string: try ReportJSON.text(report))
+    case .csv: body = ByteBuffer(string: try CSVText.render(csv(report), dialect: dialect))
+    case .txt: body = ByteBuffer(string: text(report))
+    case .docx: body = ByteBuffer(bytes: try WordPackage.data(try document(report)))
     }
   }
 
@@ -29,7 +31,7 @@ struct ReportDownload: ResponseGenerator {
         .contentType: format.contentType,
         .contentDisposition: "attachment; filename=\"\(fileName)\"",
       ],
-      body: .init(byteBuffer: ByteBuffer(string: body)))
+      body: .init(byteBuffer: body))
   }
 
   /// Unit codes are ASCII in practice, but a header must never carry a quote or a line break.

@@ -1,12 +1,15 @@
+import DangVuStore
+
 /// The downloads every report page offers besides itself (`&dinh-dang=…`).
 enum ReportFormat: String, CaseIterable, Sendable {
-  case csv, json, txt
+  case csv, json, txt, docx
 
   var contentType: String {
     switch self {
     case .csv: "text/csv; charset=utf-8"
     case .json: "application/json; charset=utf-8"
     case .txt: "text/plain; charset=utf-8"
+    case .docx: WordPackage.contentType
     }
   }
 
@@ -16,6 +19,7 @@ enum ReportFormat: String, CaseIterable, Sendable {
     case .csv: "Bảng số liệu (CSV, dấu phẩy)"
     case .json: "Dữ liệu (JSON)"
     case .txt: "Văn bản báo cáo (TXT)"
+    case .docx: "Báo cáo theo thể thức văn bản của Đảng (Word)"
     }
   }
 }

@@ -33,15 +33,18 @@ enum ReportPageParts {
     // Excel set up for Vietnam (comma for decimals) splits a row at semicolons, not commas.
     items.insert(
       "<li><a href=\"\(link(.csv) + "&phan-cach=%3B")\" download>Bảng số liệu (CSV, dấu chấm phẩy)</a></li>", at: 1)
-    return "<h2>Tải về</h2><ul class=\"downloads\">\(items)</ul>"
+    return "<div class=\"no-print\"><h2>Tải về</h2><ul class=\"downloads\">\(items)</ul></div>"
   }
 
   static func narrative(_ text: String) -> HTML {
-    """
-    <h2>Văn bản báo cáo</h2>
-    <p class="muted">Đoạn văn dự thảo theo văn phong báo cáo; chọn hết và sao chép vào văn bản.</p>
-    <textarea class="narrative" readonly aria-label="Văn bản báo cáo">\(text)</textarea>
-    """
+    // A textarea prints only the lines that fit its box: paper gets the paragraphs instead.
+    let printed: [HTML] = text.split(separator: "\n").map { "<p class=\"narrative\">\(String($0))</p>" }
+    return """
+      <h2>Văn bản báo cáo</h2>
+      <p class="muted no-print">Đoạn văn dự thảo theo văn phong báo cáo; chọn hết và sao chép vào văn bản.</p>
+      <textarea class="narrative" readonly aria-label="Văn bản báo cáo">\(text)</textarea>
+      <div class="print-only">\(printed)</div>
+      """
   }
 
   /// The named periods a select offers: the years up to this one, each with its 9 months, half year and

@@ -29,10 +29,12 @@ struct ReportsController {
       request, name: "to-chuc", access: access, on: Self.scopeDay(year: year, today: today))
     if let format {
       let report = try await evaluation(year: year, scope: scope, today: today)
+      let issuer = try await store.reportIssuer(scope: scope, on: Self.scopeDay(year: report.year, today: today))
+      let options = try PartyReportOptions(year: today.year)
       return try ReportDownload(
         report, format: format, dialect: try ReportParameters.csvDialect(request),
         fileName: "bao-cao-danh-gia-\(report.year)-\(scope)", csv: EvaluationReportCSV.rows,
-        text: EvaluationNarrative.text
+        text: EvaluationNarrative.text, document: { .evaluation($0, issuer: issuer, options: options) }
       ).response(from: request, context: context)
     }
     let model = try await EvaluationPageModel.load(
@@ -79,7 +81,7 @@ struct ReportsController {
   @Sendable func membershipPage(_ request: Request, context: AppRequestContext) async throws -> Response {
     try await periodReportPage(
       request, context, stem: "bao-cao-dang-vien", report: { try await store.membershipReport(scope: $0, period: $1) },
-      csv: MembershipReportCSV.rows, text: MembershipNarrative.text,
+      csv: MembershipReportCSV.rows, text: MembershipNarrative.text, document: PartyReportDocument.membership,
       page: { access, scope, period, today in
         MembershipPageView.render(
           try await MembershipPageModel.load(
@@ -103,7 +105,7 @@ struct ReportsController {
   @Sendable func oversightPage(_ request: Request, context: AppRequestContext) async throws -> Response {
     try await periodReportPage(
       request, context, stem: "bao-cao-kiem-tra", report: { try await store.oversightReport(period: $1, scope: $0) },
-      csv: OversightReportCSV.rows, text: OversightNarrative.text,
+      csv: OversightReportCSV.rows, text: OversightNarrative.text, document: PartyReportDocument.oversight,
       page: { access, scope, period, today in
         OversightPageView.render(
           try await OversightPageModel.load(
@@ -117,6 +119,7 @@ struct ReportsController {
   private func periodReportPage<Report: Encodable>(
     _ request: Request, _ context: AppRequestContext, stem: String,
     report: (String, ReportPeriod) async throws -> Report, csv: (Report) -> [[String]], text: (Report) -> String,
+    document: @escaping (Report, IssuingCommittee, PartyReportOptions) -> PartyReportDocument,
     page: (Access, String, ReportPeriod, Day) async throws -> HTML
   ) async throws -> Response {
     let access = try Access.require(.readReports, context, store: store)
@@ -126,9 +129,12 @@ struct ReportsController {
     let scope = try await ReportScopePicker.requestedScope(
       request, name: "to-chuc", access: access, on: min(today, period.through))
     if let format {
+      let issuer = try await store.reportIssuer(scope: scope, on: min(today, period.through))
+      let options = try PartyReportOptions(year: today.year)
       return try ReportDownload(
         try await report(scope, period), format: format, dialect: try ReportParameters.csvDialect(request),
-        fileName: "\(stem)-\(Self.fileStem(period))-\(scope)", csv: csv, text: text
+        fileName: "\(stem)-\(Self.fileStem(period))-\(scope)", csv: csv, text: text,
+        document: { document($0, issuer, options) }
       ).response(from: request, context: context)
     }
     return try HTMLPage(html: try await page(access, scope, period, today)).response(from: request, context: context)
