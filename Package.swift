@@ -33,7 +33,7 @@ let package = Package(
         // Passwords are stored as bcrypt hashes; the audit chain links entries by SHA-256.
         .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
         .product(name: "Crypto", package: "swift-crypto"),
-        // Word documents are ZIP packages of XML parts (Documents/).
+        // Word documents (Documents/) and Excel workbooks (Spreadsheet/, decision 0020) are ZIP packages of XML parts.
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
     .target(
@@ -65,7 +65,11 @@ let package = Package(
         "DangVuStore", "DangVuTestFixtures",
         // CSVScanner is checked against the reader it replaced.
         .product(name: "CSV", package: "CSV.swift"),
-      ]),
+        // Mutated workbooks are built as archives in the tests.
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ],
+      // Workbooks written by openpyxl, read by path (Fixtures/make_workbooks.py makes them).
+      exclude: ["Fixtures"]),
     .testTarget(
       name: "DangVuWebTests",
       dependencies: [

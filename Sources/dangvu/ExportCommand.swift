@@ -6,11 +6,24 @@ import Foundation
 struct ExportCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export",
-    abstract: "Write organisations, members, events or population as CSV, in the format import reads.",
+    abstract: "Write a register as CSV or XLSX in the format import reads, or a blank workbook to fill in.",
+    subcommands: [ExportRegisterCommand.self, ExportTemplateCommand.self],
+    defaultSubcommand: ExportRegisterCommand.self)
+}
+
+enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
+  case csv, xlsx
+}
+
+struct ExportRegisterCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "register",
+    abstract: "Write organisations, members, events or population as CSV or XLSX, in the format import reads.",
     discussion: """
-      Files are UTF-8, comma-separated, with ISO dates (yyyy-mm-dd) and a header row; see
-      docs/import-formats.md. Importing the organisations, members and events files, in that order,
-      into an empty database rebuilds the register.
+      CSV files are UTF-8, comma-separated, with ISO dates (yyyy-mm-dd) and a header row; see
+      docs/import-formats.md. A workbook (--format xlsx, needs --output) has the same columns, headers
+      with their marks, dates as dates and codes as text. Importing the organisations, members and
+      events files, in that order, into an empty database rebuilds the register.
       """)
 
   @OptionGroup var store: StoreOptions
@@ -22,6 +35,8 @@ struct ExportCommand: AsyncParsableCommand {
   var fromYear: Int = 2000
   @Option(help: "Population only: the last year to write (default: this year).")
   var toYear: Int = Day.today.year
+  @Option(help: "csv (default) or xlsx (an Excel workbook; needs --output).")
+  var format: ExportFormat = .csv
 
   func run() async throws {
     guard fromYear <= toYear else {
@@ -34,8 +49,15 @@ struct ExportCommand: AsyncParsableCommand {
           "Chưa xuất được tệp \(kind.rawValue); báo cáo kiểm tra, giám sát có ở `dangvu report oversight --format csv`."
         ))
     }
+    if format == .xlsx && output == nil {
+      throw fail(DomainError("export.xlsxNeedsOutput", "Sổ tính Excel cần tên tệp: thêm --output TỆP.xlsx."))
+    }
     do {
       let partyStore = try store.open()
+      if format == .xlsx, let output {
+        FileHandleOutput.standardOutput.write(try await writeWorkbook(from: partyStore, to: output) + "\n")
+        return
+      }
       let target = try ExportTarget(path: output)
       let summary: String
       do {
@@ -53,8 +75,27 @@ struct ExportCommand: AsyncParsableCommand {
     }
   }
 
-  private func write(from store: some PartyStore, to handle: FileHandle) async throws -> String {
-    let destination = output.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "đầu ra chuẩn"
+  /// The workbook holds exactly the rows of the CSV export (written first to a scratch file beside the output),
+  /// so both forms import back the same.
+  private func writeWorkbook(from store: some PartyStore, to path: String) async throws -> String {
+    let scratch = path + ".csv.partial"
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    guard FileManager.default.createFile(atPath: scratch, contents: nil),
+      let handle = FileHandle(forWritingAtPath: scratch)
+    else {
+      throw DomainError("export.cannotWrite", "Không ghi được tệp \(path); hãy kiểm tra thư mục và quyền ghi.")
+    }
+    let summary = try await write(from: store, to: handle, destination: URL(fileURLWithPath: path).lastPathComponent)
+    try handle.close()
+    let csv = [UInt8](try Data(contentsOf: URL(fileURLWithPath: scratch)))
+    try WholeFile.write(WorkbookWriter.bytes([RegisterWorkbook.sheet(kind, csv: csv)]), to: path)
+    return summary
+  }
+
+  private func write(from store: some PartyStore, to handle: FileHandle, destination: String? = nil) async throws
+    -> String
+  {
+    let destination = destination ?? output.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "đầu ra chuẩn"
     switch kind {
     case .organisations:
       let n = try await OrganisationsFile.export(from: store, to: handle)
@@ -80,6 +121,26 @@ struct ExportCommand: AsyncParsableCommand {
     }
   }
 }
+
+struct ExportTemplateCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "template",
+    abstract: "Write a blank workbook to fill in for one kind of import: headers, an example row, drop-down lists.")
+
+  @Argument(help: "The kind of file: \(TemplateKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+  var kind: TemplateKind
+  @Option(name: .shortAndLong, help: "The workbook to write (.xlsx; replaced if it exists).")
+  var output: String
+
+  func run() async throws {
+    do {
+      try WholeFile.write(ImportTemplate.bytes(kind), to: output)
+      print("Đã ghi mẫu nhập \(kind.nameVi) ra \(URL(fileURLWithPath: output).lastPathComponent).")
+    } catch { throw fail(error) }
+  }
+}
+
+extension TemplateKind: ExpressibleByArgument {}
 
 /// Where an export goes: standard output, or a file written beside its final name and moved into
 /// place only when complete, so a failed export never leaves half a file under the real name.

@@ -115,17 +115,25 @@ struct GradesCommand: AsyncParsableCommand {
   struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       abstract:
-        "Record a year's grades from a CSV file (docs/import-formats.md); a file with any bad row writes nothing.")
+        "Record a year's grades from a CSV file or an XLSX workbook (docs/import-formats.md); a file with any bad row "
+        + "writes nothing.")
     @OptionGroup var store: StoreOptions
-    @Argument(help: "The CSV file.") var file: String
+    @Argument(help: "The CSV file or XLSX workbook.") var file: String
     @Option(help: "The year evaluated.") var year: Int
+    @Option(help: "Workbook only: the sheet to read (default: the first).") var sheet: String?
 
     func run() async throws {
       do {
         guard let data = FileManager.default.contents(atPath: file) else {
           throw DomainError("import.cannotRead", "Không đọc được tệp \(file).")
         }
-        let recorded = try await GradesFile.importing([UInt8](data), year: year, into: store.open())
+        let bytes = [UInt8](data)
+        let recorded: [RecordedGrade]
+        if ImportFileKind.isWorkbook(bytes) || file.lowercased().hasSuffix(".xlsx") {
+          recorded = try await GradesFile.importing(workbook: bytes, sheet: sheet, year: year, into: store.open())
+        } else {
+          recorded = try await GradesFile.importing(bytes, year: year, into: store.open())
+        }
         for r in recorded where r.replacedBecause != nil { print("\(r.subjectName): \(r.replacedBecause!)") }
         print("Đã ghi \(VietnameseNumber.count(recorded.count)) kết quả xếp loại năm \(year) từ \(file) (bản nháp).")
       } catch let error as ImportError {

@@ -4,7 +4,7 @@ import DangVuStore
 import Foundation
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-  case json, csv, text, docx
+  case json, csv, text, docx, xlsx
 }
 
 struct ReportCommand: AsyncParsableCommand {
@@ -27,7 +27,7 @@ struct ReportCommand: AsyncParsableCommand {
         let scope = try await output.scope(in: db)
         let report = try await db.evaluationReport(year: year, scope: scope)
         try await output.write(
-          report, csv: EvaluationReportCSV.rows, text: EvaluationNarrative.text,
+          report, sheet: "Đánh giá, xếp loại", csv: EvaluationReportCSV.rows, text: EvaluationNarrative.text,
           document: .init(
             store: db, scope: scope, day: Day(year: year, month: 12, day: 31), build: PartyReportDocument.evaluation))
       } catch { throw fail(error) }
@@ -50,7 +50,7 @@ struct ReportCommand: AsyncParsableCommand {
         let period = try period.resolve()
         let report = try await db.membershipReport(scope: scope, period: period)
         try await output.write(
-          report, csv: MembershipReportCSV.rows, text: MembershipNarrative.text,
+          report, sheet: "Đảng viên", csv: MembershipReportCSV.rows, text: MembershipNarrative.text,
           document: .init(store: db, scope: scope, day: period.through, build: PartyReportDocument.membership))
       } catch { throw fail(error) }
     }
@@ -62,7 +62,10 @@ struct ReportOutputOptions: ParsableArguments {
   @Option(
     help: "The unit whose subtree the report covers (its code); the province (or every province) when left out.")
   var org: String?
-  @Option(help: "json, csv, text (the drafted Vietnamese narrative) or docx (a Party report in Word; needs --output).")
+  @Option(
+    help:
+      "json, csv, text (the narrative), docx (a Party report in Word) or xlsx (the table); docx, xlsx need --output."
+  )
   var format: ReportFormat = .text
   @Option(help: "Write to this file instead of standard output (required for docx).") var output: String?
   @OptionGroup var document: ReportDocumentOptions
@@ -88,7 +91,8 @@ extension ReportOutputOptions {
   /// Prints a report in the chosen format: JSON as the API gives it, CSV rows, the drafted narrative, or the
   /// Word document; to standard output, or to the file of `--output`.
   func write<Report: Encodable>(
-    _ report: Report, csv: (Report) -> [[String]], text: (Report) -> String, document: ReportDocumentSource<Report>
+    _ report: Report, sheet: String, csv: (Report) -> [[String]], text: (Report) -> String,
+    document: ReportDocumentSource<Report>
   ) async throws {
     let bytes: Data
     switch format {
@@ -98,6 +102,12 @@ extension ReportOutputOptions {
       bytes = try encoder.encode(report) + Data("\n".utf8)
     case .csv: bytes = Data(try CSVText.render(csv(report), dialect: dialect).utf8)
     case .text: bytes = Data(text(report).utf8)
+    case .xlsx:
+      // A workbook is binary: only to a file.
+      guard output != nil else {
+        throw DomainError("report.output", "Định dạng xlsx cần --output TỆP, ví dụ --output bao-cao.xlsx.")
+      }
+      bytes = Data(try ReportWorkbook.bytes(name: sheet, rows: csv(report)))
     case .docx:
       // A zip on a terminal is noise, and a pipe is rarely what is meant: ask for the file.
       guard output != nil else {

@@ -26,7 +26,7 @@ extension ReportCommand {
         let period = try period.resolve()
         let report = try await db.oversightReport(period: period, scope: scope)
         try await output.write(
-          report, csv: OversightReportCSV.rows, text: OversightNarrative.text,
+          report, sheet: "Kiểm tra, giám sát, kỷ luật", csv: OversightReportCSV.rows, text: OversightNarrative.text,
           document: .init(store: db, scope: scope, day: period.through, build: PartyReportDocument.oversight))
       } catch { throw fail(error) }
     }

@@ -35,6 +35,14 @@ struct CSVDocument: Sendable {
     self.issues = parsed.issues
   }
 
+  /// Records read by another reader (a workbook's sheet): the same checks then run on them as on a CSV file's.
+  init(header: [String], records: [CSVRecord], issues: [ImportIssue]) {
+    separator = ","
+    self.header = header
+    self.records = records
+    self.issues = issues
+  }
+
   /// Files at least this large are read in pieces on every core; below it, the split is not worth its pass.
   static let parallelBytes = 1 << 20
 

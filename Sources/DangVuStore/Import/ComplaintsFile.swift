@@ -15,7 +15,11 @@ public enum ComplaintsFile {
   }
 
   public static func importing(_ bytes: [UInt8], into store: some PartyStore) async throws -> Int {
-    let document = try CSVDocument(bytes: bytes)
+    try await importing(CSVDocument(bytes: bytes), into: store)
+  }
+
+  /// The records of a CSV file or of a workbook's sheet (`SheetDocument`): one set of checks for both.
+  static func importing(_ document: CSVDocument, into store: some PartyStore) async throws -> Int {
     let header = try Header<Column>(document.header)
     var parser = RowParser(header: header, issues: document.issues)
     var rows: [(line: Int, named: (member: Bool, key: String), complaint: Complaint)] = []

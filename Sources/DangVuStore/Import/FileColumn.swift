@@ -6,6 +6,33 @@ protocol FileColumn: CaseIterable, RawRepresentable, Sendable where RawValue == 
   var vietnamese: String { get }
   var english: String { get }
   var isRequired: Bool { get }
+  /// How a workbook cell of this column is read and written (a number or a date, or text to keep whole).
+  var cellKind: CellKind { get }
+}
+
+/// What a column's cells hold in a workbook. Excel turns what looks like a number into one, so a column
+/// of codes must know that a number there has lost its leading zeros, and a date column that a number
+/// there is a date serial.
+enum CellKind: Sendable {
+  case text
+  /// Card numbers, national IDs, unit codes: text whose leading zeros matter.
+  case identifier
+  case date
+  case number
+}
+
+extension FileColumn {
+  /// By the column's name, in one place for every file: dates are the `ngay…` columns, codes and numbers are
+  /// listed. A column may say otherwise in its own type.
+  var cellKind: CellKind {
+    let name = vietnamese
+    if name == "ngay" || name.hasPrefix("ngay_") { return .date }
+    if ["so_the", "so_cccd", "ma", "ma_chi_bo", "ma_cap_tren", "ma_to_chuc", "ma_doi_tuong", "don_vi"].contains(name) {
+      return .identifier
+    }
+    if ["nam", "dan_so", "diem", "nghi_om_thang", "cuoc_kiem_tra"].contains(name) { return .number }
+    return .text
+  }
 }
 
 /// Where each known column sits in one file's records.

@@ -57,7 +57,12 @@ extension GradesFile {
   /// or refuses the whole file with every bad row listed. Returns the grades as recorded.
   public static func importing(_ bytes: [UInt8], year: Int, into store: some PartyStore) async throws -> [RecordedGrade]
   {
-    let document = try CSVDocument(bytes: bytes)
+    try await importing(CSVDocument(bytes: bytes), year: year, into: store)
+  }
+
+  /// The records of a CSV file or of a workbook's sheet (`SheetDocument`): one set of checks for both.
+  static func importing(_ document: CSVDocument, year: Int, into store: some PartyStore) async throws -> [RecordedGrade]
+  {
     let header = try Header<Column>(document.header)
     var parser = RowParser(header: header, issues: document.issues)
     var rows: [(line: Int, kind: String, key: String, outcome: GradeOutcome, score: Int?, sick: Int)] = []

@@ -1,25 +1,43 @@
 /// One thing wrong with an import file: where (line, column) and what, in Vietnamese.
 public struct ImportIssue: Hashable, Sendable, CustomStringConvertible {
-  /// The physical line of the file (1 = the header); nil for a fault of the whole file.
+  /// The physical line of the file (1 = the header), or the row number of a workbook's sheet; nil for a fault
+  /// of the whole file.
   public var line: Int?
   /// The column as the file's header names it; nil when the fault is the whole row.
   public var column: String?
+  /// For a workbook: the sheet the row is on.
+  public var sheet: String?
+  /// For a workbook: the cell, as Excel names it (`Sheet1!F12`), when the fault is one cell's.
+  public var cell: String?
   public var message: String
 
-  public init(line: Int?, column: String? = nil, _ message: String) {
+  public init(line: Int?, column: String? = nil, sheet: String? = nil, cell: String? = nil, _ message: String) {
     self.line = line
     self.column = column
+    self.sheet = sheet
+    self.cell = cell
     self.message = message
   }
 
-  public var description: String {
-    switch (line, column) {
-    case (let line?, let column?): "dòng \(line), cột \(column): \(message)"
-    case (let line?, nil): "dòng \(line): \(message)"
-    case (nil, let column?): "cột \(column): \(message)"
-    case (nil, nil): message
+  /// Where the fault is, as the person will look for it: a line and column of a CSV file, a cell of a workbook.
+  public var place: String? {
+    if let cell { return column.map { "ô \(cell) (cột \($0))" } ?? "ô \(cell)" }
+    let row: String? =
+      switch (sheet, line) {
+      case (let sheet?, let line?): "trang \(sheet), dòng \(line)"
+      case (let sheet?, nil): "trang \(sheet)"
+      case (nil, let line?): "dòng \(line)"
+      case (nil, nil): nil
+      }
+    switch (row, column) {
+    case (let row?, let column?): return "\(row), cột \(column)"
+    case (let row?, nil): return row
+    case (nil, let column?): return "cột \(column)"
+    case (nil, nil): return nil
     }
   }
+
+  public var description: String { place.map { "\($0): \(message)" } ?? message }
 }
 
 /// A file was refused: every issue found, and nothing of it written.

@@ -4,9 +4,12 @@ extension MembersFile {
   /// Reads a members file and adds every member in one store batch, or refuses the whole file
   /// with every bad row listed. Returns how many members were added.
   public static func importing(_ bytes: [UInt8], into store: some PartyStore) async throws -> Int {
+    try await importing(CSVDocument(bytes: bytes), into: store)
+  }
+
+  /// The records of a CSV file or of a workbook's sheet (`SheetDocument`): one set of checks for both.
+  static func importing(_ document: CSVDocument, into store: some PartyStore) async throws -> Int {
     var timer = PhaseTimer()
-    let document = try CSVDocument(bytes: bytes)
-    timer.lap("read CSV")
     let header = try Header<Column>(document.header)
     // Rows are read and checked in pieces on every core; the issues come out in the order of the file.
     let parsed = ParallelWork.map(ParallelWork.pieces(document.records.count)) {

@@ -4,7 +4,11 @@ extension OrganisationsFile {
   /// Reads an organisations file and adds every unit in one store batch, parents before children;
   /// or refuses the whole file with every bad row listed. Returns how many units were added.
   public static func importing(_ bytes: [UInt8], into store: some PartyStore) async throws -> Int {
-    let document = try CSVDocument(bytes: bytes)
+    try await importing(CSVDocument(bytes: bytes), into: store)
+  }
+
+  /// The records of a CSV file or of a workbook's sheet (`SheetDocument`): one set of checks for both.
+  static func importing(_ document: CSVDocument, into store: some PartyStore) async throws -> Int {
     let header = try Header<Column>(document.header)
     let kinds = try await store.unitKinds()
     let kindWords = UnitKindWords(kinds)

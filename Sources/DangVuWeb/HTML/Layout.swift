@@ -61,6 +61,9 @@ enum Layout {
         ("/bao-cao/dang-vien", "Báo cáo đảng viên"), ("/bao-cao/kiem-tra", "Báo cáo kiểm tra"),
       ]
     }
+    if principal.allows(.editRegister) || principal.allows(.editOversight) || principal.allows(.editGrades) {
+      items.append((Links.importTemplates, "Mẫu nhập"))
+    }
     if principal.allows(.readAudit) { items.append(("/nhat-ky", "Nhật ký")) }
     items.append(("/ma-truy-cap", "Mã truy cập API"))
     let links = items.map { item -> HTML in "<a href=\"\(item.0)\">\(item.1)</a>" }

@@ -3,15 +3,15 @@ import DangVuStore
 import Foundation
 import Hummingbird
 
-/// A report as a file: the same JSON as `dangvu report … --format json`, the core's CSV rows, the
-/// drafted narrative, or the Word document, with a file name that says which report, period and subtree it is.
+/// A report as a file: the same JSON as `dangvu report … --format json`, the core's CSV rows (as CSV or a
+/// workbook), the drafted narrative, or the Word document, with a file name that says which report, period and subtree it is.
 struct ReportDownload: ResponseGenerator {
   var format: ReportFormat
   var fileName: String
   var body: ByteBuffer
 
   init<Report: Encodable>(
-    _ report: Report, format: ReportFormat, dialect: CSVText.Dialect = .excel, fileName: String,
+    _ report: Report, format: ReportFormat, dialect: CSVText.Dialect = .excel, fileName: String, sheet: String,
     csv: (Report) -> [[String]], text: (Report) -> String, document: (Report) throws -> PartyReportDocument
   ) throws {
     self.format = format
@@ -20,6 +20,7 @@ struct ReportDownload: ResponseGenerator {
     case .json: body = ByteBuffer(string: try ReportJSON.text(report))
     case .csv: body = ByteBuffer(string: try CSVText.render(csv(report), dialect: dialect))
     case .txt: body = ByteBuffer(string: text(report))
+    case .xlsx: body = ByteBuffer(bytes: try ReportWorkbook.bytes(name: sheet, rows: csv(report)))
     case .docx: body = ByteBuffer(bytes: try WordPackage.data(try document(report)))
     }
   }

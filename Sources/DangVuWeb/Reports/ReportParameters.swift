@@ -66,7 +66,7 @@ enum ReportParameters {
     guard let format = ReportFormat(rawValue: text.lowercased()) else {
       throw PageError(
         status: .badRequest, title: "Định dạng không hợp lệ",
-        message: "Không có định dạng “\(text)”: hãy chọn dinh-dang=csv, json, txt hoặc docx.",
+        message: "Không có định dạng “\(text)”: hãy chọn dinh-dang=csv, xlsx, json, txt hoặc docx.",
         code: "report.format")
     }
     return format

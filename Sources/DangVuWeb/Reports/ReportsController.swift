@@ -33,7 +33,8 @@ struct ReportsController {
       let options = try PartyReportOptions(year: today.year)
       return try ReportDownload(
         report, format: format, dialect: try ReportParameters.csvDialect(request),
-        fileName: "bao-cao-danh-gia-\(report.year)-\(scope)", csv: EvaluationReportCSV.rows,
+        fileName: "bao-cao-danh-gia-\(report.year)-\(scope)", sheet: "Đánh giá, xếp loại",
+        csv: EvaluationReportCSV.rows,
         text: EvaluationNarrative.text, document: { .evaluation($0, issuer: issuer, options: options) }
       ).response(from: request, context: context)
     }
@@ -80,7 +81,8 @@ struct ReportsController {
 
   @Sendable func membershipPage(_ request: Request, context: AppRequestContext) async throws -> Response {
     try await periodReportPage(
-      request, context, stem: "bao-cao-dang-vien", report: { try await store.membershipReport(scope: $0, period: $1) },
+      request, context, stem: "bao-cao-dang-vien", sheet: "Đảng viên",
+      report: { try await store.membershipReport(scope: $0, period: $1) },
       csv: MembershipReportCSV.rows, text: MembershipNarrative.text, document: PartyReportDocument.membership,
       page: { access, scope, period, today in
         MembershipPageView.render(
@@ -104,7 +106,8 @@ struct ReportsController {
 
   @Sendable func oversightPage(_ request: Request, context: AppRequestContext) async throws -> Response {
     try await periodReportPage(
-      request, context, stem: "bao-cao-kiem-tra", report: { try await store.oversightReport(period: $1, scope: $0) },
+      request, context, stem: "bao-cao-kiem-tra", sheet: "Kiểm tra, giám sát, kỷ luật",
+      report: { try await store.oversightReport(period: $1, scope: $0) },
       csv: OversightReportCSV.rows, text: OversightNarrative.text, document: PartyReportDocument.oversight,
       page: { access, scope, period, today in
         OversightPageView.render(
@@ -117,7 +120,7 @@ struct ReportsController {
   /// The membership and oversight pages differ only in their report and its page: both take the period
   /// and subtree from the pickers, and send a download when a format is asked for.
   private func periodReportPage<Report: Encodable>(
-    _ request: Request, _ context: AppRequestContext, stem: String,
+    _ request: Request, _ context: AppRequestContext, stem: String, sheet: String,
     report: (String, ReportPeriod) async throws -> Report, csv: (Report) -> [[String]], text: (Report) -> String,
     document: @escaping (Report, IssuingCommittee, PartyReportOptions) -> PartyReportDocument,
     page: (Access, String, ReportPeriod, Day) async throws -> HTML
@@ -133,7 +136,7 @@ struct ReportsController {
       let options = try PartyReportOptions(year: today.year)
       return try ReportDownload(
         try await report(scope, period), format: format, dialect: try ReportParameters.csvDialect(request),
-        fileName: "\(stem)-\(Self.fileStem(period))-\(scope)", csv: csv, text: text,
+        fileName: "\(stem)-\(Self.fileStem(period))-\(scope)", sheet: sheet, csv: csv, text: text,
         document: { document($0, issuer, options) }
       ).response(from: request, context: context)
     }

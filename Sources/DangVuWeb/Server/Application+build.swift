@@ -69,6 +69,7 @@ private func addControllers(
   ReportsController(store: store).addRoutes(to: router)
   DashboardController(store: store).addRoutes(to: router)
   AuditController(store: store).addRoutes(to: router)
+  ImportTemplatesController().addRoutes(to: router)
   MemberPagesController(store: store).addRoutes(to: router)
   MemberAPIController(store: store).addRoutes(to: router)
   CellGradingController(store: store).addRoutes(to: router)

@@ -1,0 +1,7 @@
+import DangVuStore
+
+extension Links {
+  static let importTemplates = "/mau-nhap"
+
+  static func importTemplate(_ kind: TemplateKind) -> String { "/mau-nhap/\(kind.rawValue).xlsx" }
+}
