@@ -49,3 +49,13 @@ import Testing
     #expect(try await send(.get, "/nhat-ky?so-dong=", to: store, headers: admin.headers).status == .ok)
   }
 }
+
+extension StrictAPIQueryTests {
+  @Test func aBlankEntryNumberIsRefusedByTheAPI() async throws {
+    let (store, _) = try await WebProvince.store()
+    let admin = try await signIn(store)
+    let blank = try await send(.get, "/api/audit?truoc=", to: store, headers: admin.headers)
+    #expect(blank.status == .badRequest)
+    #expect(blank.body.contains("query.number"))
+  }
+}

@@ -26,10 +26,7 @@ struct AuditQuery: Hashable, Sendable {
     subject = Self.text(request, "doi-tuong")
     from = try Self.day(request, "tu", "Từ ngày")
     to = try Self.day(request, "den", "Đến ngày")
-    if let text = request.queryValue("truoc"), !text.isEmpty {
-      guard let number = Int64(text), number > 0 else { throw Self.invalid("Số mục “\(text)” không hợp lệ.") }
-      before = number
-    }
+    if let number = try request.queryNumber("truoc", in: 1...Int64.max) { before = number }
     if let number = try request.queryNumber("so-dong", in: 1...Self.maximumLimit) { limit = number }
     if let from, let to, from > to {
       throw Self.invalid("“Từ ngày” \(from.vietnamese) ở sau “đến ngày” \(to.vietnamese): hãy đổi lại hai ngày.")

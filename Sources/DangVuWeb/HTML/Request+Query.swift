@@ -38,9 +38,9 @@ extension Request {
   /// refused with what is allowed rather than quietly changed, so a caller sees its mistake.
   /// A page's form sends its empty fields (`so-dong=` for "the default"); a program calling the API that sends
   /// `limit=` made a mistake and hears so.
-  func queryNumber(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
+  func queryNumber<Number: FixedWidthInteger>(_ name: String, in range: ClosedRange<Number>) throws -> Number? {
     guard let text = queryValue(name), !(text.isEmpty && !isAPI) else { return nil }
-    guard let number = Int(text), range.contains(number) else {
+    guard let number = Number(text), range.contains(number) else {
       throw PageError(
         status: .badRequest, title: "Số không hợp lệ",
         message: "“\(text)” không hợp lệ cho \(name): hãy ghi một số từ \(range.lowerBound) đến \(range.upperBound).",
