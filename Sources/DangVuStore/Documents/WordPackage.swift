@@ -1,6 +1,5 @@
 import DangVuCore
 import Foundation
-import ZIPFoundation
 
 /// A report as a Word document (.docx): the parts of an Office Open XML package, generated as escaped
 /// text, zipped with ZIPFoundation. Nothing is written to disk: the command line and the web send the bytes.
@@ -19,66 +18,38 @@ public enum WordPackage {
       ("word/settings.xml", settings), ("word/header1.xml", pageNumberHeader),
     ]
     do {
-      let archive = try Archive(data: Data(), accessMode: .create)
-      for (path, text) in parts {
-        let bytes = Data(text.utf8)
-        try archive.addEntry(
-          with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: fixedTime,
-          compressionMethod: .deflate
-        ) { position, size in
-          bytes.subdata(in: Int(position)..<Int(position) + size)
-        }
-      }
-      guard let data = archive.data else { throw DomainError("document.zip", "") }
-      return data
+      return try OfficePackage.zip(parts.map { ($0.0, Array($0.1.utf8)) })
     } catch {
       throw DomainError(
         "document.zip", "Không tạo được tệp Word (.docx) cho báo cáo: \(error). Hãy thử lại hoặc tải bản CSV/TXT.")
     }
   }
 
-  /// 1 January 2018, the year of Hướng dẫn 36-HD/VPTW: any fixed time after 1980 (ZIP's epoch) would do.
-  static let fixedTime = Date(timeIntervalSince1970: 1_514_764_800)
+  static let contentTypes = OfficePackage.contentTypes(
+    [
+      ("/word/document.xml", "wordprocessingml.document.main+xml"), ("/word/styles.xml", "wordprocessingml.styles+xml"),
+      ("/word/settings.xml", "wordprocessingml.settings+xml"), ("/word/header1.xml", "wordprocessingml.header+xml"),
+    ].map {
+      OfficePackage.Override(partName: $0.0, contentType: "application/vnd.openxmlformats-officedocument.\($0.1)")
+    }
+      + [
+        OfficePackage.Override(
+          partName: "/docProps/core.xml", contentType: "application/vnd.openxmlformats-package.core-properties+xml")
+      ])
 
-  static let contentTypes = """
-    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-    <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-    <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
-    <Default Extension="xml" ContentType="application/xml"/>\
-    <Override PartName="/word/document.xml" \
-    ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
-    <Override PartName="/word/styles.xml" \
-    ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
-    <Override PartName="/word/settings.xml" \
-    ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>\
-    <Override PartName="/word/header1.xml" \
-    ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>\
-    <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
-    </Types>
-    """
+  static let packageRelationships = OfficePackage.packageRelationships(
+    main: "word/document.xml",
+    extra: [
+      .init(
+        id: "rId2", type: "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+        target: "docProps/core.xml")
+    ])
 
-  static let packageRelationships = """
-    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-    <Relationship Id="rId1" \
-    Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>\
-    <Relationship Id="rId2" \
-    Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" \
-    Target="docProps/core.xml"/>\
-    </Relationships>
-    """
-
-  static let documentRelationships = """
-    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-    <Relationship Id="rIdStyles" \
-    Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
-    <Relationship Id="rIdSettings" \
-    Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>\
-    <Relationship Id="\(headerRelationship)" \
-    Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>\
-    </Relationships>
-    """
+  static let documentRelationships = OfficePackage.relationships([
+    .init(id: "rIdStyles", type: "\(OfficePackage.relationshipTypes)/styles", target: "styles.xml"),
+    .init(id: "rIdSettings", type: "\(OfficePackage.relationshipTypes)/settings", target: "settings.xml"),
+    .init(id: headerRelationship, type: "\(OfficePackage.relationshipTypes)/header", target: "header1.xml"),
+  ])
 
   static let settings = """
     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>

@@ -1,6 +1,5 @@
 import DangVuCore
 import Foundation
-import ZIPFoundation
 
 /// Writes sheets as an XLSX workbook: the XML parts generated here, the ZIP archive by ZIPFoundation.
 /// Strings are written inline in their cells (no shared-string table to build for a one-pass export); every
@@ -19,29 +18,17 @@ public enum WorkbookWriter {
   static let validatedRows = 5_000
 
   public static func bytes(_ sheets: [WorkbookSheet]) throws -> [UInt8] {
-    let archive = try Archive(accessMode: .create)
-    try add("[Content_Types].xml", contentTypes(sheets.count), to: archive)
-    try add("_rels/.rels", Array(rootRelationships.utf8), to: archive)
-    try add("xl/workbook.xml", workbook(sheets), to: archive)
-    try add("xl/_rels/workbook.xml.rels", workbookRelationships(sheets.count), to: archive)
-    try add("xl/styles.xml", Array(styles.utf8), to: archive)
+    var parts: [(path: String, bytes: [UInt8])] = [
+      ("[Content_Types].xml", Array(contentTypes(sheets.count).utf8)),
+      ("_rels/.rels", Array(OfficePackage.packageRelationships(main: "xl/workbook.xml").utf8)),
+      ("xl/workbook.xml", workbook(sheets)),
+      ("xl/_rels/workbook.xml.rels", Array(workbookRelationships(sheets.count).utf8)),
+      ("xl/styles.xml", Array(styles.utf8)),
+    ]
     for (index, sheet) in sheets.enumerated() {
-      try add("xl/worksheets/sheet\(index + 1).xml", worksheet(sheet), to: archive)
+      parts.append(("xl/worksheets/sheet\(index + 1).xml", worksheet(sheet)))
     }
-    guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
-    return [UInt8](data)
-  }
-
-  private static func add(_ path: String, _ bytes: [UInt8], to archive: Archive) throws {
-    // A fixed date: the same sheets give the same bytes, so an export can be compared with an earlier one.
-    let stamp = Date(timeIntervalSince1970: 1_577_836_800)
-    try archive.addEntry(
-      with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: stamp,
-      compressionMethod: .deflate
-    ) { position, size in
-      let start = Int(position)
-      return Data(bytes[start..<min(start + size, bytes.count)])
-    }
+    return [UInt8](try OfficePackage.zip(parts))
   }
 
   static func worksheet(_ sheet: WorkbookSheet) -> [UInt8] {
@@ -117,32 +104,17 @@ public enum WorkbookWriter {
     out += Array("</row>".utf8)
   }
 
-  private static func contentTypes(_ sheets: Int) -> [UInt8] {
-    var text = """
-      <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-      <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-      <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
-      <Default Extension="xml" ContentType="application/xml"/>\
-      <Override PartName="/xl/workbook.xml" \
-      ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
-      <Override PartName="/xl/styles.xml" \
-      ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>
-      """
-    for n in 1...max(sheets, 1) where n <= sheets {
-      text +=
-        "<Override PartName=\"/xl/worksheets/sheet\(n).xml\" "
-        + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
-    }
-    return Array((text + "</Types>").utf8)
+  private static func contentTypes(_ sheets: Int) -> String {
+    let spreadsheet = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+    return OfficePackage.contentTypes(
+      [
+        .init(partName: "/xl/workbook.xml", contentType: "\(spreadsheet).sheet.main+xml"),
+        .init(partName: "/xl/styles.xml", contentType: "\(spreadsheet).styles+xml"),
+      ]
+        + (0..<sheets).map {
+          .init(partName: "/xl/worksheets/sheet\($0 + 1).xml", contentType: "\(spreadsheet).worksheet+xml")
+        })
   }
-
-  private static let rootRelationships = """
-    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-    <Relationship Id="rId1" \
-    Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" \
-    Target="xl/workbook.xml"/></Relationships>
-    """
 
   private static func workbook(_ sheets: [WorkbookSheet]) -> [UInt8] {
     var text = """
@@ -156,21 +128,13 @@ public enum WorkbookWriter {
     return Array((text + "</sheets></workbook>").utf8)
   }
 
-  private static func workbookRelationships(_ sheets: Int) -> [UInt8] {
-    var text = """
-      <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-      <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-      """
-    for n in 1...max(sheets, 1) where n <= sheets {
-      text +=
-        "<Relationship Id=\"rId\(n)\" "
-        + "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" "
-        + "Target=\"worksheets/sheet\(n).xml\"/>"
-    }
-    text +=
-      "<Relationship Id=\"rId\(sheets + 1)\" "
-      + "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
-    return Array((text + "</Relationships>").utf8)
+  private static func workbookRelationships(_ sheets: Int) -> String {
+    OfficePackage.relationships(
+      (0..<sheets).map {
+        .init(
+          id: "rId\($0 + 1)", type: "\(OfficePackage.relationshipTypes)/worksheet",
+          target: "worksheets/sheet\($0 + 1).xml")
+      } + [.init(id: "rId\(sheets + 1)", type: "\(OfficePackage.relationshipTypes)/styles", target: "styles.xml")])
   }
 
   /// Times New Roman is what the committee's documents use; the header is bold on a grey fill. Style 2 shows a
