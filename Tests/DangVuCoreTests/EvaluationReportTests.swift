@@ -61,6 +61,15 @@ struct EvaluationReportTests {
     #expect(text.contains("7.682 đảng viên (chiếm 13,53%) hoàn thành nhiệm vụ"))
     #expect(text.contains("66 (chiếm 16,97% số hoàn thành tốt nhiệm vụ trở lên)"))
     #expect(text.contains("389/399 (chiếm 97,49%) hoàn thành tốt nhiệm vụ trở lên (tăng 120 so với năm trước)"))
+    // Each leadership paragraph names its subject once, in its opening, and goes straight on to the figures.
+    let leadership = text.components(separatedBy: "\n\n").filter {
+      $0.hasPrefix("Về tập thể lãnh đạo") || $0.hasPrefix("Về cán bộ lãnh đạo")
+    }
+    #expect(!leadership.isEmpty)
+    for paragraph in leadership {
+      let figures = paragraph.drop { $0 != ":" }.dropFirst(2)
+      #expect(figures.first?.isNumber == true, "\(paragraph)")
+    }
   }
 
   @Test func jsonCarriesCountsSharesAndChanges() throws {

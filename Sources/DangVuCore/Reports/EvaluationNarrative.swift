@@ -16,7 +16,8 @@ public enum EvaluationNarrative {
     paragraphs.append(kinds)
     paragraphs.append("Về đảng viên: " + sentence(for: r.members, noun: "đảng viên"))
     for line in [r.leadershipCollectives, r.leadershipCadres] where line.counts.total > 0 {
-      paragraphs.append("Về \(line.label): " + sentence(for: line, noun: ""))
+      // The paragraph's opening names the subject; the sentence does not say it again.
+      paragraphs.append("Về \(line.label): " + sentence(for: line, noun: "", labelled: false))
     }
     let target = r.policy.targetGoodOrAbovePercent
     if r.belowTarget.isEmpty {
@@ -40,12 +41,12 @@ public enum EvaluationNarrative {
   }
 
   /// "18/19 được đánh giá, xếp loại; 1 chưa đánh giá, xếp loại; 17/18 (chiếm 94,44%) hoàn thành tốt nhiệm vụ trở lên, …"
-  static func sentence(for line: EvaluationReport.Line, noun: String) -> String {
+  static func sentence(for line: EvaluationReport.Line, noun: String, labelled: Bool = true) -> String {
     let c = line.counts
     let s = c.shares
     let unit = noun.isEmpty ? "" : " \(noun)"
     var parts: [String] = []
-    let label = noun.isEmpty ? line.label.capitalisedFirst + ": " : ""
+    let label = noun.isEmpty && labelled ? line.label.capitalisedFirst + ": " : ""
     parts.append(
       "\(label)\(ratio(c.evaluated, c.total))\(unit) \(share(s.evaluated)) được đánh giá, xếp loại"
         + change(line, "evaluated"))
