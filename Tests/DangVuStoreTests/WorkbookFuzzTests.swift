@@ -93,3 +93,22 @@ struct WorkbookFuzzTests {
     #expect(issues.map(\.cell) == ["S!A2"])
   }
 }
+
+/// Only plain UTF-8 XML reaches FoundationXML, which stops the process on a name that is not UTF-8.
+@Suite struct XMLPartGateTests {
+  @Test func partsThatAreNotPlainUTF8NeverReachTheParser() {
+    let bad: [[UInt8]] = [
+      Array("<?xml version=\"1.0\"?><a\u{FF}/>".utf8).map { $0 == 0xC3 ? 0xFF : $0 },
+      [0x3C, 0x61, 0x20, 0x78, 0x3D, 0x22, 0xC3, 0x28, 0x22, 0x2F, 0x3E],  // <a x="\xC3(" />: broken UTF-8
+      Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a/>".utf8),
+      Array("<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY b \"c\">]><a>&b;</a>".utf8),
+      [0xFF, 0xFE, 0x3C, 0x00, 0x61, 0x00, 0x2F, 0x00, 0x3E, 0x00],  // UTF-16
+    ]
+    for bytes in bad {
+      #expect(!XMLEvents.isPlainUTF8(Data(bytes)))
+      #expect(!XMLEvents.parse(Data(bytes), start: { _, _, _ in }))
+    }
+    #expect(XMLEvents.isPlainUTF8(Data("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><a/>".utf8)))
+    #expect(XMLEvents.parse(Data("<a><b>Đặng</b></a>".utf8), start: { _, _, _ in }))
+  }
+}

@@ -24,6 +24,7 @@ final class XMLEvents: NSObject, XMLParserDelegate {
 
   /// Runs the parser over `data`; false when the XML is not well formed.
   static func parse(_ data: Data, start: @escaping Start, end: @escaping End = { _, _ in }) -> Bool {
+    guard isPlainUTF8(data) else { return false }
     let events = XMLEvents(start: start, end: end)
     // Fed as a stream, in chunks: given the whole part at once, FoundationXML hands libxml2 one chunk, and past
     // 10 MB (a sheet of about 12,000 members) libxml2 refuses it as huge input at the end of the document.
@@ -32,6 +33,23 @@ final class XMLEvents: NSObject, XMLParserDelegate {
     // Entities declared in a DTD are the "billion laughs" attack; a workbook part never needs them.
     parser.shouldResolveExternalEntities = false
     return parser.parse()
+  }
+
+  /// FoundationXML force-unwraps element, prefix and namespace names as UTF-8 and stops the process when one is
+  /// not (seen with a mutated workbook, `_NSXMLParserStartElementNs`). So only a part that is valid UTF-8,
+  /// declares no other encoding and has no DTD (the entity attacks live there) reaches the parser; every
+  /// program that writes workbooks writes their parts that way.
+  static func isPlainUTF8(_ data: Data) -> Bool {
+    guard String(data: data, encoding: .utf8) != nil else { return false }
+    let head = String(decoding: data.prefix(4096), as: UTF8.self).lowercased()
+    if head.contains("<!doctype") || head.contains("<!entity") { return false }
+    if let declaration = head.range(of: "?>").map({ head[..<$0.lowerBound] }),
+      let encoding = declaration.range(of: "encoding=")
+    {
+      let value = declaration[encoding.upperBound...].dropFirst().prefix { $0 != "\"" && $0 != "'" }
+      return value == "utf-8" || value == "utf8"
+    }
+    return true
   }
 
   static func local(_ name: String) -> Substring {
