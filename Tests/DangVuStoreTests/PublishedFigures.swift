@@ -1,11 +1,11 @@
 import Foundation
 
-/// `shared/reference/published-figures.json`, beside the repository: the figures DangVu must reproduce.
+/// The figures DangVu must reproduce: a copy, kept in the repository so a clone anywhere passes, of the
+/// design's `reference/published-figures.json` (Fixtures/published-figures.json; update both together).
 enum PublishedFigures {
   static func report(_ id: String) throws -> [String: Any] {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent()
-    let url = root.deletingLastPathComponent().appendingPathComponent("shared/reference/published-figures.json")
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("Fixtures/published-figures.json")
     let json = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
     let reports = json["reports"] as! [[String: Any]]
     return reports.first { $0["id"] as? String == id }!
