@@ -76,14 +76,9 @@ public struct ReportPeriod: Hashable, Sendable, Codable {
   private static func months(kind: Kind, year: Int, first: Int, last: Int, years: Int = 1) throws(DomainError)
     -> ReportPeriod
   {
-    let endYear = year + years - 1
-    for y in [year, endYear] where !reportedYears.contains(y) {
-      throw DomainError(
-        "period.year",
-        "Năm \(y) nằm ngoài khoảng DangVu ghi nhận (\(reportedYears.lowerBound)–\(reportedYears.upperBound)).")
-    }
+    // Any year gives its days here; the initialiser refuses those outside `reportedYears`, with the year.
     let start = Day.civil(year: year, month: first, day: 1)
-    return try ReportPeriod(kind: kind, from: start, through: Day.lastDay(ofMonth: last, year: endYear))
+    return try ReportPeriod(kind: kind, from: start, through: Day.lastDay(ofMonth: last, year: year + years - 1))
   }
 
   /// Parses what `--period` accepts: 2023-Q1, 2023-H1, 2022-9M, 2023, or 2020-2025 for a term.

@@ -83,7 +83,7 @@ struct CellGradingController {
   {
     _ = try await access.unit(code: code, on: Day.lastDay(ofYear: year))
     let sheet = try await store.cellGrades(code: code, year: year)
-    if sheet.evaluationDate != Day(year: year, month: 12, day: 31) {
+    if sheet.evaluationDate != Day.lastDay(ofYear: year) {
       _ = try await access.unit(code: code, on: sheet.evaluationDate)
     }
     return sheet

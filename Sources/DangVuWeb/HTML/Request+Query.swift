@@ -6,13 +6,17 @@ extension Request {
   /// A value of the query as a browser's GET form sends it: `+` is a space, then percent-decoding.
   /// (The framework's query parameters leave `+` alone, and "nguyen+van" must find "Nguyễn Văn".)
   func queryValue(_ name: String) -> String? {
-    guard let query = uri.query else { return nil }
-    for pair in query.split(separator: "&") {
+    guard let pair = queryPairs.first(where: { $0.name == name }) else { return nil }
+    return pair.value.map(decodeForm) ?? ""
+  }
+
+  /// The query's pairs in order, names decoded as a form's (nil when one does not decode) and values left as
+  /// sent (nil for a name without `=`), to be decoded only when asked for.
+  private var queryPairs: LazyMapSequence<[Substring], (name: String?, value: Substring?)> {
+    (uri.query?.split(separator: "&") ?? []).lazy.map { pair in
       let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-      guard decodeForm(parts[0]) == name else { continue }
-      return parts.count > 1 ? decodeForm(parts[1]) : ""
+      return (decodeForm(parts[0]), parts.count > 1 ? parts[1] : nil)
     }
-    return nil
   }
 
   /// A request of the JSON API, which reads its parameters strictly.
@@ -21,13 +25,8 @@ extension Request {
   /// The first name the query carries more than once, if any. Each parameter of the API has one value; a
   /// second would be silently ignored.
   var repeatedQueryName: String? {
-    guard let query = uri.query else { return nil }
     var seen = Set<String>()
-    for pair in query.split(separator: "&") {
-      let name = decodeForm(pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)[0]) ?? ""
-      if !seen.insert(name).inserted { return name }
-    }
-    return nil
+    return queryPairs.lazy.map { $0.name ?? "" }.first { !seen.insert($0).inserted }
   }
 
   private func decodeForm(_ text: Substring) -> String? {

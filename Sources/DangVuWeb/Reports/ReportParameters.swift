@@ -14,20 +14,17 @@ enum ReportParameters {
     var from: String
     var to: String
     var scope: String
-    /// A page's form sends its empty fields ("the latest year"); a program that sends `year=` made a mistake.
-    var blankMeansUnset: Bool
 
-    static let page = Names(
-      year: "nam", period: "ky", from: "tu", to: "den", scope: "to-chuc", blankMeansUnset: true)
-    static let api = Names(
-      year: "year", period: "period", from: "from", to: "to", scope: "org", blankMeansUnset: false)
+    static let page = Names(year: "nam", period: "ky", from: "tu", to: "den", scope: "to-chuc")
+    static let api = Names(year: "year", period: "period", from: "from", to: "to", scope: "org")
   }
 
   static func year(_ request: Request, names: Names) throws -> Int? {
     guard let typed = request.queryValue(names.year) else { return nil }
     let text = typed.trimmingCharacters(in: .whitespaces)
-    if text.isEmpty && names.blankMeansUnset { return nil }
-    guard text.count == 4, let year = Int(text), (1900...2200).contains(year) else {
+    // A page's form sends its empty fields ("the latest year"); a program that sends `year=` made a mistake.
+    if text.isEmpty && !request.isAPI { return nil }
+    guard text.count == 4, let year = Int(text), ReportPeriod.reportedYears.contains(year) else {
       throw PageError(
         status: .badRequest, title: "Năm không hợp lệ",
         message: "Năm “\(text)” không hợp lệ: hãy ghi năm bằng bốn chữ số, ví dụ \(names.year)=2023.",
