@@ -116,11 +116,7 @@ extension ReportOutputOptions {
       bytes = try WordPackage.data(try await document.document(report, options: self.document.options()))
     }
     guard let output else { return FileHandleOutput.standardOutput.handle.write(bytes) }
-    do {
-      try bytes.write(to: URL(fileURLWithPath: output), options: .atomic)
-    } catch {
-      throw DomainError("report.output", "Không ghi được tệp \(output): \(error.localizedDescription)")
-    }
+    try WholeFile.write(bytes, to: output)
   }
 }
 

@@ -1,20 +1,16 @@
 import DangVuCore
 import Foundation
 
-/// Writes a whole file beside its final name and moves it into place when complete, so a failed write never
-/// leaves half a workbook under the real name.
+/// Writes a whole file beside its final name and moves it into place when complete (Foundation's atomic
+/// write), so a failed write never leaves half a workbook or document under the real name.
 enum WholeFile {
-  static func write(_ bytes: [UInt8], to path: String) throws {
-    let partial = path + ".partial"
-    guard FileManager.default.createFile(atPath: partial, contents: Data(bytes)) else {
-      throw DomainError("export.cannotWrite", "Không ghi được tệp \(path); hãy kiểm tra thư mục và quyền ghi.")
-    }
+  static func write(_ bytes: some DataProtocol, to path: String) throws {
     do {
-      if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-      try FileManager.default.moveItem(atPath: partial, toPath: path)
+      try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
     } catch {
-      try? FileManager.default.removeItem(atPath: partial)
-      throw DomainError("export.cannotWrite", "Không ghi được tệp \(path); hãy kiểm tra thư mục và quyền ghi.")
+      throw DomainError(
+        "export.cannotWrite",
+        "Không ghi được tệp \(path) (\(error.localizedDescription)); hãy kiểm tra thư mục và quyền ghi.")
     }
   }
 }
