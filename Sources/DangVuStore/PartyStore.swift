@@ -37,6 +37,10 @@ public protocol PartyStore: EvaluationStore, MembershipStore, OversightStore, Ac
   /// subtree-scoped read and write. Units that ended still answer by the tree of that day.
   func unitIsWithin(id: Int64, rootCode: String, on day: Day) async throws -> Bool
 
+  /// Which of `references` lie outside the subtree of `rootCode` (or do not exist): a unit by the tree on a day
+  /// it existed (today, or its last day); a member, a collective or a decision by the unit it belongs to.
+  func referencesOutside(_ references: ScopeReferences, within rootCode: String) async throws -> ScopeReferences
+
   /// The tree on `day`; with a root code, only that unit's subtree.
   func tree(on day: Day, root code: String?) async throws -> OrganisationTree
 
@@ -80,6 +84,10 @@ public protocol PartyStore: EvaluationStore, MembershipStore, OversightStore, Ac
   func memberIDs(cardNumbers: [String]) async throws -> [String: Int64]
   /// Of the given national ID numbers, those already in the register.
   func existingNationalIDs(_ numbers: [String]) async throws -> Set<String>
+  /// How many members have each folded name and birth date (only those with any are listed): probable duplicates.
+  func namesakeCounts(_ people: Set<NameAndBirth>) async throws -> [NameAndBirth: Int]
+  /// Every national ID in the register, for finding the ones a typing slip away from a new one.
+  func allNationalIDs() async throws -> [String]
   func timeline(ofMember id: Int64) async throws -> MemberTimeline
 
   /// Members in the register on `day` in the unit or below it (as the tree stood that day).

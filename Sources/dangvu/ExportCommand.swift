@@ -42,11 +42,14 @@ struct ExportRegisterCommand: AsyncParsableCommand {
     guard fromYear <= toYear else {
       throw fail(DomainError("export.badYears", "--from-year \(fromYear) phải không lớn hơn --to-year \(toYear)."))
     }
-    if [.inspections, .discipline, .appeals, .complaints].contains(kind) {
+    if [.inspections, .discipline, .appeals, .complaints, .grades].contains(kind) {
       throw fail(
         DomainError(
           "export.notYet",
-          "Chưa xuất được tệp \(kind.rawValue); báo cáo kiểm tra, giám sát có ở `dangvu report oversight --format csv`."
+          "Chưa xuất được tệp \(kind.rawValue); "
+            + (kind == .grades
+              ? "kết quả xếp loại có ở `dangvu report evaluation --format csv`."
+              : "báo cáo kiểm tra, giám sát có ở `dangvu report oversight --format csv`.")
         ))
     }
     if format == .xlsx && output == nil {
@@ -113,7 +116,7 @@ struct ExportRegisterCommand: AsyncParsableCommand {
           + "(tệp sự kiện gọi đảng viên theo số thẻ)."
       }
       return text
-    case .inspections, .discipline, .appeals, .complaints:
+    case .inspections, .discipline, .appeals, .complaints, .grades:
       return ""
     case .population:
       let n = try await PopulationFile.export(from: store, years: fromYear...toYear, to: handle)
@@ -127,8 +130,8 @@ struct ExportTemplateCommand: AsyncParsableCommand {
     commandName: "template",
     abstract: "Write a blank workbook to fill in for one kind of import: headers, an example row, drop-down lists.")
 
-  @Argument(help: "The kind of file: \(TemplateKind.allCases.map(\.rawValue).joined(separator: ", ")).")
-  var kind: TemplateKind
+  @Argument(help: "The kind of file: \(ImportFileKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+  var kind: ImportFileKind
   @Option(name: .shortAndLong, help: "The workbook to write (.xlsx; replaced if it exists).")
   var output: String
 
@@ -140,7 +143,6 @@ struct ExportTemplateCommand: AsyncParsableCommand {
   }
 }
 
-extension TemplateKind: ExpressibleByArgument {}
 
 /// Where an export goes: standard output, or a file written beside its final name and moved into
 /// place only when complete, so a failed export never leaves half a file under the real name.

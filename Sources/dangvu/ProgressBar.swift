@@ -13,7 +13,7 @@ final class ProgressBar: @unchecked Sendable {
   private var lastTenth = -1
   private var drawn = false
 
-  func update(_ p: DemoProgress) {
+  func update(_ p: WorkProgress) {
     lock.lock()
     defer { lock.unlock() }
     let newPhase = p.phase != phase

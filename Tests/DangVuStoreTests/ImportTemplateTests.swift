@@ -8,7 +8,7 @@ import Testing
 @Suite("XLSX: blank workbooks to fill in")
 struct ImportTemplateTests {
   /// What reads each drop-down column's words in the import, by the column's name.
-  static func accepts(_ column: String, _ word: String, in kind: TemplateKind) -> Bool {
+  static func accepts(_ column: String, _ word: String, in kind: ImportFileKind) -> Bool {
     switch (column, kind) {
     case ("loai", .organisations): UnitKindWords(UnitKindTable.standard).kind(word) != nil
     case ("loai", .inspections): OversightKind(parsing: word) != nil
@@ -27,8 +27,8 @@ struct ImportTemplateTests {
     }
   }
 
-  @Test(arguments: TemplateKind.allCases)
-  func everyListedWordIsOneTheImportReads(_ kind: TemplateKind) throws {
+  @Test(arguments: ImportFileKind.allCases)
+  func everyListedWordIsOneTheImportReads(_ kind: ImportFileKind) throws {
     let sheets = ImportTemplate.sheets(kind)
     // The population file has no column of set words, and so no list sheet.
     guard kind != .population else { return #expect(sheets.count == 1) }
@@ -46,8 +46,8 @@ struct ImportTemplateTests {
     }
   }
 
-  @Test(arguments: TemplateKind.allCases)
-  func theHeaderReadsBackAsTheKindsColumnsAndTheExampleRowIsComplete(_ kind: TemplateKind) throws {
+  @Test(arguments: ImportFileKind.allCases)
+  func theHeaderReadsBackAsTheKindsColumnsAndTheExampleRowIsComplete(_ kind: ImportFileKind) throws {
     let rows = try sheetText(try ImportTemplate.bytes(kind))
     #expect(rows.count == 2)
     let expected: [String] =

@@ -10,7 +10,7 @@ public enum DemoLoader {
 
   public static func load(
     into store: any PartyStore & MembershipStore, options: DemoOptions,
-    progress: @Sendable (DemoProgress) -> Void
+    progress: @Sendable (WorkProgress) -> Void
   ) async throws -> DemoSummary {
     let started = ContinuousClock.now
     let before = try await store.statistics()
@@ -31,7 +31,7 @@ public enum DemoLoader {
     var changes: [(day: Day, code: String, move: String?)] = []
     let totalUnits = plan.units
     var unitsDone = 0
-    progress(DemoProgress(phase: "tổ chức đảng", done: 0, total: totalUnits))
+    progress(WorkProgress(phase: "tổ chức đảng", done: 0, total: totalUnits))
     for (provinceIndex, province) in plan.provinces.enumerated() {
       let districtUnits = province.districts.map {
         DemoDistrictGenerator.units($0, province: province, seed: options.seed)
@@ -55,7 +55,7 @@ public enum DemoLoader {
         }
       }
       unitsDone += batch.count
-      progress(DemoProgress(phase: "tổ chức đảng", done: unitsDone, total: totalUnits))
+      progress(WorkProgress(phase: "tổ chức đảng", done: unitsDone, total: totalUnits))
     }
     var provinceCells = Array(repeating: [Int64](), count: plan.provinces.count)
     for district in districts { provinceCells[district.province] += district.lastingCells }
@@ -68,7 +68,7 @@ public enum DemoLoader {
     var present = 0
     var exempt = 0
     var lifecycle = DemoLifecycleLoader(seed: options.seed)
-    progress(DemoProgress(phase: "đảng viên", done: 0, total: totalMembers))
+    progress(WorkProgress(phase: "đảng viên", done: 0, total: totalMembers))
     try await store.loadingInBulk {
       var pending: [NewMember] = []
       pending.reserveCapacity(batchSize + 10_000)
@@ -107,7 +107,7 @@ public enum DemoLoader {
             pending.removeAll(keepingCapacity: true)
             if let writing {
               written += try await writing.value
-              progress(DemoProgress(phase: "đảng viên", done: written, total: max(written, totalMembers)))
+              progress(WorkProgress(phase: "đảng viên", done: written, total: max(written, totalMembers)))
             }
             writing = Task { try await Self.write(checked, into: store) }
           }
@@ -115,10 +115,10 @@ public enum DemoLoader {
       }
       if let writing { written += try await writing.value }
       if !pending.isEmpty { written += try await Self.write(store.checkMembers(pending), into: store) }
-      progress(DemoProgress(phase: "đảng viên", done: written, total: max(written, totalMembers)))
-      progress(DemoProgress(phase: "chỉ mục", done: 0, total: 1))
+      progress(WorkProgress(phase: "đảng viên", done: written, total: max(written, totalMembers)))
+      progress(WorkProgress(phase: "chỉ mục", done: 0, total: 1))
     }
-    progress(DemoProgress(phase: "chỉ mục", done: 1, total: 1))
+    progress(WorkProgress(phase: "chỉ mục", done: 1, total: 1))
 
     // Moves and dissolutions come after the members, who were moved out of a cell before it ends.
     changes.sort { ($0.day, $0.code) < ($1.day, $1.code) }
@@ -128,15 +128,15 @@ public enum DemoLoader {
       } else {
         try await store.endOrganisation(code: change.code, on: change.day)
       }
-      progress(DemoProgress(phase: "thay đổi tổ chức", done: index + 1, total: changes.count))
+      progress(WorkProgress(phase: "thay đổi tổ chức", done: index + 1, total: changes.count))
     }
     try await store.setPopulation(population)
     let plans = lifecycle.plans
     try await store.setAdmissionPlans(plans)
     // Built here, once, so the first report on the demo does not pay for it.
-    progress(DemoProgress(phase: "số liệu theo tháng", done: 0, total: 1))
+    progress(WorkProgress(phase: "số liệu theo tháng", done: 0, total: 1))
     try await store.prepareMembershipReports()
-    progress(DemoProgress(phase: "số liệu theo tháng", done: 1, total: 1))
+    progress(WorkProgress(phase: "số liệu theo tháng", done: 1, total: 1))
 
     let after = try await store.statistics()
     return DemoSummary(

@@ -13,20 +13,6 @@ public struct DemoOptions: Hashable, Sendable {
   }
 }
 
-/// How far a load has gone, for a progress bar.
-public struct DemoProgress: Hashable, Sendable {
-  /// What is being written, in Vietnamese ("tổ chức đảng", "đảng viên", …).
-  public var phase: String
-  public var done: Int
-  public var total: Int
-
-  public init(phase: String, done: Int, total: Int) {
-    self.phase = phase
-    self.done = done
-    self.total = total
-  }
-}
-
 /// What a load wrote.
 public struct DemoSummary: Hashable, Sendable {
   public var provinces: Int

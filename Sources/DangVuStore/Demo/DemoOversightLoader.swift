@@ -37,7 +37,7 @@ public enum DemoOversightLoader {
   @discardableResult
   public static func load(
     into store: SQLiteStore, seed: UInt64, years: [Int] = DemoOversightPlan.years,
-    progress: @Sendable (DemoProgress) -> Void = { _ in }
+    progress: @Sendable (WorkProgress) -> Void = { _ in }
   ) async throws -> Summary {
     var summary = Summary()
     var timer = PhaseTimer()
@@ -65,7 +65,7 @@ public enum DemoOversightLoader {
       }
       summary.appeals += try await store.recordAppeals(appeals).count
       summary.complaints += try await store.recordComplaints(picked.complaints[year] ?? []).count
-      progress(DemoProgress(phase: "kỷ luật, khiếu nại, tố cáo", done: index + 1, total: years.count))
+      progress(WorkProgress(phase: "kỷ luật, khiếu nại, tố cáo", done: index + 1, total: years.count))
     }
     timer.lap("oversight: discipline, appeals and complaints")
     return summary
@@ -79,7 +79,7 @@ public enum DemoOversightLoader {
   }
 
   static func writeVisits(
-    db: Database, seed: UInt64, years: [Int], progress: @Sendable (DemoProgress) -> Void
+    db: Database, seed: UInt64, years: [Int], progress: @Sendable (WorkProgress) -> Void
   ) throws -> Picked {
     var picked = Picked()
     var timer = PhaseTimer()
@@ -115,13 +115,13 @@ public enum DemoOversightLoader {
     var decidedMembers = Set<Int64>()
     let spanCount = try Int.fetchOne(db, sql: "SELECT IFNULL(MAX(rowid), 0) FROM member_span") ?? 0
     let picking = "chọn đối tượng kiểm tra, giám sát"
-    progress(DemoProgress(phase: picking, done: 0, total: spanCount))
+    progress(WorkProgress(phase: picking, done: 0, total: spanCount))
     var spansRead = 0
     let cursor = try Row.fetchCursor(
       db, sql: "SELECT member_id, cell_id, valid_from, valid_until, standing FROM member_span ORDER BY rowid")
     while let row = try cursor.next() {
       spansRead += 1
-      if spansRead % 500_000 == 0 { progress(DemoProgress(phase: picking, done: spansRead, total: spanCount)) }
+      if spansRead % 500_000 == 0 { progress(WorkProgress(phase: picking, done: spansRead, total: spanCount)) }
       let span = Span(
         member: row[0], cell: row[1], from: row[2], until: row[3], official: (row[4] as String) == "official")
       // Discipline first: an expulsion ends the span, and nothing of the member may follow it.
@@ -175,7 +175,7 @@ public enum DemoOversightLoader {
         }
       }
     }
-    progress(DemoProgress(phase: picking, done: spanCount, total: spanCount))
+    progress(WorkProgress(phase: picking, done: spanCount, total: spanCount))
     timer.lap("oversight: members picked from the spans")
     // Units: inspected and supervised by the committee above them.
     for unit in units {
@@ -235,10 +235,10 @@ public enum DemoOversightLoader {
       }
       picked.inspections += 1
       if index % 50_000 == 0 {
-        progress(DemoProgress(phase: "kiểm tra, giám sát", done: index, total: keyOrder.count))
+        progress(WorkProgress(phase: "kiểm tra, giám sát", done: index, total: keyOrder.count))
       }
     }
-    progress(DemoProgress(phase: "kiểm tra, giám sát", done: keyOrder.count, total: keyOrder.count))
+    progress(WorkProgress(phase: "kiểm tra, giám sát", done: keyOrder.count, total: keyOrder.count))
     timer.lap("oversight: inspections written")
     if empty { try db.withParallelSorter { try db.execute(sql: Schema.inspectionSubjectIndexes) } }
     timer.lap("oversight: inspection indexes")

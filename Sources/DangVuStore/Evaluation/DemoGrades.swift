@@ -11,7 +11,7 @@ public enum DemoGrades {
   /// Returns how many grades were recorded.
   @discardableResult
   public static func grade(
-    _ store: any PartyStore, years: [Int], seed: UInt64, progress: @Sendable (DemoProgress) -> Void = { _ in }
+    _ store: any PartyStore, years: [Int], seed: UInt64, progress: @Sendable (WorkProgress) -> Void = { _ in }
   ) async throws -> Int {
     var recorded = 0
     for year in years {
@@ -28,7 +28,7 @@ public enum DemoGrades {
       let disciplined = try await store.disciplinedMembers(year: year)
       for (index, district) in districts.enumerated() {
         recorded += try await grade(district, in: store, year: year, on: date, seed: seed, disciplined: disciplined)
-        progress(DemoProgress(phase: "xếp loại năm \(year)", done: index + 1, total: districts.count))
+        progress(WorkProgress(phase: "xếp loại năm \(year)", done: index + 1, total: districts.count))
       }
     }
     return recorded

@@ -12,14 +12,16 @@ public enum ComplaintsFile {
     var english: String { ["kind", "subject", "subject_key", "received", "resolved", "finding", "summary"][rawValue] }
 
     var isRequired: Bool { [.kind, .subjectKind, .subjectKey, .received].contains(self) }
+
+    var scopeReference: ScopeReference? { self == .subjectKey ? .unitOrMember : nil }
   }
 
   public static func importing(_ bytes: [UInt8], into store: some PartyStore) async throws -> Int {
-    try await importing(CSVDocument(bytes: bytes), into: store)
+    try await importing(CSVDocument(bytes: bytes), run: .writing, into: store)
   }
 
   /// The records of a CSV file or of a workbook's sheet (`SheetDocument`): one set of checks for both.
-  static func importing(_ document: CSVDocument, into store: some PartyStore) async throws -> Int {
+  static func importing(_ document: CSVDocument, run: ImportRun, into store: some PartyStore) async throws -> Int {
     let header = try Header<Column>(document.header)
     var parser = RowParser(header: header, issues: document.issues)
     var rows: [(line: Int, named: (member: Bool, key: String), complaint: Complaint)] = []
@@ -70,8 +72,6 @@ public enum ComplaintsFile {
       batch.append(complaint)
       lines.append(row.line)
     }
-    guard issues.isEmpty else { throw ImportError(issues) }
-    try await ImportError.writing(lines: lines) { try await store.recordComplaints(batch) }
-    return batch.count
+    return try await run.finish(issues: issues, lines: lines, rows: batch.count) { try await store.recordComplaints(batch) }
   }
 }

@@ -22,14 +22,22 @@ public enum DisciplineFile {
     }
 
     var isRequired: Bool { ![.inspection, .selfCorrected, .note].contains(self) }
+
+    var scopeReference: ScopeReference? {
+      switch self {
+      case .bodyUnit: .unit
+      case .subjectKey: .unitOrMember
+      default: nil
+      }
+    }
   }
 
   public static func importing(_ bytes: [UInt8], into store: some PartyStore) async throws -> Int {
-    try await importing(CSVDocument(bytes: bytes), into: store)
+    try await importing(CSVDocument(bytes: bytes), run: .writing, into: store)
   }
 
   /// The records of a CSV file or of a workbook's sheet (`SheetDocument`): one set of checks for both.
-  static func importing(_ document: CSVDocument, into store: some PartyStore) async throws -> Int {
+  static func importing(_ document: CSVDocument, run: ImportRun, into store: some PartyStore) async throws -> Int {
     let header = try Header<Column>(document.header)
     var parser = RowParser(header: header, issues: document.issues)
     let categories = try await store.violationCategories()
@@ -126,8 +134,6 @@ public enum DisciplineFile {
       batch.append(decision)
       lines.append(row.line)
     }
-    guard issues.isEmpty else { throw ImportError(issues) }
-    try await ImportError.writing(lines: lines) { try await store.recordDiscipline(batch) }
-    return batch.count
+    return try await run.finish(issues: issues, lines: lines, rows: batch.count) { try await store.recordDiscipline(batch) }
   }
 }

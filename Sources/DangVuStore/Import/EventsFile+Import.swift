@@ -4,11 +4,11 @@ extension EventsFile {
   /// Reads an events file and appends every event in one store batch, each member's history checked
   /// with its new events; or refuses the whole file with every bad row listed. Returns the event count.
   public static func importing(_ bytes: [UInt8], into store: some PartyStore) async throws -> Int {
-    try await importing(CSVDocument(bytes: bytes), into: store)
+    try await importing(CSVDocument(bytes: bytes), run: .writing, into: store)
   }
 
   /// The records of a CSV file or of a workbook's sheet (`SheetDocument`): one set of checks for both.
-  static func importing(_ document: CSVDocument, into store: some PartyStore) async throws -> Int {
+  static func importing(_ document: CSVDocument, run: ImportRun, into store: some PartyStore) async throws -> Int {
     let header = try Header<Column>(document.header)
     var parser = RowParser(header: header, issues: document.issues)
     var rows: [Row] = []
@@ -56,8 +56,9 @@ extension EventsFile {
     }
     guard issues.isEmpty else { throw ImportError(issues) }
     let events = rows.map { $0.event(memberID: memberIDs[$0.card]!, units: units) }
-    try await ImportError.writing(lines: rows.map(\.line)) { try await store.recordEvents(events) }
-    return events.count
+    return try await run.finish(issues: [], lines: rows.map(\.line), rows: events.count) {
+      try await store.recordEvents(events)
+    }
   }
 
   struct Row {

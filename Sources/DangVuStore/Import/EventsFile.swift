@@ -27,5 +27,13 @@ public enum EventsFile {
     }
 
     var isRequired: Bool { self != .cellCode && self != .note }
+
+    var scopeReference: ScopeReference? {
+      switch self {
+      case .cardNumber: .member
+      case .cellCode: .unit
+      default: nil
+      }
+    }
   }
 }

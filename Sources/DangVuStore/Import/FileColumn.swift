@@ -8,6 +8,8 @@ protocol FileColumn: CaseIterable, RawRepresentable, Sendable where RawValue == 
   var isRequired: Bool { get }
   /// How a workbook cell of this column is read and written (a number or a date, or text to keep whole).
   var cellKind: CellKind { get }
+  /// What a value of this column names, for keeping an import inside the importer's subtree; nil for none.
+  var scopeReference: ScopeReference? { get }
 }
 
 /// What a column's cells hold in a workbook. Excel turns what looks like a number into one, so a column
@@ -33,6 +35,10 @@ extension FileColumn {
     if ["nam", "dan_so", "diem", "nghi_om_thang", "cuoc_kiem_tra"].contains(name) { return .number }
     return .text
   }
+}
+
+extension FileColumn {
+  var scopeReference: ScopeReference? { nil }
 }
 
 /// Where each known column sits in one file's records.

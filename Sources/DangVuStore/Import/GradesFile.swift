@@ -28,6 +28,8 @@ public enum GradesFile {
     }
 
     var isRequired: Bool { self == .subject || self == .key || self == .grade }
+
+    var scopeReference: ScopeReference? { self == .key ? .gradedSubject : nil }
   }
 
   /// Kinds of subject as staff write them (folded): đảng viên, tổ chức, tập thể, cán bộ — or the code names.
@@ -63,6 +65,26 @@ extension GradesFile {
   /// The records of a CSV file or of a workbook's sheet (`SheetDocument`): one set of checks for both.
   static func importing(_ document: CSVDocument, year: Int, into store: some PartyStore) async throws -> [RecordedGrade]
   {
+    let (entries, lines) = try await checked(document, into: store)
+    return try await ImportError.writing(lines: lines) { try await store.recordGrades(entries, year: year) }
+  }
+
+  /// The same file through an import run: checked, and written unless the run only checks.
+  static func importing(_ document: CSVDocument, run: ImportRun, into store: some PartyStore) async throws -> Int {
+    guard let year = run.year else {
+      throw ImportError([ImportIssue(line: nil, "hãy chọn năm của đợt đánh giá mà tệp xếp loại thuộc về.")])
+    }
+    let (entries, lines) = try await checked(document, into: store)
+    return try await run.finish(issues: [], lines: lines, rows: entries.count) {
+      _ = try await store.recordGrades(entries, year: year)
+    }
+  }
+
+  /// Every row read and its subject found, or every bad row listed; the evaluation rules are the store's, when it
+  /// records the grades.
+  private static func checked(_ document: CSVDocument, into store: some PartyStore) async throws -> (
+    entries: [GradeEntry], lines: [Int]
+  ) {
     let header = try Header<Column>(document.header)
     var parser = RowParser(header: header, issues: document.issues)
     var rows: [(line: Int, kind: String, key: String, outcome: GradeOutcome, score: Int?, sick: Int)] = []
@@ -130,6 +152,6 @@ extension GradesFile {
       lines.append(row.line)
     }
     guard issues.isEmpty else { throw ImportError(issues) }
-    return try await ImportError.writing(lines: lines) { try await store.recordGrades(entries, year: year) }
+    return (entries, lines)
   }
 }

@@ -2,8 +2,23 @@ import DangVuCore
 import Foundation
 
 /// The kinds of file DangVu reads and writes; the formats are in docs/import-formats.md.
-public enum ImportFileKind: String, CaseIterable, Sendable {
-  case organisations, members, events, population, inspections, discipline, appeals, complaints
+public enum ImportFileKind: String, CaseIterable, Sendable, Codable {
+  case organisations, members, events, population, inspections, discipline, appeals, complaints, grades
+
+  /// What the file holds, as a page's list and a template's sheet name it.
+  public var nameVi: String {
+    switch self {
+    case .organisations: "Tổ chức đảng"
+    case .members: "Đảng viên"
+    case .events: "Sự kiện"
+    case .population: "Dân số"
+    case .inspections: "Kiểm tra, giám sát"
+    case .discipline: "Kỷ luật"
+    case .appeals: "Khiếu nại kỷ luật"
+    case .complaints: "Khiếu nại, tố cáo"
+    case .grades: "Xếp loại"
+    }
+  }
 
   /// What one row of the file is, for "Đã nhập 1.234 đảng viên".
   public var rowNounVi: String {
@@ -16,21 +31,34 @@ public enum ImportFileKind: String, CaseIterable, Sendable {
     case .discipline: "quyết định kỷ luật"
     case .appeals: "khiếu nại kỷ luật"
     case .complaints: "đơn khiếu nại, tố cáo"
+    case .grades: "kết quả xếp loại"
     }
   }
 
-  /// Reads a file of this kind into the store, all rows or none; throws `ImportError` listing every
+  /// Reads a CSV file of this kind into the store, all rows or none; throws `ImportError` listing every
   /// bad row. Returns how many rows were written.
-  public func importing(_ bytes: [UInt8], into store: some PartyStore) async throws -> Int {
-    switch self {
-    case .organisations: try await OrganisationsFile.importing(bytes, into: store)
-    case .members: try await MembersFile.importing(bytes, into: store)
-    case .events: try await EventsFile.importing(bytes, into: store)
-    case .population: try await PopulationFile.importing(bytes, into: store)
-    case .inspections: try await InspectionsFile.importing(bytes, into: store)
-    case .discipline: try await DisciplineFile.importing(bytes, into: store)
-    case .appeals: try await AppealsFile.importing(bytes, into: store)
-    case .complaints: try await ComplaintsFile.importing(bytes, into: store)
-    }
+  public func importing(_ bytes: [UInt8], year: Int? = nil, into store: some PartyStore) async throws -> Int {
+    try await run(file: bytes, asWorkbook: false, ImportRun(writes: true, year: year), into: store).rowsWritten()
+  }
+
+  /// Reads one sheet of a workbook (the first, or `sheet`) the same way; the issues name the sheet and cell.
+  public func importing(workbook bytes: [UInt8], sheet: String? = nil, year: Int? = nil, into store: some PartyStore)
+    async throws -> Int
+  {
+    try await run(file: bytes, asWorkbook: true, ImportRun(writes: true, year: year, sheet: sheet), into: store)
+      .rowsWritten()
+  }
+
+  /// A CSV file or a workbook, told apart by content.
+  public func importing(file bytes: [UInt8], sheet: String? = nil, into store: some PartyStore) async throws -> Int {
+    try await run(file: bytes, ImportRun(writes: true, sheet: sheet), into: store).rowsWritten()
+  }
+}
+
+extension ImportOutcome {
+  /// The rows written, or the issues thrown as the refusal they are.
+  func rowsWritten() throws -> Int {
+    guard isAccepted else { throw ImportError(issues) }
+    return rows
   }
 }

@@ -4,11 +4,11 @@ extension MembersFile {
   /// Reads a members file and adds every member in one store batch, or refuses the whole file
   /// with every bad row listed. Returns how many members were added.
   public static func importing(_ bytes: [UInt8], into store: some PartyStore) async throws -> Int {
-    try await importing(CSVDocument(bytes: bytes), into: store)
+    try await importing(CSVDocument(bytes: bytes), run: .writing, into: store)
   }
 
   /// The records of a CSV file or of a workbook's sheet (`SheetDocument`): one set of checks for both.
-  static func importing(_ document: CSVDocument, into store: some PartyStore) async throws -> Int {
+  static func importing(_ document: CSVDocument, run: ImportRun, into store: some PartyStore) async throws -> Int {
     var timer = PhaseTimer()
     let header = try Header<Column>(document.header)
     // Rows are read and checked in pieces on every core; the issues come out in the order of the file.
@@ -78,10 +78,11 @@ extension MembersFile {
     let checks = CheckedMembers(
       batch: batch, members: checked.flatMap(\.checks), units: units.checkedUnits, kinds: units.kinds)
     timer.lap("check units and histories")
-    guard issues.isEmpty else { throw ImportError(issues) }
-    try await ImportError.writing(lines: rows.map(\.line)) { try await store.addMembers(checks) }
+    let count = try await run.finish(issues: issues, lines: rows.map(\.line), rows: batch.count) {
+      try await store.addMembers(checks)
+    }
     timer.lap("write")
-    return batch.count
+    return count
   }
 
   struct Row: Sendable {

@@ -57,5 +57,7 @@ public enum MembersFile {
       default: false
       }
     }
+
+    var scopeReference: ScopeReference? { self == .cellCode ? .unit : nil }
   }
 }

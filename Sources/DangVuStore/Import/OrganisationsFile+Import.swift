@@ -4,11 +4,11 @@ extension OrganisationsFile {
   /// Reads an organisations file and adds every unit in one store batch, parents before children;
   /// or refuses the whole file with every bad row listed. Returns how many units were added.
   public static func importing(_ bytes: [UInt8], into store: some PartyStore) async throws -> Int {
-    try await importing(CSVDocument(bytes: bytes), into: store)
+    try await importing(CSVDocument(bytes: bytes), run: .writing, into: store)
   }
 
   /// The records of a CSV file or of a workbook's sheet (`SheetDocument`): one set of checks for both.
-  static func importing(_ document: CSVDocument, into store: some PartyStore) async throws -> Int {
+  static func importing(_ document: CSVDocument, run: ImportRun, into store: some PartyStore) async throws -> Int {
     let header = try Header<Column>(document.header)
     let kinds = try await store.unitKinds()
     let kindWords = UnitKindWords(kinds)
@@ -67,9 +67,7 @@ extension OrganisationsFile {
       // Stands in for the unit until the store gives it an id, so its children can be checked.
       added[new.code] = Organisation(id: 0, code: new.code, name: new.name, kind: new.kind, founded: new.founded)
     }
-    guard issues.isEmpty else { throw ImportError(issues) }
-    try await ImportError.writing(lines: ordered.map(\.line)) { try await store.addOrganisations(ordered.map(\.new)) }
-    return ordered.count
+    return try await run.finish(issues: issues, lines: ordered.map(\.line), rows: ordered.count) { try await store.addOrganisations(ordered.map(\.new)) }
   }
 
   struct Row {

@@ -27,5 +27,13 @@ public enum OrganisationsFile {
     }
 
     var isRequired: Bool { self != .parentCode }
+
+    var scopeReference: ScopeReference? {
+      switch self {
+      case .code: .newUnit
+      case .parentCode: .parentUnit
+      default: nil
+      }
+    }
   }
 }

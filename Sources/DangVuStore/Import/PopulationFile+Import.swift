@@ -4,11 +4,11 @@ extension PopulationFile {
   /// Reads a population file and writes every figure in one store batch (a figure already recorded for
   /// that unit and year is replaced); or refuses the whole file with every bad row listed.
   public static func importing(_ bytes: [UInt8], into store: some PartyStore) async throws -> Int {
-    try await importing(CSVDocument(bytes: bytes), into: store)
+    try await importing(CSVDocument(bytes: bytes), run: .writing, into: store)
   }
 
   /// The records of a CSV file or of a workbook's sheet (`SheetDocument`): one set of checks for both.
-  static func importing(_ document: CSVDocument, into store: some PartyStore) async throws -> Int {
+  static func importing(_ document: CSVDocument, run: ImportRun, into store: some PartyStore) async throws -> Int {
     let header = try Header<Column>(document.header)
     var parser = RowParser(header: header, issues: document.issues)
     var rows: [(line: Int, code: String, year: Int, people: Int)] = []
@@ -46,8 +46,6 @@ extension PopulationFile {
       batch.append(Population(organisationID: unit.id, year: row.year, people: row.people))
       lines.append(row.line)
     }
-    guard issues.isEmpty else { throw ImportError(issues) }
-    try await ImportError.writing(lines: lines) { try await store.setPopulation(batch) }
-    return batch.count
+    return try await run.finish(issues: issues, lines: lines, rows: batch.count) { try await store.setPopulation(batch) }
   }
 }

@@ -23,6 +23,8 @@ public enum PopulationFile {
     }
 
     var isRequired: Bool { true }
+
+    var scopeReference: ScopeReference? { self == .organisationCode ? .unit : nil }
   }
 
   /// Years a population figure may be for.

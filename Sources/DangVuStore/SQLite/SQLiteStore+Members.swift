@@ -298,6 +298,27 @@ extension SQLiteStore {
     try await existing(column: "national_id", numbers)
   }
 
+  public func namesakeCounts(_ people: Set<NameAndBirth>) async throws -> [NameAndBirth: Int] {
+    try await writer.read { db in
+      // The search_name index narrows to a handful of namesakes; their birth dates are then compared.
+      let statement = try db.cachedStatement(
+        sql: "SELECT COUNT(*) FROM member WHERE search_name = ? AND birth_date = ?")
+      var counts: [NameAndBirth: Int] = [:]
+      for person in people {
+        let count =
+          try Int.fetchOne(statement, arguments: [person.searchName, person.birth.daysSinceEpoch]) ?? 0
+        if count > 0 { counts[person] = count }
+      }
+      return counts
+    }
+  }
+
+  public func allNationalIDs() async throws -> [String] {
+    try await writer.read { db in
+      try String.fetchAll(db, sql: "SELECT national_id FROM member WHERE national_id IS NOT NULL")
+    }
+  }
+
   private func existing(column: String, _ values: [String]) async throws -> Set<String> {
     try await writer.read { db in
       var found = Set<String>()

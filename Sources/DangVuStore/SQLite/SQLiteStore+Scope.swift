@@ -21,3 +21,49 @@ extension SQLiteStore {
           """), arguments: ["id": id, "day": day.daysSinceEpoch, "root": rootCode]) ?? false
   }
 }
+
+extension SQLiteStore {
+  public func referencesOutside(_ references: ScopeReferences, within rootCode: String) async throws
+    -> ScopeReferences
+  {
+    try await writer.read { db in
+      // Many rows name the same few units; each is walked up once.
+      var inside: [Int64: Bool] = [:]
+      func isInside(_ unitID: Int64?) throws -> Bool {
+        guard let unitID else { return false }
+        if let known = inside[unitID] { return known }
+        guard let unit = try Self.organisation(id: unitID, in: db) else { return false }
+        // A unit that has ended answers by the tree of its last day.
+        let day = unit.ended.map { min(Day.today, $0.adding(days: -1)) } ?? max(Day.today, unit.founded)
+        let answer = try Self.unitIsWithin(id: unitID, rootCode: rootCode, on: day, in: db)
+        inside[unitID] = answer
+        return answer
+      }
+      var outside = ScopeReferences()
+      for code in references.unitCodes where try !isInside(Self.organisation(code: code, in: db)?.id) {
+        outside.unitCodes.insert(code)
+      }
+      // A member belongs to their current cell, or to the last one for a member who has left.
+      let cell = try db.cachedStatement(
+        sql: """
+          SELECT COALESCE(m.current_cell_id,
+            (SELECT s.cell_id FROM member_span s WHERE s.member_id = m.id ORDER BY s.valid_from DESC LIMIT 1))
+          FROM member m WHERE m.party_card_number = ?
+          """)
+      for card in references.cardNumbers where try !isInside(Int64.fetchOne(cell, arguments: [card])) {
+        outside.cardNumbers.insert(card)
+      }
+      let collective = try db.cachedStatement(sql: "SELECT organisation_id FROM leadership_collective WHERE id = ?")
+      for id in references.collectiveIDs where try !isInside(Int64.fetchOne(collective, arguments: [id])) {
+        outside.collectiveIDs.insert(id)
+      }
+      // Two decisions may share a number (in different years); every one of them must be inside.
+      let decision = try db.cachedStatement(sql: "SELECT unit_id FROM discipline_decision WHERE number = ?")
+      for number in references.decisionNumbers {
+        let units = try Int64.fetchAll(decision, arguments: [number])
+        if try units.isEmpty || !units.allSatisfy({ try isInside($0) }) { outside.decisionNumbers.insert(number) }
+      }
+      return outside
+    }
+  }
+}

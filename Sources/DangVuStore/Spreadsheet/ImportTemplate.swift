@@ -1,36 +1,16 @@
 import DangVuCore
 
-/// The kinds of file a blank workbook (mẫu nhập) is offered for: every import kind, and the grades file.
-public enum TemplateKind: String, CaseIterable, Sendable {
-  case organisations, members, events, population, inspections, discipline, appeals, complaints, grades
-
-  /// The sheet's name, and what the page's link says.
-  public var nameVi: String {
-    switch self {
-    case .organisations: "Tổ chức đảng"
-    case .members: "Đảng viên"
-    case .events: "Sự kiện"
-    case .population: "Dân số"
-    case .inspections: "Kiểm tra, giám sát"
-    case .discipline: "Kỷ luật"
-    case .appeals: "Khiếu nại kỷ luật"
-    case .complaints: "Khiếu nại, tố cáo"
-    case .grades: "Xếp loại"
-    }
-  }
-}
-
 /// A blank workbook to fill in for one kind of import: the header row (every column, with its marks), one
 /// example row, codes formatted as text so Excel keeps their zeros, and drop-down lists (on a second sheet)
 /// of the words the import reads for kinds, grades, forms and yes/no.
 public enum ImportTemplate {
   static let listSheet = "Danh sách chọn"
 
-  public static func bytes(_ kind: TemplateKind) throws -> [UInt8] {
+  public static func bytes(_ kind: ImportFileKind) throws -> [UInt8] {
     try WorkbookWriter.bytes(sheets(kind))
   }
 
-  static func sheets(_ kind: TemplateKind) -> [WorkbookSheet] {
+  static func sheets(_ kind: ImportFileKind) -> [WorkbookSheet] {
     switch kind {
     case .organisations: sheets(OrganisationsFile.Column.self, kind)
     case .members: sheets(MembersFile.Column.self, kind)
@@ -44,7 +24,7 @@ public enum ImportTemplate {
     }
   }
 
-  private static func sheets<Column: FileColumn>(_ type: Column.Type, _ kind: TemplateKind) -> [WorkbookSheet] {
+  private static func sheets<Column: FileColumn>(_ type: Column.Type, _ kind: ImportFileKind) -> [WorkbookSheet] {
     let columns = Column.allCases
     let example = examples[kind] ?? [:]
     var lists: [(header: String, words: [String])] = []
@@ -75,7 +55,7 @@ public enum ImportTemplate {
   /// The words offered per column, by the column's Vietnamese name; some depend on the file (`loai`, `doi_tuong`).
   /// Each is a word the file's parser accepts (UnitKindWords, EventKindWords, OversightKind, DisciplineForm,
   /// GradeOutcome…); a test reads every one back through its parser.
-  static let choices: [String: @Sendable (TemplateKind) -> [String]] = [
+  static let choices: [String: @Sendable (ImportFileKind) -> [String]] = [
     "loai": { kind in
       switch kind {
       case .organisations: UnitKindTable.standard.kinds.map(\.nameVi)
@@ -99,7 +79,7 @@ public enum ImportTemplate {
   ]
 
   /// One example row per kind, as in docs/import-formats.md.
-  static let examples: [TemplateKind: [String: String]] = [
+  static let examples: [ImportFileKind: [String: String]] = [
     .organisations: [
       "ma": "KG.01.001", "ten": "Đảng bộ xã Bình An", "loai": "đảng bộ cơ sở", "ma_cap_tren": "KG.01",
       "ngay_thanh_lap": "1990-01-01",

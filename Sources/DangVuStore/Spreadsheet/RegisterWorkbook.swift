@@ -7,14 +7,15 @@ public enum RegisterWorkbook {
   /// The sheet of a register export, from the CSV the export wrote.
   public static func sheet(_ kind: ImportFileKind, csv: [UInt8]) throws -> WorkbookSheet {
     switch kind {
-    case .organisations: try sheet(OrganisationsFile.Column.self, name: "Tổ chức đảng", csv: csv)
-    case .members: try sheet(MembersFile.Column.self, name: "Đảng viên", csv: csv)
-    case .events: try sheet(EventsFile.Column.self, name: "Sự kiện", csv: csv)
-    case .population: try sheet(PopulationFile.Column.self, name: "Dân số", csv: csv)
-    case .inspections: try sheet(InspectionsFile.Column.self, name: "Kiểm tra, giám sát", csv: csv)
-    case .discipline: try sheet(DisciplineFile.Column.self, name: "Kỷ luật", csv: csv)
-    case .appeals: try sheet(AppealsFile.Column.self, name: "Khiếu nại kỷ luật", csv: csv)
-    case .complaints: try sheet(ComplaintsFile.Column.self, name: "Khiếu nại, tố cáo", csv: csv)
+    case .organisations: try sheet(OrganisationsFile.Column.self, name: kind.nameVi, csv: csv)
+    case .members: try sheet(MembersFile.Column.self, name: kind.nameVi, csv: csv)
+    case .events: try sheet(EventsFile.Column.self, name: kind.nameVi, csv: csv)
+    case .population: try sheet(PopulationFile.Column.self, name: kind.nameVi, csv: csv)
+    case .inspections: try sheet(InspectionsFile.Column.self, name: kind.nameVi, csv: csv)
+    case .discipline: try sheet(DisciplineFile.Column.self, name: kind.nameVi, csv: csv)
+    case .appeals: try sheet(AppealsFile.Column.self, name: kind.nameVi, csv: csv)
+    case .complaints: try sheet(ComplaintsFile.Column.self, name: kind.nameVi, csv: csv)
+    case .grades: try sheet(GradesFile.Column.self, name: kind.nameVi, csv: csv)
     }
   }
 

@@ -3,5 +3,5 @@ import DangVuStore
 extension Links {
   static let importTemplates = "/mau-nhap"
 
-  static func importTemplate(_ kind: TemplateKind) -> String { "/mau-nhap/\(kind.rawValue).xlsx" }
+  static func importTemplate(_ kind: ImportFileKind) -> String { "/mau-nhap/\(kind.rawValue).xlsx" }
 }

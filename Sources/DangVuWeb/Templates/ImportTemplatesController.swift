@@ -18,7 +18,7 @@ struct ImportTemplatesController {
   @Sendable func workbook(_ request: Request, context: AppRequestContext) async throws -> Response {
     guard context.principal != nil else { throw AccessError.signInRequired }
     let file = context.parameters.get("file") ?? ""
-    guard file.hasSuffix(".xlsx"), let kind = TemplateKind(rawValue: String(file.dropLast(5))) else {
+    guard file.hasSuffix(".xlsx"), let kind = ImportFileKind(rawValue: String(file.dropLast(5))) else {
       throw PageError(
         status: .notFound, title: "Không có mẫu nhập này",
         message: "Không có mẫu nhập “\(file)”; các mẫu có ở trang Mẫu nhập (/mau-nhap).", code: "template.unknown")

@@ -3,7 +3,7 @@ import DangVuStore
 /// The page listing the blank workbooks, one per kind of import file.
 enum ImportTemplatesPageView {
   static func render() -> HTML {
-    let items: [HTML] = TemplateKind.allCases.map { kind in
+    let items: [HTML] = ImportFileKind.allCases.map { kind in
       "<li><a href=\"\(Links.importTemplate(kind))\" download>\(kind.nameVi)</a> <span class=\"muted\">(\(kind.rawValue))</span></li>"
     }
     return Layout.page(
