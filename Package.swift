@@ -18,6 +18,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
   ],
   targets: [
     .target(name: "DangVuCore"),
@@ -46,6 +47,8 @@ let package = Package(
         // The server runs Swift's tasks on its event loops (ServerProcess).
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
+        // Files uploaded from the import page arrive as multipart/form-data.
+        .product(name: "MultipartKit", package: "multipart-kit"),
       ],
       // The API's description, served at /openapi.yaml and checked against the routes by a test. Compiled
       // into the binary: a copied resource folder can go missing from an install, and Bundle.module then aborts.

@@ -104,10 +104,14 @@ struct ExportRegisterCommand: AsyncParsableCommand {
       let n = try await OrganisationsFile.export(from: store, to: handle)
       return "Đã xuất \(VietnameseNumber.count(n)) tổ chức đảng ra \(destination)."
     case .members:
-      let n = try await MembersFile.export(from: store, to: handle)
+      let bar = ProgressBar()
+      defer { bar.finish() }
+      let n = try await MembersFile.export(from: store, to: handle, progress: bar.update)
       return "Đã xuất \(VietnameseNumber.count(n)) đảng viên ra \(destination)."
     case .events:
-      let s = try await EventsFile.export(from: store, to: handle)
+      let bar = ProgressBar()
+      defer { bar.finish() }
+      let s = try await EventsFile.export(from: store, to: handle, progress: bar.update)
       var text = "Đã xuất \(VietnameseNumber.count(s.rows)) sự kiện ra \(destination)."
       if s.skippedEvents > 0 {
         text +=

@@ -23,7 +23,7 @@ final class ProgressBar: @unchecked Sendable {
       lastTenth = -1
       lastDraw = nil
     }
-    let fraction = p.total > 0 ? min(1, Double(p.done) / Double(p.total)) : 1
+    let fraction = p.fraction
     if isTerminal {
       let now = ContinuousClock.now
       if let lastDraw, now - lastDraw < .milliseconds(100), p.done < p.total { return }

@@ -1,3 +1,4 @@
+import DangVuCore
 import CSV
 import Foundation
 
@@ -24,5 +25,22 @@ final class CSVFileWriter {
     _ = stream.write("\n", maxLength: 1)
     stream.close()
     if let error = stream.streamError { throw error }
+  }
+}
+
+extension PartyStore {
+  /// The register in batches for an export, telling `progress` how many members have been written.
+  func forEachMemberBatch(
+    batchSize: Int, phase: String, progress: @Sendable (WorkProgress) -> Void,
+    _ body: ([(member: Member, events: [MembershipEvent])]) throws -> Void
+  ) async throws {
+    let total = try await statistics().members
+    var done = 0
+    progress(WorkProgress(phase: phase, done: 0, total: total))
+    try await forEachMemberBatch(batchSize: batchSize) { batch in
+      try body(batch)
+      done += batch.count
+      progress(WorkProgress(phase: phase, done: done, total: total))
+    }
   }
 }

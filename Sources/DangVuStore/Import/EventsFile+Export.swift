@@ -13,12 +13,14 @@ extension EventsFile {
   /// Writes the events the members file does not carry (transfers, removals, a second exemption…),
   /// member by member in the order they were recorded, so importing the members file and then this
   /// one rebuilds every history.
-  public static func export(from store: some PartyStore, to handle: FileHandle) async throws -> ExportSummary {
+  public static func export(
+    from store: some PartyStore, to handle: FileHandle, progress: @Sendable (WorkProgress) -> Void = { _ in }
+  ) async throws -> ExportSummary {
     let codeOf = try await MembersFile.cellCodes(in: store)
     let file = try CSVFileWriter(handle: handle, header: Column.allCases.map(\.vietnamese))
     var skipped = 0
     var withoutCard = 0
-    try await store.forEachMemberBatch(batchSize: 5_000) { batch in
+    try await store.forEachMemberBatch(batchSize: 5_000, phase: "xuất sự kiện", progress: progress) { batch in
       for (member, events) in batch {
         let carried = MembersFile.carriedInRow(events)
         let rest = events.indices.filter { ![carried.opening, carried.official, carried.exempted].contains($0) }

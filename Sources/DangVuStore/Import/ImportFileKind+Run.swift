@@ -56,12 +56,14 @@ extension ImportFileKind {
     importer: (CSVDocument) async throws -> Int
   ) async throws -> ImportOutcome {
     run.progress(WorkProgress(phase: ImportRun.phases.read, done: 0, total: bytes.count))
+    let sha256 = AuditChain.sha256Hex(bytes)
     let document: CSVDocument
     let sheet: SheetDocument<Column>?
     do {
       (document, sheet) = try Self.read(Column.self, bytes, workbook: workbook, sheet: run.sheet)
     } catch {
-      return ImportOutcome(kind: self, rows: 0, preview: nil, warnings: [], issues: error.issues, written: false)
+      return ImportOutcome(
+        kind: self, sha256: sha256, rows: 0, preview: nil, warnings: [], issues: error.issues, written: false)
     }
     // A workbook's issues are put back at its cells (`Sheet1!F12`).
     func relocated(_ error: ImportError) -> ImportError { sheet?.relocated(error) ?? error }
@@ -79,12 +81,15 @@ extension ImportFileKind {
         warnings = relocated(ImportError(try await ProbableDuplicates.warnings(in: document, store: store))).issues
       }
       rows = try await importer(document)
+      if run.writes, let audit = run.audit {
+        try await recordImport(rows: rows, sha256: sha256, by: audit, scope: run.scopeCode, in: store)
+      }
     } catch let refused as ImportError {
       issues = relocated(refused).issues
       rows = document.records.count
     }
     return ImportOutcome(
-      kind: self, rows: rows, preview: ImportPreview.of(document, Column.self, issues: issues), warnings: warnings,
+      kind: self, sha256: sha256, rows: rows, preview: ImportPreview.of(document, Column.self, issues: issues), warnings: warnings,
       issues: issues, written: issues.isEmpty && run.writes)
   }
 
@@ -97,4 +102,31 @@ extension ImportFileKind {
     let document = try SheetDocument<Column>(content, date1904: date1904)
     return (document.document, document)
   }
+
+  /// One audit entry for the whole file: its name, SHA-256 and rows, not an entry per row. Appended right after the
+  /// write: the batch writes of a bulk load commit in several transactions of their own (decision 0022).
+  private func recordImport(
+    rows: Int, sha256: String, by audit: (actor: AuditActor, fileName: String), scope: String?,
+    in store: some PartyStore
+  ) async throws {
+    let scopeCode: String
+    if let scope {
+      scopeCode = scope
+    } else {
+      scopeCode = try await store.roots(on: .today).first?.code ?? ""
+    }
+    _ = try await store.appendAudit(
+      NewAuditEntry(
+        actorLogin: audit.actor.login, actorRole: audit.actor.role, action: "import.file",
+        subject: "file:\(audit.fileName)", scopeCode: scopeCode,
+        after: try NewAuditEntry.json(ImportRecord(kind: rawValue, file: audit.fileName, sha256: sha256, rows: rows))))
+  }
+}
+
+/// What the audit trail keeps of an import.
+private struct ImportRecord: Encodable {
+  var kind: String
+  var file: String
+  var sha256: String
+  var rows: Int
 }

@@ -12,16 +12,19 @@ public struct ImportRun: Sendable {
   public var year: Int?
   /// The sheet of a workbook to read; nil for the first.
   public var sheet: String?
+  /// Who imports, and the file's name, for the one audit entry a written import leaves; nil writes none (tests).
+  public var audit: (actor: AuditActor, fileName: String)?
   public var progress: @Sendable (WorkProgress) -> Void
 
   public init(
     writes: Bool, scopeCode: String? = nil, year: Int? = nil, sheet: String? = nil,
-    progress: @escaping @Sendable (WorkProgress) -> Void = { _ in }
+    audit: (actor: AuditActor, fileName: String)? = nil, progress: @escaping @Sendable (WorkProgress) -> Void = { _ in }
   ) {
     self.writes = writes
     self.scopeCode = scopeCode
     self.year = year
     self.sheet = sheet
+    self.audit = audit
     self.progress = progress
   }
 
@@ -49,6 +52,8 @@ public struct ImportRun: Sendable {
 /// and the issues that do (then nothing was written).
 public struct ImportOutcome: Sendable {
   public var kind: ImportFileKind
+  /// The file's SHA-256 (hex): what a confirmation names, so exactly the checked file is written.
+  public var sha256: String
   /// Rows checked (and written when `written`).
   public var rows: Int
   /// The first rows as read; nil when the header itself was refused.

@@ -5,10 +5,12 @@ extension MembersFile {
   /// Writes every member in the members format, streamed from the store in batches. The admission (or the
   /// arrival that opens the history), the first official date and the first exemption go in the member's
   /// row; the rest of the history is for the events file (`EventsFile.export`). Returns the row count.
-  public static func export(from store: some PartyStore, to handle: FileHandle) async throws -> Int {
+  public static func export(
+    from store: some PartyStore, to handle: FileHandle, progress: @Sendable (WorkProgress) -> Void = { _ in }
+  ) async throws -> Int {
     let codeOf = try await cellCodes(in: store)
     let file = try CSVFileWriter(handle: handle, header: Column.allCases.map(\.vietnamese))
-    try await store.forEachMemberBatch(batchSize: 5_000) { batch in
+    try await store.forEachMemberBatch(batchSize: 5_000, phase: "xuất đảng viên", progress: progress) { batch in
       for (member, events) in batch {
         let carried = carriedInRow(events)
         let opening = carried.opening.map { events[$0] }

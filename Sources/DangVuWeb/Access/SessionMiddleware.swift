@@ -47,6 +47,12 @@ struct SessionMiddleware: RouterMiddleware {
       // Collecting keeps the body in the request, so the handler still reads the whole form.
       let body = try await request.collectBody(upTo: SubmittedForm.limit)
       sent = (try? URLEncodedFormDecoder().decode(CSRFField.self, from: String(buffer: body)))?.csrf
+    } else if sent == nil, UploadedForm.isMultipart(request),
+      let boundary = request.headers[.contentType].flatMap(UploadedForm.boundary(of:))
+    {
+      // A form with a file (the import page): the token is one of its parts.
+      let body = try await request.collectBody(upTo: UploadedForm.limit)
+      sent = (try? UploadedForm(body, boundary: boundary))?.fields[CSRF.fieldName]
     }
     guard let sent, constantTimeEquals(sent, expected) else {
       throw PageError(

@@ -2,7 +2,7 @@ import DangVuCore
 
 /// The frame every page shares: title, the small stylesheet, the header with search and the footer.
 enum Layout {
-  static func page(title: String, query: String = "", day: Day? = nil, body: HTML) -> HTML {
+  static func page(title: String, query: String = "", day: Day? = nil, head: HTML = .empty, body: HTML) -> HTML {
     let frame = SignedIn.current
     let account = frame.map(accountBox) ?? .empty
     let menu = frame.map { menuBar($0.principal) } ?? .empty
@@ -13,6 +13,7 @@ enum Layout {
       <meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">
       <title>\(title) · DangVu</title>
+      \(head)
       <style>\(stylesheet)</style>
       </head>
       <body>
@@ -62,7 +63,7 @@ enum Layout {
       ]
     }
     if principal.allows(.editRegister) || principal.allows(.editOversight) || principal.allows(.editGrades) {
-      items.append((Links.importTemplates, "Mẫu nhập"))
+      items += [(Links.imports, "Nhập tệp"), (Links.importTemplates, "Mẫu nhập")]
     }
     if principal.allows(.readAudit) { items.append(("/nhat-ky", "Nhật ký")) }
     items.append(("/ma-truy-cap", "Mã truy cập API"))
@@ -90,7 +91,7 @@ enum Layout {
     form.search{flex:1 1 16rem}
     form.search input{flex:1 1 10rem}
     textarea{font:inherit;padding:.35rem .5rem;border:1px solid #bbb;border-radius:4px}
-    input,button{font:inherit;padding:.35rem .5rem;border:1px solid #bbb;border-radius:4px}
+    input,button,select{font:inherit;padding:.35rem .5rem;border:1px solid #bbb;border-radius:4px;max-width:100%}
     button{background:#fff;cursor:pointer}
     main{max-width:60rem;margin:0 auto;padding:1rem}
     h1{font-size:1.35rem;margin:.2rem 0 .6rem}
@@ -108,6 +109,8 @@ enum Layout {
     th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #e3e3e3;vertical-align:top}
     th{background:#f0f0f0;font-weight:600}
     td.num,th.num{text-align:right}
+    tr.bad td{background:#fdecea}
+    progress{width:100%;height:1.2rem}
     dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:0}
     dl.facts dt{color:#666}
     dl.facts dd{margin:0}

@@ -36,8 +36,10 @@ public func buildApplication(
 /// The routes, for the application and for the test that checks each one is in the OpenAPI document.
 public func buildRouter(store: any PartyStore, options: WebOptions = WebOptions()) -> Router<AppRequestContext> {
   // The controllers on a scratch router first, for the table of methods each address answers (405s).
+  let imports = ImportsState()
   let methods = RouteMethods(
-    addControllers(to: Router(context: AppRequestContext.self), store: store, options: options).routes.map {
+    addControllers(to: Router(context: AppRequestContext.self), store: store, options: options, imports: imports)
+      .routes.map {
       ("\($0.path)", $0.method)
     })
   let router = Router(context: AppRequestContext.self)
@@ -51,11 +53,17 @@ public func buildRouter(store: any PartyStore, options: WebOptions = WebOptions(
   router.add(middleware: AuditMiddleware(store: store))
   router.add(middleware: MethodNotAllowedMiddleware(methods: methods))
   router.add(middleware: RepeatedParameterMiddleware())
-  return addControllers(to: router, store: store, options: options)
+  return addControllers(to: router, store: store, options: options, imports: imports)
+}
+
+/// What the import routes keep between requests: checked files awaiting confirmation, and running imports.
+private struct ImportsState {
+  let uploads = CheckedUploads()
+  let jobs = ImportJobs()
 }
 
 private func addControllers(
-  to router: Router<AppRequestContext>, store: any PartyStore, options: WebOptions
+  to router: Router<AppRequestContext>, store: any PartyStore, options: WebOptions, imports: ImportsState
 ) -> Router<AppRequestContext> {
   HealthController(store: store).addRoutes(to: router)
   OpenAPIController().addRoutes(to: router)
@@ -70,6 +78,8 @@ private func addControllers(
   DashboardController(store: store).addRoutes(to: router)
   AuditController(store: store).addRoutes(to: router)
   ImportTemplatesController().addRoutes(to: router)
+  ImportsController(store: store, uploads: imports.uploads, jobs: imports.jobs).addRoutes(to: router)
+  ImportsAPIController(store: store, uploads: imports.uploads).addRoutes(to: router)
   MemberPagesController(store: store).addRoutes(to: router)
   MemberAPIController(store: store).addRoutes(to: router)
   CellGradingController(store: store).addRoutes(to: router)
