@@ -1,3 +1,4 @@
+import DangVuCore
 import DangVuStore
 import Foundation
 import Logging
