@@ -88,6 +88,8 @@ public protocol PartyStore: EvaluationStore, MembershipStore, OversightStore, Ac
   func namesakeCounts(_ people: Set<NameAndBirth>) async throws -> [NameAndBirth: Int]
   /// Every national ID in the register, for finding the ones a typing slip away from a new one.
   func allNationalIDs() async throws -> [String]
+  /// For each cell with members in the register today, how complete their records are.
+  func registerCompletenessByCell() async throws -> [Int64: RegisterCompleteness]
   func timeline(ofMember id: Int64) async throws -> MemberTimeline
 
   /// Members in the register on `day` in the unit or below it (as the tree stood that day).

@@ -147,7 +147,6 @@ struct ExportTemplateCommand: AsyncParsableCommand {
   }
 }
 
-
 /// Where an export goes: standard output, or a file written beside its final name and moved into
 /// place only when complete, so a failed export never leaves half a file under the real name.
 private struct ExportTarget {

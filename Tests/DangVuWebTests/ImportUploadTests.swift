@@ -100,7 +100,8 @@ struct ImportUploadTests {
     let (store, _) = try await WebProvince.store()
     let session = try await signIn(store, role: .organisationStaff)
     try await withClient(store) { client in
-      let response = try await client.form("/nhap-tep/xac-nhan", [("sha256", String(repeating: "a", count: 64))], as: session)
+      let response = try await client.form(
+        "/nhap-tep/xac-nhan", [("sha256", String(repeating: "a", count: 64))], as: session)
       #expect(response.status == .conflict)
       #expect(response.body.contains("Tệp chưa được kiểm tra"))
     }
@@ -123,7 +124,8 @@ struct ImportUploadTests {
       #expect(refused.status == .conflict)
       #expect(refused.body.contains("import.fileChanged"))
       #expect(try await store.statistics().members == before)
-      let written = try await client.api("/api/imports/members?sha256=\(sha)&name=a.csv", Array(Self.good.utf8), as: session)
+      let written = try await client.api(
+        "/api/imports/members?sha256=\(sha)&name=a.csv", Array(Self.good.utf8), as: session)
       #expect(written.status == .created)
       #expect(written.body.contains("\"written\":true"))
       // Written once: the check is used up.
@@ -171,8 +173,10 @@ struct ImportUploadTests {
     let inspector = try await signIn(store, role: .inspectionStaff)
     let leader = try await signIn(store, role: .leader)
     try await withClient(store) { client in
-      #expect(try await client.api("/api/imports/members/check", Array(Self.good.utf8), as: secretary).status == .forbidden)
-      #expect(try await client.api("/api/imports/members/check", Array(Self.good.utf8), as: inspector).status == .forbidden)
+      #expect(
+        try await client.api("/api/imports/members/check", Array(Self.good.utf8), as: secretary).status == .forbidden)
+      #expect(
+        try await client.api("/api/imports/members/check", Array(Self.good.utf8), as: inspector).status == .forbidden)
       #expect(try await client.page("/nhap-tep", as: leader).status == .forbidden)
       let page = try await client.page("/nhap-tep", as: inspector)
       #expect(page.body.contains("<option value=\"complaints\""))

@@ -1,5 +1,5 @@
-import DangVuCore
 import Crypto
+import DangVuCore
 import Foundation
 import HummingbirdBcrypt
 

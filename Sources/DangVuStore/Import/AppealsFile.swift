@@ -80,6 +80,8 @@ public enum AppealsFile {
       batch.append(appeal)
       lines.append(row.line)
     }
-    return try await run.finish(issues: issues, lines: lines, rows: batch.count) { try await store.recordAppeals(batch) }
+    return try await run.finish(issues: issues, lines: lines, rows: batch.count) {
+      try await store.recordAppeals(batch)
+    }
   }
 }

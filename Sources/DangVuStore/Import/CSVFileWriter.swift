@@ -1,5 +1,5 @@
-import DangVuCore
 import CSV
+import DangVuCore
 import Foundation
 
 /// Writes a file in the import formats: UTF-8 without BOM, comma-separated, a header row, quoting

@@ -72,6 +72,8 @@ public enum ComplaintsFile {
       batch.append(complaint)
       lines.append(row.line)
     }
-    return try await run.finish(issues: issues, lines: lines, rows: batch.count) { try await store.recordComplaints(batch) }
+    return try await run.finish(issues: issues, lines: lines, rows: batch.count) {
+      try await store.recordComplaints(batch)
+    }
   }
 }

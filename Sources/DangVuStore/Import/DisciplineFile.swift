@@ -134,6 +134,8 @@ public enum DisciplineFile {
       batch.append(decision)
       lines.append(row.line)
     }
-    return try await run.finish(issues: issues, lines: lines, rows: batch.count) { try await store.recordDiscipline(batch) }
+    return try await run.finish(issues: issues, lines: lines, rows: batch.count) {
+      try await store.recordDiscipline(batch)
+    }
   }
 }

@@ -89,7 +89,8 @@ extension ImportFileKind {
       rows = document.records.count
     }
     return ImportOutcome(
-      kind: self, sha256: sha256, rows: rows, preview: ImportPreview.of(document, Column.self, issues: issues), warnings: warnings,
+      kind: self, sha256: sha256, rows: rows, preview: ImportPreview.of(document, Column.self, issues: issues),
+      warnings: warnings,
       issues: issues, written: issues.isEmpty && run.writes)
   }
 

@@ -123,7 +123,9 @@ public enum InspectionsFile {
         lines.append(row.line)
       }
     }
-    return try await run.finish(issues: issues, lines: lines, rows: rows.count) { try await store.recordInspections(batch) }
+    return try await run.finish(issues: issues, lines: lines, rows: rows.count) {
+      try await store.recordInspections(batch)
+    }
   }
 }
 

@@ -67,7 +67,9 @@ extension OrganisationsFile {
       // Stands in for the unit until the store gives it an id, so its children can be checked.
       added[new.code] = Organisation(id: 0, code: new.code, name: new.name, kind: new.kind, founded: new.founded)
     }
-    return try await run.finish(issues: issues, lines: ordered.map(\.line), rows: ordered.count) { try await store.addOrganisations(ordered.map(\.new)) }
+    return try await run.finish(issues: issues, lines: ordered.map(\.line), rows: ordered.count) {
+      try await store.addOrganisations(ordered.map(\.new))
+    }
   }
 
   struct Row {

@@ -46,6 +46,8 @@ extension PopulationFile {
       batch.append(Population(organisationID: unit.id, year: row.year, people: row.people))
       lines.append(row.line)
     }
-    return try await run.finish(issues: issues, lines: lines, rows: batch.count) { try await store.setPopulation(batch) }
+    return try await run.finish(issues: issues, lines: lines, rows: batch.count) {
+      try await store.setPopulation(batch)
+    }
   }
 }

@@ -319,6 +319,26 @@ extension SQLiteStore {
     }
   }
 
+  public func registerCompletenessByCell() async throws -> [Int64: RegisterCompleteness] {
+    try await writer.read { db in
+      // One pass over the members table; `current_cell_id` is empty for a member who has left.
+      let rows = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT current_cell_id, COUNT(*), COUNT(national_id), COUNT(birth_date), COUNT(party_card_number),
+            SUM(ethnicity <> ''), SUM(education <> '')
+          FROM member WHERE current_cell_id IS NOT NULL GROUP BY current_cell_id
+          """)
+      var byCell: [Int64: RegisterCompleteness] = [:]
+      while let row = try rows.next() {
+        byCell[row[0]] = RegisterCompleteness(
+          members: row[1], nationalID: row[2], birthDate: row[3], cardNumber: row[4], ethnicity: row[5],
+          education: row[6])
+      }
+      return byCell
+    }
+  }
+
   private func existing(column: String, _ values: [String]) async throws -> Set<String> {
     try await writer.read { db in
       var found = Set<String>()

@@ -62,6 +62,9 @@ enum Layout {
         ("/bao-cao/dang-vien", "Báo cáo đảng viên"), ("/bao-cao/kiem-tra", "Báo cáo kiểm tra"),
       ]
     }
+    if principal.allows(.readRecords) && !principal.role.ownRecordOnly {
+      items.append(("/chat-luong-du-lieu", "Chất lượng dữ liệu"))
+    }
     if principal.allows(.editRegister) || principal.allows(.editOversight) || principal.allows(.editGrades) {
       items += [(Links.imports, "Nhập tệp"), (Links.importTemplates, "Mẫu nhập")]
     }

@@ -30,8 +30,10 @@ struct ImportsController {
     let (_, kinds) = try Self.kinds(context)
     let asked = request.queryValue("loai").flatMap(ImportFileKind.init(rawValue:))
     let choice = ImportPageView.Choice(kind: asked.flatMap { kinds.contains($0) ? $0 : nil } ?? kinds.first)
-    return try HTMLPage(html: ImportPageView.page(ImportPageView.form(kinds: kinds, choice: choice, csrf: CSRF.field(context))))
-      .response(from: request, context: context)
+    return try HTMLPage(
+      html: ImportPageView.page(ImportPageView.form(kinds: kinds, choice: choice, csrf: CSRF.field(context)))
+    )
+    .response(from: request, context: context)
   }
 
   @Sendable func check(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -25,6 +25,16 @@ struct ReportDownload: ResponseGenerator {
     }
   }
 
+  /// A table that is not a report (the register's completeness): CSV or a workbook only.
+  init(table rows: [[String]], format: ReportFormat, dialect: CSVText.Dialect, fileName: String, sheet: String) throws {
+    self.format = format
+    self.fileName = Self.safeFileName(fileName) + "." + format.rawValue
+    body =
+      format == .xlsx
+      ? ByteBuffer(bytes: try ReportWorkbook.bytes(name: sheet, rows: rows))
+      : ByteBuffer(string: try CSVText.render(rows, dialect: dialect))
+  }
+
   func response(from request: Request, context: some RequestContext) throws -> Response {
     Response(
       status: .ok,

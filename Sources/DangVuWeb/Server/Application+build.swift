@@ -36,12 +36,12 @@ public func buildApplication(
 /// The routes, for the application and for the test that checks each one is in the OpenAPI document.
 public func buildRouter(store: any PartyStore, options: WebOptions = WebOptions()) -> Router<AppRequestContext> {
   // The controllers on a scratch router first, for the table of methods each address answers (405s).
-  let imports = ImportsState()
+  let state = RouteState()
   let methods = RouteMethods(
-    addControllers(to: Router(context: AppRequestContext.self), store: store, options: options, imports: imports)
+    addControllers(to: Router(context: AppRequestContext.self), store: store, options: options, state: state)
       .routes.map {
-      ("\($0.path)", $0.method)
-    })
+        ("\($0.path)", $0.method)
+      })
   let router = Router(context: AppRequestContext.self)
   // Outermost, so error pages and "no such route" answers carry the headers too.
   router.add(middleware: SecurityHeadersMiddleware(https: options.secureCookies))
@@ -53,17 +53,19 @@ public func buildRouter(store: any PartyStore, options: WebOptions = WebOptions(
   router.add(middleware: AuditMiddleware(store: store))
   router.add(middleware: MethodNotAllowedMiddleware(methods: methods))
   router.add(middleware: RepeatedParameterMiddleware())
-  return addControllers(to: router, store: store, options: options, imports: imports)
+  return addControllers(to: router, store: store, options: options, state: state)
 }
 
-/// What the import routes keep between requests: checked files awaiting confirmation, and running imports.
-private struct ImportsState {
+/// What routes keep between requests, made once for the application (the scratch router of the 405 table shares
+/// it): checked files awaiting confirmation, running imports, the register's completeness counts.
+private struct RouteState {
   let uploads = CheckedUploads()
   let jobs = ImportJobs()
+  let completeness = RegisterCompletenessCache()
 }
 
 private func addControllers(
-  to router: Router<AppRequestContext>, store: any PartyStore, options: WebOptions, imports: ImportsState
+  to router: Router<AppRequestContext>, store: any PartyStore, options: WebOptions, state: RouteState
 ) -> Router<AppRequestContext> {
   HealthController(store: store).addRoutes(to: router)
   OpenAPIController().addRoutes(to: router)
@@ -78,8 +80,9 @@ private func addControllers(
   DashboardController(store: store).addRoutes(to: router)
   AuditController(store: store).addRoutes(to: router)
   ImportTemplatesController().addRoutes(to: router)
-  ImportsController(store: store, uploads: imports.uploads, jobs: imports.jobs).addRoutes(to: router)
-  ImportsAPIController(store: store, uploads: imports.uploads).addRoutes(to: router)
+  ImportsController(store: store, uploads: state.uploads, jobs: state.jobs).addRoutes(to: router)
+  ImportsAPIController(store: store, uploads: state.uploads).addRoutes(to: router)
+  DataQualityController(store: store, cache: state.completeness).addRoutes(to: router)
   MemberPagesController(store: store).addRoutes(to: router)
   MemberAPIController(store: store).addRoutes(to: router)
   CellGradingController(store: store).addRoutes(to: router)
