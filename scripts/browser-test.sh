@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The end-to-end test in a real browser: a small demo database, the real `dangvu serve --demo` on a
 # loopback port, Debian's headless Chromium driven by Selenium through the sign-in, search, grading
-# and report pages. Screenshots go to .build/browser-artifacts/. Run by scripts/test.sh after the build.
+# and report pages; and the organisation staff's upload of a members workbook. Screenshots go to
+# .build/browser-artifacts/. Run by scripts/test.sh after the build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/system-packages.sh
 ensure_browser_packages
+ensure_python_module openpyxl openpyxl
 
 binary="$(swift build --show-bin-path)/dangvu"
 work="$(mktemp -d)"
@@ -32,3 +34,8 @@ if [ -z "$password" ]; then
   exit 1
 fi
 python3 Tests/Browser/browser_flow.py "http://127.0.0.1:$port" bithu "$password" "$artifacts"
+# The organisation board's staff upload a members workbook into a cell of the demo province (issue 24).
+staff="$(awk -F'\t' '$1 ~ /^ *bantochuc$/ {print $2}' "$work/serve.log")"
+# Into the secretary's cell, which holds members today (its line ends "phạm vi CODE").
+cell="$(awk -F'\t' '$1 ~ /^ *bithu$/ {n = split($3, w, " "); print w[n]}' "$work/serve.log")"
+python3 Tests/Browser/upload_flow.py "http://127.0.0.1:$port" bantochuc "$staff" "$artifacts" "$cell"
