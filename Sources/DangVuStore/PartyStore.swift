@@ -86,8 +86,9 @@ public protocol PartyStore: EvaluationStore, MembershipStore, OversightStore, Ac
   func existingNationalIDs(_ numbers: [String]) async throws -> Set<String>
   /// How many members have each folded name and birth date (only those with any are listed): probable duplicates.
   func namesakeCounts(_ people: Set<NameAndBirth>) async throws -> [NameAndBirth: Int]
-  /// Every national ID in the register, for finding the ones a typing slip away from a new one.
-  func allNationalIDs() async throws -> [String]
+  /// Every national ID in the register with its holder's birth date, for finding the ones a typing slip away
+  /// from a new one.
+  func nationalIDsWithBirthDates() async throws -> [(id: String, birth: Day)]
   /// For each cell with members in the register today, how complete their records are.
   func registerCompletenessByCell() async throws -> [Int64: RegisterCompleteness]
   func timeline(ofMember id: Int64) async throws -> MemberTimeline

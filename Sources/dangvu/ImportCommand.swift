@@ -62,6 +62,10 @@ struct ImportCommand: AsyncParsableCommand {
     for warning in outcome.warnings.prefix(ImportError.printedLimit) {
       FileHandleOutput.standardError.write("Lưu ý: \(warning)\n")
     }
+    if outcome.warnings.count > ImportError.printedLimit {
+      let more = VietnameseNumber.count(outcome.warnings.count - ImportError.printedLimit)
+      FileHandleOutput.standardError.write("… và \(more) lưu ý khác.\n")
+    }
     guard outcome.isAccepted else {
       FileHandleOutput.standardError.write("Không nhập tệp \(file).\n\(ImportError(outcome.issues))\n")
       throw ExitCode.failure

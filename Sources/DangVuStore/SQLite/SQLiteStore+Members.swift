@@ -313,9 +313,13 @@ extension SQLiteStore {
     }
   }
 
-  public func allNationalIDs() async throws -> [String] {
+  public func nationalIDsWithBirthDates() async throws -> [(id: String, birth: Day)] {
     try await writer.read { db in
-      try String.fetchAll(db, sql: "SELECT national_id FROM member WHERE national_id IS NOT NULL")
+      var all: [(id: String, birth: Day)] = []
+      let rows = try Row.fetchCursor(
+        db, sql: "SELECT national_id, birth_date FROM member WHERE national_id IS NOT NULL")
+      while let row = try rows.next() { all.append((row[0], Day(daysSinceEpoch: row[1]))) }
+      return all
     }
   }
 
