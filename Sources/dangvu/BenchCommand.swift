@@ -9,6 +9,7 @@ struct BenchCommand: AsyncParsableCommand {
     commandName: "bench", abstract: "Measure DangVu on a database: search latency and more.",
     subcommands: [
       SearchBench.self, EvaluationBench.self, MembershipBench.self, OversightBench.self, ImportBench.self,
+      DataQualityBench.self,
     ])
 
   struct SearchBench: AsyncParsableCommand {

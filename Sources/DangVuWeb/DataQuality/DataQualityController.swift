@@ -36,10 +36,13 @@ struct DataQualityController {
   }
 
   private func model(_ request: Request, _ context: AppRequestContext, parameter: String) async throws
-    -> DataQualityModel
+    -> RegisterCompletenessReport
   {
     let access = try Access.require(.readRecords, context, store: store)
     let code = try await access.reportScope(request.queryValue(parameter), on: .today)
-    return try await DataQualityModel.build(code: code, store: store, cells: cache.cells(of: store))
+    guard
+      let report = try await RegisterCompletenessReport.build(code: code, store: store, cells: cache.cells(of: store))
+    else { throw AccessError.unitNotFound(code) }
+    return report
   }
 }

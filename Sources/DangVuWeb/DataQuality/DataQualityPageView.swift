@@ -1,8 +1,9 @@
 import DangVuCore
+import DangVuStore
 
 /// The completeness page: the unit's own figures, then its units below worst first, each linking to its own page.
 enum DataQualityPageView {
-  static func render(_ model: DataQualityModel) -> HTML {
+  static func render(_ model: RegisterCompletenessReport) -> HTML {
     let fields = RegisterCompleteness.Field.allCases
     let head: [HTML] = fields.map { "<th class=\"num\">\($0.nameVi)</th>" }
     func cells(_ counts: RegisterCompleteness) -> [HTML] {
