@@ -61,6 +61,37 @@ import Testing
     #expect(oversight.headers[.contentDisposition] == "attachment; filename=\"bao-cao-kiem-tra-2023-Q1-KG.docx\"")
   }
 
+  @Test func theClerkGivesTheNumberTheDayAndTheSignerOfTheWordDocument() async throws {
+    let store = try await GradedProvince.store()
+    let reply = try await download(
+      "/bao-cao/danh-gia?nam=2023&to-chuc=KG.01&dinh-dang=docx&so=125&ngay-ky=2024-01-15"
+        + "&chuc-vu-ky=Ph%C3%B3%20b%C3%AD%20th%C6%B0&nguoi-ky=Nguy%E1%BB%85n%20V%C4%83n%20A", store: store)
+    #expect(reply.status == .ok)
+    let r = try await store.evaluationReport(year: 2023, scope: "KG.01")
+    let issuer = try await store.reportIssuer(scope: "KG.01", on: Day(year: 2023, month: 12, day: 31)!)
+    let options = try PartyReportOptions(
+      number: "125", date: Day(year: 2024, month: 1, day: 15), year: 2000, signerPost: "Phó bí thư",
+      signerName: "Nguyễn Văn A")
+    #expect(reply.bytes == (try WordPackage.data(.evaluation(r, issuer: issuer, options: options))))
+    // A number with the symbol typed in, or a day that is not one, is refused and says which field.
+    let symbol = try await download("/bao-cao/danh-gia?nam=2023&to-chuc=KG.01&dinh-dang=docx&so=125-BC", store: store)
+    #expect(symbol.status == .badRequest)
+    #expect(String(decoding: symbol.bytes, as: UTF8.self).contains("Số văn bản"))
+    let day = try await download("/bao-cao/kiem-tra?ky=2023-Q1&dinh-dang=docx&ngay-ky=31/02/2024", store: store)
+    #expect(day.status == .badRequest)
+    #expect(String(decoding: day.bytes, as: UTF8.self).contains("Ngày ký"))
+  }
+
+  @Test func theReportPageHasTheFormForTheWordDocumentKeepingTheReportsQuery() async throws {
+    let store = try await GradedProvince.store()
+    let page = try await report("/bao-cao/danh-gia?nam=2023&to-chuc=KG", store: store)
+    #expect(page.body.contains("<form class=\"stacked\" method=\"get\" action=\"/bao-cao/danh-gia\" id=\"van-ban\">"))
+    #expect(page.body.contains("<input type=\"hidden\" name=\"nam\" value=\"2023\">"))
+    #expect(page.body.contains("<input type=\"hidden\" name=\"to-chuc\" value=\"KG\">"))
+    #expect(page.body.contains("<input type=\"hidden\" name=\"dinh-dang\" value=\"docx\">"))
+    #expect(page.body.contains("<input id=\"nguoi-ky\" name=\"nguoi-ky\">"))
+  }
+
   @Test func everyReportPageOffersTheWordDocumentAndPrintsWithoutItsControls() async throws {
     let store = try await GradedProvince.store()
     let page = try await report("/bao-cao/danh-gia?nam=2023&to-chuc=KG", store: store)

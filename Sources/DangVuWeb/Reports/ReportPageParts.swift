@@ -1,3 +1,4 @@
+import Foundation
 import DangVuCore
 
 /// What the three report pages share: the download links, the narrative ready to copy, the period
@@ -33,7 +34,32 @@ enum ReportPageParts {
     // Excel set up for Vietnam (comma for decimals) splits a row at semicolons, not commas.
     items.insert(
       "<li><a href=\"\(link(.csv) + "&phan-cach=%3B")\" download>Bảng số liệu (CSV, dấu chấm phẩy)</a></li>", at: 1)
-    return "<div class=\"no-print\"><h2>Tải về</h2><ul class=\"downloads\">\(items)</ul></div>"
+    return """
+      <div class="no-print"><h2>Tải về</h2><ul class="downloads">\(items)</ul>
+      \(documentForm(link(.docx)))</div>
+      """
+  }
+
+  /// The Word document with what the clerk decides: its number, the day of signing and who signs (each may be
+  /// left blank, to fill in Word). A GET form carrying the report's own query, so the download names the same report.
+  static func documentForm(_ link: String) -> HTML {
+    let parts = link.split(separator: "?", maxSplits: 1)
+    let pairs = parts.count > 1 ? parts[1].split(separator: "&") : []
+    let hidden: [HTML] = pairs.compactMap { pair in
+      let item = pair.split(separator: "=", maxSplits: 1).map { String($0).removingPercentEncoding ?? String($0) }
+      guard item.count == 2, item[0] != "dinh-dang" else { return nil }
+      return "<input type=\"hidden\" name=\"\(item[0])\" value=\"\(item[1])\">"
+    }
+    return """
+      <form class="stacked" method="get" action="\(String(parts[0]))" id="van-ban">
+      \(hidden)<input type="hidden" name="dinh-dang" value="docx">
+      <label for="so">Số văn bản (để trống: điền trong Word)</label><input id="so" name="so" inputmode="numeric">
+      <label for="ngay-ky">Ngày ký</label><input id="ngay-ky" name="ngay-ky" type="date">
+      <label for="chuc-vu-ky">Chức vụ người ký</label><input id="chuc-vu-ky" name="chuc-vu-ky">
+      <label for="nguoi-ky">Họ tên người ký</label><input id="nguoi-ky" name="nguoi-ky">
+      <button type="submit">Tải văn bản Word</button>
+      </form>
+      """
   }
 
   static func narrative(_ text: String) -> HTML {

@@ -69,6 +69,28 @@ enum ReportParameters {
     return format
   }
 
+  /// What the Word document's clerk decides, from the query (`so`, `ngay-ky`, `chuc-vu-ky`, `nguoi-ky`); each left
+  /// out stays a blank to fill in Word.
+  static func documentOptions(_ request: Request, today: Day) throws -> PartyReportOptions {
+    let typed = request.queryValue("ngay-ky").flatMap { $0.isEmpty ? nil : $0 }
+    var date: Day?
+    if let typed {
+      guard let day = Day(parsing: typed), Day.recordedYears.contains(day.year) else {
+        throw PageError(
+          status: .badRequest, title: "Ngày ký không hợp lệ",
+          message: "Ngày ký “\(typed)” không phải ngày hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd).", code: "document.date")
+      }
+      date = day
+    }
+    do {
+      return try PartyReportOptions(
+        number: request.queryValue("so"), date: date, year: today.year,
+        signerPost: request.queryValue("chuc-vu-ky"), signerName: request.queryValue("nguoi-ky"))
+    } catch {
+      throw PageError(status: .badRequest, title: "Thông tin văn bản không hợp lệ", message: error.message, code: error.code)
+    }
+  }
+
   /// How a CSV download is laid out: for Excel unless asked otherwise, with a byte-order mark (`bom=0` leaves
   /// it out) and commas (`phan-cach=;` for semicolons).
   static func csvDialect(_ request: Request) throws -> CSVText.Dialect {

@@ -30,7 +30,7 @@ struct ReportsController {
     if let format {
       let report = try await evaluation(year: year, scope: scope, today: today)
       let issuer = try await store.reportIssuer(scope: scope, on: Self.scopeDay(year: report.year, today: today))
-      let options = try PartyReportOptions(year: today.year)
+      let options = try ReportParameters.documentOptions(request, today: today)
       return try ReportDownload(
         report, format: format, dialect: try ReportParameters.csvDialect(request),
         fileName: "bao-cao-danh-gia-\(report.year)-\(scope)", sheet: "Đánh giá, xếp loại",
@@ -133,7 +133,7 @@ struct ReportsController {
       request, name: "to-chuc", access: access, on: min(today, period.through))
     if let format {
       let issuer = try await store.reportIssuer(scope: scope, on: min(today, period.through))
-      let options = try PartyReportOptions(year: today.year)
+      let options = try ReportParameters.documentOptions(request, today: today)
       return try ReportDownload(
         try await report(scope, period), format: format, dialect: try ReportParameters.csvDialect(request),
         fileName: "\(stem)-\(Self.fileStem(period))-\(scope)", sheet: sheet, csv: csv, text: text,
