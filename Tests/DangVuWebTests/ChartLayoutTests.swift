@@ -19,7 +19,9 @@ import Testing
         width: width),
       TargetChart.draw(
         title: "x",
-        bars: [.init(label: districtKind, part: 17, whole: 18), .init(label: "Đảng viên", part: 48_805, whole: 56_787)],
+        bars: [
+          .init(label: districtKind, part: 17, whole: 18), .init(label: "Đảng viên", part: 48_805, whole: 56_787),
+        ],
         target: 90, width: width),
       TrendChart.draw(
         title: "x",
@@ -31,7 +33,9 @@ import Testing
       ComparisonChart.draw(
         title: "x", currentLabel: "từ ngày 01/01/2023 đến ngày 30/06/2023",
         previousLabel: "từ ngày 01/01/2022 đến ngày 30/06/2022",
-        pairs: [.init(label: "Đưa ra khỏi Đảng (không đủ tư cách) và các trường hợp khác", current: 62_600, previous: 1)],
+        pairs: [
+          .init(label: "Đưa ra khỏi Đảng (không đủ tư cách) và các trường hợp khác", current: 62_600, previous: 1)
+        ],
         width: width),
     ]
   }
@@ -53,11 +57,14 @@ import Testing
 
   static func boxes(_ svg: String) throws -> [Box] {
     let pattern = try NSRegularExpression(
-      pattern: #"<text x="([\d.]+)" y="([\d.]+)" text-anchor="(\w+)" fill="[^"]*"( font-weight="600")?( font-size="(\d+)")?>([^<]*)</text>"#
+      pattern:
+        #"<text x="([\d.]+)" y="([\d.]+)" text-anchor="(\w+)" fill="[^"]*"( font-weight="600")?( font-size="(\d+)")?>([^<]*)</text>"#
     )
     let ns = svg as NSString
     return pattern.matches(in: svg, range: NSRange(location: 0, length: ns.length)).map { m in
-      func group(_ i: Int) -> String? { m.range(at: i).location == NSNotFound ? nil : ns.substring(with: m.range(at: i)) }
+      func group(_ i: Int) -> String? {
+        m.range(at: i).location == NSNotFound ? nil : ns.substring(with: m.range(at: i))
+      }
       let x = Double(group(1)!)!
       let y = Double(group(2)!)!
       let size = group(6).flatMap(Double.init) ?? 14

@@ -22,7 +22,8 @@ public enum OversightNarrative {
       let key = "oversight.kind.\(kind.code)"
       guard r["\(key).units"] + r["\(key).members"] > 0 else { continue }
       // "và 0 đảng viên" after a kind no member can be the subject of says nothing.
-      let members = kind.inspectsOrganisationsOnly && r["\(key).members"] == 0 ? "" : " và \(subjects(r, key, units: false))"
+      let members =
+        kind.inspectsOrganisationsOnly && r["\(key).members"] == 0 ? "" : " và \(subjects(r, key, units: false))"
       kinds.append("\(kind.nameVi): \(subjects(r, key, units: true))\(members)")
     }
     if !kinds.isEmpty { paragraphs.append("Theo loại:\n- " + kinds.joined(separator: ";\n- ") + ".") }

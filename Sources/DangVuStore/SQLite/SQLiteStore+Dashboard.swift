@@ -96,7 +96,9 @@ extension SQLiteStore {
         // A complaint's summary is often left blank: who it is about still says what the case is. A unit
         // complained about is the unit it is counted in, named beside the line.
         let memberName: String? = row[6]
-        let subject = (row[5] as Bool? ?? false) ? ["đảng viên", memberName].compactMap { $0 }.joined(separator: " ") : "tổ chức đảng"
+        let subject =
+          (row[5] as Bool? ?? false)
+          ? ["đảng viên", memberName].compactMap { $0 }.joined(separator: " ") : "tổ chức đảng"
         return .init(
           kind: complaint.rawValue, kindVi: complaint.nameVi, title: row[1], subject: subject, unitCode: row[2],
           unitName: row[3], since: since)

@@ -192,7 +192,8 @@ enum CellGradingPageView {
     let stored = TypedGrade(row.saved)
     guard stored.grade != typed.grade || stored.score != typed.score else { return nil }
     let text =
-      row.saved.map { saved in saved.outcome.nameVi(for: .member) + (saved.score.map { " (\($0) điểm)" } ?? "") } ?? "chưa xếp loại"
+      row.saved.map { saved in saved.outcome.nameVi(for: .member) + (saved.score.map { " (\($0) điểm)" } ?? "") }
+      ?? "chưa xếp loại"
     return "<span class=\"newer\">Đang lưu: \(text)</span>"
   }
 

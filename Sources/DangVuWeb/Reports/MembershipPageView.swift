@@ -70,7 +70,8 @@ enum MembershipPageView {
       """
   }
 
-  static func number(_ text: String) -> String { Int(text).map(VietnameseNumber.count) ?? text }
+  /// A figure of the CSV rows as printed; a blank one (no comparison) as a dash.
+  static func number(_ text: String) -> String { text.isEmpty ? "–" : Int(text).map(VietnameseNumber.count) ?? text }
 
   /// The Vietnamese name of a figure of `MembershipReportCSV`.
   static func label(_ key: String) -> String { MembershipFigureName.of(key) }

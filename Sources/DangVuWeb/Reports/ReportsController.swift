@@ -157,8 +157,7 @@ struct ReportsController {
   /// have checked the scope, which is part of the key, so an answer only ever goes to someone allowed it.
   private func cached<Report: Encodable & Sendable>(
     _ key: String, report: @escaping @Sendable () async throws -> Report
-  ) async throws -> ReportJSON
-  {
+  ) async throws -> ReportJSON {
     ReportJSON(
       body: try await cache.body(key: key, generation: try await store.dataGeneration()) {
         try ReportJSON.text(try await report())
