@@ -292,6 +292,36 @@ func report(_ uri: String, store: SQLiteStore, role: Role? = .leader, scope: Str
     #expect(page.body.contains(HTML.escape(OversightNarrative.text(r))))
   }
 
+  /// Issue 25: a yearly report compares with "năm trước", and says it once; members evaluated were 10 in
+  /// both years.
+  @Test func theEvaluationPageSaysTheYearBeforeOnce() async throws {
+    let store = try await GradedProvince.store()
+    let page = try await report("/bao-cao/danh-gia?nam=2023", store: store)
+    #expect(page.status == .ok)
+    #expect(page.body.contains("<td class=\"num\">bằng năm trước</td>"))
+    #expect(page.body.contains("10/10 đảng viên (chiếm 100,00%) được đánh giá, xếp loại (bằng năm trước)"))
+    #expect(!page.body.contains("cùng kỳ"))
+  }
+
+  /// Issue 25: education levels were listed as the strings sort ("12/12" before "5/12").
+  @Test func theMembershipPageListsEducationFromLowestToHighest() async throws {
+    let store = try await GradedProvince.store()
+    let cell = try #require(try await store.organisation(code: "KG.02.001"))
+    let levels = ["Thạc sĩ", "12/12", "5/12", "Cao đẳng", "9/12", "Đại học", "Trung cấp", "Tiến sĩ"]
+    try await store.addMembers(
+      levels.enumerated().map { index, level in
+        var member = SmallProvince.member("Học Vấn \(index)", card: String(700 + index))
+        member.education = level
+        return NewMember(member: member, events: [SmallProvince.admitted(cell.id, on: "2015-05-01")])
+      })
+    let page = try await report("/bao-cao/dang-vien?ky=2024&to-chuc=KG.02", store: store)
+    #expect(page.status == .ok)
+    let shown = page.body.components(separatedBy: "<th scope=\"row\">Trình độ: ").dropFirst().map {
+      String($0.prefix { $0 != "<" })
+    }
+    #expect(shown == ["5/12", "9/12", "12/12", "Trung cấp", "Cao đẳng", "Đại học", "Thạc sĩ", "Tiến sĩ", "chưa ghi"])
+  }
+
   /// Issue 25: the records start in February 2023, so the first quarter of 2022 is not "none" but unknown.
   @Test func theOversightPageComparesWithNothingBeforeTheRecordsStart() async throws {
     let store = try await GradedProvince.store()
