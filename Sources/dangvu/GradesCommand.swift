@@ -70,7 +70,7 @@ struct GradesCommand: AsyncParsableCommand {
         }
         let recorded = try await db.recordGrades(entries, year: year)
         for r in recorded {
-          print("\(r.subjectName)\t\(r.outcome.nameVi)\(r.replacedBecause.map { "\t(\($0))" } ?? "")")
+          print("\(r.subjectName)\t\(r.outcome.nameVi(for: .member))\(r.replacedBecause.map { "\t(\($0))" } ?? "")")
         }
         print("Đã ghi kết quả của \(recorded.count) đảng viên \(code) năm \(year) (bản nháp).")
       } catch { throw fail(error) }
@@ -106,7 +106,9 @@ struct GradesCommand: AsyncParsableCommand {
         let recorded = try await db.recordGrades(
           [GradeEntry(subject: subject, outcome: grade, score: score, sickLeaveMonths: sickLeaveMonths)], year: year)
         for r in recorded {
-          print("\(r.subjectName): \(r.outcome.nameVi)\(r.replacedBecause.map { " — \($0)" } ?? "")")
+          print(
+            "\(r.subjectName): \(r.outcome.nameVi(for: r.subject.reasonSubject))\(r.replacedBecause.map { " — \($0)" } ?? "")"
+          )
         }
       } catch { throw fail(error) }
     }
@@ -173,7 +175,9 @@ struct GradesCommand: AsyncParsableCommand {
     func run() async throws {
       do {
         let grades = try await store.open().grades(of: code, year: year)
-        for g in grades { print("\(g.subjectName)\t\(g.outcome.nameVi)\t\(g.state.rawValue)") }
+        for g in grades {
+          print("\(g.subjectName)\t\(g.outcome.nameVi(for: g.subject.reasonSubject))\t\(g.state.rawValue)")
+        }
         print("\(grades.count) kết quả.")
       } catch { throw fail(error) }
     }

@@ -22,7 +22,9 @@ struct ImportTemplateTests {
     case ("ket_qua", _): ["giữ nguyên", "thay đổi", "xóa bỏ"].contains(word)
     case ("ket_luan", .complaints): Complaint.Finding(parsing: word) != nil
     case ("xep_loai", _): GradeOutcome(parsing: word) != nil
-    case ("ly_do", _): GradesFile.reason(word).map { $0.nameVi == word } ?? false
+    case ("ly_do", _):
+      GradesFile.reason(word).map { r in [.member, .organisation, .cadre].contains { r.nameVi(for: $0) == word } }
+        ?? false
     default: false
     }
   }

@@ -10,7 +10,7 @@ struct RegisterEditingTests {
   /// The small province with four members in the Phước Hòa cell: An (long-standing), Bình (admitted in
   /// September 2023: too new to grade), Cư (exempt) and Dung (reprimanded in 2023); the 2023 cycle open.
   func province(_ engine: Engine) async throws -> (store: EditingStore, members: [Int64]) {
-    let store = try #require(try engine.makeStore() as? EditingStore)
+    let store: EditingStore = try engine.makeStore()
     let ids = try await SmallProvince.load(into: store)
     let cell = ids["KG.01.001.01"]!
     let members = try await store.addMembers([

@@ -7,19 +7,19 @@ import Testing
   let counts = GradeCounts(excellent: 2, good: 6, complete: 1, notComplete: 1)
 
   @Test func theGradeDistributionDrawsEachGradeAsItsShareOfTheEvaluated() {
-    let svg = GradeDistributionChart.render(
-      title: "Kết quả xếp loại", rows: [.init(label: "Đảng viên", counts: counts)]
+    let svg = GradeDistributionChart.draw(
+      title: "Kết quả xếp loại", rows: [.init(label: "Đảng viên", counts: counts)], width: SVGFrame.narrow
     ).markup
-    #expect(svg.hasPrefix("<svg class=\"chart\" role=\"img\""))
+    #expect(svg.hasPrefix("<svg class=\"chart narrow\" role=\"img\""))
     #expect(svg.contains("<title>Kết quả xếp loại</title>"))
     #expect(
       svg.contains(
         "<desc>Đảng viên: hoàn thành xuất sắc 2 (20,00%), hoàn thành tốt 6 (60,00%), hoàn thành 1 (10,00%), không hoàn thành 1 (10,00%).</desc>"
       ))
     // 460 units of bar: excellent 92 wide from 10, good 276 from 102, then 46 and 46.
-    #expect(svg.contains("<rect x=\"10\" y=\"78\" width=\"92\" height=\"24\" fill=\"#0b3d66\""))
-    #expect(svg.contains("<rect x=\"102\" y=\"78\" width=\"276\" height=\"24\" fill=\"#4f86c0\""))
-    #expect(svg.contains("<rect x=\"378\" y=\"78\" width=\"46\" height=\"24\" fill=\"#b9d3ec\""))
+    #expect(svg.contains("<rect x=\"10\" y=\"80\" width=\"92\" height=\"24\" fill=\"#0b3d66\""))
+    #expect(svg.contains("<rect x=\"102\" y=\"80\" width=\"276\" height=\"24\" fill=\"#4f86c0\""))
+    #expect(svg.contains("<rect x=\"378\" y=\"80\" width=\"46\" height=\"24\" fill=\"#b9d3ec\""))
     // A share is written on its segment only where it fits.
     #expect(!svg.contains(">10,00%</text>"))
     #expect(svg.contains(">60,00%</text>"))
@@ -34,10 +34,10 @@ import Testing
   }
 
   @Test func theTargetChartDrawsTheTargetLineAndSaysWhetherEachBarReachesIt() {
-    let svg = TargetChart.render(
+    let svg = TargetChart.draw(
       title: "So với chỉ tiêu",
       bars: [.init(label: "Đảng viên", part: 8, whole: 10), .init(label: "Tổ chức đảng", part: 9, whole: 10)],
-      target: 90
+      target: 90, width: SVGFrame.narrow
     ).markup
     // The track is 460 wide from 10: the target at 10 + 414.
     #expect(svg.contains("<line x1=\"424\""))
@@ -50,7 +50,7 @@ import Testing
   }
 
   @Test func theTrendPlacesEachYearsShareOnTheScale() {
-    let svg = TrendChart.render(
+    let svg = TrendChart.draw(
       title: "Qua các năm",
       points: [
         .init(
@@ -58,7 +58,7 @@ import Testing
           organisations: GradeCounts()),
         .init(
           year: 2023, members: counts, organisations: GradeCounts(excellent: 1, good: 2, complete: 1, notComplete: 0)),
-      ], target: 90
+      ], target: 90, width: SVGFrame.narrow
     ).markup
     #expect(svg.contains(">2022</text>"))
     #expect(svg.contains(">2023</text>"))
@@ -70,9 +70,9 @@ import Testing
   }
 
   @Test func theComparisonScalesBothPeriodsToTheLargestFigure() {
-    let svg = ComparisonChart.render(
+    let svg = ComparisonChart.draw(
       title: "So với cùng kỳ", currentLabel: "năm 2024", previousLabel: "năm 2023",
-      pairs: [.init(label: "Kết nạp", current: 1_500, previous: 3_000)]
+      pairs: [.init(label: "Kết nạp", current: 1_500, previous: 3_000)], width: SVGFrame.narrow
     ).markup
     #expect(svg.contains("width=\"195\" height=\"15\" fill=\"#0b3d66\""))
     #expect(svg.contains("width=\"390\" height=\"15\" fill=\"#b9d3ec\""))

@@ -34,6 +34,33 @@ import Testing
     #expect(!body.contains("<script>"))
   }
 
+  /// Issue 25: a denunciation recorded without a summary showed as "tố cáo:  (Chi bộ …)". The line says
+  /// whom the case is about: the member by name, or the organisation named beside it.
+  @Test func anOpenCaseWithoutASummarySaysWhomItIsAbout() async throws {
+    let store = try await GradedProvince.store()
+    let member = try #require(try await store.member(cardNumber: "300"))
+    try await store.recordComplaints([
+      Complaint(kind: .denunciation, subject: .member(member.id), received: day("2025-03-01")),
+      Complaint(kind: .complaint, subject: .unit(code: "KG.01.001.02"), received: day("2025-04-01"), summary: "  "),
+    ])
+    let page = try await report("/tong-quan", store: store)
+    #expect(page.status == .ok)
+    #expect(
+      page.body.contains(
+        "<li>01/03/2025 · tố cáo đối với đảng viên Tân Hiệp 0 <span class=\"kind\">(Chi bộ Trường THPT Tân Hiệp, KG.02.001)</span></li>"
+      ))
+    #expect(
+      page.body.contains(
+        "<li>01/04/2025 · khiếu nại đối với tổ chức đảng <span class=\"kind\">(Chi bộ ấp Hòa An, KG.01.001.02)</span></li>"
+      ))
+    // The one with a summary keeps it after whom it is about.
+    #expect(page.body.contains("tố cáo đối với tổ chức đảng: Tố cáo &lt;b&gt;chưa&lt;/b&gt; xong"))
+    #expect(!page.body.contains(":  <span"))
+    #expect(!page.body.contains(": <span"))
+    let json = try await report("/api/dashboard?org=KG", store: store)
+    #expect(json.body.contains("\"subject\" : \"đảng viên Tân Hiệp 0\""))
+  }
+
   @Test func aSubtreesDashboardCountsOnlyItsOwn() async throws {
     let store = try await GradedProvince.store()
     let page = try await report("/tong-quan?to-chuc=KG.02", store: store)

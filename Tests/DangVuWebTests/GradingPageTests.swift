@@ -64,6 +64,10 @@ import Testing
     #expect(body.contains("<select name=\"grade-\(c.world.bich)\""))
     // Too new: decided by the rules, sent as what they decide.
     #expect(body.contains("<input type=\"hidden\" name=\"grade-\(c.moi)\" value=\"notEvaluated.tooNew\">"))
+    // A member is too new since admission (issue 25: not "thành lập (hoặc kết nạp)").
+    #expect(
+      body.contains("chưa đánh giá, xếp loại (kết nạp chưa đủ 6 tháng)<input type=\"hidden\" name=\"grade-\(c.moi)\""))
+    #expect(!body.contains("hoặc kết nạp"))
     // Disciplined: only "not complete" may be chosen, and the page says why beside the row.
     #expect(body.contains("<option value=\"good\" disabled>hoàn thành tốt nhiệm vụ</option>"))
     #expect(body.contains("chỉ được xếp loại không hoàn thành nhiệm vụ"))

@@ -167,7 +167,7 @@ func report(_ uri: String, store: SQLiteStore, role: Role? = .leader, scope: Str
     #expect(body.contains("href=\"/bao-cao/danh-gia?nam=2023&amp;to-chuc=KG.01\">Đảng bộ huyện Châu Thành</a>"))
     #expect(body.contains("<td class=\"num below\">66,67%</td>"))
     // Charts: the target bar, the distribution and the trend over 2022–2023.
-    #expect(body.contains("<svg class=\"chart\" role=\"img\""))
+    #expect(body.contains("<svg class=\"chart wide\" role=\"img\""))
     #expect(body.contains("Đảng viên: 8/10, chiếm 80,00%, chưa đạt"))
     #expect(body.contains("Tỷ lệ hoàn thành tốt nhiệm vụ trở lên qua các năm"))
     #expect(body.contains("Năm 2022: đảng viên 100,00%"))
@@ -276,18 +276,89 @@ func report(_ uri: String, store: SQLiteStore, role: Role? = .leader, scope: Str
 
   @Test func theOversightPageNamesEveryFigure() async throws {
     let store = try await GradedProvince.store()
-    let page = try await report("/bao-cao/kiem-tra?ky=2023-Q1&to-chuc=KG", store: store)
+    let page = try await report("/bao-cao/kiem-tra?ky=2024&to-chuc=KG", store: store)
     #expect(page.status == .ok)
-    #expect(page.body.contains("quý I năm 2023"))
+    #expect(page.body.contains("năm 2024"))
+    // 2023 has the province's first records: the one inspection of 2023 against none in 2024.
     #expect(
       page.body.contains(
-        "<tr><th scope=\"row\">Kiểm tra: tổ chức đảng (lượt)</th><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">tăng 1</td>"
+        "<tr><th scope=\"row\">Kiểm tra: tổ chức đảng (lượt)</th><td class=\"num\">0</td><td class=\"num\">1</td><td class=\"num\">giảm 1</td>"
       ))
     #expect(page.body.contains("Kiểm tra thường xuyên: tổ chức đảng"))
     #expect(page.body.contains("Ủy ban kiểm tra: tổ chức đảng (lượt)"))
-    #expect(page.body.contains("Kiểm tra tổ chức đảng (lượt): 1, cùng kỳ 0 (tăng 1)"))
-    let r = try await store.oversightReport(period: .quarter(1, of: 2023), scope: "KG")
+    #expect(page.body.contains("<h2>So với năm 2023</h2>"))
+    #expect(page.body.contains("Kiểm tra tổ chức đảng (lượt): 0, cùng kỳ 1 (giảm 1)"))
+    let r = try await store.oversightReport(period: .year(2024), scope: "KG")
     #expect(page.body.contains(HTML.escape(OversightNarrative.text(r))))
+  }
+
+  /// Issue 25: a yearly report compares with "năm trước", and says it once; members evaluated were 10 in
+  /// both years.
+  @Test func theEvaluationPageSaysTheYearBeforeOnce() async throws {
+    let store = try await GradedProvince.store()
+    let page = try await report("/bao-cao/danh-gia?nam=2023", store: store)
+    #expect(page.status == .ok)
+    #expect(page.body.contains("<td class=\"num\">bằng năm trước</td>"))
+    #expect(page.body.contains("10/10 đảng viên (chiếm 100,00%) được đánh giá, xếp loại (bằng năm trước)"))
+    #expect(!page.body.contains("cùng kỳ"))
+  }
+
+  /// Issue 25: education levels were listed as the strings sort ("12/12" before "5/12").
+  @Test func theMembershipPageListsEducationFromLowestToHighest() async throws {
+    let store = try await GradedProvince.store()
+    let cell = try #require(try await store.organisation(code: "KG.02.001"))
+    let levels = ["Thạc sĩ", "12/12", "5/12", "Cao đẳng", "9/12", "Đại học", "Trung cấp", "Tiến sĩ"]
+    try await store.addMembers(
+      levels.enumerated().map { index, level in
+        var member = SmallProvince.member("Học Vấn \(index)", card: String(700 + index))
+        member.education = level
+        return NewMember(member: member, events: [SmallProvince.admitted(cell.id, on: "2015-05-01")])
+      })
+    let page = try await report("/bao-cao/dang-vien?ky=2024&to-chuc=KG.02", store: store)
+    #expect(page.status == .ok)
+    let shown = page.body.components(separatedBy: "<th scope=\"row\">Trình độ: ").dropFirst().map {
+      String($0.prefix { $0 != "<" })
+    }
+    #expect(shown == ["5/12", "9/12", "12/12", "Trung cấp", "Cao đẳng", "Đại học", "Thạc sĩ", "Tiến sĩ", "chưa ghi"])
+  }
+
+  /// Issue 25: the records start in February 2023, so the first quarter of 2022 is not "none" but unknown.
+  @Test func theOversightPageComparesWithNothingBeforeTheRecordsStart() async throws {
+    let store = try await GradedProvince.store()
+    let page = try await report("/bao-cao/kiem-tra?ky=2023-Q1&to-chuc=KG", store: store)
+    #expect(page.status == .ok)
+    #expect(
+      page.body.contains(
+        "<tr><th scope=\"row\">Kiểm tra: tổ chức đảng (lượt)</th><td class=\"num\">1</td><td class=\"num\">–</td><td class=\"num\">–</td>"
+      ))
+    #expect(
+      page.body.contains(
+        "<p class=\"notice\" id=\"khong-so-sanh\">Không so sánh với cùng kỳ: cơ sở dữ liệu chưa có số liệu quý I năm 2022.</p>"
+      ))
+    #expect(!page.body.contains("<h2>So với"))
+    #expect(!page.body.contains("tăng 1"))
+    let r = try await store.oversightReport(period: .quarter(1, of: 2023), scope: "KG")
+    let narrative = OversightNarrative.text(r)
+    #expect(page.body.contains(HTML.escape(narrative)))
+    #expect(!narrative.contains("so với cùng kỳ") && !narrative.contains("bằng cùng kỳ"))
+  }
+
+  /// Issue 25: January 2023 to June 2025 overlaps January 2022 to June 2024; nothing is compared.
+  @Test func aRangeLongerThanAYearIsNotComparedWithTheOneItOverlaps() async throws {
+    let store = try await GradedProvince.store()
+    let page = try await report("/bao-cao/kiem-tra?tu=2023-01-01&den=2025-06-30&to-chuc=KG", store: store)
+    #expect(page.status == .ok)
+    #expect(
+      page.body.contains(
+        "<p class=\"notice\" id=\"khong-so-sanh\">Không so sánh với cùng kỳ: khoảng thời gian dài hơn một năm trùng với cùng kỳ năm trước.</p>"
+      ))
+    #expect(!page.body.contains("<h2>So với"))
+    let members = try await report("/bao-cao/dang-vien?tu=2023-01-01&den=2025-06-30&to-chuc=KG", store: store)
+    #expect(members.body.contains("trùng với cùng kỳ năm trước.</p>"))
+    #expect(
+      members.body.contains(
+        "<tr><th scope=\"row\">Kết nạp đảng viên</th><td class=\"num\">1</td><td class=\"num\">–</td><td class=\"num\">–</td>"
+      ))
   }
 
   @Test func theJSONAPIAnswersWhatTheCommandLinePrints() async throws {

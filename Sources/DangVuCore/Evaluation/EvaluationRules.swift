@@ -60,7 +60,9 @@ public enum EvaluationRules {
     }
     if let pending = facts.pendingCase {
       let outcome = GradeOutcome.notEvaluated(pending)
-      return .record(outcome, replaced: proposed == outcome ? nil : "Chưa đánh giá, xếp loại: \(pending.nameVi).")
+      return .record(
+        outcome,
+        replaced: proposed == outcome ? nil : "Chưa đánh giá, xếp loại: \(pending.nameVi(for: .init(subject))).")
     }
     guard case .graded(let grade) = proposed else { return .record(proposed, replaced: nil) }
     let unfixed = facts.disciplinedViolations.contains(false)

@@ -29,9 +29,44 @@ public enum NotEvaluatedReason: String, Hashable, Sendable, Codable, CaseIterabl
   case pendingDiscipline  // đang xem xét kỷ luật
   case other
 
-  public var nameVi: String {
+  /// Who a reason is said of: a member is too new since admission, a unit or a collective since it was
+  /// founded or formed, a cadre since taking the post.
+  public enum Subject: Hashable, Sendable {
+    case member
+    case organisation
+    case cadre
+
+    public init(_ subject: SubjectClass) {
+      switch subject {
+      case .member: self = .member
+      case .organisation, .leadershipCollective: self = .organisation
+      case .leadershipCadre: self = .cadre
+      }
+    }
+  }
+
+  /// "kết nạp chưa đủ 6 tháng" for a member, "thành lập chưa đủ 6 tháng" for a unit: one word for both
+  /// ("thành lập (hoặc kết nạp)") reads as if the writer did not know which.
+  public func nameVi(for subject: Subject) -> String {
+    guard self == .tooNew else { return nameVi }
+    switch subject {
+    case .member: return "kết nạp chưa đủ 6 tháng"
+    case .organisation: return "thành lập chưa đủ 6 tháng"
+    case .cadre: return "giữ chức vụ chưa đủ 6 tháng"
+    }
+  }
+
+  /// Every name a reason is written with, for a drop-down list that any subject's row may use.
+  public static var allNamesVi: [String] {
+    allCases.flatMap { reason in
+      reason == .tooNew ? [Subject.member, .organisation, .cadre].map { reason.nameVi(for: $0) } : [reason.nameVi]
+    }
+  }
+
+  /// The words of a reason that does not depend on the subject; a too-new subject is named by `nameVi(for:)`.
+  private var nameVi: String {
     switch self {
-    case .tooNew: "thành lập (hoặc kết nạp) chưa đủ 6 tháng"
+    case .tooNew: "chưa đủ 6 tháng"
     case .pendingInspection: "đang bị kiểm tra, thanh tra, kiểm toán"
     case .pendingComplaint: "đang giải quyết khiếu nại, tố cáo"
     case .pendingDiscipline: "đang xem xét kỷ luật"
@@ -67,10 +102,10 @@ extension GradeOutcome {
     }
   }
 
-  public var nameVi: String {
+  public func nameVi(for subject: NotEvaluatedReason.Subject) -> String {
     switch self {
     case .graded(let g): g.nameVi
-    case .notEvaluated(let r): "chưa đánh giá, xếp loại (\(r.nameVi))"
+    case .notEvaluated(let r): "chưa đánh giá, xếp loại (\(r.nameVi(for: subject)))"
     }
   }
 }

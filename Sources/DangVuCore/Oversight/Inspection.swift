@@ -15,6 +15,10 @@ public enum InspectionKind: String, Hashable, Sendable, Codable, CaseIterable {
     case .partyFee: "kiểm tra việc thu, nộp, quản lý và sử dụng đảng phí"
     }
   }
+
+  /// Party finance and the inspection and discipline duties are a committee's or commission's work: only
+  /// organisations are inspected on them (Quy định 22-QĐ/TW), so a report names no members beside them.
+  public var inspectsOrganisationsOnly: Bool { self == .duties || self == .partyFinance }
 }
 
 /// An inspection or a supervision: both have a conducting body, dates, subjects with a finding each, and

@@ -36,6 +36,11 @@ public enum OversightKind: Hashable, Sendable, Codable, CaseIterable {
     return false
   }
 
+  public var inspectsOrganisationsOnly: Bool {
+    if case .inspection(let k) = self { return k.inspectsOrganisationsOnly }
+    return false
+  }
+
   /// Regular inspection and regular supervision are "thường xuyên"; every other kind is on one matter
   /// ("chuyên đề"): how the reports split "kiểm tra, giám sát chuyên đề" from the routine programme.
   public var isThematic: Bool { self != .inspection(.regular) && self != .supervision(.regular) }

@@ -26,7 +26,7 @@ public enum EvaluationNarrative {
           + "(Nghị quyết số 21-NQ/TW).")
     } else {
       let list = r.belowTarget.map {
-        "\($0.name) (\($0.subject == "member" ? "đảng viên" : "tổ chức đảng") \($0.goodOrAbove)/\($0.evaluated), chiếm \($0.share.vietnamese)%)"
+        "\($0.name) (\($0.subject == "member" ? "đảng viên" : "tổ chức đảng") \(ratio($0.goodOrAbove, $0.evaluated)), chiếm \($0.share.vietnamese)%)"
       }
       paragraphs.append(
         "Có \(r.belowTarget.count) trường hợp chưa đạt chỉ tiêu \(target)% hoàn thành tốt nhiệm vụ trở lên "
@@ -51,7 +51,10 @@ public enum EvaluationNarrative {
       "\(label)\(ratio(c.evaluated, c.total))\(unit) \(share(s.evaluated)) được đánh giá, xếp loại"
         + change(line, "evaluated"))
     if c.notEvaluatedTotal > 0 {
-      let reasons = c.notEvaluated.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value) \($0.key.nameVi)" }
+      let subject = line.reasonSubject
+      let reasons = c.notEvaluated.sorted { $0.key.rawValue < $1.key.rawValue }.map {
+        "\($0.value) \($0.key.nameVi(for: subject))"
+      }
       parts.append(
         "\(n(c.notEvaluatedTotal))\(unit) \(share(s.notEvaluated)) chưa đánh giá, xếp loại (\(reasons.joined(separator: "; ")))"
           + change(line, "notEvaluated"))
@@ -74,6 +77,6 @@ public enum EvaluationNarrative {
     return "(chiếm \(p.vietnamese)%\(base.map { " \($0)" } ?? ""))"
   }
   static func change(_ line: EvaluationReport.Line, _ key: String) -> String {
-    line.changes[key]?.vietnamese.map { " (\($0) so với năm trước)" } ?? ""
+    line.changes[key]?.clause(.yearBefore).map { " (\($0))" } ?? ""
   }
 }

@@ -16,6 +16,15 @@ public struct EvaluationReport: Sendable, Codable {
 
     public var shares: GradeShares { counts.shares }
 
+    /// How a reason not to grade is worded on this line: members, cadres, or units and collectives.
+    public var reasonSubject: NotEvaluatedReason.Subject {
+      switch subject {
+      case "member": .member
+      case "leadershipCadre": .cadre
+      default: .organisation
+      }
+    }
+
     /// Every count with its change against the previous year.
     public var changes: [String: Change] {
       let p = previous

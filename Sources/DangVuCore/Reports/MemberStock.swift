@@ -98,7 +98,7 @@ public enum MemberStock {
       if let known = education[f.education] {
         out.append(known)
       } else {
-        let key = id("education:" + (f.education.isEmpty ? "chưa ghi" : f.education))
+        let key = id("education:" + (f.education.isEmpty ? EducationLevel.notRecorded : f.education))
         education[f.education] = key
         out.append(key)
       }

@@ -8,7 +8,7 @@ public enum MembershipNarrative {
       admissions += ", đạt \(share.vietnamese)% kế hoạch năm (\(n(plan)) đảng viên)"
     }
     if let change = r.admissionsChange {
-      admissions += ", \(change.vietnamese) so với cùng kỳ năm \(r.previousPeriod.through.year)"
+      admissions += ", \(change.clause(year: r.previousPeriod.through.year))"
     }
     admissions += "."
     if let within = r.admissionsWithinTarget {

@@ -4,7 +4,7 @@ extension MembershipReport {
   enum Keys: String, CodingKey {
     case scopeCode, scopeName, period, periodName, previousPeriod, counts, previous, totals, admissionPlan
     case admissionsShareOfPlan, admissionsChange, population, shareOfPopulation, admissionsWithinTarget, policy
-    case changes, averageAge, sharesVi
+    case changes, averageAge, sharesVi, comparison
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -14,8 +14,10 @@ extension MembershipReport {
     try c.encode(period, forKey: .period)
     try c.encode(period.nameVi, forKey: .periodName)
     try c.encode(previousPeriod, forKey: .previousPeriod)
+    try c.encode(comparison, forKey: .comparison)
     try c.encode(counts, forKey: .counts)
-    try c.encode(previous, forKey: .previous)
+    // Without a comparison the earlier counts are not figures anyone recorded: they are left out.
+    if comparison.available { try c.encode(previous, forKey: .previous) }
     try c.encode(
       [
         "members": counts.members, "unqualifiedRemoved": counts.unqualifiedRemoved,

@@ -6,6 +6,8 @@ public struct MembershipReport: Sendable, Codable {
   public var scopeName: String
   public var period: ReportPeriod
   public var previousPeriod: ReportPeriod
+  /// Whether the figures are compared with `previousPeriod` at all: without it, no change is given.
+  public var comparison: ReportComparison
   public var counts: MembershipCounts
   public var previous: MembershipCounts
   /// The admission plan of the period's years (nil when no unit in the scope set one).
@@ -16,12 +18,13 @@ public struct MembershipReport: Sendable, Codable {
 
   public init(
     scopeCode: String, scopeName: String, period: ReportPeriod, counts: MembershipCounts, previous: MembershipCounts,
-    admissionPlan: Int?, population: Int?, policy: MembershipPolicy = .standard
+    admissionPlan: Int?, population: Int?, policy: MembershipPolicy = .standard, comparison: ReportComparison = .made
   ) {
     self.scopeCode = scopeCode
     self.scopeName = scopeName
     self.period = period
     self.previousPeriod = period.sameTimeLastYear
+    self.comparison = comparison
     self.counts = counts
     self.previous = previous
     self.admissionPlan = admissionPlan
@@ -34,7 +37,7 @@ public struct MembershipReport: Sendable, Codable {
 
   /// Admissions against the same period a year earlier, in whole percent ("tăng 8%").
   public var admissionsChange: RelativeChange? {
-    RelativeChange(current: counts.admitted, previous: previous.admitted)
+    comparison.available ? RelativeChange(current: counts.admitted, previous: previous.admitted) : nil
   }
 
   /// The members on the last day as a share of the population ("chiếm 3,57% dân số").
@@ -45,8 +48,9 @@ public struct MembershipReport: Sendable, Codable {
     period.kind == .year ? policy.admissionsPerYear.contains(counts.admitted) : nil
   }
 
-  /// Every flow and stock with its change against the same period a year earlier.
+  /// Every flow and stock with its change against the same period a year earlier; none without a comparison.
   public var changes: [String: Change] {
+    guard comparison.available else { return [:] }
     let c = counts
     let p = previous
     let pairs: [(String, Int, Int)] = [
@@ -94,5 +98,10 @@ public struct RelativeChange: Hashable, Sendable, Codable {
   public var vietnamese: String {
     if percent.scaled == 0 { return "bằng cùng kỳ" }
     return (current > previous ? "tăng " : "giảm ") + percent.vietnamese + "%"
+  }
+
+  /// "tăng 8% so với cùng kỳ năm 2022", "bằng cùng kỳ năm 2022": the earlier period named once.
+  public func clause(year: Int) -> String {
+    percent.scaled == 0 ? "bằng cùng kỳ năm \(year)" : "\(vietnamese) so với cùng kỳ năm \(year)"
   }
 }

@@ -1,4 +1,5 @@
-/// The membership report as CSV rows: one row per figure, with the same period a year earlier and the change.
+/// The membership report as CSV rows: one row per figure, with the same period a year earlier and the change
+/// (blank when the report makes no comparison).
 public enum MembershipReportCSV {
   public static let header = ["tu_ngay", "den_ngay", "pham_vi", "chi_tieu", "so_lieu", "cung_ky", "tang_giam", "ty_le"]
 
@@ -7,7 +8,9 @@ public enum MembershipReportCSV {
     let p = r.previous
     let changes = r.changes
     var rows = [header]
-    func add(_ key: String, _ current: Int, _ previous: Int?, share: Percent? = nil) {
+    func add(_ key: String, _ current: Int, _ earlier: Int?, share: Percent? = nil) {
+      // Without a comparison the earlier column and the change stay blank.
+      let previous = r.comparison.available ? earlier : nil
       rows.append([
         r.period.from.iso, r.period.through.iso, r.scopeCode, key, String(current), previous.map(String.init) ?? "",
         (changes[key]?.difference ?? previous.map { current - $0 }).map(String.init) ?? "", share?.description ?? "",
@@ -41,7 +44,8 @@ public enum MembershipReportCSV {
       let count = s.ageBands[band.label] ?? 0
       add("age:\(band.label)", count, p.structure.ageBands[band.label], share: r.share(count))
     }
-    for (level, count) in s.education.sorted(by: { $0.key < $1.key }) {
+    for level in EducationLevel.sorted(s.education.keys) {
+      let count = s.education[level] ?? 0
       add("education:\(level)", count, p.structure.education[level], share: r.share(count))
     }
     return rows

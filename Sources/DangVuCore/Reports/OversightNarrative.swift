@@ -21,7 +21,10 @@ public enum OversightNarrative {
     for kind in OversightKind.allCases {
       let key = "oversight.kind.\(kind.code)"
       guard r["\(key).units"] + r["\(key).members"] > 0 else { continue }
-      kinds.append("\(kind.nameVi): \(subjects(r, key, units: true)) và \(subjects(r, key, units: false))")
+      // "và 0 đảng viên" after a kind no member can be the subject of says nothing.
+      let members =
+        kind.inspectsOrganisationsOnly && r["\(key).members"] == 0 ? "" : " và \(subjects(r, key, units: false))"
+      kinds.append("\(kind.nameVi): \(subjects(r, key, units: true))\(members)")
     }
     if !kinds.isEmpty { paragraphs.append("Theo loại:\n- " + kinds.joined(separator: ";\n- ") + ".") }
     let bodies = ConductingBody.Organ.allCases.map { organ in
@@ -90,17 +93,14 @@ public enum OversightNarrative {
     var notes: [String] = []
     if visits != distinct.current { notes.append("\(n(visits)) lượt") }
     let noun = units ? "tổ chức" : "đảng viên"
-    if let change = distinct.vietnamese {
-      notes.append(change == "bằng cùng kỳ" ? change : "\(change) \(noun) so với cùng kỳ")
-    }
+    if let change = distinct.clause(.samePeriod, noun: noun) { notes.append(change) }
     let bracket = notes.isEmpty ? "" : " (\(notes.joined(separator: ", ")))"
     return "\(n(distinct.current)) \(units ? "tổ chức đảng" : "đảng viên")\(bracket)"
   }
 
   /// ", tăng 5 đảng viên so với cùng kỳ" or " (tăng 5 … so với cùng kỳ)".
   static func since(_ change: Change, noun: String, comma: Bool = false) -> String {
-    guard let vi = change.vietnamese else { return "" }
-    let phrase = vi == "bằng cùng kỳ" ? vi : "\(vi) \(noun) so với cùng kỳ"
+    guard let phrase = change.clause(.samePeriod, noun: noun) else { return "" }
     return comma ? ", \(phrase)" : " (\(phrase))"
   }
 

@@ -5,15 +5,16 @@ public struct OversightReport: Sendable, Codable {
   /// One figure: this period, the same period a year earlier, and the change as the reports say it.
   public struct Figure: Hashable, Sendable, Codable {
     public var current: Int
-    public var previous: Int
-    public var difference: Int
-    /// "tăng 7", "giảm 3", "bằng cùng kỳ"
+    /// Nil (and absent from JSON) when the report makes no comparison (`OversightReport.comparison`).
+    public var previous: Int?
+    public var difference: Int?
+    /// "tăng 7", "giảm 3", "bằng cùng kỳ"; empty without a comparison.
     public var changeVi: String
 
     public init(_ change: Change) {
       current = change.current
-      previous = change.previous ?? 0
-      difference = change.difference ?? 0
+      previous = change.previous
+      difference = change.difference
       changeVi = change.vietnamese ?? ""
     }
 
@@ -23,6 +24,8 @@ public struct OversightReport: Sendable, Codable {
   public var period: ReportPeriod
   public var periodName: String
   public var previousPeriod: ReportPeriod
+  /// Whether the figures are compared with `previousPeriod` at all.
+  public var comparison: ReportComparison
   public var scopeCode: String
   public var scopeName: String
   /// The violation categories as the database names them, in their order.
@@ -34,17 +37,18 @@ public struct OversightReport: Sendable, Codable {
 
   public init(
     period: ReportPeriod, scopeCode: String, scopeName: String, categories: [ViolationCategory],
-    current: OversightCounts, previous: OversightCounts
+    current: OversightCounts, previous: OversightCounts, comparison: ReportComparison = .made
   ) {
     self.period = period
     self.periodName = period.nameVi
     self.previousPeriod = period.sameTimeLastYear
+    self.comparison = comparison
     self.scopeCode = scopeCode
     self.scopeName = scopeName
     self.categories = categories
     var figures: [String: Figure] = [:]
     for (key, value) in current.values {
-      figures[key] = Figure(Change(current: value, previous: previous[key]))
+      figures[key] = Figure(Change(current: value, previous: comparison.available ? previous[key] : nil))
     }
     self.figures = figures
     var shares: [String: String] = [:]
@@ -60,5 +64,7 @@ public struct OversightReport: Sendable, Codable {
   /// This period's count under `key` (0 for an unknown key).
   public subscript(key: String) -> Int { figures[key]?.current ?? 0 }
 
-  public func change(_ key: String) -> Change { figures[key]?.change ?? Change(current: 0, previous: 0) }
+  public func change(_ key: String) -> Change {
+    figures[key]?.change ?? Change(current: 0, previous: comparison.available ? 0 : nil)
+  }
 }

@@ -72,6 +72,15 @@ public enum GradedSubject: Hashable, Sendable, Codable {
   case leadershipCollective(Int64)
   /// A member graded in a leading post, besides the member grade.
   case leadershipCadre(memberID: Int64)
+
+  /// How a reason not to grade is worded for this subject.
+  public var reasonSubject: NotEvaluatedReason.Subject {
+    switch self {
+    case .member: .member
+    case .organisation, .leadershipCollective: .organisation
+    case .leadershipCadre: .cadre
+    }
+  }
 }
 
 /// A grade as a unit proposes it.

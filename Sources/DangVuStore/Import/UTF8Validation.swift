@@ -22,7 +22,6 @@ enum UTF8Validation {
   /// The first invalid byte from `start` (a character start) on; a character may run past `end`.
   static func firstInvalidByte(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
     var i = start
-    let n = bytes.count
     while i < end {
       // Most of a Vietnamese file is ASCII; only the rest goes through the standard parser.
       if bytes[i] < 0x80 {

@@ -52,18 +52,25 @@ public struct PendingOversightCases: Hashable, Sendable, Codable {
     public var kind: String
     /// "kiểm tra thường xuyên", "tố cáo", …
     public var kindVi: String
-    /// The inspection's title or the complaint's summary.
+    /// The inspection's title or the complaint's summary (either may be blank).
     public var title: String
+    /// Who a complaint or denunciation is about: "đảng viên Nguyễn Văn An", "tổ chức đảng"; nil for an inspection,
+    /// whose subjects are many.
+    public var subject: String?
     /// The conducting body's unit (an inspection) or the unit the complaint is counted in.
     public var unitCode: String
     public var unitName: String
     /// Started (an inspection) or received (a complaint).
     public var since: Day
 
-    public init(kind: String, kindVi: String, title: String, unitCode: String, unitName: String, since: Day) {
+    public init(
+      kind: String, kindVi: String, title: String, subject: String? = nil, unitCode: String, unitName: String,
+      since: Day
+    ) {
       self.kind = kind
       self.kindVi = kindVi
       self.title = title
+      self.subject = subject
       self.unitCode = unitCode
       self.unitName = unitName
       self.since = since

@@ -73,12 +73,14 @@ extension SQLiteStore {
         db,
         sql: """
           SELECT * FROM (
-            SELECT i.kind AS kind, i.title AS title, o.code AS code, o.name AS name, i.started AS since
+            SELECT i.kind AS kind, i.title AS title, o.code AS code, o.name AS name, i.started AS since,
+              NULL AS is_member, NULL AS member_name
             FROM inspection i JOIN organisation o ON o.id = i.body_unit_id
             WHERE \(scope.condition("i.body_unit_id")) AND i.started <= :day AND (i.concluded IS NULL OR i.concluded > :day)
             UNION ALL
-            SELECT c.kind, c.summary, o.code, o.name, c.received
+            SELECT c.kind, c.summary, o.code, o.name, c.received, c.is_member, m.full_name
             FROM complaint c JOIN organisation o ON o.id = c.unit_id
+            LEFT JOIN member m ON c.is_member = 1 AND m.id = c.subject_id
             WHERE \(scope.condition("c.unit_id")) AND c.received <= :day AND (c.resolved IS NULL OR c.resolved > :day))
           ORDER BY since, code LIMIT \(max(0, limit))
           """, arguments: scope.arguments
@@ -91,9 +93,15 @@ extension SQLiteStore {
             unitCode: row[2], unitName: row[3], since: since)
         }
         let complaint = Complaint.Kind(rawValue: kind) ?? .complaint
+        // A complaint's summary is often left blank: who it is about still says what the case is. A unit
+        // complained about is the unit it is counted in, named beside the line.
+        let memberName: String? = row[6]
+        let subject =
+          (row[5] as Bool? ?? false)
+          ? ["đảng viên", memberName].compactMap { $0 }.joined(separator: " ") : "tổ chức đảng"
         return .init(
-          kind: complaint.rawValue, kindVi: complaint.nameVi, title: row[1], unitCode: row[2], unitName: row[3],
-          since: since)
+          kind: complaint.rawValue, kindVi: complaint.nameVi, title: row[1], subject: subject, unitCode: row[2],
+          unitName: row[3], since: since)
       }
       return PendingOversightCases(
         inspections: inspections, supervisions: supervisions, complaints: complaints, denunciations: denunciations,

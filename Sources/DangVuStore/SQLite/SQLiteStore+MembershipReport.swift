@@ -18,7 +18,10 @@ extension SQLiteStore {
           try Self.roots(on: period.through, in: db)
         }
       let counts = try Self.membershipCounts(scope: code, period: period, in: db)
-      let previous = try Self.membershipCounts(scope: code, period: period.sameTimeLastYear, in: db)
+      let comparison = ReportComparison.of(period, firstRecord: try Self.firstMembershipRecord(in: db))
+      let previous =
+        comparison.available
+        ? try Self.membershipCounts(scope: code, period: period.sameTimeLastYear, in: db) : MembershipCounts()
       var plan: Int?
       for year in period.from.year...period.through.year {
         if let p = try Self.admissionPlan(of: scopes, year: year, in: db) { plan = (plan ?? 0) + p }
@@ -34,7 +37,7 @@ extension SQLiteStore {
       }
       return MembershipReport(
         scopeCode: code ?? "", scopeName: scopes.count == 1 ? scopes[0].name : "toàn quốc", period: period,
-        counts: counts, previous: previous, admissionPlan: plan, population: population)
+        counts: counts, previous: previous, admissionPlan: plan, population: population, comparison: comparison)
     }
   }
 

@@ -19,11 +19,15 @@ extension SQLiteStore {
       }
       let current = try Self.oversightCounts(
         period, scope: everyone ? nil : scope.code, categories: categories, in: db)
-      let previous = try Self.oversightCounts(
-        period.sameTimeLastYear, scope: everyone ? nil : scope.code, categories: categories, in: db)
+      let comparison = ReportComparison.of(period, firstRecord: try Self.firstOversightRecord(in: db))
+      let previous =
+        comparison.available
+        ? try Self.oversightCounts(
+          period.sameTimeLastYear, scope: everyone ? nil : scope.code, categories: categories, in: db)
+        : OversightCounts(categories: categories)
       return OversightReport(
         period: period, scopeCode: scope.code, scopeName: scope.name, categories: categories, current: current,
-        previous: previous)
+        previous: previous, comparison: comparison)
     }
   }
 

@@ -75,7 +75,7 @@ public enum ImportTemplate {
     "ket_qua": { _ in ["giữ nguyên", "thay đổi", "xóa bỏ"] },
     "ket_luan": { kind in kind == .complaints ? ["đúng", "sai", "đúng một phần"] : [] },
     "xep_loai": { _ in Grade.allCases.map(\.nameVi) + ["chưa đánh giá"] },
-    "ly_do": { _ in NotEvaluatedReason.allCases.map(\.nameVi) },
+    "ly_do": { _ in NotEvaluatedReason.allNamesVi },
   ]
 
   /// One example row per kind, as in docs/import-formats.md.

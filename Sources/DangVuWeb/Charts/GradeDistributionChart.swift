@@ -12,27 +12,36 @@ enum GradeDistributionChart {
     "Hoàn thành xuất sắc", "Hoàn thành tốt", "Hoàn thành", "Không hoàn thành",
   ]
 
-  static let width = 480.0
   static let left = 10.0
   static let barHeight = 24.0
-  static let rowHeight = 58.0
+  static let lineHeight = 17.0
 
   static func render(title: String, rows: [Row]) -> HTML {
-    let top = 58.0
+    SVGFrame.responsive { draw(title: title, rows: rows, width: $0) }
+  }
+
+  static func draw(title: String, rows: [Row], width: Double) -> HTML {
     let barWidth = width - 2 * left
+    // Four grades to a row where they fit, two on a phone.
+    let columns = width >= 4 * 200 ? 4 : 2
+    let step = barWidth / Double(columns)
     var parts: [HTML] = [
       SVGFrame.legend(
-        gradeNames.enumerated().map { ($0.element, ChartPalette.grades[$0.offset].fill) }, x: left, y: 18)
+        gradeNames.enumerated().map { ($0.element, ChartPalette.grades[$0.offset].fill) }, x: left, y: 18,
+        step: step, columns: columns)
     ]
+    var y = 18 + Double(SVGFrame.legendRows(gradeNames.count, columns: columns)) * 20 + 2
     var description: [String] = []
-    for (index, row) in rows.enumerated() {
+    for row in rows {
       let c = row.counts
-      let y = top + Double(index) * rowHeight
       let parts4 = [c.excellent, c.good, c.complete, c.notComplete]
-      parts.append(
-        SVGFrame.text(
-          "\(row.label) (\(VietnameseNumber.count(c.evaluated)) được đánh giá)", x: left, y: y + 12, weight: "600"))
-      let barTop = y + 20
+      // A long unit kind ("Đảng bộ cấp huyện và tương đương (trực thuộc Tỉnh ủy)") wraps instead of running
+      // past the right edge.
+      let label = SVGFrame.lines(
+        "\(row.label) (\(VietnameseNumber.count(c.evaluated)) được đánh giá)", width: barWidth, bold: true)
+      parts.append(SVGFrame.text(lines: label, x: left, y: y + 12, lineHeight: lineHeight, weight: "600"))
+      let barTop = y + 20 + Double(label.count - 1) * lineHeight
+      y = barTop + barHeight + 14
       guard c.evaluated > 0 else {
         parts.append(SVGFrame.rect(x: left, y: barTop, width: barWidth, height: barHeight, fill: ChartPalette.track))
         parts.append(SVGFrame.text("chưa có kết quả", x: left + 8, y: barTop + 17))
@@ -59,9 +68,8 @@ enum GradeDistributionChart {
       }
       description.append("\(row.label): " + said.joined(separator: ", "))
     }
-    let height = Int(top + Double(max(rows.count, 1)) * rowHeight)
     return SVGFrame.svg(
-      width: Int(width), height: height, title: title, description: description.joined(separator: "; ") + ".",
-      body: "\(parts)")
+      width: Int(width), height: Int(y.rounded(.up)), title: title,
+      description: description.joined(separator: "; ") + ".", body: "\(parts)")
   }
 }

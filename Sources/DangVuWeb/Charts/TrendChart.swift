@@ -9,19 +9,26 @@ enum TrendChart {
     var organisations: GradeCounts
   }
 
-  static let width = 480.0
   static let height = 280.0
   static let plotLeft = 44.0
-  static let plotRight = 470.0
   static let plotTop = 40.0
   static let plotBottom = 230.0
 
   static func render(title: String, points: [Point], target: Int) -> HTML {
+    SVGFrame.responsive { draw(title: title, points: points, target: target, width: $0) }
+  }
+
+  static func draw(title: String, points: [Point], target: Int, width: Double) -> HTML {
+    let plotRight = width - 10
     let plotHeight = plotBottom - plotTop
     func y(_ percent: Double) -> Double { plotBottom - plotHeight * percent / 100 }
+    // The target is named in the legend, not on its line, where it would sit on the last bar's figure.
     var parts: [HTML] = [
       SVGFrame.legend(
-        [("Đảng viên", ChartPalette.current), ("Tổ chức đảng", ChartPalette.previous)], x: plotLeft, y: 18, step: 150)
+        [
+          ("Đảng viên", ChartPalette.current), ("Tổ chức đảng", ChartPalette.previous),
+          ("Chỉ tiêu \(target)%", ChartPalette.target),
+        ], x: plotLeft, y: 18, step: 140, columns: 3, dashed: [2])
     ]
     for tick in stride(from: 0, through: 100, by: 25) {
       parts.append(
@@ -49,7 +56,11 @@ enum TrendChart {
           SVGFrame.rect(
             x: x, y: y(share.value), width: bar, height: plotBottom - y(share.value), fill: fill,
             stroke: ChartPalette.ink))
-        parts.append(SVGFrame.text(share.vietnamese, x: x + bar / 2, y: y(share.value) - 4, anchor: "middle", size: 10))
+        // A figure wider than its bar leans away from its neighbour, so the two of a year never overlap.
+        let figure = "\(share.vietnamese)%"
+        let fits = SVGFrame.textWidth(figure, size: 10) <= bar + 2
+        let (anchor, at) = fits ? ("middle", x + bar / 2) : offset == 0 ? ("end", x + bar) : ("start", x)
+        parts.append(SVGFrame.text(figure, x: at, y: y(share.value) - 4, anchor: anchor, size: 10))
         said.append("\(name) \(share.vietnamese)%")
       }
       description.append("Năm \(point.year): " + said.joined(separator: ", "))
@@ -60,14 +71,11 @@ enum TrendChart {
         dashed: true, width: 2))
     parts.append(
       SVGFrame.text(
-        "Chỉ tiêu \(target)%", x: plotRight, y: y(Double(target)) - 6, anchor: "end", fill: ChartPalette.target,
-        weight: "600", size: 11))
-    parts.append(
-      SVGFrame.text(
         "Tỷ lệ hoàn thành tốt nhiệm vụ trở lên, trên số được đánh giá", x: plotLeft, y: height - 12, size: 11))
     return SVGFrame.svg(
       width: Int(width), height: Int(height), title: title,
-      description: "Tỷ lệ hoàn thành tốt nhiệm vụ trở lên. " + description.joined(separator: "; ") + ".",
+      description: "Chỉ tiêu \(target)%. Tỷ lệ hoàn thành tốt nhiệm vụ trở lên. " + description.joined(separator: "; ")
+        + ".",
       body: "\(parts)")
   }
 }

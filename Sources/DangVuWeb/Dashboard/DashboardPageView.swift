@@ -80,7 +80,7 @@ enum DashboardPageView {
   static func pending(_ s: DashboardSummary) -> HTML {
     let p = s.pendingOversight
     let items: [HTML] = p.oldest.map { c in
-      "<li>\(c.since.vietnamese) · \(c.kindVi): \(c.title) <span class=\"kind\">(\(c.unitName), \(c.unitCode))</span></li>"
+      "<li>\(c.since.vietnamese) · \(caseLine(c)) <span class=\"kind\">(\(c.unitName), \(c.unitCode))</span></li>"
     }
     let year = try? ReportPeriod.year(s.day.year)
     return """
@@ -90,6 +90,14 @@ enum DashboardPageView {
       \(year.map { HTML("<a href=\"\(Links.oversightReport($0, scope: s.scopeCode))\">Báo cáo kiểm tra, giám sát</a>") } ?? .empty)</p>
       \(items.isEmpty ? HTML.empty : HTML("<ul>\(items)</ul>"))
       """
+  }
+
+  /// "tố cáo đối với đảng viên Nguyễn Văn An: nội dung", "kiểm tra thường xuyên: tên cuộc kiểm tra"; a blank
+  /// title leaves no colon behind.
+  static func caseLine(_ c: PendingOversightCases.Case) -> String {
+    let what = c.kindVi + (c.subject.map { " đối với \($0)" } ?? "")
+    let title = c.title.trimmingCharacters(in: .whitespaces)
+    return title.isEmpty ? what : "\(what): \(title)"
   }
 
   static func probations(_ s: DashboardSummary) -> HTML {

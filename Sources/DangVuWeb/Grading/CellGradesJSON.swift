@@ -50,7 +50,7 @@ struct CellGradesJSON: Encodable, Sendable {
         standing: row.standing,
         saved: row.saved.map {
           Saved(
-            outcome: $0.outcome.code, outcomeLabel: $0.outcome.nameVi, score: $0.score,
+            outcome: $0.outcome.code, outcomeLabel: $0.outcome.nameVi(for: .member), score: $0.score,
             sickLeaveMonths: $0.sickLeaveMonths, state: $0.state)
         }, automatic: row.automatic?.code, automaticReason: row.automaticReason, allowed: row.allowed.map(\.rawValue),
         limitReason: row.limitReason, problem: row.problem)

@@ -137,7 +137,7 @@ enum CellGradingPageView {
     let scoreCell: HTML
     let sickCell: HTML
     if let saved = row.saved, saved.state != .draft {
-      inputs = "\(saved.outcome.nameVi)"
+      inputs = "\(saved.outcome.nameVi(for: .member))"
       notes.append(
         "<span class=\"muted\">Đã \(saved.state == .approved ? "được duyệt" : "trình"): muốn sửa phải mở lại.</span>")
       scoreCell = sheetScored(model) ? "<td>\(saved.score.map(String.init) ?? "")</td>" : .empty
@@ -150,7 +150,7 @@ enum CellGradingPageView {
     } else if let automatic = row.automatic {
       // The rules decide this row whatever is proposed; it is saved as what they decide.
       inputs = """
-        \(automatic.nameVi)<input type="hidden" name="grade-\(id)" value="\(automatic.code)">
+        \(automatic.nameVi(for: .member))<input type="hidden" name="grade-\(id)" value="\(automatic.code)">
         """
       if let why = row.automaticReason { notes.append("<span class=\"muted\">\(why)</span>") }
       scoreCell = sheetScored(model) ? "<td></td>" : .empty
@@ -192,7 +192,8 @@ enum CellGradingPageView {
     let stored = TypedGrade(row.saved)
     guard stored.grade != typed.grade || stored.score != typed.score else { return nil }
     let text =
-      row.saved.map { saved in saved.outcome.nameVi + (saved.score.map { " (\($0) điểm)" } ?? "") } ?? "chưa xếp loại"
+      row.saved.map { saved in saved.outcome.nameVi(for: .member) + (saved.score.map { " (\($0) điểm)" } ?? "") }
+      ?? "chưa xếp loại"
     return "<span class=\"newer\">Đang lưu: \(text)</span>"
   }
 

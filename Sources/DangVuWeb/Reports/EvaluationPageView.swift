@@ -86,7 +86,7 @@ enum EvaluationPageView {
     let keys = ["total", "evaluated", "goodOrAbove", "excellent", "good", "complete", "notComplete"]
     let rows: [HTML] = shownLines(r).map { line in
       let changes = line.changes
-      let cells: [HTML] = keys.map { "<td class=\"num\">\(ReportPageParts.change(changes[$0]))</td>" }
+      let cells: [HTML] = keys.map { "<td class=\"num\">\(ReportPageParts.change(changes[$0], .yearBefore))</td>" }
       return "<tr><th scope=\"row\">\(line.label.capitalisedFirstLetter)</th>\(cells)</tr>"
     }
     return """

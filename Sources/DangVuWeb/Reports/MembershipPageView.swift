@@ -16,8 +16,7 @@ enum MembershipPageView {
           title: title, scopeName: r.scopeName, scopeCode: r.scopeCode, period: r.period, action: "/bao-cao/dang-vien",
           today: model.today, picker: model.picker))
         \(summary(r))
-        <h2>So với \(previousName)</h2>
-        \(ComparisonChart.render(
+        \(ReportPageParts.comparison(r.comparison, previousName: previousName) { ComparisonChart.render(
           title: "Phát triển đảng viên \(r.period.nameVi) so với \(previousName)", currentLabel: r.period.nameVi,
           previousLabel: previousName,
           pairs: [
@@ -28,7 +27,7 @@ enum MembershipPageView {
             .init(label: "Từ trần", current: c.died, previous: p.died),
             .init(label: "Chuyển đến", current: c.transfersIn, previous: p.transfersIn),
             .init(label: "Chuyển đi", current: c.transfersOut, previous: p.transfersOut),
-          ]))
+          ]) })
         \(table(r))
         \(ReportPageParts.narrative(MembershipNarrative.text(r)))
         \(ReportPageParts.downloads { Links.membershipReport(r.period, scope: model.scopeCode, format: $0) })
@@ -71,7 +70,8 @@ enum MembershipPageView {
       """
   }
 
-  static func number(_ text: String) -> String { Int(text).map(VietnameseNumber.count) ?? text }
+  /// A figure of the CSV rows as printed; a blank one (no comparison) as a dash.
+  static func number(_ text: String) -> String { text.isEmpty ? "–" : Int(text).map(VietnameseNumber.count) ?? text }
 
   /// The Vietnamese name of a figure of `MembershipReportCSV`.
   static func label(_ key: String) -> String { MembershipFigureName.of(key) }

@@ -17,8 +17,7 @@ enum OversightPageView {
         \(ReportPageParts.periodHead(
           title: title, scopeName: r.scopeName, scopeCode: r.scopeCode, period: r.period, action: "/bao-cao/kiem-tra",
           today: model.today, picker: model.picker))
-        <h2>So với \(previousName)</h2>
-        \(ComparisonChart.render(
+        \(ReportPageParts.comparison(r.comparison, previousName: previousName) { ComparisonChart.render(
           title: "Kiểm tra, giám sát và kỷ luật \(r.periodName) so với \(previousName)", currentLabel: r.periodName,
           previousLabel: previousName,
           pairs: [
@@ -29,7 +28,7 @@ enum OversightPageView {
             pair("Tổ chức đảng bị kỷ luật", "discipline.units", r),
             pair("Đảng viên bị kỷ luật", "discipline.members", r),
             pair("Đơn khiếu nại, tố cáo nhận được", "complaints.all.received", r),
-          ]))
+          ]) })
         \(section("Kiểm tra, giám sát", "oversight."))
         \(section("Thi hành kỷ luật", "discipline."))
         \(section("Giải quyết khiếu nại, tố cáo", "complaints."))
@@ -50,7 +49,7 @@ enum OversightPageView {
       return """
         <tr><th scope="row">\(label(row[3], categories: r.categories))</th>\
         <td class="num">\(MembershipPageView.number(row[4]))</td><td class="num">\(MembershipPageView.number(row[5]))</td>\
-        <td class="num">\(figure?.changeVi ?? "–")</td><td class="num">\(row[7].isEmpty ? "" : row[7] + "%")</td></tr>
+        <td class="num">\(figure.map { $0.changeVi.isEmpty ? "–" : $0.changeVi } ?? "–")</td><td class="num">\(row[7].isEmpty ? "" : row[7] + "%")</td></tr>
         """
     }
     return """

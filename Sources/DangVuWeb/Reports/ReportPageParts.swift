@@ -11,6 +11,8 @@ enum ReportPageParts {
     ul.downloads{display:flex;flex-wrap:wrap;gap:.4rem 1.2rem;padding-left:0;list-style:none}
     textarea.narrative{width:100%;min-height:14rem;font:inherit;padding:.5rem}
     svg.chart{display:block;margin:.4rem 0 1rem;background:#fff}
+    svg.chart.narrow{display:none}
+    @media (max-width:40rem){svg.chart.wide{display:none}svg.chart.narrow{display:block}}
     .below{color:#a50e0e;font-weight:600}
     nav.reports{display:flex;flex-wrap:wrap;gap:.3rem 1rem;font-size:.95rem;margin-bottom:.5rem}
     </style>
@@ -128,9 +130,17 @@ enum ReportPageParts {
       """
   }
 
+  /// The chart against the same period a year earlier, or, where the report makes no comparison, why.
+  static func comparison(_ c: ReportComparison, previousName: String, chart: () -> HTML) -> HTML {
+    guard c.available else { return "<p class=\"notice\" id=\"khong-so-sanh\">\(c.reasonVi ?? "")</p>" }
+    return "<h2>So với \(previousName)</h2>\n\(chart())"
+  }
+
   static func count(_ n: Int) -> String { VietnameseNumber.count(n) }
 
   static func share(_ p: Percent?) -> String { p.map { "\($0.vietnamese)%" } ?? "–" }
 
-  static func change(_ c: Change?) -> String { c?.vietnamese ?? "–" }
+  static func change(_ c: Change?, _ against: Change.Against = .samePeriod) -> String {
+    c?.vietnamese(against) ?? "–"
+  }
 }

@@ -155,9 +155,9 @@ struct ReportsController {
 
   /// A report's JSON from the cache while the store has not changed; computed and kept otherwise. Callers
   /// have checked the scope, which is part of the key, so an answer only ever goes to someone allowed it.
-  private func cached(_ key: String, report: @escaping @Sendable () async throws -> some Encodable) async throws
-    -> ReportJSON
-  {
+  private func cached<Report: Encodable & Sendable>(
+    _ key: String, report: @escaping @Sendable () async throws -> Report
+  ) async throws -> ReportJSON {
     ReportJSON(
       body: try await cache.body(key: key, generation: try await store.dataGeneration()) {
         try ReportJSON.text(try await report())

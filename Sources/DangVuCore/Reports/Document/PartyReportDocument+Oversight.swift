@@ -19,7 +19,8 @@ extension PartyReportDocument {
           // tu_ngay, den_ngay, pham_vi, chi_tieu, ky_nay, cung_ky, tang_giam, ty_le
           [
             OversightFigureName.of(row[3], categories: r.categories), number(row[4]), number(row[5]),
-            r.figures[row[3]]?.changeVi ?? "–", row[7].isEmpty ? "" : row[7] + "%",
+            r.figures[row[3]].map { $0.changeVi.isEmpty ? "–" : $0.changeVi } ?? "–",
+            row[7].isEmpty ? "" : row[7] + "%",
           ]
         })
     }
