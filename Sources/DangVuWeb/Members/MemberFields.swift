@@ -38,6 +38,12 @@ struct MemberFields: Codable, Sendable, Equatable {
     ("officialDate", "Ngày công nhận chính thức"),
   ]
 
+  /// The admission fields of the cell page's admission form: the cell is the page's, the sponsors required.
+  static let admitLabels: [(key: String, label: String)] = [
+    ("admissionDate", "Ngày kết nạp"), ("decisionNumber", "Số quyết định kết nạp"),
+    ("sponsor1", "Người giới thiệu thứ nhất"), ("sponsor2", "Người giới thiệu thứ hai"),
+  ]
+
   subscript(key key: String) -> String? {
     switch key {
     case "fullName": fullName

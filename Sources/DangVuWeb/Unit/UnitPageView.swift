@@ -53,6 +53,9 @@ enum UnitPageView {
     if model.actions.addMembers && model.holdsMembers && model.existsOnDay {
       links.append("<a href=\"\(Links.newMember(inCell: model.unit.code))\">Thêm đảng viên</a>")
     }
+    if model.actions.admit && model.holdsMembers && model.unit.exists(on: Day.today) {
+      links.append("<a href=\"\(Links.admission(inCell: model.unit.code))\">Kết nạp đảng viên</a>")
+    }
     if model.actions.grade {
       links.append("<a href=\"\(Links.cellGrading(model.unit.code))\">Xếp loại chất lượng đảng viên</a>")
     }
