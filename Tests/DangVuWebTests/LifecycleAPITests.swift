@@ -15,7 +15,10 @@ import Testing
     let token = try await world.token(.secretary, scope: "KG.01.001.01")
     let reply = try await sendJSON(
       .post, "/api/members/\(world.giang)/events",
-      ["kind": "madeOfficial", "date": "2024-01-20", "note": "5-QĐ/ĐU", "version": try await world.version(world.giang)],
+      [
+        "kind": "madeOfficial", "date": "2024-01-20", "note": "5-QĐ/ĐU",
+        "version": try await world.version(world.giang),
+      ],
       token: token, to: world.store)
     #expect(reply.status == .created, "\(reply.body)")
     #expect(reply.headers[.location] == "/api/members/\(world.giang)")
@@ -43,11 +46,13 @@ import Testing
       to: world.store)
     #expect(kind.status == .unprocessableContent && kind.body.contains("transfer-letters"))
     let stale = try await sendJSON(
-      .post, "/api/members/\(world.giang)/events", ["kind": "died", "date": "2024-06-01", "version": try await world.version(world.giang) + 1],
+      .post, "/api/members/\(world.giang)/events",
+      ["kind": "died", "date": "2024-06-01", "version": try await world.version(world.giang) + 1],
       token: token,
       to: world.store)
     #expect(stale.status == .conflict)
-    #expect(((try stale.json()["details"] as? [String: Any])?["version"] as? Int) == (try await world.version(world.giang)))
+    #expect(
+      ((try stale.json()["details"] as? [String: Any])?["version"] as? Int) == (try await world.version(world.giang)))
     let malformed = try await send(
       .post, "/api/members/\(world.giang)/events", to: world.store,
       headers: [.authorization: "Bearer \(token)", .contentType: "application/json"], body: "{\"date\": 5}")

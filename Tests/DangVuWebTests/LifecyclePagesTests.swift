@@ -47,7 +47,9 @@ import Testing
     let secretary = try await signIn(world.store, role: .secretary, scope: "KG.01.001.01")
     let saved = try await post(
       "/dang-vien/\(world.giang)/su-kien/cong-nhan-chinh-thuc",
-      form: [("date", "15/01/2024"), ("note", "Quyết định 5-QĐ/ĐU"), ("version", "\(try await world.version(world.giang))")],
+      form: [
+        ("date", "15/01/2024"), ("note", "Quyết định 5-QĐ/ĐU"), ("version", "\(try await world.version(world.giang))"),
+      ],
       to: world.store, as: secretary)
     #expect(saved.status == .seeOther, "\(saved.body)")
     #expect(saved.headers[.location] == "/dang-vien/\(world.giang)")
@@ -70,7 +72,9 @@ import Testing
     // Eleven months after admission: the 12-month probation is not over.
     let refused = try await post(
       "/dang-vien/\(world.giang)/su-kien/cong-nhan-chinh-thuc",
-      form: [("date", "10/12/2023"), ("note", "Quyết định số 9"), ("version", "\(try await world.version(world.giang))")],
+      form: [
+        ("date", "10/12/2023"), ("note", "Quyết định số 9"), ("version", "\(try await world.version(world.giang))"),
+      ],
       to: world.store, as: secretary)
     #expect(refused.status == .unprocessableContent)
     let message = try #require(refused.error(beside: "date"))
@@ -162,7 +166,8 @@ import Testing
   @Test func onlyTheAddressedSubtreeReceivesALetter() async throws {
     let world = try await LifecycleWorld.make()
     let letter = try await world.store.issueTransferLetter(
-      NewTransferLetter(memberID: world.an, toCellID: world.units["KG.01.001.02"]!, issued: day("2024-05-02"), number: "3"),
+      NewTransferLetter(
+        memberID: world.an, toCellID: world.units["KG.01.001.02"]!, issued: day("2024-05-02"), number: "3"),
       expectedVersion: nil, by: .commandLine(user: "thu"))
     // The sender's own secretary and another district's staff: as if there were no such letter.
     for (role, scope) in [(Role.secretary, "KG.01.001.01"), (.organisationStaff, "KG.02")] {
@@ -193,7 +198,9 @@ import Testing
     // No reason: refused beside the reason, nothing changed.
     let noReason = try await post(
       "/dang-vien/\(world.bich)/sua-su-kien/\(wrong.id)",
-      form: [("action", "replace"), ("kind", "exempted"), ("date", "01/03/2024"), ("version", "\(record.versioned.version)")],
+      form: [
+        ("action", "replace"), ("kind", "exempted"), ("date", "01/03/2024"), ("version", "\(record.versioned.version)"),
+      ],
       to: world.store, as: secretary)
     #expect(noReason.status == .unprocessableContent)
     #expect(noReason.error(beside: "reason") != nil)
@@ -210,7 +217,8 @@ import Testing
     #expect(!timeline.events.contains { $0.date == day("2024-02-01") })
     let corrections = try await world.store.eventCorrections(ofMember: world.bich)
     #expect(corrections.count == 1 && corrections[0].old.date == day("2024-02-01"))
-    #expect(corrections[0].reason == "Ghi nhầm ngày quyết định" && corrections[0].actorLogin == "secretary-kg.01.001.01")
+    #expect(
+      corrections[0].reason == "Ghi nhầm ngày quyết định" && corrections[0].actorLogin == "secretary-kg.01.001.01")
     let page = try await get("/dang-vien/\(world.bich)", from: world.store, as: secretary)
     #expect(page.body.contains("<h2>Lịch sử sửa đổi</h2>"))
     #expect(page.body.contains("<del>01/02/2024 miễn công tác và sinh hoạt đảng (nhầm ngày)</del>"))

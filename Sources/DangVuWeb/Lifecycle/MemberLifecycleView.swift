@@ -16,7 +16,8 @@ enum MemberLifecycleView {
 
         """
     }
-    let list: HTML = links.isEmpty ? "<p class=\"muted\">Không còn việc nào để ghi cho hồ sơ này.</p>" : "<ul>\(links)</ul>"
+    let list: HTML =
+      links.isEmpty ? "<p class=\"muted\">Không còn việc nào để ghi cho hồ sơ này.</p>" : "<ul>\(links)</ul>"
     return """
       <h2>Ghi sự kiện</h2>
       \(list)

@@ -130,7 +130,8 @@ enum MemberFormView {
       input = """
         <input id="f-\(key)" name="\(key)" value="\(value)" placeholder="31/12/1990" inputmode="numeric"\(described)>
         """
-    case "sponsor1", "sponsor2" where !model.sponsorCandidates.isEmpty:
+    case "sponsor1",
+      "sponsor2" where !model.sponsorCandidates.isEmpty:
       input = """
         <input id="f-\(key)" name="\(key)" value="\(value)" list="nguoi-gioi-thieu" autocomplete="off"\(described)>
         """

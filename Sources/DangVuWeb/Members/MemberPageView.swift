@@ -72,7 +72,9 @@ enum MemberPageView {
       rows.append(("Đảng viên", "\(span.standing.nameVi)"))
       if span.exempt { rows.append(("Miễn sinh hoạt", "miễn công tác và sinh hoạt đảng")) }
       if span.inTransit { rows.append(("Chuyển sinh hoạt", "đang chuyển sinh hoạt đảng, chưa được nơi đến tiếp nhận")) }
-      if let letter = model.pendingLetter { rows.append(("Giấy giới thiệu", MemberLifecycleView.letter(letter, model))) }
+      if let letter = model.pendingLetter {
+        rows.append(("Giấy giới thiệu", MemberLifecycleView.letter(letter, model)))
+      }
     } else {
       rows.append(("Chi bộ", "<span class=\"muted\">không còn trong danh sách đảng viên</span>"))
     }
