@@ -170,4 +170,24 @@ import Testing
       .post, "/api/units/KG.01.001.01/admissions", ["fullName": "A"], token: inspection, to: world.store)
     #expect(alsoRefused.status == .forbidden)
   }
+
+  @Test func aMemberFromAnotherProvinceIsReceivedThroughTheAPI() async throws {
+    let world = try await LifecycleWorld.make()
+    let token = try await world.token(.organisationStaff, scope: "KG.01")
+    let body: [String: Any] = [
+      "fullName": "Lâm Văn Hải", "gender": "male", "birthDate": "1980-04-04", "ethnicity": "Khmer",
+      "religion": "Phật giáo", "admissionDate": "2024-02-01", "decisionNumber": "4-GGT/TU",
+    ]
+    var noDate = body
+    noDate["admissionDate"] = ""
+    let refused = try await sendJSON(.post, "/api/units/KG.01.001.02/arrivals", noDate, token: token, to: world.store)
+    #expect(refused.status == .unprocessableContent && refused.body.contains("\"admissionDate\""))
+    let received = try await sendJSON(.post, "/api/units/KG.01.001.02/arrivals", body, token: token, to: world.store)
+    #expect(received.status == .created, "\(received.body)")
+    let json = try received.json()
+    #expect((json["timeline"] as? [[String: Any]])?.map { $0["kind"] as? String } == ["transferredIn"])
+    #expect(json["standing"] as? String == "official")
+    let notACell = try await sendJSON(.post, "/api/units/KG.01.001/arrivals", body, token: token, to: world.store)
+    #expect(notACell.status == .badRequest)
+  }
 }

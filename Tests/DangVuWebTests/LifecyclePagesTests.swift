@@ -288,4 +288,34 @@ import Testing
     #expect(refused.error(beside: "sponsor2")?.contains("không phải đảng viên chính thức") == true)
     #expect(refused.body.contains("value=\"#\(world.giang)\""))
   }
+
+  @Test func aMemberAdmittedInAnotherProvinceIsReceivedFromTheCellsPage() async throws {
+    let world = try await LifecycleWorld.make()
+    let secretary = try await signIn(world.store, role: .secretary, scope: "KG.01.001.02")
+    let form = try await get("/to-chuc/KG.01.001.02/tiep-nhan-ngoai-tinh", from: world.store, as: secretary)
+    #expect(form.status == .ok && form.body.contains("<h1>Tiếp nhận đảng viên từ tỉnh khác vào Chi bộ ấp Hòa An</h1>"))
+    var fields = newMemberForm(["admissionDate": "01/03/2024", "decisionNumber": "Giấy giới thiệu 4-GGT/TU An Giang"])
+    fields.removeAll { ["cell", "officialDate", "csrf", "sponsor1", "sponsor2"].contains($0.0) }
+    // Too young on the day received: beside the birth date, nothing written.
+    let before = try await world.store.statistics()
+    let young = try await post(
+      "/to-chuc/KG.01.001.02/tiep-nhan-ngoai-tinh",
+      form: fields.map { $0.0 == "birthDate" ? ($0.0, "01/01/2010") : $0 }, to: world.store, as: secretary)
+    #expect(young.status == .unprocessableContent)
+    #expect(young.error(beside: "birthDate")?.contains("chưa đủ 18 tuổi") == true)
+    #expect(young.body.contains("value=\"01/01/2010\""))
+    #expect(try await world.store.statistics() == before)
+    let received = try await post(
+      "/to-chuc/KG.01.001.02/tiep-nhan-ngoai-tinh", form: fields, to: world.store, as: secretary)
+    #expect(received.status == .seeOther, "\(received.body)")
+    let id = try #require(received.headers[.location]?.split(separator: "/").last.flatMap { Int64($0) })
+    let timeline = try await world.store.timeline(ofMember: id)
+    #expect(timeline.events.map(\.kind) == [.transferredIn])
+    #expect(timeline.currentCellID == world.units["KG.01.001.02"] && timeline.spans.last?.standing == .official)
+    let entry = try #require(try await world.store.auditEntries(AuditFilter(action: "member.arrive")).first)
+    #expect(entry.subject == "member:\(id)" && entry.actorLogin == "secretary-kg.01.001.02")
+    // Outside the secretary's cell: as if there were no such cell.
+    let outside = try await get("/to-chuc/KG.01.001.01/tiep-nhan-ngoai-tinh", from: world.store, as: secretary)
+    #expect(outside.status == .notFound)
+  }
 }

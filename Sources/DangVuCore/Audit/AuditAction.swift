@@ -19,6 +19,7 @@ public enum AuditAction {
     ("member.update", "Sửa thông tin đảng viên"),
     ("member.event", "Ghi sự kiện của đảng viên"),
     ("member.admit", "Kết nạp đảng viên"),
+    ("member.arrive", "Tiếp nhận đảng viên từ tỉnh khác"),
     ("member.transferSent", "Giới thiệu chuyển sinh hoạt đảng"),
     ("member.transferReceived", "Tiếp nhận sinh hoạt đảng"),
     ("member.correct", "Sửa sự kiện ghi nhầm của đảng viên"),

@@ -7,7 +7,8 @@ import DangVuCore
 ///
 /// Bulk paths (imports, the command line) keep going through `PartyStore.recordEvents` and `addMembers`.
 public protocol LifecycleRecording: Sendable {
-  /// Admits a new member (the `admitted` event, the decision and both sponsors, checked as `addMembers` does).
+  /// Admits a new member (the `admitted` event, the decision and both sponsors, checked as `addMembers` does),
+  /// or adds one admitted in another province (a history that starts with `transferredIn`).
   func admitMember(_ new: NewMember, by actor: AuditActor) async throws -> VersionedMember
 
   /// Appends one event to a member's history. With `expectedVersion`, refused with `StaleVersion` when the

@@ -18,8 +18,10 @@ extension SQLiteStore {
       }
       try Self.indexForSearch(added, in: db)
       let saved = try Self.versionedMember(id: added[0].id, in: db)!
+      // A history that starts with an arrival is a member admitted in another province.
+      let action = new.events.first?.kind == .transferredIn ? "member.arrive" : "member.admit"
       try Self.audit(
-        actor, "member.admit", member: saved.member.id, before: nil as [MembershipEvent]?,
+        actor, action, member: saved.member.id, before: nil as [MembershipEvent]?,
         after: AdmittedRecord(
           member: saved.member, events: new.events, decisionNumber: new.admission?.decisionNumber,
           sponsorIDs: new.admission?.sponsorIDs), in: db)

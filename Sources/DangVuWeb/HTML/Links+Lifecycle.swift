@@ -15,4 +15,9 @@ extension Links {
   static func admission(inCell code: String) -> String {
     "/to-chuc/" + encode(code, allowed: pathAllowed) + "/ket-nap"
   }
+
+  /// Receiving into the cell `code` a member admitted in another province.
+  static func arrival(inCell code: String) -> String {
+    "/to-chuc/" + encode(code, allowed: pathAllowed) + "/tiep-nhan-ngoai-tinh"
+  }
 }

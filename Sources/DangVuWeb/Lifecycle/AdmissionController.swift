@@ -11,6 +11,37 @@ struct AdmissionController {
   func addRoutes(to router: Router<AppRequestContext>) {
     router.get("to-chuc/:code/ket-nap", use: form)
     router.post("to-chuc/:code/ket-nap", use: admit)
+    router.get("to-chuc/:code/tiep-nhan-ngoai-tinh", use: arrivalForm)
+    router.post("to-chuc/:code/tiep-nhan-ngoai-tinh", use: arrive)
+  }
+
+  @Sendable func arrivalForm(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+    let access = try Access.require(.recordLifecycle, context, store: store)
+    let cell = try await Self.cell(context, access)
+    var fields = MemberFields.new(inCell: cell.code)
+    fields.admissionDate = Day.today.vietnamese
+    let model = MemberFormModel(
+      mode: .arrive(cellCode: cell.code, cellName: cell.name), fields: fields,
+      nationalIDEditable: access.principal.allows(.seeNationalID), csrf: CSRF.field(context))
+    return HTMLPage(html: MemberFormView.render(model))
+  }
+
+  @Sendable func arrive(_ request: Request, context: AppRequestContext) async throws -> Response {
+    let access = try Access.require(.recordLifecycle, context, store: store)
+    let cell = try await Self.cell(context, access)
+    let fields = try await SubmittedForm(request).decode(MemberFields.self)
+    switch try await ArrivalSubmission.create(fields, into: cell, access: access) {
+    case .saved(let member):
+      return .redirect(to: Links.member(member.member.id), type: .normal)
+    case .invalid(let errors):
+      let model = MemberFormModel(
+        mode: .arrive(cellCode: cell.code, cellName: cell.name), fields: fields, errors: errors,
+        nationalIDEditable: access.principal.allows(.seeNationalID), csrf: CSRF.field(context))
+      return try HTMLPage(status: .unprocessableContent, html: MemberFormView.render(model))
+        .response(from: request, context: context)
+    case .stale:
+      throw PageError(status: .internalServerError, title: "Lỗi máy chủ", message: "Không lưu được đảng viên mới.")
+    }
   }
 
   @Sendable func form(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {

@@ -17,6 +17,7 @@ struct LifecycleAPIController {
     router.get("api/transfer-letters/:id", use: letter)
     router.post("api/transfer-letters/:id/receive", use: receive)
     router.post("api/units/:code/admissions", use: admit)
+    router.post("api/units/:code/arrivals", use: arrive)
     router.get("api/units/:code/official-members", use: officialMembers)
   }
 
@@ -125,6 +126,22 @@ struct LifecycleAPIController {
     let cell = try await AdmissionController.cell(context, access)
     let fields = try await SubmittedJSON(request).decode(MemberFields.self)
     switch try await MemberSubmission.create(fields, access: access, store: store, admittingInto: cell) {
+    case .saved(let member):
+      var response = try MemberAPIController.json(.created, try await record(member.member.id, access))
+      response.headers[.location] = "/api/members/\(member.member.id)"
+      return response
+    case .invalid(let errors):
+      return MemberAPIController.invalid(errors)
+    case .stale:
+      throw PageError(status: .internalServerError, title: "Lỗi máy chủ", message: "Không lưu được đảng viên mới.")
+    }
+  }
+
+  @Sendable func arrive(_ request: Request, context: AppRequestContext) async throws -> Response {
+    let access = try Access.require(.recordLifecycle, context, store: store)
+    let cell = try await AdmissionController.cell(context, access)
+    let fields = try await SubmittedJSON(request).decode(MemberFields.self)
+    switch try await ArrivalSubmission.create(fields, into: cell, access: access) {
     case .saved(let member):
       var response = try MemberAPIController.json(.created, try await record(member.member.id, access))
       response.headers[.location] = "/api/members/\(member.member.id)"

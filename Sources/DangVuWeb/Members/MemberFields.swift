@@ -44,6 +44,11 @@ struct MemberFields: Codable, Sendable, Equatable {
     ("sponsor1", "Người giới thiệu thứ nhất"), ("sponsor2", "Người giới thiệu thứ hai"),
   ]
 
+  /// A member arriving from another province: the day the cell receives them and the letter they bring.
+  static let arrivalLabels: [(key: String, label: String)] = [
+    ("admissionDate", "Ngày tiếp nhận"), ("decisionNumber", "Giấy giới thiệu của tỉnh nơi đi (số, ghi chú)"),
+  ]
+
   subscript(key key: String) -> String? {
     switch key {
     case "fullName": fullName

@@ -8,6 +8,8 @@ struct MemberFormModel: Sendable {
     case edit(id: Int64, storedName: String)
     /// Admission from the cell's page: the decision and two sponsors picked among the cell's official members.
     case admit(cellCode: String, cellName: String)
+    /// A member admitted in another province, arriving into the cell (their history starts here).
+    case arrive(cellCode: String, cellName: String)
   }
 
   /// A member who may sponsor, as the admission form's picker offers them: `key` is what the field sends.
@@ -48,6 +50,10 @@ enum MemberFormView {
       title = "Kết nạp đảng viên vào \(name)"
       action = Links.admission(inCell: code)
       back = "<a href=\"\(Links.unit(code))\">Quay lại chi bộ</a>"
+    case .arrive(let code, let name):
+      title = "Tiếp nhận đảng viên từ tỉnh khác vào \(name)"
+      action = Links.arrival(inCell: code)
+      back = "<a href=\"\(Links.unit(code))\">Quay lại chi bộ</a>"
     }
     let version: HTML = model.version.map { "<input type=\"hidden\" name=\"version\" value=\"\($0)\">" } ?? .empty
     let identity = MemberFields.identityLabels
@@ -68,6 +74,13 @@ enum MemberFormView {
         <datalist id="nguoi-gioi-thieu">\(options)</datalist>
         <p class="muted">Người giới thiệu: gõ họ tên hoặc số thẻ để tìm trong \(model.sponsorCandidates.count) đảng viên \
         chính thức của chi bộ.</p></fieldset>
+        """
+    case .arrive:
+      admission = """
+        <fieldset><legend>Tiếp nhận</legend>
+        \(MemberFields.arrivalLabels.map { field($0.key, $0.label, model) })\
+        <p class="muted">Đảng viên đã được kết nạp ở tỉnh khác: được ghi là chính thức, trừ khi sau này ghi \
+        quyết định công nhận chính thức (khi còn dự bị).</p></fieldset>
         """
     case .edit:
       admission = .empty

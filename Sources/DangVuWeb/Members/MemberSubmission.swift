@@ -160,7 +160,7 @@ enum MemberSubmission {
   /// Card and national ID numbers are unique in the whole register; say so beside the field before the store
   /// refuses, whatever else is wrong with the form. Whose number it is is said only when that member is
   /// inside the person's subtree (MemberRules).
-  private static func checkUnique(
+  static func checkUnique(
     _ fields: MemberFields, id: Int64, stored: Member?, access: Access, errors: inout FieldProblems
   ) async throws {
     func typed(_ value: String?) -> String? {

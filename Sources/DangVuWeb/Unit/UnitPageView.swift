@@ -55,6 +55,7 @@ enum UnitPageView {
     }
     if model.actions.admit && model.holdsMembers && model.unit.exists(on: Day.today) {
       links.append("<a href=\"\(Links.admission(inCell: model.unit.code))\">Kết nạp đảng viên</a>")
+      links.append("<a href=\"\(Links.arrival(inCell: model.unit.code))\">Tiếp nhận đảng viên từ tỉnh khác</a>")
     }
     if model.actions.grade {
       links.append("<a href=\"\(Links.cellGrading(model.unit.code))\">Xếp loại chất lượng đảng viên</a>")
