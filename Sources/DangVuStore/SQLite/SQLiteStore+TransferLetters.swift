@@ -63,13 +63,15 @@ extension SQLiteStore {
   {
     try await writer.read { db in
       let scope = try ScopeFilter(code: code, day: day, in: db)
-      // Starts from the members in transit now (a partial index of a few rows), each with its last sending.
+      // Starts from the members in transit now (a partial index of a few rows), each with its last sending found
+      // through the member's own events: left to itself SQLite walked every sending in the database for each.
       let ids = try Int64.fetchAll(
         db,
         sql: """
           SELECT e.id FROM member_span s
           JOIN membership_event e ON e.id = (
-            SELECT id FROM membership_event WHERE member_id = s.member_id AND kind = 'transferSent'
+            SELECT id FROM membership_event INDEXED BY membership_event_member
+            WHERE member_id = s.member_id AND kind = 'transferSent'
             ORDER BY date DESC, id DESC LIMIT 1)
           WHERE s.in_transit = 1 AND s.valid_until IS NULL
             AND \(scope.condition(direction == .incoming ? "e.cell_id" : "s.cell_id"))
@@ -119,7 +121,7 @@ extension SQLiteStore {
   )? {
     try db.cachedRow(
       sql: """
-        SELECT id, date FROM membership_event
+        SELECT id, date FROM membership_event INDEXED BY membership_event_member
         WHERE member_id = ? AND kind = 'transferReceived' AND (date > ? OR (date = ? AND id > ?))
         ORDER BY date, id LIMIT 1
         """, arguments: [member, sent.daysSinceEpoch, sent.daysSinceEpoch, id]
