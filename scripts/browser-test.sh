@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The end-to-end test in a real browser: a small demo database, the real `dangvu serve --demo` on a
 # loopback port, Debian's headless Chromium driven by Selenium through the sign-in, search, grading
-# and report pages; the organisation staff's upload of a members workbook; a two-step transfer. Screenshots go to
-# .build/browser-artifacts/. Run by scripts/test.sh after the build.
+# and report pages; the organisation staff's upload of a members workbook; a two-step transfer on a
+# phone's screen. Screenshots go to .build/browser-artifacts/. Run by scripts/test.sh after the build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/system-packages.sh
