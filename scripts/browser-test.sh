@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # The end-to-end test in a real browser: a small demo database, the real `dangvu serve --demo` on a
 # loopback port, Debian's headless Chromium driven by Selenium through the sign-in, search, grading
-# and report pages; and the organisation staff's upload of a members workbook. Screenshots go to
-# .build/browser-artifacts/. Run by scripts/test.sh after the build.
+# and report pages; the organisation staff's upload of a members workbook; a two-step transfer on a
+# phone's screen. Screenshots go to .build/browser-artifacts/. Run by scripts/test.sh after the build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/system-packages.sh
 ensure_browser_packages
 ensure_python_module openpyxl openpyxl
+ensure_system_packages sqlite3
 
 binary="$(swift build --show-bin-path)/dangvu"
 work="$(mktemp -d)"
@@ -20,6 +21,13 @@ trap cleanup EXIT
 "$binary" demo --members 3000 --grade-years 2022 --db "$work/db.sqlite" >/dev/null
 # 2023 is opened but not graded: the browser grades a cell of it.
 "$binary" grades open --year 2023 --date 2023-12-15 --db "$work/db.sqlite" >/dev/null
+# A transfer's receiving side: the secretary of the smallest cell with members (the demo's own secretary
+# keeps the largest), with an account of their own.
+destination="$(sqlite3 "$work/db.sqlite" "SELECT o.code FROM member_span s JOIN organisation o ON o.id = s.cell_id
+  WHERE s.valid_until IS NULL AND o.ended IS NULL GROUP BY s.cell_id ORDER BY COUNT(*), s.cell_id LIMIT 1")"
+receiver_password="mat-khau-nhan-$RANDOM$RANDOM"
+echo "$receiver_password" | "$binary" user add bithu.nhan --name "Bí thư chi bộ nơi đến" --role secretary \
+  --scope "$destination" --db "$work/db.sqlite" >/dev/null
 "$binary" serve --demo --port "$port" --db "$work/db.sqlite" >"$work/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 100); do
@@ -39,3 +47,6 @@ staff="$(awk -F'\t' '$1 ~ /^ *bantochuc$/ {print $2}' "$work/serve.log")"
 # Into the secretary's cell, which holds members today (its line ends "phạm vi CODE").
 cell="$(awk -F'\t' '$1 ~ /^ *bithu$/ {n = split($3, w, " "); print w[n]}' "$work/serve.log")"
 python3 Tests/Browser/upload_flow.py "http://127.0.0.1:$port" bantochuc "$staff" "$artifacts" "$cell"
+# A secretary issues a transfer letter that the receiving cell's secretary receives, on a phone's screen.
+python3 Tests/Browser/transfer_flow.py "http://127.0.0.1:$port" bithu "$password" bithu.nhan "$receiver_password" \
+  "$destination" "$artifacts"

@@ -80,7 +80,8 @@ struct BulkLoadTests {
       try await Self.droppable(bulk) == [
         "member_current_cell", "member_search_name", "member_span_cell", "membership_event_kind_date",
       ])
-    #expect(try await Self.indexes(bulk).count == 8)
+    // With member_span_in_transit (v13), led by member_id: kept through a bulk load, not in the list above.
+    #expect(try await Self.indexes(bulk).count == 9)
   }
 
   @Test func aRefusedBulkBatchLeavesTheDatabaseAndItsIndexesAsTheyWere() async throws {

@@ -20,12 +20,19 @@ import Testing
     var insideMember: Int64
     /// An API token of an account scoped outside, named so that showing it shows a marker.
     var outsideToken: Int64
+    /// A transfer letter from one outside cell to another, and an event of the outside member's history.
+    var outsideLetter: Int64
+    var outsideEvent: Int64
   }
 
   static let outsideLogin = "cuong.tanhiep"
 
   static func world() async throws -> World {
-    let (store, _) = try await WebProvince.store()
+    let (store, _) = try await WebProvince.store(extraUnits: [
+      NewOrganisation(
+        code: "KG.02.002", name: "Chi bộ ấp Tân Hiệp B", kind: .grassrootsCell, parentCode: "KG.02",
+        founded: Day(parsing: "2000-01-01")!)
+    ])
     let cuong = try #require(try await store.member(cardNumber: "1003"))
     let an = try #require(try await store.member(cardNumber: "1001"))
     let complaint = try await store.recordComplaints([
@@ -38,9 +45,15 @@ import Testing
       password: "mat-khau-thu-nghiem", cost: 4)
     let token = try await store.issueAPIToken(
       NewAPIToken(login: outsideLogin, name: "Tân Hiệp tích hợp"), by: .commandLine(user: "thu"), at: Date())
+    let letter = try await store.issueTransferLetter(
+      NewTransferLetter(
+        memberID: cuong.id, toCellID: try #require(try await store.organisation(code: "KG.02.002")).id,
+        issued: Day(parsing: "2024-06-03")!, number: "9-GGT/Tân Hiệp"),
+      expectedVersion: nil, by: .commandLine(user: "thu"))
+    let event = try #require(try await store.memberRecord(id: cuong.id, within: nil)?.recordedEvents.first?.id)
     return World(
       store: store, outsideMember: cuong.id, outsideComplaint: complaint.id, insideMember: an.id,
-      outsideToken: token.token.id)
+      outsideToken: token.token.id, outsideLetter: letter.id, outsideEvent: event)
   }
 
   /// The address of a route aimed outside: path parameters replaced, and every unit parameter the
@@ -52,6 +65,10 @@ import Testing
       case "{year}": "2023"
       case "{id}" where path.contains("don") || path.contains("complaints"): String(world.outsideComplaint)
       case "{id}" where path.contains("tokens") || path.contains("ma-truy-cap"): String(world.outsideToken)
+      case "{id}" where path.contains("transfer-letters") || path.contains("chuyen-sinh-hoat"):
+        String(world.outsideLetter)
+      case "{event}": String(world.outsideEvent)
+      case "{act}": "xoa-ten"
       case "{id}": String(world.outsideMember)
       default: String(part)
       }
@@ -68,14 +85,17 @@ import Testing
     ("fullName", "Người mới"), ("form", "reprimand"), ("categories[]", "prohibitedActs"),
     ("organ", "inspectionCommission"), ("number", "1-QĐ"), ("decided", "2024-05-01"), ("violated", "2024-04-01"),
     ("kind", "complaint"), ("received", "2024-05-01"), ("resolved", "2024-05-02"), ("finding", "correct"),
-    ("version", "1"), ("nam", "2023"), ("login", outsideLogin), ("name", "Tân Hiệp"),
+    ("version", "1"), ("nam", "2023"), ("login", outsideLogin), ("name", "Tân Hiệp"), ("date", "2024-06-10"),
+    ("reason", "thử"), ("action", "remove"), ("sponsor1", "1003"), ("sponsor2", "1004"),
+    ("admissionDate", "2024-06-01"),
   ]
 
   static let outsideJSON = """
     {"cell":"\(outsideUnit)","subject":"1003","subjectKind":"member","bodyCode":"\(outsideUnit)",\
     "fullName":"Người mới","form":"reprimand","categories":["prohibitedActs"],"organ":"inspectionCommission",\
     "number":"1-QĐ","decided":"2024-05-01","violated":"2024-04-01","kind":"complaint","received":"2024-05-01",\
-    "resolved":"2024-05-02","finding":"correct","version":1,"grades":[],"login":"\(outsideLogin)","name":"Tân Hiệp"}
+    "resolved":"2024-05-02","finding":"correct","version":1,"grades":[],"login":"\(outsideLogin)","name":"Tân Hiệp",\
+    "date":"2024-06-10","reason":"thử","action":"remove","sponsor1":"1003","sponsor2":"1004","admissionDate":"2024-06-01"}
     """
 
   /// What must not change: the register, outside members' records, oversight records and complaints.
@@ -89,6 +109,8 @@ import Testing
     return
       "\(tokens) \(s.organisations) \(s.members) \(s.events) \(cuong?.version ?? -1) \(cuong?.member.fullName ?? "")"
       + " \(records.discipline.count) \(records.complaints.count) \(complaint?.complaint.resolved?.iso ?? "-")"
+      + " \(try await world.store.transferLetter(id: world.outsideLetter)?.received?.iso ?? "-")"
+      + " \(try await world.store.eventCorrections(ofMember: world.outsideMember).count)"
   }
 
   @Test(arguments: Role.allCases)

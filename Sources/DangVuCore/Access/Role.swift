@@ -33,7 +33,7 @@ public enum Role: String, CaseIterable, Codable, Sendable {
       true
     case (.inspectionStaff, _): false
     case (.secretary, .readRecords), (.secretary, .readReports), (.secretary, .editGrades),
-      (.secretary, .seeNationalID):
+      (.secretary, .seeNationalID), (.secretary, .recordLifecycle):
       true
     case (.secretary, _): false
     case (.leader, .readRecords), (.leader, .readReports): true
@@ -56,6 +56,10 @@ public enum Permission: String, CaseIterable, Codable, Sendable {
   case readReports
   /// Members: create, edit, lifecycle events.
   case editRegister
+  /// A member's lifecycle: admission with its decision and sponsors, recognition, transfers, leaving,
+  /// exemption, and corrections of wrongly entered events. Secretaries have it without `editRegister`: they
+  /// keep their cell's histories, not the identity records the organisation board keeps.
+  case recordLifecycle
   /// Evaluation: grade cells and subjects, move grades through the workflow.
   case editGrades
   /// Inspections, supervisions, discipline, complaints.

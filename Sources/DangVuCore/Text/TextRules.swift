@@ -25,6 +25,7 @@ extension TextField {
   public static let occupation = TextField("occupation", "Nghề nghiệp", maxLength: 200)
   public static let postTitle = TextField("title", "Chức vụ", maxLength: 200)
   public static let decisionNumber = TextField("decisionNumber", "Số quyết định", maxLength: 100)
+  public static let letterNumber = TextField("number", "Số giấy giới thiệu", maxLength: 100)
   public static let recordTitle = TextField("title", "Nội dung", maxLength: 1000)
   public static let summary = TextField("summary", "Tóm tắt", maxLength: 4000)
   public static let note = TextField("note", "Ghi chú", maxLength: 4000)

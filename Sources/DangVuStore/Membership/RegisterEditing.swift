@@ -145,4 +145,10 @@ public struct MemberRecord: Sendable {
   public var admission: Admission?
   /// The sponsors' names by member id.
   public var sponsorNames: [Int64: String]
+  /// The stored events with their ids (which a correction names), in the order they were recorded.
+  public var recordedEvents: [RecordedEvent] = []
+  /// Corrections of the history, newest first: the history of changes.
+  public var corrections: [EventCorrection] = []
+  /// The letter of a transfer sent and not yet received, while the member is in transit.
+  public var pendingLetter: TransferLetter?
 }

@@ -48,7 +48,7 @@ extension SQLiteStore {
   }
 
   /// One statement indexes a whole batch for search: far cheaper than a statement per member.
-  private static func indexForSearch(_ added: [Member], in db: Database) throws {
+  static func indexForSearch(_ added: [Member], in db: Database) throws {
     guard let first = added.first?.id, let last = added.last?.id else { return }
     try db.execute(
       sql: """
@@ -61,7 +61,7 @@ extension SQLiteStore {
   /// Writes each checked member with its history (checking the batch here unless `checked` still holds).
   /// In a bulk load SQLite's foreign key lookups are off: every unit written must then have been found by
   /// the check. `forAside` also returns what the aside needs of the batch (`RegisterAside.Batch`).
-  private static func add(
+  static func add(
     _ batch: [NewMember], checked: CheckedMembers?, bulk: Bool, forAside: Bool = false, in db: Database
   ) throws -> (members: [Member], forAside: RegisterAside.Batch?) {
     let checks: CheckedMembers
@@ -194,6 +194,8 @@ extension SQLiteStore {
           timeline.currentCellID, memberID,
         ])
         try Self.bumpVersion(ofMember: memberID, in: db)
+        // A receipt recorded by any path (the command line, an import) completes the member's letter too.
+        try Self.keepLettersInStep(ofMember: memberID, in: db)
       } catch let error as DomainError {
         throw BatchItemError(index: new[0].index, error: error)
       }

@@ -15,16 +15,19 @@ extension SQLiteStore {
       // Showing a stored history, not recording one: every event was checked against the tree when it was
       // written, so its cells are not looked up again (that, with the unit kinds read for it, was a fifth
       // of the member page). The timeline still orders the events and yields the spans.
+      let recorded = try Self.recordedEvents(of: id, in: db)
       let timeline = try MemberTimeline(
-        member: versioned.member, events: try Self.events(of: id, in: db), cell: { _, _ in .holdsMembers })
+        member: versioned.member, events: recorded.map(\.event), cell: { _, _ in .holdsMembers })
       if let rootCode {
         guard let last = timeline.spans.last,
           try Self.unitIsWithin(
             id: last.cellID, rootCode: rootCode, on: last.until.map { $0.adding(days: -1) } ?? Day.today, in: db)
         else { return nil }
       }
+      let corrections = try Self.eventCorrections(ofMember: id, in: db)
+      let corrected = corrections.flatMap { [$0.old.cellID, $0.new?.cellID].compactMap { $0 } }
       var units: [Int64: Organisation] = [:]
-      for unitID in Set(timeline.events.compactMap(\.cellID) + timeline.spans.map(\.cellID)) {
+      for unitID in Set(timeline.events.compactMap(\.cellID) + timeline.spans.map(\.cellID) + corrected) {
         units[unitID] = try Self.organisation(id: unitID, in: db)
       }
       let admission = try Self.admission(ofMember: id, in: db)
@@ -33,8 +36,17 @@ extension SQLiteStore {
         sponsorNames[sponsor] = try db.cachedValue(
           String.self, sql: "SELECT full_name FROM member WHERE id = ?", arguments: [sponsor])
       }
+      var pendingLetter: TransferLetter?
+      if let last = timeline.spans.last, last.inTransit, last.until == nil,
+        let sent = recorded.filter({ $0.event.kind == .transferSent })
+          .max(by: { ($0.event.date, $0.id) < ($1.event.date, $1.id) })
+      {
+        pendingLetter = try Self.transferLetter(id: sent.id, in: db)
+      }
       return MemberRecord(
-        versioned: versioned, timeline: timeline, units: units, admission: admission, sponsorNames: sponsorNames)
+        versioned: versioned, timeline: timeline, units: units, admission: admission, sponsorNames: sponsorNames,
+        recordedEvents: recorded, corrections: corrections,
+        pendingLetter: pendingLetter)
     }
   }
 

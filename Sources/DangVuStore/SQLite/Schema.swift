@@ -191,6 +191,7 @@ enum Schema {
     registerEditVersions(in: &migrator)
     registerSignInThrottleAndTokenExpiry(in: &migrator)
     registerAuditHead(in: &migrator)
+    registerLifecycleRecords(in: &migrator)
     return migrator
   }
 

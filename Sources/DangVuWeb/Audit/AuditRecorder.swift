@@ -40,6 +40,12 @@ enum AuditRecorder {
     }
   }
 
+  /// The store appended the entry inside the write's own transaction (`LifecycleRecording`): nothing more
+  /// to record for this request.
+  static func recordedByStore() {
+    mark?.recorded.withLock { $0 = true }
+  }
+
   /// The unit code a member's entries belong to: their current cell, or the last one.
   static func scope(ofMember id: Int64, in store: any PartyStore) async -> String? {
     guard let cellID = try? await store.timeline(ofMember: id).spans.last?.cellID else { return nil }

@@ -56,6 +56,7 @@ enum Layout {
       items.append((Links.home(), "Cây tổ chức"))
     }
     if principal.allows(.readRecords) { items.append(("/kiem-tra-ky-luat", "Kiểm tra, kỷ luật")) }
+    if principal.allows(.recordLifecycle) { items.append((Links.transfers(), "Chuyển sinh hoạt")) }
     if principal.allows(.readReports) {
       items += [
         ("/tong-quan", "Tổng quan"), ("/bao-cao/danh-gia", "Báo cáo đánh giá"),

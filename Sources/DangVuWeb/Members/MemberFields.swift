@@ -38,6 +38,17 @@ struct MemberFields: Codable, Sendable, Equatable {
     ("officialDate", "Ngày công nhận chính thức"),
   ]
 
+  /// The admission fields of the cell page's admission form: the cell is the page's, the sponsors required.
+  static let admitLabels: [(key: String, label: String)] = [
+    ("admissionDate", "Ngày kết nạp"), ("decisionNumber", "Số quyết định kết nạp"),
+    ("sponsor1", "Người giới thiệu thứ nhất"), ("sponsor2", "Người giới thiệu thứ hai"),
+  ]
+
+  /// A member arriving from another province: the day the cell receives them and the letter they bring.
+  static let arrivalLabels: [(key: String, label: String)] = [
+    ("admissionDate", "Ngày tiếp nhận"), ("decisionNumber", "Giấy giới thiệu của tỉnh nơi đi (số, ghi chú)"),
+  ]
+
   subscript(key key: String) -> String? {
     switch key {
     case "fullName": fullName

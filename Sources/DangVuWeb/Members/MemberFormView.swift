@@ -6,6 +6,16 @@ struct MemberFormModel: Sendable {
   enum Mode: Sendable {
     case create(cellName: String?)
     case edit(id: Int64, storedName: String)
+    /// Admission from the cell's page: the decision and two sponsors picked among the cell's official members.
+    case admit(cellCode: String, cellName: String)
+    /// A member admitted in another province, arriving into the cell (their history starts here).
+    case arrive(cellCode: String, cellName: String)
+  }
+
+  /// A member who may sponsor, as the admission form's picker offers them: `key` is what the field sends.
+  struct SponsorCandidate: Sendable {
+    var key: String
+    var label: String
   }
 
   var mode: Mode
@@ -18,6 +28,8 @@ struct MemberFormModel: Sendable {
   var nationalIDEditable: Bool
   /// `CSRF.field(context)`, rendered by the controller.
   var csrf: HTML
+  /// The admission form's sponsor picker: the cell's official members.
+  var sponsorCandidates: [SponsorCandidate] = []
 }
 
 enum MemberFormView {
@@ -34,18 +46,43 @@ enum MemberFormView {
       title = "Sửa lý lịch: \(name)"
       action = Links.member(id)
       back = "<a href=\"\(Links.member(id))\">Quay lại hồ sơ</a>"
+    case .admit(let code, let name):
+      title = "Kết nạp đảng viên vào \(name)"
+      action = Links.admission(inCell: code)
+      back = "<a href=\"\(Links.unit(code))\">Quay lại chi bộ</a>"
+    case .arrive(let code, let name):
+      title = "Tiếp nhận đảng viên từ tỉnh khác vào \(name)"
+      action = Links.arrival(inCell: code)
+      back = "<a href=\"\(Links.unit(code))\">Quay lại chi bộ</a>"
     }
     let version: HTML = model.version.map { "<input type=\"hidden\" name=\"version\" value=\"\($0)\">" } ?? .empty
     let identity = MemberFields.identityLabels
       .filter { $0.key != "nationalID" || model.nationalIDEditable }
       .map { field($0.key, $0.label, model) }
     let admission: HTML
-    if case .create = model.mode {
+    switch model.mode {
+    case .create:
       admission = """
         <fieldset><legend>Kết nạp</legend>
         \(MemberFields.admissionLabels.map { field($0.key, $0.label, model) })</fieldset>
         """
-    } else {
+    case .admit:
+      let options = model.sponsorCandidates.map { "<option value=\"\($0.key)\">\($0.label)</option>" as HTML }
+      admission = """
+        <fieldset><legend>Kết nạp</legend>
+        \(MemberFields.admitLabels.map { field($0.key, $0.label, model) })\
+        <datalist id="nguoi-gioi-thieu">\(options)</datalist>
+        <p class="muted">Người giới thiệu: gõ họ tên hoặc số thẻ để tìm trong \(model.sponsorCandidates.count) đảng viên \
+        chính thức của chi bộ.</p></fieldset>
+        """
+    case .arrive:
+      admission = """
+        <fieldset><legend>Tiếp nhận</legend>
+        \(MemberFields.arrivalLabels.map { field($0.key, $0.label, model) })\
+        <p class="muted">Đảng viên đã được kết nạp ở tỉnh khác: được ghi là chính thức, trừ khi sau này ghi \
+        quyết định công nhận chính thức (khi còn dự bị).</p></fieldset>
+        """
+    case .edit:
       admission = .empty
     }
     return Layout.page(
@@ -105,6 +142,11 @@ enum MemberFormView {
     case "birthDate", "admissionDate", "officialDate":
       input = """
         <input id="f-\(key)" name="\(key)" value="\(value)" placeholder="31/12/1990" inputmode="numeric"\(described)>
+        """
+    case "sponsor1",
+      "sponsor2" where !model.sponsorCandidates.isEmpty:
+      input = """
+        <input id="f-\(key)" name="\(key)" value="\(value)" list="nguoi-gioi-thieu" autocomplete="off"\(described)>
         """
     default:
       input = "<input id=\"f-\(key)\" name=\"\(key)\" value=\"\(value)\"\(described)>"

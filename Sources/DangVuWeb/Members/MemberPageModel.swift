@@ -24,6 +24,13 @@ struct MemberPageModel: Sendable {
   var admission: Admission?
   var sponsors: [Sponsor]
   var canEdit: Bool
+  /// May record lifecycle acts and correct events (`recordLifecycle`).
+  var canRecord = false
+  /// The stored events with their ids, in the timeline's order (by date, ties as recorded).
+  var recorded: [RecordedEvent] = []
+  /// The history of changes: corrected events, newest first.
+  var corrections: [EventCorrection] = []
+  var pendingLetter: TransferLetter?
 
   static func load(id: Int64, access: Access, store: any PartyStore & RegisterEditing) async throws
     -> MemberPageModel
@@ -41,7 +48,10 @@ struct MemberPageModel: Sendable {
     return MemberPageModel(
       today: Day.today, member: versioned.member, version: versioned.version,
       nationalID: access.shown(nationalID: versioned.member.nationalID), timeline: timeline, cells: cells,
-      admission: admission, sponsors: sponsors, canEdit: access.principal.allows(.editRegister))
+      admission: admission, sponsors: sponsors, canEdit: access.principal.allows(.editRegister),
+      canRecord: access.principal.allows(.recordLifecycle),
+      recorded: record.recordedEvents.sorted { ($0.event.date, $0.id) < ($1.event.date, $1.id) },
+      corrections: record.corrections, pendingLetter: record.pendingLetter)
   }
 
   /// Where the member stands today; nil once they have left the register (or the province).

@@ -23,9 +23,11 @@ enum MemberPageView {
         \(standing(model))
         \(admission(model))
         \(posts(model))
+        \(MemberLifecycleView.acts(model))
         <h2>Quá trình sinh hoạt đảng</h2>
         \(history(model))
         \(spans(model))
+        \(MemberLifecycleView.corrections(model))
         """)
   }
 
@@ -58,7 +60,7 @@ enum MemberPageView {
     return "<dl class=\"facts\">\n\(items)</dl>"
   }
 
-  private static func cellLink(_ cell: MemberPageModel.CellRef?) -> HTML {
+  static func cellLink(_ cell: MemberPageModel.CellRef?) -> HTML {
     guard let cell else { return "<span class=\"muted\">không rõ</span>" }
     return "<a href=\"\(Links.unit(cell.code))\">\(cell.name)</a>"
   }
@@ -70,6 +72,9 @@ enum MemberPageView {
       rows.append(("Đảng viên", "\(span.standing.nameVi)"))
       if span.exempt { rows.append(("Miễn sinh hoạt", "miễn công tác và sinh hoạt đảng")) }
       if span.inTransit { rows.append(("Chuyển sinh hoạt", "đang chuyển sinh hoạt đảng, chưa được nơi đến tiếp nhận")) }
+      if let letter = model.pendingLetter {
+        rows.append(("Giấy giới thiệu", MemberLifecycleView.letter(letter, model)))
+      }
     } else {
       rows.append(("Chi bộ", "<span class=\"muted\">không còn trong danh sách đảng viên</span>"))
     }
@@ -115,8 +120,9 @@ enum MemberPageView {
 
   /// Every event, dated, in the order it happened.
   private static func history(_ model: MemberPageModel) -> HTML {
-    guard !model.timeline.events.isEmpty else { return "<p class=\"muted\">Chưa ghi sự kiện nào.</p>" }
-    let items = model.timeline.events.map { event -> HTML in
+    guard !model.recorded.isEmpty else { return "<p class=\"muted\">Chưa ghi sự kiện nào.</p>" }
+    let items = model.recorded.map { recorded -> HTML in
+      let event = recorded.event
       let cell: HTML = event.cellID.map { " — \(cellLink(model.cell($0)))" } ?? .empty
       let note: HTML = event.note.isEmpty ? .empty : " <span class=\"muted\">(\(event.note))</span>"
       return

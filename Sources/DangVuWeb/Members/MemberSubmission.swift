@@ -13,11 +13,31 @@ enum MemberSubmission {
     case stale(VersionedMember)
   }
 
-  static func create(_ fields: MemberFields, access: Access, store: any PartyStore & RegisterEditing) async throws
+  /// `admittingInto`: an admission from the cell's page (already checked inside the subtree), which needs the
+  /// decision and both sponsors and writes its audit entry in the same transaction; nil for a record typed up
+  /// from an old file, where the sponsors may be unknown.
+  static func create(
+    _ fields: MemberFields, access: Access, store: any PartyStore & RegisterEditing,
+    admittingInto admitting: Organisation? = nil
+  ) async throws
     -> Outcome
   {
+    var fields = fields
+    if let admitting {
+      fields.cell = admitting.code
+      fields.officialDate = nil
+    }
     let today = Day.today
     var errors = FieldProblems()
+    if admitting != nil {
+      for (key, value) in [("sponsor1", fields.sponsor1), ("sponsor2", fields.sponsor2)]
+      where value?.trimmingCharacters(in: .whitespaces).isEmpty ?? true {
+        errors[key] = "Hãy chọn người giới thiệu: một đảng viên chính thức (tìm theo họ tên hoặc số thẻ)."
+      }
+      if fields.decisionNumber?.trimmingCharacters(in: .whitespaces).isEmpty ?? true {
+        errors["decisionNumber"] = "Hãy nhập số quyết định kết nạp."
+      }
+    }
     let member = fields.identity(
       id: 0, stored: nil, nationalIDEditable: access.principal.allows(.seeNationalID), today: today, errors: &errors)
     // The age rule needs only the birth date, even when other identity fields are wrong.
@@ -43,7 +63,13 @@ enum MemberSubmission {
     }
     do {
       let decision = sponsors.map { AdmissionDecision(decisionNumber: admission.decision, sponsorIDs: $0) }
-      let saved = try await store.createMember(NewMember(member: member, events: events, admission: decision))
+      let new = NewMember(member: member, events: events, admission: decision)
+      if admitting != nil {
+        let saved = try await store.admitMember(new, by: AuditActor(access.principal))
+        AuditRecorder.recordedByStore()
+        return .saved(saved)
+      }
+      let saved = try await store.createMember(new)
       await AuditRecorder.record(
         store, by: access.principal, action: "member.add", subject: "member:\(saved.member.id)", scopeCode: cell.code,
         after: saved)
@@ -104,7 +130,13 @@ enum MemberSubmission {
     }
     var ids: [Int64] = []
     for (key, card) in cards {
-      guard let sponsor = try await access.store.member(cardNumber: card),
+      // "#123" is the member numbered 123: what the admission form's picker sends for a member with no card.
+      let byNumber = card.hasPrefix("#") ? Int64(card.dropFirst()) : nil
+      let found =
+        if let byNumber { try await access.store.member(id: byNumber) } else {
+          try await access.store.member(cardNumber: card)
+        }
+      guard let sponsor = found,
         (try? await access.member(id: sponsor.id)) != nil
       else {
         errors[key] = "Không tìm thấy đảng viên có số thẻ \(card) trong phạm vi của bạn."
@@ -128,7 +160,7 @@ enum MemberSubmission {
   /// Card and national ID numbers are unique in the whole register; say so beside the field before the store
   /// refuses, whatever else is wrong with the form. Whose number it is is said only when that member is
   /// inside the person's subtree (MemberRules).
-  private static func checkUnique(
+  static func checkUnique(
     _ fields: MemberFields, id: Int64, stored: Member?, access: Access, errors: inout FieldProblems
   ) async throws {
     func typed(_ value: String?) -> String? {

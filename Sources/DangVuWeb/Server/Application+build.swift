@@ -87,5 +87,9 @@ private func addControllers(
   MemberAPIController(store: store).addRoutes(to: router)
   CellGradingController(store: store).addRoutes(to: router)
   CellGradesAPIController(store: store).addRoutes(to: router)
+  LifecyclePagesController(store: store).addRoutes(to: router)
+  TransfersController(store: store).addRoutes(to: router)
+  AdmissionController(store: store).addRoutes(to: router)
+  LifecycleAPIController(store: store).addRoutes(to: router)
   return router
 }

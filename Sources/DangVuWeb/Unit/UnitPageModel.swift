@@ -48,9 +48,12 @@ struct UnitPageModel: Sendable {
     var addMembers = false
     var grade = false
     var oversight = false
+    /// Admission with the decision and two sponsors (`recordLifecycle`).
+    var admit = false
 
     init(_ principal: Principal? = nil) {
       addMembers = principal?.allows(.editRegister) ?? false
+      admit = principal?.allows(.recordLifecycle) ?? false
       grade = principal?.allows(.editGrades) ?? false
       oversight = principal?.allows(.readRecords) ?? false
     }

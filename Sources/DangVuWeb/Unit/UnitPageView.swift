@@ -53,6 +53,10 @@ enum UnitPageView {
     if model.actions.addMembers && model.holdsMembers && model.existsOnDay {
       links.append("<a href=\"\(Links.newMember(inCell: model.unit.code))\">Thêm đảng viên</a>")
     }
+    if model.actions.admit && model.holdsMembers && model.unit.exists(on: Day.today) {
+      links.append("<a href=\"\(Links.admission(inCell: model.unit.code))\">Kết nạp đảng viên</a>")
+      links.append("<a href=\"\(Links.arrival(inCell: model.unit.code))\">Tiếp nhận đảng viên từ tỉnh khác</a>")
+    }
     if model.actions.grade {
       links.append("<a href=\"\(Links.cellGrading(model.unit.code))\">Xếp loại chất lượng đảng viên</a>")
     }

@@ -1,0 +1,144 @@
+"""A two-step transfer in a real browser, on a phone-sized window (390 px wide): the cell's secretary issues
+a transfer letter from a member's page, the receiving cell's secretary sees the letter addressed to their cell
+and receives it. Every form on the way must fit the window without sideways scrolling.
+
+Run by scripts/browser-test.sh after browser_flow.py:
+  transfer_flow.py BASE SENDER PASSWORD RECEIVER PASSWORD DESTINATION_CELL ARTIFACTS
+"""
+import os
+import sys
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+BASE = sys.argv[1]
+SENDER, SENDER_PASSWORD = sys.argv[2], sys.argv[3]
+RECEIVER, RECEIVER_PASSWORD = sys.argv[4], sys.argv[5]
+DESTINATION = sys.argv[6]
+ARTIFACTS = sys.argv[7]
+PHONE_WIDTH = 390
+
+
+def shot(driver, step):
+    path = os.path.join(ARTIFACTS, f"{step}.png")
+    driver.save_screenshot(path)
+    print(f"  ảnh chụp: {path}")
+
+
+def expect(condition, message):
+    if not condition:
+        raise AssertionError(message)
+
+
+def arrive(driver, fragment, what):
+    WebDriverWait(driver, 15).until(lambda d: fragment in d.current_url, message=f"{what}: still at {driver.current_url}")
+
+
+def fits(driver, what):
+    """The page is no wider than the window: nothing to scroll sideways to on a phone."""
+    inner, scroll = driver.execute_script(
+        "return [window.innerWidth, document.documentElement.scrollWidth]")
+    expect(inner <= PHONE_WIDTH + 20, f"the window is {inner} px wide, not a phone's")
+    expect(scroll <= inner, f"{what}: {scroll} px of content in a {inner} px window (sideways scroll)")
+
+
+def sign_in(driver, login, password):
+    driver.get(BASE + "/dang-nhap")
+    driver.find_element(By.ID, "login").send_keys(login)
+    driver.find_element(By.ID, "password").send_keys(password)
+    driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]").click()
+    WebDriverWait(driver, 15).until(lambda d: "/dang-nhap" not in d.current_url, message="still on sign-in")
+
+
+def sign_out(driver):
+    driver.find_element(By.CSS_SELECTOR, "form.account button[type=submit]").click()
+    arrive(driver, "/dang-nhap", "signing out")
+
+
+def main():
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    options = Options()
+    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", f"--window-size={PHONE_WIDTH},1400"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(
+        service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
+    driver.implicitly_wait(5)
+    # Headless Chromium keeps windows at least 500 px wide: a phone's screen is emulated instead, as the
+    # browser's device toolbar does (the page's viewport tag then applies as on a phone).
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": PHONE_WIDTH, "height": 1400, "deviceScaleFactor": 1, "mobile": True})
+    try:
+        # 1. The sending cell's secretary opens their cell and a member of it.
+        sign_in(driver, SENDER, SENDER_PASSWORD)
+        driver.find_element(By.CSS_SELECTOR, "ul.tree a").click()
+        arrive(driver, "/to-chuc/", "the cell's page")
+        code = driver.current_url.rstrip("/").split("/to-chuc/")[1].split("?")[0]
+        expect(code != DESTINATION, "the destination is the sender's own cell")
+
+        # The admission form of the cell fits a phone too.
+        driver.get(f"{BASE}/to-chuc/{code}/ket-nap")
+        expect(driver.find_elements(By.CSS_SELECTOR, "datalist#nguoi-gioi-thieu option"), "no sponsor to pick")
+        fits(driver, "the admission form")
+        shot(driver, "t1-ket-nap-390")
+
+        driver.get(f"{BASE}/to-chuc/{code}")
+        # A member with nothing noted (not exempt, not already in transit).
+        rows = driver.find_elements(By.CSS_SELECTOR, "table tbody tr")
+        free = [r for r in rows if not r.find_elements(By.CSS_SELECTOR, "td")[-1].text.strip()]
+        expect(free, "the cell has no member free to transfer")
+        member = free[0].find_element(By.CSS_SELECTOR, "a[href^='/dang-vien/']")
+        name = member.text
+        member.click()
+        arrive(driver, "/dang-vien/", "the member's page")
+        member_url = driver.current_url
+        fits(driver, "the member's page")
+
+        # 2. Issue the letter: the form on a phone, then the member shows as in transit with the deadline.
+        driver.find_element(By.PARTIAL_LINK_TEXT, "cấp giấy giới thiệu").click()
+        arrive(driver, "/su-kien/chuyen-sinh-hoat", "the letter's form")
+        fits(driver, "the transfer letter's form")
+        driver.find_element(By.ID, "f-cell").send_keys(DESTINATION)
+        driver.find_element(By.ID, "f-number").send_keys("15-GGT/ĐU")
+        shot(driver, "t2-giay-gioi-thieu-390")
+        driver.find_element(By.CSS_SELECTOR, "form.record button[type=submit]").click()
+        WebDriverWait(driver, 15).until(lambda d: d.current_url == member_url, message="not back on the member's page")
+        expect("đang chuyển sinh hoạt đảng" in driver.page_source, "the member is not shown in transit")
+        expect("hạn tiếp nhận" in driver.page_source, "the letter's deadline is not shown")
+        shot(driver, "t3-dang-chuyen")
+        sign_out(driver)
+
+        # 3. The receiving cell's secretary sees the letter addressed to their cell and receives it.
+        sign_in(driver, RECEIVER, RECEIVER_PASSWORD)
+        driver.get(BASE + "/chuyen-sinh-hoat")
+        letters = driver.find_elements(By.CSS_SELECTOR, "ul.letters > li")
+        mine = [li for li in letters if name in li.text and "15-GGT/ĐU" in li.text]
+        expect(mine, f"the letter for {name} is not on the receiving side's page")
+        fits(driver, "the transfers page")
+        shot(driver, "t4-cho-tiep-nhan-390")
+        mine[0].find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        arrive(driver, "/chuyen-sinh-hoat", "receiving")
+        expect(not any(name in li.text and "15-GGT/ĐU" in li.text
+                       for li in driver.find_elements(By.CSS_SELECTOR, "ul.letters > li")),
+               "the letter is still waiting after it was received")
+        # The member is now the receiving cell's: their page opens for its secretary.
+        driver.get(member_url)
+        expect(name in driver.find_element(By.TAG_NAME, "h1").text, "the received member's page does not open")
+        expect(DESTINATION in driver.page_source, "the member's page does not show the receiving cell")
+        shot(driver, "t5-da-tiep-nhan")
+        print("Trình duyệt: bí thư chi bộ cấp giấy giới thiệu, chi bộ nơi đến tiếp nhận; các biểu mẫu vừa màn hình 390 px.")
+    except Exception:
+        shot(driver, "t-loi")
+        with open(os.path.join(ARTIFACTS, "t-loi.html"), "w") as page:
+            page.write(driver.page_source)
+        raise
+    finally:
+        driver.quit()
+
+
+if __name__ == "__main__":
+    main()
