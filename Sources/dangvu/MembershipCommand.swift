@@ -104,7 +104,9 @@ struct MembershipCommand: AsyncParsableCommand {
       do {
         let db = try store.open()
         if let count {
-          try await db.setAdmissionPlans([AdmissionPlanEntry(organisationCode: org, year: year, planned: count)])
+          // Audited like the page's form, with the operating-system user as the actor.
+          try await db.setAdmissionPlan(
+            AdmissionPlanEntry(organisationCode: org, year: year, planned: count), by: .commandLineUser)
         }
         if let plan = try await db.admissionPlan(of: org, year: year) {
           print("Chỉ tiêu kết nạp năm \(year) của \(org): \(VietnameseNumber.count(plan)) đảng viên.")

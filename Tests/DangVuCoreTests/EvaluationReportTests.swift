@@ -39,7 +39,8 @@ private func published2023() -> EvaluationReport {
     leadershipCadres: line(
       "leadershipCadre", "cán bộ lãnh đạo, quản lý các cấp",
       GradeCounts(excellent: 1573, good: 3886, complete: 88, notComplete: 42, notEvaluated: [.other: 11])),
-    belowTarget: [], excellentCapWarnings: [])
+    belowTarget: [], excellentCapWarnings: [],
+    target: try! DemoTargets.of(provinceCode: "KG")[0])
 }
 
 @Suite("The evaluation report")

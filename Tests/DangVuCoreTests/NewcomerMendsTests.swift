@@ -24,7 +24,8 @@ struct NewcomerMendsTests {
         subject: "leadershipCollective", label: "tập thể lãnh đạo, quản lý các cấp", counts: GradeCounts()),
       leadershipCadres: EvaluationReport.Line(
         subject: "leadershipCadre", label: "cán bộ lãnh đạo, quản lý các cấp", counts: GradeCounts()),
-      belowTarget: belowTarget, excellentCapWarnings: [])
+      belowTarget: belowTarget, excellentCapWarnings: [],
+      target: try! DemoTargets.of(provinceCode: "KG")[0])
   }
 
   static func paragraph(_ text: String, _ opening: String) -> String? {

@@ -15,7 +15,8 @@ private func district2023() -> EvaluationReport {
       counts: GradeCounts(excellent: 2, good: 6, complete: 1, notComplete: 1, notEvaluated: [.tooNew: 1])),
     leadershipCollectives: .init(subject: "leadershipCollective", label: "tập thể lãnh đạo", counts: GradeCounts()),
     leadershipCadres: .init(subject: "leadershipCadre", label: "cán bộ lãnh đạo", counts: GradeCounts()),
-    belowTarget: [], excellentCapWarnings: [])
+    belowTarget: [], excellentCapWarnings: [],
+    target: try! DemoTargets.of(provinceCode: "KG")[0])
 }
 
 @Suite("A report as a Party document (36-HD/VPTW)")

@@ -70,6 +70,13 @@ struct EvaluationStoreTests {
       #expect(r.organisations.counts.goodOrAbove == 1, "\(scope)")
     }
     #expect(try await store.evaluationReport(year: 2023, scope: "KG.02").members.counts.total == 0)
+    // Without a target binding them, no unit is below one.
+    #expect(try await store.evaluationReport(year: 2023, scope: "KG").belowTarget.isEmpty)
+    #expect(try await store.evaluationReport(year: 2023, scope: "KG").target == nil)
+    // A central target binds every province together and each unit below.
+    let central = try ReportTarget(
+      measure: .goodOrAbovePercent, scopeCode: nil, years: 2022...2030, low: 90, source: "Nghị quyết số 21-NQ/TW")
+    _ = try await store.addReportTarget(central, by: AuditActor(login: "admin", role: "administrator"))
     // With no scope, every province together: here the one province.
     let everything = try await store.evaluationReport(year: 2023, scope: nil)
     #expect(everything.members.counts == (try await store.evaluationReport(year: 2023, scope: "KG")).members.counts)

@@ -87,7 +87,9 @@ import Testing
     ("kind", "complaint"), ("received", "2024-05-01"), ("resolved", "2024-05-02"), ("finding", "correct"),
     ("version", "1"), ("nam", "2023"), ("login", outsideLogin), ("name", "Tân Hiệp"), ("date", "2024-06-10"),
     ("reason", "thử"), ("action", "remove"), ("sponsor1", "1003"), ("sponsor2", "1004"),
-    ("admissionDate", "2024-06-01"),
+    ("admissionDate", "2024-06-01"), ("unit", outsideUnit), ("year", "2023"), ("planned", "10"),
+    ("measure", "goodOrAbovePercent"), ("fromYear", "2022"), ("untilYear", "2030"), ("low", "90"),
+    ("source", "Nghị quyết số 21-NQ/TW"),
   ]
 
   static let outsideJSON = """
@@ -95,7 +97,9 @@ import Testing
     "fullName":"Người mới","form":"reprimand","categories":["prohibitedActs"],"organ":"inspectionCommission",\
     "number":"1-QĐ","decided":"2024-05-01","violated":"2024-04-01","kind":"complaint","received":"2024-05-01",\
     "resolved":"2024-05-02","finding":"correct","version":1,"grades":[],"login":"\(outsideLogin)","name":"Tân Hiệp",\
-    "date":"2024-06-10","reason":"thử","action":"remove","sponsor1":"1003","sponsor2":"1004","admissionDate":"2024-06-01"}
+    "date":"2024-06-10","reason":"thử","action":"remove","sponsor1":"1003","sponsor2":"1004","admissionDate":"2024-06-01",\
+    "unit":"\(outsideUnit)","year":"2023","planned":10,"measure":"goodOrAbovePercent","fromYear":2022,\
+    "untilYear":2030,"low":90,"source":"Nghị quyết số 21-NQ/TW"}
     """
 
   /// What must not change: the register, outside members' records, oversight records and complaints.
@@ -111,6 +115,8 @@ import Testing
       + " \(records.discipline.count) \(records.complaints.count) \(complaint?.complaint.resolved?.iso ?? "-")"
       + " \(try await world.store.transferLetter(id: world.outsideLetter)?.received?.iso ?? "-")"
       + " \(try await world.store.eventCorrections(ofMember: world.outsideMember).count)"
+      + " \(try await world.store.reportTargets().count)"
+      + " \(try await world.store.admissionPlan(of: outsideUnit, year: 2023) ?? -1)"
   }
 
   @Test(arguments: Role.allCases)

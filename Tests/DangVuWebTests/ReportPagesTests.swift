@@ -54,6 +54,10 @@ enum GradedProvince {
         events: [SmallProvince.admitted(ids["KG.01.001.02"]!, on: "\(thisYear)-01-01")]))
     let m = try await store.addMembers(batch).map(\.id)
     try await store.setAdmissionPlans([AdmissionPlanEntry(organisationCode: "KG", year: thisYear, planned: 4)])
+    // The province holds itself to Resolution 21-NQ/TW's 90 % (a record, as a committee would enter it).
+    for target in try DemoTargets.of(provinceCode: "KG") {
+      _ = try await store.addReportTarget(target, by: AuditActor(login: "tochuc", role: "organisationStaff"))
+    }
 
     try await store.openEvaluationCycle(scope: "KG", year: 2022, evaluationDate: day("2022-12-15"))
     try await store.openEvaluationCycle(scope: "KG", year: 2023, evaluationDate: day("2023-12-15"))

@@ -62,6 +62,8 @@ public enum Permission: String, CaseIterable, Codable, Sendable {
   case recordLifecycle
   /// Evaluation: grade cells and subjects, move grades through the workflow.
   case editGrades
+  /// Admission plans and the targets reports are read against (chỉ tiêu), for units in the scope.
+  case setTargets
   /// Inspections, supervisions, discipline, complaints.
   case editOversight
   /// National ID numbers unmasked.

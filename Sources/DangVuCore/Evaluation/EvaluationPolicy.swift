@@ -5,8 +5,6 @@ public struct EvaluationPolicy: Hashable, Sendable, Codable {
   public var minimumMonthsBeforeEvaluation = 6
   /// Excellent grades should not exceed this share of good-or-above, within each grassroots organisation.
   public var excellentCapPercentOfGoodOrAbove = 20
-  /// Resolution 21-NQ/TW: at least this share good or above, for organisations and for members.
-  public var targetGoodOrAbovePercent = 90
   /// Sick leave of this many months or more in the year rules out good or above.
   public var sickLeaveMonthsRulingOutGood = 3
 

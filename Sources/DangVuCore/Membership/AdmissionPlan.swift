@@ -14,14 +14,6 @@ public struct AdmissionPlan: Hashable, Sendable, Codable {
   }
 }
 
-/// The targets membership figures are read against (Nghị quyết 21 of the provincial congress).
-public struct MembershipPolicy: Hashable, Sendable, Codable {
-  /// Admissions a year the province aims for.
-  public var admissionsPerYear: ClosedRange<Int>
-
-  public static let standard = MembershipPolicy(admissionsPerYear: 1_600...1_800)
-}
-
 /// Where a probation stands on a day.
 public enum ProbationStatus: Hashable, Sendable, Codable {
   case running(ends: Day)

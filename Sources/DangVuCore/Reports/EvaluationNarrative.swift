@@ -19,18 +19,17 @@ public enum EvaluationNarrative {
       // The paragraph's opening names the subject; the sentence does not say it again.
       paragraphs.append("Về \(line.label): " + sentence(for: line, noun: "", labelled: false))
     }
-    let target = r.policy.targetGoodOrAbovePercent
-    if r.belowTarget.isEmpty {
+    if let target = r.target, r.belowTarget.isEmpty {
       paragraphs.append(
-        "Các đơn vị trực thuộc đều đạt chỉ tiêu từ \(target)% trở lên tổ chức đảng và đảng viên hoàn thành tốt nhiệm vụ "
-          + "(Nghị quyết số 21-NQ/TW).")
-    } else {
+        "Các đơn vị trực thuộc đều đạt chỉ tiêu từ \(target.low)% trở lên tổ chức đảng và đảng viên hoàn thành tốt "
+          + "nhiệm vụ (\(target.source)).")
+    } else if let target = r.target {
       let list = r.belowTarget.map {
         "\($0.name) (\($0.subject == "member" ? "đảng viên" : "tổ chức đảng") \(ratio($0.goodOrAbove, $0.evaluated)), chiếm \($0.share.vietnamese)%)"
       }
       paragraphs.append(
-        "Có \(r.belowTarget.count) trường hợp chưa đạt chỉ tiêu \(target)% hoàn thành tốt nhiệm vụ trở lên "
-          + "(Nghị quyết số 21-NQ/TW): \(list.joined(separator: "; ")).")
+        "Có \(r.belowTarget.count) trường hợp chưa đạt chỉ tiêu \(target.low)% hoàn thành tốt nhiệm vụ trở lên "
+          + "(\(target.source)): \(list.joined(separator: "; ")).")
     }
     if !r.excellentCapWarnings.isEmpty {
       paragraphs.append(

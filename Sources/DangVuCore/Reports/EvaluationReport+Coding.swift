@@ -36,7 +36,7 @@ extension EvaluationReport.Line {
 
 extension EvaluationReport {
   enum Keys: String, CodingKey {
-    case year, scopeCode, scopeName, regulation, policy, organisations, organisationKinds, members
+    case year, scopeCode, scopeName, regulation, policy, target, organisations, organisationKinds, members
     case leadershipCollectives, leadershipCadres, belowTarget, excellentCapWarnings
   }
 
@@ -47,6 +47,7 @@ extension EvaluationReport {
     try c.encode(scopeName, forKey: .scopeName)
     try c.encode(regulation, forKey: .regulation)
     try c.encode(policy, forKey: .policy)
+    try c.encodeIfPresent(target, forKey: .target)
     try c.encode(organisations, forKey: .organisations)
     try c.encode(organisationKinds, forKey: .organisationKinds)
     try c.encode(members, forKey: .members)

@@ -65,6 +65,9 @@ public struct EvaluationReport: Sendable, Codable {
   public var scopeName: String
   public var regulation: String
   public var policy: EvaluationPolicy
+  /// The share of good grades binding the scope in the year (a stored target; nil when none binds it: then
+  /// no unit is listed below target).
+  public var target: ReportTarget?
   /// One line per organisation kind below the scope, in the kind table's order.
   public var organisationKinds: [Line]
   public var members: Line
@@ -85,13 +88,14 @@ public struct EvaluationReport: Sendable, Codable {
   public init(
     year: Int, scopeCode: String, scopeName: String, regulation: String, policy: EvaluationPolicy,
     organisationKinds: [Line], members: Line, leadershipCollectives: Line, leadershipCadres: Line,
-    belowTarget: [BelowTarget], excellentCapWarnings: [String]
+    belowTarget: [BelowTarget], excellentCapWarnings: [String], target: ReportTarget? = nil
   ) {
     self.year = year
     self.scopeCode = scopeCode
     self.scopeName = scopeName
     self.regulation = regulation
     self.policy = policy
+    self.target = target
     self.organisationKinds = organisationKinds
     self.members = members
     self.leadershipCollectives = leadershipCollectives

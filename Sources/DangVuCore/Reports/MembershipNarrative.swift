@@ -11,12 +11,11 @@ public enum MembershipNarrative {
       admissions += ", \(change.clause(year: r.previousPeriod.through.year))"
     }
     admissions += "."
-    if let within = r.admissionsWithinTarget {
-      let band = r.policy.admissionsPerYear
+    if let within = r.admissionsWithinTarget, let band = r.admissionsTarget {
       admissions +=
         within
-        ? " Đạt chỉ tiêu kết nạp \(n(band.lowerBound))–\(n(band.upperBound)) đảng viên mỗi năm."
-        : " Chưa nằm trong chỉ tiêu kết nạp \(n(band.lowerBound))–\(n(band.upperBound)) đảng viên mỗi năm."
+        ? " Đạt chỉ tiêu kết nạp \(band.valueVi) mỗi năm."
+        : " Chưa nằm trong chỉ tiêu kết nạp \(band.valueVi) mỗi năm."
     }
     paragraphs.append(admissions)
 

@@ -3,7 +3,8 @@
 extension MembershipReport {
   enum Keys: String, CodingKey {
     case scopeCode, scopeName, period, periodName, previousPeriod, counts, previous, totals, admissionPlan
-    case admissionsShareOfPlan, admissionsChange, population, shareOfPopulation, admissionsWithinTarget, policy
+    case admissionsShareOfPlan, admissionsChange, population, shareOfPopulation, admissionsWithinTarget,
+      admissionsTarget
     case changes, averageAge, sharesVi, comparison
   }
 
@@ -29,7 +30,7 @@ extension MembershipReport {
     try c.encodeIfPresent(population, forKey: .population)
     try c.encodeIfPresent(shareOfPopulation, forKey: .shareOfPopulation)
     try c.encodeIfPresent(admissionsWithinTarget, forKey: .admissionsWithinTarget)
-    try c.encode(policy, forKey: .policy)
+    try c.encodeIfPresent(admissionsTarget, forKey: .admissionsTarget)
     try c.encode(changes.compactMapValues(\.difference), forKey: .changes)
     try c.encodeIfPresent(averageAge, forKey: .averageAge)
     let printed: [(String, Percent?)] = [

@@ -14,11 +14,14 @@ public struct MembershipReport: Sendable, Codable {
   public var admissionPlan: Int?
   /// People living in the scope's area in the year the period ends.
   public var population: Int?
-  public var policy: MembershipPolicy
+  /// The admissions band binding the scope's own total in the period's year (nil: none binds it, as for a
+  /// district under a provincial band, or a period not within one year).
+  public var admissionsTarget: ReportTarget?
 
   public init(
     scopeCode: String, scopeName: String, period: ReportPeriod, counts: MembershipCounts, previous: MembershipCounts,
-    admissionPlan: Int?, population: Int?, policy: MembershipPolicy = .standard, comparison: ReportComparison = .made
+    admissionPlan: Int?, population: Int?, admissionsTarget: ReportTarget? = nil,
+    comparison: ReportComparison = .made
   ) {
     self.scopeCode = scopeCode
     self.scopeName = scopeName
@@ -29,7 +32,7 @@ public struct MembershipReport: Sendable, Codable {
     self.previous = previous
     self.admissionPlan = admissionPlan
     self.population = population
-    self.policy = policy
+    self.admissionsTarget = admissionsTarget
   }
 
   /// Admissions as a share of the plan, to one decimal as published ("đạt 90,7% kế hoạch").
@@ -43,9 +46,11 @@ public struct MembershipReport: Sendable, Codable {
   /// The members on the last day as a share of the population ("chiếm 3,57% dân số").
   public var shareOfPopulation: Percent? { population.flatMap { Percent(counts.members, of: $0) } }
 
-  /// Whether a year's admissions fall inside the target band; nil for periods shorter than a year.
+  /// Whether a year's admissions fall inside the band binding the scope; nil for periods shorter than a year
+  /// and where no band binds.
   public var admissionsWithinTarget: Bool? {
-    period.kind == .year ? policy.admissionsPerYear.contains(counts.admitted) : nil
+    guard period.kind == .year, let target = admissionsTarget else { return nil }
+    return target.isMet(admitted: counts.admitted)
   }
 
   /// Every flow and stock with its change against the same period a year earlier; none without a comparison.

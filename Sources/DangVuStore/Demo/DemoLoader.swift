@@ -133,6 +133,11 @@ public enum DemoLoader {
     try await store.setPopulation(population)
     let plans = lifecycle.plans
     try await store.setAdmissionPlans(plans)
+    for province in plan.provinces {
+      for target in try DemoTargets.of(provinceCode: province.rootUnit.code) {
+        _ = try await store.addReportTarget(target, by: AuditActor(login: "demo", role: "system"))
+      }
+    }
     // Built here, once, so the first report on the demo does not pay for it.
     progress(WorkProgress(phase: "số liệu theo tháng", done: 0, total: 1))
     try await store.prepareMembershipReports()

@@ -3,23 +3,25 @@ import GRDB
 
 extension SQLiteStore {
   public func setAdmissionPlans(_ plans: [AdmissionPlanEntry]) async throws {
-    try await writer.write { db in
-      let upsert = try db.cachedStatement(
-        sql: "INSERT OR REPLACE INTO admission_plan(organisation_id, year, planned) VALUES (?, ?, ?)")
-      for (index, plan) in plans.enumerated() {
-        do {
-          let unit = try Self.requireOrganisation(code: plan.organisationCode, in: db)
-          guard plan.planned >= 0 else {
-            throw DomainError(
-              "plan.negative", "Chỉ tiêu kết nạp năm \(plan.year) của \(unit.code) không thể âm (\(plan.planned)).")
-          }
-          guard (1930...2200).contains(plan.year) else {
-            throw DomainError("plan.year", "Năm \(plan.year) của chỉ tiêu kết nạp không hợp lệ.")
-          }
-          try upsert.execute(arguments: [unit.id, plan.year, plan.planned])
-        } catch let error as DomainError {
-          throw BatchItemError(index: index, error: error)
+    try await writer.write { db in try Self.setAdmissionPlans(plans, in: db) }
+  }
+
+  static func setAdmissionPlans(_ plans: [AdmissionPlanEntry], in db: Database) throws {
+    let upsert = try db.cachedStatement(
+      sql: "INSERT OR REPLACE INTO admission_plan(organisation_id, year, planned) VALUES (?, ?, ?)")
+    for (index, plan) in plans.enumerated() {
+      do {
+        let unit = try Self.requireOrganisation(code: plan.organisationCode, in: db)
+        guard plan.planned >= 0 else {
+          throw DomainError(
+            "plan.negative", "Chỉ tiêu kết nạp năm \(plan.year) của \(unit.code) không thể âm (\(plan.planned)).")
         }
+        guard (1930...2200).contains(plan.year) else {
+          throw DomainError("plan.year", "Năm \(plan.year) của chỉ tiêu kết nạp không hợp lệ.")
+        }
+        try upsert.execute(arguments: [unit.id, plan.year, plan.planned])
+      } catch let error as DomainError {
+        throw BatchItemError(index: index, error: error)
       }
     }
   }

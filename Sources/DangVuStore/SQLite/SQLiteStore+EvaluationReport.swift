@@ -36,25 +36,29 @@ extension SQLiteStore {
         return current[key] != nil || previous[key] != nil
       }.map { line("organisation.\($0.kind.code)", $0.nameVi) }
 
-      // Units directly below the scope, on the evaluation date, against the 90% target.
+      // Units directly below the scope, on the evaluation date, against the target binding the scope that year
+      // (none binding: no unit is listed).
       let policy = EvaluationPolicy.standard
+      let target = try Self.bindingTarget(.goodOrAbovePercent, scope: code == nil ? nil : first, year: year, in: db)
       var below: [EvaluationReport.BelowTarget] = []
       let children =
-        code == nil
-        ? scopes
-        : try Row.fetchAll(
-          db,
-          sql: """
-            SELECT \(Self.organisationColumns) FROM organisation o JOIN organisation_parent p ON p.child_id = o.id
-            WHERE p.parent_id = :id AND p.valid_from <= :day AND (p.valid_until IS NULL OR p.valid_until > :day)
-            ORDER BY o.code
-            """, arguments: ["id": first.id, "day": cycle.evaluationDate.daysSinceEpoch]
-        ).map(Self.organisation)
+        target == nil
+        ? []
+        : code == nil
+          ? scopes
+          : try Row.fetchAll(
+            db,
+            sql: """
+              SELECT \(Self.organisationColumns) FROM organisation o JOIN organisation_parent p ON p.child_id = o.id
+              WHERE p.parent_id = :id AND p.valid_from <= :day AND (p.valid_until IS NULL OR p.valid_until > :day)
+              ORDER BY o.code
+              """, arguments: ["id": first.id, "day": cycle.evaluationDate.daysSinceEpoch]
+          ).map(Self.organisation)
       for child in children {
         let counts = try Self.rollup(year: year, unitID: child.id, in: db)
         let organisations = counts.filter { $0.key.hasPrefix("organisation.") }.values.reduce(GradeCounts(), +)
         for (subject, c) in [("organisation", organisations), ("member", counts["member"] ?? GradeCounts())]
-        where c.evaluated > 0 && c.goodOrAbove * 100 < c.evaluated * policy.targetGoodOrAbovePercent {
+        where c.evaluated > 0 && !(target?.isMet(goodOrAbove: c.goodOrAbove, of: c.evaluated) ?? true) {
           below.append(
             .init(
               code: child.code, name: child.name, subject: subject, goodOrAbove: c.goodOrAbove, evaluated: c.evaluated))
@@ -66,7 +70,7 @@ extension SQLiteStore {
         leadershipCollectives: line("leadershipCollective", "tập thể lãnh đạo, quản lý các cấp"),
         leadershipCadres: line("leadershipCadre", "cán bộ lãnh đạo, quản lý các cấp"), belowTarget: below,
         excellentCapWarnings: try Self.excellentCapWarnings(
-          year: year, scope: code == nil ? nil : first, on: cycle.evaluationDate, in: db))
+          year: year, scope: code == nil ? nil : first, on: cycle.evaluationDate, in: db), target: target)
     }
   }
 

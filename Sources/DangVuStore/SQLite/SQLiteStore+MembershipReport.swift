@@ -35,9 +35,15 @@ extension SQLiteStore {
           population = (population ?? 0) + people
         }
       }
+      // A band for a year's total binds only a period within one year, and only the unit that set it.
+      let target =
+        period.from.year == period.through.year
+        ? try Self.bindingTarget(
+          .admissionsPerYear, scope: code == nil ? nil : scopes.first, year: period.through.year, in: db) : nil
       return MembershipReport(
         scopeCode: code ?? "", scopeName: scopes.count == 1 ? scopes[0].name : "toàn quốc", period: period,
-        counts: counts, previous: previous, admissionPlan: plan, population: population, comparison: comparison)
+        counts: counts, previous: previous, admissionPlan: plan, population: population, admissionsTarget: target,
+        comparison: comparison)
     }
   }
 

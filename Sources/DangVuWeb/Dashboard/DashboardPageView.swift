@@ -43,7 +43,8 @@ enum DashboardPageView {
 
   static func evaluation(_ s: DashboardSummary) -> HTML {
     guard let e = s.evaluation else {
-      return "<p class=\"notice\">Chưa có đợt đánh giá, xếp loại nào cho \(s.scopeName) trong những năm gần đây.</p>"
+      return
+        "<p class=\"notice\">Chưa có kết quả đánh giá, xếp loại so với chỉ tiêu cho \(s.scopeName) trong những năm gần đây.</p>"
     }
     return """
       \(TargetChart.render(

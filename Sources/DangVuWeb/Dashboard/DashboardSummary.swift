@@ -34,7 +34,8 @@ struct DashboardSummary: Sendable, Encodable {
 
   struct Evaluation: Sendable, Encodable {
     var year: Int
-    /// Resolution 21-NQ/TW: this share of good or above, for members and for organisations.
+    /// The stored target binding the subtree that year (Resolution 21-NQ/TW for the demo province): this share of
+    /// good or above, for members and for organisations. A year no target binds shows no comparison.
     var targetPercent: Int
     var members: TargetShare
     var organisations: TargetShare
@@ -89,9 +90,10 @@ struct DashboardSummary: Sendable, Encodable {
 
     var evaluation: Evaluation?
     var below: [UnitBelowTarget] = []
-    if let report = try await latestGradedReport(store: store, scopeCode: scopeCode, today: today) {
+    if let report = try await latestGradedReport(store: store, scopeCode: scopeCode, today: today),
+      let target = report.target?.low
+    {
       let year = report.year
-      let target = report.policy.targetGoodOrAbovePercent
       evaluation = Evaluation(
         year: year, targetPercent: target, members: TargetShare(report.members.counts, target: target),
         organisations: TargetShare(report.organisations.counts, target: target))

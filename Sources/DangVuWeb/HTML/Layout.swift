@@ -63,6 +63,7 @@ enum Layout {
         ("/bao-cao/dang-vien", "Báo cáo đảng viên"), ("/bao-cao/kiem-tra", "Báo cáo kiểm tra"),
       ]
     }
+    if principal.allows(.readReports) { items.append((Links.targets(scope: nil), "Chỉ tiêu")) }
     if principal.allows(.readRecords) && !principal.role.ownRecordOnly {
       items.append(("/chat-luong-du-lieu", "Chất lượng dữ liệu"))
     }

@@ -36,3 +36,17 @@ extension Links {
     format.map { "&dinh-dang=\($0.rawValue)" } ?? ""
   }
 }
+
+/// The targets page and its forms.
+extension Links {
+  static func targets(scope: String?, year: Int? = nil) -> String {
+    var query: [String] = []
+    if let scope, !scope.isEmpty { query.append("to-chuc=" + encode(scope, allowed: queryAllowed)) }
+    if let year { query.append("nam=\(year)") }
+    return "/chi-tieu" + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
+  }
+
+  static let targetPlans = "/chi-tieu/ke-hoach"
+  static let addTarget = "/chi-tieu/them"
+  static func removeTarget(_ id: Int64) -> String { "/chi-tieu/\(id)/xoa" }
+}

@@ -28,7 +28,6 @@ enum EvaluationPageView {
   }
 
   static func body(_ r: EvaluationReport, _ model: EvaluationPageModel) -> HTML {
-    let target = r.policy.targetGoodOrAbovePercent
     let rows =
       [GradeDistributionChart.Row(label: "Đảng viên", counts: r.members.counts)]
       + [GradeDistributionChart.Row(label: "Tổ chức đảng", counts: r.organisations.counts)]
@@ -36,19 +35,13 @@ enum EvaluationPageView {
         GradeDistributionChart.Row(label: $0.label.capitalisedFirstLetter, counts: $0.counts)
       }
     return """
-      <h2>Chỉ tiêu \(target)% hoàn thành tốt nhiệm vụ trở lên</h2>
-      \(TargetChart.render(
-        title: "Tỷ lệ hoàn thành tốt nhiệm vụ trở lên năm \(r.year) so với chỉ tiêu \(target)%",
-        bars: [
-          .init(label: "Đảng viên", part: r.members.counts.goodOrAbove, whole: r.members.counts.evaluated),
-          .init(label: "Tổ chức đảng", part: r.organisations.counts.goodOrAbove, whole: r.organisations.counts.evaluated),
-        ], target: target))
+      \(targetSection(r))
       <h2>Kết quả xếp loại</h2>
       \(GradeDistributionChart.render(title: "Kết quả xếp loại chất lượng năm \(r.year)", rows: rows))
       \(gradesTable(r))
       <h2>So với năm \(r.year - 1)</h2>
       \(changesTable(r))
-      \(model.trend.count > 1 ? HTML("<h2>Qua các năm</h2>\(TrendChart.render(title: "Tỷ lệ hoàn thành tốt nhiệm vụ trở lên qua các năm", points: model.trend, target: target))") : .empty)
+      \(trend(r, model))
       \(belowTarget(r))
       \(r.excellentCapWarnings.isEmpty ? HTML.empty : HTML("<h2>Vượt tỷ lệ xuất sắc \(r.policy.excellentCapPercentOfGoodOrAbove)%</h2><ul>\(r.excellentCapWarnings.map { HTML("<li>\($0)</li>") })</ul>"))
       \(ReportPageParts.narrative(EvaluationNarrative.text(r)))
@@ -104,9 +97,40 @@ enum EvaluationPageView {
     r.allLines.filter { $0.counts.total > 0 || ($0.previous?.total ?? 0) > 0 }
   }
 
+  /// The share of good grades against the target binding the scope, naming its resolution; without one,
+  /// says so (targets are records: a year or unit no resolution binds has none).
+  static func targetSection(_ r: EvaluationReport) -> HTML {
+    guard let target = r.target else {
+      return """
+        <h2>Chỉ tiêu hoàn thành tốt nhiệm vụ trở lên</h2>
+        <p class="notice">Chưa có chỉ tiêu tỷ lệ hoàn thành tốt nhiệm vụ trở lên áp dụng cho \(r.scopeName) năm \(r.year) \
+        (<a href="\(Links.targets(scope: r.scopeCode))">Chỉ tiêu</a>).</p>
+        """
+    }
+    return """
+      <h2>Chỉ tiêu \(target.low)% hoàn thành tốt nhiệm vụ trở lên</h2>
+      <p>Theo \(target.source).</p>
+      \(TargetChart.render(
+        title: "Tỷ lệ hoàn thành tốt nhiệm vụ trở lên năm \(r.year) so với chỉ tiêu \(target.low)%",
+        bars: [
+          .init(label: "Đảng viên", part: r.members.counts.goodOrAbove, whole: r.members.counts.evaluated),
+          .init(label: "Tổ chức đảng", part: r.organisations.counts.goodOrAbove, whole: r.organisations.counts.evaluated),
+        ], target: target.low))
+      """
+  }
+
+  static func trend(_ r: EvaluationReport, _ model: EvaluationPageModel) -> HTML {
+    guard model.trend.count > 1, let target = r.target else { return .empty }
+    return """
+      <h2>Qua các năm</h2>\(TrendChart.render(
+        title: "Tỷ lệ hoàn thành tốt nhiệm vụ trở lên qua các năm", points: model.trend, target: target.low))
+      """
+  }
+
   static func belowTarget(_ r: EvaluationReport) -> HTML {
+    guard let target = r.target else { return .empty }
     guard !r.belowTarget.isEmpty else {
-      return "<p>Các đơn vị trực thuộc đều đạt chỉ tiêu \(r.policy.targetGoodOrAbovePercent)%.</p>"
+      return "<p>Các đơn vị trực thuộc đều đạt chỉ tiêu \(target.low)%.</p>"
     }
     let rows: [HTML] = r.belowTarget.map { unit in
       """
@@ -117,7 +141,7 @@ enum EvaluationPageView {
       """
     }
     return """
-      <h2>Đơn vị trực thuộc chưa đạt chỉ tiêu \(r.policy.targetGoodOrAbovePercent)%</h2>
+      <h2>Đơn vị trực thuộc chưa đạt chỉ tiêu \(target.low)%</h2>
       <div class="table"><table><thead><tr><th>Đơn vị</th><th>Đối tượng</th><th class="num">Tốt trở lên</th>\
       <th class="num">Tỷ lệ</th></tr></thead><tbody>\(rows)</tbody></table></div>
       """

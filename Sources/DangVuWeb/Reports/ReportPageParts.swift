@@ -1,5 +1,5 @@
-import Foundation
 import DangVuCore
+import Foundation
 
 /// What the three report pages share: the download links, the narrative ready to copy, the period
 /// select, the date-range form, and a few lines of style for them.

@@ -87,7 +87,8 @@ enum ReportParameters {
         number: request.queryValue("so"), date: date, year: today.year,
         signerPost: request.queryValue("chuc-vu-ky"), signerName: request.queryValue("nguoi-ky"))
     } catch {
-      throw PageError(status: .badRequest, title: "Thông tin văn bản không hợp lệ", message: error.message, code: error.code)
+      throw PageError(
+        status: .badRequest, title: "Thông tin văn bản không hợp lệ", message: error.message, code: error.code)
     }
   }
 

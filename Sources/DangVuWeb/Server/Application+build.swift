@@ -91,5 +91,7 @@ private func addControllers(
   TransfersController(store: store).addRoutes(to: router)
   AdmissionController(store: store).addRoutes(to: router)
   LifecycleAPIController(store: store).addRoutes(to: router)
+  TargetsController(store: store).addRoutes(to: router)
+  TargetsAPIController(store: store).addRoutes(to: router)
   return router
 }

@@ -1,0 +1,139 @@
+import DangVuCore
+import GRDB
+
+/// Targets and plans as people keep them (`TargetStore`): each write with its audit entry in one transaction.
+extension SQLiteStore {
+  public func reportTargets() async throws -> [ReportTarget] {
+    try await writer.read { db in try Self.reportTargets(in: db) }
+  }
+
+  public func addReportTarget(_ target: ReportTarget, by actor: AuditActor) async throws -> ReportTarget {
+    try await writer.write { db in
+      let unit = try target.scopeCode.map { try Self.requireOrganisation(code: $0, in: db) }
+      try db.execute(
+        sql: """
+          INSERT INTO report_target(measure, organisation_id, from_year, until_year, low, high, source)
+          VALUES (?, ?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          target.measure.rawValue, unit?.id, target.years.lowerBound, target.years.upperBound, target.low,
+          target.high, target.source,
+        ])
+      var saved = target
+      saved.id = db.lastInsertedRowID
+      _ = try Self.append(
+        NewAuditEntry(
+          actorLogin: actor.login, actorRole: actor.role, action: "target.add",
+          subject: "target:\(db.lastInsertedRowID)",
+          scopeCode: try Self.auditScope(of: unit, in: db), after: try NewAuditEntry.json(saved)), in: db)
+      return saved
+    }
+  }
+
+  @discardableResult
+  public func removeReportTarget(id: Int64, by actor: AuditActor) async throws -> ReportTarget {
+    try await writer.write { db in
+      guard let target = try Self.reportTargets(in: db).first(where: { $0.id == id }) else {
+        throw DomainError("target.notFound", "Không có chỉ tiêu số \(id).")
+      }
+      try db.execute(sql: "DELETE FROM report_target WHERE id = ?", arguments: [id])
+      let unit = try target.scopeCode.map { try Self.requireOrganisation(code: $0, in: db) }
+      _ = try Self.append(
+        NewAuditEntry(
+          actorLogin: actor.login, actorRole: actor.role, action: "target.remove", subject: "target:\(id)",
+          scopeCode: try Self.auditScope(of: unit, in: db), before: try NewAuditEntry.json(target)), in: db)
+      return target
+    }
+  }
+
+  public func setAdmissionPlan(_ plan: AdmissionPlanEntry, by actor: AuditActor) async throws {
+    try await writer.write { db in
+      let unit = try Self.requireOrganisation(code: plan.organisationCode, in: db)
+      let before = try Int.fetchOne(
+        db, sql: "SELECT planned FROM admission_plan WHERE organisation_id = ? AND year = ?",
+        arguments: [unit.id, plan.year])
+      do {
+        try Self.setAdmissionPlans([plan], in: db)
+      } catch let error as BatchItemError {
+        throw error.error
+      }
+      _ = try Self.append(
+        NewAuditEntry(
+          actorLogin: actor.login, actorRole: actor.role, action: "plan.set", subject: "plan:\(unit.code):\(plan.year)",
+          scopeCode: unit.code,
+          before: try before.map {
+            try NewAuditEntry.json(AdmissionPlanEntry(organisationCode: unit.code, year: plan.year, planned: $0))
+          },
+          after: try NewAuditEntry.json(plan)), in: db)
+    }
+  }
+
+  public func admissionProgress(within code: String, on day: Day) async throws -> [AdmissionProgress] {
+    try await refreshMemberStockIfStale()
+    return try await writer.read { db in
+      let unit = try Self.requireOrganisation(code: code, in: db)
+      let children = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT \(Self.organisationColumns) FROM organisation o JOIN organisation_parent p ON p.child_id = o.id
+          WHERE p.parent_id = :id AND p.valid_from <= :day AND (p.valid_until IS NULL OR p.valid_until > :day)
+          ORDER BY o.code
+          """, arguments: ["id": unit.id, "day": day.daysSinceEpoch]
+      ).map(Self.organisation)
+      let period = try ReportPeriod.range(from: Day.lastDay(ofYear: day.year - 1).adding(days: 1), through: day)
+      return try ([unit] + children).map { unit in
+        let planned = try Int.fetchOne(
+          db, sql: "SELECT planned FROM admission_plan WHERE organisation_id = ? AND year = ?",
+          arguments: [unit.id, day.year])
+        let admitted = try Self.membershipCounts(scope: unit.code, period: period, in: db).admitted
+        return AdmissionProgress(code: unit.code, name: unit.name, planned: planned, admitted: admitted, on: day)
+      }
+    }
+  }
+
+  static func reportTargets(in db: Database) throws -> [ReportTarget] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT t.id, t.measure, o.code, t.from_year, t.until_year, t.low, t.high, t.source
+        FROM report_target t LEFT JOIN organisation o ON o.id = t.organisation_id ORDER BY t.id
+        """
+    ).map { row in
+      guard let measure = ReportTarget.Measure(rawValue: row[1]) else {
+        // A stored value this build does not know is an error, never a default.
+        throw DomainError(
+          "target.unknownMeasure", "Chỉ tiêu số \(row[0] as Int64) có loại không rõ: \(row[1] as String).")
+      }
+      let from: Int = row[3]
+      let until: Int = row[4]
+      guard from <= until else {
+        throw DomainError(
+          "target.years", "Chỉ tiêu số \(row[0] as Int64) có năm áp dụng \(from)–\(until) không hợp lệ.")
+      }
+      return try ReportTarget(
+        id: row[0], measure: measure, scopeCode: row[2], years: from...until, low: row[5], high: row[6],
+        source: row[7])
+    }
+  }
+
+  /// The target of `measure` binding the unit `scope` (nil: every province together) in `year`, by the tree
+  /// at the end of that year.
+  static func bindingTarget(
+    _ measure: ReportTarget.Measure, scope: Organisation?, year: Int, in db: Database
+  ) throws -> ReportTarget? {
+    let targets = try reportTargets(in: db)
+    guard !targets.isEmpty else { return nil }
+    guard let scope else {
+      // Every province together: only a central target binds the whole.
+      return ReportTargets.binding(measure, in: targets, scope: "", above: [], year: year)
+    }
+    let above = try ancestry(of: scope.id, on: Day.lastDay(ofYear: year), in: db).units.dropFirst().map(\.code)
+    return ReportTargets.binding(measure, in: targets, scope: scope.code, above: Array(above), year: year)
+  }
+
+  /// The unit an audit entry of a target is filed under: its own, or the first root for a central one.
+  private static func auditScope(of unit: Organisation?, in db: Database) throws -> String {
+    if let unit { return unit.code }
+    return try roots(on: .today, in: db).first?.code ?? ""
+  }
+}
