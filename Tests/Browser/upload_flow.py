@@ -121,7 +121,27 @@ def main():
         driver.get(BASE + "/tim-kiem?q=quach+van+nhap+tep")
         expect(NAMES[1] in driver.page_source, "the imported member is not found by search")
         shot(driver, "u-4-tim-thay")
-        print("Trình duyệt: tải tệp Excel có hai dòng lỗi, sửa, tải lại, xác nhận và thấy đảng viên mới đều chạy.")
+
+        # 5. The same staff set the province's admission plan on the targets page: a word where a number goes is
+        # refused beside the field and kept; the number is saved and shown against what was admitted so far.
+        driver.get(BASE + "/chi-tieu")
+        fits_a_phone(driver, "chi-tieu")
+        planned = driver.find_element(By.ID, "plan-planned")
+        planned.send_keys("nhiều")
+        driver.find_element(By.CSS_SELECTOR, "#ke-hoach button[type=submit]").click()
+        WebDriverWait(driver, 15).until(lambda d: d.find_elements(By.ID, "e-plan-planned"), message="no refusal")
+        expect(
+            driver.find_element(By.ID, "plan-planned").get_attribute("value") == "nhiều",
+            "the refused plan did not keep what was typed")
+        shot(driver, "u-5-ke-hoach-loi")
+        planned = driver.find_element(By.ID, "plan-planned")
+        planned.clear()
+        planned.send_keys("1.700")
+        driver.find_element(By.CSS_SELECTOR, "#ke-hoach button[type=submit]").click()
+        WebDriverWait(driver, 15).until(lambda d: "nam=" in d.current_url, message="the plan was not saved")
+        expect("<td class=\"num\">1.700</td>" in driver.page_source, "the saved plan is not in the table")
+        shot(driver, "u-6-ke-hoach")
+        print("Trình duyệt: tải tệp Excel có hai dòng lỗi, sửa, tải lại, xác nhận, thấy đảng viên mới, đặt kế hoạch kết nạp đều chạy.")
     except Exception:
         shot(driver, "u-loi")
         with open(os.path.join(ARTIFACTS, "u-loi.html"), "w") as page:
