@@ -587,6 +587,7 @@ func report(_ uri: String, store: SQLiteStore, role: Role? = .leader, scope: Str
     let narrative = OversightNarrative.text(r)
     #expect(page.body.contains(HTML.escape(narrative)))
     #expect(narrative.hasPrefix("Nhiệm kỳ 2020–2025, các cấp ủy"))
+    #expect(page.body.contains("<th class=\"num\">Nhiệm kỳ trước (nhiệm kỳ 2015–2020)</th>"))
     #expect(narrative.contains("\n\nCấp ủy các cấp không tiến hành kiểm tra, giám sát.\n\n"))
     #expect(narrative.contains("\n\nỦy ban kiểm tra các cấp kiểm tra 1 lượt tổ chức đảng.\n\n"))
   }

@@ -62,6 +62,13 @@ public struct OversightReport: Sendable, Codable {
     self.sharesVi = shares
   }
 
+  /// The head of the column of earlier figures: "Cùng kỳ (quý I năm 2022)", "Nhiệm kỳ trước (nhiệm kỳ
+  /// 2015–2020)", "Cùng kỳ nhiệm kỳ trước (từ đầu nhiệm kỳ 2015–2020 đến ngày 30/06/2018)".
+  public var previousColumnVi: String {
+    let against = period.spansTerm ? period.comparedWith.vietnamese : "cùng kỳ"
+    return "\(against.capitalisedFirst) (\(previousPeriod.nameVi))"
+  }
+
   /// Term summaries and mid-term reviews count in lượt and lead with them; other periods count subjects once.
   public var countsInVisits: Bool { period.spansTerm }
 

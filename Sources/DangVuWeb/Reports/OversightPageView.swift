@@ -91,7 +91,7 @@ enum OversightPageView {
       <h2>\(heading)</h2>
       <div class="table"><table>
       <thead><tr><th>Chỉ tiêu</th><th class="num">\(r.periodName.capitalisedFirstLetter)</th>\
-      <th class="num">Cùng kỳ</th><th class="num">Tăng, giảm</th><th class="num">Tỷ lệ</th></tr></thead>
+      <th class="num">\(r.previousColumnVi)</th><th class="num">Tăng, giảm</th><th class="num">Tỷ lệ</th></tr></thead>
       <tbody>\(lines)</tbody></table></div>
       """
   }
