@@ -130,4 +130,28 @@ struct OversightTermTests {
         == "Cấp ủy các cấp kiểm tra 10 tổ chức đảng (12 lượt) và 30 đảng viên.")
     #expect(!text.contains("so với") && !text.contains("bằng cùng kỳ"))
   }
+
+  /// The membership report over the same periods: a mid-term review opens as the oversight one does, and a term
+  /// compares its admissions with the term before rather than with "cùng kỳ năm 2019".
+  @Test func theMembershipNarrativeOverATermAndAMidTerm() throws {
+    func membership(_ period: ReportPeriod) -> String {
+      var now = MembershipCounts()
+      now.admitted = 1_100
+      var earlier = MembershipCounts()
+      earlier.admitted = 1_000
+      return MembershipNarrative.text(
+        MembershipReport(
+          scopeCode: "KG", scopeName: "Đảng bộ tỉnh Kiên Giang", period: period, counts: now, previous: earlier,
+          admissionPlan: nil, population: nil))
+    }
+    let review = try ReportPeriod.midTerm(from: 2020, to: 2025, until: day("2023-06-30"))
+    #expect(
+      Self.paragraph(membership(review), "Từ đầu nhiệm kỳ đến nay")
+        == "Từ đầu nhiệm kỳ đến nay, toàn Đảng bộ tỉnh Kiên Giang kết nạp 1.100 đảng viên, "
+        + "tăng 10% so với cùng kỳ nhiệm kỳ trước.")
+    #expect(
+      Self.paragraph(membership(try .term(from: 2020, to: 2025)), "Trong nhiệm kỳ")
+        == "Trong nhiệm kỳ 2020–2025, toàn Đảng bộ tỉnh Kiên Giang kết nạp 1.100 đảng viên, "
+        + "tăng 10% so với nhiệm kỳ trước.")
+  }
 }
