@@ -61,12 +61,12 @@ public enum OversightNarrative {
     if total == 0 {
       text =
         "Không có đảng viên bị thi hành kỷ luật"
-        + since(r.change("discipline.members"), noun: "đảng viên", against: r.period.comparedWith) + "."
+        + since(r, "discipline.members", noun: "đảng viên") + "."
     } else {
       let forms = DisciplineForm.forMembers.map { "\($0.nameVi) \(n(r["discipline.members.\($0.rawValue)"]))" }
       text =
         "Thi hành kỷ luật \(n(total)) đảng viên (\(forms.joined(separator: ", ")))"
-        + since(r.change("discipline.members"), noun: "đảng viên", comma: true, against: r.period.comparedWith)
+        + since(r, "discipline.members", noun: "đảng viên", comma: true)
       let named = r.categories.filter { r["discipline.members.category.\($0.code)"] > 0 }.map {
         "\($0.nameVi) (\(n(r["discipline.members.category.\($0.code)"])))"
       }
@@ -85,7 +85,7 @@ public enum OversightNarrative {
       let forms = DisciplineForm.forUnits.map { "\($0.nameVi) \(n(r["discipline.units.\($0.rawValue)"]))" }
       text +=
         " Thi hành kỷ luật \(n(units)) tổ chức đảng (\(forms.joined(separator: ", ")))"
-        + since(r.change("discipline.units"), noun: "tổ chức", comma: true, against: r.period.comparedWith) + "."
+        + since(r, "discipline.units", noun: "tổ chức", comma: true) + "."
     }
     return text
   }
@@ -116,13 +116,13 @@ public enum OversightNarrative {
     var text =
       "Tiếp nhận \(n(received)) đơn khiếu nại, tố cáo (khiếu nại \(n(r["complaints.complaint.received"])), "
       + "tố cáo \(n(r["complaints.denunciation.received"])))"
-      + since(r.change("complaints.all.received"), noun: "đơn", comma: true, against: r.period.comparedWith)
+      + since(r, "complaints.all.received", noun: "đơn", comma: true)
       + "; giải quyết \(n(resolved)) đơn"
     if resolved > 0 {
       let findings = Complaint.Finding.allCases.map { "\($0.nameVi) \(n(r["complaints.all.resolved.\($0.rawValue)"]))" }
       text += " (\(findings.joined(separator: ", ")))"
     }
-    text += since(r.change("complaints.all.resolved"), noun: "đơn", comma: true, against: r.period.comparedWith) + "."
+    text += since(r, "complaints.all.resolved", noun: "đơn", comma: true) + "."
     if let subjects = complaintSubjects(r) { text += " " + subjects }
     return text
   }
@@ -146,9 +146,10 @@ public enum OversightNarrative {
     return "\(n(distinct.current)) \(units ? "tổ chức đảng" : "đảng viên")\(bracket)"
   }
 
-  /// ", tăng 5 đảng viên so với cùng kỳ" or " (tăng 5 … so với cùng kỳ)".
-  static func since(_ change: Change, noun: String, comma: Bool = false, against: Change.Against) -> String {
-    guard let phrase = change.clause(against, noun: noun) else { return "" }
+  /// ", tăng 5 đảng viên so với cùng kỳ" or " (tăng 5 … so với cùng kỳ)": the change of the figure under `key`
+  /// against what the period compares with.
+  static func since(_ r: OversightReport, _ key: String, noun: String, comma: Bool = false) -> String {
+    guard let phrase = r.change(key).clause(r.period.comparedWith, noun: noun) else { return "" }
     return comma ? ", \(phrase)" : " (\(phrase))"
   }
 
