@@ -122,6 +122,40 @@ struct OversightByBodyFidelityTests {
         + "Tiếp nhận tố cáo với 1 tổ chức đảng và 3 đảng viên; tiếp nhận khiếu nại của 1 đảng viên; "
         + "giải quyết tố cáo với 1 tổ chức đảng và 2 đảng viên; giải quyết khiếu nại của 1 đảng viên.")
   }
+
+  /// The same records over the term 2020–2025 and its mid-term review to the end of 2022: in lượt, and with no
+  /// record in the term before, compared with nothing.
+  @Test func theTermAndItsMidTermReviewFromTheRecords() async throws {
+    let p = try await Self.province()
+    let term = try await p.store.oversightReport(period: try .term(from: 2020, to: 2025), scope: "KG")
+    #expect(term.comparison.reason == .beforeRecords)
+    let text = OversightNarrative.text(term)
+    #expect(
+      OversightNarrativeParagraphs.starting(text, "Cấp ủy các cấp")
+        == "Cấp ủy các cấp kiểm tra 6 lượt tổ chức đảng (4 tổ chức) và 10 lượt đảng viên; "
+        + "giám sát chuyên đề 3 lượt tổ chức đảng và 5 lượt đảng viên.")
+    #expect(
+      OversightNarrativeParagraphs.starting(text, "Ủy ban kiểm tra các cấp")
+        == "Ủy ban kiểm tra các cấp kiểm tra khi có dấu hiệu vi phạm 1 lượt tổ chức đảng và 3 lượt đảng viên; "
+        + "kiểm tra tài chính 3 lượt tổ chức đảng; "
+        + "kiểm tra việc thu, nộp đảng phí 2 lượt tổ chức đảng và 1 lượt đảng viên; "
+        + "giám sát chuyên đề 6 lượt tổ chức đảng và 2 lượt đảng viên.")
+
+    let review = try await p.store.oversightReport(
+      period: try .midTerm(from: 2020, to: 2025, until: day("2022-12-31")), scope: "KG")
+    let reviewText = OversightNarrative.text(review)
+    #expect(
+      OversightNarrativeParagraphs.starting(reviewText, "Từ đầu nhiệm kỳ đến nay")
+        == "Từ đầu nhiệm kỳ đến nay, các cấp ủy, tổ chức đảng và ủy ban kiểm tra các cấp trong Đảng bộ tỉnh Kiên Giang "
+        + "đã kiểm tra, giám sát 2 lượt tổ chức đảng và 0 lượt đảng viên. Trong đó: "
+        + "kiểm tra 0 lượt tổ chức đảng và 0 lượt đảng viên; giám sát 2 lượt tổ chức đảng và 0 lượt đảng viên.")
+    #expect(
+      OversightNarrativeParagraphs.starting(reviewText, "Cấp ủy các cấp")
+        == "Cấp ủy các cấp không tiến hành kiểm tra, giám sát.")
+    #expect(
+      OversightNarrativeParagraphs.starting(reviewText, "Ủy ban kiểm tra các cấp")
+        == "Ủy ban kiểm tra các cấp giám sát chuyên đề 2 lượt tổ chức đảng.")
+  }
 }
 
 /// Paragraphs of a narrative by how they start.
