@@ -9,8 +9,19 @@ struct PeriodOptions: ParsableArguments {
   @Option(help: "A congress term, e.g. 2020-2025 (1/1/2020 to 31/12/2024).") var term: String?
   @Option(help: "First day (dd/mm/yyyy or yyyy-mm-dd); with --to.") var from: String?
   @Option(help: "Last day, counted (dd/mm/yyyy or yyyy-mm-dd); with --from.") var to: String?
+  @Option(help: "With --term: a mid-term review (sơ kết giữa nhiệm kỳ) from the term's start to this day, counted.")
+  var until: String?
 
   func resolve() throws -> ReportPeriod {
+    if let until {
+      guard let term, period == nil, from == nil, to == nil else {
+        throw DomainError("period.until", "--until đi cùng --term, ví dụ --term 2020-2025 --until 2023-06-30.")
+      }
+      guard let day = Day(parsing: until) else {
+        throw DomainError("period.until", "Không đọc được ngày --until \"\(until)\".")
+      }
+      return try ReportPeriod(parsing: term).untilDay(day)
+    }
     switch (period, term, from, to) {
     case (let p?, nil, nil, nil): return try ReportPeriod(parsing: p)
     case (nil, let t?, nil, nil):

@@ -10,9 +10,11 @@ extension ReportCommand {
       commandName: "oversight",
       abstract: "The inspection, supervision and discipline report (công tác kiểm tra, giám sát, kỷ luật đảng).",
       discussion: """
-        Units and members inspected and supervised (by kind and by conducting body, in lượt and as distinct
-        subjects), discipline by form and violation category, complaints and denunciations received and
-        resolved; every figure against the same period a year earlier.
+        Units and members inspected and supervised (by kind, by conducting body and every kind by body, in lượt
+        and as distinct subjects), discipline by form and violation category, complaints and denunciations
+        received and resolved (also by whom they are about); every figure against the same period a year
+        earlier, a term against the term before. `--term 2020-2025 --until 2023-06-30` is a mid-term review
+        (sơ kết giữa nhiệm kỳ) from the term's start to that day.
         """)
 
     @OptionGroup var store: StoreOptions

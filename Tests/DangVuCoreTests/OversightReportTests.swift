@@ -12,7 +12,7 @@ struct OversightReportTests {
     before.addSubjects(kinds: [.supervision(.thematic)], organs: [.inspectionCommission], members: false, count: 13)
     for _ in 0..<3 { now.addDiscipline(member: true, form: .reprimand, categories: ["prohibitedActs"]) }
     now.addDiscipline(member: true, form: .expulsion, categories: ["corruption"])
-    now.addComplaints(kind: .denunciation, finding: .correct, received: 2, resolved: 1)
+    now.addComplaints(kind: .denunciation, finding: .correct, members: true, received: 2, resolved: 1)
     return OversightReport(
       period: try .quarter(1, of: 2023), scopeCode: "KG", scopeName: "Đảng bộ tỉnh Kiên Giang",
       categories: ViolationCategory.standard, current: now, previous: before)

@@ -513,3 +513,86 @@ func report(_ uri: String, store: SQLiteStore, role: Role? = .leader, scope: Str
     #expect(ReportDownload.safeFileName("bao-cao-KG.01\"\r\nx") == "bao-cao-KG.01__x", "\\r\\n is one character")
   }
 }
+
+/// Issue 25, parts 1 and 2: every kind by conducting body on the oversight page and in its JSON, and the
+/// mid-term review (a term up to a day) and the term summary through the page's and the API's parameters.
+@Suite struct OversightByBodyPageTests {
+  /// GradedProvince: the commission of KG.01 inspected KG.01.001 in February 2023; the committee of KG.02
+  /// supervised one member on a theme in June 2025; a denunciation against KG.02.001 arrived in May 2025.
+  @Test func theMidTermReviewPageGivesEveryKindByBodyFromTheTermsStart() async throws {
+    let store = try await GradedProvince.store()
+    let page = try await report("/bao-cao/kiem-tra?ky=2025-2030&den=2025-06-30&to-chuc=KG", store: store)
+    #expect(page.status == .ok)
+    let body = page.body
+    #expect(
+      body.contains(
+        "<h1>Báo cáo công tác kiểm tra, giám sát và thi hành kỷ luật đảng từ đầu nhiệm kỳ 2025–2030 đến ngày 30/06/2025</h1>"
+      ))
+    #expect(body.contains("<h2 id=\"theo-chu-the\">Theo loại và chủ thể tiến hành</h2>"))
+    // Committees: no unit, one member (once); commissions: nothing. The kinds nobody ran are left out.
+    #expect(
+      body.contains(
+        "<tr><th scope=\"row\">Giám sát chuyên đề</th><td class=\"num\">0</td><td class=\"num\">0</td>"
+          + "<td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">0</td>"
+          + "<td class=\"num\">0</td><td class=\"num\">0</td></tr>"))
+    #expect(!body.contains("<tr><th scope=\"row\">Kiểm tra thường xuyên</th><td class=\"num\">"))
+    #expect(body.contains("Cấp ủy, tổ chức đảng – giám sát chuyên đề: đảng viên (lượt)"))
+    // The mid-term form keeps the term and the day.
+    #expect(body.contains("<option value=\"2025-2030\" selected>nhiệm kỳ 2025–2030</option>"))
+    #expect(body.contains("name=\"den\" value=\"2025-06-30\"></label>\n<button type=\"submit\">Xem sơ kết</button>"))
+    #expect(
+      body.contains(
+        "<p class=\"notice\" id=\"khong-so-sanh\">Không so sánh với cùng kỳ nhiệm kỳ trước: cơ sở dữ liệu chưa có số liệu "
+          + "từ đầu nhiệm kỳ 2020–2025 đến ngày 30/06/2020.</p>"))
+    let r = try await store.oversightReport(
+      period: .midTerm(from: 2025, to: 2030, until: day("2025-06-30")), scope: "KG")
+    let narrative = OversightNarrative.text(r)
+    #expect(body.contains(HTML.escape(narrative)))
+    #expect(narrative.hasPrefix("Từ đầu nhiệm kỳ đến nay, các cấp ủy"))
+    #expect(narrative.contains("\n\nCấp ủy các cấp giám sát chuyên đề 1 lượt đảng viên.\n\n"))
+    #expect(narrative.contains("\n\nỦy ban kiểm tra các cấp không tiến hành kiểm tra, giám sát.\n\n"))
+    #expect(narrative.contains(" Tiếp nhận tố cáo với 1 tổ chức đảng.\n"))
+  }
+
+  @Test func theJSONGivesTheMidTermPeriodAndEveryKindByBody() async throws {
+    let store = try await GradedProvince.store()
+    let reply = try await report("/api/reports/oversight?period=2025-2030&to=2025-06-30&org=KG", store: store)
+    #expect(reply.status == .ok)
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(reply.body.utf8)) as? [String: Any])
+    let period = try #require(json["period"] as? [String: Any])
+    #expect(period["kind"] as? String == "midTerm")
+    #expect(period["termEnd"] as? Int == 2030)
+    #expect(json["periodName"] as? String == "từ đầu nhiệm kỳ 2025–2030 đến ngày 30/06/2025")
+    let figures = try #require(json["figures"] as? [String: [String: Any]])
+    #expect(figures["oversight.body.partyCommittee.kind.supervision.thematic.members"]?["current"] as? Int == 1)
+    #expect(figures["oversight.body.partyCommittee.kind.supervision.thematic.membersDistinct"]?["current"] as? Int == 1)
+    #expect(figures["oversight.body.inspectionCommission.kind.supervision.thematic.members"]?["current"] as? Int == 0)
+    #expect(figures["complaints.denunciation.units.received"]?["current"] as? Int == 1)
+    #expect(figures["complaints.denunciation.members.received"]?["current"] as? Int == 0)
+
+    // The term 2020–2025 holds the commission's inspection of 2023, in lượt, with nothing before it to compare.
+    let term = try await report("/api/reports/oversight?period=2020-2025&org=KG", store: store)
+    let t = try #require(try JSONSerialization.jsonObject(with: Data(term.body.utf8)) as? [String: Any])
+    let tf = try #require(t["figures"] as? [String: [String: Any]])
+    #expect(tf["oversight.body.inspectionCommission.kind.inspection.regular.units"]?["current"] as? Int == 1)
+    #expect((t["comparison"] as? [String: Any])?["available"] as? Bool == false)
+
+    // A day outside the term is refused with what works.
+    let outside = try await report("/api/reports/oversight?period=2020-2025&to=2026-01-01", store: store)
+    #expect(outside.status == .badRequest)
+    #expect(outside.body.contains("period.midTerm"))
+  }
+
+  @Test func theTermPageWritesEachBodysParagraphInLuot() async throws {
+    let store = try await GradedProvince.store()
+    let page = try await report("/bao-cao/kiem-tra?ky=2020-2025&to-chuc=KG", store: store)
+    #expect(page.status == .ok)
+    let r = try await store.oversightReport(period: .term(from: 2020, to: 2025), scope: "KG")
+    let narrative = OversightNarrative.text(r)
+    #expect(page.body.contains(HTML.escape(narrative)))
+    #expect(narrative.hasPrefix("Nhiệm kỳ 2020–2025, các cấp ủy"))
+    #expect(page.body.contains("<th class=\"num\">Nhiệm kỳ trước (nhiệm kỳ 2015–2020)</th>"))
+    #expect(narrative.contains("\n\nCấp ủy các cấp không tiến hành kiểm tra, giám sát.\n\n"))
+    #expect(narrative.contains("\n\nỦy ban kiểm tra các cấp kiểm tra 1 lượt tổ chức đảng.\n\n"))
+  }
+}

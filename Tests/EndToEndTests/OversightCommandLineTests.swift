@@ -77,4 +77,34 @@ struct OversightCommandLineTests {
     #expect(excel.out.unicodeScalars.first == "\u{FEFF}")
     #expect(excel.out.contains("2023-01-01;2023-03-31;KG;discipline.members.reprimand;1;0;1;100"))
   }
+
+  /// Issue 25: a mid-term review from the command line, each body's kinds in lượt, and the figures by kind and body
+  /// in the CSV; with nothing recorded in the term before, nothing is compared.
+  @Test func aMidTermReviewByBody() throws {
+    let dir = try DangVuBinary.scratch()
+    for (text, name) in [(organisations, "org.csv"), (members, "members.csv"), (inspections, "inspections.csv")] {
+      try write(text, name, in: dir)
+    }
+    for (kind, file) in [("organisations", "org.csv"), ("members", "members.csv"), ("inspections", "inspections.csv")] {
+      let run = try DangVuBinary.run(["import", kind, file], in: dir)
+      #expect(run.status == 0, "\(kind): \(run.err)")
+    }
+    let text = try DangVuBinary.run(["report", "oversight", "--term", "2020-2025", "--until", "2023-06-30"], in: dir)
+    #expect(text.status == 0, "\(text.err)")
+    #expect(text.out.hasPrefix("Từ đầu nhiệm kỳ đến nay, các cấp ủy"), "\(text.out)")
+    #expect(text.out.contains("\n\nCấp ủy các cấp giám sát chuyên đề 1 lượt tổ chức đảng và 2 lượt đảng viên.\n\n"))
+    #expect(text.out.contains("\n\nỦy ban kiểm tra các cấp kiểm tra 1 lượt đảng viên.\n\n"))
+    #expect(!text.out.contains("so với"))
+    let csv = try DangVuBinary.run(
+      ["report", "oversight", "--term", "2020-2025", "--until", "30/06/2023", "--format", "csv"], in: dir)
+    #expect(csv.status == 0, "\(csv.err)")
+    #expect(
+      csv.out.contains("2020-01-01,2023-06-30,KG,oversight.body.partyCommittee.kind.supervision.thematic.members,2,,,"))
+    #expect(
+      csv.out.contains(
+        "2020-01-01,2023-06-30,KG,oversight.body.inspectionCommission.kind.inspection.regular.members,1,,,"))
+    let alone = try DangVuBinary.run(["report", "oversight", "--until", "2023-06-30"], in: dir)
+    #expect(alone.status != 0)
+    #expect(alone.err.contains("--until đi cùng --term"), "\(alone.err)")
+  }
 }

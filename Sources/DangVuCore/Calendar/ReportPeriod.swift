@@ -2,16 +2,20 @@
 /// "9 tháng đầu năm 2022", "nhiệm kỳ 2020–2025", or plain dates.
 ///
 /// Every report compares with "cùng kỳ", the same stretch one year earlier, so the period knows how to
-/// shift itself back a year; a term compares with the term before it.
+/// shift itself back a year; a term compares with the term before it, and a mid-term review (sơ kết giữa
+/// nhiệm kỳ, from the start of a term to a day inside it) with the same stretch of the term before.
 public struct ReportPeriod: Hashable, Sendable, Codable {
   public enum Kind: String, Hashable, Sendable, Codable {
-    case quarter, halfYear, nineMonths, year, term, range
+    case quarter, halfYear, nineMonths, year, term, midTerm, range
   }
 
   public var kind: Kind
   public var from: Day
   /// Inclusive: the last day counted.
   public var through: Day
+  /// The congress year that closes the term of a mid-term review (2025 for 2020–2025): its name and its
+  /// shift to the term before need it, since the review's own days stop inside the term. Nil for other kinds.
+  public var termEnd: Int?
 
   /// The years a report may cover: the Party's records start in 1930, and a period must end inside
   /// `Day.recordedYears`, so that "cùng kỳ" before it is still a day DangVu can name.
@@ -33,10 +37,11 @@ public struct ReportPeriod: Hashable, Sendable, Codable {
   }
 
   /// For periods derived from one already checked (the same period a year or a term earlier).
-  private init(checked kind: Kind, from: Day, through: Day) {
+  private init(checked kind: Kind, from: Day, through: Day, termEnd: Int? = nil) {
     self.kind = kind
     self.from = from
     self.through = through
+    self.termEnd = termEnd
   }
 
   /// Quarter `q` (1–4) of `year`.
@@ -66,6 +71,26 @@ public struct ReportPeriod: Hashable, Sendable, Codable {
       throw DomainError("period.term", "Nhiệm kỳ \(first)–\(last) không hợp lệ: năm cuối phải sau năm đầu.")
     }
     return try months(kind: .term, year: first, first: 1, last: 12, years: last - first)
+  }
+
+  /// A mid-term review (sơ kết giữa nhiệm kỳ): from the first day of the term to `until`, a day inside it.
+  public static func midTerm(from first: Int, to last: Int, until: Day) throws(DomainError) -> ReportPeriod {
+    let term = try term(from: first, to: last)
+    guard term.contains(until) else {
+      throw DomainError(
+        "period.midTerm",
+        "Ngày sơ kết \(until.vietnamese) phải nằm trong nhiệm kỳ \(first)–\(last) "
+          + "(từ \(term.from.vietnamese) đến \(term.through.vietnamese)).")
+    }
+    return ReportPeriod(checked: .midTerm, from: term.from, through: until, termEnd: last)
+  }
+
+  /// The mid-term review of `term` (a term period) up to `until`.
+  public func untilDay(_ until: Day) throws(DomainError) -> ReportPeriod {
+    guard kind == .term else {
+      throw DomainError("period.midTerm", "Chỉ sơ kết được một nhiệm kỳ, ví dụ 2020-2025, không phải \(nameVi).")
+    }
+    return try .midTerm(from: from.year, to: through.year + 1, until: until)
   }
 
   /// Plain dates, both inclusive.
@@ -113,19 +138,40 @@ public struct ReportPeriod: Hashable, Sendable, Codable {
 
   /// The same stretch one year earlier (for a term, the term before), what "so với cùng kỳ" compares with.
   public var sameTimeLastYear: ReportPeriod {
-    let shift = kind == .term ? through.year - from.year + 1 : 1
+    let shift =
+      switch kind {
+      case .term: through.year - from.year + 1
+      case .midTerm: (termEnd ?? from.year + 1) - from.year
+      default: 1
+      }
     // Both ends move by whole years, so the order of the ends is kept; the earlier years may lie before
     // `reportedYears` (a report of 1900 compares with 1899, which simply has no records).
     let back = { (d: Day) -> Day in d.adding(months: -12 * shift) }
-    return ReportPeriod(checked: kind, from: back(from), through: back(through))
+    return ReportPeriod(checked: kind, from: back(from), through: back(through), termEnd: termEnd.map { $0 - shift })
   }
 
   public func contains(_ day: Day) -> Bool { from <= day && day <= through }
 
+  /// Term summaries and mid-term reviews count in lượt and compare with the term before (or the same stretch of
+  /// it), as the congress documents do.
+  public var spansTerm: Bool { kind == .term || kind == .midTerm }
+
+  /// What its figures are compared with: "năm trước" for a year, "nhiệm kỳ trước" for a term, "cùng kỳ
+  /// nhiệm kỳ trước" for a mid-term review, "cùng kỳ" for the rest.
+  public var comparedWith: Change.Against {
+    switch kind {
+    case .year: .yearBefore
+    case .term: .termBefore
+    case .midTerm: .sameTimeTermBefore
+    default: .samePeriod
+    }
+  }
+
   /// The first day after the period, the exclusive end SQL ranges use.
   public var end: Day { through.adding(days: 1) }
 
-  /// How the reports name it: "quý I năm 2023", "9 tháng đầu năm 2022", "nhiệm kỳ 2020–2025".
+  /// How the reports name it: "quý I năm 2023", "9 tháng đầu năm 2022", "nhiệm kỳ 2020–2025",
+  /// "từ đầu nhiệm kỳ 2020–2025 đến ngày 30/6/2023".
   public var nameVi: String {
     switch kind {
     case .quarter:
@@ -135,6 +181,8 @@ public struct ReportPeriod: Hashable, Sendable, Codable {
     case .nineMonths: return "9 tháng đầu năm \(from.year)"
     case .year: return "năm \(from.year)"
     case .term: return "nhiệm kỳ \(from.year)–\(through.year + 1)"
+    case .midTerm:
+      return "từ đầu nhiệm kỳ \(from.year)–\(termEnd ?? through.year + 1) đến ngày \(through.vietnamese)"
     case .range: return "từ ngày \(from.vietnamese) đến ngày \(through.vietnamese)"
     }
   }

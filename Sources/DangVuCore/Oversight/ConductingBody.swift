@@ -12,6 +12,15 @@ public struct ConductingBody: Hashable, Sendable, Codable {
       }
     }
 
+    /// The subject of a summary's paragraph on what the bodies of every level ran: "Cấp ủy các cấp kiểm tra …",
+    /// "Ủy ban kiểm tra các cấp kiểm tra khi có dấu hiệu vi phạm …".
+    public var everyLevelVi: String {
+      switch self {
+      case .partyCommittee: "Cấp ủy các cấp"
+      case .inspectionCommission: "Ủy ban kiểm tra các cấp"
+      }
+    }
+
     /// Accepts the code name or the usual words ("cấp ủy", "UBKT", "ủy ban kiểm tra").
     public init?(parsing text: String) {
       if let exact = Organ(rawValue: text) {

@@ -52,6 +52,20 @@ public enum OversightKind: Hashable, Sendable, Codable, CaseIterable {
     }
   }
 
+  /// The verb of a body's paragraph in a summary, before its subjects: "kiểm tra" (a committee's own
+  /// inspection), "kiểm tra khi có dấu hiệu vi phạm", "kiểm tra tài chính", "giám sát chuyên đề".
+  public var ranByVi: String {
+    switch self {
+    case .inspection(.regular): "kiểm tra"
+    case .inspection(.signsOfViolation): "kiểm tra khi có dấu hiệu vi phạm"
+    case .inspection(.duties): "kiểm tra việc thực hiện nhiệm vụ kiểm tra, giám sát và thi hành kỷ luật trong Đảng"
+    case .inspection(.partyFinance): "kiểm tra tài chính"
+    case .inspection(.partyFee): "kiểm tra việc thu, nộp đảng phí"
+    case .supervision(.regular): "giám sát thường xuyên"
+    case .supervision(.thematic): "giám sát chuyên đề"
+    }
+  }
+
   /// Accepts the code or the usual words: "kiểm tra thường xuyên", "giám sát chuyên đề", "dấu hiệu vi phạm",
   /// "tài chính đảng", "đảng phí".
   public init?(parsing text: String) {

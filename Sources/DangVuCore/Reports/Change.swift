@@ -2,11 +2,21 @@
 public struct Change: Hashable, Sendable, Codable {
   /// What the earlier figure is: a yearly report compares with "năm trước", a period report with "cùng kỳ".
   /// Saying both ("bằng cùng kỳ so với năm trước") says the same thing twice.
+  /// A term summary compares with "nhiệm kỳ trước", a mid-term review with "cùng kỳ nhiệm kỳ trước".
   public enum Against: Sendable {
     case yearBefore
     case samePeriod
+    case termBefore
+    case sameTimeTermBefore
 
-    public var vietnamese: String { self == .yearBefore ? "năm trước" : "cùng kỳ" }
+    public var vietnamese: String {
+      switch self {
+      case .yearBefore: "năm trước"
+      case .samePeriod: "cùng kỳ"
+      case .termBefore: "nhiệm kỳ trước"
+      case .sameTimeTermBefore: "cùng kỳ nhiệm kỳ trước"
+      }
+    }
   }
 
   public var current: Int

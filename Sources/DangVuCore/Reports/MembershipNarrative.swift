@@ -3,12 +3,19 @@ public enum MembershipNarrative {
   public static func text(_ r: MembershipReport) -> String {
     let c = r.counts
     var paragraphs: [String] = []
-    var admissions = "Trong \(r.period.nameVi), toàn \(r.scopeName) kết nạp \(n(c.admitted)) đảng viên"
+    // A mid-term review is written from where the committee stands, as the oversight narrative is.
+    let opening = r.period.kind == .midTerm ? "Từ đầu nhiệm kỳ đến nay" : "Trong \(r.period.nameVi)"
+    var admissions = "\(opening), toàn \(r.scopeName) kết nạp \(n(c.admitted)) đảng viên"
     if let plan = r.admissionPlan, let share = r.admissionsShareOfPlan {
       admissions += ", đạt \(share.vietnamese)% kế hoạch năm (\(n(plan)) đảng viên)"
     }
     if let change = r.admissionsChange {
-      admissions += ", \(change.clause(year: r.previousPeriod.through.year))"
+      // A term is compared with the term before (or the same stretch of it), not with "cùng kỳ năm 2019".
+      admissions +=
+        ", "
+        + (r.period.spansTerm
+          ? change.clause(against: r.period.comparedWith.vietnamese)
+          : change.clause(year: r.previousPeriod.through.year))
     }
     admissions += "."
     if let within = r.admissionsWithinTarget, let band = r.admissionsTarget {

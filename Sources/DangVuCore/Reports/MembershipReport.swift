@@ -107,6 +107,12 @@ public struct RelativeChange: Hashable, Sendable, Codable {
 
   /// "tăng 8% so với cùng kỳ năm 2022", "bằng cùng kỳ năm 2022": the earlier period named once.
   public func clause(year: Int) -> String {
-    percent.scaled == 0 ? "bằng cùng kỳ năm \(year)" : "\(vietnamese) so với cùng kỳ năm \(year)"
+    clause(against: "cùng kỳ năm \(year)")
+  }
+
+  /// "tăng 8% so với nhiệm kỳ trước", "bằng cùng kỳ nhiệm kỳ trước": a term against the term before.
+  public func clause(against earlier: String) -> String {
+    percent.scaled == 0
+      ? "bằng \(earlier)" : "\((current > previous ? "tăng " : "giảm ") + percent.vietnamese)% so với \(earlier)"
   }
 }

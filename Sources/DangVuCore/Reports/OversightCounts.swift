@@ -23,8 +23,10 @@ public struct OversightCounts: Hashable, Sendable, Codable {
     }
     values["discipline.members.prohibitedOrPopulation"] = 0
     for kind in ["all"] + Complaint.Kind.allCases.map(\.rawValue) {
-      values["complaints.\(kind).received"] = 0
-      values["complaints.\(kind).resolved"] = 0
+      for action in ["received", "resolved"] {
+        values["complaints.\(kind).\(action)"] = 0
+        for side in ["units", "members"] { values["complaints.\(kind).\(side).\(action)"] = 0 }
+      }
     }
     for finding in Complaint.Finding.allCases { values["complaints.all.resolved.\(finding.rawValue)"] = 0 }
   }
@@ -39,7 +41,10 @@ public struct OversightCounts: Hashable, Sendable, Codable {
   }
 
   /// "all" (kiểm tra, giám sát), "inspection", "supervision", "regular" (thường xuyên), "thematic"
-  /// (chuyên đề: every kind but the two regular ones), each kind, and each conducting organ.
+  /// (chuyên đề: every kind but the two regular ones), each kind, each conducting organ, and each kind as
+  /// each organ ran it (`body.inspectionCommission.kind.supervision.thematic`): the term summaries give every
+  /// kind separately for the committees and for the commissions. New groups go at the end: the rollup
+  /// stores groups by their index.
   public static let groups: [Group] = {
     let all = Set(OversightKind.allCases)
     let organs = Set(ConductingBody.Organ.allCases)
@@ -52,8 +57,29 @@ public struct OversightCounts: Hashable, Sendable, Codable {
     ]
     groups += OversightKind.allCases.map { Group(key: "kind.\($0.code)", kinds: [$0], organs: organs) }
     groups += ConductingBody.Organ.allCases.map { Group(key: "body.\($0.rawValue)", kinds: all, organs: [$0]) }
+    for organ in ConductingBody.Organ.allCases {
+      groups += OversightKind.allCases.map {
+        Group(key: kindByBodyKey(kind: $0, organ: organ), kinds: [$0], organs: [organ])
+      }
+    }
     return groups
   }()
+
+  /// The group key of one kind run by one organ: `body.partyCommittee.kind.inspection.regular`.
+  public static func kindByBodyKey(kind: OversightKind, organ: ConductingBody.Organ) -> String {
+    "body.\(organ.rawValue).kind.\(kind.code)"
+  }
+
+  /// One kind run by one organ: what a subject was seen under.
+  public struct Run: Hashable, Sendable {
+    public var kind: OversightKind
+    public var organ: ConductingBody.Organ
+
+    public init(_ kind: OversightKind, by organ: ConductingBody.Organ) {
+      self.kind = kind
+      self.organ = organ
+    }
+  }
 
   /// `count` lượt (subject-inspections) of one kind run by one organ.
   public mutating func addVisits(kind: OversightKind, organ: ConductingBody.Organ, members: Bool, count: Int) {
@@ -62,14 +88,22 @@ public struct OversightCounts: Hashable, Sendable, Codable {
     }
   }
 
-  /// `count` distinct subjects, each seen in the period under exactly these kinds and organs: a subject
-  /// counts once in every group it was seen in.
+  /// `count` distinct subjects, each seen in the period under exactly these runs (kind by organ): a subject
+  /// counts once in every group one of its runs falls in. The pairs matter: a unit inspected by the committee
+  /// and supervised by the commission was not supervised by the committee.
+  public mutating func addSubjects(runs: Set<Run>, members: Bool, count: Int) {
+    for group in Self.groups
+    where runs.contains(where: { group.kinds.contains($0.kind) && group.organs.contains($0.organ) }) {
+      values["oversight.\(group.key).\(members ? "membersDistinct" : "unitsDistinct")", default: 0] += count
+    }
+  }
+
+  /// `count` distinct subjects seen under every one of these kinds by every one of these organs (one kind by
+  /// one organ, usually).
   public mutating func addSubjects(
     kinds: Set<OversightKind>, organs: Set<ConductingBody.Organ>, members: Bool, count: Int
   ) {
-    for group in Self.groups where !group.kinds.isDisjoint(with: kinds) && !group.organs.isDisjoint(with: organs) {
-      values["oversight.\(group.key).\(members ? "membersDistinct" : "unitsDistinct")", default: 0] += count
-    }
+    addSubjects(runs: Set(kinds.flatMap { kind in organs.map { Run(kind, by: $0) } }), members: members, count: count)
   }
 
   /// A group's figures read whole from a rollup: lượt and distinct subjects.
@@ -96,11 +130,17 @@ public struct OversightCounts: Hashable, Sendable, Codable {
     }
   }
 
-  /// Complaints of one kind and finding: how many were received in the period and how many resolved in it.
-  public mutating func addComplaints(kind: Complaint.Kind, finding: Complaint.Finding?, received: Int, resolved: Int) {
+  /// Complaints of one kind and finding about members or about units: how many were received in the period
+  /// and how many resolved in it ("giải quyết tố cáo với 2 tổ chức đảng và 9 đảng viên"; one subject each).
+  public mutating func addComplaints(
+    kind: Complaint.Kind, finding: Complaint.Finding?, members: Bool, received: Int, resolved: Int
+  ) {
+    let side = members ? "members" : "units"
     for k in ["all", kind.rawValue] {
       values["complaints.\(k).received", default: 0] += received
       values["complaints.\(k).resolved", default: 0] += resolved
+      values["complaints.\(k).\(side).received", default: 0] += received
+      values["complaints.\(k).\(side).resolved", default: 0] += resolved
     }
     if let finding { values["complaints.all.resolved.\(finding.rawValue)", default: 0] += resolved }
   }

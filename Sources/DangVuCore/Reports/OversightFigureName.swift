@@ -26,6 +26,11 @@ public enum OversightFigureName {
       let kind =
         parts[1] == "all"
         ? "Khiếu nại, tố cáo" : (Complaint.Kind(rawValue: parts[1])?.nameVi.capitalisedFirst ?? parts[1])
+      if parts.count == 4, parts[2] == "units" || parts[2] == "members" {
+        // complaints.denunciation.units.resolved: "Tố cáo đã giải quyết: về tổ chức đảng"
+        let action = parts[3] == "received" ? "nhận được" : "đã giải quyết"
+        return "\(kind) \(action): về \(parts[2] == "units" ? "tổ chức đảng" : "đảng viên")"
+      }
       let action = parts[2] == "received" ? "nhận được" : "đã giải quyết"
       if parts.count == 4 {
         return "\(kind) \(action): kết luận \(Complaint.Finding(rawValue: parts[3])?.nameVi ?? parts[3])"
@@ -46,6 +51,12 @@ public enum OversightFigureName {
     case "kind":
       return OversightKind(code: parts.dropFirst().joined(separator: "."))?.nameVi.capitalisedFirst
         ?? parts.joined(separator: ".")
+    case "body" where parts.count > 3 && parts[2] == "kind":
+      // body.partyCommittee.kind.inspection.regular: "Cấp ủy, tổ chức đảng – kiểm tra thường xuyên"
+      guard let organ = ConductingBody.Organ(rawValue: parts[1]),
+        let kind = OversightKind(code: parts.dropFirst(3).joined(separator: "."))
+      else { return parts.joined(separator: ".") }
+      return "\(organ.nameVi.capitalisedFirst) – \(kind.nameVi)"
     case "body":
       return ConductingBody.Organ(rawValue: parts.dropFirst().joined(separator: "."))?.nameVi.capitalisedFirst
         ?? parts.joined(separator: ".")

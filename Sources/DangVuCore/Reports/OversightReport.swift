@@ -11,11 +11,11 @@ public struct OversightReport: Sendable, Codable {
     /// "tăng 7", "giảm 3", "bằng cùng kỳ"; empty without a comparison.
     public var changeVi: String
 
-    public init(_ change: Change) {
+    public init(_ change: Change, against: Change.Against = .samePeriod) {
       current = change.current
       previous = change.previous
       difference = change.difference
-      changeVi = change.vietnamese ?? ""
+      changeVi = change.vietnamese(against) ?? ""
     }
 
     public var change: Change { Change(current: current, previous: previous) }
@@ -48,7 +48,8 @@ public struct OversightReport: Sendable, Codable {
     self.categories = categories
     var figures: [String: Figure] = [:]
     for (key, value) in current.values {
-      figures[key] = Figure(Change(current: value, previous: comparison.available ? previous[key] : nil))
+      figures[key] = Figure(
+        Change(current: value, previous: comparison.available ? previous[key] : nil), against: period.comparedWith)
     }
     self.figures = figures
     var shares: [String: String] = [:]
@@ -60,6 +61,16 @@ public struct OversightReport: Sendable, Codable {
     }
     self.sharesVi = shares
   }
+
+  /// The head of the column of earlier figures: "Cùng kỳ (quý I năm 2022)", "Nhiệm kỳ trước (nhiệm kỳ
+  /// 2015–2020)", "Cùng kỳ nhiệm kỳ trước (từ đầu nhiệm kỳ 2015–2020 đến ngày 30/06/2018)".
+  public var previousColumnVi: String {
+    let against = period.spansTerm ? period.comparedWith.vietnamese : "cùng kỳ"
+    return "\(against.capitalisedFirst) (\(previousPeriod.nameVi))"
+  }
+
+  /// Term summaries and mid-term reviews count in lượt and lead with them; other periods count subjects once.
+  public var countsInVisits: Bool { period.spansTerm }
 
   /// This period's count under `key` (0 for an unknown key).
   public subscript(key: String) -> Int { figures[key]?.current ?? 0 }

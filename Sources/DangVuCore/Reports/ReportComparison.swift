@@ -29,9 +29,11 @@ public struct ReportComparison: Hashable, Sendable, Codable {
         reasonVi: "Không so sánh với cùng kỳ: khoảng thời gian dài hơn một năm trùng với cùng kỳ năm trước.")
     }
     guard let firstRecord, firstRecord <= earlier.through else {
+      // A term is compared with the term before only where that term has records.
+      let against = period.spansTerm ? period.comparedWith : .samePeriod
       return ReportComparison(
         available: false, reason: .beforeRecords,
-        reasonVi: "Không so sánh với cùng kỳ: cơ sở dữ liệu chưa có số liệu \(earlier.nameVi).")
+        reasonVi: "Không so sánh với \(against.vietnamese): cơ sở dữ liệu chưa có số liệu \(earlier.nameVi).")
     }
     return .made
   }

@@ -103,26 +103,30 @@ extension SQLiteStore {
       }
     }
 
-    // Complaints received in the period, and resolved in it (with their findings): two index ranges.
+    // Complaints received in the period, and resolved in it (with their findings): two index ranges, by whom
+    // they are about (the summaries count them by subject kind).
     for row in try Row.fetchAll(
       db,
       sql: cte + """
-         SELECT t.kind, COUNT(*) FROM \(from("complaint")) WHERE t.received BETWEEN :from AND :through GROUP BY t.kind
+         SELECT t.kind, t.is_member, COUNT(*) FROM \(from("complaint")) WHERE t.received BETWEEN :from AND :through
+         GROUP BY t.kind, t.is_member
         """, arguments: args)
     {
       counts.addComplaints(
-        kind: Complaint.Kind(rawValue: row[0]) ?? .complaint, finding: nil, received: row[1], resolved: 0)
+        kind: Complaint.Kind(rawValue: row[0]) ?? .complaint, finding: nil, members: row[1], received: row[2],
+        resolved: 0)
     }
     for row in try Row.fetchAll(
       db,
       sql: cte + """
-         SELECT t.kind, t.finding, COUNT(*) FROM \(from("complaint"))
-         WHERE t.resolved BETWEEN :from AND :through GROUP BY t.kind, t.finding
+         SELECT t.kind, t.finding, t.is_member, COUNT(*) FROM \(from("complaint"))
+         WHERE t.resolved BETWEEN :from AND :through GROUP BY t.kind, t.finding, t.is_member
         """, arguments: args)
     {
       counts.addComplaints(
         kind: Complaint.Kind(rawValue: row[0]) ?? .complaint,
-        finding: (row[1] as String?).flatMap(Complaint.Finding.init(rawValue:)), received: 0, resolved: row[2])
+        finding: (row[1] as String?).flatMap(Complaint.Finding.init(rawValue:)), members: row[2], received: 0,
+        resolved: row[3])
     }
     return counts
   }
@@ -142,25 +146,28 @@ extension SQLiteStore {
     {
       counts.addVisits(kind: kinds[row[0]], organ: organs[row[1]], members: row[2], count: row[3])
     }
-    // Each subject once, with the set of kinds and organs it was seen under as bits (SUM of DISTINCT powers
-    // of two is their OR): one pass gives the distinct count of every group.
+    // Each subject once, with the set of kinds-by-organ it was seen under as bits (SUM of DISTINCT powers of two
+    // is their OR; 7 kinds × 2 organs = 14 bits): one pass gives the distinct count of every group, the kind ×
+    // body ones included, which separate kind bits and organ bits could not tell apart.
+    let organCount = organs.count
     for row in try Row.fetchAll(
       db,
       sql: cte + """
-         SELECT is_member, kinds, organs, COUNT(*) FROM (
-           SELECT t.is_member, t.subject_id, SUM(DISTINCT 1 << t.kind_no) AS kinds,
-             SUM(DISTINCT 1 << t.organ_no) AS organs
+         SELECT is_member, runs, COUNT(*) FROM (
+           SELECT t.is_member, t.subject_id, SUM(DISTINCT 1 << (t.kind_no * \(organCount) + t.organ_no)) AS runs
            FROM \(source) WHERE t.started BETWEEN :from AND :through
            GROUP BY t.is_member, t.subject_id)
-         GROUP BY is_member, kinds, organs
+         GROUP BY is_member, runs
         """, arguments: args)
     {
-      let kindBits: Int = row[1]
-      let organBits: Int = row[2]
-      counts.addSubjects(
-        kinds: Set(kinds.filter { kindBits & (1 << $0.number) != 0 }),
-        organs: Set(organs.enumerated().filter { organBits & (1 << $0.offset) != 0 }.map(\.element)),
-        members: row[0], count: row[3])
+      let bits: Int = row[1]
+      var runs: Set<OversightCounts.Run> = []
+      for kind in kinds {
+        for (o, organ) in organs.enumerated() where bits & (1 << (kind.number * organCount + o)) != 0 {
+          runs.insert(.init(kind, by: organ))
+        }
+      }
+      counts.addSubjects(runs: runs, members: row[0], count: row[2])
     }
   }
 }

@@ -193,6 +193,7 @@ enum Schema {
     registerAuditHead(in: &migrator)
     registerLifecycleRecords(in: &migrator)
     registerReportTargets(in: &migrator)
+    registerOversightByBody(in: &migrator)
     return migrator
   }
 

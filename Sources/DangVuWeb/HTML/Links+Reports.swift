@@ -21,8 +21,12 @@ extension Links {
     return "/tong-quan" + (query.isEmpty ? "" : "?" + query.dropFirst())
   }
 
-  /// `ky=2023-Q1` for the named periods the pickers offer, `tu=…&den=…` for plain dates.
+  /// `ky=2023-Q1` for the named periods the pickers offer, `ky=2020-2025&den=…` for a mid-term review,
+  /// `tu=…&den=…` for plain dates.
   static func periodQuery(_ period: ReportPeriod) -> String {
+    if period.kind == .midTerm {
+      return "ky=\(period.from.year)-\(period.termEnd ?? period.through.year + 1)&den=\(period.through.iso)"
+    }
     if let text = ReportParameters.periodText(period) { return "ky=" + encode(text, allowed: queryAllowed) }
     return "tu=\(period.from.iso)&den=\(period.through.iso)"
   }

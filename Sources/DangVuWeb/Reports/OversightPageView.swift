@@ -29,12 +29,47 @@ enum OversightPageView {
             pair("Đảng viên bị kỷ luật", "discipline.members", r),
             pair("Đơn khiếu nại, tố cáo nhận được", "complaints.all.received", r),
           ]) })
+        \(kindByBody(r))
         \(section("Kiểm tra, giám sát", "oversight."))
         \(section("Thi hành kỷ luật", "discipline."))
         \(section("Giải quyết khiếu nại, tố cáo", "complaints."))
         \(ReportPageParts.narrative(OversightNarrative.text(r)))
         \(ReportPageParts.downloads { Links.oversightReport(r.period, scope: model.scopeCode, format: $0) })
         """)
+  }
+
+  /// Every kind by conducting body, as the term summaries give them: for the committees and for the commissions,
+  /// units and members in lượt and as distinct subjects, each body's total last. A kind neither body ran is left out.
+  static func kindByBody(_ r: OversightReport) -> HTML {
+    let organs = ConductingBody.Organ.allCases
+    let measures = ["units", "unitsDistinct", "members", "membersDistinct"]
+    func cells(_ group: (ConductingBody.Organ) -> String) -> HTML {
+      let cells: [HTML] = organs.flatMap { organ in
+        measures.map { "<td class=\"num\">\(ReportPageParts.count(r["oversight.\(group(organ)).\($0)"]))</td>" }
+      }
+      return "\(cells)"
+    }
+    let kinds = OversightKind.allCases.filter { kind in
+      organs.contains { organ in
+        measures.contains { r["oversight.\(OversightCounts.kindByBodyKey(kind: kind, organ: organ)).\($0)"] > 0 }
+      }
+    }
+    var rows: [HTML] = kinds.map { kind in
+      "<tr><th scope=\"row\">\(kind.nameVi.capitalisedFirstLetter)</th>\(cells { OversightCounts.kindByBodyKey(kind: kind, organ: $0) })</tr>"
+    }
+    rows.append("<tr class=\"total\"><th scope=\"row\">Cộng</th>\(cells { "body.\($0.rawValue)" })</tr>")
+    let bodies: [HTML] = organs.map { "<th colspan=\"4\" scope=\"colgroup\">\($0.nameVi.capitalisedFirstLetter)</th>" }
+    let heads: [HTML] = organs.flatMap { _ in
+      ["Tổ chức (lượt)", "Tổ chức", "Đảng viên (lượt)", "Đảng viên"].map {
+        "<th class=\"num\" scope=\"col\">\($0)</th>"
+      }
+    }
+    return """
+      <h2 id="theo-chu-the">Theo loại và chủ thể tiến hành</h2>
+      <div class="table"><table class="kind-by-body">
+      <thead><tr><th rowspan="2" scope="col">Loại</th>\(bodies)</tr><tr>\(heads)</tr></thead>
+      <tbody>\(rows)</tbody></table></div>
+      """
   }
 
   static func pair(_ label: String, _ key: String, _ r: OversightReport) -> ComparisonChart.Pair {
@@ -56,7 +91,7 @@ enum OversightPageView {
       <h2>\(heading)</h2>
       <div class="table"><table>
       <thead><tr><th>Chỉ tiêu</th><th class="num">\(r.periodName.capitalisedFirstLetter)</th>\
-      <th class="num">Cùng kỳ</th><th class="num">Tăng, giảm</th><th class="num">Tỷ lệ</th></tr></thead>
+      <th class="num">\(r.previousColumnVi)</th><th class="num">Tăng, giảm</th><th class="num">Tỷ lệ</th></tr></thead>
       <tbody>\(lines)</tbody></table></div>
       """
   }

@@ -91,7 +91,8 @@ enum ReportPageParts {
     var choices = periodChoices(today: today)
     if ReportParameters.periodText(selected) != nil && !choices.contains(selected) { choices.insert(selected, at: 0) }
     var options: [HTML] =
-      selected.kind == .range ? ["<option value=\"\" selected>theo ngày (\(selected.nameVi))</option>"] : []
+      ReportParameters.periodText(selected) == nil
+      ? ["<option value=\"\" selected>theo ngày (\(selected.nameVi))</option>"] : []
     options += choices.map { period in
       let mark: HTML = period == selected ? " selected" : ""
       return "<option value=\"\(ReportParameters.periodText(period) ?? "")\"\(mark)>\(period.nameVi)</option>"
@@ -115,7 +116,26 @@ enum ReportPageParts {
     <button type="submit">Xem báo cáo</button>
     </form>
     \(dateRangeForm(action: action, period: period, scope: scopeCode))
+    \(midTermForm(action: action, period: period, scope: scopeCode))
     """
+  }
+
+  /// The third form: a mid-term review (sơ kết giữa nhiệm kỳ), a term up to a day inside it.
+  static func midTermForm(action: String, period: ReportPeriod, scope: String) -> HTML {
+    let midTerm = period.kind == .midTerm
+    let terms: [HTML] = stride(from: 2025, through: 2015, by: -5).compactMap { first -> HTML? in
+      guard let term = try? ReportPeriod.term(from: first, to: first + 5) else { return nil }
+      let mark: HTML = midTerm && period.from == term.from ? " selected" : ""
+      return "<option value=\"\(first)-\(first + 5)\"\(mark)>\(term.nameVi)</option>"
+    }
+    return """
+      <form class="picker" method="get" action="\(action)" id="so-ket-giua-nhiem-ky">
+      <input type="hidden" name="to-chuc" value="\(scope)">
+      <label>Sơ kết giữa nhiệm kỳ <select name="ky">\(terms)</select></label>
+      <label>đến ngày <input type="date" name="den" value="\(midTerm ? period.through.iso : "")"></label>
+      <button type="submit">Xem sơ kết</button>
+      </form>
+      """
   }
 
   static func dateRangeForm(action: String, period: ReportPeriod, scope: String) -> HTML {

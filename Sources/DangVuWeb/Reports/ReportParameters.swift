@@ -7,7 +7,7 @@ import Hummingbird
 /// English ones, and says in Vietnamese what was wrong with an example of what works.
 enum ReportParameters {
   /// The names a request uses: `nam`, `ky`, `tu`, `den`, `to-chuc` on pages; `year`, `period`, `from`,
-  /// `to`, `org` in the API.
+  /// `to`, `org` in the API. A term with `den` (`to`) alone is a mid-term review up to that day.
   struct Names: Sendable {
     var year: String
     var period: String
@@ -38,6 +38,15 @@ enum ReportParameters {
     let named = request.queryValue(names.period).flatMap { $0.isEmpty ? nil : $0 }
     let from = request.queryValue(names.from).flatMap { $0.isEmpty ? nil : $0 }
     let to = request.queryValue(names.to).flatMap { $0.isEmpty ? nil : $0 }
+    // A term with only its last day is a mid-term review (sơ kết giữa nhiệm kỳ): ky=2020-2025&den=2023-06-30.
+    if let named, from == nil, let to {
+      guard let until = Day(parsing: to) else {
+        throw PageError(
+          status: .badRequest, title: "Ngày không hợp lệ",
+          message: "Không đọc được ngày “\(to)”: hãy ghi 30/06/2023 hoặc 2023-06-30.", code: "report.period")
+      }
+      return try rethrowing(names) { try ReportPeriod(parsing: named).untilDay(until) }
+    }
     if from != nil || to != nil {
       guard let from, let to else {
         throw PageError(
@@ -126,7 +135,7 @@ enum ReportParameters {
     case .nineMonths: return "\(year)-9M"
     case .year: return "\(year)"
     case .term: return "\(year)-\(period.through.year + 1)"
-    case .range: return nil
+    case .midTerm, .range: return nil
     }
   }
 

@@ -5,7 +5,7 @@ extension PartyReportDocument {
     _ r: OversightReport, issuer: IssuingCommittee, options: PartyReportOptions
   ) -> PartyReportDocument {
     let header = [
-      "Chỉ tiêu", r.periodName.capitalisedFirst, "Cùng kỳ (\(r.previousPeriod.nameVi))", "Tăng, giảm", "Tỷ lệ",
+      "Chỉ tiêu", r.periodName.capitalisedFirst, r.previousColumnVi, "Tăng, giảm", "Tỷ lệ",
     ]
     let rows = OversightReportCSV.rows(r).dropFirst()
     let sections = [
