@@ -41,13 +41,13 @@ struct MembershipCommand: AsyncParsableCommand {
         let member = Member(
           fullName: name, gender: gender, birthDate: born, ethnicity: ethnicity, religion: religion,
           nationalID: nationalID, education: education)
-        let added = try await db.addMembers([
+        // The page's write: checked whole, and audited in its transaction with the operating-system user.
+        let added = try await db.admitMember(
           NewMember(
             member: member, events: [MembershipEvent(memberID: 0, kind: .admitted, date: on, cellID: unit.id)],
-            admission: AdmissionDecision(decisionNumber: decision, sponsorIDs: sponsors))
-        ])
+            admission: AdmissionDecision(decisionNumber: decision, sponsorIDs: sponsors)), by: .commandLineUser)
         print(
-          "Đã kết nạp \(name) (mã số \(added[0].id)) vào \(unit.code) ngày \(on.vietnamese); dự bị đến "
+          "Đã kết nạp \(name) (mã số \(added.member.id)) vào \(unit.code) ngày \(on.vietnamese); dự bị đến "
             + "\(on.adding(months: MemberTimeline.probationMonths).vietnamese).")
       } catch { throw fail(error) }
     }
@@ -84,9 +84,17 @@ struct MembershipCommand: AsyncParsableCommand {
           }
           cellID = unit.id
         }
-        try await db.recordEvents([
-          MembershipEvent(memberID: member.id, kind: kind, date: on, cellID: cellID, note: note)
-        ])
+        // The pages' writes, audited in their transaction with the operating-system user: the first step of a
+        // transfer issues its letter (the note is the letter's number).
+        if kind == .transferSent, let cellID {
+          _ = try await db.issueTransferLetter(
+            NewTransferLetter(memberID: member.id, toCellID: cellID, issued: on, number: note), expectedVersion: nil,
+            by: .commandLineUser)
+        } else {
+          try await db.recordEvent(
+            MembershipEvent(memberID: member.id, kind: kind, date: on, cellID: cellID, note: note),
+            expectedVersion: nil, by: .commandLineUser)
+        }
         print("Đã ghi \"\(kind.nameVi)\" ngày \(on.vietnamese) cho \(member.fullName).")
       } catch { throw fail(error) }
     }

@@ -68,5 +68,17 @@ struct MembershipCommandTests {
     #expect(text.out.contains("Trong nhiệm kỳ 2020–2025, toàn Đảng bộ huyện Châu Thành kết nạp 1 đảng viên"))
     let bad = try DangVuBinary.run(["report", "membership", "--period", "2024-Q5"], in: dir)
     #expect(bad.status != 0 && bad.err.contains("Quý phải từ 1 đến 4"))
+
+    // Every write above is in the audit trail under the operating-system user, and the chain holds; the refused
+    // ones left nothing.
+    let user = "\(ProcessInfo.processInfo.userName)@\(ProcessInfo.processInfo.hostName)"
+    for action in ["plan.set", "member.admit", "member.transferSent", "member.event"] {
+      let listed = try DangVuBinary.run(["audit", "list", "--action", action], in: dir)
+      #expect(listed.status == 0, "\(listed.err)")
+      #expect(listed.out.contains(user), "\(action) not audited under \(user): \(listed.out)")
+    }
+    let admissions = try DangVuBinary.run(["audit", "list", "--action", "member.admit"], in: dir).out
+    #expect(admissions.split(separator: "\n").filter { $0.hasPrefix("#") }.count == 1, "\(admissions)")
+    #expect(try DangVuBinary.run(["audit", "verify"], in: dir).status == 0)
   }
 }

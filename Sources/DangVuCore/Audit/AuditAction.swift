@@ -34,6 +34,9 @@ public enum AuditAction {
     ("complaint.add", "Ghi đơn khiếu nại, tố cáo"),
     ("complaint.resolve", "Giải quyết đơn khiếu nại, tố cáo"),
     ("import.file", "Nhập tệp dữ liệu"),
+    ("plan.set", "Đặt kế hoạch kết nạp"),
+    ("target.add", "Thêm chỉ tiêu"),
+    ("target.remove", "Xóa chỉ tiêu"),
   ]
 
   /// Families, for filtering all actions on one kind of record.
@@ -50,6 +53,8 @@ public enum AuditAction {
     ("appeal", "Khiếu nại kỷ luật"),
     ("complaint", "Khiếu nại, tố cáo"),
     ("import", "Nhập tệp"),
+    ("plan", "Kế hoạch kết nạp"),
+    ("target", "Chỉ tiêu"),
   ]
 
   private static let names = Dictionary(known.map { ($0.code, $0.nameVi) }, uniquingKeysWith: { first, _ in first })
