@@ -192,6 +192,7 @@ enum Schema {
     registerSignInThrottleAndTokenExpiry(in: &migrator)
     registerAuditHead(in: &migrator)
     registerLifecycleRecords(in: &migrator)
+    registerLeadership(in: &migrator)
     return migrator
   }
 

@@ -91,5 +91,8 @@ private func addControllers(
   TransfersController(store: store).addRoutes(to: router)
   AdmissionController(store: store).addRoutes(to: router)
   LifecycleAPIController(store: store).addRoutes(to: router)
+  LeadershipPagesController(store: store).addRoutes(to: router)
+  LeadershipAPIController(store: store).addRoutes(to: router)
+  LeadershipGradingController(store: store).addRoutes(to: router)
   return router
 }

@@ -1,0 +1,140 @@
+"""A leading post recorded on a page, then graded, in a real browser on a phone-sized window (390 px wide): the
+organisation board's staffer records "Bí thư" of a cell for a member on the member's page (a refused end day shows
+beside its field first, with what was typed kept), the cell's leadership grading page then lists the member as a
+cadre, the staffer grades them, and the evaluation report's cadre line counts one more. Every form on the way must
+fit the window without sideways scrolling.
+
+Run by scripts/browser-test.sh:
+  leadership_flow.py BASE STAFF PASSWORD CELL MEMBER_ID ARTIFACTS
+"""
+import json
+import os
+import sys
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+BASE = sys.argv[1]
+STAFF, PASSWORD = sys.argv[2], sys.argv[3]
+CELL = sys.argv[4]
+MEMBER = sys.argv[5]
+ARTIFACTS = sys.argv[6]
+PHONE_WIDTH = 390
+YEAR = 2023
+
+
+def shot(driver, step):
+    path = os.path.join(ARTIFACTS, f"{step}.png")
+    driver.save_screenshot(path)
+    print(f"  ảnh chụp: {path}")
+
+
+def expect(condition, message):
+    if not condition:
+        raise AssertionError(message)
+
+
+def arrive(driver, fragment, what):
+    WebDriverWait(driver, 15).until(lambda d: fragment in d.current_url, message=f"{what}: still at {driver.current_url}")
+
+
+def fits(driver, what):
+    """The page is no wider than the window: nothing to scroll sideways to on a phone."""
+    inner, scroll = driver.execute_script(
+        "return [window.innerWidth, document.documentElement.scrollWidth]")
+    expect(inner <= PHONE_WIDTH + 20, f"the window is {inner} px wide, not a phone's")
+    expect(scroll <= inner, f"{what}: {scroll} px of content in a {inner} px window (sideways scroll)")
+
+
+def sign_in(driver, login, password):
+    driver.get(BASE + "/dang-nhap")
+    driver.find_element(By.ID, "login").send_keys(login)
+    driver.find_element(By.ID, "password").send_keys(password)
+    driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]").click()
+    WebDriverWait(driver, 15).until(lambda d: "/dang-nhap" not in d.current_url, message="still on sign-in")
+
+
+def cadres_counted(driver):
+    """The cell's cadre line of the year's evaluation report, as the JSON API gives it to the signed-in staffer."""
+    driver.get(f"{BASE}/api/reports/evaluation?year={YEAR}&org={CELL}")
+    report = json.loads(driver.find_element(By.TAG_NAME, "body").text)
+    return report["leadershipCadres"]["total"]
+
+
+def main():
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    options = Options()
+    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", f"--window-size={PHONE_WIDTH},1400"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(
+        service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
+    driver.implicitly_wait(5)
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": PHONE_WIDTH, "height": 1400, "deviceScaleFactor": 1, "mobile": True})
+    try:
+        sign_in(driver, STAFF, PASSWORD)
+        before = cadres_counted(driver)
+
+        # 1. The member's page offers the post; its form fits a phone.
+        member_url = f"{BASE}/dang-vien/{MEMBER}"
+        driver.get(member_url)
+        name = driver.find_element(By.TAG_NAME, "h1").text
+        fits(driver, "the member's page")
+        driver.find_element(By.LINK_TEXT, "Ghi chức vụ").click()
+        arrive(driver, "/chuc-vu", "the post's form")
+        fits(driver, "the post's form")
+        expect(driver.find_element(By.ID, "f-unit").get_attribute("value") == CELL,
+               "the form does not start with the member's cell")
+        Select(driver.find_element(By.ID, "f-kind")).select_by_value("secretary")
+        start = driver.find_element(By.ID, "f-from")
+        start.clear()
+        start.send_keys(f"01/01/{YEAR}")
+        # An end before the start: refused beside the end, nothing written, what was typed kept.
+        driver.find_element(By.ID, "f-until").send_keys(f"01/01/{YEAR - 1}")
+        driver.find_element(By.CSS_SELECTOR, "form.record button[type=submit]").click()
+        error = driver.find_element(By.ID, "e-until").text
+        expect("phải sau ngày bắt đầu" in error, f"the refusal is not beside the end day: {error!r}")
+        expect(driver.find_element(By.ID, "f-from").get_attribute("value") == f"01/01/{YEAR}", "the start was lost")
+        fits(driver, "the refused post's form")
+        shot(driver, "l1-chuc-vu-tu-choi-390")
+        driver.find_element(By.ID, "f-until").clear()
+        driver.find_element(By.ID, "f-note").send_keys("Nghị quyết Đại hội chi bộ")
+        driver.find_element(By.CSS_SELECTOR, "form.record button[type=submit]").click()
+        WebDriverWait(driver, 15).until(lambda d: d.current_url == member_url, message="not back on the member's page")
+        expect("<td>Bí thư</td>" in driver.page_source, "the post is not on the member's page")
+        shot(driver, "l2-da-ghi-chuc-vu")
+
+        # 2. The cell's leadership grading lists the member as a cadre; grade them.
+        driver.get(f"{BASE}/to-chuc/{CELL}/xep-loai-lanh-dao?nam={YEAR}")
+        fits(driver, "the leadership grading page")
+        row = driver.find_element(By.ID, f"f-cadre-{MEMBER}")
+        Select(row).select_by_value("good")
+        shot(driver, "l3-xep-loai-can-bo-390")
+        driver.find_element(By.CSS_SELECTOR, "form.record button[type=submit]").click()
+        arrive(driver, "da-luu=1", "saving the cadre's grade")
+        expect("Đã lưu kết quả xếp loại" in driver.page_source, "no saved notice")
+        field = driver.find_element(By.ID, f"f-cadre-{MEMBER}").find_element(By.XPATH, "..")
+        expect("Đã lưu:" in field.text, f"the cadre's row shows no saved grade: {field.text!r}")
+        shot(driver, "l4-da-xep-loai")
+
+        # 3. The evaluation report counts the new cadre.
+        after = cadres_counted(driver)
+        expect(after == before + 1, f"the report's cadres went from {before} to {after}, not one more")
+        print(f"Trình duyệt: Ban Tổ chức ghi chức vụ Bí thư cho {name}, xếp loại cán bộ; báo cáo đếm thêm 1 cán bộ; "
+              "các biểu mẫu vừa màn hình 390 px.")
+    except Exception:
+        shot(driver, "l-loi")
+        with open(os.path.join(ARTIFACTS, "l-loi.html"), "w") as page:
+            page.write(driver.page_source)
+        raise
+    finally:
+        driver.quit()
+
+
+if __name__ == "__main__":
+    main()
