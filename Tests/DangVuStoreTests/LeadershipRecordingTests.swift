@@ -219,6 +219,35 @@ struct LeadershipRecordingTests {
     #expect(try await store.posts(ofMember: binh).map(\.title) == ["Cấp ủy viên"])
   }
 
+  @Test(arguments: Engine.allCases)
+  func aCollectivesFileAddsCollectivesAndSeatsWholeOrNotAtAll(engine: Engine) async throws {
+    let (store, _, an, binh) = try await province(engine)
+    // Bình's seat starts before the term: the whole file is refused at her line, the collective is not added.
+    let early = """
+      ma_to_chuc,ten_tap_the,loai_tap_the,ngay_bat_dau,ngay_ket_thuc,so_the,ngay_tham_gia
+      KG.01.001,Ban Thường vụ Đảng ủy xã Bình An,Ban Thường vụ,01/10/2020,01/10/2025,10000001,
+      KG.01.001,Ban Thường vụ Đảng ủy xã Bình An,Ban Thường vụ,01/10/2020,01/10/2025,10000002,01/01/2019
+      """
+    do {
+      _ = try await ImportFileKind.collectives.importing(Array(early.utf8), into: store)
+      Issue.record("a seat before the term was written")
+    } catch let error as ImportError {
+      #expect(error.issues.map(\.line) == [3], "\(error.issues)")
+    }
+    #expect(try await store.collectives(ofUnit: "KG.01.001").isEmpty)
+    let good = """
+      ma_to_chuc,ten_tap_the,loai_tap_the,ngay_bat_dau,ngay_ket_thuc,so_the,ngay_tham_gia,ngay_thoi_tham_gia
+      KG.01.001,Ban Thường vụ Đảng ủy xã Bình An,standingCommittee,01/10/2020,01/10/2025,10000001,,
+      KG.01.001,Ban Thường vụ Đảng ủy xã Bình An,Ban Thuong vu,01/10/2020,01/10/2025,10000002,01/01/2022,01/01/2024
+      KG.01,Ban Chấp hành Đảng bộ huyện,Ban Chấp hành,01/09/2020,,,,
+      """
+    #expect(try await ImportFileKind.collectives.importing(Array(good.utf8), into: store) == 3)
+    let standing = try #require(try await store.collectives(ofUnit: "KG.01.001").first)
+    #expect(standing.seats.map(\.seat.memberID) == [an, binh])
+    #expect(standing.seats.map(\.seat.until) == [nil, day("2024-01-01")])
+    #expect(try await store.collectives(ofUnit: "KG.01").map(\.collective.kindCode) == ["committee"])
+  }
+
   func expectRefusal(_ code: String, _ write: () async throws -> some Any) async {
     do {
       _ = try await write()

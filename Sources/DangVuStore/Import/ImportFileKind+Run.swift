@@ -50,6 +50,10 @@ extension ImportFileKind {
       return try await running(PostsFile.Column.self, bytes, workbook, run, store) {
         try await PostsFile.importing($0, run: run, into: store)
       }
+    case .collectives:
+      return try await running(CollectivesFile.Column.self, bytes, workbook, run, store) {
+        try await CollectivesFile.importing($0, run: run, into: store)
+      }
     }
   }
 

@@ -3,7 +3,8 @@ import Foundation
 
 /// The kinds of file DangVu reads and writes; the formats are in docs/import-formats.md.
 public enum ImportFileKind: String, CaseIterable, Sendable, Codable {
-  case organisations, members, events, population, inspections, discipline, appeals, complaints, grades, posts
+  case organisations, members, events, population, inspections, discipline, appeals, complaints, grades, posts,
+    collectives
 
   /// What the file holds, as a page's list and a template's sheet name it.
   public var nameVi: String {
@@ -18,6 +19,7 @@ public enum ImportFileKind: String, CaseIterable, Sendable, Codable {
     case .complaints: "Khiếu nại, tố cáo"
     case .grades: "Xếp loại"
     case .posts: "Chức vụ"
+    case .collectives: "Tập thể lãnh đạo"
     }
   }
 
@@ -34,6 +36,7 @@ public enum ImportFileKind: String, CaseIterable, Sendable, Codable {
     case .complaints: "đơn khiếu nại, tố cáo"
     case .grades: "kết quả xếp loại"
     case .posts: "chức vụ"
+    case .collectives: "dòng tập thể lãnh đạo"
     }
   }
 

@@ -22,6 +22,9 @@ public protocol LeadershipRecording: Sendable {
 
   func recordCollective(_ collective: NewCollective, by actor: AuditActor) async throws -> CollectiveRecord
   func seatInCollective(_ seat: NewCollectiveSeat, by actor: AuditActor) async throws -> CollectiveRecord
+  /// The rows of a collectives file in one transaction, all or none (`BatchItemError` names the row): each row's
+  /// collective is found by its unit, name and first day of term, or added; a row naming a member seats them.
+  func importCollectives(_ rows: [CollectiveFileRow]) async throws
   func collective(id: Int64) async throws -> CollectiveRecord?
   /// The collectives of the unit itself, the newest term first.
   func collectives(ofUnit code: String) async throws -> [CollectiveRecord]
@@ -97,4 +100,16 @@ public struct CollectiveRecord: Hashable, Sendable, Codable {
   public var unitCode: String
   public var unitName: String
   public var seats: [Seat]
+}
+
+/// One row of a collectives file: the collective, and the member it seats if the row names one.
+public struct CollectiveFileRow: Hashable, Sendable {
+  public var collective: NewCollective
+  /// `collectiveID` is found when the row is written.
+  public var seat: NewCollectiveSeat?
+
+  public init(collective: NewCollective, seat: NewCollectiveSeat? = nil) {
+    self.collective = collective
+    self.seat = seat
+  }
 }

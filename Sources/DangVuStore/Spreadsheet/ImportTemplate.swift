@@ -22,6 +22,7 @@ public enum ImportTemplate {
     case .complaints: sheets(ComplaintsFile.Column.self, kind)
     case .grades: sheets(GradesFile.Column.self, kind)
     case .posts: sheets(PostsFile.Column.self, kind)
+    case .collectives: sheets(CollectivesFile.Column.self, kind)
     }
   }
 
@@ -78,6 +79,7 @@ public enum ImportTemplate {
     "xep_loai": { _ in Grade.allCases.map(\.nameVi) + ["chưa đánh giá"] },
     "ly_do": { _ in NotEvaluatedReason.allNamesVi },
     "chuc_vu": { _ in PostKind.standard.map(\.nameVi) },
+    "loai_tap_the": { _ in CollectiveKind.standard.map(\.nameVi) },
   ]
 
   /// One example row per kind, as in docs/import-formats.md.
@@ -119,6 +121,11 @@ public enum ImportTemplate {
     .posts: [
       "so_the": "10000001", "ma_to_chuc": "KG.01.001.01", "chuc_vu": "Bí thư", "ngay_bat_dau": "2020-10-01",
       "ngay_thoi_giu": "2025-10-01", "ghi_chu": "Nghị quyết Đại hội chi bộ nhiệm kỳ 2020-2025",
+    ],
+    .collectives: [
+      "ma_to_chuc": "KG.01.001", "ten_tap_the": "Ban Thường vụ Đảng ủy xã Bình An nhiệm kỳ 2020-2025",
+      "loai_tap_the": "Ban Thường vụ", "ngay_bat_dau": "2020-10-01", "ngay_ket_thuc": "2025-10-01",
+      "so_the": "10000001", "ngay_tham_gia": "2020-10-01", "ngay_thoi_tham_gia": "2025-10-01",
     ],
   ]
 }
