@@ -248,6 +248,35 @@ struct LeadershipRecordingTests {
     #expect(try await store.collectives(ofUnit: "KG.01").map(\.collective.kindCode) == ["committee"])
   }
 
+  @Test(arguments: Engine.allCases)
+  func dismissalNeedsAPostAUserRecordedAndAWarnedSeatMakesItsCollectiveNotComplete(engine: Engine) async throws {
+    let (store, _, an, _) = try await province(engine)
+    func decision(_ form: DisciplineForm, number: String) -> DisciplineDecision {
+      DisciplineDecision(
+        subject: .member(an), form: form, categories: ["prohibitedActs"],
+        decidingBody: ConductingBody(.inspectionCommission, of: "KG.01"), number: number, decided: day("2024-05-02"),
+        violated: day("2024-02-01"))
+    }
+    // No post: nothing to dismiss him from.
+    await #expect(throws: (any Error).self) { try await store.recordDiscipline([decision(.dismissal, number: "1")]) }
+    let standing = try await store.recordCollective(
+      NewCollective(
+        unitCode: "KG.01.001", name: "Ban Thường vụ Đảng ủy xã Bình An", kindCode: "standingCommittee",
+        formed: day("2020-10-01")), by: Self.staff)
+    _ = try await store.seatInCollective(
+      NewCollectiveSeat(collectiveID: standing.collective.id, memberID: an, from: day("2020-10-01")), by: Self.staff)
+    _ = try await store.recordPost(
+      post(an, "standingCommitteeMember", in: "KG.01.001", from: "2020-10-01"), by: Self.staff)
+    #expect(try await store.recordDiscipline([decision(.dismissal, number: "2")]).count == 1)
+    // Dismissed in 2024: the collective he sits on cannot be graded above "not complete" that year.
+    try await store.openEvaluationCycle(scope: "KG", year: 2024, evaluationDate: day("2024-12-15"))
+    let good = GradeEntry(subject: .leadershipCollective(standing.collective.id), outcome: .graded(.good))
+    await #expect(throws: BatchItemError.self) { try await store.recordGrades([good], year: 2024) }
+    var notComplete = good
+    notComplete.outcome = .graded(.notComplete)
+    #expect(try await store.recordGrades([notComplete], year: 2024).map(\.outcome) == [.graded(.notComplete)])
+  }
+
   func expectRefusal(_ code: String, _ write: () async throws -> some Any) async {
     do {
       _ = try await write()
