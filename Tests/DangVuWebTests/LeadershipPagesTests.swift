@@ -153,6 +153,46 @@ import Testing
     #expect(bad.status == .unprocessableContent && bad.error(beside: "cadre-\(world.an)") != nil)
   }
 
+  @Test func everyFormOpensWithItsFieldsAndTheEndOfAPostIsRefusedBesideItsField() async throws {
+    let world = try await LifecycleWorld.make()
+    let staff = try await signIn(world.store, role: .organisationStaff, scope: "KG.01")
+    let held = try await world.store.recordPost(
+      NewPost(memberID: world.an, kindCode: "secretary", unitCode: "KG.01.001.01", from: day("2020-10-01")),
+      by: .commandLine(user: "thu"))
+    let collective = try await world.store.recordCollective(
+      NewCollective(unitCode: "KG.01.001", name: "Ban Chấp hành", kindCode: "committee", formed: day("2020-10-01")),
+      by: .commandLine(user: "thu"))
+    let forms: [(String, [String])] = [
+      ("/dang-vien/\(world.an)/chuc-vu", ["kind", "unit", "from", "until", "note"]),
+      ("/dang-vien/\(world.an)/chuc-vu/\(held.post.id)/thoi-giu", ["until"]),
+      ("/to-chuc/KG.01.001/chuc-vu", ["member", "kind", "from", "until", "note"]),
+      ("/to-chuc/KG.01.001/tap-the", ["name", "kind", "from", "until"]),
+      ("/to-chuc/KG.01.001/tap-the/\(collective.collective.id)/thanh-vien", ["member", "from", "until"]),
+    ]
+    for (uri, fields) in forms {
+      let page = try await get(uri, from: world.store, as: staff)
+      #expect(page.status == .ok, "\(uri)")
+      #expect(page.body.contains("action=\"\(uri)\""), "\(uri) posts to itself")
+      for field in fields { #expect(page.body.contains("name=\"\(field)\""), "\(uri) has \(field)") }
+    }
+    let audit = try await world.store.auditEntries(AuditFilter()).count
+    let refused = try await post(
+      "/dang-vien/\(world.an)/chuc-vu/\(held.post.id)/thoi-giu", form: [("until", "01/01/2019")], to: world.store,
+      as: staff)
+    #expect(refused.status == .unprocessableContent)
+    #expect(refused.error(beside: "until")?.contains("phải sau ngày bắt đầu") == true)
+    #expect(refused.body.contains("name=\"until\" value=\"01/01/2019\""))
+    let empty = try await post(
+      "/dang-vien/\(world.an)/chuc-vu/\(held.post.id)/thoi-giu", form: [("until", "")], to: world.store, as: staff)
+    #expect(empty.error(beside: "until") != nil)
+    #expect(try await world.store.post(id: held.post.id)?.post.until == nil)
+    #expect(try await world.store.auditEntries(AuditFilter()).count == audit)
+    // Another member's post under this member's address is not found.
+    #expect(
+      try await get("/dang-vien/\(world.bich)/chuc-vu/\(held.post.id)/thoi-giu", from: world.store, as: staff).status
+        == .notFound)
+  }
+
   @Test func rolesWithoutThePermissionAreRefusedAndOutsideTheSubtreeIsNotFound() async throws {
     let world = try await LifecycleWorld.make()
     for role in [Role.secretary, .leader, .inspectionStaff] {
