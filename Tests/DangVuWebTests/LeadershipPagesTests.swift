@@ -193,6 +193,30 @@ import Testing
         == .notFound)
   }
 
+  @Test func aPostTypedAsAFreeTitleBeforeKindsIsShownAndCanBeEnded() async throws {
+    let world = try await LifecycleWorld.make()
+    var member = SmallProvince.member("Võ Thị Lan", card: "4001")
+    member.posts = [LeadingPost(title: "Bí thư chi bộ", organisationCode: "KG.01.001.01", from: day("2018-06-01"))]
+    let lan = try await world.store.addMembers([
+      NewMember(member: member, events: [SmallProvince.admitted(world.units["KG.01.001.01"]!, on: "2015-01-10")])
+    ])[0].id
+    let staff = try await signIn(world.store, role: .organisationStaff, scope: "KG.01")
+    let page = try await get("/dang-vien/\(lan)", from: world.store, as: staff)
+    #expect(page.body.contains("<td>Bí thư chi bộ</td>"))
+    let legacy = try #require(try await world.store.posts(ofMember: lan).first)
+    #expect(legacy.post.kindCode.isEmpty)
+    let ended = try await post(
+      "/dang-vien/\(lan)/chuc-vu/\(legacy.post.id)/thoi-giu", form: [("until", "01/10/2020")], to: world.store,
+      as: staff)
+    #expect(ended.status == .seeOther, "\(ended.body)")
+    #expect(try await world.store.post(id: legacy.post.id)?.post.until == day("2020-10-01"))
+    // Her identity edited: the post stays as it was, with its id.
+    var edited = try #require(try await world.store.member(id: lan))
+    edited.occupation = "Giáo viên"
+    try await world.store.updateMember(edited)
+    #expect(try await world.store.posts(ofMember: lan).map(\.post.id) == [legacy.post.id])
+  }
+
   @Test func rolesWithoutThePermissionAreRefusedAndOutsideTheSubtreeIsNotFound() async throws {
     let world = try await LifecycleWorld.make()
     for role in [Role.secretary, .leader, .inspectionStaff] {

@@ -75,8 +75,17 @@ extension SQLiteStore {
       }
       var post = before.post
       post.until = until
-      let kind = try Self.postKinds(in: db).first { $0.code == post.kindCode }
-      try Self.checkPost(post, kind: kind, unit: unit, in: db)
+      if post.kindCode.isEmpty {
+        // A post typed as a free title before kinds (the demo's): nothing to compare it with but its own days.
+        if let until, until <= post.from {
+          throw DomainError(
+            "post.untilBeforeFrom",
+            "Ngày thôi giữ chức vụ (\(until.vietnamese)) phải sau ngày bắt đầu (\(post.from.vietnamese)).")
+        }
+      } else {
+        let kind = try Self.postKinds(in: db).first { $0.code == post.kindCode }
+        try Self.checkPost(post, kind: kind, unit: unit, in: db)
+      }
       try db.execute(
         sql: "UPDATE member_post SET valid_until = ? WHERE id = ?", arguments: [until?.daysSinceEpoch, id])
       let saved = try Self.post(id: id, in: db)!

@@ -47,9 +47,19 @@ enum LeadershipSubmission {
       errors["until"] = "Hãy nhập ngày thôi giữ chức vụ (ngày đầu tiên không còn giữ)."
       return .invalid(errors)
     }
-    return try await writing {
+    let outcome = try await writing {
       .post(try await access.store.endPost(id: post.post.id, until: until, by: AuditActor(access.principal)))
     }
+    // The form has one field: a refusal about anything else is shown above it rather than lost.
+    if case .invalid(var problems) = outcome {
+      let others = problems.fields.filter { $0.key != "until" }
+      if !others.isEmpty {
+        problems.general = others.values.sorted().joined(separator: " ")
+        problems.fields = problems.fields.filter { $0.key == "until" }
+      }
+      return .invalid(problems)
+    }
+    return outcome
   }
 
   static func recordCollective(_ fields: LeadershipFields, unit: Organisation, access: Access) async throws

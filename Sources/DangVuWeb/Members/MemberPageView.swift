@@ -111,7 +111,7 @@ enum MemberPageView {
     let rows = model.posts.map { record -> HTML in
       let post = record.post
       let end: HTML =
-        model.canRecordPosts && post.until == nil
+        model.canRecordPosts && post.until == nil && !record.unitCode.isEmpty
         ? " <a href=\"\(Links.endPost(member: model.member.id, post: post.id))\">Ghi ngày thôi giữ</a>" : .empty
       // A post typed as a free title before kinds may name no unit.
       let unit: HTML =
