@@ -1,8 +1,9 @@
 """A leading post recorded on a page, then graded, in a real browser on a phone-sized window (390 px wide): the
 organisation board's staffer records "Bí thư" of a cell for a member on the member's page (a refused end day shows
 beside its field first, with what was typed kept), the cell's leadership grading page then lists the member as a
-cadre, the staffer grades them, and the evaluation report's cadre line counts one more. Every form on the way must
-fit the window without sideways scrolling.
+cadre, the staffer grades them, and the evaluation report's cadre line counts one more; then the cell's committee is
+recorded on the cell's page with the member in it. Every form on the way must fit the window without sideways
+scrolling.
 
 Run by scripts/browser-test.sh:
   leadership_flow.py BASE STAFF PASSWORD CELL MEMBER_ID ARTIFACTS
@@ -125,6 +126,39 @@ def main():
         # 3. The evaluation report counts the new cadre.
         after = cadres_counted(driver)
         expect(after == before + 1, f"the report's cadres went from {before} to {after}, not one more")
+
+        # 4. The cell's page shows the post; its committee (chi ủy) is recorded there with the member in it.
+        unit_url = f"{BASE}/to-chuc/{CELL}"
+        driver.get(unit_url)
+        expect(name in driver.page_source and "<td>Bí thư</td>" in driver.page_source, "the post is not on the cell's page")
+        fits(driver, "the cell's page with its leadership")
+        driver.find_element(By.LINK_TEXT, "Ghi chức vụ").click()
+        arrive(driver, f"/to-chuc/{CELL}/chuc-vu", "the cell's post form")
+        fits(driver, "the cell's post form")
+        driver.get(unit_url)
+        driver.find_element(By.LINK_TEXT, "Ghi tập thể lãnh đạo").click()
+        arrive(driver, "/tap-the", "the collective's form")
+        fits(driver, "the collective's form")
+        driver.find_element(By.ID, "f-name").send_keys("Chi ủy nhiệm kỳ 2020-2025")
+        Select(driver.find_element(By.ID, "f-kind")).select_by_value("committee")
+        driver.find_element(By.ID, "f-from").send_keys("01/10/2020")
+        driver.find_element(By.CSS_SELECTOR, "form.record button[type=submit]").click()
+        WebDriverWait(driver, 15).until(lambda d: d.current_url == unit_url, message="not back on the cell's page")
+        driver.find_element(By.LINK_TEXT, "Ghi thành viên").click()
+        arrive(driver, "/thanh-vien", "the seat's form")
+        fits(driver, "the seat's form")
+        driver.find_element(By.ID, "f-member").send_keys(f"#{MEMBER}")
+        start = driver.find_element(By.ID, "f-from")
+        start.clear()
+        start.send_keys(f"01/01/{YEAR}")
+        shot(driver, "l5-thanh-vien-tap-the-390")
+        driver.find_element(By.CSS_SELECTOR, "form.record button[type=submit]").click()
+        WebDriverWait(driver, 15).until(lambda d: d.current_url == unit_url, message="the seat was not recorded")
+        collectives = driver.find_element(By.CSS_SELECTOR, "ul.collectives").text
+        expect("Chi ủy nhiệm kỳ 2020-2025" in collectives and name in collectives,
+               f"the committee and its member are not on the cell's page: {collectives!r}")
+        fits(driver, "the cell's page with its committee")
+        shot(driver, "l6-tap-the-lanh-dao")
         print(f"Trình duyệt: Ban Tổ chức ghi chức vụ Bí thư cho {name}, xếp loại cán bộ; báo cáo đếm thêm 1 cán bộ; "
               "các biểu mẫu vừa màn hình 390 px.")
     except Exception:
