@@ -1,6 +1,7 @@
 """A leading post recorded on a page, then graded, in a real browser on a phone-sized window (390 px wide): the
 organisation board's staffer records "Bí thư" of a cell for a member on the member's page (a refused end day shows
-beside its field first, with what was typed kept), the cell's leadership grading page then lists the member as a
+beside its field first, with what was typed kept; then, while the demo's secretary still holds the post, the new
+one is refused beside the start day and the staffer records the day the old one stopped), the cell's leadership grading page then lists the member as a
 cadre, the staffer grades them, and the evaluation report's cadre line counts one more; then the cell's committee is
 recorded on the cell's page with the member in it. Every form on the way must fit the window without sideways
 scrolling.
@@ -58,6 +59,29 @@ def sign_in(driver, login, password):
     WebDriverWait(driver, 15).until(lambda d: "/dang-nhap" not in d.current_url, message="still on sign-in")
 
 
+def end_the_sitting_secretary(driver):
+    """From the cell's page to the secretary's page, where the day their post ended is recorded (the new term)."""
+    driver.get(f"{BASE}/to-chuc/{CELL}")
+    holders = [row for row in driver.find_elements(By.CSS_SELECTOR, "table tbody tr")
+               if row.find_elements(By.CSS_SELECTOR, "td") and
+               row.find_elements(By.CSS_SELECTOR, "td")[0].text.startswith("Bí thư")]
+    expect(holders, "the cell's page shows no secretary holding the post")
+    holders[0].find_element(By.CSS_SELECTOR, "a[href^='/dang-vien/']").click()
+    arrive(driver, "/dang-vien/", "the sitting secretary's page")
+    rows = [row for row in driver.find_elements(By.CSS_SELECTOR, "table tbody tr")
+            if row.find_elements(By.CSS_SELECTOR, f"a[href='/to-chuc/{CELL}']")
+            and row.find_elements(By.LINK_TEXT, "Ghi ngày thôi giữ")]
+    expect(rows, "the sitting secretary's page offers no end to their post")
+    rows[0].find_element(By.LINK_TEXT, "Ghi ngày thôi giữ").click()
+    arrive(driver, "/thoi-giu", "the form ending a post")
+    fits(driver, "the form ending a post")
+    until = driver.find_element(By.ID, "f-until")
+    until.clear()
+    until.send_keys(f"01/01/{YEAR}")
+    driver.find_element(By.CSS_SELECTOR, "form.record button[type=submit]").click()
+    WebDriverWait(driver, 15).until(lambda d: "/thoi-giu" not in d.current_url, message="the post was not ended")
+
+
 def cadres_counted(driver):
     """The cell's cadre line of the year's evaluation report, as the JSON API gives it to the signed-in staffer."""
     driver.get(f"{BASE}/api/reports/evaluation?year={YEAR}&org={CELL}")
@@ -106,6 +130,20 @@ def main():
         driver.find_element(By.ID, "f-until").clear()
         driver.find_element(By.ID, "f-note").send_keys("Nghị quyết Đại hội chi bộ")
         driver.find_element(By.CSS_SELECTOR, "form.record button[type=submit]").click()
+        # A cell has one secretary at a time: the demo's secretary still holds the post, so the new one is refused
+        # beside the start day until the staffer records the day the old one stopped.
+        if driver.current_url != member_url:
+            held = driver.find_element(By.ID, "e-from").text
+            expect("đang giữ chức vụ Bí thư" in held, f"an unexpected refusal: {held!r}")
+            shot(driver, "l1b-bi-thu-dang-giu-390")
+            end_the_sitting_secretary(driver)
+            driver.get(member_url)
+            driver.find_element(By.LINK_TEXT, "Ghi chức vụ").click()
+            Select(driver.find_element(By.ID, "f-kind")).select_by_value("secretary")
+            start = driver.find_element(By.ID, "f-from")
+            start.clear()
+            start.send_keys(f"01/01/{YEAR}")
+            driver.find_element(By.CSS_SELECTOR, "form.record button[type=submit]").click()
         WebDriverWait(driver, 15).until(lambda d: d.current_url == member_url, message="not back on the member's page")
         expect("<td>Bí thư</td>" in driver.page_source, "the post is not on the member's page")
         shot(driver, "l2-da-ghi-chuc-vu")

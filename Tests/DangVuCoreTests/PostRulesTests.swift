@@ -70,3 +70,15 @@ struct PostRulesTests {
     #expect(code(post(from: "2020-10-01", until: "2021-01-01"), kind: retired) == "post.kindNotInForce")
   }
 }
+
+@Suite("Post kinds named by free titles")
+struct PostKindTitleTests {
+  @Test func titlesTypedBeforeKindsNameTheirKind() {
+    #expect(PostKind.inferred(fromTitle: "Bí thư chi bộ") == "secretary")
+    #expect(PostKind.inferred(fromTitle: "Bí thư Huyện ủy") == "secretary")
+    #expect(PostKind.inferred(fromTitle: "Phó Bí thư Đảng ủy") == "deputySecretary")
+    #expect(PostKind.inferred(fromTitle: "Chủ nhiệm Ủy ban kiểm tra") == "inspectionChair")
+    #expect(PostKind.inferred(fromTitle: "Phó Chủ nhiệm Ủy ban kiểm tra") == "inspectionDeputyChair")
+    #expect(PostKind.inferred(fromTitle: "Giám đốc Sở") == nil)
+  }
+}

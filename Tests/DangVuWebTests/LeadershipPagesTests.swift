@@ -205,11 +205,22 @@ import Testing
     #expect(page.body.contains("<td>Bí thư chi bộ</td>"))
     let legacy = try #require(try await world.store.posts(ofMember: lan).first)
     #expect(legacy.post.kindCode.isEmpty)
+    // Her title names the cell's secretary: An cannot be a second one while she is.
+    let second = try await post(
+      "/dang-vien/\(world.an)/chuc-vu",
+      form: [("kind", "secretary"), ("unit", "KG.01.001.01"), ("from", "01/10/2020")],
+      to: world.store, as: staff)
+    #expect(second.error(beside: "from")?.contains("Võ Thị Lan đang giữ chức vụ Bí thư") == true, "\(second.body)")
     let ended = try await post(
       "/dang-vien/\(lan)/chuc-vu/\(legacy.post.id)/thoi-giu", form: [("until", "01/10/2020")], to: world.store,
       as: staff)
     #expect(ended.status == .seeOther, "\(ended.body)")
     #expect(try await world.store.post(id: legacy.post.id)?.post.until == day("2020-10-01"))
+    let next = try await post(
+      "/dang-vien/\(world.an)/chuc-vu",
+      form: [("kind", "secretary"), ("unit", "KG.01.001.01"), ("from", "01/10/2020")],
+      to: world.store, as: staff)
+    #expect(next.status == .seeOther, "\(next.body)")
     // Her identity edited: the post stays as it was, with its id.
     var edited = try #require(try await world.store.member(id: lan))
     edited.occupation = "Giáo viên"

@@ -23,6 +23,19 @@ public struct PostKind: Hashable, Sendable, Codable {
     (validFrom.map { $0 <= day } ?? true) && (validUntil.map { day < $0 } ?? true)
   }
 
+  /// The kind a free title names (the posts typed before kinds existed, as the demo's "Bí thư chi bộ" or "Phó Bí thư
+  /// Đảng ủy"), so a secretary typed that way still counts as the unit's one secretary; nil for a title that names
+  /// none of them.
+  public static func inferred(fromTitle title: String) -> String? {
+    let folded = SearchFolding.fold(title)
+    let prefixes: [(String, String)] = [
+      ("pho chu nhiem uy ban kiem tra", "inspectionDeputyChair"), ("chu nhiem uy ban kiem tra", "inspectionChair"),
+      ("uy vien uy ban kiem tra", "inspectionMember"), ("uy vien ban thuong vu", "standingCommitteeMember"),
+      ("pho bi thu", "deputySecretary"), ("bi thu", "secretary"), ("cap uy vien", "committeeMember"),
+    ]
+    return prefixes.first { folded.hasPrefix($0.0) }?.1
+  }
+
   /// The posts of Điều lệ Đảng and Quy định 22-QĐ/TW (the inspection commission), as the store seeds them.
   public static let standard: [PostKind] = [
     PostKind(code: "secretary", nameVi: "Bí thư", singleHolder: true),

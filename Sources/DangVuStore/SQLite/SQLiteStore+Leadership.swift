@@ -96,12 +96,19 @@ extension SQLiteStore {
     }
   }
 
-  /// The rules of `PostRules` with what they need read from the database. Posts typed as free titles before
-  /// kinds existed are not compared: nothing says which kind they are.
+  /// The rules of `PostRules` with what they need read from the database. A post typed as a free title before kinds
+  /// existed is compared as the kind its title names ("Bí thư chi bộ" is the cell's secretary), if it names one.
   static func checkPost(_ post: HeldPost, kind: PostKind?, unit: Organisation, in db: Database) throws {
     let memberName = try requireMemberName(post.memberID, in: db)
-    let others = try posts(where: "p.organisation_code = ? AND p.kind IS NOT NULL", [unit.code], in: db)
-      .map(\.post).filter { $0.id != post.id }
+    let others = try posts(where: "p.organisation_code = ?", [unit.code], in: db).compactMap { record -> HeldPost? in
+      var other = record.post
+      guard other.id != post.id else { return nil }
+      if other.kindCode.isEmpty {
+        guard let inferred = PostKind.inferred(fromTitle: record.title) else { return nil }
+        other.kindCode = inferred
+      }
+      return other
+    }
     var names: [Int64: String] = [:]
     for other in others where names[other.memberID] == nil {
       names[other.memberID] = try String.fetchOne(
