@@ -43,7 +43,11 @@ struct LeadershipGradingController {
       entries.append(GradeEntry(subject: row.subject, outcome: outcome))
       rows.append(row.key)
     }
-    if model.errors.isEmpty && !entries.isEmpty {
+    if model.errors.isEmpty && entries.isEmpty {
+      // Nothing chosen: nothing to save, and nothing wrong either.
+      return .redirect(to: Links.leadershipGrading(model.unit.code, year: year), type: .normal)
+    }
+    if model.errors.isEmpty {
       do {
         let recorded = try await store.recordGrades(entries, year: year)
         await AuditRecorder.record(
