@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The end-to-end test in a real browser: a small demo database, the real `dangvu serve --demo` on a
 # loopback port, Debian's headless Chromium driven by Selenium through the sign-in, search, grading
-# and report pages; the organisation staff's upload of a members workbook; a two-step transfer on a
-# phone's screen. Screenshots go to .build/browser-artifacts/. Run by scripts/test.sh after the build.
+# and report pages; the organisation staff's upload of a members workbook; a leading post recorded and
+# graded as a cadre; a two-step transfer on a phone's screen. Screenshots go to .build/browser-artifacts/. Run by scripts/test.sh after the build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/system-packages.sh
@@ -47,6 +47,13 @@ staff="$(awk -F'\t' '$1 ~ /^ *bantochuc$/ {print $2}' "$work/serve.log")"
 # Into the secretary's cell, which holds members today (its line ends "phạm vi CODE").
 cell="$(awk -F'\t' '$1 ~ /^ *bithu$/ {n = split($3, w, " "); print w[n]}' "$work/serve.log")"
 python3 Tests/Browser/upload_flow.py "http://127.0.0.1:$port" bantochuc "$staff" "$artifacts" "$cell"
+# The organisation board's staffer records a post (Bí thư of the cell) for a member of that cell who holds none and
+# has been in it since before 2022, grades them as a cadre for 2023, and the report counts them (issue 21, part 2).
+leader="$(sqlite3 "$work/db.sqlite" "SELECT s.member_id FROM member_span s JOIN organisation o ON o.id = s.cell_id
+  WHERE o.code = '$cell' AND s.valid_until IS NULL AND s.in_transit = 0 AND s.exempt = 0
+  AND s.valid_from <= CAST(julianday('2022-01-01') - julianday('1970-01-01') AS INTEGER)
+  AND s.member_id NOT IN (SELECT member_id FROM member_post) ORDER BY s.member_id LIMIT 1")"
+python3 Tests/Browser/leadership_flow.py "http://127.0.0.1:$port" bantochuc "$staff" "$cell" "$leader" "$artifacts"
 # A secretary issues a transfer letter that the receiving cell's secretary receives, on a phone's screen.
 python3 Tests/Browser/transfer_flow.py "http://127.0.0.1:$port" bithu "$password" bithu.nhan "$receiver_password" \
   "$destination" "$artifacts"

@@ -120,7 +120,7 @@ struct ExportRegisterCommand: AsyncParsableCommand {
           + "(tệp sự kiện gọi đảng viên theo số thẻ)."
       }
       return text
-    case .inspections, .discipline, .appeals, .complaints, .grades:
+    case .inspections, .discipline, .appeals, .complaints, .grades, .posts, .collectives:
       return ""
     case .population:
       let n = try await PopulationFile.export(from: store, years: fromYear...toYear, to: handle)

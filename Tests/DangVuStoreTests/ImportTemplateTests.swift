@@ -25,6 +25,8 @@ struct ImportTemplateTests {
     case ("ly_do", _):
       GradesFile.reason(word).map { r in [.member, .organisation, .cadre].contains { r.nameVi(for: $0) == word } }
         ?? false
+    case ("chuc_vu", _): PostsFile.kind(word, among: PostKind.standard) != nil
+    case ("loai_tap_the", _): CollectivesFile.kind(word) != nil
     default: false
     }
   }
@@ -63,6 +65,8 @@ struct ImportTemplateTests {
       case .appeals: AppealsFile.Column.allCases.map(\.vietnamese)
       case .complaints: ComplaintsFile.Column.allCases.map(\.vietnamese)
       case .grades: GradesFile.Column.allCases.map(\.vietnamese)
+      case .posts: PostsFile.Column.allCases.map(\.vietnamese)
+      case .collectives: CollectivesFile.Column.allCases.map(\.vietnamese)
       }
     #expect(rows[0].map { Header<PopulationFile.Column>.key($0) } == expected)
     #expect(rows[0].allSatisfy { $0 != Header<PopulationFile.Column>.key($0) }, "headers carry their marks")

@@ -23,6 +23,9 @@ import Testing
     /// A transfer letter from one outside cell to another, and an event of the outside member's history.
     var outsideLetter: Int64
     var outsideEvent: Int64
+    /// Cường's post in his cell and his cell's committee (chi ủy) with him in it.
+    var outsidePost: Int64
+    var outsideCollective: Int64
   }
 
   static let outsideLogin = "cuong.tanhiep"
@@ -51,9 +54,21 @@ import Testing
         issued: Day(parsing: "2024-06-03")!, number: "9-GGT/Tân Hiệp"),
       expectedVersion: nil, by: .commandLine(user: "thu"))
     let event = try #require(try await store.memberRecord(id: cuong.id, within: nil)?.recordedEvents.first?.id)
+    let post = try await store.recordPost(
+      NewPost(memberID: cuong.id, kindCode: "secretary", unitCode: outsideUnit, from: Day(parsing: "2020-10-01")!),
+      by: .commandLine(user: "thu"))
+    let collective = try await store.recordCollective(
+      NewCollective(
+        unitCode: outsideUnit, name: "Chi ủy Tân Hiệp", kindCode: "committee", formed: Day(parsing: "2020-10-01")!),
+      by: .commandLine(user: "thu"))
+    _ = try await store.seatInCollective(
+      NewCollectiveSeat(
+        collectiveID: collective.collective.id, memberID: cuong.id, from: Day(parsing: "2020-10-01")!),
+      by: .commandLine(user: "thu"))
     return World(
       store: store, outsideMember: cuong.id, outsideComplaint: complaint.id, insideMember: an.id,
-      outsideToken: token.token.id, outsideLetter: letter.id, outsideEvent: event)
+      outsideToken: token.token.id, outsideLetter: letter.id, outsideEvent: event, outsidePost: post.post.id,
+      outsideCollective: collective.collective.id)
   }
 
   /// The address of a route aimed outside: path parameters replaced, and every unit parameter the
@@ -68,6 +83,8 @@ import Testing
       case "{id}" where path.contains("transfer-letters") || path.contains("chuyen-sinh-hoat"):
         String(world.outsideLetter)
       case "{event}": String(world.outsideEvent)
+      case "{post}": String(world.outsidePost)
+      case "{collective}": String(world.outsideCollective)
       case "{act}": "xoa-ten"
       case "{id}": String(world.outsideMember)
       default: String(part)
@@ -87,7 +104,8 @@ import Testing
     ("kind", "complaint"), ("received", "2024-05-01"), ("resolved", "2024-05-02"), ("finding", "correct"),
     ("version", "1"), ("nam", "2023"), ("login", outsideLogin), ("name", "Tân Hiệp"), ("date", "2024-06-10"),
     ("reason", "thử"), ("action", "remove"), ("sponsor1", "1003"), ("sponsor2", "1004"),
-    ("admissionDate", "2024-06-01"), ("unit", outsideUnit), ("year", "2023"), ("planned", "10"),
+    ("admissionDate", "2024-06-01"), ("member", "1003"), ("unit", outsideUnit), ("from", "2024-01-01"),
+    ("until", "2024-12-01"), ("cadre-1", "good"), ("year", "2023"), ("planned", "10"),
     ("measure", "goodOrAbovePercent"), ("fromYear", "2022"), ("untilYear", "2030"), ("low", "90"),
     ("source", "Nghị quyết số 21-NQ/TW"),
   ]
@@ -98,8 +116,8 @@ import Testing
     "number":"1-QĐ","decided":"2024-05-01","violated":"2024-04-01","kind":"complaint","received":"2024-05-01",\
     "resolved":"2024-05-02","finding":"correct","version":1,"grades":[],"login":"\(outsideLogin)","name":"Tân Hiệp",\
     "date":"2024-06-10","reason":"thử","action":"remove","sponsor1":"1003","sponsor2":"1004","admissionDate":"2024-06-01",\
-    "unit":"\(outsideUnit)","year":"2023","planned":10,"measure":"goodOrAbovePercent","fromYear":2022,\
-    "untilYear":2030,"low":90,"source":"Nghị quyết số 21-NQ/TW"}
+    "member":"1003","unit":"\(outsideUnit)","from":"2024-01-01","until":"2024-12-01","year":"2023","planned":10,\
+    "measure":"goodOrAbovePercent","fromYear":2022,"untilYear":2030,"low":90,"source":"Nghị quyết số 21-NQ/TW"}
     """
 
   /// What must not change: the register, outside members' records, oversight records and complaints.
@@ -117,6 +135,8 @@ import Testing
       + " \(try await world.store.eventCorrections(ofMember: world.outsideMember).count)"
       + " \(try await world.store.reportTargets().count)"
       + " \(try await world.store.admissionPlan(of: outsideUnit, year: 2023) ?? -1)"
+      + " \(try await world.store.posts(ofMember: world.outsideMember).map { "\($0.post.id):\($0.post.until?.iso ?? "-")" })"
+      + " \(try await world.store.collectives(ofUnit: outsideUnit).map { "\($0.collective.id):\($0.seats.count)" })"
   }
 
   @Test(arguments: Role.allCases)

@@ -60,6 +60,9 @@ public enum Permission: String, CaseIterable, Codable, Sendable {
   /// exemption, and corrections of wrongly entered events. Secretaries have it without `editRegister`: they
   /// keep their cell's histories, not the identity records the organisation board keeps.
   case recordLifecycle
+  /// Leading posts held by members and leadership collectives with their seats: the organisation board's
+  /// records of who leads (administrators and organisation staff; secretaries and leaders read them).
+  case recordPosts
   /// Evaluation: grade cells and subjects, move grades through the workflow.
   case editGrades
   /// Admission plans and the targets reports are read against (chỉ tiêu), for units in the scope.

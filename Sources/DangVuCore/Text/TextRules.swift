@@ -24,6 +24,7 @@ extension TextField {
   public static let politicalTheory = TextField("politicalTheory", "Trình độ lý luận chính trị", maxLength: 100)
   public static let occupation = TextField("occupation", "Nghề nghiệp", maxLength: 200)
   public static let postTitle = TextField("title", "Chức vụ", maxLength: 200)
+  public static let collectiveName = TextField("name", "Tên tập thể lãnh đạo", maxLength: 300)
   public static let decisionNumber = TextField("decisionNumber", "Số quyết định", maxLength: 100)
   public static let letterNumber = TextField("number", "Số giấy giới thiệu", maxLength: 100)
   public static let recordTitle = TextField("title", "Nội dung", maxLength: 1000)

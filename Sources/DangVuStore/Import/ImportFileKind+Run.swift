@@ -46,6 +46,14 @@ extension ImportFileKind {
       return try await running(GradesFile.Column.self, bytes, workbook, run, store) {
         try await GradesFile.importing($0, run: run, into: store)
       }
+    case .posts:
+      return try await running(PostsFile.Column.self, bytes, workbook, run, store) {
+        try await PostsFile.importing($0, run: run, into: store)
+      }
+    case .collectives:
+      return try await running(CollectivesFile.Column.self, bytes, workbook, run, store) {
+        try await CollectivesFile.importing($0, run: run, into: store)
+      }
     }
   }
 

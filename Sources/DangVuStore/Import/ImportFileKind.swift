@@ -3,7 +3,8 @@ import Foundation
 
 /// The kinds of file DangVu reads and writes; the formats are in docs/import-formats.md.
 public enum ImportFileKind: String, CaseIterable, Sendable, Codable {
-  case organisations, members, events, population, inspections, discipline, appeals, complaints, grades
+  case organisations, members, events, population, inspections, discipline, appeals, complaints, grades, posts,
+    collectives
 
   /// What the file holds, as a page's list and a template's sheet name it.
   public var nameVi: String {
@@ -17,6 +18,8 @@ public enum ImportFileKind: String, CaseIterable, Sendable, Codable {
     case .appeals: "Khiếu nại kỷ luật"
     case .complaints: "Khiếu nại, tố cáo"
     case .grades: "Xếp loại"
+    case .posts: "Chức vụ"
+    case .collectives: "Tập thể lãnh đạo"
     }
   }
 
@@ -32,6 +35,8 @@ public enum ImportFileKind: String, CaseIterable, Sendable, Codable {
     case .appeals: "khiếu nại kỷ luật"
     case .complaints: "đơn khiếu nại, tố cáo"
     case .grades: "kết quả xếp loại"
+    case .posts: "chức vụ"
+    case .collectives: "dòng tập thể lãnh đạo"
     }
   }
 

@@ -192,7 +192,8 @@ final class GradingContext {
       else { throw DomainError("collective.unknown", "Không tìm thấy tập thể lãnh đạo có mã số \(id).") }
       let cycle = try cycleFor(unitID: row[0])
       var facts = SubjectCircumstances(since: Day(daysSinceEpoch: row[2]))
-      facts.memberWarnedOrWorse = try SQLiteStore.collectiveMemberWarnedOrWorse(unitID: row[0], year: year, in: db)
+      facts.memberWarnedOrWorse = try SQLiteStore.collectiveMemberWarnedOrWorse(
+        collectiveID: id, unitID: row[0], year: year, in: db)
       return (
         Resolved(
           subjectClass: .leadershipCollective, classCode: "leadershipCollective", id: id, key: "leadershipCollective",

@@ -246,8 +246,8 @@ extension SQLiteStore {
     try db.execute(
       sql: "INSERT INTO member_search(rowid, search_name) VALUES (?, ?)", arguments: [member.id, searchName])
     try MemberStockRollup.apply(member: member.id, sign: 1, in: db)
-    try db.execute(sql: "DELETE FROM member_post WHERE member_id = ?", arguments: [member.id])
-    try Self.insertPosts(member, in: db)
+    // Posts are not part of the identity record: they are recorded one by one (LeadershipRecording), with ids
+    // and kinds an identity edit must not rewrite.
     // A changed birth date may make the recorded admission impossible: check the history again.
     let cells = try CellLookup(db: db)
     _ = try MemberTimeline(member: member, events: try Self.events(of: member.id, in: db), cell: cells.check)

@@ -37,6 +37,29 @@ extension SQLiteStore {
     }
   }
 
+  /// A member of the collective was warned, dismissed or expelled in the year. A collective with recorded seats
+  /// counts its seated members; one without (recorded before seats existed) counts the holders of a post in its unit.
+  static func collectiveMemberWarnedOrWorse(collectiveID: Int64, unitID: Int64, year: Int, in db: Database) throws
+    -> Bool
+  {
+    let from = Day.firstDay(ofYear: year).daysSinceEpoch
+    let through = Day.lastDay(ofYear: year).daysSinceEpoch
+    guard
+      try db.cachedValue(
+        Bool.self, sql: "SELECT 1 FROM collective_seat WHERE collective_id = ? LIMIT 1", arguments: [collectiveID])
+        != nil
+    else { return try collectiveMemberWarnedOrWorse(unitID: unitID, year: year, in: db) }
+    return try db.cachedValue(
+      Bool.self,
+      sql: """
+        SELECT 1 FROM collective_seat s
+        JOIN discipline_decision d ON d.is_member = 1 AND d.subject_id = s.member_id
+        WHERE s.collective_id = :collective AND s.valid_from <= :through
+        AND (s.valid_until IS NULL OR s.valid_until > :from)
+        AND d.decided BETWEEN :from AND :through AND d.form_now IN ('warning', 'dismissal', 'expulsion') LIMIT 1
+        """, arguments: ["collective": collectiveID, "from": from, "through": through]) != nil
+  }
+
   /// A member holding a post in the collective's unit during the year was warned, dismissed or expelled in it.
   static func collectiveMemberWarnedOrWorse(unitID: Int64, year: Int, in db: Database) throws -> Bool {
     let from = Day.firstDay(ofYear: year).daysSinceEpoch

@@ -26,6 +26,10 @@ enum ColumnLabels {
     "ket_qua": "Kết quả", "hinh_thuc_moi": "Hình thức mới",
     // grades
     "xep_loai": "Xếp loại", "ly_do": "Lý do", "diem": "Điểm", "nghi_om_thang": "Nghỉ ốm tháng",
+    // posts
+    "chuc_vu": "Chức vụ", "ngay_thoi_giu": "Ngày thôi giữ", "ten_tap_the": "Tên tập thể",
+    "loai_tap_the": "Loại tập thể", "ngay_ket_thuc": "Ngày kết thúc", "ngay_tham_gia": "Ngày tham gia",
+    "ngay_thoi_tham_gia": "Ngày thôi tham gia",
     // report tables
     "pham_vi": "Phạm vi", "tong_so": "Tổng số", "duoc_danh_gia": "Được đánh giá", "chua_danh_gia": "Chưa đánh giá",
     "tot_tro_len": "Tốt trở lên", "xuat_sac": "Xuất sắc", "tot": "Tốt", "hoan_thanh": "Hoàn thành",

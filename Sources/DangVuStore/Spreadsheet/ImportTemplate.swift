@@ -21,6 +21,8 @@ public enum ImportTemplate {
     case .appeals: sheets(AppealsFile.Column.self, kind)
     case .complaints: sheets(ComplaintsFile.Column.self, kind)
     case .grades: sheets(GradesFile.Column.self, kind)
+    case .posts: sheets(PostsFile.Column.self, kind)
+    case .collectives: sheets(CollectivesFile.Column.self, kind)
     }
   }
 
@@ -76,6 +78,8 @@ public enum ImportTemplate {
     "ket_luan": { kind in kind == .complaints ? ["đúng", "sai", "đúng một phần"] : [] },
     "xep_loai": { _ in Grade.allCases.map(\.nameVi) + ["chưa đánh giá"] },
     "ly_do": { _ in NotEvaluatedReason.allNamesVi },
+    "chuc_vu": { _ in PostKind.standard.map(\.nameVi) },
+    "loai_tap_the": { _ in CollectiveKind.standard.map(\.nameVi) },
   ]
 
   /// One example row per kind, as in docs/import-formats.md.
@@ -114,5 +118,14 @@ public enum ImportTemplate {
       "ngay_giai_quyet": "2023-03-01", "ket_luan": "đúng một phần",
     ],
     .grades: ["doi_tuong": "đảng viên", "ma": "10000001", "xep_loai": "hoàn thành tốt nhiệm vụ"],
+    .posts: [
+      "so_the": "10000001", "ma_to_chuc": "KG.01.001.01", "chuc_vu": "Bí thư", "ngay_bat_dau": "2020-10-01",
+      "ngay_thoi_giu": "2025-10-01", "ghi_chu": "Nghị quyết Đại hội chi bộ nhiệm kỳ 2020-2025",
+    ],
+    .collectives: [
+      "ma_to_chuc": "KG.01.001", "ten_tap_the": "Ban Thường vụ Đảng ủy xã Bình An nhiệm kỳ 2020-2025",
+      "loai_tap_the": "Ban Thường vụ", "ngay_bat_dau": "2020-10-01", "ngay_ket_thuc": "2025-10-01",
+      "so_the": "10000001", "ngay_tham_gia": "2020-10-01", "ngay_thoi_tham_gia": "2025-10-01",
+    ],
   ]
 }

@@ -16,6 +16,8 @@ public enum RegisterWorkbook {
     case .appeals: try sheet(AppealsFile.Column.self, name: kind.nameVi, csv: csv)
     case .complaints: try sheet(ComplaintsFile.Column.self, name: kind.nameVi, csv: csv)
     case .grades: try sheet(GradesFile.Column.self, name: kind.nameVi, csv: csv)
+    case .posts: try sheet(PostsFile.Column.self, name: kind.nameVi, csv: csv)
+    case .collectives: try sheet(CollectivesFile.Column.self, name: kind.nameVi, csv: csv)
     }
   }
 

@@ -7,6 +7,7 @@ extension ImportFileKind {
     switch self {
     case .organisations, .members, .events, .population: .editRegister
     case .grades: .editGrades
+    case .posts, .collectives: .recordPosts
     case .inspections, .discipline, .appeals, .complaints: .editOversight
     }
   }

@@ -31,6 +31,10 @@ struct MemberPageModel: Sendable {
   /// The history of changes: corrected events, newest first.
   var corrections: [EventCorrection] = []
   var pendingLetter: TransferLetter?
+  /// The member's leading posts, with ids and unit names (a post typed as a free title has no kind).
+  var posts: [PostRecord] = []
+  /// May record posts and the day one ended (`recordPosts`).
+  var canRecordPosts = false
 
   static func load(id: Int64, access: Access, store: any PartyStore & RegisterEditing) async throws
     -> MemberPageModel
@@ -51,7 +55,9 @@ struct MemberPageModel: Sendable {
       admission: admission, sponsors: sponsors, canEdit: access.principal.allows(.editRegister),
       canRecord: access.principal.allows(.recordLifecycle),
       recorded: record.recordedEvents.sorted { ($0.event.date, $0.id) < ($1.event.date, $1.id) },
-      corrections: record.corrections, pendingLetter: record.pendingLetter)
+      corrections: record.corrections, pendingLetter: record.pendingLetter,
+      posts: try await store.posts(ofMember: versioned.member.id),
+      canRecordPosts: access.principal.allows(.recordPosts))
   }
 
   /// Where the member stands today; nil once they have left the register (or the province).

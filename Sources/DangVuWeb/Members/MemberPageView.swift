@@ -104,17 +104,32 @@ enum MemberPageView {
   }
 
   private static func posts(_ model: MemberPageModel) -> HTML {
-    guard !model.member.posts.isEmpty else { return .empty }
-    let rows = model.member.posts.map { post -> HTML in
-      "<tr><td>\(post.title)</td><td>\(post.organisationCode ?? "")</td><td>\(post.from.vietnamese)</td><td>\(post.until?.vietnamese ?? "nay")</td></tr>\n"
+    let add: HTML =
+      model.canRecordPosts
+      ? "<p class=\"actions\"><a href=\"\(Links.newPost(member: model.member.id))\">Ghi chức vụ</a></p>" : .empty
+    guard !model.posts.isEmpty else { return model.canRecordPosts ? "<h2>Chức vụ</h2>\n\(add)" : .empty }
+    let rows = model.posts.map { record -> HTML in
+      let post = record.post
+      let end: HTML =
+        model.canRecordPosts && post.until == nil && !record.unitCode.isEmpty
+        ? " <a href=\"\(Links.endPost(member: model.member.id, post: post.id))\">Ghi ngày thôi giữ</a>" : .empty
+      // A post typed as a free title before kinds may name no unit.
+      let unit: HTML =
+        record.unitCode.isEmpty ? "—" : "<a href=\"\(Links.unit(record.unitCode))\">\(record.unitName)</a>"
+      return """
+        <tr><td>\(record.title)</td><td>\(unit)</td>\
+        <td>\(post.from.vietnamese)</td><td>\(post.until?.vietnamese ?? "nay")\(end)</td></tr>
+
+        """
     }
     return """
       <h2>Chức vụ</h2>
       <div class="table"><table>
-      <thead><tr><th>Chức vụ</th><th>Tổ chức</th><th>Từ ngày</th><th>Đến trước ngày</th></tr></thead>
+      <thead><tr><th>Chức vụ</th><th>Tổ chức</th><th>Từ ngày</th><th>Thôi giữ từ ngày</th></tr></thead>
       <tbody>
       \(rows)</tbody>
       </table></div>
+      \(add)
       """
   }
 

@@ -93,5 +93,8 @@ private func addControllers(
   LifecycleAPIController(store: store).addRoutes(to: router)
   TargetsController(store: store).addRoutes(to: router)
   TargetsAPIController(store: store).addRoutes(to: router)
+  LeadershipPagesController(store: store).addRoutes(to: router)
+  LeadershipAPIController(store: store).addRoutes(to: router)
+  LeadershipGradingController(store: store).addRoutes(to: router)
   return router
 }

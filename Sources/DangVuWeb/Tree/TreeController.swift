@@ -30,6 +30,8 @@ struct TreeController {
     let unit = try await access.unit(code: try context.parameters.requireCode(), on: day)
     var model = try await UnitPageModel.load(from: store, code: unit.code, on: day)
     model.actions = .init(access.principal)
+    model.posts = try await store.posts(ofUnit: unit.code)
+    model.collectives = try await store.collectives(ofUnit: unit.code)
     return HTMLPage(html: UnitPageView.render(model))
   }
 }

@@ -43,6 +43,9 @@ struct UnitPageModel: Sendable {
   var register: Register
   /// Links to what the signed-in role may do with this unit; set by the controller.
   var actions = Actions()
+  /// Every post held in the unit itself, and its collectives (newest term first).
+  var posts: [PostRecord] = []
+  var collectives: [CollectiveRecord] = []
 
   struct Actions: Sendable {
     var addMembers = false
@@ -50,10 +53,13 @@ struct UnitPageModel: Sendable {
     var oversight = false
     /// Admission with the decision and two sponsors (`recordLifecycle`).
     var admit = false
+    /// Posts and collectives (`recordPosts`).
+    var recordPosts = false
 
     init(_ principal: Principal? = nil) {
       addMembers = principal?.allows(.editRegister) ?? false
       admit = principal?.allows(.recordLifecycle) ?? false
+      recordPosts = principal?.allows(.recordPosts) ?? false
       grade = principal?.allows(.editGrades) ?? false
       oversight = principal?.allows(.readRecords) ?? false
     }

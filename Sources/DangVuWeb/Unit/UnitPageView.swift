@@ -15,6 +15,7 @@ enum UnitPageView {
         \(searchWithin(model))
         \(model.holdsMembers && model.children.isEmpty ? HTML.empty : children(model))
         \(history(model))
+        \(UnitLeadershipView.render(model))
         \(register(model))
         """)
   }
@@ -59,6 +60,7 @@ enum UnitPageView {
     }
     if model.actions.grade {
       links.append("<a href=\"\(Links.cellGrading(model.unit.code))\">Xếp loại chất lượng đảng viên</a>")
+      links.append("<a href=\"\(Links.leadershipGrading(model.unit.code))\">Xếp loại cán bộ, tập thể lãnh đạo</a>")
     }
     if model.actions.oversight {
       links.append("<a href=\"\(Links.oversight(unit: model.unit.code))\">Kiểm tra, giám sát, kỷ luật</a>")
