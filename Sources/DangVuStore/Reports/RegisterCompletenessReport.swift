@@ -14,35 +14,21 @@ public struct RegisterCompletenessReport: Encodable, Sendable {
   /// The units directly below, the one with the lowest share of any field first; units without members last.
   public var below: [Line]
 
-  /// The report for `code` (nil: the whole tree) from the per-cell counts (`RegisterCompletenessCache`); nil when
-  /// there is no such unit today.
-  public static func build(code: String?, store: any PartyStore, cells: [Int64: RegisterCompleteness]) async throws
-    -> Self?
-  {
-    let day = Day.today
-    let tree = try await store.tree(on: day, root: code)
-    // The units the lines are for: the root's children, or without a root the roots themselves.
+  /// The report for `code` (nil: the whole tree) from the sums kept per unit (`RegisterCompletenessCache`); nil
+  /// when there is no such unit today. Reads no database: a line per unit below is a lookup.
+  public static func build(code: String?, totals: RegisterCompletenessTotals) -> Self? {
     let root: Organisation?
     if let code {
-      guard let found = tree.roots.first, found.code == code else { return nil }
+      guard let id = totals.idByCode[code], let found = totals.tree.units[id] else { return nil }
       root = found
     } else {
       root = nil
     }
-    let tops = root.map { tree.children(of: $0.id) } ?? tree.roots
-    let topIDs = Set(tops.map(\.id))
-    var totals: [Int64: RegisterCompleteness] = [:]
-    var all = RegisterCompleteness()
-    for (cell, counts) in cells where tree.units[cell] != nil {
-      all += counts
-      // Up to the line's unit (at most four steps in a five-level tree).
-      var unit = cell
-      while !topIDs.contains(unit), let parent = tree.parentOf[unit] { unit = parent }
-      if topIDs.contains(unit) { totals[unit, default: RegisterCompleteness()] += counts }
-    }
-    let below = tops.map { Line(code: $0.code, name: $0.name, counts: totals[$0.id] ?? RegisterCompleteness()) }
+    let tops = root.map { totals.tree.children(of: $0.id) } ?? totals.roots
+    let below = tops.map { Line(code: $0.code, name: $0.name, counts: totals.byUnit[$0.id] ?? RegisterCompleteness()) }
+    let counts = root.map { totals.byUnit[$0.id] ?? RegisterCompleteness() } ?? totals.all
     return RegisterCompletenessReport(
-      day: day, unit: Line(code: root?.code ?? "", name: root?.name ?? "Toàn bộ", counts: all),
+      day: totals.tree.day, unit: Line(code: root?.code ?? "", name: root?.name ?? "Toàn bộ", counts: counts),
       below: below.sorted { ($0.counts.weakest, $0.code) < ($1.counts.weakest, $1.code) })
   }
 
@@ -62,18 +48,52 @@ public struct RegisterCompletenessReport: Encodable, Sendable {
   }
 }
 
-/// The per-cell counts of the whole register, kept while the store has not changed (`dataGeneration`): counting
-/// means one pass over every member, and the page is asked for unit after unit.
+/// The register's completeness summed for every unit of today's tree: each cell's counts added to the cell and to
+/// every unit above it (at most four steps in a five-level tree), once. Building a report from it is then a lookup
+/// per line, so the country's page costs what a district's does.
+public struct RegisterCompletenessTotals: Sendable {
+  public let tree: OrganisationTree
+  /// Every unit's sum over the cells of its subtree.
+  public let byUnit: [Int64: RegisterCompleteness]
+  /// The whole tree's sum.
+  public let all: RegisterCompleteness
+  /// The roots, sorted (`OrganisationTree.roots` walks every unit).
+  public let roots: [Organisation]
+  let idByCode: [String: Int64]
+
+  public init(tree: OrganisationTree, cells: [Int64: RegisterCompleteness]) {
+    var byUnit: [Int64: RegisterCompleteness] = [:]
+    var all = RegisterCompleteness()
+    for (cell, counts) in cells where tree.units[cell] != nil {
+      all += counts
+      var unit: Int64? = cell
+      while let current = unit {
+        byUnit[current, default: RegisterCompleteness()] += counts
+        unit = tree.parentOf[current]
+      }
+    }
+    self.tree = tree
+    self.byUnit = byUnit
+    self.all = all
+    self.roots = tree.roots
+    self.idByCode = Dictionary(tree.units.values.map { ($0.code, $0.id) }, uniquingKeysWith: { first, _ in first })
+  }
+}
+
+/// The sums per unit (`RegisterCompletenessTotals`), kept while the store has not changed (`dataGeneration`) and
+/// the day is the same: counting means one pass over every member and the tree of the day, and the page is asked
+/// for unit after unit.
 public actor RegisterCompletenessCache {
-  private var kept: (generation: Int64, cells: [Int64: RegisterCompleteness])?
+  private var kept: (generation: Int64, totals: RegisterCompletenessTotals)?
 
   public init() {}
 
-  public func cells(of store: any PartyStore) async throws -> [Int64: RegisterCompleteness] {
+  public func totals(of store: any PartyStore, on day: Day = .today) async throws -> RegisterCompletenessTotals {
     let generation = try await store.dataGeneration()
-    if let kept, let generation, kept.generation == generation { return kept.cells }
-    let cells = try await store.registerCompletenessByCell()
-    if let generation { kept = (generation, cells) }
-    return cells
+    if let kept, let generation, kept.generation == generation, kept.totals.tree.day == day { return kept.totals }
+    let totals = RegisterCompletenessTotals(
+      tree: try await store.tree(on: day, root: nil), cells: try await store.registerCompletenessByCell())
+    if let generation { kept = (generation, totals) }
+    return totals
   }
 }

@@ -41,7 +41,7 @@ struct DataQualityController {
     let access = try Access.require(.readRecords, context, store: store)
     let code = try await access.reportScope(request.queryValue(parameter), on: .today)
     guard
-      let report = try await RegisterCompletenessReport.build(code: code, store: store, cells: cache.cells(of: store))
+      let report = RegisterCompletenessReport.build(code: code, totals: try await cache.totals(of: store))
     else { throw AccessError.unitNotFound(code) }
     return report
   }
