@@ -7,7 +7,8 @@
 #   bench/web.sh DB [BINARY]          e.g. bench/web.sh /tmp/national.sqlite .build/release/dangvu
 #
 # DB is a database made by `dangvu demo --members 6000000` (graded for YEAR). The server and wrk share the
-# machine's cores, so the figures are a floor. Env: DURATION (default 30s), CONNECTIONS (100), YEAR (2023).
+# machine's cores, so the figures are a floor. Env: DURATION (default 30s), CONNECTIONS (100), YEAR (2023),
+# ROUTES=entry for the plans, targets and data-quality routes instead of the member pages and the report.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/system-packages.sh
@@ -68,8 +69,17 @@ measure() {
     'BEGIN { printf "    server CPU: %.0f µs a request (%d requests, %.1f s)\n", t / hz * 1e6 / n, n, t / hz }'
 }
 
-measure "/dang-vien/$member" "/dang-vien/$member"
-measure "/dang-vien/{one of $(wc -l <"$ids") members, at random}" "/dang-vien/$member" \
-  -s bench/member-pages.lua -- "$ids"
-measure "/api/reports/evaluation?year=$year" "/api/reports/evaluation?year=$year"
+if [ "${ROUTES:-reports}" = entry ]; then
+  # The entry and data pages of issues 21 and 24 for the whole first province: plans against the year's pace,
+  # the targets binding it, the register's completeness (its sums kept while the data is unchanged).
+  for path in "/chi-tieu?to-chuc=$province" "/api/units/$province/admission-plans" "/api/targets" \
+    "/chat-luong-du-lieu?to-chuc=$province" "/api/data-quality?org=$province" "/api/data-quality"; do
+    measure "$path" "$path"
+  done
+else
+  measure "/dang-vien/$member" "/dang-vien/$member"
+  measure "/dang-vien/{one of $(wc -l <"$ids") members, at random}" "/dang-vien/$member" \
+    -s bench/member-pages.lua -- "$ids"
+  measure "/api/reports/evaluation?year=$year" "/api/reports/evaluation?year=$year"
+fi
 echo "== server peak memory (VmHWM): $(awk '/VmHWM/ {printf "%.0f MiB", $2/1024}' /proc/$server/status)"
