@@ -14,6 +14,8 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+from flow_common import arrive, expect, shot
+
 BASE = sys.argv[1]
 LOGIN, PASSWORD = sys.argv[2], sys.argv[3]
 ARTIFACTS = sys.argv[4]
@@ -24,22 +26,6 @@ def fold(text):
     """The name without tone marks and with đ as d, as a person types it on a phone."""
     text = text.replace("đ", "d").replace("Đ", "D")
     return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
-
-
-def shot(driver, step):
-    path = os.path.join(ARTIFACTS, f"{step}.png")
-    driver.save_screenshot(path)
-    print(f"  ảnh chụp: {path}")
-
-
-def expect(condition, message):
-    if not condition:
-        raise AssertionError(message)
-
-
-def arrive(driver, fragment, what):
-    """Waits for the navigation a click or a submit started: the check must see the new page, not the old."""
-    WebDriverWait(driver, 15).until(lambda d: fragment in d.current_url, message=f"{what}: still at {driver.current_url}")
 
 
 def main():

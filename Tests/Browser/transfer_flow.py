@@ -8,49 +8,16 @@ Run by scripts/browser-test.sh after browser_flow.py:
 import os
 import sys
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
+
+from flow_common import arrive, chromium, expect, fits, shot, sign_in
 
 BASE = sys.argv[1]
 SENDER, SENDER_PASSWORD = sys.argv[2], sys.argv[3]
 RECEIVER, RECEIVER_PASSWORD = sys.argv[4], sys.argv[5]
 DESTINATION = sys.argv[6]
 ARTIFACTS = sys.argv[7]
-PHONE_WIDTH = 390
-
-
-def shot(driver, step):
-    path = os.path.join(ARTIFACTS, f"{step}.png")
-    driver.save_screenshot(path)
-    print(f"  ảnh chụp: {path}")
-
-
-def expect(condition, message):
-    if not condition:
-        raise AssertionError(message)
-
-
-def arrive(driver, fragment, what):
-    WebDriverWait(driver, 15).until(lambda d: fragment in d.current_url, message=f"{what}: still at {driver.current_url}")
-
-
-def fits(driver, what):
-    """The page is no wider than the window: nothing to scroll sideways to on a phone."""
-    inner, scroll = driver.execute_script(
-        "return [window.innerWidth, document.documentElement.scrollWidth]")
-    expect(inner <= PHONE_WIDTH + 20, f"the window is {inner} px wide, not a phone's")
-    expect(scroll <= inner, f"{what}: {scroll} px of content in a {inner} px window (sideways scroll)")
-
-
-def sign_in(driver, login, password):
-    driver.get(BASE + "/dang-nhap")
-    driver.find_element(By.ID, "login").send_keys(login)
-    driver.find_element(By.ID, "password").send_keys(password)
-    driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]").click()
-    WebDriverWait(driver, 15).until(lambda d: "/dang-nhap" not in d.current_url, message="still on sign-in")
 
 
 def sign_out(driver):
@@ -59,22 +26,10 @@ def sign_out(driver):
 
 
 def main():
-    os.makedirs(ARTIFACTS, exist_ok=True)
-    options = Options()
-    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", f"--window-size={PHONE_WIDTH},1400"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(
-        service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
-    driver.implicitly_wait(5)
-    # Headless Chromium keeps windows at least 500 px wide: a phone's screen is emulated instead, as the
-    # browser's device toolbar does (the page's viewport tag then applies as on a phone).
-    driver.execute_cdp_cmd(
-        "Emulation.setDeviceMetricsOverride",
-        {"width": PHONE_WIDTH, "height": 1400, "deviceScaleFactor": 1, "mobile": True})
+    driver = chromium(ARTIFACTS, phone=True)
     try:
         # 1. The sending cell's secretary opens their cell and a member of it.
-        sign_in(driver, SENDER, SENDER_PASSWORD)
+        sign_in(driver, BASE, SENDER, SENDER_PASSWORD)
         driver.find_element(By.CSS_SELECTOR, "ul.tree a").click()
         arrive(driver, "/to-chuc/", "the cell's page")
         code = driver.current_url.rstrip("/").split("/to-chuc/")[1].split("?")[0]
@@ -113,7 +68,7 @@ def main():
         sign_out(driver)
 
         # 3. The receiving cell's secretary sees the letter addressed to their cell and receives it.
-        sign_in(driver, RECEIVER, RECEIVER_PASSWORD)
+        sign_in(driver, BASE, RECEIVER, RECEIVER_PASSWORD)
         driver.get(BASE + "/chuyen-sinh-hoat")
         letters = driver.find_elements(By.CSS_SELECTOR, "ul.letters > li")
         mine = [li for li in letters if name in li.text and "15-GGT/ĐU" in li.text]

@@ -11,11 +11,10 @@ import sys
 import tempfile
 
 from openpyxl import Workbook
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from flow_common import chromium, expect, fits_a_phone, shot, sign_in
 
 BASE, LOGIN, PASSWORD, ARTIFACTS, CELL = sys.argv[1:6]
 HEADER = ["so_the", "ho_ten", "gioi_tinh", "ngay_sinh", "so_cccd", "ma_chi_bo", "ngay_ket_nap", "ngay_chinh_thuc"]
@@ -42,27 +41,6 @@ def workbook(path, birth_of_second, gender_of_third):
     book.save(path)
 
 
-def shot(driver, step):
-    path = os.path.join(ARTIFACTS, f"{step}.png")
-    driver.save_screenshot(path)
-    print(f"  ảnh chụp: {path}")
-
-
-def expect(condition, message):
-    if not condition:
-        raise AssertionError(message)
-
-
-def fits_a_phone(driver, what):
-    """At 390 pixels nothing scrolls sideways: the page is no wider than the window."""
-    driver.set_window_size(390, 1200)
-    width = driver.execute_script("return document.documentElement.scrollWidth")
-    inner = driver.execute_script("return window.innerWidth")
-    shot(driver, f"u-{what}-390px")
-    driver.set_window_size(1280, 1600)
-    expect(width <= inner, f"{what}: {width}px wide in a {inner}px window (sideways scrolling)")
-
-
 def upload(driver, path):
     driver.get(BASE + "/nhap-tep")
     Select(driver.find_element(By.ID, "loai")).select_by_value("members")
@@ -72,24 +50,13 @@ def upload(driver, path):
 
 
 def main():
-    os.makedirs(ARTIFACTS, exist_ok=True)
     folder = tempfile.mkdtemp()
     bad, good = os.path.join(folder, "dang-vien-loi.xlsx"), os.path.join(folder, "dang-vien.xlsx")
     workbook(bad, "31/02/1990", "Không rõ")
     workbook(good, "28/02/1990", "Nữ")
-    options = Options()
-    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1600"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(
-        service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
-    driver.implicitly_wait(5)
+    driver = chromium(ARTIFACTS)
     try:
-        driver.get(BASE + "/dang-nhap")
-        driver.find_element(By.ID, "login").send_keys(LOGIN)
-        driver.find_element(By.ID, "password").send_keys(PASSWORD)
-        driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]").click()
-        WebDriverWait(driver, 15).until(lambda d: "/dang-nhap" not in d.current_url, message="still on sign-in")
+        sign_in(driver, BASE, LOGIN, PASSWORD)
 
         # 1. The upload form, on a phone too.
         driver.get(BASE + "/nhap-tep")
@@ -126,15 +93,15 @@ def main():
         # refused beside the field and kept; the number is saved and shown against what was admitted so far.
         driver.get(BASE + "/chi-tieu")
         fits_a_phone(driver, "chi-tieu")
-        planned = driver.find_element(By.ID, "plan-planned")
+        planned = driver.find_element(By.ID, "f-plan-planned")
         planned.send_keys("nhiều")
         driver.find_element(By.CSS_SELECTOR, "#ke-hoach button[type=submit]").click()
         WebDriverWait(driver, 15).until(lambda d: d.find_elements(By.ID, "e-plan-planned"), message="no refusal")
         expect(
-            driver.find_element(By.ID, "plan-planned").get_attribute("value") == "nhiều",
+            driver.find_element(By.ID, "f-plan-planned").get_attribute("value") == "nhiều",
             "the refused plan did not keep what was typed")
         shot(driver, "u-5-ke-hoach-loi")
-        planned = driver.find_element(By.ID, "plan-planned")
+        planned = driver.find_element(By.ID, "f-plan-planned")
         planned.clear()
         planned.send_keys("1.700")
         driver.find_element(By.CSS_SELECTOR, "#ke-hoach button[type=submit]").click()

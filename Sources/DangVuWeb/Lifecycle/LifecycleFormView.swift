@@ -108,30 +108,22 @@ enum LifecycleFormView {
   }
 
   private static func wrap(_ key: String, _ label: String, _ control: HTML, _ model: LifecycleFormModel) -> HTML {
-    let error: HTML = model.errors[key].map { "<span class=\"error\" id=\"e-\(key)\">\($0)</span>" } ?? .empty
-    return "<div class=\"field\"><label for=\"f-\(key)\">\(label)</label>\(control)\(error)</div>\n"
+    FormField.wrap(key, label, control, error: model.errors[key])
   }
 
   private static func described(_ key: String, _ model: LifecycleFormModel) -> HTML {
-    model.errors[key] != nil ? " aria-invalid=\"true\" aria-describedby=\"e-\(key)\"" : .empty
+    FormField.described(key, error: model.errors[key])
   }
 
   private static func input(
     _ key: String, _ label: String, _ model: LifecycleFormModel, placeholder: String, numeric: Bool = false
   ) -> HTML {
-    let mode: HTML = numeric ? " inputmode=\"numeric\"" : .empty
-    return wrap(
-      key, label,
-      """
-      <input id="f-\(key)" name="\(key)" value="\(value(key, model.fields))" placeholder="\(placeholder)"\(mode)\(described(key, model))>
-      """, model)
+    FormField.input(
+      key, label, value: value(key, model.fields), error: model.errors[key], placeholder: placeholder, numeric: numeric)
   }
 
   private static func textarea(_ key: String, _ label: String, _ model: LifecycleFormModel) -> HTML {
-    wrap(
-      key, label,
-      "<textarea id=\"f-\(key)\" name=\"\(key)\" rows=\"2\"\(described(key, model))>\(value(key, model.fields))</textarea>",
-      model)
+    FormField.textarea(key, label, value: value(key, model.fields), error: model.errors[key])
   }
 
   private static func kindChoice(_ model: LifecycleFormModel) -> HTML {

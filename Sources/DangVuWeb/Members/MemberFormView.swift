@@ -123,12 +123,11 @@ enum MemberFormView {
 
   private static func field(_ key: String, _ label: String, _ model: MemberFormModel) -> HTML {
     let value = model.fields[key: key] ?? ""
-    let error: HTML = model.errors[key].map { "<span class=\"error\" id=\"e-\(key)\">\($0)</span>" } ?? .empty
     var newer: HTML = .empty
     if let stored = model.newer?[key: key], normalised(stored, key) != normalised(value, key) {
       newer = "<span class=\"newer\">Đang lưu: \(shown(stored, key))</span>"
     }
-    let described: HTML = model.errors[key] != nil ? " aria-invalid=\"true\" aria-describedby=\"e-\(key)\"" : .empty
+    let described = FormField.described(key, error: model.errors[key])
     let input: HTML
     switch key {
     case "gender":
@@ -151,10 +150,7 @@ enum MemberFormView {
     default:
       input = "<input id=\"f-\(key)\" name=\"\(key)\" value=\"\(value)\"\(described)>"
     }
-    return """
-      <div class="field"><label for="f-\(key)">\(label)</label>\(input)\(error)\(newer)</div>
-
-      """
+    return FormField.wrap(key, label, input, error: model.errors[key], extra: newer)
   }
 
   /// Dates compare as days and gender as its code, so "1/2/1990" is not shown as different from "01/02/1990".

@@ -126,15 +126,10 @@ enum TargetsPageView {
   private static func field(
     _ id: String, _ name: String, _ label: String, _ value: String?, _ errors: FieldProblems, numeric: Bool = false
   ) -> HTML {
-    let invalid: HTML = errors[name] != nil ? " aria-invalid=\"true\" aria-describedby=\"e-\(id)\"" : .empty
-    return """
-      <div class="field"><label for="\(id)">\(label)</label>\
-      <input id="\(id)" name="\(name)" value="\(value ?? "")"\(numeric ? HTML(" inputmode=\"numeric\"") : .empty)\(invalid)>\
-      \(errors[name].map { HTML("<span class=\"error\" id=\"e-\(id)\" role=\"alert\">\($0)</span>") } ?? .empty)</div>
-      """
+    FormField.input(name, label, value: value ?? "", error: errors[name], id: id, numeric: numeric)
   }
 
   private static func message(_ name: String, _ errors: FieldProblems) -> HTML {
-    errors[name].map { "<span class=\"error\" role=\"alert\">\($0)</span>" } ?? .empty
+    errors[name].map { "<span class=\"error\">\($0)</span>" } ?? .empty
   }
 }
