@@ -33,7 +33,8 @@ enum DataQualityPageView {
       title: "Chất lượng dữ liệu",
       body: """
         <h1>Chất lượng dữ liệu đảng viên: \(model.unit.name)</h1>
-        <p class="muted">Tỷ lệ đảng viên trong danh sách ngày \(model.day.vietnamese) có từng thông tin.</p>
+        <p class="muted">Tỷ lệ đảng viên trong danh sách ngày \(model.day.vietnamese) có từng thông tin \
+        (số liệu tính lúc \(model.counted.vietnamese); thay đổi mới được tính lại sau ít giây).</p>
         <div class="table"><table id="tong"><thead><tr><th>Đơn vị</th><th class="num">Đảng viên</th>\(head)</tr></thead>
         <tbody><tr><td>\(model.unit.name)</td><td class="num">\(VietnameseNumber.count(model.unit.counts.members))</td>\
         \(cells(model.unit.counts))</tr></tbody></table></div>
