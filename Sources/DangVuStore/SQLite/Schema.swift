@@ -194,6 +194,7 @@ enum Schema {
     registerLifecycleRecords(in: &migrator)
     registerReportTargets(in: &migrator)
     registerOversightByBody(in: &migrator)
+    registerOrganisationNames(in: &migrator)
     return migrator
   }
 

@@ -93,5 +93,7 @@ private func addControllers(
   LifecycleAPIController(store: store).addRoutes(to: router)
   TargetsController(store: store).addRoutes(to: router)
   TargetsAPIController(store: store).addRoutes(to: router)
+  TreeEditingController(store: store).addRoutes(to: router)
+  TreeEditingAPIController(store: store).addRoutes(to: router)
   return router
 }

@@ -30,6 +30,7 @@ struct TreeController {
     let unit = try await access.unit(code: try context.parameters.requireCode(), on: day)
     var model = try await UnitPageModel.load(from: store, code: unit.code, on: day)
     model.actions = .init(access.principal)
+    if access.principal.allows(.editTree) { model.actions.editTree = try await access.scopeIsARoot() }
     return HTMLPage(html: UnitPageView.render(model))
   }
 }
