@@ -89,7 +89,8 @@ import Testing
     ("reason", "thử"), ("action", "remove"), ("sponsor1", "1003"), ("sponsor2", "1004"),
     ("admissionDate", "2024-06-01"), ("unit", outsideUnit), ("year", "2023"), ("planned", "10"),
     ("measure", "goodOrAbovePercent"), ("fromYear", "2022"), ("untilYear", "2030"), ("low", "90"),
-    ("source", "Nghị quyết số 21-NQ/TW"),
+    ("source", "Nghị quyết số 21-NQ/TW"), ("parent", outsideUnit), ("into", outsideUnit), ("code", "KG.02.009"),
+    ("confirm", "1"),
   ]
 
   static let outsideJSON = """
@@ -99,7 +100,8 @@ import Testing
     "resolved":"2024-05-02","finding":"correct","version":1,"grades":[],"login":"\(outsideLogin)","name":"Tân Hiệp",\
     "date":"2024-06-10","reason":"thử","action":"remove","sponsor1":"1003","sponsor2":"1004","admissionDate":"2024-06-01",\
     "unit":"\(outsideUnit)","year":"2023","planned":10,"measure":"goodOrAbovePercent","fromYear":2022,\
-    "untilYear":2030,"low":90,"source":"Nghị quyết số 21-NQ/TW"}
+    "untilYear":2030,"low":90,"source":"Nghị quyết số 21-NQ/TW","parent":"\(outsideUnit)","into":"\(outsideUnit)",\
+    "code":"KG.02.009"}
     """
 
   /// What must not change: the register, outside members' records, oversight records and complaints.
@@ -117,6 +119,11 @@ import Testing
       + " \(try await world.store.eventCorrections(ofMember: world.outsideMember).count)"
       + " \(try await world.store.reportTargets().count)"
       + " \(try await world.store.admissionPlan(of: outsideUnit, year: 2023) ?? -1)"
+      // The tree outside: a unit founded, renamed, moved, merged or dissolved there would show here.
+      + " \(try await world.store.parentHistory(ofCode: outsideUnit).map { "\($0.parent ?? 0)@\($0.from.iso)" })"
+      + " \(try await world.store.nameHistory(ofCode: outsideUnit).map(\.name))"
+      + " \(try await world.store.organisation(code: outsideUnit)?.ended?.iso ?? "-")"
+      + " \(try await world.store.organisation(code: "KG.02")?.name ?? "")"
   }
 
   @Test(arguments: Role.allCases)

@@ -40,7 +40,12 @@ enum TreeChangeSubmission {
     }
     guard errors.isEmpty, let change else { return .invalid(errors) }
     do {
-      if !confirm { return .preview(try await access.store.previewTreeChange(change)) }
+      if !confirm {
+        let preview = try await access.store.previewTreeChange(change)
+        // A preview writes nothing, so there is nothing for the audit trail's safety net to record.
+        AuditRecorder.noEntryNeeded()
+        return .preview(preview)
+      }
       let done = try await access.store.changeTree(change, by: AuditActor(access.principal))
       AuditRecorder.recordedByStore()
       return .done(done)

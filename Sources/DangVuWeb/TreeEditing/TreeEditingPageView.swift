@@ -107,7 +107,7 @@ enum TreeEditingPageView {
   }
 
   private static func message(_ id: String, _ name: String, _ errors: FieldProblems) -> HTML {
-    errors[name].map { HTML("<span class=\"error\" id=\"e-\(id)\" role=\"alert\">\($0)</span>") } ?? .empty
+    errors[name].map { HTML("<span class=\"error\" id=\"e-\(id)\">\($0)</span>") } ?? .empty
   }
 
   static let style: HTML = """
