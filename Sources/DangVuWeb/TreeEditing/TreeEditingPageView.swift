@@ -34,7 +34,6 @@ enum TreeEditingPageView {
         <dl class="facts"><dt>Mã</dt><dd>\(unit.code)</dd><dt>Loại hình</dt><dd>\(model.kindName)</dd>
         <dt>Trực thuộc</dt><dd>\(parent)</dd><dt>Ngày thành lập</dt><dd>\(unit.founded.vietnamese)</dd>\(ended)</dl>
         <p class="muted">Mỗi thay đổi được xem trước; chỉ khi bấm “Xác nhận” mới được ghi, kèm nhật ký.</p>
-        \(preview(model))
         \(TreeChangeAct.allCases.map { form($0, model) })
         """)
   }
@@ -45,12 +44,12 @@ enum TreeEditingPageView {
       "<input type=\"hidden\" name=\"\(name)\" value=\"\(value)\">"
     }
     return """
-      <section class="preview" id="xem-truoc" aria-live="polite"><h2>Xem trước: \(act.titleVi)</h2>
+      <div class="preview" id="xem-truoc" aria-live="polite"><h3>Xem trước: \(act.titleVi)</h3>
       <p class="summary">\(change.summary)</p>
       <form method="post" action="\(Links.treeChange(model.unit.code, act))">\(model.csrf)\(hidden)\
       <input type="hidden" name="confirm" value="1">
       <button type="submit">Xác nhận</button> <a href="\(Links.treeChanges(model.unit.code))">Hủy</a></form>
-      </section>
+      </div>
       """
   }
 
@@ -73,10 +72,17 @@ enum TreeEditingPageView {
     case .merge: inputs = [field(act, "into", "Mã tổ chức được sáp nhập vào", fields.into, errors)]
     case .dissolve: inputs = []
     }
+    if act == .found && model.childKinds.isEmpty && !sent {
+      return """
+        <section id="\(act.rawValue)"><h2>\(act.titleVi)</h2>
+        <p class="muted">Không loại tổ chức nào được trực thuộc \(model.kindName) vào hôm nay.</p></section>
+        """
+    }
     let date = field(act, "date", act.dateLabel + " (31/12/2025 hoặc 2025-12-31)", fields.date, errors)
+    // The fragment brings the answer into view on a phone: the form sent, with its messages, not the page's top.
     return """
-      <section id="\(act.rawValue)"><h2>\(act.titleVi)</h2>\(general)
-      <form class="record" method="post" action="\(Links.treeChange(model.unit.code, act))">\(model.csrf)
+      <section id="\(act.rawValue)"><h2>\(act.titleVi)</h2>\(general)\(sent ? preview(model) : .empty)
+      <form class="record" method="post" action="\(Links.treeChange(model.unit.code, act))#\(act.rawValue)">\(model.csrf)
       \(inputs)\(date)
       <button type="submit">Xem trước</button></form></section>
       """
