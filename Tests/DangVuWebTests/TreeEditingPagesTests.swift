@@ -135,6 +135,11 @@ import Testing
     let token = try await store.issueAPIToken(login: "organisationstaff-kg", name: "thử cây", at: Date())
     let merge: [String: Any] = ["into": "KG.01.001.02", "date": "2024-07-01"]
 
+    // A preview word the API does not know is refused, not taken as "write it".
+    let unclear = try await sendJSON(.post, "/api/units/KG.01.001.01/merge?preview=yes", merge, token: token, to: store)
+    #expect(unclear.status == .badRequest)
+    #expect(try await store.organisation(code: "KG.01.001.01")?.ended == nil)
+
     let preview = try await sendJSON(.post, "/api/units/KG.01.001.01/merge?preview=1", merge, token: token, to: store)
     #expect(preview.status == .ok)
     let previewed = try preview.json()

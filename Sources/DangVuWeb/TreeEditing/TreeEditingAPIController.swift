@@ -90,7 +90,17 @@ struct TreeEditingAPIController {
     _ act: TreeChangeAct, unit: Organisation, _ fields: TreeChangeFields, _ request: Request,
     _ context: AppRequestContext, access: Access, created: Bool
   ) async throws -> Response {
-    let preview = ["1", "true"].contains(request.queryValue("preview") ?? "")
+    let preview: Bool
+    switch request.queryValue("preview") {
+    case nil, "0", "false": preview = false
+    case "1", "true": preview = true
+    case let typed?:
+      // A word the API does not know must not be read as "write it": the caller meant something else.
+      return APIError.response(
+        status: .badRequest, code: "query.preview",
+        message: "Tham số preview “\(typed)” không hợp lệ: dùng 1 hoặc true để xem trước, bỏ đi (hoặc 0, false) để ghi."
+      )
+    }
     switch try await TreeChangeSubmission.submit(
       act, unit: unit, fields, confirm: !preview, access: access, today: .today)
     {
