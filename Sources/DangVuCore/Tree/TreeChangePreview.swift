@@ -20,7 +20,7 @@ public struct TreeChangePreview: Hashable, Sendable, Codable {
   public var unit: Unit
   /// The parent (found, move) or the unit merged into (merge).
   public var other: Unit?
-  /// A rename's name before and after; a new unit's kind name in `newName`'s place is not needed.
+  /// A rename's name before and after; a new unit's name is in `newName` too.
   public var previousName: String?
   public var newName: String?
   public var day: Day
