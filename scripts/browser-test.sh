@@ -57,3 +57,5 @@ python3 Tests/Browser/leadership_flow.py "http://127.0.0.1:$port" bantochuc "$st
 # A secretary issues a transfer letter that the receiving cell's secretary receives, on a phone's screen.
 python3 Tests/Browser/transfer_flow.py "http://127.0.0.1:$port" bithu "$password" bithu.nhan "$receiver_password" \
   "$destination" "$artifacts"
+# Last, as it renames the secretary's cell: the province staff rename it, refused beside the field, previewed, confirmed (issue 21 part 3).
+python3 Tests/Browser/tree_flow.py "http://127.0.0.1:$port" bantochuc "$staff" "$artifacts" "$cell"

@@ -10,7 +10,7 @@ extension Day: ExpressibleByArgument {
 struct OrgCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "org", abstract: "Look at and change the organisation tree (units are never deleted, only ended).",
-    subcommands: [Tree.self, Add.self, Move.self, Merge.self, Dissolve.self])
+    subcommands: [Tree.self, Add.self, Rename.self, Move.self, Merge.self, Dissolve.self])
 
   struct Tree: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print the tree as it stood on a date.")
@@ -52,10 +52,35 @@ struct OrgCommand: AsyncParsableCommand {
 
     func run() async throws {
       do {
-        let added = try await store.open().addOrganisations([
-          NewOrganisation(code: code, name: name, kind: UnitKind(kind), parentCode: parent, founded: founded)
-        ])
-        print("Đã thêm \(added[0].code) \(added[0].name).")
+        let db = try store.open()
+        // A unit under a parent is a change to the tree like any other, audited with it; a new province (no
+        // parent) is the start of a database, loaded as the imports load it.
+        if let parent {
+          try await db.changeTree(
+            .found(code: code, name: name, kind: UnitKind(kind), parentCode: parent, on: founded),
+            by: .commandLineUser)
+        } else {
+          try await db.addOrganisations([
+            NewOrganisation(code: code, name: name, kind: UnitKind(kind), parentCode: nil, founded: founded)
+          ])
+        }
+        print("Đã thêm \(code) \(name).")
+      } catch { throw fail(error) }
+    }
+  }
+
+  struct Rename: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Rename a unit from a date; the old name stays in its history.")
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "The unit's code.") var code: String
+    @Option(help: "The new name.") var name: String
+    @Option(help: "The first day under the new name.") var date: Day
+
+    func run() async throws {
+      do {
+        try await store.open().changeTree(.rename(code: code, name: name, on: date), by: .commandLineUser)
+        print("Đã đổi tên \(code) thành “\(name)” từ ngày \(date.vietnamese).")
       } catch { throw fail(error) }
     }
   }
@@ -70,7 +95,7 @@ struct OrgCommand: AsyncParsableCommand {
 
     func run() async throws {
       do {
-        try await store.open().moveOrganisation(code: code, underParent: parent, on: date)
+        try await store.open().changeTree(.move(code: code, parentCode: parent, on: date), by: .commandLineUser)
         print("Đã chuyển \(code) về trực thuộc \(parent) từ ngày \(date.vietnamese).")
       } catch { throw fail(error) }
     }
@@ -86,7 +111,7 @@ struct OrgCommand: AsyncParsableCommand {
 
     func run() async throws {
       do {
-        try await store.open().mergeOrganisation(code: code, into: into, on: date)
+        try await store.open().changeTree(.merge(code: code, intoCode: into, on: date), by: .commandLineUser)
         print("Đã sáp nhập \(code) vào \(into) từ ngày \(date.vietnamese).")
       } catch { throw fail(error) }
     }
@@ -101,7 +126,7 @@ struct OrgCommand: AsyncParsableCommand {
 
     func run() async throws {
       do {
-        try await store.open().endOrganisation(code: code, on: date)
+        try await store.open().changeTree(.dissolve(code: code, on: date), by: .commandLineUser)
         print("Đã ghi nhận \(code) chấm dứt hoạt động từ ngày \(date.vietnamese).")
       } catch { throw fail(error) }
     }

@@ -107,7 +107,8 @@ import Testing
     ("admissionDate", "2024-06-01"), ("member", "1003"), ("unit", outsideUnit), ("from", "2024-01-01"),
     ("until", "2024-12-01"), ("cadre-1", "good"), ("year", "2023"), ("planned", "10"),
     ("measure", "goodOrAbovePercent"), ("fromYear", "2022"), ("untilYear", "2030"), ("low", "90"),
-    ("source", "Nghị quyết số 21-NQ/TW"),
+    ("source", "Nghị quyết số 21-NQ/TW"), ("parent", outsideUnit), ("into", outsideUnit), ("code", "KG.02.009"),
+    ("confirm", "1"),
   ]
 
   static let outsideJSON = """
@@ -117,7 +118,8 @@ import Testing
     "resolved":"2024-05-02","finding":"correct","version":1,"grades":[],"login":"\(outsideLogin)","name":"Tân Hiệp",\
     "date":"2024-06-10","reason":"thử","action":"remove","sponsor1":"1003","sponsor2":"1004","admissionDate":"2024-06-01",\
     "member":"1003","unit":"\(outsideUnit)","from":"2024-01-01","until":"2024-12-01","year":"2023","planned":10,\
-    "measure":"goodOrAbovePercent","fromYear":2022,"untilYear":2030,"low":90,"source":"Nghị quyết số 21-NQ/TW"}
+    "measure":"goodOrAbovePercent","fromYear":2022,"untilYear":2030,"low":90,"source":"Nghị quyết số 21-NQ/TW",\
+    "parent":"\(outsideUnit)","into":"\(outsideUnit)","code":"KG.02.009"}
     """
 
   /// What must not change: the register, outside members' records, oversight records and complaints.
@@ -137,6 +139,11 @@ import Testing
       + " \(try await world.store.admissionPlan(of: outsideUnit, year: 2023) ?? -1)"
       + " \(try await world.store.posts(ofMember: world.outsideMember).map { "\($0.post.id):\($0.post.until?.iso ?? "-")" })"
       + " \(try await world.store.collectives(ofUnit: outsideUnit).map { "\($0.collective.id):\($0.seats.count)" })"
+      // The tree outside: a unit founded, renamed, moved, merged or dissolved there would show here.
+      + " \(try await world.store.parentHistory(ofCode: outsideUnit).map { "\($0.parent ?? 0)@\($0.from.iso)" })"
+      + " \(try await world.store.nameHistory(ofCode: outsideUnit).map(\.name))"
+      + " \(try await world.store.organisation(code: outsideUnit)?.ended?.iso ?? "-")"
+      + " \(try await world.store.organisation(code: "KG.02")?.name ?? "")"
   }
 
   @Test(arguments: Role.allCases)

@@ -67,6 +67,10 @@ public enum Permission: String, CaseIterable, Codable, Sendable {
   case editGrades
   /// Admission plans and the targets reports are read against (chỉ tiêu), for units in the scope.
   case setTargets
+  /// The tree: found, rename, move, merge and dissolve units (issue 21 part 8: "tree, province level only").
+  /// The web layer also requires the account's scope to be a root (a province), so a district's staff, who
+  /// hold every other organisation permission for their subtree, cannot reshape it.
+  case editTree
   /// Inspections, supervisions, discipline, complaints.
   case editOversight
   /// National ID numbers unmasked.

@@ -13,6 +13,7 @@ public enum AuditAction {
     ("account.tokenRevoke", "Thu hồi mã truy cập API"),
     ("organisation.add", "Thêm tổ chức đảng"),
     ("organisation.move", "Chuyển tổ chức đảng sang cấp trên khác"),
+    ("organisation.rename", "Đổi tên tổ chức đảng"),
     ("organisation.merge", "Hợp nhất tổ chức đảng"),
     ("organisation.end", "Chấm dứt tổ chức đảng"),
     ("member.add", "Thêm đảng viên"),

@@ -64,6 +64,33 @@ public enum TreeRules {
     }
   }
 
+  /// A new name from `day`: the unit exists then, the name is a real one and differs from the name it has then,
+  /// and no later name is recorded (names are written in the order of their dates, as parents are).
+  public static func checkRename(_ unit: Organisation, to name: String, on day: Day, names: [NamePeriod])
+    throws(DomainError)
+  {
+    if name.trimmingCharacters(in: " \t").isEmpty {
+      throw DomainError("organisation.nameMissing", "Tên mới của \(unit.code) không được để trống.")
+    }
+    try TextRules.check(name, .unitName)
+    guard unit.founded < day, unit.ended.map({ day < $0 }) ?? true else {
+      throw DomainError(
+        "organisation.notExisting",
+        "\(unit.code) không tồn tại vào ngày \(day.vietnamese) (thành lập \(unit.founded.vietnamese)"
+          + (unit.ended.map { ", chấm dứt \($0.vietnamese)" } ?? "") + "); đổi tên phải sau ngày thành lập.")
+    }
+    if let latest = names.last, latest.from >= day {
+      throw DomainError(
+        "organisation.laterChange",
+        "\(unit.code) đã có tên “\(latest.name)” từ ngày \(latest.from.vietnamese); hãy ghi các lần đổi tên theo thứ tự ngày."
+      )
+    }
+    let current = names.last { $0.holds(on: day) }?.name ?? unit.name
+    if current == name {
+      throw DomainError("organisation.sameName", "\(unit.code) đã mang tên “\(name)” vào ngày \(day.vietnamese).")
+    }
+  }
+
   static func checkCode(_ code: String) throws(DomainError) {
     let ok =
       !code.isEmpty && code.count <= 40

@@ -37,33 +37,12 @@ extension SQLiteStore {
   public func addOrganisations(_ batch: [NewOrganisation]) async throws -> [Organisation] {
     try await writer.write { db in
       let kinds = try Self.unitKinds(in: db)
-      let insertUnit = try db.cachedStatement(
-        sql: "INSERT INTO organisation(code, name, kind, founded) VALUES (?, ?, ?, ?)")
-      let insertLink = try db.cachedStatement(
-        sql: "INSERT INTO organisation_parent(child_id, parent_id, valid_from) VALUES (?, ?, ?)")
       var added: [String: Organisation] = [:]
       var result: [Organisation] = []
       result.reserveCapacity(batch.count)
       for (index, new) in batch.enumerated() {
         do {
-          var parent: Organisation?
-          if let parentCode = new.parentCode {
-            parent = try added[parentCode] ?? Self.organisation(code: parentCode, in: db)
-            if parent == nil {
-              throw DomainError(
-                "organisation.unknownParent", "Không tìm thấy tổ chức cấp trên có mã \"\(parentCode)\".")
-            }
-          }
-          let taken =
-            try added[new.code] != nil
-            || db.cachedValue(Bool.self, sql: "SELECT 1 FROM organisation WHERE code = ?", arguments: [new.code]) != nil
-          try TreeRules.checkNew(
-            code: new.code, name: new.name, kind: new.kind, parent: parent, founded: new.founded, kinds: kinds,
-            codeTaken: taken)
-          try insertUnit.execute(arguments: [new.code, new.name, new.kind.code, new.founded.daysSinceEpoch])
-          let unit = Organisation(
-            id: db.lastInsertedRowID, code: new.code, name: new.name, kind: new.kind, founded: new.founded)
-          try insertLink.execute(arguments: [unit.id, parent?.id, new.founded.daysSinceEpoch])
+          let unit = try Self.add(new, known: added, kinds: kinds, in: db)
           added[unit.code] = unit
           result.append(unit)
         } catch let error as DomainError {
@@ -74,15 +53,43 @@ extension SQLiteStore {
     }
   }
 
-  public func moveOrganisation(code: String, underParent parentCode: String, on day: Day) async throws {
-    try await writer.write { db in
-      let unit = try Self.requireOrganisation(code: code, in: db)
-      let before = try Self.roots(of: unit.id, from: day, in: db)
-      try Self.move(unit, under: Self.requireOrganisation(code: parentCode, in: db), on: day, in: db)
-      // Which province a cell sits under over time feeds the register's monthly sums: a move that leaves the
-      // unit under the same provinces (a move inside a district, say) changes none of them.
-      if try Self.roots(of: unit.id, from: day, in: db) != before { try MemberStockRollup.markStale(db) }
+  /// Checks and inserts one unit; `known` holds the units added earlier in the same batch, by code.
+  static func add(_ new: NewOrganisation, known: [String: Organisation], kinds: UnitKindTable, in db: Database) throws
+    -> Organisation
+  {
+    var parent: Organisation?
+    if let parentCode = new.parentCode {
+      parent = try known[parentCode] ?? organisation(code: parentCode, in: db)
+      if parent == nil {
+        throw DomainError("organisation.unknownParent", "Không tìm thấy tổ chức cấp trên có mã \"\(parentCode)\".")
+      }
     }
+    let taken =
+      try known[new.code] != nil
+      || db.cachedValue(Bool.self, sql: "SELECT 1 FROM organisation WHERE code = ?", arguments: [new.code]) != nil
+    try TreeRules.checkNew(
+      code: new.code, name: new.name, kind: new.kind, parent: parent, founded: new.founded, kinds: kinds,
+      codeTaken: taken)
+    try db.cachedStatement(sql: "INSERT INTO organisation(code, name, kind, founded) VALUES (?, ?, ?, ?)")
+      .execute(arguments: [new.code, new.name, new.kind.code, new.founded.daysSinceEpoch])
+    let unit = Organisation(
+      id: db.lastInsertedRowID, code: new.code, name: new.name, kind: new.kind, founded: new.founded)
+    try db.cachedStatement(sql: "INSERT INTO organisation_parent(child_id, parent_id, valid_from) VALUES (?, ?, ?)")
+      .execute(arguments: [unit.id, parent?.id, new.founded.daysSinceEpoch])
+    return unit
+  }
+
+  public func moveOrganisation(code: String, underParent parentCode: String, on day: Day) async throws {
+    try await writer.write { db in try Self.move(code: code, underParent: parentCode, on: day, in: db) }
+  }
+
+  static func move(code: String, underParent parentCode: String, on day: Day, in db: Database) throws {
+    let unit = try requireOrganisation(code: code, in: db)
+    let before = try roots(of: unit.id, from: day, in: db)
+    try move(unit, under: requireOrganisation(code: parentCode, in: db), on: day, in: db)
+    // Which province a cell sits under over time feeds the register's monthly sums: a move that leaves the
+    // unit under the same provinces (a move inside a district, say) changes none of them.
+    if try roots(of: unit.id, from: day, in: db) != before { try MemberStockRollup.markStale(db) }
   }
 
   /// The roots `unit` sits under from `day` on, as they are recorded now.
@@ -152,39 +159,41 @@ extension SQLiteStore {
   }
 
   public func mergeOrganisation(code: String, into targetCode: String, on day: Day) async throws {
-    try await writer.write { db in
-      // Which province a cell sits under over time feeds the register's monthly sums.
-      try MemberStockRollup.markStale(db)
-      let source = try Self.requireOrganisation(code: code, in: db)
-      let target = try Self.requireOrganisation(code: targetCode, in: db)
-      guard source.id != target.id, source.exists(on: day), target.exists(on: day) else {
-        throw DomainError(
-          "organisation.badMerge",
-          "Không thể sáp nhập \(code) vào \(targetCode) ngày \(day.vietnamese): hai tổ chức phải khác nhau và cùng đang tồn tại."
-        )
-      }
-      // The units below move across; the members of a merged cell transfer into the target cell.
-      let children = try Row.fetchAll(
-        db,
-        sql: """
-          SELECT \(Self.organisationColumns) FROM organisation o JOIN organisation_parent p ON p.child_id = o.id
-          WHERE p.parent_id = :id AND p.valid_from <= :day AND (p.valid_until IS NULL OR p.valid_until > :day)
-          """, arguments: ["id": source.id, "day": day.daysSinceEpoch]
-      ).map(Self.organisation)
-      for child in children { try Self.move(child, under: target, on: day, in: db) }
-      let members = try Int64.fetchAll(
-        db,
-        sql: """
-          SELECT member_id FROM member_span
-          WHERE cell_id = :id AND valid_from <= :day AND (valid_until IS NULL OR valid_until > :day)
-          """, arguments: ["id": source.id, "day": day.daysSinceEpoch])
-      try Self.record(
-        members.map {
-          MembershipEvent(
-            memberID: $0, kind: .transferred, date: day, cellID: target.id, note: "Sáp nhập \(code) vào \(targetCode)")
-        }, in: db)
-      try Self.end(source, on: day, in: db)
+    try await writer.write { db in try Self.merge(code: code, into: targetCode, on: day, in: db) }
+  }
+
+  static func merge(code: String, into targetCode: String, on day: Day, in db: Database) throws {
+    // Which province a cell sits under over time feeds the register's monthly sums.
+    try MemberStockRollup.markStale(db)
+    let source = try requireOrganisation(code: code, in: db)
+    let target = try requireOrganisation(code: targetCode, in: db)
+    guard source.id != target.id, source.exists(on: day), target.exists(on: day) else {
+      throw DomainError(
+        "organisation.badMerge",
+        "Không thể sáp nhập \(code) vào \(targetCode) ngày \(day.vietnamese): hai tổ chức phải khác nhau và cùng đang tồn tại."
+      )
     }
+    // The units below move across; the members of a merged cell transfer into the target cell.
+    let children = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT \(organisationColumns) FROM organisation o JOIN organisation_parent p ON p.child_id = o.id
+        WHERE p.parent_id = :id AND p.valid_from <= :day AND (p.valid_until IS NULL OR p.valid_until > :day)
+        """, arguments: ["id": source.id, "day": day.daysSinceEpoch]
+    ).map(organisation)
+    for child in children { try move(child, under: target, on: day, in: db) }
+    let members = try Int64.fetchAll(
+      db,
+      sql: """
+        SELECT member_id FROM member_span
+        WHERE cell_id = :id AND valid_from <= :day AND (valid_until IS NULL OR valid_until > :day)
+        """, arguments: ["id": source.id, "day": day.daysSinceEpoch])
+    try record(
+      members.map {
+        MembershipEvent(
+          memberID: $0, kind: .transferred, date: day, cellID: target.id, note: "Sáp nhập \(code) vào \(targetCode)")
+      }, in: db)
+    try end(source, on: day, in: db)
   }
 
   public func organisation(code: String) async throws -> Organisation? {

@@ -195,6 +195,7 @@ enum Schema {
     registerReportTargets(in: &migrator)
     registerOversightByBody(in: &migrator)
     registerLeadership(in: &migrator)
+    registerOrganisationNames(in: &migrator)
     return migrator
   }
 

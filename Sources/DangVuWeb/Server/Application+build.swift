@@ -96,5 +96,7 @@ private func addControllers(
   LeadershipPagesController(store: store).addRoutes(to: router)
   LeadershipAPIController(store: store).addRoutes(to: router)
   LeadershipGradingController(store: store).addRoutes(to: router)
+  TreeEditingController(store: store).addRoutes(to: router)
+  TreeEditingAPIController(store: store).addRoutes(to: router)
   return router
 }

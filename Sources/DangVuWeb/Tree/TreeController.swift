@@ -32,6 +32,7 @@ struct TreeController {
     model.actions = .init(access.principal)
     model.posts = try await store.posts(ofUnit: unit.code)
     model.collectives = try await store.collectives(ofUnit: unit.code)
+    if access.principal.allows(.editTree) { model.actions.editTree = try await access.scopeIsARoot() }
     return HTMLPage(html: UnitPageView.render(model))
   }
 }

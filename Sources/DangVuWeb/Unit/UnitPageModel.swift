@@ -38,6 +38,8 @@ struct UnitPageModel: Sendable {
   /// From the root down to the unit's parent, as the tree stood on the day.
   var ancestry: [UnitRef]
   var parentHistory: [ParentPeriod]
+  /// Every name the unit had, oldest first.
+  var names: [NamePeriod]
   var children: [UnitLine]
   var members: Int
   var register: Register
@@ -55,6 +57,8 @@ struct UnitPageModel: Sendable {
     var admit = false
     /// Posts and collectives (`recordPosts`).
     var recordPosts = false
+    /// Changing the tree (`editTree` with a province as scope); set by the controller, which checks the scope.
+    var editTree = false
 
     init(_ principal: Principal? = nil) {
       addMembers = principal?.allows(.editRegister) ?? false
@@ -75,7 +79,10 @@ struct UnitPageModel: Sendable {
     async let treeQuery = store.tree(on: day, root: unit.code)
     async let countsQuery = store.memberCountsByCell(on: day)
     async let historyQuery = store.parentHistory(ofCode: unit.code)
-    let (kinds, tree, cellCounts, links) = try await (kindsQuery, treeQuery, countsQuery, historyQuery)
+    async let namesQuery = store.nameHistory(ofCode: unit.code)
+    let (kinds, tree, cellCounts, links, namePeriods) = try await (
+      kindsQuery, treeQuery, countsQuery, historyQuery, namesQuery
+    )
     let counts = SubtreeCounts(tree: tree, cellCounts: cellCounts)
 
     var names: [Int64: UnitRef] = [:]
@@ -101,7 +108,7 @@ struct UnitPageModel: Sendable {
     return UnitPageModel(
       day: day, unit: unit, kindName: kinds.nameVi(of: unit.kind), holdsMembers: holdsMembers,
       existsOnDay: unit.exists(on: day), ancestry: try await ancestry(of: unit, on: day, links: links, in: store),
-      parentHistory: history,
+      parentHistory: history, names: namePeriods,
       children: tree.children(of: unit.id).map { UnitLine($0, tree: tree, kinds: kinds, counts: counts) },
       members: members, register: register)
   }

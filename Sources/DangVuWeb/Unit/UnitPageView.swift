@@ -62,6 +62,11 @@ enum UnitPageView {
       links.append("<a href=\"\(Links.cellGrading(model.unit.code))\">Xếp loại chất lượng đảng viên</a>")
       links.append("<a href=\"\(Links.leadershipGrading(model.unit.code))\">Xếp loại cán bộ, tập thể lãnh đạo</a>")
     }
+    if model.actions.editTree {
+      links.append(
+        "<a href=\"\(Links.treeChanges(model.unit.code))\">Thay đổi tổ chức (thành lập, đổi tên, chuyển, sáp nhập, giải thể)</a>"
+      )
+    }
     if model.actions.oversight {
       links.append("<a href=\"\(Links.oversight(unit: model.unit.code))\">Kiểm tra, giám sát, kỷ luật</a>")
     }
@@ -100,6 +105,13 @@ enum UnitPageView {
       return
         "<tr><td>\(period.from.vietnamese)</td><td>\(period.until?.vietnamese ?? "nay")</td><td>\(parent)</td></tr>\n"
     }
+    let names = model.names.map { period -> HTML in
+      "<tr><td>\(period.from.vietnamese)</td><td>\(period.until?.vietnamese ?? "nay")</td><td>\(period.name)</td></tr>\n"
+    }
+    let end: HTML =
+      model.unit.ended.map {
+        "<p class=\"notice\">Chấm dứt hoạt động (giải thể hoặc sáp nhập) từ ngày \($0.vietnamese).</p>"
+      } ?? .empty
     return """
       <h2>Lịch sử trực thuộc</h2>
       <div class="table"><table>
@@ -107,6 +119,13 @@ enum UnitPageView {
       <tbody>
       \(rows)</tbody>
       </table></div>
+      <h2>Lịch sử tên gọi</h2>
+      <div class="table"><table>
+      <thead><tr><th>Từ ngày</th><th>Đến trước ngày</th><th>Tên</th></tr></thead>
+      <tbody>
+      \(names)</tbody>
+      </table></div>
+      \(end)
       """
   }
 
