@@ -4,17 +4,13 @@ sign in, search a member, grade a whole cell, open the evaluation report.
 Run by scripts/browser-test.sh, which builds a small demo database and starts `dangvu serve --demo`.
 Screenshots of every step are kept in the artifacts folder, so a failure can be looked at.
 """
-import os
 import sys
 import unicodedata
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from flow_common import arrive, expect, shot
+from flow_common import arrive, chromium, expect, keep_failure, shot
 
 BASE = sys.argv[1]
 LOGIN, PASSWORD = sys.argv[2], sys.argv[3]
@@ -29,14 +25,7 @@ def fold(text):
 
 
 def main():
-    os.makedirs(ARTIFACTS, exist_ok=True)
-    options = Options()
-    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1600"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(
-        service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
-    driver.implicitly_wait(5)
+    driver = chromium(ARTIFACTS)
     try:
         # 1. The anonymous are sent to sign in; the form brings them back.
         driver.get(BASE + "/")
@@ -95,9 +84,7 @@ def main():
         shot(driver, "8-bao-cao")
         print("Trình duyệt: đăng nhập, tìm kiếm, xếp loại chi bộ và báo cáo đánh giá đều chạy.")
     except Exception:
-        shot(driver, "loi")
-        with open(os.path.join(ARTIFACTS, "loi.html"), "w") as page:
-            page.write(driver.page_source)
+        keep_failure(driver, "loi")
         raise
     finally:
         driver.quit()

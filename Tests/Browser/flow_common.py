@@ -78,3 +78,10 @@ def sign_in(driver, base, login, password):
     driver.find_element(By.ID, "password").send_keys(password)
     driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]").click()
     WebDriverWait(driver, 15).until(lambda d: "/dang-nhap" not in d.current_url, message="still on sign-in")
+
+
+def keep_failure(driver, name):
+    """What the page looked like when a check failed: a screenshot and its HTML, beside the other artifacts."""
+    shot(driver, name)
+    with open(os.path.join(_artifacts, f"{name}.html"), "w") as page:
+        page.write(driver.page_source)

@@ -10,13 +10,12 @@ Run by scripts/browser-test.sh:
   leadership_flow.py BASE STAFF PASSWORD CELL MEMBER_ID ARTIFACTS
 """
 import json
-import os
 import sys
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from flow_common import arrive, chromium, expect, fits, shot, sign_in
+from flow_common import arrive, chromium, expect, fits, keep_failure, shot, sign_in
 
 BASE = sys.argv[1]
 STAFF, PASSWORD = sys.argv[2], sys.argv[3]
@@ -157,9 +156,7 @@ def main():
         print(f"Trình duyệt: Ban Tổ chức ghi chức vụ Bí thư cho {name}, xếp loại cán bộ; báo cáo đếm thêm 1 cán bộ; "
               "các biểu mẫu vừa màn hình 390 px.")
     except Exception:
-        shot(driver, "l-loi")
-        with open(os.path.join(ARTIFACTS, "l-loi.html"), "w") as page:
-            page.write(driver.page_source)
+        keep_failure(driver, "l-loi")
         raise
     finally:
         driver.quit()

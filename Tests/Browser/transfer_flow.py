@@ -5,13 +5,12 @@ and receives it. Every form on the way must fit the window without sideways scro
 Run by scripts/browser-test.sh after browser_flow.py:
   transfer_flow.py BASE SENDER PASSWORD RECEIVER PASSWORD DESTINATION_CELL ARTIFACTS
 """
-import os
 import sys
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from flow_common import arrive, chromium, expect, fits, shot, sign_in
+from flow_common import arrive, chromium, expect, fits, keep_failure, shot, sign_in
 
 BASE = sys.argv[1]
 SENDER, SENDER_PASSWORD = sys.argv[2], sys.argv[3]
@@ -87,9 +86,7 @@ def main():
         shot(driver, "t5-da-tiep-nhan")
         print("Trình duyệt: bí thư chi bộ cấp giấy giới thiệu, chi bộ nơi đến tiếp nhận; các biểu mẫu vừa màn hình 390 px.")
     except Exception:
-        shot(driver, "t-loi")
-        with open(os.path.join(ARTIFACTS, "t-loi.html"), "w") as page:
-            page.write(driver.page_source)
+        keep_failure(driver, "t-loi")
         raise
     finally:
         driver.quit()

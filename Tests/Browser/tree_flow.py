@@ -8,39 +8,16 @@ Run by scripts/browser-test.sh with the server's address, the staff login and pa
 a cell code of the demo province.
 """
 import datetime
-import os
 import sys
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
 from selenium.common.exceptions import StaleElementReferenceException
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+from flow_common import chromium, expect, fits_a_phone, keep_failure, sign_in
+
 BASE, LOGIN, PASSWORD, ARTIFACTS, CELL = sys.argv[1:6]
 NEW_NAME = "Chi bộ đổi tên thử trên trình duyệt"
-
-
-def shot(driver, step):
-    path = os.path.join(ARTIFACTS, f"{step}.png")
-    driver.save_screenshot(path)
-    print(f"  ảnh chụp: {path}")
-
-
-def expect(condition, message):
-    if not condition:
-        raise AssertionError(message)
-
-
-def fits_a_phone(driver, what):
-    """At 390 pixels nothing scrolls sideways: the page is no wider than the window."""
-    driver.set_window_size(390, 1200)
-    width = driver.execute_script("return document.documentElement.scrollWidth")
-    inner = driver.execute_script("return window.innerWidth")
-    shot(driver, f"c-{what}-390px")
-    driver.set_window_size(1280, 1600)
-    expect(width <= inner, f"{what}: {width}px wide in a {inner}px window (sideways scrolling)")
 
 
 def rename(driver, date):
@@ -63,20 +40,9 @@ def fill_rename(driver, date):
 
 
 def main():
-    os.makedirs(ARTIFACTS, exist_ok=True)
-    options = Options()
-    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1600"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(
-        service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
-    driver.implicitly_wait(5)
+    driver = chromium(ARTIFACTS)
     try:
-        driver.get(BASE + "/dang-nhap")
-        driver.find_element(By.ID, "login").send_keys(LOGIN)
-        driver.find_element(By.ID, "password").send_keys(PASSWORD)
-        driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]").click()
-        WebDriverWait(driver, 15).until(lambda d: "/dang-nhap" not in d.current_url, message="still on sign-in")
+        sign_in(driver, BASE, LOGIN, PASSWORD)
 
         # 1. The cell's page offers the change page to a province's staff; both fit a phone.
         driver.get(f"{BASE}/to-chuc/{CELL}")
@@ -113,9 +79,7 @@ def main():
         fits_a_phone(driver, "sau-doi-ten")
         print("Trình duyệt: đổi tên chi bộ bị từ chối vì ngày sai, xem trước, xác nhận, trang chi bộ hiện tên mới và tên cũ đều chạy.")
     except Exception:
-        shot(driver, "c-loi")
-        with open(os.path.join(ARTIFACTS, "c-loi.html"), "w") as page:
-            page.write(driver.page_source)
+        keep_failure(driver, "c-loi")
         raise
     finally:
         driver.quit()

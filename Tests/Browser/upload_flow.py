@@ -14,7 +14,7 @@ from openpyxl import Workbook
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from flow_common import chromium, expect, fits_a_phone, shot, sign_in
+from flow_common import chromium, expect, fits_a_phone, keep_failure, shot, sign_in
 
 BASE, LOGIN, PASSWORD, ARTIFACTS, CELL = sys.argv[1:6]
 HEADER = ["so_the", "ho_ten", "gioi_tinh", "ngay_sinh", "so_cccd", "ma_chi_bo", "ngay_ket_nap", "ngay_chinh_thuc"]
@@ -110,9 +110,7 @@ def main():
         shot(driver, "u-6-ke-hoach")
         print("Trình duyệt: tải tệp Excel có hai dòng lỗi, sửa, tải lại, xác nhận, thấy đảng viên mới, đặt kế hoạch kết nạp đều chạy.")
     except Exception:
-        shot(driver, "u-loi")
-        with open(os.path.join(ARTIFACTS, "u-loi.html"), "w") as page:
-            page.write(driver.page_source)
+        keep_failure(driver, "u-loi")
         raise
     finally:
         driver.quit()
