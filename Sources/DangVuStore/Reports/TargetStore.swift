@@ -6,6 +6,10 @@ public protocol TargetStore: Sendable {
   /// Every stored target, oldest first.
   func reportTargets() async throws -> [ReportTarget]
 
+  /// The targets a person over the unit `code` sees on `day`: central ones, those of the units above it (which bind
+  /// it), of the unit itself and of the units below it. One read, however many targets are stored.
+  func reportTargets(relatedTo code: String, on day: Day) async throws -> [ReportTarget]
+
   /// Stores a new target (its unit must exist); returns it with its id.
   func addReportTarget(_ target: ReportTarget, by actor: AuditActor) async throws -> ReportTarget
 

@@ -7,6 +7,20 @@ extension SQLiteStore {
     try await writer.read { db in try Self.reportTargets(in: db) }
   }
 
+  public func reportTargets(relatedTo code: String, on day: Day) async throws -> [ReportTarget] {
+    try await writer.read { db in
+      let root = try Self.requireOrganisation(code: code, in: db)
+      let above = Set(try Self.ancestry(of: root.id, on: day, in: db).units.map(\.code))
+      return try Self.reportTargets(in: db).filter { target in
+        guard let unit = target.scopeCode else { return true }
+        if above.contains(unit) { return true }
+        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM organisation WHERE code = ?", arguments: [unit])
+        else { return false }
+        return try Self.unitIsWithin(id: id, rootCode: code, on: day, in: db)
+      }
+    }
+  }
+
   public func addReportTarget(_ target: ReportTarget, by actor: AuditActor) async throws -> ReportTarget {
     try await writer.write { db in
       let unit = try target.scopeCode.map { try Self.requireOrganisation(code: $0, in: db) }
@@ -69,8 +83,7 @@ extension SQLiteStore {
   }
 
   public func admissionProgress(within code: String, on day: Day) async throws -> [AdmissionProgress] {
-    try await refreshMemberStockIfStale()
-    return try await writer.read { db in
+    try await writer.read { db in
       let unit = try Self.requireOrganisation(code: code, in: db)
       let children = try Row.fetchAll(
         db,
@@ -80,15 +93,47 @@ extension SQLiteStore {
           ORDER BY o.code
           """, arguments: ["id": unit.id, "day": day.daysSinceEpoch]
       ).map(Self.organisation)
-      let period = try ReportPeriod.range(from: Day.lastDay(ofYear: day.year - 1).adding(days: 1), through: day)
-      return try ([unit] + children).map { unit in
-        let planned = try Int.fetchOne(
-          db, sql: "SELECT planned FROM admission_plan WHERE organisation_id = ? AND year = ?",
-          arguments: [unit.id, day.year])
-        let admitted = try Self.membershipCounts(scope: unit.code, period: period, in: db).admitted
-        return AdmissionProgress(code: unit.code, name: unit.name, planned: planned, admitted: admitted, on: day)
+      let admitted = try Self.admittedByUnitBelow(
+        unit.id, from: Day.lastDay(ofYear: day.year - 1).adding(days: 1), through: day, in: db)
+      var plans: [Int64: Int] = [:]
+      for row in try Row.fetchAll(
+        db, sql: "SELECT organisation_id, planned FROM admission_plan WHERE year = ?", arguments: [day.year])
+      {
+        plans[row[0]] = row[1]
       }
+      let total = admitted.values.reduce(0, +)
+      return [AdmissionProgress(code: unit.code, name: unit.name, planned: plans[unit.id], admitted: total, on: day)]
+        + children.map {
+          AdmissionProgress(
+            code: $0.code, name: $0.name, planned: plans[$0.id], admitted: admitted[$0.id] ?? 0, on: day)
+        }
     }
+  }
+
+  /// Admissions from `from` to `through` in the subtree of `unit`, by the unit directly below it that holds each
+  /// admission's cell (the tree of `through`); admissions into `unit` itself, a cell, under its own id. One walk
+  /// down the subtree and one pass over the period's admissions (index `membership_event_kind_date`): the whole
+  /// membership count (with the register on the last day) is not needed for a plan's pace.
+  static func admittedByUnitBelow(_ unit: Int64, from: Day, through: Day, in db: Database) throws -> [Int64: Int] {
+    var counts: [Int64: Int] = [:]
+    for row in try Row.fetchAll(
+      db,
+      sql: """
+        WITH RECURSIVE sub(id, top) AS (
+          SELECT :unit, :unit
+          UNION ALL
+          SELECT p.child_id, CASE WHEN sub.id = :unit THEN p.child_id ELSE sub.top END
+          FROM organisation_parent p JOIN sub ON p.parent_id = sub.id
+          WHERE p.valid_from <= :day AND (p.valid_until IS NULL OR p.valid_until > :day))
+        SELECT sub.top, COUNT(*) FROM sub JOIN membership_event e ON e.cell_id = sub.id
+        WHERE e.kind = 'admitted' AND e.date BETWEEN :from AND :day
+        GROUP BY sub.top
+        """,
+      arguments: ["unit": unit, "day": through.daysSinceEpoch, "from": from.daysSinceEpoch])
+    {
+      counts[row[0]] = row[1]
+    }
+    return counts
   }
 
   static func reportTargets(in db: Database) throws -> [ReportTarget] {

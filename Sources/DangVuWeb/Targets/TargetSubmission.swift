@@ -91,20 +91,7 @@ enum TargetSubmission {
   /// The targets a principal sees: those of units in their subtree, of units above it (which bind it), and
   /// central ones.
   static func visibleTargets(_ access: Access, today: Day) async throws -> [ReportTarget] {
-    let store = access.store
-    let root = try await store.organisation(code: access.scopeCode)
-    var shown: [ReportTarget] = []
-    for target in try await store.reportTargets() {
-      guard let code = target.scopeCode else {
-        shown.append(target)
-        continue
-      }
-      guard let unit = try await store.organisation(code: code) else { continue }
-      var related = try await store.unitIsWithin(id: unit.id, rootCode: access.scopeCode, on: today)
-      if !related, let root { related = try await store.unitIsWithin(id: root.id, rootCode: code, on: today) }
-      if related { shown.append(target) }
-    }
-    return shown
+    try await access.store.reportTargets(relatedTo: access.scopeCode, on: today)
   }
 
   static func mayChange(_ target: ReportTarget, access: Access, today: Day) async throws -> Bool {
