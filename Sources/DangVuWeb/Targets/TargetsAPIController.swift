@@ -6,6 +6,7 @@ import Hummingbird
 /// page.
 struct TargetsAPIController {
   let store: any PartyStore
+  let answers = TargetAnswers()
 
   func addRoutes(to router: Router<AppRequestContext>) {
     router.get("api/units/:code/admission-plans", use: progress)
@@ -40,7 +41,7 @@ struct TargetsAPIController {
       return APIError.response(status: .badRequest, code: "target.year", message: error.message)
     }
     let day = min(today, Day.lastDay(ofYear: year))
-    let lines = try await store.admissionProgress(within: unit.code, on: day)
+    let lines = try await answers.progress(within: unit.code, on: day, store: store)
     return try JSONResponse(
       Progress(
         unit: unit.code, year: year, day: day, units: lines, behind: lines.dropFirst().filter(\.isBehind).map(\.code))
@@ -59,7 +60,8 @@ struct TargetsAPIController {
 
   @Sendable func targets(_ request: Request, context: AppRequestContext) async throws -> Response {
     let access = try Access.require(.readReports, context, store: store)
-    return try JSONResponse(TargetList(targets: try await TargetSubmission.visibleTargets(access, today: .today)))
+    let targets = try await answers.targets(relatedTo: access.scopeCode, on: .today, store: store)
+    return try JSONResponse(TargetList(targets: targets))
       .response(from: request, context: context)
   }
 

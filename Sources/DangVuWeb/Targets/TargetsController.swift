@@ -6,6 +6,7 @@ import Hummingbird
 /// subtree; organisation staff and administrators set plans and add or remove targets of units in it.
 struct TargetsController {
   let store: any PartyStore
+  let answers = TargetAnswers()
 
   func addRoutes(to router: Router<AppRequestContext>) {
     router.get("chi-tieu", use: page)
@@ -67,13 +68,13 @@ struct TargetsController {
     let unit = try await access.unit(code: try await access.reportScope(code, on: today), on: today)
     let year = try Self.year(typed, today: today)
     let day = min(today, Day.lastDay(ofYear: year))
-    let targets = try await TargetSubmission.visibleTargets(access, today: today)
+    let targets = try await answers.targets(relatedTo: access.scopeCode, on: today, store: store)
     var removable = Set<Int64>()
     for target in targets where try await TargetSubmission.mayChange(target, access: access, today: today) {
       if let id = target.id { removable.insert(id) }
     }
     return TargetsPageModel(
-      unit: unit, year: year, day: day, progress: try await store.admissionProgress(within: unit.code, on: day),
+      unit: unit, year: year, day: day, progress: try await answers.progress(within: unit.code, on: day, store: store),
       targets: targets, removable: removable, canSet: access.principal.allows(.setTargets), csrf: CSRF.field(context))
   }
 
