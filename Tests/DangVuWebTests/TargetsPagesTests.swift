@@ -46,6 +46,23 @@ import Testing
     }
   }
 
+  @Test func nextYearsPlanIsSetAheadAndThePageStaysOnThisYear() async throws {
+    let (store, _) = try await WebProvince.store()
+    let staff = try await signIn(store, role: .organisationStaff, scope: "KG.01")
+    let saved = try await post(
+      "/chi-tieu/ke-hoach", form: [("unit", "KG.01"), ("year", String(Self.thisYear + 1)), ("planned", "30")],
+      to: store, as: staff)
+    #expect(saved.headers[.location] == "/chi-tieu?to-chuc=KG.01")
+    #expect(try await store.admissionPlan(of: "KG.01", year: Self.thisYear + 1) == 30)
+    #expect(try await get("/chi-tieu?to-chuc=KG.01", from: store, as: staff).status == .ok)
+    // A year further ahead is refused beside its field.
+    let far = try await post(
+      "/chi-tieu/ke-hoach", form: [("unit", "KG.01"), ("year", String(Self.thisYear + 2)), ("planned", "30")],
+      to: store, as: staff)
+    #expect(far.status == .unprocessableContent)
+    #expect(far.body.contains("Năm “\(Self.thisYear + 2)” phải là số nguyên từ 2000 đến \(Self.thisYear + 1)."))
+  }
+
   @Test func aRefusedPlanShowsBesideItsFieldKeepsWhatWasTypedAndWritesNothing() async throws {
     let (store, _) = try await WebProvince.store()
     let staff = try await signIn(store, role: .organisationStaff, scope: "KG.01")

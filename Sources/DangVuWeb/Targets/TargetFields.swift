@@ -51,6 +51,9 @@ struct TargetFields: Decodable, Sendable, Equatable {
     _ typed: String?, _ field: String, _ label: String, _ range: ClosedRange<Int>, errors: inout FieldProblems,
     required: Bool = true
   ) -> Int? {
+    // A year is written as it is (2025), a count with its thousands grouped (1.600).
+    let isYear = range.upperBound <= Day.recordedYears.upperBound && range.lowerBound >= Day.recordedYears.lowerBound
+    func shown(_ n: Int) -> String { isYear ? String(n) : VietnameseNumber.count(n) }
     guard let text = LifecycleFields.text(typed) else {
       if required { errors[field] = "Hãy nhập \(label)." }
       return nil
@@ -59,7 +62,7 @@ struct TargetFields: Decodable, Sendable, Equatable {
     guard let value = Int(text.replacingOccurrences(of: ".", with: "")), range.contains(value) else {
       errors[field] =
         "\(label.prefix(1).uppercased() + label.dropFirst()) “\(text)” phải là số nguyên từ "
-        + "\(VietnameseNumber.count(range.lowerBound)) đến \(VietnameseNumber.count(range.upperBound))."
+        + "\(shown(range.lowerBound)) đến \(shown(range.upperBound))."
       return nil
     }
     return value

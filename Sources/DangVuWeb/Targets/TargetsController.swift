@@ -50,7 +50,9 @@ struct TargetsController {
   ) async throws -> Response {
     switch outcome {
     case .plan(let plan):
-      return .redirect(to: Links.targets(scope: plan.organisationCode, year: plan.year), type: .normal)
+      // Next year's plan is set ahead; its pace shows once the year begins.
+      let shown = plan.year <= Day.today.year ? plan.year : nil
+      return .redirect(to: Links.targets(scope: plan.organisationCode, year: shown), type: .normal)
     case .target(let target):
       return .redirect(to: Links.targets(scope: target.scopeCode ?? access.scopeCode), type: .normal)
     case .invalid(let errors):
