@@ -10,6 +10,33 @@ struct FieldProblems: Error, Sendable, Encodable {
 
   var isEmpty: Bool { fields.isEmpty && general == nil }
 
+  init(fields: [String: String] = [:], general: String? = nil) {
+    self.fields = fields
+    self.general = general
+  }
+
+  /// A refusal of the store as a form shows it: beside the field `field(code)` names, or above the form.
+  init(refusal error: DomainError, field: (String) -> String?) {
+    if let name = field(error.code) {
+      fields[name] = error.message
+    } else {
+      general = error.message
+    }
+  }
+
+  /// Text as typed, trimmed; nil when nothing was typed.
+  static func text(_ value: String?) -> String? {
+    guard let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
+    return trimmed
+  }
+
+  /// A note as typed, checked as the store checks it, its problem beside the `note` field.
+  mutating func note(_ typed: String?) -> String {
+    let note = Self.text(typed) ?? ""
+    if let problem = TextRules.problem(in: note, .note) { fields["note"] = problem.message }
+    return note
+  }
+
   subscript(field: String) -> String? {
     get { fields[field] }
     set { fields[field] = newValue }

@@ -29,10 +29,7 @@ struct LeadershipFields: Codable, Sendable, Equatable {
     self.note = note
   }
 
-  static func text(_ value: String?) -> String? {
-    guard let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
-    return trimmed
-  }
+  static func text(_ value: String?) -> String? { FieldProblems.text(value) }
 
   /// The first day: required, a real date.
   func fromDay(_ label: String, errors: inout FieldProblems) -> Day? {
@@ -57,21 +54,11 @@ struct LeadershipFields: Codable, Sendable, Equatable {
     return .some(day)
   }
 
-  func checkedNote(errors: inout FieldProblems) -> String {
-    let typed = Self.text(note) ?? ""
-    if let problem = TextRules.problem(in: typed, .note) { errors["note"] = problem.message }
-    return typed
-  }
+  func checkedNote(errors: inout FieldProblems) -> String { errors.note(note) }
 
   /// A refusal of the store as a form shows it: beside the field that causes it, or above the form.
   static func problems(forRefusal error: DomainError) -> FieldProblems {
-    var problems = FieldProblems()
-    if let field = field(forRefusal: error.code) {
-      problems[field] = error.message
-    } else {
-      problems.general = error.message
-    }
-    return problems
+    FieldProblems(refusal: error, field: field(forRefusal:))
   }
 
   static func field(forRefusal code: String) -> String? {

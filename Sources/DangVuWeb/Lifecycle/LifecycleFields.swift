@@ -36,10 +36,7 @@ struct LifecycleFields: Codable, Sendable, Equatable {
       kind: event.kind.rawValue, date: event.date.vietnamese, cell: cellCode, note: event.note, action: "replace")
   }
 
-  static func text(_ value: String?) -> String? {
-    guard let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
-    return trimmed
-  }
+  static func text(_ value: String?) -> String? { FieldProblems.text(value) }
 
   /// The day typed into `date`: required, a real date, not after `today`.
   func day(_ label: String, today: Day, errors: inout FieldProblems) -> Day? {
@@ -59,21 +56,11 @@ struct LifecycleFields: Codable, Sendable, Equatable {
   }
 
   /// The note, checked as the store checks it, beside its field.
-  func checkedNote(errors: inout FieldProblems) -> String {
-    let typed = Self.text(note) ?? ""
-    if let problem = TextRules.problem(in: typed, .note) { errors["note"] = problem.message }
-    return typed
-  }
+  func checkedNote(errors: inout FieldProblems) -> String { errors.note(note) }
 
   /// A refusal of the store as a form shows it: beside the field that causes it, or above the form.
   static func problems(forRefusal error: DomainError) -> FieldProblems {
-    var problems = FieldProblems()
-    if let field = field(forRefusal: error.code) {
-      problems[field] = error.message
-    } else {
-      problems.general = error.message
-    }
-    return problems
+    FieldProblems(refusal: error, field: field(forRefusal:))
   }
 
   static func field(forRefusal code: String) -> String? {

@@ -208,13 +208,7 @@ extension MemberFields {
 
   /// A refusal of the store as the form shows it: beside its field, or above the form.
   static func problems(forRefusal error: DomainError) -> FieldProblems {
-    var problems = FieldProblems()
-    if let field = field(forRefusal: error.code) {
-      problems[field] = error.message
-    } else {
-      problems.general = error.message
-    }
-    return problems
+    FieldProblems(refusal: error, field: field(forRefusal:))
   }
 
   /// The field a refusal of the store belongs beside, by its code; nil for one about the whole record.
