@@ -65,6 +65,11 @@ import Testing
       NewCollectiveSeat(
         collectiveID: collective.collective.id, memberID: cuong.id, from: Day(parsing: "2020-10-01")!),
       by: .commandLine(user: "thu"))
+    // Cường's 2023 grade, submitted by his unit: a workflow step aimed outside would change its state.
+    try await store.openEvaluationCycle(scope: "KG.02", year: 2023, evaluationDate: Day(parsing: "2023-12-15")!)
+    try await store.recordGrades([GradeEntry(subject: .member(cuong.id), outcome: .graded(.good))], year: 2023)
+    try await store.advanceGrades(
+      of: outsideUnit, year: 2023, to: .submit, by: .commandLine(user: "thu"), reason: "")
     return World(
       store: store, outsideMember: cuong.id, outsideComplaint: complaint.id, insideMember: an.id,
       outsideToken: token.token.id, outsideLetter: letter.id, outsideEvent: event, outsidePost: post.post.id,
@@ -97,18 +102,21 @@ import Testing
   }
 
   /// A form or JSON body naming outside records in every field that names a unit or a member.
-  static let outsideFields: [(String, String)] = [
-    ("cell", outsideUnit), ("subject", "1003"), ("subjectKind", "member"), ("bodyCode", outsideUnit),
-    ("fullName", "Người mới"), ("form", "reprimand"), ("categories[]", "prohibitedActs"),
-    ("organ", "inspectionCommission"), ("number", "1-QĐ"), ("decided", "2024-05-01"), ("violated", "2024-04-01"),
-    ("kind", "complaint"), ("received", "2024-05-01"), ("resolved", "2024-05-02"), ("finding", "correct"),
-    ("version", "1"), ("nam", "2023"), ("login", outsideLogin), ("name", "Tân Hiệp"), ("date", "2024-06-10"),
-    ("reason", "thử"), ("action", "remove"), ("sponsor1", "1003"), ("sponsor2", "1004"),
-    ("admissionDate", "2024-06-01"), ("member", "1003"), ("unit", outsideUnit), ("from", "2024-01-01"),
-    ("until", "2024-12-01"), ("cadre-1", "good"), ("year", "2023"), ("planned", "10"),
-    ("measure", "goodOrAbovePercent"), ("fromYear", "2022"), ("untilYear", "2030"), ("low", "90"),
-    ("source", "Nghị quyết số 21-NQ/TW"),
-  ]
+  static let outsideFields: [(String, String)] =
+    [
+      ("cell", outsideUnit), ("subject", "1003"), ("subjectKind", "member"), ("bodyCode", outsideUnit),
+      ("fullName", "Người mới"), ("form", "reprimand"), ("categories[]", "prohibitedActs"),
+      ("organ", "inspectionCommission"), ("number", "1-QĐ"), ("decided", "2024-05-01"), ("violated", "2024-04-01"),
+      ("kind", "complaint"), ("received", "2024-05-01"), ("resolved", "2024-05-02"), ("finding", "correct"),
+      ("version", "1"), ("nam", "2023"), ("login", outsideLogin), ("name", "Tân Hiệp"), ("date", "2024-06-10"),
+      ("reason", "thử"), ("action", "remove"), ("sponsor1", "1003"), ("sponsor2", "1004"),
+      ("admissionDate", "2024-06-01"), ("member", "1003"), ("unit", outsideUnit), ("from", "2024-01-01"),
+      ("until", "2024-12-01"), ("cadre-1", "good"), ("year", "2023"), ("planned", "10"),
+      ("measure", "goodOrAbovePercent"), ("fromYear", "2022"), ("untilYear", "2030"), ("low", "90"),
+      ("source", "Nghị quyết số 21-NQ/TW"),
+    ]
+    // A grading workflow step, the one that would change a submitted grade; its reason is "reason" above.
+    + [("step", "approve")]
 
   static let outsideJSON = """
     {"cell":"\(outsideUnit)","subject":"1003","subjectKind":"member","bodyCode":"\(outsideUnit)",\
@@ -117,7 +125,8 @@ import Testing
     "resolved":"2024-05-02","finding":"correct","version":1,"grades":[],"login":"\(outsideLogin)","name":"Tân Hiệp",\
     "date":"2024-06-10","reason":"thử","action":"remove","sponsor1":"1003","sponsor2":"1004","admissionDate":"2024-06-01",\
     "member":"1003","unit":"\(outsideUnit)","from":"2024-01-01","until":"2024-12-01","year":"2023","planned":10,\
-    "measure":"goodOrAbovePercent","fromYear":2022,"untilYear":2030,"low":90,"source":"Nghị quyết số 21-NQ/TW"}
+    "measure":"goodOrAbovePercent","fromYear":2022,"untilYear":2030,"low":90,"source":"Nghị quyết số 21-NQ/TW",\
+    "step":"approve"}
     """
 
   /// What must not change: the register, outside members' records, oversight records and complaints.
@@ -137,6 +146,7 @@ import Testing
       + " \(try await world.store.admissionPlan(of: outsideUnit, year: 2023) ?? -1)"
       + " \(try await world.store.posts(ofMember: world.outsideMember).map { "\($0.post.id):\($0.post.until?.iso ?? "-")" })"
       + " \(try await world.store.collectives(ofUnit: outsideUnit).map { "\($0.collective.id):\($0.seats.count)" })"
+      + " \(try await world.store.grades(of: "KG.02", year: 2023).map { "\($0.subject):\($0.outcome.code):\($0.state)" })"
   }
 
   @Test(arguments: Role.allCases)

@@ -3,7 +3,7 @@ import DangVuStore
 
 /// What a workflow step form or body carries: kept as text so a refused step shows what was typed.
 struct GradeWorkflowFields: Codable, Sendable {
-  var action: String?
+  var step: String?
   var reason: String?
   var nam: String?
 }
@@ -22,8 +22,8 @@ enum GradeWorkflowSubmission {
     unit: Organisation, year: Int, fields: GradeWorkflowFields, access: Access
   ) async throws -> Outcome {
     var errors = FieldProblems()
-    guard let action = fields.action.flatMap(GradeWorkflowAction.init(rawValue:)) else {
-      errors["action"] =
+    guard let action = fields.step.flatMap(GradeWorkflowAction.init(rawValue:)) else {
+      errors["step"] =
         "Hãy chọn một bước: "
         + GradeWorkflowAction.allCases.map { "\($0.rawValue) (\($0.nameVi))" }
         .joined(separator: ", ") + "."
@@ -33,7 +33,7 @@ enum GradeWorkflowSubmission {
     if let refusal = GradeWorkflow.refusal(
       action, unitCode: unit.code, scopeCode: principal.scopeCode, mayDecide: principal.allows(.approveGrades))
     {
-      errors["action"] = refusal
+      errors["step"] = refusal
     }
     let reason = fields.reason ?? ""
     if let refusal = GradeWorkflow.reasonRefusal(action, reason: reason) { errors["reason"] = refusal }

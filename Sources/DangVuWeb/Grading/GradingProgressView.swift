@@ -102,7 +102,7 @@ enum GradingProgressView {
   private static func forms(_ model: GradingProgressModel) -> HTML {
     let offered = model.offered
     // A refused step keeps its form on the page even if the counts no longer offer it.
-    let attempted = model.refused?.fields.action.flatMap(GradeWorkflowAction.init(rawValue:))
+    let attempted = model.refused?.fields.step.flatMap(GradeWorkflowAction.init(rawValue:))
     var actions = offered
     if let attempted, !actions.contains(attempted) { actions.append(attempted) }
     if model.refused != nil && attempted == nil { actions.append(.submit) }
@@ -127,11 +127,11 @@ enum GradingProgressView {
       reason = .empty
     }
     let actionError: HTML =
-      errors["action"].map { HTML("<span class=\"error\" role=\"alert\">\($0)</span>") } ?? .empty
+      errors["step"].map { HTML("<span class=\"error\" role=\"alert\">\($0)</span>") } ?? .empty
     return """
       <form method="post" action="\(Links.gradingProgress(model.unit.code))" class="step step-\(action.rawValue)">
       \(model.csrf)<input type="hidden" name="nam" value="\(model.year)">\
-      <input type="hidden" name="action" value="\(action.rawValue)">
+      <input type="hidden" name="step" value="\(action.rawValue)">
       \(reason)\(actionError)
       <button type="submit">\(label(action))</button>
       </form>
