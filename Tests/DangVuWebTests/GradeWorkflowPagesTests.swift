@@ -151,10 +151,13 @@ import Testing
     #expect(progress.body.contains(#""stage":"approved""#))
     #expect(progress.body.contains(#""approved":2"#))
 
+    let an = try #require(try await store.member(cardNumber: "1001")).id
     let sheet = try await send(.get, "/api/units/KG.01.001.01/grades/2023", to: store, headers: staff.headers)
     let version = try #require(
       (try JSONSerialization.jsonObject(with: Data(sheet.body.utf8)) as? [String: Any])?["version"] as? Int)
-    let an = try #require(try await store.member(cardNumber: "1001")).id
+    let cellPage = try await get("/to-chuc/KG.01.001.01/xep-loai?nam=2023", from: store, as: staff)
+    #expect(cellPage.body.contains("Đã được cấp trên duyệt: muốn sửa, cấp trên phải mở lại."))
+    #expect(!cellPage.body.contains("name=\"grade-\(an)\""))
     let edit = try await send(
       .put, "/api/units/KG.01.001.01/grades/2023", to: store, headers: jsonHeaders(staff),
       body: #"{"version":\#(version),"grades":[{"memberID":\#(an),"outcome":"excellent"}]}"#)
