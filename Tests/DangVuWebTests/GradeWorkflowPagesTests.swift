@@ -194,4 +194,32 @@ import Testing
     #expect(write.status == .forbidden)
     #expect(try await states(store) == [.draft, .draft])
   }
+
+  @Test func aCommuneGradesItsCellsOnAPageAndAnApprovedUnitGradeIsRefusedBesideItsRow() async throws {
+    let store = try await graded()
+    let cell = try #require(try await store.organisation(code: "KG.01.001.01"))
+    let page = "/to-chuc/KG.01.001/xep-loai-lanh-dao"
+    let secretary = try await signIn(store, role: .secretary, scope: "KG.01.001")
+    let sheet = try await get(page + "?nam=2023", from: store, as: secretary)
+    #expect(sheet.body.contains("name=\"unit-\(cell.id)\""))
+    #expect(sheet.body.contains("tổ chức trực thuộc, mã KG.01.001.01"))
+    let saved = try await post(
+      page, form: [("nam", "2023"), ("unit-\(cell.id)", "good")], to: store, as: secretary)
+    #expect(saved.status == .seeOther || saved.status == .found)
+    let unitGrade = {
+      try await store.grades(of: "KG.01.001", year: 2023).first { $0.subject == .organisation(code: "KG.01.001.01") }
+    }
+    #expect(try await unitGrade()?.outcome == .graded(.good))
+
+    _ = try await post(commune, form: [("nam", "2023"), ("step", "submit")], to: store, as: secretary)
+    let staff = try await signIn(store, role: .organisationStaff, scope: "KG.01")
+    _ = try await post(commune, form: [("nam", "2023"), ("step", "approve")], to: store, as: staff)
+    #expect(try await unitGrade()?.state == .approved)
+    let refused = try await post(
+      page, form: [("nam", "2023"), ("unit-\(cell.id)", "excellent")], to: store, as: secretary)
+    #expect(refused.status == .unprocessableContent)
+    #expect(refused.body.contains("id=\"e-unit-\(cell.id)\""))
+    #expect(refused.body.contains("đã được cấp trên duyệt"))
+    #expect(try await unitGrade()?.outcome == .graded(.good))
+  }
 }

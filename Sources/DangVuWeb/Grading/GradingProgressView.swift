@@ -83,7 +83,7 @@ enum GradingProgressView {
       \(lastStep(own))
       </dl>
       <p><a href="\(Links.cellGrading(model.unit.code, year: model.year))">Xếp loại đảng viên</a> · \
-      <a href="\(Links.leadershipGrading(model.unit.code, year: model.year))">Xếp loại tập thể, cán bộ lãnh đạo</a></p>
+      <a href="\(Links.leadershipGrading(model.unit.code, year: model.year))">Xếp loại tổ chức trực thuộc, cán bộ, tập thể lãnh đạo</a></p>
       \(forms(model))
       \(below(progress, model))
       """
