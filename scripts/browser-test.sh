@@ -2,7 +2,8 @@
 # The end-to-end test in a real browser: a small demo database, the real `dangvu serve --demo` on a
 # loopback port, Debian's headless Chromium driven by Selenium through the sign-in, search, grading
 # and report pages; the organisation staff's upload of a members workbook; a leading post recorded and
-# graded as a cadre; a two-step transfer on a phone's screen. Screenshots go to .build/browser-artifacts/. Run by scripts/test.sh after the build.
+# graded as a cadre; a commune's grades submitted and approved by the district; a two-step transfer on a phone's
+# screen. Screenshots go to .build/browser-artifacts/. Run by scripts/test.sh after the build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/system-packages.sh
@@ -54,6 +55,25 @@ leader="$(sqlite3 "$work/db.sqlite" "SELECT s.member_id FROM member_span s JOIN 
   AND s.valid_from <= CAST(julianday('2022-01-01') - julianday('1970-01-01') AS INTEGER)
   AND s.member_id NOT IN (SELECT member_id FROM member_post) ORDER BY s.member_id LIMIT 1")"
 python3 Tests/Browser/leadership_flow.py "http://127.0.0.1:$port" bantochuc "$staff" "$cell" "$leader" "$artifacts"
+# The grading workflow by level (issue 21, part 4): the secretary of the grassroots committee above a graded cell
+# submits its 2022 grades, and the organisation staff of the district above approve them; the district's report
+# counts them approved. The two accounts are made here, scoped as the tree stood at the end of 2022.
+year_end="CAST(julianday('2022-12-31') - julianday('1970-01-01') AS INTEGER)"
+chain="$(sqlite3 "$work/db.sqlite" "WITH RECURSIVE up(id, depth) AS (
+  SELECT (SELECT g.unit_id FROM grade g JOIN evaluation_cycle c ON c.id = g.cycle_id
+    WHERE c.year = 2022 AND g.subject_class = 'member' ORDER BY g.unit_id LIMIT 1), 0
+  UNION ALL SELECT p.parent_id, depth + 1 FROM organisation_parent p JOIN up ON p.child_id = up.id
+    WHERE p.valid_from <= $year_end AND (p.valid_until IS NULL OR p.valid_until > $year_end))
+  SELECT o.code FROM up JOIN organisation o ON o.id = up.id ORDER BY depth DESC")"
+district="$(echo "$chain" | sed -n 2p)"
+commune="$(echo "$chain" | sed -n 3p)"
+workflow_password="mat-khau-duyet-$RANDOM$RANDOM"
+echo "$workflow_password" | "$binary" user add bithu.xa --name "Bí thư đảng bộ cơ sở" --role secretary \
+  --scope "$commune" --db "$work/db.sqlite" >/dev/null
+echo "$workflow_password" | "$binary" user add tochuc.huyen --name "Cán bộ Ban Tổ chức cấp huyện" \
+  --role organisationStaff --scope "$district" --db "$work/db.sqlite" >/dev/null
+python3 Tests/Browser/grading_workflow_flow.py "http://127.0.0.1:$port" bithu.xa "$workflow_password" \
+  tochuc.huyen "$workflow_password" "$district" "$commune" 2022 "$artifacts"
 # A secretary issues a transfer letter that the receiving cell's secretary receives, on a phone's screen.
 python3 Tests/Browser/transfer_flow.py "http://127.0.0.1:$port" bithu "$password" bithu.nhan "$receiver_password" \
   "$destination" "$artifacts"

@@ -189,16 +189,17 @@ struct GradesCommand: AsyncParsableCommand {
       abstract:
         "Submit a subtree's draft grades, approve submitted ones (locking them), or reopen them (with a reason).")
     @OptionGroup var store: StoreOptions
-    @Argument(help: "submit, approve or reopen.") var action: GradeWorkflowAction
+    @Argument(help: "submit, approve, sendBack or reopen.") var action: GradeWorkflowAction
     @Argument(help: "The unit's code.") var code: String
     @Option(help: "The year evaluated.") var year: Int
-    @Option(help: "Who does it (recorded).") var by: String = "cli"
-    @Option(help: "The reason; required to reopen.") var note: String = ""
+    @Option(help: "The reason; required to send back or reopen.") var note: String = ""
 
     func run() async throws {
       do {
-        let n = try await store.open().advanceGrades(of: code, year: year, to: action, by: by, note: note)
-        print("Đã \(action.rawValue) \(n) kết quả của \(code) năm \(year).")
+        // Recorded in the audit trail as the operating-system user, in the write's transaction.
+        let n = try await store.open().advanceGrades(
+          of: code, year: year, to: action, by: .commandLineUser, reason: note)
+        print("Đã \(action.nameVi) \(n) kết quả của \(code) năm \(year).")
       } catch { throw fail(error) }
     }
   }

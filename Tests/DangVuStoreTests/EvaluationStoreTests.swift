@@ -86,23 +86,28 @@ struct EvaluationStoreTests {
     #expect(province.belowTarget.map(\.code) == ["KG.01"])
   }
 
+  static let secretary = AuditActor(login: "bithu", role: "secretary")
+  static let district = AuditActor(login: "huyenuy", role: "organisationStaff")
+
   @Test(arguments: Engine.allCases)
   func approvedGradesAreLockedUntilReopenedWithAReason(engine: Engine) async throws {
     let (store, m) = try await graded(engine)
     try await store.recordGrades([GradeEntry(subject: .member(m[0]), outcome: .graded(.good))], year: 2023)
-    #expect(try await store.advanceGrades(of: "KG.01.001", year: 2023, to: .submit, by: "bí thư", note: "") == 1)
+    #expect(
+      try await store.advanceGrades(of: "KG.01.001", year: 2023, to: .submit, by: Self.secretary, reason: "") == 1)
     await #expect(throws: DomainError.self) {
-      try await store.advanceGrades(of: "KG.01.001", year: 2023, to: .submit, by: "bí thư", note: "")
+      try await store.advanceGrades(of: "KG.01.001", year: 2023, to: .submit, by: Self.secretary, reason: "")
     }
-    #expect(try await store.advanceGrades(of: "KG.01", year: 2023, to: .approve, by: "huyện ủy", note: "") == 1)
+    #expect(try await store.advanceGrades(of: "KG.01", year: 2023, to: .approve, by: Self.district, reason: "") == 1)
     await #expect(throws: BatchItemError.self) {
       try await store.recordGrades([GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent))], year: 2023)
     }
     await #expect(throws: DomainError.self) {
-      try await store.advanceGrades(of: "KG.01", year: 2023, to: .reopen, by: "huyện ủy", note: " ")
+      try await store.advanceGrades(of: "KG.01", year: 2023, to: .reopen, by: Self.district, reason: " ")
     }
     #expect(
-      try await store.advanceGrades(of: "KG.01", year: 2023, to: .reopen, by: "huyện ủy", note: "Sai sót khi nhập") == 1
+      try await store.advanceGrades(of: "KG.01", year: 2023, to: .reopen, by: Self.district, reason: "Sai sót khi nhập")
+        == 1
     )
     try await store.recordGrades([GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent))], year: 2023)
     #expect(try await store.grades(of: "KG.01.001.01", year: 2023).map(\.state) == [.draft])

@@ -65,6 +65,11 @@ import Testing
       NewCollectiveSeat(
         collectiveID: collective.collective.id, memberID: cuong.id, from: Day(parsing: "2020-10-01")!),
       by: .commandLine(user: "thu"))
+    // Cường's 2023 grade, submitted by his unit: a workflow step aimed outside would change its state.
+    try await store.openEvaluationCycle(scope: "KG.02", year: 2023, evaluationDate: Day(parsing: "2023-12-15")!)
+    try await store.recordGrades([GradeEntry(subject: .member(cuong.id), outcome: .graded(.good))], year: 2023)
+    try await store.advanceGrades(
+      of: outsideUnit, year: 2023, to: .submit, by: .commandLine(user: "thu"), reason: "")
     return World(
       store: store, outsideMember: cuong.id, outsideComplaint: complaint.id, insideMember: an.id,
       outsideToken: token.token.id, outsideLetter: letter.id, outsideEvent: event, outsidePost: post.post.id,
@@ -108,7 +113,7 @@ import Testing
     ("until", "2024-12-01"), ("cadre-1", "good"), ("year", "2023"), ("planned", "10"),
     ("measure", "goodOrAbovePercent"), ("fromYear", "2022"), ("untilYear", "2030"), ("low", "90"),
     ("source", "Nghị quyết số 21-NQ/TW"), ("parent", outsideUnit), ("into", outsideUnit), ("code", "KG.02.009"),
-    ("confirm", "1"),
+    ("confirm", "1"), ("step", "approve"),
   ]
 
   static let outsideJSON = """
@@ -119,7 +124,8 @@ import Testing
     "date":"2024-06-10","reason":"thử","action":"remove","sponsor1":"1003","sponsor2":"1004","admissionDate":"2024-06-01",\
     "member":"1003","unit":"\(outsideUnit)","from":"2024-01-01","until":"2024-12-01","year":"2023","planned":10,\
     "measure":"goodOrAbovePercent","fromYear":2022,"untilYear":2030,"low":90,"source":"Nghị quyết số 21-NQ/TW",\
-    "parent":"\(outsideUnit)","into":"\(outsideUnit)","code":"KG.02.009"}
+    "parent":"\(outsideUnit)","into":"\(outsideUnit)","code":"KG.02.009",\
+    "step":"approve"}
     """
 
   /// What must not change: the register, outside members' records, oversight records and complaints.
@@ -144,6 +150,7 @@ import Testing
       + " \(try await world.store.nameHistory(ofCode: outsideUnit).map(\.name))"
       + " \(try await world.store.organisation(code: outsideUnit)?.ended?.iso ?? "-")"
       + " \(try await world.store.organisation(code: "KG.02")?.name ?? "")"
+      + " \(try await world.store.grades(of: "KG.02", year: 2023).map { "\($0.subject):\($0.outcome.code):\($0.state)" })"
   }
 
   @Test(arguments: Role.allCases)

@@ -63,8 +63,11 @@ public enum Permission: String, CaseIterable, Codable, Sendable {
   /// Leading posts held by members and leadership collectives with their seats: the organisation board's
   /// records of who leads (administrators and organisation staff; secretaries and leaders read them).
   case recordPosts
-  /// Evaluation: grade cells and subjects, move grades through the workflow.
+  /// Evaluation: grade cells and subjects, and submit a unit's grades to the level above.
   case editGrades
+  /// The level above's steps of the grading workflow: approve a unit's submitted grades, send them back or
+  /// reopen approved ones, for units below the account's own (organisation staff and administrators).
+  case approveGrades
   /// Admission plans and the targets reports are read against (chỉ tiêu), for units in the scope.
   case setTargets
   /// The tree: found, rename, move, merge and dissolve units (issue 21 part 8: "tree, province level only").

@@ -21,16 +21,27 @@ public protocol EvaluationStore: Sendable {
   @discardableResult
   func recordGrades(_ entries: [GradeEntry], year: Int) async throws -> [RecordedGrade]
 
-  /// Moves every grade of the unit's subtree in the year's cycle to the next state of the workflow.
-  /// Returns how many grades changed.
+  /// Moves every grade of the unit's subtree in the year's cycle to the next state of the workflow
+  /// (`GradeWorkflowAction.moves`), keeps the step with its reason, and appends the audit entry in the same
+  /// transaction. A send-back or a reopen without a reason is refused. Returns how many grades changed.
   @discardableResult
-  func advanceGrades(of code: String, year: Int, to action: GradeWorkflowAction, by actor: String, note: String)
+  func advanceGrades(of code: String, year: Int, to action: GradeWorkflowAction, by actor: AuditActor, reason: String)
     async throws -> Int
+
+  /// The year's grading progress of a unit and of each unit directly below it (as the tree stood on the
+  /// evaluation date): grades by state and the last workflow step. Without `unitsBelow`, the unit's own line only.
+  func gradingProgress(of code: String, year: Int, unitsBelow: Bool) async throws -> GradingProgress
 
   func grades(of code: String, year: Int) async throws -> [RecordedGrade]
 
   /// The report for a unit's subtree; with no code, every province together.
   func evaluationReport(year: Int, scope code: String?) async throws -> EvaluationReport
+}
+
+extension EvaluationStore {
+  public func gradingProgress(of code: String, year: Int) async throws -> GradingProgress {
+    try await gradingProgress(of: code, year: year, unitsBelow: true)
+  }
 }
 
 public struct EvaluationCycle: Hashable, Sendable, Codable {
@@ -97,14 +108,6 @@ public struct GradeEntry: Hashable, Sendable {
     self.score = score
     self.sickLeaveMonths = sickLeaveMonths
   }
-}
-
-public enum GradeState: String, Hashable, Sendable, Codable {
-  case draft, submitted, approved
-}
-
-public enum GradeWorkflowAction: String, Hashable, Sendable, Codable {
-  case submit, approve, reopen
 }
 
 public struct RecordedGrade: Hashable, Sendable, Codable {

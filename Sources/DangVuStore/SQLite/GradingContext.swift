@@ -82,8 +82,8 @@ final class GradingContext {
       guard old[1] as String == GradeState.draft.rawValue else {
         throw DomainError(
           "evaluation.locked",
-          "Kết quả của \(resolved.name) đã \(old[1] as String == "approved" ? "được duyệt" : "được trình"): "
-            + "muốn sửa phải mở lại (ghi rõ lý do).")
+          GradeWorkflow.lockedMessage(
+            subjectName: resolved.name, state: GradeState(rawValue: old[1]) ?? .approved))
       }
       try count(key: resolved.key, outcome: old[0], unitID: old[2], cycle: cycle, by: -1)
       touchedUnits.insert(old[2])

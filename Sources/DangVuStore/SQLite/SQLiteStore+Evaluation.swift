@@ -79,43 +79,6 @@ extension SQLiteStore {
     }
   }
 
-  @discardableResult
-  public func advanceGrades(
-    of code: String, year: Int, to action: GradeWorkflowAction, by actor: String, note: String
-  ) async throws -> Int {
-    try await writer.write { db in
-      let unit = try Self.requireOrganisation(code: code, in: db)
-      guard let cycle = try Self.cycleCovering(unitID: unit.id, year: year, in: db) else {
-        throw Self.noCycle(year: year, code: code)
-      }
-      let (from, to): ([GradeState], GradeState) =
-        switch action {
-        case .submit: ([.draft], .submitted)
-        case .approve: ([.submitted], .approved)
-        case .reopen: ([.submitted, .approved], .draft)
-        }
-      if action == .reopen && note.trimmingCharacters(in: .whitespaces).isEmpty {
-        throw DomainError("evaluation.reopenReason", "Mở lại kết quả đã trình hoặc đã duyệt phải ghi rõ lý do.")
-      }
-      try db.execute(
-        sql: Self.subtreeCTE + """
-           UPDATE grade SET state = :to
-           WHERE cycle_id = :cycle AND unit_id IN (SELECT id FROM sub) AND state IN (\(from.map { "'\($0.rawValue)'" }.joined(separator: ",")))
-          """,
-        arguments: ["code": code, "day": cycle.evaluationDate.daysSinceEpoch, "to": to.rawValue, "cycle": cycle.id])
-      let changed = db.changesCount
-      if changed == 0 {
-        throw DomainError(
-          "evaluation.nothingToAdvance",
-          "Không có kết quả nào của \(code) năm \(year) ở trạng thái phù hợp để \(action.nameVi).")
-      }
-      try db.execute(
-        sql: "INSERT INTO grade_workflow_log(cycle_id, unit_id, action, actor, note, grades) VALUES (?, ?, ?, ?, ?, ?)",
-        arguments: [cycle.id, unit.id, action.rawValue, actor, note, changed])
-      return changed
-    }
-  }
-
   public func grades(of code: String, year: Int) async throws -> [RecordedGrade] {
     try await writer.read { db in
       let unit = try Self.requireOrganisation(code: code, in: db)
@@ -172,15 +135,5 @@ extension SQLiteStore {
   static func noCycle(year: Int, code: String) -> DomainError {
     DomainError(
       "evaluation.noCycle", "Chưa mở đợt đánh giá, xếp loại năm \(year) cho \(code) hoặc cấp trên của \(code).")
-  }
-}
-
-extension GradeWorkflowAction {
-  var nameVi: String {
-    switch self {
-    case .submit: "trình"
-    case .approve: "duyệt"
-    case .reopen: "mở lại"
-    }
   }
 }

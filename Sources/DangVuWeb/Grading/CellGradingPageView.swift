@@ -36,6 +36,7 @@ enum CellGradingPageView {
         <nav class="crumbs"><a href="\(Links.home())">Cây tổ chức</a> › <a href="\(Links.unit(sheet.cellCode))">\(sheet.cellName)</a></nav>
         <h1>\(title)</h1>
         \(yearForm(sheet))
+        <p><a href="\(Links.gradingProgress(sheet.cellCode, year: sheet.year))">Tiến độ xếp loại, trình cấp trên</a></p>
         <dl class="facts">
         <dt>Quy định</dt><dd>\(sheet.regulation)\(sheet.scored ? " — chấm điểm thang 100 (xuất sắc từ 90, tốt từ 70, hoàn thành từ 50)" : "")</dd>
         <dt>Ngày đánh giá</dt><dd>\(sheet.evaluationDate.vietnamese)</dd>
@@ -139,7 +140,9 @@ enum CellGradingPageView {
     if let saved = row.saved, saved.state != .draft {
       inputs = "\(saved.outcome.nameVi(for: .member))"
       notes.append(
-        "<span class=\"muted\">Đã \(saved.state == .approved ? "được duyệt" : "trình"): muốn sửa phải mở lại.</span>")
+        saved.state == .approved
+          ? "<span class=\"muted\">Đã được cấp trên duyệt: muốn sửa, cấp trên phải mở lại.</span>"
+          : "<span class=\"muted\">Đã trình cấp trên: muốn sửa, cấp trên phải trả lại.</span>")
       scoreCell = sheetScored(model) ? "<td>\(saved.score.map(String.init) ?? "")</td>" : .empty
       sickCell = "<td>\(saved.sickLeaveMonths)</td>"
     } else if let problem = row.problem {

@@ -4,8 +4,8 @@ import Foundation
 import Hummingbird
 
 /// Grading a unit's leadership on one page (`GET|POST /to-chuc/{code}/xep-loai-lanh-dao?nam=2025`): each member
-/// holding a post in the unit on the evaluation date, graded as a cadre (besides their member grade), and each
-/// collective of the unit serving then. The rows come from the posts and collectives users recorded; the grades
+/// holding a post in the unit on the evaluation date, graded as a cadre (besides their member grade), each
+/// collective of the unit serving then, and each party organisation directly below it then. The rows come from the posts and collectives users recorded; the grades
 /// go through `recordGrades`, so the rules (a collective with a member warned or worse is not complete; a cadre
 /// disciplined in the year…) apply as for every other path. All rows are saved or none.
 struct LeadershipGradingController {
@@ -87,6 +87,14 @@ struct LeadershipGradingController {
           key: "collective-\(collective.collective.id)", subject: .leadershipCollective(collective.collective.id),
           label: collective.collective.name,
           detail: "\(collective.seats.count) thành viên, nhiệm kỳ từ \(collective.collective.formed.vietnamese)"))
+    }
+    // The units directly below are graded by this one (a grade of an organisation is counted at its parent).
+    let tree = try await access.store.tree(on: day, root: unit.code)
+    for child in tree.children(of: unit.id) {
+      model.rows.append(
+        .init(
+          key: "unit-\(child.id)", subject: .organisation(code: child.code), label: child.name,
+          detail: "tổ chức trực thuộc, mã \(child.code)"))
     }
     let saved = try await access.store.grades(of: unit.code, year: year)
     for row in model.rows {

@@ -4,7 +4,7 @@ import DangVuStore
 /// The leadership grading page: a row per cadre and per collective, a grade beside each, refusals beside the row.
 enum LeadershipGradingView {
   static func render(_ model: LeadershipGradingModel) -> HTML {
-    let title = "Xếp loại cán bộ, tập thể lãnh đạo năm \(model.year): \(model.unit.name)"
+    let title = "Xếp loại tổ chức, cán bộ, tập thể lãnh đạo năm \(model.year): \(model.unit.name)"
     return Layout.page(
       title: title,
       body: """
@@ -26,7 +26,7 @@ enum LeadershipGradingView {
     guard !model.rows.isEmpty else {
       return """
         <p class="muted">Ngày đánh giá \(day.vietnamese): chưa ghi chức vụ hay tập thể lãnh đạo nào của tổ chức này \
-        vào ngày đó. Ghi chức vụ ở trang tổ chức hoặc trang đảng viên.</p>
+        vào ngày đó, và tổ chức không có tổ chức đảng trực thuộc. Ghi chức vụ ở trang tổ chức hoặc trang đảng viên.</p>
         """
     }
     var notice: HTML = .empty
@@ -58,10 +58,12 @@ enum LeadershipGradingView {
     return """
       \(notice)
       <p class="muted">Ngày đánh giá \(day.vietnamese). Cán bộ là đảng viên giữ chức vụ của tổ chức vào ngày đó; \
-      mỗi người được xếp loại cả với tư cách đảng viên ở chi bộ của mình.</p>
+      mỗi người được xếp loại cả với tư cách đảng viên ở chi bộ của mình. Các tổ chức đảng trực thuộc vào ngày đó \
+      được tổ chức này xếp loại. Xếp loại xong, trình cấp trên ở trang \
+      <a href="\(Links.gradingProgress(model.unit.code, year: model.year))">tiến độ xếp loại</a>.</p>
       <form class="record" method="post" action="\(Links.leadershipGrading(model.unit.code))">
       \(model.csrf)<input type="hidden" name="nam" value="\(model.year)">
-      <fieldset><legend>Cán bộ và tập thể lãnh đạo</legend>
+      <fieldset><legend>Tổ chức trực thuộc, cán bộ và tập thể lãnh đạo</legend>
       \(rows)</fieldset>
       <p><button type="submit">Lưu xếp loại</button></p>
       </form>

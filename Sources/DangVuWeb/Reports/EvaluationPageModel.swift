@@ -10,6 +10,9 @@ struct EvaluationPageModel: Sendable {
   /// This year and up to four before it that had a cycle, oldest first.
   var trend: [TrendChart.Point]
   var picker: ReportScopePicker
+  /// Where the subtree's grades stand in the workflow: the report counts every recorded grade, and says how
+  /// many of them the level above has approved.
+  var approval: GradingProgressRow?
 
   /// How many years the trend looks back: each is one more report, a few rollup reads.
   static let trendYears = 4
@@ -37,7 +40,11 @@ struct EvaluationPageModel: Sendable {
     let picker = try await ReportScopePicker.load(
       access: access, store: store, selected: scopeCode, selectedName: report?.scopeName ?? scopeCode,
       on: min(today, Day.lastDay(ofYear: year)))
-    return EvaluationPageModel(year: year, scopeCode: scopeCode, report: report, trend: trend, picker: picker)
+    var model = EvaluationPageModel(year: year, scopeCode: scopeCode, report: report, trend: trend, picker: picker)
+    if report != nil {
+      model.approval = try await store.gradingProgress(of: scopeCode, year: year, unitsBelow: false).unit
+    }
+    return model
   }
 
   /// The report of a year with a cycle; nil for a year without one (rather than the store's refusal).

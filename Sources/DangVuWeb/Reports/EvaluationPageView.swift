@@ -37,6 +37,7 @@ enum EvaluationPageView {
     return """
       \(targetSection(r))
       <h2>Kết quả xếp loại</h2>
+      \(approval(model))
       \(GradeDistributionChart.render(title: "Kết quả xếp loại chất lượng năm \(r.year)", rows: rows))
       \(gradesTable(r))
       <h2>So với năm \(r.year - 1)</h2>
@@ -46,6 +47,21 @@ enum EvaluationPageView {
       \(r.excellentCapWarnings.isEmpty ? HTML.empty : HTML("<h2>Vượt tỷ lệ xuất sắc \(r.policy.excellentCapPercentOfGoodOrAbove)%</h2><ul>\(r.excellentCapWarnings.map { HTML("<li>\($0)</li>") })</ul>"))
       \(ReportPageParts.narrative(EvaluationNarrative.text(r)))
       \(ReportPageParts.downloads { Links.evaluationReport(year: r.year, scope: model.scopeCode, format: $0) })
+      """
+  }
+
+  /// How many of the grades counted the level above has approved: a figure read before the approvals are in
+  /// is a draft, and the page says so.
+  static func approval(_ model: EvaluationPageModel) -> HTML {
+    guard let row = model.approval else { return .empty }
+    let total = row.count(.draft) + row.count(.submitted) + row.count(.approved)
+    let all = total > 0 && row.count(.approved) == total
+    return """
+      <p class="\(all ? "muted" : "notice")" id="duyet">Kết quả được cấp trên duyệt: \
+      <strong>\(ReportPageParts.count(row.count(.approved)))/\(ReportPageParts.count(total))</strong> \
+      (\(ReportPageParts.count(row.count(.submitted))) đã trình chờ duyệt, \(ReportPageParts.count(row.count(.draft))) nháp)\
+      \(all ? "." : " — số liệu còn có thể thay đổi.") \
+      <a href="\(Links.gradingProgress(model.scopeCode, year: model.year))">Tiến độ xếp loại</a></p>
       """
   }
 

@@ -87,6 +87,8 @@ private func addControllers(
   MemberAPIController(store: store).addRoutes(to: router)
   CellGradingController(store: store).addRoutes(to: router)
   CellGradesAPIController(store: store).addRoutes(to: router)
+  GradingProgressController(store: store).addRoutes(to: router)
+  GradeWorkflowAPIController(store: store).addRoutes(to: router)
   LifecyclePagesController(store: store).addRoutes(to: router)
   TransfersController(store: store).addRoutes(to: router)
   AdmissionController(store: store).addRoutes(to: router)

@@ -60,7 +60,9 @@ enum UnitPageView {
     }
     if model.actions.grade {
       links.append("<a href=\"\(Links.cellGrading(model.unit.code))\">Xếp loại chất lượng đảng viên</a>")
-      links.append("<a href=\"\(Links.leadershipGrading(model.unit.code))\">Xếp loại cán bộ, tập thể lãnh đạo</a>")
+      links.append(
+        "<a href=\"\(Links.leadershipGrading(model.unit.code))\">Xếp loại tổ chức, cán bộ, tập thể lãnh đạo</a>")
+      links.append("<a href=\"\(Links.gradingProgress(model.unit.code))\">Tiến độ xếp loại, trình và duyệt</a>")
     }
     if model.actions.editTree {
       links.append(
