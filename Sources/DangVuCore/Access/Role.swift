@@ -19,29 +19,25 @@ public enum Role: String, CaseIterable, Codable, Sendable {
     }
   }
 
-  /// Whether this role may do `permission` anywhere in its scope. A member role reads only their own
-  /// record, which the web layer checks separately (`ownRecordOnly`).
-  public func allows(_ permission: Permission) -> Bool {
-    switch (self, permission) {
-    case (.administrator, _): true
-    case (.organisationStaff, .manageAccounts), (.organisationStaff, .readAudit),
-      (.organisationStaff, .editOversight):
-      false
-    case (.organisationStaff, _): true
-    case (.inspectionStaff, .readRecords), (.inspectionStaff, .readReports), (.inspectionStaff, .editOversight),
-      (.inspectionStaff, .seeNationalID):
-      true
-    case (.inspectionStaff, _): false
-    case (.secretary, .readRecords), (.secretary, .readReports), (.secretary, .editGrades),
-      (.secretary, .seeNationalID), (.secretary, .recordLifecycle):
-      true
-    case (.secretary, _): false
-    case (.leader, .readRecords), (.leader, .readReports): true
-    case (.leader, _): false
-    case (.member, .readOwnRecord): true
-    case (.member, _): false
-    }
-  }
+  /// What each role may do, anywhere in its scope: the one table every route's check reads (`allows`) and the
+  /// access-matrix test reads too. Organisation staff keep the register and its histories, posts, plans and targets,
+  /// approve their units' grades and change the tree (with a province as scope, checked where the tree changes);
+  /// inspection staff keep oversight records; a secretary keeps their cell's histories and grades; leaders read;
+  /// a member reads their own record (checked separately, `ownRecordOnly`).
+  public static let permissions: [Role: Set<Permission>] = [
+    .administrator: Set(Permission.allCases),
+    .organisationStaff: [
+      .readRecords, .readOwnRecord, .readReports, .editRegister, .recordLifecycle, .recordPosts, .editGrades,
+      .approveGrades, .setTargets, .editTree, .seeNationalID,
+    ],
+    .inspectionStaff: [.readRecords, .readReports, .editOversight, .seeNationalID],
+    .secretary: [.readRecords, .readReports, .editGrades, .recordLifecycle, .seeNationalID],
+    .leader: [.readRecords, .readReports],
+    .member: [.readOwnRecord],
+  ]
+
+  /// Whether this role may do `permission` anywhere in its scope.
+  public func allows(_ permission: Permission) -> Bool { Self.permissions[self]?.contains(permission) ?? false }
 
   /// A member sees their own record and nothing else, whatever their scope says.
   public var ownRecordOnly: Bool { self == .member }
