@@ -62,7 +62,7 @@ struct RegisterEditingTests {
     #expect(read.version == 1)
     var edited = read.member
     edited.fullName = "Nguyễn Văn Ân"
-    let saved = try await store.updateMember(edited, expectedVersion: read.version)
+    let saved = try await store.updateMember(edited, expectedVersion: read.version, by: .commandLine(user: "thu"))
     #expect(saved.version == 2)
     #expect(saved.member.fullName == "Nguyễn Văn Ân")
     #expect(try await store.searchMembers("nguyen van an", within: nil, limit: 5).map(\.id) == [m[0]])
@@ -74,11 +74,11 @@ struct RegisterEditingTests {
     let read = try #require(try await store.memberWithVersion(id: m[0]))
     var first = read.member
     first.homeTown = "Rạch Giá"
-    try await store.updateMember(first, expectedVersion: read.version)
+    try await store.updateMember(first, expectedVersion: read.version, by: .commandLine(user: "thu"))
     var second = read.member
     second.occupation = "Giáo viên"
     let stale = await #expect(throws: StaleVersion<VersionedMember>.self) {
-      try await store.updateMember(second, expectedVersion: read.version)
+      try await store.updateMember(second, expectedVersion: read.version, by: .commandLine(user: "thu"))
     }
     #expect(stale?.current.version == 2)
     #expect(stale?.current.member.homeTown == "Rạch Giá", "the refusal carries the newer values")
@@ -98,7 +98,7 @@ struct RegisterEditingTests {
           var edit = read.member
           edit.fullName = name
           do {
-            try await store.updateMember(edit, expectedVersion: read.version)
+            try await store.updateMember(edit, expectedVersion: read.version, by: .commandLine(user: "thu"))
             return (name, true)
           } catch is StaleVersion<VersionedMember> {
             return (name, false)
@@ -126,7 +126,7 @@ struct RegisterEditingTests {
     try await store.recordEvents([MembershipEvent(memberID: m[0], kind: .madeOfficial, date: day("2011-01-01"))])
     #expect(try await store.memberWithVersion(id: m[0])?.version == 2)
     await #expect(throws: StaleVersion<VersionedMember>.self) {
-      try await store.updateMember(read.member, expectedVersion: read.version)
+      try await store.updateMember(read.member, expectedVersion: read.version, by: .commandLine(user: "thu"))
     }
     var plain = read.member
     plain.education = "12/12"
@@ -143,7 +143,7 @@ struct RegisterEditingTests {
     var edit = read.member
     edit.partyCardNumber = "10000002"  // Bình's
     let refused = await #expect(throws: DomainError.self) {
-      try await store.updateMember(edit, expectedVersion: read.version)
+      try await store.updateMember(edit, expectedVersion: read.version, by: .commandLine(user: "thu"))
     }
     #expect(refused?.code == "member.duplicateCard")
     #expect(try await store.memberWithVersion(id: m[0]) == read)
@@ -156,16 +156,20 @@ struct RegisterEditingTests {
     let created = try await store.createMember(
       NewMember(
         member: SmallProvince.member("Võ Văn Em", card: "10000009", born: "1990-02-03"),
-        events: [SmallProvince.admitted(cell, on: "2020-05-19")]))
+        events: [SmallProvince.admitted(cell, on: "2020-05-19")]), by: .commandLine(user: "thu"))
     #expect(created.version == 1)
+    // Added with its audit entry, in the same transaction.
+    let entries = try await store.auditEntries(AuditFilter(action: "member.add"))
+    #expect(entries.map(\.subject) == ["member:\(created.member.id)"])
     #expect(created.member.id > 0)
     let tooYoung = await #expect(throws: DomainError.self) {
       try await store.createMember(
         NewMember(
           member: SmallProvince.member("Võ Văn Út", card: "10000010", born: "2010-02-03"),
-          events: [SmallProvince.admitted(cell, on: "2020-05-19")]))
+          events: [SmallProvince.admitted(cell, on: "2020-05-19")]), by: .commandLine(user: "thu"))
     }
     #expect(tooYoung?.code == "member.tooYoung")
+    #expect(try await store.auditEntries(AuditFilter(action: "member.add")).count == 1, "a refusal is not audited")
   }
 
   // MARK: A cell's grades

@@ -34,7 +34,7 @@ import Testing
     let staff = try await signIn(store, role: .organisationStaff, scope: "KG")
     var member = an.member
     member.homeTown = "Rạch Giá"
-    _ = try await store.updateMember(member, expectedVersion: an.version)
+    _ = try await store.updateMember(member, expectedVersion: an.version, by: .commandLine(user: "thu"))
     // Through the API, as an integration would, with the version it read.
     let token = try await store.issueAPIToken(login: "organisationstaff-kg", name: "thử", at: Date())
     let current = try #require(try await store.memberWithVersion(id: an.member.id))

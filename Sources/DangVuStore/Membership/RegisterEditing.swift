@@ -17,13 +17,15 @@ public protocol RegisterEditing: Sendable {
   /// unit's subtree: the page's subtree check, in the same read.
   func memberRecord(id: Int64, within rootCode: String?) async throws -> MemberRecord?
 
-  /// Adds one member with the events of its history (checked like `addMembers`); a new member is version 1.
-  func createMember(_ new: NewMember) async throws -> VersionedMember
+  /// Adds one member with the events of its history (checked like `addMembers`); a new member is version 1. The
+  /// audit entry (`member.add`) is written in the same transaction.
+  func createMember(_ new: NewMember, by actor: AuditActor) async throws -> VersionedMember
 
   /// Replaces the identity fields and posts (not the history) if the stored version is still
-  /// `expectedVersion`; otherwise throws `StaleVersion<VersionedMember>` with the stored member.
+  /// `expectedVersion`; otherwise throws `StaleVersion<VersionedMember>` with the stored member. The audit entry
+  /// (`member.update`, before and after) is written in the same transaction.
   @discardableResult
-  func updateMember(_ member: Member, expectedVersion: Int) async throws -> VersionedMember
+  func updateMember(_ member: Member, expectedVersion: Int, by actor: AuditActor) async throws -> VersionedMember
 
   /// The members of a cell to grade in a year's cycle, their saved grades, what the rules already decide
   /// for each, and the version a save must carry.

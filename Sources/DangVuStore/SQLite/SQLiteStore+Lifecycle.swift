@@ -5,19 +5,7 @@ import GRDB
 extension SQLiteStore {
   public func admitMember(_ new: NewMember, by actor: AuditActor) async throws -> VersionedMember {
     try await writer.write { db in
-      if try RegisterIndexes.isDeferred(in: db) {
-        throw DomainError(
-          "register.loading", "Danh sách đảng viên đang được nạp hàng loạt; hãy ghi kết nạp sau khi nạp xong.")
-      }
-      let added: [Member]
-      do {
-        added = try Self.add([new], checked: nil, bulk: false, in: db).members
-      } catch let error as BatchItemError {
-        // One member: the batch position says nothing, the reason is what a person needs.
-        throw error.error
-      }
-      try Self.indexForSearch(added, in: db)
-      let saved = try Self.versionedMember(id: added[0].id, in: db)!
+      let saved = try Self.addOne(new, in: db)
       // A history that starts with an arrival is a member admitted in another province.
       let action = new.events.first?.kind == .transferredIn ? "member.arrive" : "member.admit"
       try Self.audit(
@@ -186,6 +174,23 @@ extension SQLiteStore {
     let standing = try standings(of: admission.sponsorIDs, on: admitted, in: db)
     let name = try String.fetchOne(db, sql: "SELECT full_name FROM member WHERE id = ?", arguments: [id]) ?? ""
     try AdmissionRules.check(admission, memberName: name, admittedOn: admitted) { standing[$0] }
+  }
+
+  /// One member with its history, checked whole, indexed for search, in the write transaction `db`.
+  static func addOne(_ new: NewMember, in db: Database) throws -> VersionedMember {
+    if try RegisterIndexes.isDeferred(in: db) {
+      throw DomainError(
+        "register.loading", "Danh sách đảng viên đang được nạp hàng loạt; hãy ghi đảng viên sau khi nạp xong.")
+    }
+    let added: [Member]
+    do {
+      added = try Self.add([new], checked: nil, bulk: false, in: db).members
+    } catch let error as BatchItemError {
+      // One member: the batch position says nothing, the reason is what a person needs.
+      throw error.error
+    }
+    try Self.indexForSearch(added, in: db)
+    return try Self.versionedMember(id: added[0].id, in: db)!
   }
 
   static func audit<Before: Encodable, After: Encodable>(

@@ -50,29 +50,27 @@ extension SQLiteStore {
     }
   }
 
-  public func createMember(_ new: NewMember) async throws -> VersionedMember {
-    let added: [Member]
-    do {
-      added = try await addMembers([new])
-    } catch let error as BatchItemError {
-      // One member: the batch position says nothing, the reason is what a person needs.
-      throw error.error
+  public func createMember(_ new: NewMember, by actor: AuditActor) async throws -> VersionedMember {
+    try await writer.write { db in
+      let saved = try Self.addOne(new, in: db)
+      try Self.audit(
+        actor, "member.add", member: saved.member.id, before: nil as VersionedMember?, after: saved, in: db)
+      return saved
     }
-    guard let member = try await memberWithVersion(id: added[0].id) else {
-      throw DomainError("member.unknown", "Không tìm thấy đảng viên vừa thêm.")
-    }
-    return member
   }
 
-  @discardableResult
-  public func updateMember(_ member: Member, expectedVersion: Int) async throws -> VersionedMember {
+  public func updateMember(_ member: Member, expectedVersion: Int, by actor: AuditActor) async throws
+    -> VersionedMember
+  {
     try await writer.write { db in
       guard let stored = try Self.versionedMember(id: member.id, in: db) else {
         throw DomainError("member.unknown", "Không tìm thấy đảng viên có mã số \(member.id).")
       }
       guard stored.version == expectedVersion else { throw StaleVersion(current: stored) }
       try Self.update(member, in: db)
-      return try Self.versionedMember(id: member.id, in: db)!
+      let saved = try Self.versionedMember(id: member.id, in: db)!
+      try Self.audit(actor, "member.update", member: member.id, before: stored, after: saved, in: db)
+      return saved
     }
   }
 

@@ -45,12 +45,6 @@ enum AuditRecorder {
   static func recordedByStore() {
     mark?.recorded.withLock { $0 = true }
   }
-
-  /// The unit code a member's entries belong to: their current cell, or the last one.
-  static func scope(ofMember id: Int64, in store: any PartyStore) async -> String? {
-    guard let cellID = try? await store.timeline(ofMember: id).spans.last?.cellID else { return nil }
-    return try? await store.organisation(id: cellID)?.code
-  }
 }
 
 private struct AnyRecord: Encodable {

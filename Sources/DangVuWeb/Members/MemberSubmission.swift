@@ -69,10 +69,8 @@ enum MemberSubmission {
         AuditRecorder.recordedByStore()
         return .saved(saved)
       }
-      let saved = try await store.createMember(new)
-      await AuditRecorder.record(
-        store, by: access.principal, action: "member.add", subject: "member:\(saved.member.id)", scopeCode: cell.code,
-        after: saved)
+      let saved = try await store.createMember(new, by: AuditActor(access.principal))
+      AuditRecorder.recordedByStore()
       return .saved(saved)
     } catch let error as DomainError {
       return .invalid(MemberFields.problems(forRefusal: error))
@@ -99,10 +97,8 @@ enum MemberSubmission {
     }
     guard errors.isEmpty, let member else { return .invalid(errors) }
     do {
-      let saved = try await store.updateMember(member, expectedVersion: version)
-      await AuditRecorder.record(
-        store, by: access.principal, action: "member.update", subject: "member:\(id)",
-        scopeCode: await AuditRecorder.scope(ofMember: id, in: store), before: stored, after: saved)
+      let saved = try await store.updateMember(member, expectedVersion: version, by: AuditActor(access.principal))
+      AuditRecorder.recordedByStore()
       return .saved(saved)
     } catch let stale as StaleVersion<VersionedMember> {
       return .stale(stale.current)
