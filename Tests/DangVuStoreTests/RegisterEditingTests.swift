@@ -203,7 +203,9 @@ struct RegisterEditingTests {
         CellGradeInput(memberID: m[0], outcome: .graded(.good)),
         CellGradeInput(memberID: m[1], outcome: .notEvaluated(.tooNew)),
         CellGradeInput(memberID: m[3], outcome: .graded(.notComplete)),
-      ], expectedVersion: sheet.version)
+      ], expectedVersion: sheet.version, by: .commandLine(user: "thu"))
+    // Saved with its audit entry in the same transaction, before and after.
+    #expect(try await store.auditEntries(AuditFilter(action: "grade.set")).count == 1)
     #expect(saved.version == 2)
     #expect(saved.rows.first { $0.member.memberID == m[0] }?.saved?.outcome == .graded(.good))
     let report = try await store.evaluationReport(year: 2023, scope: "KG.01.001.01")
@@ -221,7 +223,7 @@ struct RegisterEditingTests {
           CellGradeInput(memberID: m[0], outcome: .graded(.excellent)),
           CellGradeInput(memberID: m[2], outcome: .graded(.good)),  // exempt
           CellGradeInput(memberID: m[3], outcome: .graded(.good)),  // reprimanded
-        ], expectedVersion: 1)
+        ], expectedVersion: 1, by: .commandLine(user: "thu"))
     }
     #expect(refused.map { Set($0.reasons.keys) } == [m[2], m[3]])
     #expect(refused?.reasons[m[3]]?.contains("kỷ luật") == true)
@@ -238,7 +240,7 @@ struct RegisterEditingTests {
     let stale = await #expect(throws: StaleVersion<CellGradeSheet>.self) {
       try await store.gradeCell(
         code: "KG.01.001.01", year: 2023, entries: [CellGradeInput(memberID: m[0], outcome: .graded(.complete))],
-        expectedVersion: 1)
+        expectedVersion: 1, by: .commandLine(user: "thu"))
     }
     #expect(stale?.current.version == 2)
     #expect(stale?.current.rows.first { $0.member.memberID == m[0] }?.saved?.outcome == .graded(.excellent))
@@ -256,7 +258,7 @@ struct RegisterEditingTests {
           do {
             try await store.gradeCell(
               code: "KG.01.001.01", year: 2023, entries: [CellGradeInput(memberID: m[0], outcome: .graded(grade))],
-              expectedVersion: 1)
+              expectedVersion: 1, by: .commandLine(user: "thu"))
             return grade
           } catch {
             #expect(error is StaleVersion<CellGradeSheet>)

@@ -21,6 +21,11 @@ public protocol EvaluationStore: Sendable {
   @discardableResult
   func recordGrades(_ entries: [GradeEntry], year: Int) async throws -> [RecordedGrade]
 
+  /// The same, for a page or the API: one audit entry (`grade.set`, under `unit`) in the same transaction.
+  @discardableResult
+  func recordGrades(_ entries: [GradeEntry], year: Int, unit: String, by actor: AuditActor) async throws
+    -> [RecordedGrade]
+
   /// Moves every grade of the unit's subtree in the year's cycle to the next state of the workflow
   /// (`GradeWorkflowAction.moves`), keeps the step with its reason, and appends the audit entry in the same
   /// transaction. A send-back or a reopen without a reason is refused. Returns how many grades changed.

@@ -35,8 +35,8 @@ public protocol RegisterEditing: Sendable {
   /// `expectedVersion` (else `StaleVersion<CellGradeSheet>`). Every row is checked; any refusal writes
   /// nothing and throws `CellGradingRefused` naming each refused row.
   @discardableResult
-  func gradeCell(code: String, year: Int, entries: [CellGradeInput], expectedVersion: Int) async throws
-    -> CellGradeSheet
+  func gradeCell(code: String, year: Int, entries: [CellGradeInput], expectedVersion: Int, by actor: AuditActor)
+    async throws -> CellGradeSheet
 }
 
 /// An edit made from an older version than the stored one; `current` is the record as stored now.

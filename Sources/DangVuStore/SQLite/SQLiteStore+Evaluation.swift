@@ -65,18 +65,34 @@ extension SQLiteStore {
 
   @discardableResult
   public func recordGrades(_ entries: [GradeEntry], year: Int) async throws -> [RecordedGrade] {
+    try await writer.write { db in try Self.recordGrades(entries, year: year, in: db) }
+  }
+
+  @discardableResult
+  public func recordGrades(_ entries: [GradeEntry], year: Int, unit: String, by actor: AuditActor) async throws
+    -> [RecordedGrade]
+  {
     try await writer.write { db in
-      let context = try GradingContext(year: year, db: db)
-      let recorded = try entries.enumerated().map { index, entry in
-        do {
-          return try context.record(entry)
-        } catch let error as DomainError {
-          throw BatchItemError(index: index, error: error)
-        }
-      }
-      try context.flush()
+      let recorded = try Self.recordGrades(entries, year: year, in: db)
+      _ = try Self.append(
+        NewAuditEntry(
+          actorLogin: actor.login, actorRole: actor.role, action: "grade.set", subject: "grades:\(unit):\(year)",
+          scopeCode: unit, after: try NewAuditEntry.json(recorded)), in: db)
       return recorded
     }
+  }
+
+  static func recordGrades(_ entries: [GradeEntry], year: Int, in db: Database) throws -> [RecordedGrade] {
+    let context = try GradingContext(year: year, db: db)
+    let recorded = try entries.enumerated().map { index, entry in
+      do {
+        return try context.record(entry)
+      } catch let error as DomainError {
+        throw BatchItemError(index: index, error: error)
+      }
+    }
+    try context.flush()
+    return recorded
   }
 
   public func grades(of code: String, year: Int) async throws -> [RecordedGrade] {

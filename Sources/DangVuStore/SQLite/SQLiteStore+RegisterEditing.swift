@@ -79,9 +79,9 @@ extension SQLiteStore {
   }
 
   @discardableResult
-  public func gradeCell(code: String, year: Int, entries: [CellGradeInput], expectedVersion: Int) async throws
-    -> CellGradeSheet
-  {
+  public func gradeCell(
+    code: String, year: Int, entries: [CellGradeInput], expectedVersion: Int, by actor: AuditActor
+  ) async throws -> CellGradeSheet {
     try await writer.write { db in
       let sheet = try Self.cellGradeSheet(code: code, year: year, in: db)
       guard sheet.version == expectedVersion else { throw StaleVersion(current: sheet) }
@@ -107,7 +107,12 @@ extension SQLiteStore {
       }
       guard reasons.isEmpty else { throw CellGradingRefused(reasons: reasons) }
       try context.flush()
-      return try Self.cellGradeSheet(code: code, year: year, in: db)
+      let saved = try Self.cellGradeSheet(code: code, year: year, in: db)
+      _ = try Self.append(
+        NewAuditEntry(
+          actorLogin: actor.login, actorRole: actor.role, action: "grade.set", subject: "grades:\(code):\(year)",
+          scopeCode: code, before: try NewAuditEntry.json(sheet), after: try NewAuditEntry.json(saved)), in: db)
+      return saved
     }
   }
 

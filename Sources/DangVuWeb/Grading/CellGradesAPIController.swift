@@ -51,10 +51,9 @@ struct CellGradesAPIController {
     }
     guard errors.isEmpty else { return Self.refused(errors) }
     do {
-      let saved = try await store.gradeCell(code: code, year: year, entries: inputs, expectedVersion: version)
-      await AuditRecorder.record(
-        store, by: access.principal, action: "grade.set", subject: "grades:\(saved.cellCode):\(year)",
-        scopeCode: saved.cellCode, before: current, after: saved)
+      let saved = try await store.gradeCell(
+        code: code, year: year, entries: inputs, expectedVersion: version, by: AuditActor(access.principal))
+      AuditRecorder.recordedByStore()
       return try MemberAPIController.json(.ok, CellGradesJSON(saved))
     } catch let refused as CellGradingRefused {
       return Self.refused(refused.reasons)

@@ -53,10 +53,9 @@ struct CellGradingController {
       status = .unprocessableContent
     } else {
       do {
-        let saved = try await store.gradeCell(code: code, year: year, entries: inputs, expectedVersion: version)
-        await AuditRecorder.record(
-          store, by: access.principal, action: "grade.set", subject: "grades:\(saved.cellCode):\(year)",
-          scopeCode: saved.cellCode, before: current, after: saved)
+        let saved = try await store.gradeCell(
+          code: code, year: year, entries: inputs, expectedVersion: version, by: AuditActor(access.principal))
+        AuditRecorder.recordedByStore()
         return .redirect(to: Links.cellGrading(saved.cellCode, year: year, saved: true), type: .normal)
       } catch let refused as CellGradingRefused {
         // The page keeps the version it was made from: the next save is still checked against it.

@@ -49,10 +49,8 @@ struct LeadershipGradingController {
     }
     if model.errors.isEmpty {
       do {
-        let recorded = try await store.recordGrades(entries, year: year)
-        await AuditRecorder.record(
-          store, by: access.principal, action: "grade.set", subject: "leadership:\(model.unit.code):\(year)",
-          scopeCode: model.unit.code, before: nil as [RecordedGrade]?, after: recorded)
+        try await store.recordGrades(entries, year: year, unit: model.unit.code, by: AuditActor(access.principal))
+        AuditRecorder.recordedByStore()
         return .redirect(to: Links.leadershipGrading(model.unit.code, year: year, saved: true), type: .normal)
       } catch let refused as BatchItemError {
         model.errors[rows[refused.index]] = refused.error.message
