@@ -61,7 +61,7 @@ enum OversightRecordsPageView {
         history.appeals.isEmpty
         ? "" : " · khiếu nại: \(history.appeals.count), hình thức hiện tại: \(now?.nameVi ?? "đã hủy")"
       return """
-        <tr><td>\(d.decided.vietnamese)</td><td>\(d.number)</td><td>\(records.name(of: d.subject))</td>\
+        <tr><td>\(d.decided.vietnamese)</td><td><a href="\(Links.disciplineDecision(d.id))">\(d.number)</a></td><td>\(records.name(of: d.subject))</td>\
         <td>\(d.form.nameVi)\(appeals)</td><td>\(d.categories.joined(separator: ", "))</td>\
         <td>\(d.decidingBody.organ.nameVi) \(d.decidingBody.unitCode)</td></tr>
         """

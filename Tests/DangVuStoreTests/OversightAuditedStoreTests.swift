@@ -1,0 +1,101 @@
+import DangVuCore
+import DangVuStore
+import DangVuTestFixtures
+import Testing
+
+/// Appeals and programmes as people enter them (issue 21 parts 5 and 7): the effects and the audit entry in one
+/// transaction; a refusal by the rules, or an entry the trail refuses, writes nothing.
+@Suite("Store: appeals and programmes, audited")
+struct OversightAuditedStoreTests {
+  static let staff = AuditActor(login: "ubkt.kg01", role: "inspectionStaff")
+
+  /// The small province with Cư, an official member of KG.01.001.01, expelled on 1 May 2023.
+  func expelled(_ engine: Engine) async throws -> (store: any PartyStore, member: Int64, decision: Int64) {
+    let store = try engine.makeStore()
+    let ids = try await SmallProvince.load(into: store)
+    let member = try await store.addMembers([
+      NewMember(
+        member: SmallProvince.member("Lê Văn Cư", card: "10000003"),
+        events: [
+          SmallProvince.admitted(ids["KG.01.001.01"]!, on: "2010-01-01"),
+          MembershipEvent(memberID: 0, kind: .madeOfficial, date: day("2011-01-01")),
+        ])
+    ])[0].id
+    let decision = try await store.recordDiscipline([
+      DisciplineDecision(
+        subject: .member(member), form: .expulsion, categories: ["prohibitedActs"],
+        decidingBody: ConductingBody(.inspectionCommission, of: "KG.01"), number: "5-QĐ/UBKT",
+        decided: day("2023-05-01"), violated: day("2023-02-01"))
+    ])[0].id
+    return (store, member, decision)
+  }
+
+  @Test(arguments: Engine.allCases)
+  func anAnnulmentPutsTheMemberBackWithItsEntryInTheSameTransaction(engine: Engine) async throws {
+    let (store, member, decision) = try await expelled(engine)
+    #expect(try await store.timeline(ofMember: member).currentCellID == nil)
+    let before = try await store.auditEntries(AuditFilter()).count
+    let saved = try await store.recordAppeal(
+      Appeal(
+        decisionID: decision, lodged: day("2023-05-10"), decided: day("2023-07-01"), outcome: .annulled,
+        note: "Quyết định số 9-QĐ/UBKTTW của Ủy ban Kiểm tra Trung ương"), by: Self.staff)
+    #expect(saved.id > 0)
+    #expect(try await store.timeline(ofMember: member).currentCellID != nil)
+    let entries = try await store.auditEntries(AuditFilter())
+    #expect(entries.count == before + 1)
+    let entry = try #require(entries.first)
+    #expect(entry.action == "discipline.appeal" && entry.subject == "discipline:\(decision)")
+    #expect(entry.actorLogin == "ubkt.kg01" && entry.scopeCode == "KG.01")
+    #expect(entry.after?.contains("9-QĐ/UBKTTW") == true)
+    #expect(try await store.verifyAuditChain().broken == nil)
+    let found = try #require(try await store.disciplineDecision(id: decision))
+    #expect(found.history.appeals.map(\.outcome) == [.annulled])
+  }
+
+  @Test(arguments: Engine.allCases)
+  func aRefusedAppealOrOneWhoseEntryCannotBeWrittenWritesNothing(engine: Engine) async throws {
+    let (store, member, decision) = try await expelled(engine)
+    let before = try await store.auditEntries(AuditFilter()).count
+    // Settled before it was lodged: refused by the rules.
+    await #expect(throws: DomainError.self) {
+      try await store.recordAppeal(
+        Appeal(decisionID: decision, lodged: day("2023-06-10"), decided: day("2023-06-01"), outcome: .annulled),
+        by: Self.staff)
+    }
+    // Valid, but the trail refuses an entry without an actor: the annulment goes with it.
+    await #expect(throws: DomainError.self) {
+      try await store.recordAppeal(
+        Appeal(decisionID: decision, lodged: day("2023-05-10"), decided: day("2023-07-01"), outcome: .annulled),
+        by: AuditActor(login: " ", role: "x"))
+    }
+    #expect(try await store.timeline(ofMember: member).currentCellID == nil)
+    #expect(try await store.disciplineDecision(id: decision)?.history.appeals.isEmpty == true)
+    #expect(try await store.auditEntries(AuditFilter()).count == before)
+  }
+
+  @Test(arguments: Engine.allCases)
+  func aProgrammeIsReplacedWithTheOldOneKeptInItsEntry(engine: Engine) async throws {
+    let (store, _, _) = try await expelled(engine)
+    let body = ConductingBody(.inspectionCommission, of: "KG.01")
+    try await store.setProgramme(
+      OversightProgramme(body: body, year: 2023, planned: ["inspection.regular": 4]), by: Self.staff)
+    try await store.setProgramme(
+      OversightProgramme(body: body, year: 2023, planned: ["inspection.regular": 6, "supervision.thematic": 2]),
+      by: Self.staff)
+    let progress = try #require(try await store.programmeProgress(body: body, year: 2023, on: day("2023-12-31")))
+    #expect(progress.programme.planned == ["inspection.regular": 6, "supervision.thematic": 2])
+    let entries = try await store.auditEntries(AuditFilter(action: "programme.set"))
+    #expect(entries.count == 2)
+    #expect(entries.first?.before?.contains("\"inspection.regular\":4") == true)
+    #expect(entries.first?.subject == "programme:inspectionCommission:KG.01:2023")
+
+    // An unknown kind is refused, and the entry with it: the programme stays as it was.
+    await #expect(throws: DomainError.self) {
+      try await store.setProgramme(
+        OversightProgramme(body: body, year: 2023, planned: ["inspection.none": 1]), by: Self.staff)
+    }
+    #expect(
+      try await store.programmeProgress(body: body, year: 2023, on: day("2023-12-31"))?.programme == progress.programme)
+    #expect(try await store.auditEntries(AuditFilter(action: "programme.set")).count == 2)
+  }
+}
