@@ -118,7 +118,7 @@ import Testing
     ("measure", "goodOrAbovePercent"), ("fromYear", "2022"), ("untilYear", "2030"), ("low", "90"),
     ("source", "Nghị quyết số 21-NQ/TW"), ("parent", outsideUnit), ("into", outsideUnit), ("code", "KG.02.009"),
     ("confirm", "1"), ("outcome", "annulled"), ("newForm", "warning"), ("lodged", "2024-04-20"),
-    ("settledBy", "Ủy ban Kiểm tra"), ("settledNumber", "1-QĐ"),
+    ("settledBy", "Ủy ban Kiểm tra"), ("settledNumber", "1-QĐ"), ("planned.inspection.regular", "3"),
   ]
 
   static let outsideJSON = """
@@ -157,6 +157,8 @@ import Testing
       + " \(try await world.store.organisation(code: "KG.02")?.name ?? "")"
       // An appeal recorded against the outside decision would show here.
       + " \(try await world.store.disciplineDecision(id: world.outsideDecision)?.history.appeals.count ?? -1)"
+      // A programme set for an outside body, for the year the forms and addresses name.
+      + " \(try await world.store.programmeProgress(body: ConductingBody(.inspectionCommission, of: outsideUnit), year: 2023, on: Day(parsing: "2023-12-31")!) == nil)"
   }
 
   @Test(arguments: Role.allCases)

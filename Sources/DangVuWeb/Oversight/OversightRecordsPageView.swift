@@ -11,6 +11,10 @@ enum OversightRecordsPageView {
       <a href="\(Links.newDiscipline(unit: model.unit.code))">Ghi quyết định kỷ luật</a> · \
       <a href="\(Links.newComplaint(unit: model.unit.code))">Ghi đơn khiếu nại, tố cáo</a></p>
       """ : .empty
+    let programmes: HTML = """
+      <p><a href="\(Links.programmes(unit: model.unit.code, year: model.period.through.year))">\
+      Chương trình kiểm tra, giám sát năm \(model.period.through.year)</a></p>
+      """
     return Layout.page(
       title: "Kiểm tra, giám sát, kỷ luật — \(model.unit.name)",
       body: """
@@ -22,6 +26,7 @@ enum OversightRecordsPageView {
         </form>
         <p class="muted">\(model.period.nameVi), từ \(model.period.from.vietnamese) đến \(model.period.through.vietnamese).</p>
         \(actions)
+        \(programmes)
         <h2>Kiểm tra, giám sát (\(records.inspections.count))</h2>
         \(inspections(records))
         <h2>Kỷ luật (\(records.discipline.count))</h2>

@@ -77,6 +77,7 @@ private func addControllers(
   TreeAPIController(store: store).addRoutes(to: router)
   OversightRecordsController(store: store).addRoutes(to: router)
   DisciplineAppealsController(store: store).addRoutes(to: router)
+  ProgrammesController(store: store).addRoutes(to: router)
   ReportsController(store: store).addRoutes(to: router)
   DashboardController(store: store).addRoutes(to: router)
   AuditController(store: store).addRoutes(to: router)
