@@ -98,4 +98,38 @@ struct OversightAuditedStoreTests {
       try await store.programmeProgress(body: body, year: 2023, on: day("2023-12-31"))?.programme == progress.programme)
     #expect(try await store.auditEntries(AuditFilter(action: "programme.set")).count == 2)
   }
+
+  @Test(arguments: Engine.allCases)
+  func aCorrectionKeepsTheOldDecisionInItsEntryAndARefusedOneWritesNothing(engine: Engine) async throws {
+    let (store, _, decision) = try await expelled(engine)
+    let correction = DisciplineCorrection(
+      decisionID: decision, number: "5A-QĐ/UBKT", violated: day("2023-01-15"), categories: ["waste", "prohibitedActs"],
+      selfCorrected: false, note: "", reason: "Ghi nhầm số quyết định")
+    // No reason, or a violation after the decision: refused, nothing written.
+    var noReason = correction
+    noReason.reason = " "
+    await #expect(throws: DomainError.self) { try await store.correctDiscipline(noReason, by: Self.staff) }
+    var late = correction
+    late.violated = day("2023-06-01")
+    await #expect(throws: DomainError.self) { try await store.correctDiscipline(late, by: Self.staff) }
+    await #expect(throws: DomainError.self) {
+      try await store.correctDiscipline(correction, by: AuditActor(login: " ", role: "x"))
+    }
+    #expect(try await store.disciplineDecision(id: decision)?.history.decision.number == "5-QĐ/UBKT")
+    #expect(try await store.auditEntries(AuditFilter(action: "discipline.correct")).isEmpty)
+
+    let saved = try await store.correctDiscipline(correction, by: Self.staff)
+    #expect(saved.number == "5A-QĐ/UBKT")
+    let back = try #require(try await store.disciplineDecision(id: decision)).history.decision
+    #expect(back.number == "5A-QĐ/UBKT" && back.violated == day("2023-01-15"))
+    #expect(Set(back.categories) == ["waste", "prohibitedActs"])
+    #expect(back.form == .expulsion, "the form and its effects are an appeal's, not a correction's")
+    let entry = try #require(try await store.auditEntries(AuditFilter(action: "discipline.correct")).first)
+    #expect(entry.subject == "discipline:\(decision)" && entry.before?.contains("5-QĐ/UBKT") == true)
+    #expect(entry.after?.contains("Ghi nhầm số quyết định") == true)
+    #expect(try await store.verifyAuditChain().broken == nil)
+    // The report reads the corrected categories.
+    let report = try await store.oversightReport(period: .year(2023), scope: "KG.01")
+    #expect(report["discipline.members"] == 1)
+  }
 }

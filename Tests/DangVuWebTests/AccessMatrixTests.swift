@@ -157,6 +157,7 @@ import Testing
       + " \(try await world.store.organisation(code: "KG.02")?.name ?? "")"
       // An appeal recorded against the outside decision would show here.
       + " \(try await world.store.disciplineDecision(id: world.outsideDecision)?.history.appeals.count ?? -1)"
+      + " \(try await world.store.disciplineDecision(id: world.outsideDecision)?.history.decision.number ?? "-")"
       // A programme set for an outside body, for the year the forms and addresses name.
       + " \(try await world.store.programmeProgress(body: ConductingBody(.inspectionCommission, of: outsideUnit), year: 2023, on: Day(parsing: "2023-12-31")!) == nil)"
   }

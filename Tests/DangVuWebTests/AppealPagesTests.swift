@@ -146,3 +146,75 @@ import Testing
     #expect(try await store.auditEntries(AuditFilter(action: "discipline.appeal")).count == 1)
   }
 }
+
+/// Corrections of a discipline decision entered wrongly (issue 21 part 5): on its page and in the API, with a
+/// reason, audited; the old values stay in the trail and show on the page.
+@Suite struct DisciplineCorrectionPagesTests {
+  static let correction: [(String, String)] = [
+    ("number", "12A-QĐ/UBKT"), ("violated", "15/01/2024"), ("categories[]", "prohibitedActs"),
+    ("categories[]", "waste"), ("note", ""), ("reason", "Ghi nhầm số quyết định"),
+  ]
+
+  @Test func aDecisionIsCorrectedWithAReasonAndTheOldValuesShow() async throws {
+    let (store, _, decision, _) = try await AppealPagesTests.expelled()
+    let staff = try await signIn(store, role: .inspectionStaff, scope: "KG.01")
+    let (_, page) = try await get("/kiem-tra-ky-luat/ky-luat/\(decision)", from: store, as: staff)
+    #expect(page.contains("action=\"/kiem-tra-ky-luat/ky-luat/\(decision)/sua\""))
+    #expect(page.contains("name=\"number\" value=\"12-QĐ/UBKT\""), "the form starts from the decision")
+    let saved = try await post(
+      "/kiem-tra-ky-luat/ky-luat/\(decision)/sua", form: Self.correction, to: store, as: staff)
+    #expect(saved.status == .seeOther)
+    let back = try #require(try await store.disciplineDecision(id: decision)).history.decision
+    #expect(back.number == "12A-QĐ/UBKT" && Set(back.categories) == ["prohibitedActs", "waste"])
+    let (_, after) = try await get("/kiem-tra-ky-luat/ky-luat/\(decision)", from: store, as: staff)
+    #expect(after.contains("<h2>Sửa quyết định (1)</h2>"))
+    #expect(after.contains("Ghi nhầm số quyết định") && after.contains("số 12-QĐ/UBKT, vi phạm ngày 01/02/2024"))
+    #expect(
+      try await store.auditEntries(AuditFilter(action: "discipline.correct")).first?.actorLogin
+        == "inspectionstaff-kg.01")
+  }
+
+  @Test func aRefusedCorrectionIsShownBesideItsFieldAndWritesNothing() async throws {
+    let (store, _, decision, outside) = try await AppealPagesTests.expelled()
+    let staff = try await signIn(store, role: .inspectionStaff, scope: "KG.01")
+    // The violation after the decision: the rule's message beside the day; no reason: beside the reason.
+    let late =
+      Self.correction.filter { !["violated", "reason"].contains($0.0) } + [
+        ("violated", "01/04/2024"), ("reason", ""),
+      ]
+    let missing = try await post("/kiem-tra-ky-luat/ky-luat/\(decision)/sua", form: late, to: store, as: staff)
+    #expect(missing.status == .unprocessableContent)
+    #expect(missing.body.contains("<span class=\"error\" id=\"e-reason\">Hãy nhập lý do sửa.</span>"))
+    let refused = try await post(
+      "/kiem-tra-ky-luat/ky-luat/\(decision)/sua",
+      form: late.filter { $0.0 != "reason" } + [("reason", "Sửa ngày")], to: store, as: staff)
+    #expect(refused.status == .unprocessableContent)
+    #expect(refused.body.contains("<span class=\"error\" id=\"e-violated\">Quyết định 12A-QĐ/UBKT: ngày vi phạm"))
+    #expect(refused.body.contains("value=\"12A-QĐ/UBKT\""), "what was typed is kept")
+    #expect(try await store.disciplineDecision(id: decision)?.history.decision.number == "12-QĐ/UBKT")
+
+    let leader = try await signIn(store, role: .leader, scope: "KG.01")
+    let forbidden = try await post(
+      "/kiem-tra-ky-luat/ky-luat/\(decision)/sua", form: Self.correction, to: store, as: leader)
+    #expect(forbidden.status == .forbidden)
+    var headers = staff.headers
+    headers[.contentType] = "application/json"
+    headers[.init("X-CSRF-Token")!] = staff.csrf
+    let body =
+      #"{"number":"3A-QĐ","violated":"2024-03-01","categories":["prohibitedActs"],"reason":"Ghi nhầm số"}"#
+    let outsideAPI = try await send(
+      .post, "/api/oversight/discipline/\(outside)/corrections", to: store, headers: headers, body: body)
+    #expect(outsideAPI.status == .notFound)
+    #expect(try await store.disciplineDecision(id: outside)?.history.decision.number == "3-QĐ/UBKT")
+    #expect(try await store.auditEntries(AuditFilter(action: "discipline.correct")).isEmpty)
+
+    let inside = try await send(
+      .post, "/api/oversight/discipline/\(decision)/corrections", to: store, headers: headers,
+      body:
+        #"{"number":"12B-QĐ/UBKT","violated":"2024-02-01","categories":["prohibitedActs"],"selfCorrected":true,"reason":"Ghi nhầm số"}"#
+    )
+    #expect(inside.status == .ok)
+    let back = try #require(try await store.disciplineDecision(id: decision)).history.decision
+    #expect(back.number == "12B-QĐ/UBKT" && back.selfCorrected)
+  }
+}

@@ -43,6 +43,11 @@ public protocol OversightStore: Sendable {
   @discardableResult
   func recordAppeal(_ appeal: Appeal, by actor: AuditActor) async throws -> Appeal
 
+  /// Corrects what a decision says (number, violation day, categories, self-corrected, note) with a reason: checked
+  /// as a new decision is, written with its audit entry (`discipline.correct`, the old decision as `before`, the
+  /// corrected one and the reason as `after`) in one transaction; the old values stay in the trail.
+  func correctDiscipline(_ correction: DisciplineCorrection, by actor: AuditActor) async throws -> DisciplineDecision
+
   /// One decision with its appeals and the unit it is counted in (for the scope check).
   func disciplineDecision(id: Int64) async throws -> (history: DisciplineHistory, unitID: Int64)?
 

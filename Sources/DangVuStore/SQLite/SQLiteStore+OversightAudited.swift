@@ -44,3 +44,51 @@ extension SQLiteStore {
     }
   }
 }
+
+/// What a correction's audit entry keeps after: the corrected record and why.
+struct CorrectedRecord<Record: Encodable>: Encodable {
+  var record: Record
+  var reason: String
+}
+
+extension SQLiteStore {
+  public func correctDiscipline(_ correction: DisciplineCorrection, by actor: AuditActor) async throws
+    -> DisciplineDecision
+  {
+    try await writer.write { db in
+      guard let before = try Self.disciplineHistory(decisionID: correction.decisionID, in: db)?.decision else {
+        throw DomainError(
+          "discipline.unknown", "Không tìm thấy quyết định kỷ luật số \(correction.decisionID).")
+      }
+      try OversightRules.check(correction, of: before)
+      let known = Set(try String.fetchAll(db, sql: "SELECT code FROM violation_category"))
+      for code in correction.categories where !known.contains(code) {
+        throw DomainError(
+          "discipline.unknownCategory",
+          "\"\(code)\" không phải nội dung vi phạm đã khai báo; dùng: \(known.sorted().joined(separator: ", ")).")
+      }
+      let after = correction.applied(to: before)
+      try db.execute(
+        sql: """
+          UPDATE discipline_decision SET number = ?, violated = ?, categories = ?, self_corrected = ?, note = ?
+          WHERE id = ?
+          """,
+        arguments: [
+          after.number, after.violated.daysSinceEpoch, Set(after.categories).sorted().joined(separator: "|"),
+          after.selfCorrected, after.note, after.id,
+        ])
+      try db.execute(sql: "DELETE FROM discipline_violation WHERE decision_id = ?", arguments: [after.id])
+      for code in Set(after.categories).sorted() {
+        try db.execute(
+          sql: "INSERT INTO discipline_violation(decision_id, category) VALUES (?, ?)", arguments: [after.id, code])
+      }
+      _ = try Self.append(
+        NewAuditEntry(
+          actorLogin: actor.login, actorRole: actor.role, action: "discipline.correct",
+          subject: "discipline:\(after.id)", scopeCode: after.decidingBody.unitCode,
+          before: try NewAuditEntry.json(before),
+          after: try NewAuditEntry.json(CorrectedRecord(record: after, reason: correction.reason))), in: db)
+      return after
+    }
+  }
+}

@@ -12,7 +12,9 @@ struct DisciplineAppealsController {
   func addRoutes(to router: Router<Context>) {
     router.get("kiem-tra-ky-luat/ky-luat/:id", use: page)
     router.post("kiem-tra-ky-luat/ky-luat/:id/khieu-nai", use: recordAppeal)
+    router.post("kiem-tra-ky-luat/ky-luat/:id/sua", use: correct)
     router.get("api/oversight/discipline/:id", use: decisionJSON)
+    router.post("api/oversight/discipline/:id/corrections", use: correctJSON)
     router.post("api/oversight/discipline/:id/appeals", use: recordAppealJSON)
   }
 
@@ -36,6 +38,30 @@ struct DisciplineAppealsController {
     }
   }
 
+  @Sendable func correct(_ request: Request, context: Context) async throws -> Response {
+    let access = try Access.require(.editOversight, context, store: store)
+    let history = try await AppealSubmission.decision(id: context.parameters.get("id", as: Int64.self), access: access)
+    let fields = try await SubmittedForm(request).decode(DisciplineCorrectionFields.self)
+    switch try await DisciplineCorrectionSubmission.correct(fields, of: history.decision, access: access) {
+    case .saved(let decision):
+      return .redirect(to: Links.disciplineDecision(decision.id), type: .normal)
+    case .invalid(let problems):
+      return try await render(
+        history, access, context, status: .unprocessableContent, correction: (fields, problems)
+      ).response(from: request, context: context)
+    }
+  }
+
+  @Sendable func correctJSON(_ request: Request, context: Context) async throws -> Response {
+    let access = try Access.require(.editOversight, context, store: store)
+    let history = try await AppealSubmission.decision(id: context.parameters.get("id", as: Int64.self), access: access)
+    let fields = try await SubmittedJSON(request).decode(DisciplineCorrectionFields.self)
+    switch try await DisciplineCorrectionSubmission.correct(fields, of: history.decision, access: access) {
+    case .saved(let decision): return try JSONResponse(decision).response(from: request, context: context)
+    case .invalid(let problems): return MemberAPIController.invalid(problems)
+    }
+  }
+
   @Sendable func decisionJSON(_ request: Request, context: Context) async throws -> Response {
     let access = try Access.require(.readRecords, context, store: store)
     let history = try await AppealSubmission.decision(id: context.parameters.get("id", as: Int64.self), access: access)
@@ -54,16 +80,21 @@ struct DisciplineAppealsController {
 
   private func render(
     _ history: DisciplineHistory, _ access: Access, _ context: Context, status: HTTPResponse.Status,
-    fields: AppealFields = AppealFields(), problems: FieldProblems = FieldProblems()
+    fields: AppealFields = AppealFields(), problems: FieldProblems = FieldProblems(),
+    correction: (fields: DisciplineCorrectionFields, problems: FieldProblems)? = nil
   ) async throws -> HTMLPage {
     let name: String
     switch history.decision.subject {
     case .member(let id): name = try await store.memberWithVersion(id: id)?.member.fullName ?? "đảng viên \(id)"
     case .unit(let code): name = try await store.organisation(code: code)?.name ?? code
     }
+    let corrections = try await store.auditEntries(
+      AuditFilter(action: "discipline.correct", subject: "discipline:\(history.decision.id)"))
     let model = DisciplineDecisionPageModel(
       history: history, subjectName: name, canEdit: access.principal.allows(.editOversight),
-      csrf: CSRF.field(context), fields: fields, problems: problems)
+      csrf: CSRF.field(context), categories: try await store.violationCategories(),
+      corrections: corrections.compactMap(DisciplineCorrectionLine.init), fields: fields, problems: problems,
+      correction: correction)
     return HTMLPage(status: status, html: DisciplineDecisionPageView.render(model))
   }
 }

@@ -1,5 +1,6 @@
 import DangVuCore
 import DangVuStore
+import Foundation
 
 /// One discipline decision with its appeals and the form in force today; for the inspection staff, the form
 /// recording an appeal's outcome (after a refusal: what was typed, each message beside its field).
@@ -8,8 +9,33 @@ struct DisciplineDecisionPageModel: Sendable {
   var subjectName: String
   var canEdit: Bool
   var csrf: HTML
+  var categories: [ViolationCategory] = []
+  var corrections: [DisciplineCorrectionLine] = []
   var fields = AppealFields()
   var problems = FieldProblems()
+  /// After a refused correction: what was typed and why.
+  var correction: (fields: DisciplineCorrectionFields, problems: FieldProblems)?
+}
+
+/// One correction of the decision as its audit entry keeps it: when, by whom, why, and what the decision said
+/// before.
+struct DisciplineCorrectionLine: Sendable {
+  var day: Day
+  var actor: String
+  var reason: String
+  var before: DisciplineDecision
+
+  init?(_ entry: AuditEntry) {
+    struct After: Decodable { var reason: String }
+    guard
+      let before = entry.before.flatMap({ try? JSONDecoder().decode(DisciplineDecision.self, from: Data($0.utf8)) }),
+      let after = entry.after.flatMap({ try? JSONDecoder().decode(After.self, from: Data($0.utf8)) })
+    else { return nil }
+    self.day = entry.time.day
+    self.actor = entry.actorLogin
+    self.reason = after.reason
+    self.before = before
+  }
 }
 
 enum DisciplineDecisionPageView {
@@ -34,6 +60,9 @@ enum DisciplineDecisionPageView {
         <h2>Khiếu nại (\(model.history.appeals.count))</h2>
         \(appeals(model.history))
         \(model.canEdit && now != nil ? form(model) : .empty)
+        <h2>Sửa quyết định (\(model.corrections.count))</h2>
+        \(corrections(model.corrections))
+        \(model.canEdit ? correctionForm(model) : .empty)
         """)
   }
 
@@ -77,6 +106,49 @@ enum DisciplineDecisionPageView {
       \(FormField.input("settledBy", "Cơ quan giải quyết", value: f.settledBy, error: e["settledBy"], placeholder: "Ủy ban Kiểm tra Tỉnh ủy"))
       \(FormField.input("settledNumber", "Số quyết định giải quyết", value: f.settledNumber, error: e["settledNumber"], placeholder: "15-QĐ/UBKTTU"))
       <button type="submit">Lưu kết quả</button></form>
+      """
+  }
+
+  private static func corrections(_ lines: [DisciplineCorrectionLine]) -> HTML {
+    guard !lines.isEmpty else { return "<p class=\"muted\">Quyết định chưa được sửa.</p>" }
+    let rows = lines.map { line -> HTML in
+      """
+      <tr><td>\(line.day.vietnamese)</td><td>\(line.actor)</td><td>\(line.reason)</td>\
+      <td>số \(line.before.number), vi phạm ngày \(line.before.violated.vietnamese), \
+      nội dung \(line.before.categories.joined(separator: ", "))</td></tr>
+      """
+    }
+    return """
+      <div class="table"><table><thead><tr><th>Ngày sửa</th><th>Người sửa</th><th>Lý do</th>\
+      <th>Trước khi sửa</th></tr></thead><tbody>\(rows)</tbody></table></div>
+      """
+  }
+
+  private static func correctionForm(_ model: DisciplineDecisionPageModel) -> HTML {
+    let f = model.correction?.fields ?? DisciplineCorrectionFields(model.history.decision)
+    let e = model.correction?.problems ?? FieldProblems()
+    let chosen = Set(f.categories ?? [])
+    let boxes = model.categories.map { c -> HTML in
+      """
+      <label class="check"><input type="checkbox" name="categories[]" value="\(c.code)"\
+      \(chosen.contains(c.code) ? HTML(" checked") : .empty)> \(c.nameVi)</label>
+      """
+    }
+    let categoryError: HTML = e["categories"].map { "<span class=\"error\" id=\"e-categories\">\($0)</span>" } ?? .empty
+    let notice: HTML =
+      e.isEmpty ? .empty : "<p class=\"notice\" role=\"alert\">Chưa sửa: hãy sửa các ô có ghi chú màu đỏ.</p>"
+    return """
+      <h3>Sửa quyết định ghi sai</h3>
+      \(notice)
+      <form class="record" method="post" action="\(Links.correctDiscipline(model.history.decision.id))" id="sua">\(model.csrf)
+      \(FormField.input("number", "Số quyết định", value: f.number, error: e["number"]))
+      \(FormField.input("violated", "Ngày vi phạm", value: f.violated, error: e["violated"]))
+      <fieldset><legend>Nội dung vi phạm</legend>\(boxes)</fieldset>\(categoryError)
+      <label class="check"><input type="checkbox" name="selfCorrected" value="on"\
+      \(f.selfCorrected != nil ? HTML(" checked") : .empty)> Tổ chức đảng tự phát hiện và khắc phục</label>
+      \(FormField.textarea("note", "Ghi chú", value: f.note, error: e["note"]))
+      \(FormField.textarea("reason", "Lý do sửa", value: f.reason, error: e["reason"]))
+      <button type="submit">Lưu bản sửa</button></form>
       """
   }
 
