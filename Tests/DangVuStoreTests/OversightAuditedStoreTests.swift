@@ -132,4 +132,30 @@ struct OversightAuditedStoreTests {
     let report = try await store.oversightReport(period: .year(2023), scope: "KG.01")
     #expect(report["discipline.members"] == 1)
   }
+
+  @Test(arguments: Engine.allCases)
+  func aComplaintCorrectionKeepsTheOldOneInItsEntryAndARefusedOneWritesNothing(engine: Engine) async throws {
+    let (store, member, _) = try await expelled(engine)
+    let complaint = try await store.recordComplaints([
+      Complaint(kind: .complaint, subject: .member(member), received: day("2023-03-01"), summary: "Khiếu nại")
+    ])[0]
+    let correction = ComplaintCorrection(
+      complaintID: complaint.id, kind: .denunciation, summary: "Tố cáo về đất đai", resolved: day("2023-04-01"),
+      finding: .partlyCorrect, reason: "Ghi nhầm loại đơn")
+    var early = correction
+    early.resolved = day("2023-02-01")
+    await #expect(throws: DomainError.self) { try await store.correctComplaint(early, by: Self.staff) }
+    await #expect(throws: DomainError.self) {
+      try await store.correctComplaint(correction, by: AuditActor(login: " ", role: "x"))
+    }
+    #expect(try await store.complaint(id: complaint.id)?.complaint == complaint)
+    #expect(try await store.auditEntries(AuditFilter(action: "complaint.correct")).isEmpty)
+
+    let saved = try await store.correctComplaint(correction, by: Self.staff)
+    #expect(try await store.complaint(id: complaint.id)?.complaint == saved)
+    #expect(saved.kind == .denunciation && saved.finding == .partlyCorrect)
+    let entry = try #require(try await store.auditEntries(AuditFilter(action: "complaint.correct")).first)
+    #expect(entry.before?.contains("Khiếu nại") == true && entry.after?.contains("Ghi nhầm loại đơn") == true)
+    #expect(try await store.verifyAuditChain().broken == nil)
+  }
 }

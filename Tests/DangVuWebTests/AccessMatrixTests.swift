@@ -119,6 +119,7 @@ import Testing
     ("source", "Nghị quyết số 21-NQ/TW"), ("parent", outsideUnit), ("into", outsideUnit), ("code", "KG.02.009"),
     ("confirm", "1"), ("outcome", "annulled"), ("newForm", "warning"), ("lodged", "2024-04-20"),
     ("settledBy", "Ủy ban Kiểm tra"), ("settledNumber", "1-QĐ"), ("planned.inspection.regular", "3"),
+    ("summary", "Khiếu nại"),
   ]
 
   static let outsideJSON = """
@@ -130,7 +131,7 @@ import Testing
     "member":"1003","unit":"\(outsideUnit)","from":"2024-01-01","until":"2024-12-01","year":"2023","planned":10,\
     "measure":"goodOrAbovePercent","fromYear":2022,"untilYear":2030,"low":90,"source":"Nghị quyết số 21-NQ/TW",\
     "parent":"\(outsideUnit)","into":"\(outsideUnit)","code":"KG.02.009","outcome":"annulled","newForm":"warning",\
-    "lodged":"2024-04-20","settledBy":"Ủy ban Kiểm tra","settledNumber":"1-QĐ"}
+    "lodged":"2024-04-20","settledBy":"Ủy ban Kiểm tra","settledNumber":"1-QĐ","summary":"Khiếu nại"}
     """
 
   /// What must not change: the register, outside members' records, oversight records and complaints.
@@ -158,6 +159,7 @@ import Testing
       // An appeal recorded against the outside decision would show here.
       + " \(try await world.store.disciplineDecision(id: world.outsideDecision)?.history.appeals.count ?? -1)"
       + " \(try await world.store.disciplineDecision(id: world.outsideDecision)?.history.decision.number ?? "-")"
+      + " \(complaint?.complaint.kind.rawValue ?? "-") \(complaint?.complaint.summary ?? "-")"
       // A programme set for an outside body, for the year the forms and addresses name.
       + " \(try await world.store.programmeProgress(body: ConductingBody(.inspectionCommission, of: outsideUnit), year: 2023, on: Day(parsing: "2023-12-31")!) == nil)"
   }

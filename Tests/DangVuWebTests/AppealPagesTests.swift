@@ -218,3 +218,65 @@ import Testing
     #expect(back.number == "12B-QĐ/UBKT" && back.selfCorrected)
   }
 }
+
+/// Corrections of a complaint entered wrongly (issue 21 part 5): on its page and in the API, with a reason,
+/// audited, the old values kept and shown; outside the subtree it does not exist.
+@Suite struct ComplaintCorrectionPagesTests {
+  @Test func aComplaintIsCorrectedARefusalWritesNothingAndOneOutsideDoesNotExist() async throws {
+    let (store, an, _, _) = try await AppealPagesTests.expelled()
+    let complaint = try await store.recordComplaints([
+      Complaint(kind: .complaint, subject: .member(an), received: day("2024-02-01"), summary: "Khiếu nại")
+    ])[0]
+    let staff = try await signIn(store, role: .inspectionStaff, scope: "KG.01")
+    let (status, page) = try await get("/kiem-tra-ky-luat/don/\(complaint.id)", from: store, as: staff)
+    #expect(status == .ok && page.contains("action=\"/kiem-tra-ky-luat/don/\(complaint.id)/sua\""))
+
+    let refused = try await post(
+      "/kiem-tra-ky-luat/don/\(complaint.id)/sua",
+      form: [
+        ("kind", "denunciation"), ("summary", "Tố cáo"), ("resolved", "01/01/2024"), ("finding", "correct"),
+        ("reason", "Ghi nhầm"),
+      ], to: store, as: staff)
+    #expect(refused.status == .unprocessableContent)
+    #expect(refused.body.contains("<span class=\"error\" id=\"e-resolved\">Đơn tố cáo nhận ngày 01/02/2024"))
+    #expect(try await store.complaint(id: complaint.id)?.complaint == complaint)
+
+    let saved = try await post(
+      "/kiem-tra-ky-luat/don/\(complaint.id)/sua",
+      form: [
+        ("kind", "denunciation"), ("summary", "Tố cáo"), ("resolved", "01/03/2024"), ("finding", "correct"),
+        ("reason", "Ghi nhầm loại đơn"),
+      ], to: store, as: staff)
+    #expect(saved.status == .seeOther)
+    #expect(try await store.complaint(id: complaint.id)?.complaint.kind == .denunciation)
+    let (_, after) = try await get("/kiem-tra-ky-luat/don/\(complaint.id)", from: store, as: staff)
+    #expect(after.contains("Ghi nhầm loại đơn") && after.contains("khiếu nại; Khiếu nại; chưa giải quyết"))
+
+    let leader = try await signIn(store, role: .leader, scope: "KG.01")
+    let forbidden = try await post(
+      "/kiem-tra-ky-luat/don/\(complaint.id)/sua", form: [("kind", "complaint"), ("reason", "x")], to: store,
+      as: leader)
+    #expect(forbidden.status == .forbidden)
+    var headers = staff.headers
+    headers[.contentType] = "application/json"
+    headers[.init("X-CSRF-Token")!] = staff.csrf
+    let outside = try await store.recordComplaints([
+      Complaint(
+        kind: .complaint, subject: .member(try #require(try await store.member(cardNumber: "1003")).id),
+        received: day("2024-04-02"), summary: "Trần Văn Cường")
+    ])[0]
+    let outsideAPI = try await send(
+      .post, "/api/oversight/complaints/\(outside.id)/corrections", to: store, headers: headers,
+      body: #"{"kind":"denunciation","summary":"x","reason":"y"}"#)
+    #expect(outsideAPI.status == .notFound && !outsideAPI.body.contains("Trần Văn Cường"))
+    #expect(try await store.complaint(id: outside.id)?.complaint == outside)
+    let api = try await send(
+      .post, "/api/oversight/complaints/\(complaint.id)/corrections", to: store, headers: headers,
+      body:
+        #"{"kind":"complaint","summary":"Khiếu nại về đất","resolved":"2024-03-01","finding":"incorrect","reason":"Sửa lại"}"#
+    )
+    #expect(api.status == .ok)
+    #expect(try await store.complaint(id: complaint.id)?.complaint.finding == .incorrect)
+    #expect(try await store.auditEntries(AuditFilter(action: "complaint.correct")).count == 2)
+  }
+}

@@ -67,6 +67,10 @@ public protocol OversightStore: Sendable {
   /// Marks a complaint resolved with its finding.
   func resolveComplaint(id: Int64, on day: Day, finding: Complaint.Finding) async throws
 
+  /// Corrects a complaint's kind, summary, settlement day and finding with a reason: checked as a new complaint is,
+  /// written with its audit entry (`complaint.correct`, the old complaint as `before`) in one transaction.
+  func correctComplaint(_ correction: ComplaintCorrection, by actor: AuditActor) async throws -> Complaint
+
   /// One complaint or denunciation and the unit it is counted in (for the scope check).
   func complaint(id: Int64) async throws -> (complaint: Complaint, unitID: Int64)?
 

@@ -92,3 +92,31 @@ extension SQLiteStore {
     }
   }
 }
+
+extension SQLiteStore {
+  public func correctComplaint(_ correction: ComplaintCorrection, by actor: AuditActor) async throws -> Complaint {
+    try await writer.write { db in
+      guard
+        let row = try Row.fetchOne(
+          db, sql: "SELECT \(Self.complaintColumns) FROM complaint WHERE id = ?", arguments: [correction.complaintID])
+      else {
+        throw DomainError("complaint.unknown", "Không tìm thấy đơn khiếu nại, tố cáo số \(correction.complaintID).")
+      }
+      let before = try Self.complaint(row, in: db)
+      try OversightRules.check(correction, of: before)
+      let after = correction.applied(to: before)
+      try db.execute(
+        sql: "UPDATE complaint SET kind = ?, summary = ?, resolved = ?, finding = ? WHERE id = ?",
+        arguments: [
+          after.kind.rawValue, after.summary, after.resolved?.daysSinceEpoch, after.finding?.rawValue, after.id,
+        ])
+      let unit = try Self.organisation(id: row[8], in: db)
+      _ = try Self.append(
+        NewAuditEntry(
+          actorLogin: actor.login, actorRole: actor.role, action: "complaint.correct", subject: "complaint:\(after.id)",
+          scopeCode: unit?.code ?? "", before: try NewAuditEntry.json(before),
+          after: try NewAuditEntry.json(CorrectedRecord(record: after, reason: correction.reason))), in: db)
+      return after
+    }
+  }
+}

@@ -23,6 +23,8 @@ extension Links {
 extension Links {
   static func disciplineDecision(_ id: Int64) -> String { "/kiem-tra-ky-luat/ky-luat/\(id)" }
   static func appeal(_ id: Int64) -> String { "/kiem-tra-ky-luat/ky-luat/\(id)/khieu-nai" }
+  static func complaint(_ id: Int64) -> String { "/kiem-tra-ky-luat/don/\(id)" }
+  static func correctComplaint(_ id: Int64) -> String { "/kiem-tra-ky-luat/don/\(id)/sua" }
   static func correctDiscipline(_ id: Int64) -> String { "/kiem-tra-ky-luat/ky-luat/\(id)/sua" }
   static func programmes(unit: String, year: Int) -> String {
     "/kiem-tra-ky-luat/chuong-trinh?to-chuc=" + encode(unit, allowed: queryAllowed) + "&nam=\(year)"

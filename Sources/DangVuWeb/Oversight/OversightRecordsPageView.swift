@@ -96,7 +96,9 @@ enum OversightRecordsPageView {
       }
       return """
         <tr><td>\(complaint.received.vietnamese)</td><td>\(complaint.kind.nameVi)</td>\
-        <td>\(records.name(of: complaint.subject))</td><td>\(complaint.summary)</td><td>\(state)</td></tr>
+        <td>\(records.name(of: complaint.subject))</td>\
+        <td><a href="\(Links.complaint(complaint.id))">\(complaint.summary.isEmpty ? "(xem)" : complaint.summary)</a></td>\
+        <td>\(state)</td></tr>
         """
     }
     return table(

@@ -78,6 +78,7 @@ private func addControllers(
   OversightRecordsController(store: store).addRoutes(to: router)
   DisciplineAppealsController(store: store).addRoutes(to: router)
   ProgrammesController(store: store).addRoutes(to: router)
+  ComplaintCorrectionController(store: store).addRoutes(to: router)
   ReportsController(store: store).addRoutes(to: router)
   DashboardController(store: store).addRoutes(to: router)
   AuditController(store: store).addRoutes(to: router)
