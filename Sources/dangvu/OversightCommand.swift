@@ -138,7 +138,7 @@ struct OversightCommand: AsyncParsableCommand {
           decisionID: decision, lodged: try OversightCommand.day(lodged, "--lodged"),
           decided: try OversightCommand.day(decided, "--decided"),
           outcome: try Appeal.Outcome.parse(outcome, newForm: newForm))
-        try await store.open().recordAppeals([appeal])
+        try await store.open().recordAppeal(appeal, by: .commandLineUser)
         print("Đã ghi kết quả khiếu nại: \(appeal.outcome.nameVi).")
       } catch { throw fail(error) }
     }

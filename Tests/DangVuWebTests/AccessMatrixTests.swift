@@ -26,6 +26,8 @@ import Testing
     /// Cường's post in his cell and his cell's committee (chi ủy) with him in it.
     var outsidePost: Int64
     var outsideCollective: Int64
+    /// A reprimand of Cường by Hà Tiên's commission: an appeal against it must not be recorded from inside.
+    var outsideDecision: Int64
   }
 
   static let outsideLogin = "cuong.tanhiep"
@@ -70,10 +72,16 @@ import Testing
     try await store.recordGrades([GradeEntry(subject: .member(cuong.id), outcome: .graded(.good))], year: 2023)
     try await store.advanceGrades(
       of: outsideUnit, year: 2023, to: .submit, by: .commandLine(user: "thu"), reason: "")
+    let decision = try await store.recordDiscipline([
+      DisciplineDecision(
+        subject: .member(cuong.id), form: .reprimand, categories: ["prohibitedActs"],
+        decidingBody: ConductingBody(.inspectionCommission, of: "KG.03"), number: "3-QĐ/UBKT",
+        decided: Day(parsing: "2024-04-01")!, violated: Day(parsing: "2024-03-01")!)
+    ])[0]
     return World(
       store: store, outsideMember: cuong.id, outsideComplaint: complaint.id, insideMember: an.id,
       outsideToken: token.token.id, outsideLetter: letter.id, outsideEvent: event, outsidePost: post.post.id,
-      outsideCollective: collective.collective.id)
+      outsideCollective: collective.collective.id, outsideDecision: decision.id)
   }
 
   /// The address of a route aimed outside: path parameters replaced, and every unit parameter the
@@ -84,6 +92,7 @@ import Testing
       case "{code}": outsideUnit
       case "{year}": "2023"
       case "{id}" where path.contains("don") || path.contains("complaints"): String(world.outsideComplaint)
+      case "{id}" where path.contains("ky-luat") || path.contains("discipline"): String(world.outsideDecision)
       case "{id}" where path.contains("tokens") || path.contains("ma-truy-cap"): String(world.outsideToken)
       case "{id}" where path.contains("transfer-letters") || path.contains("chuyen-sinh-hoat"):
         String(world.outsideLetter)
@@ -113,7 +122,9 @@ import Testing
     ("until", "2024-12-01"), ("cadre-1", "good"), ("year", "2023"), ("planned", "10"),
     ("measure", "goodOrAbovePercent"), ("fromYear", "2022"), ("untilYear", "2030"), ("low", "90"),
     ("source", "Nghị quyết số 21-NQ/TW"), ("parent", outsideUnit), ("into", outsideUnit), ("code", "KG.02.009"),
-    ("confirm", "1"), ("step", "approve"),
+    ("confirm", "1"), ("step", "approve"), ("outcome", "annulled"), ("newForm", "warning"), ("lodged", "2024-04-20"),
+    ("settledBy", "Ủy ban Kiểm tra"), ("settledNumber", "1-QĐ"), ("planned.inspection.regular", "3"),
+    ("summary", "Khiếu nại"),
   ]
 
   static let outsideJSON = """
@@ -124,7 +135,8 @@ import Testing
     "date":"2024-06-10","reason":"thử","action":"remove","sponsor1":"1003","sponsor2":"1004","admissionDate":"2024-06-01",\
     "member":"1003","unit":"\(outsideUnit)","from":"2024-01-01","until":"2024-12-01","year":"2023","planned":10,\
     "measure":"goodOrAbovePercent","fromYear":2022,"untilYear":2030,"low":90,"source":"Nghị quyết số 21-NQ/TW",\
-    "parent":"\(outsideUnit)","into":"\(outsideUnit)","code":"KG.02.009",\
+    "parent":"\(outsideUnit)","into":"\(outsideUnit)","code":"KG.02.009","outcome":"annulled","newForm":"warning",\
+    "lodged":"2024-04-20","settledBy":"Ủy ban Kiểm tra","settledNumber":"1-QĐ","summary":"Khiếu nại",\
     "step":"approve"}
     """
 
@@ -151,6 +163,12 @@ import Testing
       + " \(try await world.store.organisation(code: outsideUnit)?.ended?.iso ?? "-")"
       + " \(try await world.store.organisation(code: "KG.02")?.name ?? "")"
       + " \(try await world.store.grades(of: "KG.02", year: 2023).map { "\($0.subject):\($0.outcome.code):\($0.state)" })"
+      // An appeal recorded against the outside decision would show here.
+      + " \(try await world.store.disciplineDecision(id: world.outsideDecision)?.history.appeals.count ?? -1)"
+      + " \(try await world.store.disciplineDecision(id: world.outsideDecision)?.history.decision.number ?? "-")"
+      + " \(complaint?.complaint.kind.rawValue ?? "-") \(complaint?.complaint.summary ?? "-")"
+      // A programme set for an outside body, for the year the forms and addresses name.
+      + " \(try await world.store.programmeProgress(body: ConductingBody(.inspectionCommission, of: outsideUnit), year: 2023, on: Day(parsing: "2023-12-31")!) == nil)"
   }
 
   @Test(arguments: Role.allCases)

@@ -19,6 +19,10 @@ public protocol OversightStore: Sendable {
   /// Sets (replaces) a body's programme for a year.
   func setProgramme(_ programme: OversightProgramme) async throws
 
+  /// Sets a body's programme for a year with its audit entry (`programme.set`, the old one kept as `before`) in
+  /// the same transaction.
+  func setProgramme(_ programme: OversightProgramme, by actor: AuditActor) async throws
+
   /// The programme and how many of each kind the body has begun and concluded in the year up to `day`.
   func programmeProgress(body: ConductingBody, year: Int, on day: Day) async throws -> ProgrammeProgress?
 
@@ -32,6 +36,20 @@ public protocol OversightStore: Sendable {
   /// Records appeals, each settling the decision it names; effects follow the new form; all or none.
   @discardableResult
   func recordAppeals(_ batch: [Appeal]) async throws -> [Appeal]
+
+  /// Records one appeal as `recordAppeals` does (effects applied or undone) with its audit entry
+  /// (`discipline.appeal`, the decision's history before and after) in the same transaction; a refusal by
+  /// `OversightRules` writes nothing, and neither does an entry that cannot be written.
+  @discardableResult
+  func recordAppeal(_ appeal: Appeal, by actor: AuditActor) async throws -> Appeal
+
+  /// Corrects what a decision says (number, violation day, categories, self-corrected, note) with a reason: checked
+  /// as a new decision is, written with its audit entry (`discipline.correct`, the old decision as `before`, the
+  /// corrected one and the reason as `after`) in one transaction; the old values stay in the trail.
+  func correctDiscipline(_ correction: DisciplineCorrection, by actor: AuditActor) async throws -> DisciplineDecision
+
+  /// One decision with its appeals and the unit it is counted in (for the scope check).
+  func disciplineDecision(id: Int64) async throws -> (history: DisciplineHistory, unitID: Int64)?
 
   /// The ids of the decisions with these numbers (a number may be used by more than one body).
   func disciplineDecisionIDs(numbers: [String]) async throws -> [String: [Int64]]
@@ -48,6 +66,10 @@ public protocol OversightStore: Sendable {
 
   /// Marks a complaint resolved with its finding.
   func resolveComplaint(id: Int64, on day: Day, finding: Complaint.Finding) async throws
+
+  /// Corrects a complaint's kind, summary, settlement day and finding with a reason: checked as a new complaint is,
+  /// written with its audit entry (`complaint.correct`, the old complaint as `before`) in one transaction.
+  func correctComplaint(_ correction: ComplaintCorrection, by actor: AuditActor) async throws -> Complaint
 
   /// One complaint or denunciation and the unit it is counted in (for the scope check).
   func complaint(id: Int64) async throws -> (complaint: Complaint, unitID: Int64)?

@@ -116,26 +116,41 @@ extension SQLiteStore {
   }
 
   public func setProgramme(_ programme: OversightProgramme) async throws {
-    try await writer.write { db in
-      let body = try Self.requireOrganisation(code: programme.body.unitCode, in: db)
-      try db.execute(
-        sql: "DELETE FROM oversight_programme WHERE body_organ = ? AND body_unit_id = ? AND year = ?",
-        arguments: [programme.body.organ.rawValue, body.id, programme.year])
-      for (kind, planned) in programme.planned.sorted(by: { $0.key < $1.key }) {
-        guard OversightKind(code: kind) != nil else {
-          throw DomainError(
-            "programme.unknownKind",
-            "\"\(kind)\" không phải loại kiểm tra, giám sát; dùng: \(OversightKind.allCases.map(\.code).joined(separator: ", "))."
-          )
-        }
-        guard planned >= 0 else {
-          throw DomainError("programme.negative", "Số cuộc dự kiến không được âm (\(kind): \(planned)).")
-        }
-        try db.execute(
-          sql: "INSERT INTO oversight_programme(body_organ, body_unit_id, year, kind, planned) VALUES (?, ?, ?, ?, ?)",
-          arguments: [programme.body.organ.rawValue, body.id, programme.year, kind, planned])
+    try await writer.write { db in try Self.setProgramme(programme, in: db) }
+  }
+
+  static func setProgramme(_ programme: OversightProgramme, in db: Database) throws {
+    let body = try requireOrganisation(code: programme.body.unitCode, in: db)
+    try db.execute(
+      sql: "DELETE FROM oversight_programme WHERE body_organ = ? AND body_unit_id = ? AND year = ?",
+      arguments: [programme.body.organ.rawValue, body.id, programme.year])
+    for (kind, planned) in programme.planned.sorted(by: { $0.key < $1.key }) {
+      guard OversightKind(code: kind) != nil else {
+        throw DomainError(
+          "programme.unknownKind",
+          "\"\(kind)\" không phải loại kiểm tra, giám sát; dùng: \(OversightKind.allCases.map(\.code).joined(separator: ", "))."
+        )
       }
+      guard planned >= 0 else {
+        throw DomainError("programme.negative", "Số cuộc dự kiến không được âm (\(kind): \(planned)).")
+      }
+      try db.execute(
+        sql: "INSERT INTO oversight_programme(body_organ, body_unit_id, year, kind, planned) VALUES (?, ?, ?, ?, ?)",
+        arguments: [programme.body.organ.rawValue, body.id, programme.year, kind, planned])
     }
+  }
+
+  /// A body's programme for a year as stored, nil when none was set.
+  static func programme(body: ConductingBody, year: Int, in db: Database) throws -> OversightProgramme? {
+    let unit = try requireOrganisation(code: body.unitCode, in: db)
+    let planned = try Row.fetchAll(
+      db,
+      sql: "SELECT kind, planned FROM oversight_programme WHERE body_organ = ? AND body_unit_id = ? AND year = ?",
+      arguments: [body.organ.rawValue, unit.id, year])
+    guard !planned.isEmpty else { return nil }
+    return OversightProgramme(
+      body: body, year: year,
+      planned: Dictionary(uniqueKeysWithValues: planned.map { ($0[0] as String, $0[1] as Int) }))
   }
 
   public func programmeProgress(body: ConductingBody, year: Int, on day: Day) async throws -> ProgrammeProgress? {

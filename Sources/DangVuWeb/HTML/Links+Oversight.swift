@@ -19,3 +19,15 @@ extension Links {
 
   static func resolveComplaint(_ id: Int64) -> String { "/kiem-tra-ky-luat/don/\(id)/giai-quyet" }
 }
+
+extension Links {
+  static func disciplineDecision(_ id: Int64) -> String { "/kiem-tra-ky-luat/ky-luat/\(id)" }
+  static func appeal(_ id: Int64) -> String { "/kiem-tra-ky-luat/ky-luat/\(id)/khieu-nai" }
+  static func complaint(_ id: Int64) -> String { "/kiem-tra-ky-luat/don/\(id)" }
+  static func correctComplaint(_ id: Int64) -> String { "/kiem-tra-ky-luat/don/\(id)/sua" }
+  static func correctDiscipline(_ id: Int64) -> String { "/kiem-tra-ky-luat/ky-luat/\(id)/sua" }
+  static func programmes(unit: String, year: Int) -> String {
+    "/kiem-tra-ky-luat/chuong-trinh?to-chuc=" + encode(unit, allowed: queryAllowed) + "&nam=\(year)"
+  }
+  static let setProgramme = "/kiem-tra-ky-luat/chuong-trinh"
+}

@@ -11,6 +11,10 @@ enum OversightRecordsPageView {
       <a href="\(Links.newDiscipline(unit: model.unit.code))">Ghi quyết định kỷ luật</a> · \
       <a href="\(Links.newComplaint(unit: model.unit.code))">Ghi đơn khiếu nại, tố cáo</a></p>
       """ : .empty
+    let programmes: HTML = """
+      <p><a href="\(Links.programmes(unit: model.unit.code, year: model.period.through.year))">\
+      Chương trình kiểm tra, giám sát năm \(model.period.through.year)</a></p>
+      """
     return Layout.page(
       title: "Kiểm tra, giám sát, kỷ luật — \(model.unit.name)",
       body: """
@@ -22,6 +26,7 @@ enum OversightRecordsPageView {
         </form>
         <p class="muted">\(model.period.nameVi), từ \(model.period.from.vietnamese) đến \(model.period.through.vietnamese).</p>
         \(actions)
+        \(programmes)
         <h2>Kiểm tra, giám sát (\(records.inspections.count))</h2>
         \(inspections(records))
         <h2>Kỷ luật (\(records.discipline.count))</h2>
@@ -61,7 +66,7 @@ enum OversightRecordsPageView {
         history.appeals.isEmpty
         ? "" : " · khiếu nại: \(history.appeals.count), hình thức hiện tại: \(now?.nameVi ?? "đã hủy")"
       return """
-        <tr><td>\(d.decided.vietnamese)</td><td>\(d.number)</td><td>\(records.name(of: d.subject))</td>\
+        <tr><td>\(d.decided.vietnamese)</td><td><a href="\(Links.disciplineDecision(d.id))">\(d.number)</a></td><td>\(records.name(of: d.subject))</td>\
         <td>\(d.form.nameVi)\(appeals)</td><td>\(d.categories.joined(separator: ", "))</td>\
         <td>\(d.decidingBody.organ.nameVi) \(d.decidingBody.unitCode)</td></tr>
         """
@@ -91,7 +96,9 @@ enum OversightRecordsPageView {
       }
       return """
         <tr><td>\(complaint.received.vietnamese)</td><td>\(complaint.kind.nameVi)</td>\
-        <td>\(records.name(of: complaint.subject))</td><td>\(complaint.summary)</td><td>\(state)</td></tr>
+        <td>\(records.name(of: complaint.subject))</td>\
+        <td><a href="\(Links.complaint(complaint.id))">\(complaint.summary.isEmpty ? "(xem)" : complaint.summary)</a></td>\
+        <td>\(state)</td></tr>
         """
     }
     return table(

@@ -1,0 +1,122 @@
+import DangVuCore
+import GRDB
+
+/// The oversight writes people make on the web, the API and the command line: each with its audit entry in the
+/// transaction of the write, so an entry that cannot be written leaves the records as they were.
+extension SQLiteStore {
+  @discardableResult
+  public func recordAppeal(_ appeal: Appeal, by actor: AuditActor) async throws -> Appeal {
+    try await writer.write { db in
+      guard let before = try Self.disciplineHistory(decisionID: appeal.decisionID, in: db) else {
+        throw DomainError("appeal.unknownDecision", "Không tìm thấy quyết định kỷ luật số \(appeal.decisionID).")
+      }
+      let saved = try Self.insert(appeal, in: db)
+      let after = DisciplineHistory(decision: before.decision, appeals: before.appeals + [saved])
+      _ = try Self.append(
+        NewAuditEntry(
+          actorLogin: actor.login, actorRole: actor.role, action: "discipline.appeal",
+          subject: "discipline:\(appeal.decisionID)", scopeCode: before.decision.decidingBody.unitCode,
+          before: try NewAuditEntry.json(before), after: try NewAuditEntry.json(after)), in: db)
+      return saved
+    }
+  }
+
+  public func disciplineDecision(id: Int64) async throws -> (history: DisciplineHistory, unitID: Int64)? {
+    try await writer.read { db in
+      guard let history = try Self.disciplineHistory(decisionID: id, in: db),
+        let unitID = try Int64.fetchOne(
+          db, sql: "SELECT unit_id FROM discipline_decision WHERE id = ?", arguments: [id])
+      else { return nil }
+      return (history, unitID)
+    }
+  }
+
+  public func setProgramme(_ programme: OversightProgramme, by actor: AuditActor) async throws {
+    try await writer.write { db in
+      let before = try Self.programme(body: programme.body, year: programme.year, in: db)
+      try Self.setProgramme(programme, in: db)
+      _ = try Self.append(
+        NewAuditEntry(
+          actorLogin: actor.login, actorRole: actor.role, action: "programme.set",
+          subject: "programme:\(programme.body.organ.rawValue):\(programme.body.unitCode):\(programme.year)",
+          scopeCode: programme.body.unitCode, before: try before.map { try NewAuditEntry.json($0) },
+          after: try NewAuditEntry.json(programme)), in: db)
+    }
+  }
+}
+
+/// What a correction's audit entry keeps after: the corrected record and why.
+struct CorrectedRecord<Record: Encodable>: Encodable {
+  var record: Record
+  var reason: String
+}
+
+extension SQLiteStore {
+  public func correctDiscipline(_ correction: DisciplineCorrection, by actor: AuditActor) async throws
+    -> DisciplineDecision
+  {
+    try await writer.write { db in
+      guard let before = try Self.disciplineHistory(decisionID: correction.decisionID, in: db)?.decision else {
+        throw DomainError(
+          "discipline.unknown", "Không tìm thấy quyết định kỷ luật số \(correction.decisionID).")
+      }
+      try OversightRules.check(correction, of: before)
+      let known = Set(try String.fetchAll(db, sql: "SELECT code FROM violation_category"))
+      for code in correction.categories where !known.contains(code) {
+        throw DomainError(
+          "discipline.unknownCategory",
+          "\"\(code)\" không phải nội dung vi phạm đã khai báo; dùng: \(known.sorted().joined(separator: ", ")).")
+      }
+      let after = correction.applied(to: before)
+      try db.execute(
+        sql: """
+          UPDATE discipline_decision SET number = ?, violated = ?, categories = ?, self_corrected = ?, note = ?
+          WHERE id = ?
+          """,
+        arguments: [
+          after.number, after.violated.daysSinceEpoch, Set(after.categories).sorted().joined(separator: "|"),
+          after.selfCorrected, after.note, after.id,
+        ])
+      try db.execute(sql: "DELETE FROM discipline_violation WHERE decision_id = ?", arguments: [after.id])
+      for code in Set(after.categories).sorted() {
+        try db.execute(
+          sql: "INSERT INTO discipline_violation(decision_id, category) VALUES (?, ?)", arguments: [after.id, code])
+      }
+      _ = try Self.append(
+        NewAuditEntry(
+          actorLogin: actor.login, actorRole: actor.role, action: "discipline.correct",
+          subject: "discipline:\(after.id)", scopeCode: after.decidingBody.unitCode,
+          before: try NewAuditEntry.json(before),
+          after: try NewAuditEntry.json(CorrectedRecord(record: after, reason: correction.reason))), in: db)
+      return after
+    }
+  }
+}
+
+extension SQLiteStore {
+  public func correctComplaint(_ correction: ComplaintCorrection, by actor: AuditActor) async throws -> Complaint {
+    try await writer.write { db in
+      guard
+        let row = try Row.fetchOne(
+          db, sql: "SELECT \(Self.complaintColumns) FROM complaint WHERE id = ?", arguments: [correction.complaintID])
+      else {
+        throw DomainError("complaint.unknown", "Không tìm thấy đơn khiếu nại, tố cáo số \(correction.complaintID).")
+      }
+      let before = try Self.complaint(row, in: db)
+      try OversightRules.check(correction, of: before)
+      let after = correction.applied(to: before)
+      try db.execute(
+        sql: "UPDATE complaint SET kind = ?, summary = ?, resolved = ?, finding = ? WHERE id = ?",
+        arguments: [
+          after.kind.rawValue, after.summary, after.resolved?.daysSinceEpoch, after.finding?.rawValue, after.id,
+        ])
+      let unit = try Self.organisation(id: row[8], in: db)
+      _ = try Self.append(
+        NewAuditEntry(
+          actorLogin: actor.login, actorRole: actor.role, action: "complaint.correct", subject: "complaint:\(after.id)",
+          scopeCode: unit?.code ?? "", before: try NewAuditEntry.json(before),
+          after: try NewAuditEntry.json(CorrectedRecord(record: after, reason: correction.reason))), in: db)
+      return after
+    }
+  }
+}

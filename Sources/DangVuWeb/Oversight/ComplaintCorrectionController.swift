@@ -1,0 +1,113 @@
+import DangVuCore
+import DangVuStore
+import Foundation
+import Hummingbird
+
+/// A complaint's page (`/kiem-tra-ky-luat/don/{id}`) with its corrections, where the inspection staff correct one
+/// entered wrongly; `/api/oversight/complaints/{id}/corrections` does the same in JSON. A complaint counted outside
+/// the principal's subtree does not exist for them.
+struct ComplaintCorrectionController {
+  typealias Context = AppRequestContext
+  let store: any PartyStore
+
+  func addRoutes(to router: Router<Context>) {
+    router.get("kiem-tra-ky-luat/don/:id", use: page)
+    router.post("kiem-tra-ky-luat/don/:id/sua", use: correct)
+    router.post("api/oversight/complaints/:id/corrections", use: correctJSON)
+  }
+
+  @Sendable func page(_ request: Request, context: Context) async throws -> Response {
+    let access = try Access.require(.readRecords, context, store: store)
+    let complaint = try await ComplaintCorrectionSubmission.complaint(
+      id: context.parameters.get("id", as: Int64.self), access: access)
+    return try await render(complaint, access, context, status: .ok).response(from: request, context: context)
+  }
+
+  @Sendable func correct(_ request: Request, context: Context) async throws -> Response {
+    let access = try Access.require(.editOversight, context, store: store)
+    let complaint = try await ComplaintCorrectionSubmission.complaint(
+      id: context.parameters.get("id", as: Int64.self), access: access)
+    let fields = try await SubmittedForm(request).decode(ComplaintCorrectionFields.self)
+    switch try await ComplaintCorrectionSubmission.correct(fields, of: complaint, access: access) {
+    case .saved(let saved): return .redirect(to: Links.complaint(saved.id), type: .normal)
+    case .invalid(let problems):
+      return try await render(complaint, access, context, status: .unprocessableContent, typed: (fields, problems))
+        .response(from: request, context: context)
+    }
+  }
+
+  @Sendable func correctJSON(_ request: Request, context: Context) async throws -> Response {
+    let access = try Access.require(.editOversight, context, store: store)
+    let complaint = try await ComplaintCorrectionSubmission.complaint(
+      id: context.parameters.get("id", as: Int64.self), access: access)
+    let fields = try await SubmittedJSON(request).decode(ComplaintCorrectionFields.self)
+    switch try await ComplaintCorrectionSubmission.correct(fields, of: complaint, access: access) {
+    case .saved(let saved): return try JSONResponse(saved).response(from: request, context: context)
+    case .invalid(let problems): return MemberAPIController.invalid(problems)
+    }
+  }
+
+  private func render(
+    _ c: Complaint, _ access: Access, _ context: Context, status: HTTPResponse.Status,
+    typed: (fields: ComplaintCorrectionFields, problems: FieldProblems)? = nil
+  ) async throws -> HTMLPage {
+    let name: String
+    switch c.subject {
+    case .member(let id): name = try await store.memberWithVersion(id: id)?.member.fullName ?? "đảng viên \(id)"
+    case .unit(let code): name = try await store.organisation(code: code)?.name ?? code
+    }
+    struct After: Decodable { var reason: String }
+    let rows = try await store.auditEntries(AuditFilter(action: "complaint.correct", subject: "complaint:\(c.id)"))
+      .compactMap { entry -> HTML? in
+        guard let before = entry.before.flatMap({ try? JSONDecoder().decode(Complaint.self, from: Data($0.utf8)) }),
+          let after = entry.after.flatMap({ try? JSONDecoder().decode(After.self, from: Data($0.utf8)) })
+        else { return nil }
+        return """
+          <tr><td>\(entry.time.day.vietnamese)</td><td>\(entry.actorLogin)</td><td>\(after.reason)</td>\
+          <td>\(before.kind.nameVi); \(before.summary); \(before.resolved?.vietnamese ?? "chưa giải quyết")\
+          \(before.finding.map { ", \($0.nameVi)" } ?? "")</td></tr>
+          """
+      }
+    let history: HTML =
+      rows.isEmpty
+      ? "<p class=\"muted\">Đơn chưa được sửa.</p>"
+      : """
+      <div class="table"><table><thead><tr><th>Ngày sửa</th><th>Người sửa</th><th>Lý do</th><th>Trước khi sửa</th>\
+      </tr></thead><tbody>\(rows)</tbody></table></div>
+      """
+    let fields = typed?.fields ?? ComplaintCorrectionFields(c)
+    let e = typed?.problems ?? FieldProblems()
+    let kinds = Complaint.Kind.allCases.map { k -> HTML in
+      "<option value=\"\(k.rawValue)\"\(fields.kind == k.rawValue ? HTML(" selected") : .empty)>\(k.nameVi)</option>"
+    }
+    let findings = Complaint.Finding.allCases.map { f -> HTML in
+      "<option value=\"\(f.rawValue)\"\(fields.finding == f.rawValue ? HTML(" selected") : .empty)>\(f.nameVi)</option>"
+    }
+    let form: HTML =
+      access.principal.allows(.editOversight)
+      ? """
+      <h3>Sửa đơn ghi sai</h3>
+      <form class="record" method="post" action="\(Links.correctComplaint(c.id))" id="sua">\(CSRF.field(context))
+      \(FormField.wrap("kind", "Loại đơn", "<select id=\"f-kind\" name=\"kind\"\(FormField.described("kind", error: e["kind"]))>\(kinds)</select>", error: e["kind"]))
+      \(FormField.textarea("summary", "Tóm tắt nội dung", value: fields.summary, error: e["summary"]))
+      \(FormField.input("resolved", "Ngày giải quyết (để trống nếu chưa giải quyết)", value: fields.resolved, error: e["resolved"]))
+      \(FormField.wrap("finding", "Kết luận", "<select id=\"f-finding\" name=\"finding\"\(FormField.described("finding", error: e["finding"]))><option value=\"\">—</option>\(findings)</select>", error: e["finding"]))
+      \(FormField.textarea("reason", "Lý do sửa", value: fields.reason, error: e["reason"]))
+      <button type="submit">Lưu bản sửa</button></form>
+      """ : .empty
+    return HTMLPage(
+      status: status,
+      html: Layout.page(
+        title: "Đơn \(c.kind.nameVi) số \(c.id)",
+        body: """
+          <style>\(MemberFormView.style)</style>
+          <h1>Đơn \(c.kind.nameVi) số \(c.id)</h1>
+          <dl><dt>Đối tượng</dt><dd>\(name)</dd><dt>Ngày nhận</dt><dd>\(c.received.vietnamese)</dd>\
+          <dt>Tóm tắt</dt><dd>\(c.summary)</dd>\
+          <dt>Giải quyết</dt><dd>\(c.resolved.map { "\($0.vietnamese): \(c.finding?.nameVi ?? "")" } ?? "chưa giải quyết")</dd></dl>
+          <h2>Sửa đơn</h2>
+          \(history)
+          \(form)
+          """))
+  }
+}
