@@ -8,15 +8,13 @@ scrolling.
 Run by scripts/browser-test.sh:
   grading_workflow_flow.py BASE SECRETARY PASSWORD STAFF PASSWORD DISTRICT COMMUNE YEAR ARTIFACTS
 """
-import os
 import re
 import sys
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
+
+from flow_common import arrive, chromium, expect, fits, shot, sign_in
 
 BASE = sys.argv[1]
 SECRETARY, SECRETARY_PASSWORD = sys.argv[2], sys.argv[3]
@@ -24,53 +22,6 @@ STAFF, STAFF_PASSWORD = sys.argv[4], sys.argv[5]
 DISTRICT, COMMUNE = sys.argv[6], sys.argv[7]
 YEAR = sys.argv[8]
 ARTIFACTS = sys.argv[9]
-PHONE_WIDTH = 390
-
-
-def shot(driver, step):
-    path = os.path.join(ARTIFACTS, f"{step}.png")
-    driver.save_screenshot(path)
-    print(f"  ảnh chụp: {path}")
-
-
-def expect(condition, message):
-    if not condition:
-        raise AssertionError(message)
-
-
-def arrive(driver, fragment, what):
-    WebDriverWait(driver, 15).until(lambda d: fragment in d.current_url, message=f"{what}: still at {driver.current_url}")
-
-
-def fits(driver, what):
-    """The page is no wider than the window: nothing to scroll sideways to on a phone."""
-    inner, scroll = driver.execute_script(
-        "return [window.innerWidth, document.documentElement.scrollWidth]")
-    expect(inner <= PHONE_WIDTH + 20, f"the window is {inner} px wide, not a phone's")
-    expect(scroll <= inner, f"{what}: {scroll} px of content in a {inner} px window (sideways scroll)")
-
-
-def browser():
-    os.makedirs(ARTIFACTS, exist_ok=True)
-    options = Options()
-    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", f"--window-size={PHONE_WIDTH},1400"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(
-        service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
-    driver.implicitly_wait(5)
-    driver.execute_cdp_cmd(
-        "Emulation.setDeviceMetricsOverride",
-        {"width": PHONE_WIDTH, "height": 1400, "deviceScaleFactor": 1, "mobile": True})
-    return driver
-
-
-def sign_in(driver, login, password):
-    driver.get(BASE + "/dang-nhap")
-    driver.find_element(By.ID, "login").send_keys(login)
-    driver.find_element(By.ID, "password").send_keys(password)
-    driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]").click()
-    WebDriverWait(driver, 15).until(lambda d: "/dang-nhap" not in d.current_url, message="still on sign-in")
 
 
 def approved_in_report(driver, what):
@@ -90,9 +41,9 @@ def counts_on(driver):
 
 
 def secretary_submits():
-    driver = browser()
+    driver = chromium(ARTIFACTS, phone=True)
     try:
-        sign_in(driver, SECRETARY, SECRETARY_PASSWORD)
+        sign_in(driver, BASE, SECRETARY, SECRETARY_PASSWORD)
         driver.get(f"{BASE}/to-chuc/{COMMUNE}/tien-do-xep-loai?nam={YEAR}")
         fits(driver, "the commune's progress page")
         drafts, _, _ = counts_on(driver)
@@ -111,9 +62,9 @@ def secretary_submits():
 
 
 def district_approves(submitted):
-    driver = browser()
+    driver = chromium(ARTIFACTS, phone=True)
     try:
-        sign_in(driver, STAFF, STAFF_PASSWORD)
+        sign_in(driver, BASE, STAFF, STAFF_PASSWORD)
         approved_before, total = approved_in_report(driver, "before the approval")
         driver.get(f"{BASE}/to-chuc/{DISTRICT}/tien-do-xep-loai?nam={YEAR}")
         fits(driver, "the district's progress page")
