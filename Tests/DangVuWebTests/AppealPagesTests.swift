@@ -130,6 +130,15 @@ import Testing
     #expect(refused.status == .unprocessableContent)
     #expect(refused.body.contains("\"newForm\":\"Quyết định 12-QĐ/UBKT: không thể đổi sang hình thức"))
     #expect(try await store.disciplineDecision(id: decision)?.history.appeals.isEmpty == true)
+    // A form that is not one is sent back even beside an outcome that needs none (schemathesis found it kept).
+    let unknown = try await send(
+      .post, "/api/oversight/discipline/\(decision)/appeals", to: store, headers: jsonHeaders(staff),
+      body:
+        #"{"outcome":"upheld","newForm":"AAA","lodged":"2024-03-20","decided":"2024-05-02","settledBy":"UBKT tỉnh","settledNumber":"15-QĐ"}"#
+    )
+    #expect(unknown.status == .unprocessableContent)
+    #expect(unknown.body.contains("\"newForm\":\"“AAA” không phải một hình thức kỷ luật.\""))
+    #expect(try await store.disciplineDecision(id: decision)?.history.appeals.isEmpty == true)
 
     let saved = try await send(
       .post, "/api/oversight/discipline/\(decision)/appeals", to: store, headers: jsonHeaders(staff),

@@ -75,6 +75,14 @@ enum AppealSubmission {
   }
 
   private static func appealOutcome(_ fields: AppealFields, problems: inout FieldProblems) -> Appeal.Outcome? {
+    // A form named when the outcome keeps or annuls the decision is ignored, but a form that is not one is refused:
+    // what was sent is either understood or sent back, never silently dropped.
+    if !fields.newForm.isEmpty, fields.outcome != "changed",
+      DisciplineForm(rawValue: fields.newForm) ?? DisciplineForm(parsing: fields.newForm) == nil
+    {
+      problems["newForm"] = "“\(fields.newForm)” không phải một hình thức kỷ luật."
+      return nil
+    }
     switch fields.outcome {
     case "upheld": return .upheld
     case "annulled": return .annulled
