@@ -46,11 +46,9 @@ struct TargetCommand: AsyncParsableCommand {
             "Loại chỉ tiêu “\(measure)” không có; các loại: "
               + ReportTarget.Measure.allCases.map(\.rawValue).joined(separator: ", ") + ".")
         }
-        guard until >= from else {
-          throw DomainError("target.years", "Năm kết thúc \(until) trước năm bắt đầu \(from).")
-        }
         let target = try ReportTarget(
-          measure: kind, scopeCode: org, years: from...until, low: low, high: high, source: source)
+          measure: kind, scopeCode: org, years: try ReportTarget.years(from: from, until: until), low: low, high: high,
+          source: source)
         let saved = try await store.open().addReportTarget(target, by: .commandLineUser)
         print("Đã thêm chỉ tiêu số \(saved.id ?? 0): \(saved.measure.nameVi) \(saved.valueVi) (\(saved.source)).")
       } catch { throw fail(error) }

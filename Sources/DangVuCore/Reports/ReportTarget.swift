@@ -69,6 +69,15 @@ public struct ReportTarget: Hashable, Sendable, Codable {
     self.source = source
   }
 
+  /// The years from `from` to `until` as typed or read, refused when `until` comes first (a range the other way
+  /// round would stop the program rather than be refused).
+  public static func years(from: Int, until: Int) throws(DomainError) -> ClosedRange<Int> {
+    guard from <= until else {
+      throw DomainError("target.years", "Năm kết thúc \(until) trước năm bắt đầu \(from).")
+    }
+    return from...until
+  }
+
   /// "1.600–1.800 đảng viên" or "90%".
   public var valueVi: String {
     switch measure {
@@ -106,14 +115,11 @@ extension ReportTarget {
 
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: Keys.self)
-    let from = try c.decode(Int.self, forKey: .fromYear)
-    let until = try c.decode(Int.self, forKey: .untilYear)
-    guard from <= until else {
-      throw DecodingError.dataCorruptedError(forKey: .untilYear, in: c, debugDescription: "untilYear before fromYear")
-    }
+    let years = try Self.years(
+      from: try c.decode(Int.self, forKey: .fromYear), until: try c.decode(Int.self, forKey: .untilYear))
     try self.init(
       id: try c.decodeIfPresent(Int64.self, forKey: .id), measure: try c.decode(Measure.self, forKey: .measure),
-      scopeCode: try c.decodeIfPresent(String.self, forKey: .scopeCode), years: from...until,
+      scopeCode: try c.decodeIfPresent(String.self, forKey: .scopeCode), years: years,
       low: try c.decode(Int.self, forKey: .low), high: try c.decodeIfPresent(Int.self, forKey: .high),
       source: try c.decode(String.self, forKey: .source))
   }
