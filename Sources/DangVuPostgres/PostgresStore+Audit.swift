@@ -87,6 +87,7 @@ extension PostgresStore: AuditStore {
     return try await read { transaction in
       var entries: [AuditEntry] = []
       for try await row in try await transaction.query(statement) {
+        let row = row.makeRandomAccess()
         entries.append(Self.auditEntry(row) ?? Self.unreadableEntry(row))
       }
       return entries
@@ -103,6 +104,7 @@ extension PostgresStore: AuditStore {
       for try await row in rows {
         // The rest of the rows are still read, as the connection needs them consumed; they prove nothing more.
         guard walk.broken == nil else { continue }
+        let row = row.makeRandomAccess()
         if let entry = Self.auditEntry(row) {
           walk.check(entry)
         } else {
@@ -125,8 +127,9 @@ extension PostgresStore: AuditStore {
     }
     guard exists else { return nil }
     var head: AuditHead?
-    for try await row in try await transaction.query("SELECT seq, hash FROM audit_head WHERE id = 1") {
-      if let sequence = cell(row, 0, as: Int64.self), let hash = cell(row, 1, as: String.self) {
+    for try await row in try await transaction.query("SELECT seq::text, hash FROM audit_head WHERE id = 1") {
+      let row = row.makeRandomAccess()
+      if let sequence = number(row, 0), let hash = cell(row, 1, as: String.self) {
         head = AuditHead(sequence: sequence, hash: hash)
       }
     }
@@ -140,45 +143,28 @@ extension PostgresStore: AuditStore {
     a.previous_hash, a.hash
     """
 
-  /// Nil when a column no longer holds the type DangVu wrote (its type altered behind DangVu's back).
+  /// Nil when a column no longer holds what DangVu wrote (its type altered behind DangVu's back).
   /// Columns by position, in the order of `auditColumns`.
-  static func auditEntry(_ row: PostgresRow) -> AuditEntry? {
-    guard let sequence = number(row, 0), let time = number(row, 1),
-      let actor = cell(row, 2, as: String.self), let role = cell(row, 3, as: String.self),
-      let action = cell(row, 4, as: String.self), let subject = cell(row, 5, as: String.self),
-      let scope = cell(row, 6, as: String.self), let before = optionalText(row, 7), let after = optionalText(row, 8),
-      let previous = cell(row, 9, as: String.self), let hash = cell(row, 10, as: String.self)
-    else { return nil }
-    return AuditEntry(
-      sequence: sequence, time: AuditTime(millisecondsSince1970: time), actorLogin: actor, actorRole: role,
-      action: action, subject: subject, scopeCode: scope, before: before, after: after, previousHash: previous,
-      hash: hash)
+  static func auditEntry(_ row: PostgresRandomAccessRow) -> AuditEntry? {
+    AuditEntry.read(
+      integer: { number(row, $0) }, text: { cell(row, $0, as: String.self) }, isNull: { row[$0].bytes == nil })
   }
 
   /// A row changed into something unreadable is still listed, by its number, rather than hidden.
-  private static func unreadableEntry(_ row: PostgresRow) -> AuditEntry {
-    let unreadable = "(không đọc được)"
-    func text(_ index: Int) -> String { cell(row, index, as: String.self) ?? unreadable }
-    return AuditEntry(
-      sequence: number(row, 0) ?? 0, time: AuditTime(millisecondsSince1970: number(row, 1) ?? 0), actorLogin: text(2),
-      actorRole: text(3), action: text(4), subject: text(5), scopeCode: text(6), before: nil, after: nil,
-      previousHash: text(9), hash: text(10))
+  private static func unreadableEntry(_ row: PostgresRandomAccessRow) -> AuditEntry {
+    AuditEntry.unreadable(integer: { number(row, $0) }, text: { cell(row, $0, as: String.self) })
   }
 
-  static func number(_ row: PostgresRow, _ index: Int) -> Int64? {
+  static func number(_ row: PostgresRandomAccessRow, _ index: Int) -> Int64? {
     cell(row, index, as: String.self).flatMap { Int64($0) }
   }
 
-  static func cell<Value: PostgresDecodable>(_ row: PostgresRow, _ index: Int, as type: Value.Type) -> Value? {
-    let cell = row.makeRandomAccess()[index]
+  static func cell<Value: PostgresDecodable>(_ row: PostgresRandomAccessRow, _ index: Int, as type: Value.Type)
+    -> Value?
+  {
+    let cell = row[index]
     guard cell.bytes != nil else { return nil }
     return try? cell.decode(Value.self)
-  }
-
-  /// `.some(nil)` for NULL, `nil` for a value that is not text.
-  private static func optionalText(_ row: PostgresRow, _ index: Int) -> String?? {
-    guard row.makeRandomAccess()[index].bytes != nil else { return .some(nil) }
-    return cell(row, index, as: String.self).map { .some($0) }
   }
 }
 
