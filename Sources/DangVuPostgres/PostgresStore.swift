@@ -53,6 +53,10 @@ public final class PostgresStore: Sendable {
     await running.value
   }
 
+  // A store dropped without `close()` still ends its pool (without waiting): the task holds the client, not the
+  // store, so nothing else would stop it.
+  deinit { running.cancel() }
+
   /// Runs `body` in one transaction on one connection of the pool, committed when it returns and rolled back
   /// when it throws; the error `body` threw is the one thrown (postgres-nio's own `withTransaction` wraps it).
   /// Read committed, PostgreSQL's default: each statement sees what was committed before it started, so a
