@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependencies flow one way: dangvu → DangVuWeb → DangVuStore → DangVuCore (DESIGN.md).
+// Dependencies flow one way: dangvu → DangVuWeb → DangVuStore → DangVuCore (DESIGN.md); the PostgreSQL
+// engine, DangVuPostgres, depends on DangVuStore and nothing depends on it but the tests (yet).
 let package = Package(
   name: "DangVu",
   platforms: [.macOS(.v14)],
@@ -19,6 +20,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
   ],
   targets: [
     .target(name: "DangVuCore"),
@@ -36,6 +38,14 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
         // Word documents (Documents/) and Excel workbooks (Spreadsheet/, decision 0020) are ZIP packages of XML parts.
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
+    // The PostgreSQL engine beside SQLite, over the store's public protocols only (docs/decisions/0032).
+    .target(
+      name: "DangVuPostgres",
+      dependencies: [
+        "DangVuStore",
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "Logging", package: "swift-log"),
       ]),
     .target(
       name: "DangVuWeb",
@@ -66,6 +76,10 @@ let package = Package(
       name: "DangVuStoreTests",
       dependencies: [
         "DangVuStore", "DangVuTestFixtures",
+        // The audit trail's contract runs on PostgreSQL too (AuditEngine), each test in a database of its own.
+        "DangVuPostgres",
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "Logging", package: "swift-log"),
         // CSVScanner is checked against the reader it replaced.
         .product(name: "CSV", package: "CSV.swift"),
         // Mutated workbooks are built as archives in the tests.

@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/system-packages.sh
+source scripts/lib/postgres.sh
 
 ensure_swift
 ensure_system_packages
@@ -25,8 +26,10 @@ ensure_python_module docx python-docx
 echo "== Build"
 swift build --build-tests
 
-echo "== Tests"
+echo "== Tests (SQLite, and PostgreSQL 15 in a throwaway cluster on loopback for the engines' contract tests)"
+start_test_postgres
 swift test --skip-build
+stop_test_postgres
 
 echo "== API conformance (schemathesis against /openapi.yaml on the real server)"
 scripts/api-conformance.sh 30

@@ -164,25 +164,13 @@ extension SQLiteStore {
   /// Nil when a field does not hold the type DangVu wrote, which only a change outside DangVu can do.
   /// Columns by position, in the order of `auditColumns`: verification reads every row.
   static func auditEntry(_ row: Row) -> AuditEntry? {
-    guard let sequence = integer(row, 0), let time = integer(row, 1), let actor = text(row, 2),
-      let role = text(row, 3), let action = text(row, 4), let subject = text(row, 5), let scope = text(row, 6),
-      let before = optionalText(row, 7), let after = optionalText(row, 8), let previous = text(row, 9),
-      let hash = text(row, 10)
-    else { return nil }
-    return AuditEntry(
-      sequence: sequence, time: AuditTime(millisecondsSince1970: time), actorLogin: actor, actorRole: role,
-      action: action, subject: subject, scopeCode: scope, before: before, after: after, previousHash: previous,
-      hash: hash)
+    AuditEntry.read(
+      integer: { integer(row, $0) }, text: { text(row, $0) }, isNull: { (row[$0] as DatabaseValue).isNull })
   }
 
   /// A row changed into something unreadable is still listed, by its number, rather than hidden.
   private static func unreadableEntry(_ row: Row) -> AuditEntry {
-    let unreadable = "(không đọc được)"
-    return AuditEntry(
-      sequence: row[0], time: AuditTime(millisecondsSince1970: integer(row, 1) ?? 0),
-      actorLogin: text(row, 2) ?? unreadable, actorRole: text(row, 3) ?? unreadable,
-      action: text(row, 4) ?? unreadable, subject: text(row, 5) ?? unreadable, scopeCode: text(row, 6) ?? unreadable,
-      before: nil, after: nil, previousHash: text(row, 9) ?? unreadable, hash: text(row, 10) ?? unreadable)
+    AuditEntry.unreadable(integer: { integer(row, $0) }, text: { text(row, $0) })
   }
 
   // Strict reads: GRDB would convert (or trap on) a value of another type; here it is a sign of tampering.
@@ -194,12 +182,5 @@ extension SQLiteStore {
   private static func integer(_ row: Row, _ index: Int) -> Int64? {
     if case .int64(let value) = (row[index] as DatabaseValue).storage { return value }
     return nil
-  }
-
-  /// `.some(nil)` for NULL, `nil` for a value that is not text.
-  private static func optionalText(_ row: Row, _ index: Int) -> String?? {
-    let value = row[index] as DatabaseValue
-    if value.isNull { return .some(nil) }
-    return text(row, index).map { .some($0) }
   }
 }

@@ -1,0 +1,115 @@
+import DangVuCore
+import DangVuStore
+import Logging
+import PostgresNIO
+
+/// The PostgreSQL engine for central deployments (issue 23, docs/decisions/0032): a pool of connections
+/// (`PostgresClient`) run by a task the store owns, its own migrations, and transactions as the SQLite store
+/// has them. So far it serves the audit trail only (`AuditStore`); the rest of `PartyStore` follows slice by
+/// slice, each passing the same contract tests as SQLite.
+///
+/// Open it with `open(_:)` and end it with `close()`: the pool's connections stay open until then.
+public final class PostgresStore: Sendable {
+  let location: PostgresLocation
+  let client: PostgresClient
+  let logger: Logger
+  private let running: Task<Void, Never>
+
+  private init(location: PostgresLocation, maximumConnections: Int, logger: Logger) {
+    var configuration = location.clientConfiguration
+    configuration.options.maximumConnections = maximumConnections
+    let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+    self.location = location
+    self.client = client
+    self.logger = logger
+    // The pool leases nothing until run() runs; it returns once this task is cancelled (`close`).
+    running = Task { await client.run() }
+  }
+
+  /// Connects, brings the database's schema up to this version of DangVu (`PostgresMigrations`), and returns
+  /// the store ready for use. Several servers may open the same database at once: the migrations take a lock.
+  public static func open(
+    _ location: PostgresLocation, maximumConnections: Int = 20,
+    logger: Logger = Logger(label: "dangvu.postgres")
+  ) async throws -> PostgresStore {
+    let store = PostgresStore(location: location, maximumConnections: maximumConnections, logger: logger)
+    do {
+      try await location.connect(logger: logger).close()
+      try await store.write { transaction in try await PostgresMigrations.migrate(in: transaction) }
+    } catch {
+      await store.close()
+      if error is DomainError { throw error }
+      throw DomainError(
+        "postgres.cannotOpen",
+        "Không mở được cơ sở dữ liệu PostgreSQL \(location): \(PostgresFailure.describe(error)). "
+          + "Hãy kiểm tra máy chủ đang chạy, tên người dùng, mật khẩu và tên cơ sở dữ liệu trong địa chỉ.")
+    }
+    return store
+  }
+
+  /// Closes the pool and waits until its connections are closed. The store answers nothing afterwards.
+  public func close() async {
+    running.cancel()
+    await running.value
+  }
+
+  // A store dropped without `close()` still ends its pool (without waiting): the task holds the client, not the
+  // store, so nothing else would stop it.
+  deinit { running.cancel() }
+
+  /// Runs `body` in one transaction on one connection of the pool, committed when it returns and rolled back
+  /// when it throws; the error `body` threw is the one thrown (postgres-nio's own `withTransaction` wraps it).
+  /// Read committed, PostgreSQL's default: each statement sees what was committed before it started, so a
+  /// write that serialises on a lock (the audit trail's append) reads the state the previous holder left.
+  func write<Result: Sendable>(_ body: @Sendable (PostgresTransaction) async throws -> Result) async throws -> Result {
+    try await PostgresFailure.naming(location) {
+      try await client.withConnection { connection in
+        try await Self.inTransaction(
+          PostgresTransaction(connection: connection, logger: logger), begin: "BEGIN ISOLATION LEVEL READ COMMITTED",
+          body)
+      }
+    }
+  }
+
+  /// Runs `body` on one snapshot of the database, as SQLite's reads see one commit's state: a check that
+  /// reads several tables (the audit chain and its head) does not see a commit land between two of them.
+  func read<Result: Sendable>(_ body: @Sendable (PostgresTransaction) async throws -> Result) async throws -> Result {
+    try await PostgresFailure.naming(location) {
+      try await client.withConnection { connection in
+        try await Self.inTransaction(
+          PostgresTransaction(connection: connection, logger: logger),
+          begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
+      }
+    }
+  }
+
+  private static func inTransaction<Result: Sendable>(
+    _ transaction: PostgresTransaction, begin: PostgresQuery,
+    _ body: @Sendable (PostgresTransaction) async throws -> Result
+  ) async throws -> Result {
+    try await transaction.query(begin)
+    let result: Result
+    do {
+      result = try await body(transaction)
+    } catch {
+      // The body's error is what the caller needs; a failed rollback leaves a connection the pool closes.
+      _ = try? await transaction.query("ROLLBACK")
+      throw error
+    }
+    try await transaction.query("COMMIT")
+    return result
+  }
+}
+
+/// A connection inside a transaction the store opened. Only the store makes one, so a function that takes
+/// it (`PostgresStore.append(_:in:)`) cannot run outside a transaction: SQLite's `isInsideTransaction` check,
+/// made a type. It must not outlive the closure it was given to.
+struct PostgresTransaction: Sendable {
+  let connection: PostgresConnection
+  let logger: Logger
+
+  @discardableResult
+  func query(_ query: PostgresQuery, file: String = #fileID, line: Int = #line) async throws -> PostgresRowSequence {
+    try await connection.query(query, logger: logger, file: file, line: line)
+  }
+}
