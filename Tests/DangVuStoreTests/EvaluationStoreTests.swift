@@ -29,6 +29,17 @@ struct EvaluationStoreTests {
     return (store, members)
   }
 
+  /// The national demo stopped here: a cell graded at the evaluation on 15 December and ended on the 17th has no
+  /// place in the tree on 31 December, and its province's cycle must still cover it.
+  @Test(arguments: Engine.allCases)
+  func aUnitThatEndsAfterTheEvaluationButBeforeTheYearsEndIsStillGraded(engine: Engine) async throws {
+    let (store, _) = try await graded(engine)
+    try await store.endOrganisation(code: "KG.02.001", on: day("2023-12-17"))
+    let recorded = try await store.recordGrades(
+      [GradeEntry(subject: .organisation(code: "KG.02.001"), outcome: .graded(.good))], year: 2023)
+    #expect(recorded.map(\.outcome) == [.graded(.good)])
+  }
+
   @Test(arguments: Engine.allCases)
   func gradesAWholeCellInOneTransactionApplyingTheRules(engine: Engine) async throws {
     let (store, m) = try await graded(engine)

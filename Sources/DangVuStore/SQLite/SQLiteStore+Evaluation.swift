@@ -141,8 +141,13 @@ extension SQLiteStore {
 
   /// The year's cycle whose scope holds the unit: the nearest ancestor (or the unit itself) with a cycle.
   static func cycleCovering(unitID: Int64, year: Int, in db: Database) throws -> EvaluationCycle? {
-    let yearEnd = Day.lastDay(ofYear: year)
-    for unit in try ancestry(of: unitID, on: yearEnd, in: db).units {
+    // The tree at the year's end, or on the unit's last day when it ends before then: a cell graded at the
+    // evaluation on 15 December and merged away on the 17th is still covered by its province's cycle.
+    var day = Day.lastDay(ofYear: year)
+    if let ended = try Int.fetchOne(db, sql: "SELECT ended FROM organisation WHERE id = ?", arguments: [unitID]) {
+      day = min(day, Day(daysSinceEpoch: ended).adding(days: -1))
+    }
+    for unit in try ancestry(of: unitID, on: day, in: db).units {
       if let cycle = try cycle(scopeID: unit.id, year: year, in: db) { return cycle }
     }
     return nil
