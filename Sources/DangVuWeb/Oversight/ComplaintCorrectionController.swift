@@ -56,25 +56,12 @@ struct ComplaintCorrectionController {
     case .member(let id): name = try await store.memberWithVersion(id: id)?.member.fullName ?? "đảng viên \(id)"
     case .unit(let code): name = try await store.organisation(code: code)?.name ?? code
     }
-    struct After: Decodable { var reason: String }
-    let rows = try await store.auditEntries(AuditFilter(action: "complaint.correct", subject: "complaint:\(c.id)"))
-      .compactMap { entry -> HTML? in
-        guard let before = entry.before.flatMap({ try? JSONDecoder().decode(Complaint.self, from: Data($0.utf8)) }),
-          let after = entry.after.flatMap({ try? JSONDecoder().decode(After.self, from: Data($0.utf8)) })
-        else { return nil }
-        return """
-          <tr><td>\(entry.time.day.vietnamese)</td><td>\(entry.actorLogin)</td><td>\(after.reason)</td>\
-          <td>\(before.kind.nameVi); \(before.summary); \(before.resolved?.vietnamese ?? "chưa giải quyết")\
-          \(before.finding.map { ", \($0.nameVi)" } ?? "")</td></tr>
-          """
-      }
-    let history: HTML =
-      rows.isEmpty
-      ? "<p class=\"muted\">Đơn chưa được sửa.</p>"
-      : """
-      <div class="table"><table><thead><tr><th>Ngày sửa</th><th>Người sửa</th><th>Lý do</th><th>Trước khi sửa</th>\
-      </tr></thead><tbody>\(rows)</tbody></table></div>
-      """
+    let history = CorrectionLine<Complaint>.table(
+      try await CorrectionLine.load(action: "complaint.correct", subject: "complaint:\(c.id)", from: store),
+      none: "Đơn chưa được sửa."
+    ) {
+      "\($0.kind.nameVi); \($0.summary); \($0.resolved?.vietnamese ?? "chưa giải quyết")\($0.finding.map { ", \($0.nameVi)" } ?? "")"
+    }
     let fields = typed?.fields ?? ComplaintCorrectionFields(c)
     let e = typed?.problems ?? FieldProblems()
     let kinds = Complaint.Kind.allCases.map { k -> HTML in

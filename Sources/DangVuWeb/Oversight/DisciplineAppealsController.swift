@@ -88,12 +88,12 @@ struct DisciplineAppealsController {
     case .member(let id): name = try await store.memberWithVersion(id: id)?.member.fullName ?? "đảng viên \(id)"
     case .unit(let code): name = try await store.organisation(code: code)?.name ?? code
     }
-    let corrections = try await store.auditEntries(
-      AuditFilter(action: "discipline.correct", subject: "discipline:\(history.decision.id)"))
+    let corrections = try await DisciplineCorrectionLine.load(
+      action: "discipline.correct", subject: "discipline:\(history.decision.id)", from: store)
     let model = DisciplineDecisionPageModel(
       history: history, subjectName: name, canEdit: access.principal.allows(.editOversight),
       csrf: CSRF.field(context), categories: try await store.violationCategories(),
-      corrections: corrections.compactMap(DisciplineCorrectionLine.init), fields: fields, problems: problems,
+      corrections: corrections, fields: fields, problems: problems,
       correction: correction)
     return HTMLPage(status: status, html: DisciplineDecisionPageView.render(model))
   }

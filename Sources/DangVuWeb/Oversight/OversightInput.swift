@@ -61,6 +61,8 @@ extension Access {
       if kind == "unit" {
         return .unit(code: try await unit(code: key, on: day).code)
       }
+      // `#id`: a member without a party card yet, as an inspection's correction form lists them.
+      if key.hasPrefix("#"), let id = Int64(key.dropFirst()) { return .member(try await member(id: id).id) }
       guard let found = try await store.member(cardNumber: key) else { throw AccessError.notFound }
       return .member(try await member(id: found.id).id)
     } catch let error as AccessError where error.isNotFound {

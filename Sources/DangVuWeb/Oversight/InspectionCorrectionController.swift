@@ -1,0 +1,72 @@
+import DangVuCore
+import DangVuStore
+import Hummingbird
+
+/// An inspection's or supervision's page (`/kiem-tra-ky-luat/kiem-tra/{id}`) with its corrections, where the
+/// inspection staff correct one entered wrongly; `/api/oversight/inspections/{id}/corrections` does the same in JSON.
+/// An inspection run by a body outside the principal's subtree does not exist for them.
+struct InspectionCorrectionController {
+  typealias Context = AppRequestContext
+  let store: any PartyStore
+
+  func addRoutes(to router: Router<Context>) {
+    router.get("kiem-tra-ky-luat/kiem-tra/:id", use: page)
+    router.post("kiem-tra-ky-luat/kiem-tra/:id/sua", use: correct)
+    router.post("api/oversight/inspections/:id/corrections", use: correctJSON)
+  }
+
+  @Sendable func page(_ request: Request, context: Context) async throws -> Response {
+    let access = try Access.require(.readRecords, context, store: store)
+    let inspection = try await InspectionCorrectionSubmission.inspection(
+      id: context.parameters.get("id", as: Int64.self), access: access)
+    return try await render(inspection, access, context, status: .ok).response(from: request, context: context)
+  }
+
+  @Sendable func correct(_ request: Request, context: Context) async throws -> Response {
+    let access = try Access.require(.editOversight, context, store: store)
+    let inspection = try await InspectionCorrectionSubmission.inspection(
+      id: context.parameters.get("id", as: Int64.self), access: access)
+    let fields = try await SubmittedForm(request).decode(InspectionCorrectionFields.self)
+    switch try await InspectionCorrectionSubmission.correct(fields, of: inspection, access: access) {
+    case .saved(let saved): return .redirect(to: Links.inspection(saved.id), type: .normal)
+    case .invalid(let problems):
+      return try await render(inspection, access, context, status: .unprocessableContent, typed: (fields, problems))
+        .response(from: request, context: context)
+    }
+  }
+
+  @Sendable func correctJSON(_ request: Request, context: Context) async throws -> Response {
+    let access = try Access.require(.editOversight, context, store: store)
+    let inspection = try await InspectionCorrectionSubmission.inspection(
+      id: context.parameters.get("id", as: Int64.self), access: access)
+    let fields = try await SubmittedJSON(request).decode(InspectionCorrectionFields.self)
+    switch try await InspectionCorrectionSubmission.correct(fields, of: inspection, access: access) {
+    case .saved(let saved): return try JSONResponse(saved).response(from: request, context: context)
+    case .invalid(let problems): return MemberAPIController.invalid(problems)
+    }
+  }
+
+  private func render(
+    _ i: Inspection, _ access: Access, _ context: Context, status: HTTPResponse.Status,
+    typed: (fields: InspectionCorrectionFields, problems: FieldProblems)? = nil
+  ) async throws -> HTMLPage {
+    var names: [OversightSubject: String] = [:]
+    var cards: [Int64: String] = [:]
+    for s in i.subjects {
+      switch s.subject {
+      case .member(let id):
+        let member = try await store.memberWithVersion(id: id)?.member
+        names[s.subject] = member?.fullName ?? "đảng viên \(id)"
+        cards[id] = member?.partyCardNumber
+      case .unit(let code): names[s.subject] = try await store.organisation(code: code)?.name ?? code
+      }
+    }
+    let model = InspectionPageModel(
+      inspection: i, subjectNames: names, canEdit: access.principal.allows(.editOversight), csrf: CSRF.field(context),
+      corrections: try await CorrectionLine.load(
+        action: "inspection.correct", subject: "inspection:\(i.id)", from: store),
+      fields: typed?.fields ?? InspectionCorrectionFields(i, cards: cards), problems: typed?.problems ?? FieldProblems()
+    )
+    return HTMLPage(status: status, html: InspectionPageView.render(model))
+  }
+}
