@@ -119,7 +119,7 @@ struct OversightRecordsAuditedStoreTests {
       #expect(second["oversight.body.partyCommittee.units"] == 1 && second["oversight.all.members"] == 0)
       #expect(second["oversight.regular.unitsDistinct"] == 1)
     }
-    #expect(try await store.checkAggregates().isConsistent)
+    #expect(try await #require(store as? SQLiteStore).checkAggregates().isConsistent)
     let entry = try #require(try await store.auditEntries(AuditFilter(action: "inspection.correct")).first)
     #expect(entry.subject == "inspection:\(inspection.id)" && entry.scopeCode == "KG.01")
     #expect(entry.before?.contains("supervision") == true && entry.after?.contains("Ghi nhầm loại và ngày") == true)

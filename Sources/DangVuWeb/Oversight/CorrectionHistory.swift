@@ -12,10 +12,9 @@ struct CorrectionLine<Record: Decodable & Sendable>: Sendable {
   var before: Record
 
   init?(_ entry: AuditEntry) {
-    struct After: Decodable { var reason: String }
     guard
       let before = entry.before.flatMap({ try? JSONDecoder().decode(Record.self, from: Data($0.utf8)) }),
-      let after = entry.after.flatMap({ try? JSONDecoder().decode(After.self, from: Data($0.utf8)) })
+      let after = entry.after.flatMap({ try? JSONDecoder().decode(CorrectionReason.self, from: Data($0.utf8)) })
     else { return nil }
     self.day = entry.time.day
     self.actor = entry.actorLogin
@@ -43,5 +42,8 @@ struct CorrectionLine<Record: Decodable & Sendable>: Sendable {
       """
   }
 }
+
+/// The reason a correction's entry keeps beside the corrected record (`after`).
+private struct CorrectionReason: Decodable { var reason: String }
 
 typealias DisciplineCorrectionLine = CorrectionLine<DisciplineDecision>
