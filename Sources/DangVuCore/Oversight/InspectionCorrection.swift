@@ -45,14 +45,9 @@ extension OversightRules {
   /// Checks a correction: a reason, a change, and the corrected inspection passes the checks every inspection passes
   /// (a title, at least one subject and none twice, not concluded before it began).
   public static func check(_ c: InspectionCorrection, of i: Inspection) throws(DomainError) {
-    if c.reason.allSatisfy(\.isWhitespace) {
-      throw DomainError("correction.reason", "Hãy ghi lý do sửa cuộc \(i.kind.nameVi) \"\(i.title)\".")
-    }
-    try TextRules.check(c.reason, .note)
     let corrected = c.applied(to: i)
-    if corrected == i {
-      throw DomainError("correction.unchanged", "Không có gì thay đổi so với cuộc \(i.kind.nameVi) đã ghi.")
-    }
+    try checkCorrection(reason: c.reason, changed: corrected != i, of: "cuộc \(i.kind.nameVi)")
     try check(corrected)
   }
+
 }

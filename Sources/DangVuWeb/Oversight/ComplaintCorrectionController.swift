@@ -18,33 +18,19 @@ struct ComplaintCorrectionController {
 
   @Sendable func page(_ request: Request, context: Context) async throws -> Response {
     let access = try Access.require(.readRecords, context, store: store)
-    let complaint = try await ComplaintCorrectionSubmission.complaint(
+    let complaint = try await ComplaintCorrectionSubmission.find(
       id: context.parameters.get("id", as: Int64.self), access: access)
     return try await render(complaint, access, context, status: .ok).response(from: request, context: context)
   }
 
   @Sendable func correct(_ request: Request, context: Context) async throws -> Response {
-    let access = try Access.require(.editOversight, context, store: store)
-    let complaint = try await ComplaintCorrectionSubmission.complaint(
-      id: context.parameters.get("id", as: Int64.self), access: access)
-    let fields = try await SubmittedForm(request).decode(ComplaintCorrectionFields.self)
-    switch try await ComplaintCorrectionSubmission.correct(fields, of: complaint, access: access) {
-    case .saved(let saved): return .redirect(to: Links.complaint(saved.id), type: .normal)
-    case .invalid(let problems):
-      return try await render(complaint, access, context, status: .unprocessableContent, typed: (fields, problems))
-        .response(from: request, context: context)
+    try await ComplaintCorrectionSubmission.submitForm(request, context, store: store) {
+      try await render($0, $1, context, status: .unprocessableContent, typed: $2)
     }
   }
 
   @Sendable func correctJSON(_ request: Request, context: Context) async throws -> Response {
-    let access = try Access.require(.editOversight, context, store: store)
-    let complaint = try await ComplaintCorrectionSubmission.complaint(
-      id: context.parameters.get("id", as: Int64.self), access: access)
-    let fields = try await SubmittedJSON(request).decode(ComplaintCorrectionFields.self)
-    switch try await ComplaintCorrectionSubmission.correct(fields, of: complaint, access: access) {
-    case .saved(let saved): return try JSONResponse(saved).response(from: request, context: context)
-    case .invalid(let problems): return MemberAPIController.invalid(problems)
-    }
+    try await ComplaintCorrectionSubmission.submitJSON(request, context, store: store)
   }
 
   private func render(

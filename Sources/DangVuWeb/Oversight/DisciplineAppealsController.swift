@@ -39,27 +39,13 @@ struct DisciplineAppealsController {
   }
 
   @Sendable func correct(_ request: Request, context: Context) async throws -> Response {
-    let access = try Access.require(.editOversight, context, store: store)
-    let history = try await AppealSubmission.decision(id: context.parameters.get("id", as: Int64.self), access: access)
-    let fields = try await SubmittedForm(request).decode(DisciplineCorrectionFields.self)
-    switch try await DisciplineCorrectionSubmission.correct(fields, of: history.decision, access: access) {
-    case .saved(let decision):
-      return .redirect(to: Links.disciplineDecision(decision.id), type: .normal)
-    case .invalid(let problems):
-      return try await render(
-        history, access, context, status: .unprocessableContent, correction: (fields, problems)
-      ).response(from: request, context: context)
+    try await DisciplineCorrectionSubmission.submitForm(request, context, store: store) {
+      try await render($0, $1, context, status: .unprocessableContent, correction: $2)
     }
   }
 
   @Sendable func correctJSON(_ request: Request, context: Context) async throws -> Response {
-    let access = try Access.require(.editOversight, context, store: store)
-    let history = try await AppealSubmission.decision(id: context.parameters.get("id", as: Int64.self), access: access)
-    let fields = try await SubmittedJSON(request).decode(DisciplineCorrectionFields.self)
-    switch try await DisciplineCorrectionSubmission.correct(fields, of: history.decision, access: access) {
-    case .saved(let decision): return try JSONResponse(decision).response(from: request, context: context)
-    case .invalid(let problems): return MemberAPIController.invalid(problems)
-    }
+    try await DisciplineCorrectionSubmission.submitJSON(request, context, store: store)
   }
 
   @Sendable func decisionJSON(_ request: Request, context: Context) async throws -> Response {

@@ -17,33 +17,19 @@ struct InspectionCorrectionController {
 
   @Sendable func page(_ request: Request, context: Context) async throws -> Response {
     let access = try Access.require(.readRecords, context, store: store)
-    let inspection = try await InspectionCorrectionSubmission.inspection(
+    let inspection = try await InspectionCorrectionSubmission.find(
       id: context.parameters.get("id", as: Int64.self), access: access)
     return try await render(inspection, access, context, status: .ok).response(from: request, context: context)
   }
 
   @Sendable func correct(_ request: Request, context: Context) async throws -> Response {
-    let access = try Access.require(.editOversight, context, store: store)
-    let inspection = try await InspectionCorrectionSubmission.inspection(
-      id: context.parameters.get("id", as: Int64.self), access: access)
-    let fields = try await SubmittedForm(request).decode(InspectionCorrectionFields.self)
-    switch try await InspectionCorrectionSubmission.correct(fields, of: inspection, access: access) {
-    case .saved(let saved): return .redirect(to: Links.inspection(saved.id), type: .normal)
-    case .invalid(let problems):
-      return try await render(inspection, access, context, status: .unprocessableContent, typed: (fields, problems))
-        .response(from: request, context: context)
+    try await InspectionCorrectionSubmission.submitForm(request, context, store: store) {
+      try await render($0, $1, context, status: .unprocessableContent, typed: $2)
     }
   }
 
   @Sendable func correctJSON(_ request: Request, context: Context) async throws -> Response {
-    let access = try Access.require(.editOversight, context, store: store)
-    let inspection = try await InspectionCorrectionSubmission.inspection(
-      id: context.parameters.get("id", as: Int64.self), access: access)
-    let fields = try await SubmittedJSON(request).decode(InspectionCorrectionFields.self)
-    switch try await InspectionCorrectionSubmission.correct(fields, of: inspection, access: access) {
-    case .saved(let saved): return try JSONResponse(saved).response(from: request, context: context)
-    case .invalid(let problems): return MemberAPIController.invalid(problems)
-    }
+    try await InspectionCorrectionSubmission.submitJSON(request, context, store: store)
   }
 
   private func render(

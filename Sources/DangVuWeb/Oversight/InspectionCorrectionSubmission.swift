@@ -4,54 +4,40 @@ import Foundation
 
 /// A correction of an inspection or supervision as typed on its page or sent to the API, kept as text so what was
 /// typed goes back unchanged when something is refused. Subjects as on the form that records one: members by party
-/// card number (or `#id` for one without a card), units by code, one per line or separated by commas.
-struct InspectionCorrectionFields: Codable, Sendable, Equatable {
-  var kind: String = ""
-  var organ: String = ""
-  var title: String = ""
-  var started: String = ""
+/// card number (or `#id` for one without a card), units by code, one per line or separated by commas. In JSON the
+/// fields are flat, as a new inspection's.
+struct InspectionCorrectionFields: Decodable, Sendable {
+  /// The fields a new inspection has, but the body's unit, which is not corrected.
+  var inspection = InspectionInput()
   /// Empty while the inspection runs.
   var concluded: String = ""
-  var memberSubjects: String = ""
-  var unitSubjects: String = ""
   var reason: String = ""
 
-  enum CodingKeys: String, CodingKey {
-    case kind, organ, title, started, concluded, memberSubjects, unitSubjects, reason
-  }
+  enum CodingKeys: String, CodingKey { case concluded, reason }
 
   init() {}
 
   /// The fields prefilled from the inspection as it stands; `cards` gives the members' party card numbers.
   init(_ i: Inspection, cards: [Int64: String]) {
-    kind = i.kind.code
-    organ = i.body.organ.rawValue
-    title = i.title
-    started = i.started.vietnamese
+    inspection = InspectionInput(
+      kind: i.kind.code, organ: i.body.organ.rawValue, bodyCode: i.body.unitCode, title: i.title,
+      started: i.started.vietnamese,
+      memberSubjects: i.subjects.compactMap { s -> String? in
+        guard case .member(let id) = s.subject else { return nil }
+        return cards[id] ?? "#\(id)"
+      }.joined(separator: "\n"),
+      unitSubjects: i.subjects.compactMap { s -> String? in
+        guard case .unit(let code) = s.subject else { return nil }
+        return code
+      }.joined(separator: "\n"))
     concluded = i.concluded?.vietnamese ?? ""
-    var members: [String] = []
-    var units: [String] = []
-    for s in i.subjects {
-      switch s.subject {
-      case .member(let id): members.append(cards[id] ?? "#\(id)")
-      case .unit(let code): units.append(code)
-      }
-    }
-    memberSubjects = members.joined(separator: "\n")
-    unitSubjects = units.joined(separator: "\n")
   }
 
   init(from decoder: any Decoder) throws {
+    inspection = try InspectionInput(from: decoder)
     let c = try decoder.container(keyedBy: CodingKeys.self)
-    func text(_ key: CodingKeys) throws -> String { try c.decodeIfPresent(String.self, forKey: key) ?? "" }
-    kind = try text(.kind)
-    organ = try text(.organ)
-    title = try text(.title)
-    started = try text(.started)
-    concluded = try text(.concluded)
-    memberSubjects = try text(.memberSubjects)
-    unitSubjects = try text(.unitSubjects)
-    reason = try text(.reason)
+    concluded = try c.decodeIfPresent(String.self, forKey: .concluded) ?? ""
+    reason = try c.decodeIfPresent(String.self, forKey: .reason) ?? ""
   }
 }
 
@@ -59,14 +45,9 @@ struct InspectionCorrectionFields: Codable, Sendable, Equatable {
 /// ran; the corrected one is checked as a new one is (`Access.inspection(from:)`: every subject inside the subtree),
 /// each refusal beside its field; the store writes the correction, re-counts its lượt and appends the audit entry,
 /// which keeps the old inspection, in one transaction.
-enum InspectionCorrectionSubmission {
-  enum Outcome: Sendable {
-    case saved(Inspection)
-    case invalid(FieldProblems)
-  }
-
+enum InspectionCorrectionSubmission: RecordCorrection {
   /// The inspection `id`, if the body that ran it lies in the principal's subtree on the day it began.
-  static func inspection(id: Int64?, access: Access) async throws -> Inspection {
+  static func find(id: Int64?, access: Access) async throws -> Inspection {
     guard let id, let found = try await access.store.inspection(id: id) else { throw AccessError.notFound }
     do {
       _ = try await access.unit(code: found.body.unitCode, on: found.started)
@@ -76,14 +57,17 @@ enum InspectionCorrectionSubmission {
     return found
   }
 
-  static func correct(_ fields: InspectionCorrectionFields, of i: Inspection, access: Access) async throws -> Outcome {
+  static func page(of saved: Inspection) -> String { Links.inspection(saved.id) }
+
+  static func correct(_ fields: InspectionCorrectionFields, of i: Inspection, access: Access) async throws
+    -> CorrectionOutcome<Inspection>
+  {
     var problems = FieldProblems()
     var checked: Inspection?
+    var typed = fields.inspection
+    typed.bodyCode = i.body.unitCode
     do {
-      checked = try await access.inspection(
-        from: InspectionInput(
-          kind: fields.kind, organ: fields.organ, bodyCode: i.body.unitCode, title: fields.title,
-          started: fields.started, memberSubjects: fields.memberSubjects, unitSubjects: fields.unitSubjects))
+      checked = try await access.inspection(from: typed)
     } catch let refused as FieldProblems {
       problems = refused
     }

@@ -51,7 +51,7 @@ enum InspectionPageView {
   }
 
   private static func form(_ model: InspectionPageModel) -> HTML {
-    let f = model.fields
+    let f = model.fields.inspection
     let e = model.problems
     let kinds = OversightKind.allCases.map { k -> HTML in
       "<option value=\"\(k.code)\"\(f.kind == k.code ? HTML(" selected") : .empty)>\(k.nameVi)</option>"
@@ -69,10 +69,10 @@ enum InspectionPageView {
       \(FormField.wrap("organ", "Chủ thể tiến hành", "<select id=\"f-organ\" name=\"organ\"\(FormField.described("organ", error: e["organ"]))>\(organs)</select>", error: e["organ"]))
       \(FormField.input("title", "Nội dung", value: f.title, error: e["title"]))
       \(FormField.input("started", "Ngày bắt đầu (31/12/2023)", value: f.started, error: e["started"]))
-      \(FormField.input("concluded", "Ngày kết luận (để trống nếu đang tiến hành)", value: f.concluded, error: e["concluded"]))
+      \(FormField.input("concluded", "Ngày kết luận (để trống nếu đang tiến hành)", value: model.fields.concluded, error: e["concluded"]))
       \(FormField.textarea("memberSubjects", "Đảng viên là đối tượng: số thẻ, mỗi dòng một người", value: f.memberSubjects, error: e["memberSubjects"]))
       \(FormField.textarea("unitSubjects", "Tổ chức đảng là đối tượng: mã, mỗi dòng một tổ chức", value: f.unitSubjects, error: e["unitSubjects"]))
-      \(FormField.textarea("reason", "Lý do sửa", value: f.reason, error: e["reason"]))
+      \(FormField.textarea("reason", "Lý do sửa", value: model.fields.reason, error: e["reason"]))
       <button type="submit">Lưu bản sửa</button></form>
       """
   }

@@ -176,7 +176,7 @@ struct OversightRecordsController {
 
   /// Settles a complaint inside the scope; one outside it is not found, as everywhere.
   private func resolve(_ access: Access, _ context: Context, _ input: ResolutionInput) async throws -> Complaint {
-    let complaint = try await ComplaintCorrectionSubmission.complaint(
+    let complaint = try await ComplaintCorrectionSubmission.find(
       id: context.parameters.get("id", as: Int64.self), access: access)
     var problems = FieldProblems()
     let day = problems.day(input.resolved, "resolved", "ngày giải quyết")
