@@ -11,26 +11,10 @@ struct ComplaintCorrectionController {
   let store: any PartyStore
 
   func addRoutes(to router: Router<Context>) {
-    router.get("kiem-tra-ky-luat/don/:id", use: page)
-    router.post("kiem-tra-ky-luat/don/:id/sua", use: correct)
-    router.post("api/oversight/complaints/:id/corrections", use: correctJSON)
-  }
-
-  @Sendable func page(_ request: Request, context: Context) async throws -> Response {
-    let access = try Access.require(.readRecords, context, store: store)
-    let complaint = try await ComplaintCorrectionSubmission.find(
-      id: context.parameters.get("id", as: Int64.self), access: access)
-    return try await render(complaint, access, context, status: .ok).response(from: request, context: context)
-  }
-
-  @Sendable func correct(_ request: Request, context: Context) async throws -> Response {
-    try await ComplaintCorrectionSubmission.submitForm(request, context, store: store) {
-      try await render($0, $1, context, status: .unprocessableContent, typed: $2)
+    RecordCorrectionRoutes<ComplaintCorrectionSubmission>(store: store) {
+      try await render($0, $1, $2, status: $3, typed: $4)
     }
-  }
-
-  @Sendable func correctJSON(_ request: Request, context: Context) async throws -> Response {
-    try await ComplaintCorrectionSubmission.submitJSON(request, context, store: store)
+    .addRoutes(to: router, page: "kiem-tra-ky-luat/don/:id", api: "api/oversight/complaints/:id/corrections")
   }
 
   private func render(

@@ -10,26 +10,10 @@ struct InspectionCorrectionController {
   let store: any PartyStore
 
   func addRoutes(to router: Router<Context>) {
-    router.get("kiem-tra-ky-luat/kiem-tra/:id", use: page)
-    router.post("kiem-tra-ky-luat/kiem-tra/:id/sua", use: correct)
-    router.post("api/oversight/inspections/:id/corrections", use: correctJSON)
-  }
-
-  @Sendable func page(_ request: Request, context: Context) async throws -> Response {
-    let access = try Access.require(.readRecords, context, store: store)
-    let inspection = try await InspectionCorrectionSubmission.find(
-      id: context.parameters.get("id", as: Int64.self), access: access)
-    return try await render(inspection, access, context, status: .ok).response(from: request, context: context)
-  }
-
-  @Sendable func correct(_ request: Request, context: Context) async throws -> Response {
-    try await InspectionCorrectionSubmission.submitForm(request, context, store: store) {
-      try await render($0, $1, context, status: .unprocessableContent, typed: $2)
+    RecordCorrectionRoutes<InspectionCorrectionSubmission>(store: store) {
+      try await render($0, $1, $2, status: $3, typed: $4)
     }
-  }
-
-  @Sendable func correctJSON(_ request: Request, context: Context) async throws -> Response {
-    try await InspectionCorrectionSubmission.submitJSON(request, context, store: store)
+    .addRoutes(to: router, page: "kiem-tra-ky-luat/kiem-tra/:id", api: "api/oversight/inspections/:id/corrections")
   }
 
   private func render(

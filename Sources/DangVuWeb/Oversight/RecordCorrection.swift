@@ -55,3 +55,35 @@ extension RecordCorrection {
     }
   }
 }
+
+/// A record's page (`GET {page}`), its correction form (`POST {page}/sua`) and its JSON correction (`POST {api}`),
+/// wired alike for every kind. `render` draws the page: as it stands, or after a refusal with what was typed and why.
+struct RecordCorrectionRoutes<Correction: RecordCorrection>: Sendable {
+  typealias Typed = (fields: Correction.Fields, problems: FieldProblems)
+  typealias Render =
+    @Sendable (Correction.Found, Access, AppRequestContext, HTTPResponse.Status, Typed?) async throws -> HTMLPage
+  let store: any PartyStore
+  let render: Render
+
+  func addRoutes(to router: Router<AppRequestContext>, page: String, api: String) {
+    router.get(RouterPath(page), use: show)
+    router.post(RouterPath(page + "/sua"), use: correct)
+    router.post(RouterPath(api), use: correctJSON)
+  }
+
+  @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+    let access = try Access.require(.readRecords, context, store: store)
+    let found = try await Correction.find(id: context.parameters.get("id", as: Int64.self), access: access)
+    return try await render(found, access, context, .ok, nil).response(from: request, context: context)
+  }
+
+  @Sendable func correct(_ request: Request, context: AppRequestContext) async throws -> Response {
+    try await Correction.submitForm(request, context, store: store) {
+      try await render($0, $1, context, .unprocessableContent, $2)
+    }
+  }
+
+  @Sendable func correctJSON(_ request: Request, context: AppRequestContext) async throws -> Response {
+    try await Correction.submitJSON(request, context, store: store)
+  }
+}
