@@ -70,10 +70,34 @@ measure() {
 }
 
 if [ "${ROUTES:-reports}" = entry ]; then
-  # The entry and data pages of issues 21 and 24 for the whole first province: plans against the year's pace,
-  # the targets binding it, the register's completeness (its sums kept while the data is unchanged).
+  # The entry and data pages and API reads of issues 21 and 24 (docs/performance.md), each with the role that
+  # uses it: organisation staff over the province, then inspection staff over the same province.
+  district="$(sqlite3 "$db" "SELECT o.code FROM organisation o JOIN organisation_parent p ON p.child_id = o.id
+    JOIN organisation r ON r.id = p.parent_id WHERE r.code = '$province' AND p.valid_until IS NULL
+    ORDER BY o.id LIMIT 1")"
+  cell="$(sqlite3 "$db" "SELECT o.code FROM member_span s JOIN organisation o ON o.id = s.cell_id
+    WHERE s.member_id = $member AND s.valid_until IS NULL")"
+  decision="$(sqlite3 "$db" "SELECT d.id FROM discipline_decision d JOIN organisation o ON o.id = d.unit_id
+    WHERE o.code LIKE '$province.%' ORDER BY d.id LIMIT 1")"
   for path in "/chi-tieu?to-chuc=$province" "/api/units/$province/admission-plans" "/api/targets" \
-    "/chat-luong-du-lieu?to-chuc=$province" "/api/data-quality?org=$province" "/api/data-quality"; do
+    "/chat-luong-du-lieu?to-chuc=$province" "/api/data-quality?org=$province" "/api/data-quality" \
+    "/chuyen-sinh-hoat" "/api/transfer-letters" "/dang-vien/$member/su-kien/chuyen-sinh-hoat" \
+    "/to-chuc/$cell/ket-nap" "/api/units/$cell/official-members" \
+    "/dang-vien/$member/chuc-vu" "/api/members/$member/posts" "/api/post-kinds" \
+    "/api/units/$province/posts" "/api/units/$province/collectives" "/to-chuc/$province/tap-the" \
+    "/to-chuc/$province/thay-doi" "/api/units/$province/history" \
+    "/to-chuc/$district/tien-do-xep-loai?nam=$year" "/api/units/$district/grades/$year/progress" \
+    "/to-chuc/$province/tien-do-xep-loai?nam=$year" "/to-chuc/$province/xep-loai-lanh-dao?nam=$year"; do
+    measure "$path" "$path"
+  done
+  if [ -z "$("$bin" user list --db "$db" | awk -F'\t' '$1 == "bench-kt"')" ]; then
+    echo "mat-khau-do-tai-web" | "$bin" user add bench-kt --name "Đo tải kiểm tra" --role inspectionStaff \
+      --scope "$province" --db "$db" >/dev/null
+  fi
+  header="Authorization: Bearer $("$bin" user token bench-kt --name "wrk $(date +%s)" --db "$db" 2>/dev/null)"
+  for path in "/kiem-tra-ky-luat?to-chuc=$province" "/kiem-tra-ky-luat/kiem-tra/moi?to-chuc=$province" \
+    "/kiem-tra-ky-luat/chuong-trinh?to-chuc=$province&nam=$year" "/api/units/$province/oversight-programmes/$year" \
+    "/kiem-tra-ky-luat/ky-luat/$decision" "/api/oversight/discipline/$decision"; do
     measure "$path" "$path"
   done
 else

@@ -3,6 +3,16 @@ import Testing
 
 @Suite("Report periods")
 struct ReportPeriodTests {
+  /// Issue 25: a page opens on the year of the latest record up to today, not on an empty year.
+  @Test func aPageOpensOnTheYearOfTheLatestRecordUpToToday() throws {
+    let today = day("2026-12-07")
+    #expect(try ReportPeriod.opening(today: today, lastRecord: day("2023-12-30")) == .year(2023))
+    #expect(try ReportPeriod.opening(today: today, lastRecord: day("2026-01-02")) == .year(2026))
+    #expect(try ReportPeriod.opening(today: today, lastRecord: nil) == .year(2026))
+    // A record dated after today (typed ahead) does not move the page past today's year.
+    #expect(try ReportPeriod.opening(today: today, lastRecord: day("2027-03-01")) == .year(2026))
+  }
+
   private func day(_ text: String) -> Day { Day(parsing: text)! }
 
   @Test func quartersHalvesNineMonthsAndYears() throws {

@@ -278,6 +278,20 @@ func report(_ uri: String, store: SQLiteStore, role: Role? = .leader, scope: Str
     #expect(dates.body.contains("từ ngày 01/01/2024 đến ngày 30/06/2024"))
   }
 
+  /// Issue 25: with no period picked, a report page opens on the latest year that has records (the oversight
+  /// records stop in June 2025; the register has an admission this year), and the reports' links ask for none.
+  @Test func aReportPageOpensOnTheLatestYearWithRecords() async throws {
+    let store = try await GradedProvince.store()
+    let oversight = try await report("/bao-cao/kiem-tra?to-chuc=KG", store: store)
+    #expect(oversight.status == .ok)
+    #expect(oversight.body.contains("<option value=\"2025\" selected>năm 2025</option>"))
+    let thisYear = Day.today.year
+    let membership = try await report("/bao-cao/dang-vien", store: store)
+    #expect(membership.status == .ok)
+    #expect(membership.body.contains("<option value=\"\(thisYear)\" selected>năm \(thisYear)</option>"))
+    #expect(membership.body.contains("<a href=\"/bao-cao/kiem-tra?to-chuc=KG\">Kiểm tra, giám sát, kỷ luật</a>"))
+  }
+
   @Test func theOversightPageNamesEveryFigure() async throws {
     let store = try await GradedProvince.store()
     let page = try await report("/bao-cao/kiem-tra?ky=2024&to-chuc=KG", store: store)

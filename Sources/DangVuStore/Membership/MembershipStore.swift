@@ -34,6 +34,10 @@ public protocol MembershipStore: Sendable {
 
   /// The report: this period and the same period a year earlier, the plan and the population.
   func membershipReport(scope code: String?, period: ReportPeriod) async throws -> MembershipReport
+
+  /// The day of the latest membership event on or before `day`, nil for none: where the membership report page
+  /// opens (`ReportPeriod.opening`).
+  func lastMembershipRecord(onOrBefore day: Day) async throws -> Day?
 }
 
 public struct AdmissionPlanEntry: Hashable, Sendable, Codable {

@@ -104,6 +104,10 @@ public protocol OversightStore: Sendable {
   /// The report for a unit's subtree (as the tree stands on the period's last day) and period, with the
   /// same period a year earlier; with no code, everything the database holds.
   func oversightReport(period: ReportPeriod, scope code: String?) async throws -> OversightReport
+
+  /// The day of the latest inspection or supervision lượt, discipline decision or complaint received on or before
+  /// `day`, nil for none: where the oversight report page opens (`ReportPeriod.opening`).
+  func lastOversightRecord(onOrBefore day: Day) async throws -> Day?
 }
 
 /// Inspections and supervisions, discipline decisions with their appeals, complaints and denunciations of

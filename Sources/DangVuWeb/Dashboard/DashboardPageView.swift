@@ -83,12 +83,11 @@ enum DashboardPageView {
     let items: [HTML] = p.oldest.map { c in
       "<li>\(c.since.vietnamese) · \(caseLine(c)) <span class=\"kind\">(\(c.unitName), \(c.unitCode))</span></li>"
     }
-    let year = try? ReportPeriod.year(s.day.year)
     return """
       <h2>Vụ việc kiểm tra, giám sát chưa kết thúc (\(ReportPageParts.count(p.total)))</h2>
       <p>Kiểm tra \(ReportPageParts.count(p.inspections)) · giám sát \(ReportPageParts.count(p.supervisions)) · \
       khiếu nại chưa giải quyết \(ReportPageParts.count(p.complaints)) · tố cáo chưa giải quyết \(ReportPageParts.count(p.denunciations)). \
-      \(year.map { HTML("<a href=\"\(Links.oversightReport($0, scope: s.scopeCode))\">Báo cáo kiểm tra, giám sát</a>") } ?? .empty)</p>
+      <a href="\(Links.oversightReport(nil, scope: s.scopeCode))">Báo cáo kiểm tra, giám sát</a></p>
       \(items.isEmpty ? HTML.empty : HTML("<ul>\(items)</ul>"))
       """
   }

@@ -23,7 +23,8 @@ struct CellGradesAPIController {
     let access = try Access.require(.editGrades, context, store: store)
     let code = try CellGradingController.code(context)
     let year = try Self.year(context)
-    let current = try await CellGradingController.sheet(code: code, year: year, access: access, store: store)
+    // Read first for what it checks: the cell is in the subtree and a cycle covers it (404 otherwise).
+    _ = try await CellGradingController.sheet(code: code, year: year, access: access, store: store)
     let body = try await SubmittedJSON(request).decode(CellGradesUpdate.self)
     guard let version = body.version else {
       return MemberAPIController.invalid(

@@ -4,21 +4,26 @@ import DangVuCore
 extension Links {
   /// Without a year, the page shows the latest year a cycle covers the subtree.
   static func evaluationReport(year: Int?, scope: String?, format: ReportFormat? = nil) -> String {
-    let query = (year.map { "&nam=\($0)" } ?? "") + scopeQuery(scope) + formatQuery(format)
-    return "/bao-cao/danh-gia" + (query.isEmpty ? "" : "?" + query.dropFirst())
+    "/bao-cao/danh-gia" + query(year.map { "nam=\($0)" }, scope, format)
   }
 
-  static func membershipReport(_ period: ReportPeriod, scope: String?, format: ReportFormat? = nil) -> String {
-    "/bao-cao/dang-vien?" + periodQuery(period) + scopeQuery(scope) + formatQuery(format)
+  /// With no period, the page opens on the latest year that has records (`ReportPeriod.opening`).
+  static func membershipReport(_ period: ReportPeriod?, scope: String?, format: ReportFormat? = nil) -> String {
+    "/bao-cao/dang-vien" + query(period.map(periodQuery), scope, format)
   }
 
-  static func oversightReport(_ period: ReportPeriod, scope: String?, format: ReportFormat? = nil) -> String {
-    "/bao-cao/kiem-tra?" + periodQuery(period) + scopeQuery(scope) + formatQuery(format)
+  static func oversightReport(_ period: ReportPeriod?, scope: String?, format: ReportFormat? = nil) -> String {
+    "/bao-cao/kiem-tra" + query(period.map(periodQuery), scope, format)
+  }
+
+  /// `?` and the parts that are there: the year or period first, then the subtree and the format.
+  private static func query(_ head: String?, _ scope: String?, _ format: ReportFormat? = nil) -> String {
+    let query = (head.map { "&" + $0 } ?? "") + scopeQuery(scope) + formatQuery(format)
+    return query.isEmpty ? "" : "?" + query.dropFirst()
   }
 
   static func dashboard(scope: String?) -> String {
-    let query = scopeQuery(scope)
-    return "/tong-quan" + (query.isEmpty ? "" : "?" + query.dropFirst())
+    "/tong-quan" + query(nil, scope)
   }
 
   /// `ky=2023-Q1` for the named periods the pickers offer, `ky=2020-2025&den=…` for a mid-term review,

@@ -18,17 +18,16 @@ enum ReportPageParts {
     </style>
     """
 
-  /// Links between the reports and the dashboard, keeping the subtree.
+  /// Links between the reports and the dashboard, keeping the subtree; each report opens on its latest year.
   static func navigation(scope: String) -> HTML {
-    let today = Day.today
-    let year = try? ReportPeriod.year(today.year)
-    return """
-      <nav class="reports" aria-label="Báo cáo">\
-      <a href="\(Links.dashboard(scope: scope))">Tổng quan</a>\
-      <a href="\(Links.evaluationReport(year: nil, scope: scope))">Đánh giá, xếp loại</a>\
-      \(year.map { y -> HTML in "<a href=\"\(Links.membershipReport(y, scope: scope))\">Đảng viên</a><a href=\"\(Links.oversightReport(y, scope: scope))\">Kiểm tra, giám sát, kỷ luật</a>" } ?? .empty)\
-      </nav>
-      """
+    """
+    <nav class="reports" aria-label="Báo cáo">\
+    <a href="\(Links.dashboard(scope: scope))">Tổng quan</a>\
+    <a href="\(Links.evaluationReport(year: nil, scope: scope))">Đánh giá, xếp loại</a>\
+    <a href="\(Links.membershipReport(nil, scope: scope))">Đảng viên</a>\
+    <a href="\(Links.oversightReport(nil, scope: scope))">Kiểm tra, giám sát, kỷ luật</a>\
+    </nav>
+    """
   }
 
   static func downloads(_ link: (ReportFormat) -> String) -> HTML {

@@ -83,6 +83,7 @@ struct ReportsController {
     try await periodReportPage(
       request, context, stem: "bao-cao-dang-vien", sheet: "Đảng viên",
       report: { try await store.membershipReport(scope: $0, period: $1) },
+      lastRecord: { try await store.lastMembershipRecord(onOrBefore: $0) },
       csv: MembershipReportCSV.rows, text: MembershipNarrative.text, document: PartyReportDocument.membership,
       page: { access, scope, period, today in
         MembershipPageView.render(
@@ -108,6 +109,7 @@ struct ReportsController {
     try await periodReportPage(
       request, context, stem: "bao-cao-kiem-tra", sheet: "Kiểm tra, giám sát, kỷ luật",
       report: { try await store.oversightReport(period: $1, scope: $0) },
+      lastRecord: { try await store.lastOversightRecord(onOrBefore: $0) },
       csv: OversightReportCSV.rows, text: OversightNarrative.text, document: PartyReportDocument.oversight,
       page: { access, scope, period, today in
         OversightPageView.render(
@@ -118,17 +120,24 @@ struct ReportsController {
   }
 
   /// The membership and oversight pages differ only in their report and its page: both take the period
-  /// and subtree from the pickers, and send a download when a format is asked for.
+  /// and subtree from the pickers (the latest year with records when none is picked), and send a download when a
+  /// format is asked for.
   private func periodReportPage<Report: Encodable>(
     _ request: Request, _ context: AppRequestContext, stem: String, sheet: String,
-    report: (String, ReportPeriod) async throws -> Report, csv: (Report) -> [[String]], text: (Report) -> String,
+    report: (String, ReportPeriod) async throws -> Report, lastRecord: (Day) async throws -> Day?,
+    csv: (Report) -> [[String]], text: (Report) -> String,
     document: @escaping (Report, IssuingCommittee, PartyReportOptions) -> PartyReportDocument,
     page: (Access, String, ReportPeriod, Day) async throws -> HTML
   ) async throws -> Response {
     let access = try Access.require(.readReports, context, store: store)
     let format = try ReportParameters.format(request)
     let today = Day.today
-    let period = try ReportParameters.period(request, names: .page) ?? .year(today.year)
+    let period: ReportPeriod
+    if let picked = try ReportParameters.period(request, names: .page) {
+      period = picked
+    } else {
+      period = try ReportPeriod.opening(today: today, lastRecord: try await lastRecord(today))
+    }
     let scope = try await ReportScopePicker.requestedScope(
       request, name: "to-chuc", access: access, on: min(today, period.through))
     if let format {

@@ -55,7 +55,7 @@ struct TargetsAPIController {
     var fields = try await SubmittedJSON(request).decode(TargetFields.self)
     fields.unit = unit.code
     fields.year = context.parameters.get("year")
-    return try await answer(try await TargetSubmission.setPlan(fields, access: access, today: .today), request, context)
+    return try answer(try await TargetSubmission.setPlan(fields, access: access, today: .today), request, context)
   }
 
   @Sendable func targets(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -68,7 +68,7 @@ struct TargetsAPIController {
   @Sendable func addTarget(_ request: Request, context: AppRequestContext) async throws -> Response {
     let access = try Access.require(.setTargets, context, store: store)
     let fields = try await SubmittedJSON(request).decode(TargetFields.self)
-    var response = try await answer(
+    var response = try answer(
       try await TargetSubmission.addTarget(fields, access: access, today: .today), request, context)
     if response.status == .ok { response.status = .created }
     return response
