@@ -2,8 +2,8 @@
 # The end-to-end test in a real browser: a small demo database, the real `dangvu serve --demo` on a
 # loopback port, Debian's headless Chromium driven by Selenium through the sign-in, search, grading
 # and report pages; the organisation staff's upload of a members workbook; a leading post recorded and
-# graded as a cadre; a commune's grades submitted and approved by the district; a two-step transfer on a phone's
-# screen. Screenshots go to .build/browser-artifacts/. Run by scripts/test.sh after the build.
+# graded as a cadre; a commune's grades submitted and approved by the district; an inspection recorded and corrected;
+# a two-step transfer on a phone's screen. Screenshots go to .build/browser-artifacts/. Run by scripts/test.sh after the build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/system-packages.sh
@@ -74,6 +74,19 @@ echo "$workflow_password" | "$binary" user add tochuc.huyen --name "Cán bộ Ba
   --role organisationStaff --scope "$district" --db "$work/db.sqlite" >/dev/null
 python3 Tests/Browser/grading_workflow_flow.py "http://127.0.0.1:$port" bithu.xa "$workflow_password" \
   tochuc.huyen "$workflow_password" "$district" "$commune" 2022 "$artifacts"
+# The inspection commission's staffer records a thematic supervision of a member of the secretary's cell, corrects its
+# start from February to May, and the oversight report moves its lượt from the first quarter to the second (issue 21
+# part 5). Last year's quarters, with a member in the cell since before that year.
+checker="$(awk -F'\t' '$1 ~ /^ *kiemtra$/ {print $2}' "$work/serve.log")"
+checker_scope="$(awk -F'\t' '$1 ~ /^ *kiemtra$/ {n = split($3, w, " "); print w[n]}' "$work/serve.log")"
+last_year=$(( $(date +%Y) - 1 ))
+card="$(sqlite3 "$work/db.sqlite" "SELECT m.party_card_number FROM member_span s JOIN organisation o ON o.id = s.cell_id
+  JOIN member m ON m.id = s.member_id WHERE o.code = '$cell' AND s.valid_until IS NULL AND s.in_transit = 0
+  AND m.party_card_number IS NOT NULL
+  AND s.valid_from <= CAST(julianday('$last_year-01-01') - julianday('1970-01-01') AS INTEGER)
+  ORDER BY s.member_id LIMIT 1")"
+python3 Tests/Browser/oversight_flow.py "http://127.0.0.1:$port" kiemtra "$checker" "$checker_scope" "$card" \
+  "$last_year" "$artifacts"
 # A secretary issues a transfer letter that the receiving cell's secretary receives, on a phone's screen.
 python3 Tests/Browser/transfer_flow.py "http://127.0.0.1:$port" bithu "$password" bithu.nhan "$receiver_password" \
   "$destination" "$artifacts"

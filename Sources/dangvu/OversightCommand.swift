@@ -23,8 +23,12 @@ extension Appeal.Outcome {
 struct OversightCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "oversight",
-    abstract: "Record discipline, appeals, conclusions and resolutions one at a time; show discipline history.",
-    subcommands: [History.self, Discipline.self, AppealCommand.self, Conclude.self, Resolve.self, Progress.self])
+    abstract:
+      "Record discipline, appeals, conclusions and resolutions one at a time, correct them; show discipline history.",
+    subcommands: [
+      History.self, Discipline.self, AppealCommand.self, Conclude.self, Resolve.self, Progress.self,
+      CorrectInspection.self, CorrectDecision.self, CorrectComplaint.self,
+    ])
 
   /// A member by party card number or a unit by code.
   struct SubjectOptions: ParsableArguments {
@@ -47,6 +51,21 @@ struct OversightCommand: AsyncParsableCommand {
   static func day(_ text: String, _ option: String) throws -> Day {
     guard let d = Day(parsing: text) else { throw DomainError("date", "Không đọc được ngày \(option) \"\(text)\".") }
     return d
+  }
+
+  /// Violation categories named by code or by name (diacritics optional), separated by `|`.
+  static func categories(_ text: String, in db: some PartyStore) async throws -> [String] {
+    let categories = try await db.violationCategories()
+    return try text.split(separator: "|").map { part in
+      let words = SearchFolding.words(part).joined(separator: " ")
+      guard
+        let c = categories.first(where: {
+          SearchFolding.words($0.code).joined(separator: " ") == words
+            || SearchFolding.words($0.nameVi).joined(separator: " ") == words
+        })
+      else { throw DomainError("discipline.category", "\"\(part)\" không phải nội dung vi phạm đã khai báo.") }
+      return c.code
+    }
   }
 
   struct History: AsyncParsableCommand {
@@ -98,26 +117,15 @@ struct OversightCommand: AsyncParsableCommand {
         guard let organ = ConductingBody.Organ(parsing: organ) else {
           throw DomainError("discipline.organ", "\"\(self.organ)\" không phải cấp ủy hoặc ủy ban kiểm tra.")
         }
-        let categories = try await db.violationCategories()
-        let codes = try violations.split(separator: "|").map { part in
-          let words = SearchFolding.words(part).joined(separator: " ")
-          guard
-            let c = categories.first(where: {
-              SearchFolding.words($0.code).joined(separator: " ") == words
-                || SearchFolding.words($0.nameVi).joined(separator: " ") == words
-            })
-          else { throw DomainError("discipline.category", "\"\(part)\" không phải nội dung vi phạm đã khai báo.") }
-          return c.code
-        }
-        let recorded = try await db.recordDiscipline([
+        let codes = try await OversightCommand.categories(violations, in: db)
+        let recorded = try await db.recordDiscipline(
           DisciplineDecision(
             subject: try await subject.resolve(in: db), form: form, categories: codes,
             decidingBody: ConductingBody(organ, of: body), number: number,
             decided: try OversightCommand.day(decided, "--decided"),
             violated: try OversightCommand.day(violated, "--violated"),
-            selfCorrected: selfCorrected)
-        ])
-        print("Đã ghi quyết định kỷ luật #\(recorded[0].id) (\(number)): \(form.nameVi).")
+            selfCorrected: selfCorrected), by: .commandLineUser)
+        print("Đã ghi quyết định kỷ luật #\(recorded.id) (\(number)): \(form.nameVi).")
       } catch { throw fail(error) }
     }
   }
@@ -153,7 +161,7 @@ struct OversightCommand: AsyncParsableCommand {
     func run() async throws {
       do {
         try await store.open().concludeInspection(
-          id: inspection, on: try OversightCommand.day(on, "--on"), findings: [])
+          id: inspection, on: try OversightCommand.day(on, "--on"), findings: [], by: .commandLineUser)
         print("Đã ghi kết luận cuộc số \(inspection).")
       } catch { throw fail(error) }
     }
@@ -172,7 +180,7 @@ struct OversightCommand: AsyncParsableCommand {
           throw DomainError("complaint.finding", "\"\(self.finding)\" không phải kết luận: đúng, sai, đúng một phần.")
         }
         try await store.open().resolveComplaint(
-          id: complaint, on: try OversightCommand.day(on, "--on"), finding: finding)
+          id: complaint, on: try OversightCommand.day(on, "--on"), finding: finding, by: .commandLineUser)
         print("Đã ghi kết quả giải quyết đơn số \(complaint): \(finding.nameVi).")
       } catch { throw fail(error) }
     }

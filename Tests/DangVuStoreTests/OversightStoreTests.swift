@@ -48,7 +48,7 @@ struct OversightStoreTests {
       id: recorded[0].id, on: day("2023-04-01"),
       findings: [
         InspectionSubject(.member(m[0]), violationFound: true, conclusion: "Có vi phạm", followUp: "Kiểm điểm")
-      ])
+      ], by: AuditActor(login: "ubkt.kg01", role: "inspectionStaff"))
     let back = try #require(try await store.inspection(id: recorded[0].id))
     #expect(back.kind == .inspection(.signsOfViolation))
     #expect(back.concluded == day("2023-04-01"))

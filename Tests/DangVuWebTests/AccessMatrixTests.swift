@@ -28,6 +28,8 @@ import Testing
     var outsideCollective: Int64
     /// A reprimand of Cường by Hà Tiên's commission: an appeal against it must not be recorded from inside.
     var outsideDecision: Int64
+    /// A supervision of Cường by Tân Hiệp's committee: a correction of it must not be written from inside.
+    var outsideInspection: Int64
   }
 
   static let outsideLogin = "cuong.tanhiep"
@@ -78,10 +80,16 @@ import Testing
         decidingBody: ConductingBody(.inspectionCommission, of: "KG.03"), number: "3-QĐ/UBKT",
         decided: Day(parsing: "2024-04-01")!, violated: Day(parsing: "2024-03-01")!)
     ])[0]
+    let inspection = try await store.recordInspections([
+      Inspection(
+        kind: .supervision(.thematic), body: ConductingBody(.partyCommittee, of: "KG.02"),
+        title: "Giám sát Tân Hiệp", started: Day(parsing: "2024-04-01")!,
+        subjects: [InspectionSubject(.member(cuong.id))])
+    ])[0]
     return World(
       store: store, outsideMember: cuong.id, outsideComplaint: complaint.id, insideMember: an.id,
       outsideToken: token.token.id, outsideLetter: letter.id, outsideEvent: event, outsidePost: post.post.id,
-      outsideCollective: collective.collective.id, outsideDecision: decision.id)
+      outsideCollective: collective.collective.id, outsideDecision: decision.id, outsideInspection: inspection.id)
   }
 
   /// The address of a route aimed outside: path parameters replaced, and every unit parameter the
@@ -92,6 +100,8 @@ import Testing
       case "{code}": outsideUnit
       case "{year}": "2023"
       case "{id}" where path.contains("don") || path.contains("complaints"): String(world.outsideComplaint)
+      // Before the decisions: `/kiem-tra-ky-luat/kiem-tra/{id}` contains "ky-luat" too.
+      case "{id}" where path.contains("/kiem-tra/") || path.contains("inspections"): String(world.outsideInspection)
       case "{id}" where path.contains("ky-luat") || path.contains("discipline"): String(world.outsideDecision)
       case "{id}" where path.contains("tokens") || path.contains("ma-truy-cap"): String(world.outsideToken)
       case "{id}" where path.contains("transfer-letters") || path.contains("chuyen-sinh-hoat"):
@@ -124,7 +134,8 @@ import Testing
     ("source", "Nghị quyết số 21-NQ/TW"), ("parent", outsideUnit), ("into", outsideUnit), ("code", "KG.02.009"),
     ("confirm", "1"), ("step", "approve"), ("outcome", "annulled"), ("newForm", "warning"), ("lodged", "2024-04-20"),
     ("settledBy", "Ủy ban Kiểm tra"), ("settledNumber", "1-QĐ"), ("planned.inspection.regular", "3"),
-    ("summary", "Khiếu nại"),
+    ("summary", "Khiếu nại"), ("title", "Giám sát"), ("started", "2024-04-02"), ("concluded", "2024-05-01"),
+    ("memberSubjects", "1003"), ("unitSubjects", outsideUnit),
   ]
 
   static let outsideJSON = """
@@ -137,7 +148,8 @@ import Testing
     "measure":"goodOrAbovePercent","fromYear":2022,"untilYear":2030,"low":90,"source":"Nghị quyết số 21-NQ/TW",\
     "parent":"\(outsideUnit)","into":"\(outsideUnit)","code":"KG.02.009","outcome":"annulled","newForm":"warning",\
     "lodged":"2024-04-20","settledBy":"Ủy ban Kiểm tra","settledNumber":"1-QĐ","summary":"Khiếu nại",\
-    "step":"approve"}
+    "step":"approve","title":"Giám sát","started":"2024-04-02","concluded":"2024-05-01","memberSubjects":"1003",\
+    "unitSubjects":"\(outsideUnit)"}
     """
 
   /// What must not change: the register, outside members' records, oversight records and complaints.
@@ -167,6 +179,8 @@ import Testing
       + " \(try await world.store.disciplineDecision(id: world.outsideDecision)?.history.appeals.count ?? -1)"
       + " \(try await world.store.disciplineDecision(id: world.outsideDecision)?.history.decision.number ?? "-")"
       + " \(complaint?.complaint.kind.rawValue ?? "-") \(complaint?.complaint.summary ?? "-")"
+      // A correction of the outside inspection, or an inspection recorded outside.
+      + " \(records.inspections.count) \(String(describing: try await world.store.inspection(id: world.outsideInspection)))"
       // A programme set for an outside body, for the year the forms and addresses name.
       + " \(try await world.store.programmeProgress(body: ConductingBody(.inspectionCommission, of: outsideUnit), year: 2023, on: Day(parsing: "2023-12-31")!) == nil)"
   }

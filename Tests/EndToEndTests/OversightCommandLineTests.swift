@@ -107,4 +107,67 @@ struct OversightCommandLineTests {
     #expect(alone.status != 0)
     #expect(alone.err.contains("--until đi cùng --term"), "\(alone.err)")
   }
+  /// Issue 21 parts 5 and 7: every `dangvu oversight` write, and the corrections of an inspection, a decision and a
+  /// complaint, are in the audit trail under the operating-system user and the chain holds; a refused correction
+  /// leaves nothing; a corrected inspection moves its figures in the report.
+  @Test func writesAndCorrectionsAreAuditedUnderTheOperatingSystemUser() throws {
+    let dir = try DangVuBinary.scratch()
+    let complaints = "loai,doi_tuong,ma_doi_tuong,ngay_nhan\ntố cáo,đảng viên,10000001,01/02/2023\n"
+    for (text, name) in [
+      (organisations, "org.csv"), (members, "members.csv"), (inspections, "inspections.csv"),
+      (discipline, "discipline.csv"), (complaints, "complaints.csv"),
+    ] {
+      try write(text, name, in: dir)
+    }
+    for kind in ["organisations", "members", "inspections", "discipline", "complaints"] {
+      let file = kind == "organisations" ? "org.csv" : "\(kind).csv"
+      let run = try DangVuBinary.run(["import", kind, file], in: dir)
+      #expect(run.status == 0, "\(kind): \(run.err)")
+    }
+    func oversight(_ arguments: [String]) throws -> DangVuBinary.Result {
+      let run = try DangVuBinary.run(["oversight"] + arguments, in: dir)
+      #expect(run.status == 0, "\(arguments): \(run.err)")
+      return run
+    }
+    let warned = try oversight([
+      "discipline", "--member", "10000001", "--form", "cảnh cáo", "--violations", "trách nhiệm nêu gương",
+      "--body", "KG.01", "--number", "9-QĐ/UBKT", "--decided", "20/04/2023", "--violated", "01/02/2023",
+    ])
+    #expect(warned.out.contains("Đã ghi quyết định kỷ luật #2 (9-QĐ/UBKT): cảnh cáo."), "\(warned.out)")
+    _ = try oversight(["conclude", "--inspection", "2", "--on", "15/03/2022"])
+    _ = try oversight(["resolve", "--complaint", "1", "--on", "01/03/2023", "--finding", "sai"])
+    // The supervision K1 began in April, not February: the first quarter loses it, the second gains it.
+    func thematicUnits(_ period: String) throws -> Int? {
+      let json = try DangVuBinary.run(["report", "oversight", "--period", period, "--format", "json"], in: dir)
+      let report = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any]
+      let figures = report?["figures"] as? [String: [String: Any]]
+      return figures?["oversight.thematic.unitsDistinct"]?["current"] as? Int
+    }
+    #expect(try thematicUnits("2023-Q1") == 1)
+    let corrected = try oversight([
+      "correct-inspection", "--inspection", "1", "--started", "10/04/2023", "--concluded", "10/05/2023", "--reason",
+      "Ghi nhầm tháng bắt đầu",
+    ])
+    #expect(corrected.out.contains("(3 đối tượng)"), "\(corrected.out)")
+    #expect(try thematicUnits("2023-Q1") == 0 && thematicUnits("2023-Q2") == 1)
+    _ = try oversight(["correct-decision", "--decision", "2", "--number", "9A-QĐ/UBKT", "--reason", "Ghi nhầm số"])
+    #expect(try oversight(["history", "--member", "10000001"]).out.contains("#2 9A-QĐ/UBKT"))
+    _ = try oversight(["correct-complaint", "--complaint", "1", "--kind", "khiếu nại", "--reason", "Nhầm loại đơn"])
+    let unchanged = try DangVuBinary.run(
+      ["oversight", "correct-complaint", "--complaint", "1", "--reason", "Không đổi gì"], in: dir)
+    #expect(unchanged.status != 0 && unchanged.err.contains("Không có gì thay đổi"), "\(unchanged.err)")
+
+    let user = "\(ProcessInfo.processInfo.userName)@\(ProcessInfo.processInfo.hostName)"
+    for (action, subject) in [
+      ("discipline.add", "discipline:2"), ("inspection.conclude", "inspection:2"), ("complaint.resolve", "complaint:1"),
+      ("inspection.correct", "inspection:1"), ("discipline.correct", "discipline:2"),
+      ("complaint.correct", "complaint:1"),
+    ] {
+      let listed = try DangVuBinary.run(["audit", "list", "--action", action], in: dir)
+      #expect(listed.status == 0, "\(listed.err)")
+      #expect(listed.out.contains(user) && listed.out.contains(subject), "\(action): \(listed.out)")
+      #expect(listed.out.split(separator: "\n").filter { $0.hasPrefix("#") }.count == 1, "\(action): \(listed.out)")
+    }
+    #expect(try DangVuBinary.run(["audit", "verify"], in: dir).status == 0)
+  }
 }

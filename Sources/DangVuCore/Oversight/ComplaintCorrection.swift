@@ -34,14 +34,8 @@ public struct ComplaintCorrection: Hashable, Sendable, Codable {
 extension OversightRules {
   /// Checks a correction: a reason, a change, and the corrected complaint passes the checks every complaint passes.
   public static func check(_ correction: ComplaintCorrection, of c: Complaint) throws(DomainError) {
-    if correction.reason.allSatisfy(\.isWhitespace) {
-      throw DomainError("correction.reason", "Hãy ghi lý do sửa đơn \(c.kind.nameVi).")
-    }
-    try TextRules.check(correction.reason, .note)
     let corrected = correction.applied(to: c)
-    if corrected == c {
-      throw DomainError("correction.unchanged", "Không có gì thay đổi so với đơn \(c.kind.nameVi) đã ghi.")
-    }
+    try checkCorrection(reason: correction.reason, changed: corrected != c, of: "đơn \(c.kind.nameVi)")
     try check(corrected)
   }
 }

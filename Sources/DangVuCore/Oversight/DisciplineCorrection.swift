@@ -39,16 +39,11 @@ extension OversightRules {
   /// Checks a correction: a reason, a change, and the corrected decision passes the checks every decision passes
   /// (a number, a category, the violation before the decision and within the limitation period of its form).
   public static func check(_ c: DisciplineCorrection, of d: DisciplineDecision) throws(DomainError) {
-    if c.reason.allSatisfy(\.isWhitespace) {
-      throw DomainError("correction.reason", "Hãy ghi lý do sửa quyết định \(d.number).")
-    }
-    try TextRules.check(c.reason, .note)
     let corrected = c.applied(to: d)
     var same = corrected
     same.categories = d.categories
-    if same == d && Set(corrected.categories) == Set(d.categories) {
-      throw DomainError("correction.unchanged", "Không có gì thay đổi so với quyết định \(d.number) đã ghi.")
-    }
+    let changed = same != d || Set(corrected.categories) != Set(d.categories)
+    try checkCorrection(reason: c.reason, changed: changed, of: "quyết định \(d.number)")
     try checkCommon(corrected)
   }
 }

@@ -46,3 +46,17 @@ extension OversightRules {
     }
   }
 }
+
+extension OversightRules {
+  /// What every correction of a record needs before the record's own checks: a reason, checked as a note is, and a
+  /// change. `what` names the record in the messages ("quyết định 12-QĐ/UBKT", "đơn tố cáo").
+  static func checkCorrection(reason: String, changed: Bool, of what: String) throws(DomainError) {
+    if reason.allSatisfy(\.isWhitespace) {
+      throw DomainError("correction.reason", "Hãy ghi lý do sửa \(what).")
+    }
+    try TextRules.check(reason, .note)
+    if !changed {
+      throw DomainError("correction.unchanged", "Không có gì thay đổi so với \(what) đã ghi.")
+    }
+  }
+}

@@ -11,8 +11,20 @@ public protocol OversightStore: Sendable {
   @discardableResult
   func recordInspections(_ batch: [Inspection]) async throws -> [Inspection]
 
-  /// Concludes a running inspection: the day, and the finding per subject (subjects not named keep theirs).
-  func concludeInspection(id: Int64, on day: Day, findings: [InspectionSubject]) async throws
+  /// Records one inspection or supervision as `recordInspections` does, with its audit entry (`inspection.add`) in
+  /// the same transaction; a refusal, or an entry the trail refuses, writes nothing.
+  func recordInspection(_ inspection: Inspection, by actor: AuditActor) async throws -> Inspection
+
+  /// Concludes a running inspection: the day, and the finding per subject (subjects not named keep theirs), with its
+  /// audit entry (`inspection.conclude`, the inspection before and after) in the same transaction.
+  @discardableResult
+  func concludeInspection(id: Int64, on day: Day, findings: [InspectionSubject], by actor: AuditActor) async throws
+    -> Inspection
+
+  /// Corrects an inspection's kind, organ, title, days and subjects with a reason: checked as a new inspection is,
+  /// its lượt re-counted so the report reads the corrected one, written with its audit entry (`inspection.correct`,
+  /// the old inspection as `before`, the corrected one and the reason as `after`) in one transaction.
+  func correctInspection(_ correction: InspectionCorrection, by actor: AuditActor) async throws -> Inspection
 
   func inspection(id: Int64) async throws -> Inspection?
 
@@ -33,6 +45,10 @@ public protocol OversightStore: Sendable {
   @discardableResult
   func recordDiscipline(_ batch: [DisciplineDecision]) async throws -> [DisciplineDecision]
 
+  /// Records one decision as `recordDiscipline` does (its effects applied) with its audit entry (`discipline.add`) in
+  /// the same transaction; a refusal, or an entry the trail refuses, writes nothing.
+  func recordDiscipline(_ decision: DisciplineDecision, by actor: AuditActor) async throws -> DisciplineDecision
+
   /// Records appeals, each settling the decision it names; effects follow the new form; all or none.
   @discardableResult
   func recordAppeals(_ batch: [Appeal]) async throws -> [Appeal]
@@ -45,7 +61,8 @@ public protocol OversightStore: Sendable {
 
   /// Corrects what a decision says (number, violation day, categories, self-corrected, note) with a reason: checked
   /// as a new decision is, written with its audit entry (`discipline.correct`, the old decision as `before`, the
-  /// corrected one and the reason as `after`) in one transaction; the old values stay in the trail.
+  /// corrected one and the reason as `after`) in one transaction; the old values stay in the trail. A new number is
+  /// also written into the note of the expulsion event the decision caused, which cites it.
   func correctDiscipline(_ correction: DisciplineCorrection, by actor: AuditActor) async throws -> DisciplineDecision
 
   /// One decision with its appeals and the unit it is counted in (for the scope check).
@@ -64,8 +81,14 @@ public protocol OversightStore: Sendable {
   @discardableResult
   func recordComplaints(_ batch: [Complaint]) async throws -> [Complaint]
 
-  /// Marks a complaint resolved with its finding.
-  func resolveComplaint(id: Int64, on day: Day, finding: Complaint.Finding) async throws
+  /// Records one complaint with its audit entry (`complaint.add`) in the same transaction.
+  func recordComplaint(_ complaint: Complaint, by actor: AuditActor) async throws -> Complaint
+
+  /// Marks a complaint resolved with its finding, with its audit entry (`complaint.resolve`, before and after) in the
+  /// same transaction.
+  @discardableResult
+  func resolveComplaint(id: Int64, on day: Day, finding: Complaint.Finding, by actor: AuditActor) async throws
+    -> Complaint
 
   /// Corrects a complaint's kind, summary, settlement day and finding with a reason: checked as a new complaint is,
   /// written with its audit entry (`complaint.correct`, the old complaint as `before`) in one transaction.

@@ -24,6 +24,18 @@ final class OversightRollup {
 
   /// Counts a lượt just inserted (its row is `rowID`), re-linking the subject's next lượt in each group to it.
   func added(member: Bool, subjectID: Int64, rowID: Int64) throws {
+    try relink(member: member, subjectID: subjectID, rowID: rowID, sign: 1)
+  }
+
+  /// Uncounts a lượt about to be deleted (its row is `rowID`, still there), re-linking the subject's next lượt in
+  /// each group to the one before it: what a correction of an inspection does before it rewrites its subjects.
+  func removed(member: Bool, subjectID: Int64, rowID: Int64) throws {
+    try relink(member: member, subjectID: subjectID, rowID: rowID, sign: -1)
+  }
+
+  /// In each group the lượt counts in, the lượt (month, previous) and its next one (next, month) against
+  /// (next, previous): `sign` 1 puts the lượt between its neighbours, -1 takes it out.
+  private func relink(member: Bool, subjectID: Int64, rowID: Int64, sign: Int) throws {
     let rows = try db.cachedRows(
       sql: """
         SELECT rowid, started, kind_no, organ_no, month_no FROM inspection_subject
@@ -40,11 +52,11 @@ final class OversightRollup {
       }
       let i = inGroup.firstIndex { ($0[0] as Int64) == rowID }!
       let previous = i > 0 ? inGroup[i - 1][4] as Int : -1
-      pending[Key(month: month, group: group, member: member, previous: previous), default: 0] += 1
+      pending[Key(month: month, group: group, member: member, previous: previous), default: 0] += sign
       if i + 1 < inGroup.count {
         let next: Int = inGroup[i + 1][4]
-        pending[Key(month: next, group: group, member: member, previous: previous), default: 0] -= 1
-        pending[Key(month: next, group: group, member: member, previous: month), default: 0] += 1
+        pending[Key(month: next, group: group, member: member, previous: previous), default: 0] -= sign
+        pending[Key(month: next, group: group, member: member, previous: month), default: 0] += sign
       }
     }
   }

@@ -33,6 +33,13 @@ extension SQLiteStore {
       inspection.started.daysSinceEpoch, inspection.concluded?.daysSinceEpoch,
     ])
     inspection.id = db.lastInsertedRowID
+    try insertSubjects(of: inspection, rollup: rollup, in: db)
+    return inspection
+  }
+
+  /// One `inspection_subject` row per subject (a lượt), each counted in the rollup: members in the cell they were in
+  /// on the day the inspection began, with the kind, organ and month copied for the report's index.
+  static func insertSubjects(of inspection: Inspection, rollup: OversightRollup, in db: Database) throws {
     let organNo = ConductingBody.Organ.allCases.firstIndex(of: inspection.body.organ)!
     let statement = try db.cachedStatement(
       sql: """
@@ -50,25 +57,25 @@ extension SQLiteStore {
       ])
       try rollup.added(member: resolved.isMember, subjectID: resolved.id, rowID: db.lastInsertedRowID)
     }
-    return inspection
   }
 
-  public func concludeInspection(id: Int64, on day: Day, findings: [InspectionSubject]) async throws {
+  public func concludeInspection(id: Int64, on day: Day, findings: [InspectionSubject], by actor: AuditActor)
+    async throws -> Inspection
+  {
     try await writer.write { db in
-      guard
-        let started = try db.cachedValue(Int.self, sql: "SELECT started FROM inspection WHERE id = ?", arguments: [id])
-      else { throw DomainError("inspection.unknown", "Không tìm thấy cuộc kiểm tra, giám sát số \(id).") }
-      guard day.daysSinceEpoch >= started else {
+      guard let before = try Self.inspection(id: id, in: db) else {
+        throw DomainError("inspection.unknown", "Không tìm thấy cuộc kiểm tra, giám sát số \(id).")
+      }
+      guard day >= before.started else {
         throw DomainError(
-          "inspection.dates",
-          "Ngày kết luận \(day.vietnamese) trước ngày bắt đầu \(Day(daysSinceEpoch: started).vietnamese).")
+          "inspection.dates", "Ngày kết luận \(day.vietnamese) trước ngày bắt đầu \(before.started.vietnamese).")
       }
       try db.execute(sql: "UPDATE inspection SET concluded = ? WHERE id = ?", arguments: [day.daysSinceEpoch, id])
       try db.execute(
         sql: "UPDATE inspection_subject SET concluded = ? WHERE inspection_id = ?", arguments: [day.daysSinceEpoch, id])
       for finding in findings {
         try OversightRules.check(finding: finding)
-        let resolved = try Self.resolve(finding.subject, on: Day(daysSinceEpoch: started), in: db)
+        let resolved = try Self.resolve(finding.subject, on: before.started, in: db)
         try db.execute(
           sql: """
             UPDATE inspection_subject SET violation_found = ?, conclusion = ?, follow_up = ?
@@ -82,6 +89,11 @@ extension SQLiteStore {
             "inspection.notASubject", "\(resolved.name) không phải đối tượng của cuộc kiểm tra, giám sát số \(id).")
         }
       }
+      let after = try Self.inspection(id: id, in: db)!
+      try Self.append(
+        actor, "inspection.conclude", subject: "inspection:\(id)", scope: before.body.unitCode, before: before,
+        after: after, in: db)
+      return after
     }
   }
 

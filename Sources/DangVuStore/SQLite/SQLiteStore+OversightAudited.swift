@@ -12,11 +12,9 @@ extension SQLiteStore {
       }
       let saved = try Self.insert(appeal, in: db)
       let after = DisciplineHistory(decision: before.decision, appeals: before.appeals + [saved])
-      _ = try Self.append(
-        NewAuditEntry(
-          actorLogin: actor.login, actorRole: actor.role, action: "discipline.appeal",
-          subject: "discipline:\(appeal.decisionID)", scopeCode: before.decision.decidingBody.unitCode,
-          before: try NewAuditEntry.json(before), after: try NewAuditEntry.json(after)), in: db)
+      try Self.append(
+        actor, "discipline.appeal", subject: "discipline:\(appeal.decisionID)",
+        scope: before.decision.decidingBody.unitCode, before: before, after: after, in: db)
       return saved
     }
   }
@@ -35,12 +33,10 @@ extension SQLiteStore {
     try await writer.write { db in
       let before = try Self.programme(body: programme.body, year: programme.year, in: db)
       try Self.setProgramme(programme, in: db)
-      _ = try Self.append(
-        NewAuditEntry(
-          actorLogin: actor.login, actorRole: actor.role, action: "programme.set",
-          subject: "programme:\(programme.body.organ.rawValue):\(programme.body.unitCode):\(programme.year)",
-          scopeCode: programme.body.unitCode, before: try before.map { try NewAuditEntry.json($0) },
-          after: try NewAuditEntry.json(programme)), in: db)
+      try Self.append(
+        actor, "programme.set",
+        subject: "programme:\(programme.body.organ.rawValue):\(programme.body.unitCode):\(programme.year)",
+        scope: programme.body.unitCode, before: before, after: programme, in: db)
     }
   }
 }
@@ -82,12 +78,22 @@ extension SQLiteStore {
         try db.execute(
           sql: "INSERT INTO discipline_violation(decision_id, category) VALUES (?, ?)", arguments: [after.id, code])
       }
-      _ = try Self.append(
-        NewAuditEntry(
-          actorLogin: actor.login, actorRole: actor.role, action: "discipline.correct",
-          subject: "discipline:\(after.id)", scopeCode: after.decidingBody.unitCode,
-          before: try NewAuditEntry.json(before),
-          after: try NewAuditEntry.json(CorrectedRecord(record: after, reason: correction.reason))), in: db)
+      // An expulsion's event cites the decision by its number (`expulsionNote`): it cites the corrected one, so the
+      // member's history reads right and an appeal that annuls the decision later still finds its event.
+      if before.number != after.number {
+        let subjectID = try Int64.fetchOne(
+          db, sql: "SELECT subject_id FROM discipline_decision WHERE id = ? AND is_member = 1", arguments: [after.id])
+        if let subjectID {
+          try db.execute(
+            sql: "UPDATE membership_event SET note = ? WHERE member_id = ? AND kind = ? AND note = ?",
+            arguments: [
+              Self.expulsionNote(after), subjectID, MembershipEventKind.expelled.rawValue, Self.expulsionNote(before),
+            ])
+        }
+      }
+      try Self.append(
+        actor, "discipline.correct", subject: "discipline:\(after.id)", scope: after.decidingBody.unitCode,
+        before: before, after: CorrectedRecord(record: after, reason: correction.reason), in: db)
       return after
     }
   }
@@ -111,11 +117,9 @@ extension SQLiteStore {
           after.kind.rawValue, after.summary, after.resolved?.daysSinceEpoch, after.finding?.rawValue, after.id,
         ])
       let unit = try Self.organisation(id: row[8], in: db)
-      _ = try Self.append(
-        NewAuditEntry(
-          actorLogin: actor.login, actorRole: actor.role, action: "complaint.correct", subject: "complaint:\(after.id)",
-          scopeCode: unit?.code ?? "", before: try NewAuditEntry.json(before),
-          after: try NewAuditEntry.json(CorrectedRecord(record: after, reason: correction.reason))), in: db)
+      try Self.append(
+        actor, "complaint.correct", subject: "complaint:\(after.id)", scope: unit?.code, before: before,
+        after: CorrectedRecord(record: after, reason: correction.reason), in: db)
       return after
     }
   }

@@ -7,20 +7,11 @@ extension SQLiteStore {
   public func recordComplaints(_ batch: [Complaint]) async throws -> [Complaint] {
     try await writer.write { db in
       var result: [Complaint] = []
-      let statement = try db.cachedStatement(
-        sql: """
-          INSERT INTO complaint(kind, is_member, subject_id, unit_id, received, resolved, finding, summary)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-          """)
       for (index, complaint) in batch.enumerated() {
         do {
           var c = complaint
           try OversightRules.check(c)
-          let subject = try Self.resolve(c.subject, on: c.received, in: db)
-          try statement.execute(arguments: [
-            c.kind.rawValue, subject.isMember, subject.id, subject.unitID, c.received.daysSinceEpoch,
-            c.resolved?.daysSinceEpoch, c.finding?.rawValue, c.summary,
-          ])
+          try Self.insert(c, subject: try Self.resolve(c.subject, on: c.received, in: db), in: db)
           c.id = db.lastInsertedRowID
           result.append(c)
         } catch let error as DomainError {
@@ -31,24 +22,43 @@ extension SQLiteStore {
     }
   }
 
-  public func resolveComplaint(id: Int64, on day: Day, finding: Complaint.Finding) async throws {
+  /// The complaint's row, counted in the unit its subject was in on the day it was received.
+  static func insert(_ c: Complaint, subject: ResolvedSubject, in db: Database) throws {
+    try db.cachedStatement(
+      sql: """
+        INSERT INTO complaint(kind, is_member, subject_id, unit_id, received, resolved, finding, summary)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """
+    ).execute(arguments: [
+      c.kind.rawValue, subject.isMember, subject.id, subject.unitID, c.received.daysSinceEpoch,
+      c.resolved?.daysSinceEpoch, c.finding?.rawValue, c.summary,
+    ])
+  }
+
+  public func resolveComplaint(id: Int64, on day: Day, finding: Complaint.Finding, by actor: AuditActor) async throws
+    -> Complaint
+  {
     try await writer.write { db in
       guard
-        let row = try db.cachedRow(sql: "SELECT received, resolved, kind FROM complaint WHERE id = ?", arguments: [id])
+        let row = try Row.fetchOne(
+          db, sql: "SELECT \(Self.complaintColumns) FROM complaint WHERE id = ?", arguments: [id])
       else { throw DomainError("complaint.unknown", "Không tìm thấy đơn khiếu nại, tố cáo số \(id).") }
-      if let resolved = row[1] as Int? {
+      let before = try Self.complaint(row, in: db)
+      if let resolved = before.resolved {
         throw DomainError(
-          "complaint.alreadyResolved",
-          "Đơn số \(id) đã được giải quyết ngày \(Day(daysSinceEpoch: resolved).vietnamese).")
+          "complaint.alreadyResolved", "Đơn số \(id) đã được giải quyết ngày \(resolved.vietnamese).")
       }
-      let c = Complaint(
-        kind: Complaint.Kind(rawValue: row[2]) ?? .complaint, subject: .member(0),
-        received: Day(daysSinceEpoch: row[0]),
-        resolved: day, finding: finding)
-      try OversightRules.check(c)
+      var after = before
+      after.resolved = day
+      after.finding = finding
+      try OversightRules.check(after)
       try db.execute(
         sql: "UPDATE complaint SET resolved = ?, finding = ? WHERE id = ?",
         arguments: [day.daysSinceEpoch, finding.rawValue, id])
+      try Self.append(
+        actor, "complaint.resolve", subject: "complaint:\(id)", scope: try Self.organisation(id: row[8], in: db)?.code,
+        before: before, after: after, in: db)
+      return after
     }
   }
 }

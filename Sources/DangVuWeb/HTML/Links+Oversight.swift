@@ -26,6 +26,8 @@ extension Links {
   static func complaint(_ id: Int64) -> String { "/kiem-tra-ky-luat/don/\(id)" }
   static func correctComplaint(_ id: Int64) -> String { "/kiem-tra-ky-luat/don/\(id)/sua" }
   static func correctDiscipline(_ id: Int64) -> String { "/kiem-tra-ky-luat/ky-luat/\(id)/sua" }
+  static func inspection(_ id: Int64) -> String { "/kiem-tra-ky-luat/kiem-tra/\(id)" }
+  static func correctInspection(_ id: Int64) -> String { "/kiem-tra-ky-luat/kiem-tra/\(id)/sua" }
   static func programmes(unit: String, year: Int) -> String {
     "/kiem-tra-ky-luat/chuong-trinh?to-chuc=" + encode(unit, allowed: queryAllowed) + "&nam=\(year)"
   }

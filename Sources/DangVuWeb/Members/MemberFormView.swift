@@ -168,6 +168,8 @@ enum MemberFormView {
     return stored.isEmpty ? "(để trống)" : stored
   }
 
+  // On a phone one column of `minmax(0,1fr)`, not `1fr`: a select whose longest option is wider than the screen (an
+  // inspection's kinds) then shrinks to it instead of widening the page.
   static let style: HTML = """
     form.record{display:block}
     fieldset{border:1px solid #e3e3e3;border-radius:4px;margin:0 0 1rem;padding:.5rem 1rem;background:#fff}
@@ -178,6 +180,6 @@ enum MemberFormView {
     .newer{color:#5a3d00;background:#fff8e1;padding:0 .3rem;border-radius:3px}
     .notice.error{border-color:#e0a0a0;background:#fdeaea}
     select{font:inherit;padding:.35rem .5rem;border:1px solid #bbb;border-radius:4px}
-    @media (max-width:40rem){.field{grid-template-columns:1fr}.field .error,.field .newer{grid-column:1}}
+    @media (max-width:40rem){.field{grid-template-columns:minmax(0,1fr)}.field .error,.field .newer{grid-column:1}}
     """
 }

@@ -11,40 +11,10 @@ struct ComplaintCorrectionController {
   let store: any PartyStore
 
   func addRoutes(to router: Router<Context>) {
-    router.get("kiem-tra-ky-luat/don/:id", use: page)
-    router.post("kiem-tra-ky-luat/don/:id/sua", use: correct)
-    router.post("api/oversight/complaints/:id/corrections", use: correctJSON)
-  }
-
-  @Sendable func page(_ request: Request, context: Context) async throws -> Response {
-    let access = try Access.require(.readRecords, context, store: store)
-    let complaint = try await ComplaintCorrectionSubmission.complaint(
-      id: context.parameters.get("id", as: Int64.self), access: access)
-    return try await render(complaint, access, context, status: .ok).response(from: request, context: context)
-  }
-
-  @Sendable func correct(_ request: Request, context: Context) async throws -> Response {
-    let access = try Access.require(.editOversight, context, store: store)
-    let complaint = try await ComplaintCorrectionSubmission.complaint(
-      id: context.parameters.get("id", as: Int64.self), access: access)
-    let fields = try await SubmittedForm(request).decode(ComplaintCorrectionFields.self)
-    switch try await ComplaintCorrectionSubmission.correct(fields, of: complaint, access: access) {
-    case .saved(let saved): return .redirect(to: Links.complaint(saved.id), type: .normal)
-    case .invalid(let problems):
-      return try await render(complaint, access, context, status: .unprocessableContent, typed: (fields, problems))
-        .response(from: request, context: context)
+    RecordCorrectionRoutes<ComplaintCorrectionSubmission>(store: store) {
+      try await render($0, $1, $2, status: $3, typed: $4)
     }
-  }
-
-  @Sendable func correctJSON(_ request: Request, context: Context) async throws -> Response {
-    let access = try Access.require(.editOversight, context, store: store)
-    let complaint = try await ComplaintCorrectionSubmission.complaint(
-      id: context.parameters.get("id", as: Int64.self), access: access)
-    let fields = try await SubmittedJSON(request).decode(ComplaintCorrectionFields.self)
-    switch try await ComplaintCorrectionSubmission.correct(fields, of: complaint, access: access) {
-    case .saved(let saved): return try JSONResponse(saved).response(from: request, context: context)
-    case .invalid(let problems): return MemberAPIController.invalid(problems)
-    }
+    .addRoutes(to: router, page: "kiem-tra-ky-luat/don/:id", api: "api/oversight/complaints/:id/corrections")
   }
 
   private func render(
@@ -56,25 +26,12 @@ struct ComplaintCorrectionController {
     case .member(let id): name = try await store.memberWithVersion(id: id)?.member.fullName ?? "đảng viên \(id)"
     case .unit(let code): name = try await store.organisation(code: code)?.name ?? code
     }
-    struct After: Decodable { var reason: String }
-    let rows = try await store.auditEntries(AuditFilter(action: "complaint.correct", subject: "complaint:\(c.id)"))
-      .compactMap { entry -> HTML? in
-        guard let before = entry.before.flatMap({ try? JSONDecoder().decode(Complaint.self, from: Data($0.utf8)) }),
-          let after = entry.after.flatMap({ try? JSONDecoder().decode(After.self, from: Data($0.utf8)) })
-        else { return nil }
-        return """
-          <tr><td>\(entry.time.day.vietnamese)</td><td>\(entry.actorLogin)</td><td>\(after.reason)</td>\
-          <td>\(before.kind.nameVi); \(before.summary); \(before.resolved?.vietnamese ?? "chưa giải quyết")\
-          \(before.finding.map { ", \($0.nameVi)" } ?? "")</td></tr>
-          """
-      }
-    let history: HTML =
-      rows.isEmpty
-      ? "<p class=\"muted\">Đơn chưa được sửa.</p>"
-      : """
-      <div class="table"><table><thead><tr><th>Ngày sửa</th><th>Người sửa</th><th>Lý do</th><th>Trước khi sửa</th>\
-      </tr></thead><tbody>\(rows)</tbody></table></div>
-      """
+    let history = CorrectionLine<Complaint>.table(
+      try await CorrectionLine.load(action: "complaint.correct", subject: "complaint:\(c.id)", from: store),
+      none: "Đơn chưa được sửa."
+    ) {
+      "\($0.kind.nameVi); \($0.summary); \($0.resolved?.vietnamese ?? "chưa giải quyết")\($0.finding.map { ", \($0.nameVi)" } ?? "")"
+    }
     let fields = typed?.fields ?? ComplaintCorrectionFields(c)
     let e = typed?.problems ?? FieldProblems()
     let kinds = Complaint.Kind.allCases.map { k -> HTML in

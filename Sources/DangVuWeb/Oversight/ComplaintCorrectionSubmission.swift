@@ -36,21 +36,20 @@ struct ComplaintCorrectionFields: Codable, Sendable, Equatable {
 
 /// Correcting a complaint: the same for the page and the API. The complaint must lie in the subtree; each refusal
 /// beside its field; the store writes the correction and its audit entry, which keeps the old complaint.
-enum ComplaintCorrectionSubmission {
-  enum Outcome: Sendable {
-    case saved(Complaint)
-    case invalid(FieldProblems)
-  }
-
+enum ComplaintCorrectionSubmission: RecordCorrection {
   /// The complaint `id`, if it is counted in a unit of the principal's subtree.
-  static func complaint(id: Int64?, access: Access) async throws -> Complaint {
+  static func find(id: Int64?, access: Access) async throws -> Complaint {
     guard let id, let found = try await access.store.complaint(id: id),
       try await access.store.unitIsWithin(id: found.unitID, rootCode: access.scopeCode, on: found.complaint.received)
     else { throw AccessError.notFound }
     return found.complaint
   }
 
-  static func correct(_ fields: ComplaintCorrectionFields, of c: Complaint, access: Access) async throws -> Outcome {
+  static func page(of saved: Complaint) -> String { Links.complaint(saved.id) }
+
+  static func correct(_ fields: ComplaintCorrectionFields, of c: Complaint, access: Access) async throws
+    -> CorrectionOutcome<Complaint>
+  {
     var problems = FieldProblems()
     let kind = Complaint.Kind(rawValue: fields.kind)
     if kind == nil { problems["kind"] = "Hãy chọn khiếu nại hoặc tố cáo." }

@@ -39,27 +39,13 @@ struct DisciplineAppealsController {
   }
 
   @Sendable func correct(_ request: Request, context: Context) async throws -> Response {
-    let access = try Access.require(.editOversight, context, store: store)
-    let history = try await AppealSubmission.decision(id: context.parameters.get("id", as: Int64.self), access: access)
-    let fields = try await SubmittedForm(request).decode(DisciplineCorrectionFields.self)
-    switch try await DisciplineCorrectionSubmission.correct(fields, of: history.decision, access: access) {
-    case .saved(let decision):
-      return .redirect(to: Links.disciplineDecision(decision.id), type: .normal)
-    case .invalid(let problems):
-      return try await render(
-        history, access, context, status: .unprocessableContent, correction: (fields, problems)
-      ).response(from: request, context: context)
+    try await DisciplineCorrectionSubmission.submitForm(request, context, store: store) {
+      try await render($0, $1, context, status: .unprocessableContent, correction: $2)
     }
   }
 
   @Sendable func correctJSON(_ request: Request, context: Context) async throws -> Response {
-    let access = try Access.require(.editOversight, context, store: store)
-    let history = try await AppealSubmission.decision(id: context.parameters.get("id", as: Int64.self), access: access)
-    let fields = try await SubmittedJSON(request).decode(DisciplineCorrectionFields.self)
-    switch try await DisciplineCorrectionSubmission.correct(fields, of: history.decision, access: access) {
-    case .saved(let decision): return try JSONResponse(decision).response(from: request, context: context)
-    case .invalid(let problems): return MemberAPIController.invalid(problems)
-    }
+    try await DisciplineCorrectionSubmission.submitJSON(request, context, store: store)
   }
 
   @Sendable func decisionJSON(_ request: Request, context: Context) async throws -> Response {
@@ -88,12 +74,12 @@ struct DisciplineAppealsController {
     case .member(let id): name = try await store.memberWithVersion(id: id)?.member.fullName ?? "đảng viên \(id)"
     case .unit(let code): name = try await store.organisation(code: code)?.name ?? code
     }
-    let corrections = try await store.auditEntries(
-      AuditFilter(action: "discipline.correct", subject: "discipline:\(history.decision.id)"))
+    let corrections = try await DisciplineCorrectionLine.load(
+      action: "discipline.correct", subject: "discipline:\(history.decision.id)", from: store)
     let model = DisciplineDecisionPageModel(
       history: history, subjectName: name, canEdit: access.principal.allows(.editOversight),
       csrf: CSRF.field(context), categories: try await store.violationCategories(),
-      corrections: corrections.compactMap(DisciplineCorrectionLine.init), fields: fields, problems: problems,
+      corrections: corrections, fields: fields, problems: problems,
       correction: correction)
     return HTMLPage(status: status, html: DisciplineDecisionPageView.render(model))
   }

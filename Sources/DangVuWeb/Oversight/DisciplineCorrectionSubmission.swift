@@ -43,15 +43,17 @@ struct DisciplineCorrectionFields: Codable, Sendable, Equatable {
 /// Correcting a decision: the same for the page and the API. The decision must lie in the subtree (checked by
 /// `AppealSubmission.decision`); each refusal beside its field; the store writes the correction and its audit entry,
 /// which keeps the old decision, in one transaction.
-enum DisciplineCorrectionSubmission {
-  enum Outcome: Sendable {
-    case saved(DisciplineDecision)
-    case invalid(FieldProblems)
+enum DisciplineCorrectionSubmission: RecordCorrection {
+  static func find(id: Int64?, access: Access) async throws -> DisciplineHistory {
+    try await AppealSubmission.decision(id: id, access: access)
   }
 
-  static func correct(_ fields: DisciplineCorrectionFields, of d: DisciplineDecision, access: Access) async throws
-    -> Outcome
+  static func page(of saved: DisciplineDecision) -> String { Links.disciplineDecision(saved.id) }
+
+  static func correct(_ fields: DisciplineCorrectionFields, of history: DisciplineHistory, access: Access)
+    async throws -> CorrectionOutcome<DisciplineDecision>
   {
+    let d = history.decision
     var problems = FieldProblems()
     let number = problems.required(fields.number, "number", "số quyết định")
     let violated = problems.day(fields.violated, "violated", "ngày vi phạm")

@@ -17,27 +17,6 @@ struct DisciplineDecisionPageModel: Sendable {
   var correction: (fields: DisciplineCorrectionFields, problems: FieldProblems)?
 }
 
-/// One correction of the decision as its audit entry keeps it: when, by whom, why, and what the decision said
-/// before.
-struct DisciplineCorrectionLine: Sendable {
-  var day: Day
-  var actor: String
-  var reason: String
-  var before: DisciplineDecision
-
-  init?(_ entry: AuditEntry) {
-    struct After: Decodable { var reason: String }
-    guard
-      let before = entry.before.flatMap({ try? JSONDecoder().decode(DisciplineDecision.self, from: Data($0.utf8)) }),
-      let after = entry.after.flatMap({ try? JSONDecoder().decode(After.self, from: Data($0.utf8)) })
-    else { return nil }
-    self.day = entry.time.day
-    self.actor = entry.actorLogin
-    self.reason = after.reason
-    self.before = before
-  }
-}
-
 enum DisciplineDecisionPageView {
   static func render(_ model: DisciplineDecisionPageModel) -> HTML {
     let d = model.history.decision
@@ -110,18 +89,9 @@ enum DisciplineDecisionPageView {
   }
 
   private static func corrections(_ lines: [DisciplineCorrectionLine]) -> HTML {
-    guard !lines.isEmpty else { return "<p class=\"muted\">Quyết định chưa được sửa.</p>" }
-    let rows = lines.map { line -> HTML in
-      """
-      <tr><td>\(line.day.vietnamese)</td><td>\(line.actor)</td><td>\(line.reason)</td>\
-      <td>số \(line.before.number), vi phạm ngày \(line.before.violated.vietnamese), \
-      nội dung \(line.before.categories.joined(separator: ", "))</td></tr>
-      """
+    DisciplineCorrectionLine.table(lines, none: "Quyết định chưa được sửa.") {
+      "số \($0.number), vi phạm ngày \($0.violated.vietnamese), nội dung \($0.categories.joined(separator: ", "))"
     }
-    return """
-      <div class="table"><table><thead><tr><th>Ngày sửa</th><th>Người sửa</th><th>Lý do</th>\
-      <th>Trước khi sửa</th></tr></thead><tbody>\(rows)</tbody></table></div>
-      """
   }
 
   private static func correctionForm(_ model: DisciplineDecisionPageModel) -> HTML {

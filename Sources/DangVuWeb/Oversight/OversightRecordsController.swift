@@ -150,61 +150,42 @@ struct OversightRecordsController {
     }
   }
 
-  /// Writes one record and puts it in the audit trail; a refusal by the rules (limitation, a form the
-  /// subject cannot get) becomes a problem shown above the form, with everything typed kept.
-  private func record<Record: Encodable & Sendable>(
-    _ record: Record, by access: Access, write: ([Record]) async throws -> [Record],
-    audit: (Record) -> (action: String, subject: String, scopeCode: String?)
-  ) async throws -> Record {
+  /// Writes one record with its audit entry in the store's transaction; a refusal by the rules (limitation, a form
+  /// the subject cannot get) becomes a problem shown above the form, with everything typed kept.
+  private func record<Record: Sendable>(_ write: () async throws -> Record) async throws -> Record {
     do {
-      let saved = try await write([record])[0]
-      let entry = audit(saved)
-      await AuditRecorder.record(
-        store, by: access.principal, action: entry.action, subject: entry.subject, scopeCode: entry.scopeCode,
-        after: saved)
+      let saved = try await write()
+      AuditRecorder.recordedByStore()
       return saved
-    } catch let error as BatchItemError {
-      throw FieldProblems(general: error.error.message)
+    } catch let error as DomainError {
+      throw FieldProblems(general: error.message)
     }
   }
 
   private func record(_ decision: DisciplineDecision, by access: Access) async throws -> DisciplineDecision {
-    try await record(decision, by: access, write: store.recordDiscipline) {
-      ("discipline.add", "discipline:\($0.id)", $0.decidingBody.unitCode)
-    }
+    try await record { try await store.recordDiscipline(decision, by: AuditActor(access.principal)) }
   }
 
   private func record(_ inspection: Inspection, by access: Access) async throws -> Inspection {
-    try await record(inspection, by: access, write: store.recordInspections) {
-      ("inspection.add", "inspection:\($0.id)", $0.body.unitCode)
-    }
+    try await record { try await store.recordInspection(inspection, by: AuditActor(access.principal)) }
   }
 
   private func record(_ complaint: Complaint, by access: Access) async throws -> Complaint {
-    try await record(complaint, by: access, write: store.recordComplaints) {
-      ("complaint.add", "complaint:\($0.id)", nil)
-    }
+    try await record { try await store.recordComplaint(complaint, by: AuditActor(access.principal)) }
   }
 
   /// Settles a complaint inside the scope; one outside it is not found, as everywhere.
   private func resolve(_ access: Access, _ context: Context, _ input: ResolutionInput) async throws -> Complaint {
-    guard let id = context.parameters.get("id", as: Int64.self),
-      let found = try await store.complaint(id: id),
-      try await store.unitIsWithin(id: found.unitID, rootCode: access.scopeCode, on: found.complaint.received)
-    else { throw AccessError.notFound }
+    let complaint = try await ComplaintCorrectionSubmission.find(
+      id: context.parameters.get("id", as: Int64.self), access: access)
     var problems = FieldProblems()
     let day = problems.day(input.resolved, "resolved", "ngày giải quyết")
     let finding = Complaint.Finding(rawValue: input.finding) ?? Complaint.Finding(parsing: input.finding)
     if finding == nil { problems.fields["finding"] = "Hãy chọn kết luận: đúng, sai hoặc đúng một phần." }
     guard problems.isEmpty, let day, let finding else { throw problems }
-    try await store.resolveComplaint(id: id, on: day, finding: finding)
-    var settled = found.complaint
-    settled.resolved = day
-    settled.finding = finding
-    await AuditRecorder.record(
-      store, by: access.principal, action: "complaint.resolve", subject: "complaint:\(id)",
-      scopeCode: try await store.organisation(id: found.unitID)?.code, before: found.complaint, after: settled)
-    return settled
+    return try await record {
+      try await store.resolveComplaint(id: complaint.id, on: day, finding: finding, by: AuditActor(access.principal))
+    }
   }
 
   private func disciplineForm(

@@ -49,7 +49,7 @@ enum OversightRecordsPageView {
       }.joined(separator: "; ")
       return """
         <tr><td>\(inspection.started.vietnamese)</td><td>\(inspection.kind.nameVi)</td>\
-        <td>\(inspection.title)</td><td>\(inspection.body.organ.nameVi) \(inspection.body.unitCode)</td>\
+        <td><a href="\(Links.inspection(inspection.id))">\(inspection.title)</a></td><td>\(inspection.body.organ.nameVi) \(inspection.body.unitCode)</td>\
         <td>\(subjects)</td><td>\(inspection.concluded?.vietnamese ?? "đang tiến hành")</td></tr>
         """
     }

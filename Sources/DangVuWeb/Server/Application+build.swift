@@ -79,6 +79,7 @@ private func addControllers(
   DisciplineAppealsController(store: store).addRoutes(to: router)
   ProgrammesController(store: store).addRoutes(to: router)
   ComplaintCorrectionController(store: store).addRoutes(to: router)
+  InspectionCorrectionController(store: store).addRoutes(to: router)
   ReportsController(store: store).addRoutes(to: router)
   DashboardController(store: store).addRoutes(to: router)
   AuditController(store: store).addRoutes(to: router)
