@@ -7,9 +7,10 @@ import DangVuCore
 /// the same transaction: an expulsion ends the membership, a dissolution ends the unit; an appeal that
 /// annuls (or changes) the decision undoes them, while the decision and the appeal both stay in the history.
 public protocol OversightStore: Sendable {
-  /// Records inspections or supervisions with their subjects; all or none. Returns them with ids.
+  /// Records inspections or supervisions with their subjects; all or none, with an import's `audit` entry (so do
+  /// the other batch writes below that take one). Returns them with ids.
   @discardableResult
-  func recordInspections(_ batch: [Inspection]) async throws -> [Inspection]
+  func recordInspections(_ batch: [Inspection], audit: ImportAudit?) async throws -> [Inspection]
 
   /// Concludes a running inspection: the day, and the finding per subject (subjects not named keep theirs).
   func concludeInspection(id: Int64, on day: Day, findings: [InspectionSubject]) async throws
@@ -31,11 +32,11 @@ public protocol OversightStore: Sendable {
 
   /// Records discipline decisions, each checked by `OversightRules`, with their effects; all or none.
   @discardableResult
-  func recordDiscipline(_ batch: [DisciplineDecision]) async throws -> [DisciplineDecision]
+  func recordDiscipline(_ batch: [DisciplineDecision], audit: ImportAudit?) async throws -> [DisciplineDecision]
 
   /// Records appeals, each settling the decision it names; effects follow the new form; all or none.
   @discardableResult
-  func recordAppeals(_ batch: [Appeal]) async throws -> [Appeal]
+  func recordAppeals(_ batch: [Appeal], audit: ImportAudit?) async throws -> [Appeal]
 
   /// Records one appeal as `recordAppeals` does (effects applied or undone) with its audit entry
   /// (`discipline.appeal`, the decision's history before and after) in the same transaction; a refusal by
@@ -62,7 +63,7 @@ public protocol OversightStore: Sendable {
   func disciplinedMembers(year: Int) async throws -> [Int64: Bool]
 
   @discardableResult
-  func recordComplaints(_ batch: [Complaint]) async throws -> [Complaint]
+  func recordComplaints(_ batch: [Complaint], audit: ImportAudit?) async throws -> [Complaint]
 
   /// Marks a complaint resolved with its finding.
   func resolveComplaint(id: Int64, on day: Day, finding: Complaint.Finding) async throws
