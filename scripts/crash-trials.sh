@@ -3,6 +3,7 @@
 # demo load, grading, and web edits under load; reopen the database each time and check that
 #   - SQLite's integrity_check says ok,
 #   - the import is all or nothing (the member count is the one before or the one after, never between),
+#     its rows and its one audit entry together (decision 0034),
 #   - no web write the client saw acknowledged is lost,
 #   - `dangvu audit verify` passes (hash chain and head),
 #   - `dangvu check` passes: every kept sum the reports read equals its recomputation from the records.
@@ -31,6 +32,7 @@ now_ms() { date +%s%3N; }
 # A random delay in seconds, uniform in [0, $1 ms].
 random_delay() { local ms=$(( (RANDOM * 32768 + RANDOM) % ($1 + 1) )); printf '%d.%03d' $((ms / 1000)) $((ms % 1000)); }
 members() { sqlite3 "$1" "SELECT COUNT(*) FROM member"; }
+imports() { sqlite3 "$1" "SELECT COUNT(*) FROM audit_entry WHERE action = 'import.file'"; }
 
 echo "== Crash trials: $N, seed $SEED, demo of $MEMBERS members, work in $WORK"
 BASE=$WORK/base.sqlite
@@ -44,6 +46,7 @@ CELL=$(sqlite3 "$BASE" "SELECT code FROM organisation WHERE kind IN ('subordinat
 sqlite3 "$BASE" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
 [ ! -s "$BASE-wal" ] || { echo "could not checkpoint $BASE" >&2; exit 2; }
 BEFORE=$(members "$BASE")
+IMPORTS_BEFORE=$(imports "$BASE")
 # 2,000 new members in one file, one transaction: the most that still keeps the register's sums current
 # row by row (more marks them stale, and `check` would have nothing to compare them with).
 python3 - "$WORK/import.csv" "$CELL" <<'PY'
@@ -104,11 +107,16 @@ for ((i = 1; i <= N; i++)); do
   [ "$integrity" = ok ] || problems+=("integrity_check: $integrity")
   if [ $kind = 0 ]; then
     count=$(members "$DB")
+    entries=$(imports "$DB")
     case $count in
-      "$BEFORE") name="import (nothing written)" ;;
-      $(( BEFORE + IMPORTED ))) name="import (all written)" ;;
+      "$BEFORE") name="import (nothing written)"; expected_entries=$IMPORTS_BEFORE ;;
+      $(( BEFORE + IMPORTED ))) name="import (all written)"; expected_entries=$(( IMPORTS_BEFORE + 1 )) ;;
       *) problems+=("import half-written: $count members, expected $BEFORE or $(( BEFORE + IMPORTED ))") ;;
     esac
+    # The file's audit entry is committed with its rows: present exactly when they are.
+    [ -z "${expected_entries:-}" ] || [ "$entries" = "$expected_entries" ] ||
+      problems+=("import entries: $entries import.file entries with $count members (expected $expected_entries)")
+    expected_entries=
   fi
   [ $kind = 1 ] && name="demo ($(members "$DB" 2>/dev/null || echo no) members when killed)"
   [ $kind = 2 ] && name="grades ($(sqlite3 "$DB" "SELECT COUNT(*) FROM grade g JOIN evaluation_cycle c

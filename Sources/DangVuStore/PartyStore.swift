@@ -13,9 +13,10 @@ public protocol PartyStore: EvaluationStore, MembershipStore, OversightStore, Ac
   /// The kinds of unit and which may sit under which, as the database holds them.
   func unitKinds() async throws -> UnitKindTable
 
-  /// Adds units in order (a parent may be earlier in the same batch); all or none.
+  /// Adds units in order (a parent may be earlier in the same batch); all or none. An import's `audit` entry is
+  /// appended in the same transaction (so are those of the other batch writes below that take one).
   @discardableResult
-  func addOrganisations(_ batch: [NewOrganisation]) async throws -> [Organisation]
+  func addOrganisations(_ batch: [NewOrganisation], audit: ImportAudit?) async throws -> [Organisation]
 
   /// Moves a unit under another parent from `day`; its old link ends that day.
   func moveOrganisation(code: String, underParent parentCode: String, on day: Day) async throws
@@ -62,7 +63,7 @@ public protocol PartyStore: EvaluationStore, MembershipStore, OversightStore, Ac
 
   /// Adds a batch checked by `checkMembers` (checked again if the tree changed since), as `addMembers`.
   @discardableResult
-  func addMembers(_ checked: CheckedMembers) async throws -> [Member]
+  func addMembers(_ checked: CheckedMembers, audit: ImportAudit?) async throws -> [Member]
 
   /// Runs `load`, many `addMembers` batches into a register that is empty at the start (the demo). The store
   /// may build its indexes once at the end instead of batch by batch; until `load` returns, searches and
@@ -70,7 +71,7 @@ public protocol PartyStore: EvaluationStore, MembershipStore, OversightStore, Ac
   func loadingInBulk<T>(_ load: () async throws -> T) async throws -> T
 
   /// Appends events to existing members' histories (each checked with the member's whole history); all or none.
-  func recordEvents(_ events: [MembershipEvent]) async throws
+  func recordEvents(_ events: [MembershipEvent], audit: ImportAudit?) async throws
 
   /// Replaces a member's identity fields (not the history).
   func updateMember(_ member: Member) async throws
@@ -109,7 +110,7 @@ public protocol PartyStore: EvaluationStore, MembershipStore, OversightStore, Ac
 
   // MARK: Population
 
-  func setPopulation(_ rows: [Population]) async throws
+  func setPopulation(_ rows: [Population], audit: ImportAudit?) async throws
   func population(ofOrganisation id: Int64, year: Int) async throws -> Int?
 
   /// Counts of what the store holds, for status lines and tests.

@@ -11,7 +11,8 @@ struct GradesCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "grades", abstract: "Run the annual evaluation: open a cycle, grade, submit, approve, reopen.",
     discussion:
-      "Grades: excellent|good|complete|notComplete or the Vietnamese words (xuất sắc, tốt, hoàn thành, không hoàn thành).",
+      "Grades: excellent|good|complete|notComplete or the Vietnamese words (xuất sắc, tốt, hoàn thành, không hoàn thành). "
+      + "Every write but demo is audited with the operating-system user, in the write's transaction.",
     subcommands: [Open.self, Cell.self, Set.self, Import.self, List.self, Advance.self, Demo.self])
 
   struct Open: AsyncParsableCommand {
@@ -26,7 +27,8 @@ struct GradesCommand: AsyncParsableCommand {
         let db = try store.open()
         let scope: String
         if let org { scope = org } else { scope = try await db.rootCode() }
-        let cycle = try await db.openEvaluationCycle(scope: scope, year: year, evaluationDate: date)
+        let cycle = try await db.openEvaluationCycle(
+          scope: scope, year: year, evaluationDate: date, by: .commandLineUser)
         print(
           "Đã mở đợt đánh giá năm \(cycle.year) cho \(cycle.scopeCode), ngày đánh giá \(cycle.evaluationDate.vietnamese), theo \(cycle.regulation)."
         )
@@ -68,7 +70,7 @@ struct GradesCommand: AsyncParsableCommand {
         let entries = register.map { e in
           GradeEntry(subject: .member(e.member.id), outcome: e.member.partyCardNumber.flatMap { byCard[$0] } ?? grade)
         }
-        let recorded = try await db.recordGrades(entries, year: year)
+        let recorded = try await db.recordGrades(entries, year: year, unit: code, by: .commandLineUser)
         for r in recorded {
           print("\(r.subjectName)\t\(r.outcome.nameVi(for: .member))\(r.replacedBecause.map { "\t(\($0))" } ?? "")")
         }
@@ -103,8 +105,10 @@ struct GradesCommand: AsyncParsableCommand {
           throw DomainError(
             "evaluation.oneSubject", "Hãy chỉ định đúng một đối tượng: --member, --cadre, --org hoặc --collective.")
         }
+        // Filed under the unit the grade is counted in (the member's cell, the unit's parent), as the pages file it.
         let recorded = try await db.recordGrades(
-          [GradeEntry(subject: subject, outcome: grade, score: score, sickLeaveMonths: sickLeaveMonths)], year: year)
+          [GradeEntry(subject: subject, outcome: grade, score: score, sickLeaveMonths: sickLeaveMonths)], year: year,
+          unit: nil, by: .commandLineUser)
         for r in recorded {
           print(
             "\(r.subjectName): \(r.outcome.nameVi(for: r.subject.reasonSubject))\(r.replacedBecause.map { " — \($0)" } ?? "")"
@@ -130,11 +134,16 @@ struct GradesCommand: AsyncParsableCommand {
           throw DomainError("import.cannotRead", "Không đọc được tệp \(file).")
         }
         let bytes = [UInt8](data)
+        // One `import.file` entry, as `dangvu import grades` leaves, written with the grades.
+        let audit = ImportAudit(
+          actor: .commandLineUser, kind: .grades, fileName: URL(fileURLWithPath: file).lastPathComponent,
+          sha256: AuditChain.sha256Hex(bytes))
         let recorded: [RecordedGrade]
         if ImportFileKind.isWorkbook(bytes) || file.lowercased().hasSuffix(".xlsx") {
-          recorded = try await GradesFile.importing(workbook: bytes, sheet: sheet, year: year, into: store.open())
+          recorded = try await GradesFile.importing(
+            workbook: bytes, sheet: sheet, year: year, audit: audit, into: store.open())
         } else {
-          recorded = try await GradesFile.importing(bytes, year: year, into: store.open())
+          recorded = try await GradesFile.importing(bytes, year: year, audit: audit, into: store.open())
         }
         for r in recorded where r.replacedBecause != nil { print("\(r.subjectName): \(r.replacedBecause!)") }
         print("Đã ghi \(VietnameseNumber.count(recorded.count)) kết quả xếp loại năm \(year) từ \(file) (bản nháp).")

@@ -21,7 +21,9 @@ struct ImportCommand: AsyncParsableCommand {
       --check reads and checks the whole file and writes nothing. Members files also get warnings
       (never refusals) of probable duplicates: the same folded name and birth date as a member
       already registered or another row, or a national ID one digit away from another. A written
-      import is one entry in the audit trail (file name, SHA-256, rows) under the system user.
+      import is one entry in the audit trail (file name, SHA-256, rows) under the operating-system
+      user, written in the same transaction as the rows: an entry that cannot be written refuses
+      the file.
       """)
 
   @OptionGroup var store: StoreOptions

@@ -53,16 +53,14 @@ struct OrgCommand: AsyncParsableCommand {
     func run() async throws {
       do {
         let db = try store.open()
-        // A unit under a parent is a change to the tree like any other, audited with it; a new province (no
-        // parent) is the start of a database, loaded as the imports load it.
+        // Both audited with the operating-system user in the write's transaction: a unit under a parent as a
+        // change to the tree like any other, a new province (no parent) as the top of the tree.
         if let parent {
           try await db.changeTree(
             .found(code: code, name: name, kind: UnitKind(kind), parentCode: parent, on: founded),
             by: .commandLineUser)
         } else {
-          try await db.addOrganisations([
-            NewOrganisation(code: code, name: name, kind: UnitKind(kind), parentCode: nil, founded: founded)
-          ])
+          try await db.foundTopUnit(code: code, name: name, kind: UnitKind(kind), on: founded, by: .commandLineUser)
         }
         print("Đã thêm \(code) \(name).")
       } catch { throw fail(error) }

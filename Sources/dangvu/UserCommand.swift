@@ -52,7 +52,7 @@ struct UserCommand: AsyncParsableCommand {
         let password = try readPassword(confirm: true)
         let account = try await db.addAccount(
           NewAccount(login: login, displayName: name, role: role, scopeCode: roleOptions.scope, memberID: memberID),
-          password: password)
+          password: password, by: .commandLineUser)
         print("Đã tạo tài khoản \(account.login) (\(account.role.nameVi), phạm vi \(account.scopeCode)).")
       } catch { throw fail(error) }
     }
@@ -87,7 +87,8 @@ struct UserCommand: AsyncParsableCommand {
       do {
         let db = try store.open()
         let (role, memberID) = try await roleOptions.resolved(in: db)
-        try await db.setRole(login: login, role: role, scopeCode: roleOptions.scope, memberID: memberID)
+        try await db.setRole(
+          login: login, role: role, scopeCode: roleOptions.scope, memberID: memberID, by: .commandLineUser)
         print("Tài khoản \(login): vai trò \(role.nameVi), phạm vi \(roleOptions.scope).")
       } catch { throw fail(error) }
     }
@@ -122,7 +123,7 @@ struct UserCommand: AsyncParsableCommand {
 
     func run() async throws {
       do {
-        try await store.open().setDisabled(login: login, !enable)
+        try await store.open().setDisabled(login: login, !enable, by: .commandLineUser)
         print(enable ? "Đã mở khóa tài khoản \(login)." : "Đã khóa tài khoản \(login).")
       } catch { throw fail(error) }
     }

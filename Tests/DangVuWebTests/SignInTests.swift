@@ -132,7 +132,7 @@ import Testing
     let store = try await Self.storeWithAccount()
     let account = try #require(try await store.account(login: "hoa.bt"))
     let tokens = try await store.openSession(accountID: account.id, at: Date())
-    try await store.setDisabled(login: "hoa.bt", true)
+    try await store.setDisabled(login: "hoa.bt", true, by: .commandLine(user: "root@may-chu"))
     #expect(try await store.session(token: tokens.token, at: Date()) == nil)
     let page = try await send(.get, "/", to: store, headers: [.cookie: "dangvu_session=\(tokens.token)"])
     #expect(page.status == .found)

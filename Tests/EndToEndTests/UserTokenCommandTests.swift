@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `dangvu user token` issues with an expiry, lists and revokes; `dangvu user passwd` ends the tokens;
-/// each of these writes is in the audit trail under the operating-system user.
+/// each of these writes, and `user add|role|disable`, is in the audit trail under the operating-system user.
 @Suite struct UserTokenCommandTests {
   @Test func tokensAreIssuedListedRevokedAndEndedByANewPassword() throws {
     let dir = try DangVuBinary.scratch()
@@ -35,11 +35,23 @@ import Testing
     let after = try DangVuBinary.run(["user", "token", "list", "--login", "quantri"], in: dir)
     #expect(after.out.components(separatedBy: "đã thu hồi").count == 3, "\(after.out)")
 
-    let audit = try DangVuBinary.run(["audit", "list", "--action", "account"], in: dir)
+    let role = try DangVuBinary.run(["user", "role", "quantri", "--role", "leader", "--scope", "KG"], in: dir)
+    #expect(role.status == 0, "\(role.err)")
+    #expect(try DangVuBinary.run(["user", "disable", "quantri"], in: dir).status == 0)
+
+    let audit = try DangVuBinary.run(["audit", "list", "--action", "account", "--details"], in: dir)
     #expect(audit.status == 0, "\(audit.err)")
-    for action in ["Cấp mã truy cập API", "Thu hồi mã truy cập API", "Đổi mật khẩu"] {
+    for action in [
+      "Tạo tài khoản", "Cấp mã truy cập API", "Thu hồi mã truy cập API", "Đổi mật khẩu",
+      "Đổi vai trò hoặc phạm vi tài khoản", "Khóa hoặc mở lại tài khoản",
+    ] {
       #expect(audit.out.contains(action), "\(action): \(audit.out)")
     }
     #expect(audit.out.contains("(dòng lệnh trên máy chủ)"), "written by the command line's user")
+    // The role change keeps the account before and after; no entry holds a password hash.
+    #expect(audit.out.contains(#""role":"administrator""#) && audit.out.contains(#""role":"leader""#))
+    #expect(audit.out.contains(#""disabled":true"#))
+    #expect(!audit.out.contains("$2"), "a bcrypt hash in the trail")
+    #expect(try DangVuBinary.run(["audit", "verify"], in: dir).status == 0)
   }
 }

@@ -9,6 +9,7 @@ public enum AuditAction {
     ("account.add", "Tạo tài khoản"),
     ("account.password", "Đổi mật khẩu"),
     ("account.role", "Đổi vai trò hoặc phạm vi tài khoản"),
+    ("account.disable", "Khóa hoặc mở lại tài khoản"),
     ("account.token", "Cấp mã truy cập API"),
     ("account.tokenRevoke", "Thu hồi mã truy cập API"),
     ("organisation.add", "Thêm tổ chức đảng"),

@@ -29,10 +29,13 @@ public enum TreeChange: Hashable, Sendable, Codable {
     }
   }
 
+  /// The audit trail's action for a new unit, under a parent or at the top of the tree.
+  public static let foundAction = "organisation.add"
+
   /// The audit trail's action for it (`AuditAction.known`).
   public var auditAction: String {
     switch self {
-    case .found: "organisation.add"
+    case .found: Self.foundAction
     case .rename: "organisation.rename"
     case .move: "organisation.move"
     case .merge: "organisation.merge"

@@ -52,6 +52,8 @@ public struct TreeChangePreview: Hashable, Sendable, Codable {
     let target = other.map { "\($0.code) \($0.name)" } ?? ""
     switch kind {
     case .found:
+      // A unit founded with no parent is the top of the tree (a province, founded on the command line).
+      guard other != nil else { return "Thành lập \(unit.name) (\(unit.code)), cấp cao nhất, từ ngày \(date)." }
       return "Thành lập \(unit.name) (\(unit.code)) trực thuộc \(target) từ ngày \(date)."
     case .rename:
       return "\(unit.code) đổi tên từ “\(previousName ?? unit.name)” thành “\(newName ?? "")” từ ngày \(date); "

@@ -4,15 +4,19 @@ import Foundation
 /// Accounts, sessions, API tokens and sign-in attempts. All of it lives in the database, so several
 /// `dangvu serve` instances behind a proxy share sessions and the sign-in rate limit.
 public protocol AccountStore: Sendable {
-  /// Adds an account; the password is checked against `AccountRules` and stored as a bcrypt hash.
-  func addAccount(_ account: NewAccount, password: String, cost: UInt8) async throws -> Account
+  /// Adds an account; the password is checked against `AccountRules` and stored as a bcrypt hash. With an actor
+  /// (the command line's user), its audit entry (`account.add`) is written in the same transaction; nil is the
+  /// demo's accounts and tests.
+  func addAccount(_ account: NewAccount, password: String, cost: UInt8, by actor: AuditActor?) async throws -> Account
   func accounts() async throws -> [Account]
   func account(login: String) async throws -> Account?
   /// Sets a new password and ends the account's sessions and API tokens, audited as `actor`'s.
   func setPassword(login: String, password: String, cost: UInt8, by actor: AuditActor, at time: Date) async throws
-  /// Changes the role and subtree and ends the account's sessions, so the change applies at once.
-  func setRole(login: String, role: Role, scopeCode: String, memberID: Int64?) async throws
-  func setDisabled(login: String, _ disabled: Bool) async throws
+  /// Changes the role and subtree and ends the account's sessions, so the change applies at once; audited
+  /// (`account.role`, before and after) in the same transaction when an actor is given.
+  func setRole(login: String, role: Role, scopeCode: String, memberID: Int64?, by actor: AuditActor?) async throws
+  /// Disables (ending its sessions) or enables an account; audited (`account.disable`) when an actor is given.
+  func setDisabled(login: String, _ disabled: Bool, by actor: AuditActor?) async throws
 
   /// Checks a password after counting the attempt (SignInThrottle): past a few failures for the login
   /// or from the address, the next try waits a delay that grows with the failures. Checked attempts
@@ -35,8 +39,13 @@ public protocol AccountStore: Sendable {
 }
 
 extension AccountStore {
-  public func addAccount(_ account: NewAccount, password: String) async throws -> Account {
-    try await addAccount(account, password: password, cost: PasswordHash.defaultCost)
+  public func addAccount(_ account: NewAccount, password: String, by actor: AuditActor? = nil) async throws -> Account {
+    try await addAccount(account, password: password, cost: PasswordHash.defaultCost, by: actor)
+  }
+
+  /// Without an audit entry, at a chosen bcrypt cost: tests.
+  public func addAccount(_ account: NewAccount, password: String, cost: UInt8) async throws -> Account {
+    try await addAccount(account, password: password, cost: cost, by: nil)
   }
 
   public func setPassword(login: String, password: String, by actor: AuditActor) async throws {

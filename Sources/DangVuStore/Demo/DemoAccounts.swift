@@ -45,9 +45,11 @@ public enum DemoAccounts {
       if try await store.account(login: login) == nil {
         _ = try await store.addAccount(
           NewAccount(login: login, displayName: name, role: role, scopeCode: scope.code, memberID: memberID),
-          password: password, cost: cost)
+          password: password, cost: cost, by: nil)
       } else {
-        try await store.setRole(login: login, role: role, scopeCode: scope.code, memberID: memberID)
+        // Put back as the demo has it, like the accounts made above (no one's change, no entry); the new password
+        // is audited, as every password change is.
+        try await store.setRole(login: login, role: role, scopeCode: scope.code, memberID: memberID, by: nil)
         try await store.setPassword(
           login: login, password: password, cost: cost, by: .commandLine(user: "dangvu serve --demo"), at: Date())
       }

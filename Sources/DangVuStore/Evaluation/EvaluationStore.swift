@@ -9,6 +9,10 @@ public protocol EvaluationStore: Sendable {
   /// Opens the cycle of `year` for a subtree; the regulation is the one in force on the evaluation date.
   @discardableResult
   func openEvaluationCycle(scope code: String, year: Int, evaluationDate: Day) async throws -> EvaluationCycle
+  /// The same with its audit entry (`evaluation.open`, under the subtree's unit) in the same transaction.
+  @discardableResult
+  func openEvaluationCycle(scope code: String, year: Int, evaluationDate: Day, by actor: AuditActor) async throws
+    -> EvaluationCycle
   func evaluationCycle(scope code: String, year: Int) async throws -> EvaluationCycle?
   /// The year's cycle that covers the unit: its own or the nearest ancestor's.
   func cycleCovering(code: String, year: Int) async throws -> EvaluationCycle?
@@ -16,14 +20,17 @@ public protocol EvaluationStore: Sendable {
   @discardableResult
   func addLeadershipCollectives(_ batch: [NewLeadershipCollective]) async throws -> [LeadershipCollective]
 
-  /// Records or replaces draft grades in one transaction, each checked by `EvaluationRules`; all or none.
-  /// Returns what was recorded (an automatic outcome says why it replaced the proposal).
+  /// Records or replaces draft grades in one transaction, each checked by `EvaluationRules`; all or none, with an
+  /// import's `audit` entry in the same transaction. Returns what was recorded (an automatic outcome says why it
+  /// replaced the proposal).
   @discardableResult
-  func recordGrades(_ entries: [GradeEntry], year: Int) async throws -> [RecordedGrade]
+  func recordGrades(_ entries: [GradeEntry], year: Int, audit: ImportAudit?) async throws -> [RecordedGrade]
 
-  /// The same, for a page or the API: one audit entry (`grade.set`, under `unit`) in the same transaction.
+  /// The same, for a page, the API or the command line: one audit entry (`grade.set`, under `unit`) in the same
+  /// transaction. Without `unit`, under the unit the first grade is counted in (the command line grades one
+  /// subject at a time: a member's cell on the evaluation date, a unit's parent, a collective's unit).
   @discardableResult
-  func recordGrades(_ entries: [GradeEntry], year: Int, unit: String, by actor: AuditActor) async throws
+  func recordGrades(_ entries: [GradeEntry], year: Int, unit: String?, by actor: AuditActor) async throws
     -> [RecordedGrade]
 
   /// Moves every grade of the unit's subtree in the year's cycle to the next state of the workflow

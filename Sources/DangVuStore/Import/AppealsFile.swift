@@ -81,7 +81,7 @@ public enum AppealsFile {
       lines.append(row.line)
     }
     return try await run.finish(issues: issues, lines: lines, rows: batch.count) {
-      try await store.recordAppeals(batch)
+      try await store.recordAppeals(batch, audit: $0)
     }
   }
 }

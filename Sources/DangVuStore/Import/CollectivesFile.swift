@@ -93,7 +93,7 @@ public enum CollectivesFile {
       lines.append(record.line)
     }
     return try await run.finish(issues: parser.issues, lines: lines, rows: rows.count) {
-      try await store.importCollectives(rows)
+      try await store.importCollectives(rows, audit: $0)
     }
   }
 }

@@ -73,7 +73,7 @@ public enum ComplaintsFile {
       lines.append(row.line)
     }
     return try await run.finish(issues: issues, lines: lines, rows: batch.count) {
-      try await store.recordComplaints(batch)
+      try await store.recordComplaints(batch, audit: $0)
     }
   }
 }

@@ -135,7 +135,7 @@ public enum DisciplineFile {
       lines.append(row.line)
     }
     return try await run.finish(issues: issues, lines: lines, rows: batch.count) {
-      try await store.recordDiscipline(batch)
+      try await store.recordDiscipline(batch, audit: $0)
     }
   }
 }

@@ -57,7 +57,7 @@ extension EventsFile {
     guard issues.isEmpty else { throw ImportError(issues) }
     let events = rows.map { $0.event(memberID: memberIDs[$0.card]!, units: units) }
     return try await run.finish(issues: [], lines: rows.map(\.line), rows: events.count) {
-      try await store.recordEvents(events)
+      try await store.recordEvents(events, audit: $0)
     }
   }
 

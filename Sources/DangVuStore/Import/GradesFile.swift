@@ -55,18 +55,25 @@ public enum GradesFile {
 }
 
 extension GradesFile {
-  /// Reads a grades file and records every grade in one store batch, checked by the evaluation rules;
-  /// or refuses the whole file with every bad row listed. Returns the grades as recorded.
-  public static func importing(_ bytes: [UInt8], year: Int, into store: some PartyStore) async throws -> [RecordedGrade]
+  /// Reads a grades file and records every grade in one store batch, checked by the evaluation rules, with the
+  /// import's `audit` entry (its rows counted here) in the same transaction; or refuses the whole file with every
+  /// bad row listed. Returns the grades as recorded.
+  public static func importing(_ bytes: [UInt8], year: Int, audit: ImportAudit? = nil, into store: some PartyStore)
+    async throws -> [RecordedGrade]
   {
-    try await importing(CSVDocument(bytes: bytes), year: year, into: store)
+    try await importing(CSVDocument(bytes: bytes), year: year, audit: audit, into: store)
   }
 
   /// The records of a CSV file or of a workbook's sheet (`SheetDocument`): one set of checks for both.
-  static func importing(_ document: CSVDocument, year: Int, into store: some PartyStore) async throws -> [RecordedGrade]
+  static func importing(_ document: CSVDocument, year: Int, audit: ImportAudit?, into store: some PartyStore)
+    async throws -> [RecordedGrade]
   {
     let (entries, lines) = try await checked(document, into: store)
-    return try await ImportError.writing(lines: lines) { try await store.recordGrades(entries, year: year) }
+    var audit = audit
+    audit?.rows = entries.count
+    return try await ImportError.writing(lines: lines) {
+      try await store.recordGrades(entries, year: year, audit: audit)
+    }
   }
 
   /// The same file through an import run: checked, and written unless the run only checks.
@@ -76,7 +83,7 @@ extension GradesFile {
     }
     let (entries, lines) = try await checked(document, into: store)
     return try await run.finish(issues: [], lines: lines, rows: entries.count) {
-      _ = try await store.recordGrades(entries, year: year)
+      _ = try await store.recordGrades(entries, year: year, audit: $0)
     }
   }
 

@@ -9,49 +9,56 @@ extension ImportFileKind {
     async throws -> ImportOutcome
   {
     let workbook = asWorkbook ?? Self.isWorkbook(bytes)
+    run.progress(WorkProgress(phase: ImportRun.phases.read, done: 0, total: bytes.count))
+    let sha256 = AuditChain.sha256Hex(bytes)
+    // The entry goes to the store with the rows, written in their transaction: both or neither (decision 0034).
+    var run = run
+    run.entry = run.audit.map {
+      ImportAudit(actor: $0.actor, kind: self, fileName: $0.fileName, sha256: sha256, scopeCode: run.scopeCode)
+    }
     switch self {
     case .organisations:
-      return try await running(OrganisationsFile.Column.self, bytes, workbook, run, store) {
+      return try await running(sha256, OrganisationsFile.Column.self, bytes, workbook, run, store) {
         try await OrganisationsFile.importing($0, run: run, into: store)
       }
     case .members:
-      return try await running(MembersFile.Column.self, bytes, workbook, run, store) {
+      return try await running(sha256, MembersFile.Column.self, bytes, workbook, run, store) {
         try await MembersFile.importing($0, run: run, into: store)
       }
     case .events:
-      return try await running(EventsFile.Column.self, bytes, workbook, run, store) {
+      return try await running(sha256, EventsFile.Column.self, bytes, workbook, run, store) {
         try await EventsFile.importing($0, run: run, into: store)
       }
     case .population:
-      return try await running(PopulationFile.Column.self, bytes, workbook, run, store) {
+      return try await running(sha256, PopulationFile.Column.self, bytes, workbook, run, store) {
         try await PopulationFile.importing($0, run: run, into: store)
       }
     case .inspections:
-      return try await running(InspectionsFile.Column.self, bytes, workbook, run, store) {
+      return try await running(sha256, InspectionsFile.Column.self, bytes, workbook, run, store) {
         try await InspectionsFile.importing($0, run: run, into: store)
       }
     case .discipline:
-      return try await running(DisciplineFile.Column.self, bytes, workbook, run, store) {
+      return try await running(sha256, DisciplineFile.Column.self, bytes, workbook, run, store) {
         try await DisciplineFile.importing($0, run: run, into: store)
       }
     case .appeals:
-      return try await running(AppealsFile.Column.self, bytes, workbook, run, store) {
+      return try await running(sha256, AppealsFile.Column.self, bytes, workbook, run, store) {
         try await AppealsFile.importing($0, run: run, into: store)
       }
     case .complaints:
-      return try await running(ComplaintsFile.Column.self, bytes, workbook, run, store) {
+      return try await running(sha256, ComplaintsFile.Column.self, bytes, workbook, run, store) {
         try await ComplaintsFile.importing($0, run: run, into: store)
       }
     case .grades:
-      return try await running(GradesFile.Column.self, bytes, workbook, run, store) {
+      return try await running(sha256, GradesFile.Column.self, bytes, workbook, run, store) {
         try await GradesFile.importing($0, run: run, into: store)
       }
     case .posts:
-      return try await running(PostsFile.Column.self, bytes, workbook, run, store) {
+      return try await running(sha256, PostsFile.Column.self, bytes, workbook, run, store) {
         try await PostsFile.importing($0, run: run, into: store)
       }
     case .collectives:
-      return try await running(CollectivesFile.Column.self, bytes, workbook, run, store) {
+      return try await running(sha256, CollectivesFile.Column.self, bytes, workbook, run, store) {
         try await CollectivesFile.importing($0, run: run, into: store)
       }
     }
@@ -60,11 +67,10 @@ extension ImportFileKind {
   /// The steps every kind shares: read the file into records, hold it to the run's subtree, warn of probable
   /// duplicates, then the kind's own checks (and write).
   private func running<Column: FileColumn>(
-    _ column: Column.Type, _ bytes: [UInt8], _ workbook: Bool, _ run: ImportRun, _ store: some PartyStore,
+    _ sha256: String, _ column: Column.Type, _ bytes: [UInt8], _ workbook: Bool, _ run: ImportRun,
+    _ store: some PartyStore,
     importer: (CSVDocument) async throws -> Int
   ) async throws -> ImportOutcome {
-    run.progress(WorkProgress(phase: ImportRun.phases.read, done: 0, total: bytes.count))
-    let sha256 = AuditChain.sha256Hex(bytes)
     let document: CSVDocument
     let sheet: SheetDocument<Column>?
     do {
@@ -89,9 +95,6 @@ extension ImportFileKind {
         warnings = relocated(ImportError(try await ProbableDuplicates.warnings(in: document, store: store))).issues
       }
       rows = try await importer(document)
-      if run.writes, let audit = run.audit {
-        try await recordImport(rows: rows, sha256: sha256, by: audit, scope: run.scopeCode, in: store)
-      }
     } catch let refused as ImportError {
       issues = relocated(refused).issues
       rows = document.records.count
@@ -111,31 +114,4 @@ extension ImportFileKind {
     let document = try SheetDocument<Column>(content, date1904: date1904)
     return (document.document, document)
   }
-
-  /// One audit entry for the whole file: its name, SHA-256 and rows, not an entry per row. Appended right after the
-  /// write: the batch writes of a bulk load commit in several transactions of their own (decision 0022).
-  private func recordImport(
-    rows: Int, sha256: String, by audit: (actor: AuditActor, fileName: String), scope: String?,
-    in store: some PartyStore
-  ) async throws {
-    let scopeCode: String
-    if let scope {
-      scopeCode = scope
-    } else {
-      scopeCode = try await store.roots(on: .today).first?.code ?? ""
-    }
-    _ = try await store.appendAudit(
-      NewAuditEntry(
-        actorLogin: audit.actor.login, actorRole: audit.actor.role, action: "import.file",
-        subject: "file:\(audit.fileName)", scopeCode: scopeCode,
-        after: try NewAuditEntry.json(ImportRecord(kind: rawValue, file: audit.fileName, sha256: sha256, rows: rows))))
-  }
-}
-
-/// What the audit trail keeps of an import.
-private struct ImportRecord: Encodable {
-  var kind: String
-  var file: String
-  var sha256: String
-  var rows: Int
 }

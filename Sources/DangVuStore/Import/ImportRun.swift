@@ -15,6 +15,8 @@ public struct ImportRun: Sendable {
   /// Who imports, and the file's name, for the one audit entry a written import leaves; nil writes none (tests).
   public var audit: (actor: AuditActor, fileName: String)?
   public var progress: @Sendable (WorkProgress) -> Void
+  /// The entry itself, made once the file's hash is known (`ImportFileKind.run`); its rows are counted by `finish`.
+  var entry: ImportAudit?
 
   public init(
     writes: Bool, scopeCode: String? = nil, year: Int? = nil, sheet: String? = nil,
@@ -35,14 +37,19 @@ public struct ImportRun: Sendable {
   static let phases = (read: "đọc tệp", check: "kiểm tra từng dòng", write: "ghi vào cơ sở dữ liệu")
 
   /// The end of every kind's import: a file with any issue is refused whole; a check stops before writing;
-  /// otherwise the checked rows go to the store in one batch. `lines` are the file lines of the batch's items, so
+  /// otherwise the checked rows go to the store in one batch, which appends the import's audit entry (handed to
+  /// `write`, nil when the run keeps none) in its transaction. `lines` are the file lines of the batch's items, so
   /// a refusal by the store (the database changed since the check) names the row.
-  func finish(issues: [ImportIssue], lines: [Int], rows: Int, write: () async throws -> Void) async throws -> Int {
+  func finish(issues: [ImportIssue], lines: [Int], rows: Int, write: (ImportAudit?) async throws -> Void)
+    async throws -> Int
+  {
     guard issues.isEmpty else { throw ImportError(issues) }
     progress(WorkProgress(phase: Self.phases.check, done: rows, total: rows))
     guard writes else { return rows }
     progress(WorkProgress(phase: Self.phases.write, done: 0, total: rows))
-    try await ImportError.writing(lines: lines, write)
+    var entry = entry
+    entry?.rows = rows
+    try await ImportError.writing(lines: lines) { try await write(entry) }
     progress(WorkProgress(phase: Self.phases.write, done: rows, total: rows))
     return rows
   }

@@ -124,7 +124,7 @@ public enum InspectionsFile {
       }
     }
     return try await run.finish(issues: issues, lines: lines, rows: rows.count) {
-      try await store.recordInspections(batch)
+      try await store.recordInspections(batch, audit: $0)
     }
   }
 }

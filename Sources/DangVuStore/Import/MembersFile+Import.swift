@@ -79,7 +79,7 @@ extension MembersFile {
       batch: batch, members: checked.flatMap(\.checks), units: units.checkedUnits, kinds: units.kinds)
     timer.lap("check units and histories")
     let count = try await run.finish(issues: issues, lines: rows.map(\.line), rows: batch.count) {
-      try await store.addMembers(checks)
+      try await store.addMembers(checks, audit: $0)
     }
     timer.lap("write")
     return count

@@ -68,7 +68,7 @@ extension OrganisationsFile {
       added[new.code] = Organisation(id: 0, code: new.code, name: new.name, kind: new.kind, founded: new.founded)
     }
     return try await run.finish(issues: issues, lines: ordered.map(\.line), rows: ordered.count) {
-      try await store.addOrganisations(ordered.map(\.new))
+      try await store.addOrganisations(ordered.map(\.new), audit: $0)
     }
   }
 

@@ -47,7 +47,7 @@ extension PopulationFile {
       lines.append(row.line)
     }
     return try await run.finish(issues: issues, lines: lines, rows: batch.count) {
-      try await store.setPopulation(batch)
+      try await store.setPopulation(batch, audit: $0)
     }
   }
 }

@@ -83,7 +83,7 @@ public enum PostsFile {
       lines.append(record.line)
     }
     return try await run.finish(issues: parser.issues, lines: lines, rows: batch.count) {
-      try await store.importPosts(batch)
+      try await store.importPosts(batch, audit: $0)
     }
   }
 }

@@ -12,8 +12,8 @@ public protocol LeadershipRecording: Sendable {
   /// Records the first day a post is no longer held (or clears it with nil), checked again as a whole.
   func endPost(id: Int64, until: Day?, by actor: AuditActor) async throws -> PostRecord
   /// The posts of an import file, each checked as `recordPost` checks it (the earlier rows of the file count), in
-  /// one transaction: all or none, a refusal naming the item (`BatchItemError`). The import audits the file.
-  func importPosts(_ batch: [NewPost]) async throws
+  /// one transaction: all or none, a refusal naming the item (`BatchItemError`), with the import's `audit` entry.
+  func importPosts(_ batch: [NewPost], audit: ImportAudit?) async throws
   func post(id: Int64) async throws -> PostRecord?
   /// Every post of the member, the oldest first.
   func posts(ofMember id: Int64) async throws -> [PostRecord]
@@ -24,7 +24,7 @@ public protocol LeadershipRecording: Sendable {
   func seatInCollective(_ seat: NewCollectiveSeat, by actor: AuditActor) async throws -> CollectiveRecord
   /// The rows of a collectives file in one transaction, all or none (`BatchItemError` names the row): each row's
   /// collective is found by its unit, name and first day of term, or added; a row naming a member seats them.
-  func importCollectives(_ rows: [CollectiveFileRow]) async throws
+  func importCollectives(_ rows: [CollectiveFileRow], audit: ImportAudit?) async throws
   func collective(id: Int64) async throws -> CollectiveRecord?
   /// The collectives of the unit itself, the newest term first.
   func collectives(ofUnit code: String) async throws -> [CollectiveRecord]

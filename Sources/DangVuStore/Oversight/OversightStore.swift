@@ -7,9 +7,10 @@ import DangVuCore
 /// the same transaction: an expulsion ends the membership, a dissolution ends the unit; an appeal that
 /// annuls (or changes) the decision undoes them, while the decision and the appeal both stay in the history.
 public protocol OversightStore: Sendable {
-  /// Records inspections or supervisions with their subjects; all or none. Returns them with ids.
+  /// Records inspections or supervisions with their subjects; all or none, with an import's `audit` entry (so do
+  /// the other batch writes below that take one). Returns them with ids.
   @discardableResult
-  func recordInspections(_ batch: [Inspection]) async throws -> [Inspection]
+  func recordInspections(_ batch: [Inspection], audit: ImportAudit?) async throws -> [Inspection]
 
   /// Records one inspection or supervision as `recordInspections` does, with its audit entry (`inspection.add`) in
   /// the same transaction; a refusal, or an entry the trail refuses, writes nothing.
@@ -43,7 +44,7 @@ public protocol OversightStore: Sendable {
 
   /// Records discipline decisions, each checked by `OversightRules`, with their effects; all or none.
   @discardableResult
-  func recordDiscipline(_ batch: [DisciplineDecision]) async throws -> [DisciplineDecision]
+  func recordDiscipline(_ batch: [DisciplineDecision], audit: ImportAudit?) async throws -> [DisciplineDecision]
 
   /// Records one decision as `recordDiscipline` does (its effects applied) with its audit entry (`discipline.add`) in
   /// the same transaction; a refusal, or an entry the trail refuses, writes nothing.
@@ -51,7 +52,7 @@ public protocol OversightStore: Sendable {
 
   /// Records appeals, each settling the decision it names; effects follow the new form; all or none.
   @discardableResult
-  func recordAppeals(_ batch: [Appeal]) async throws -> [Appeal]
+  func recordAppeals(_ batch: [Appeal], audit: ImportAudit?) async throws -> [Appeal]
 
   /// Records one appeal as `recordAppeals` does (effects applied or undone) with its audit entry
   /// (`discipline.appeal`, the decision's history before and after) in the same transaction; a refusal by
@@ -79,7 +80,7 @@ public protocol OversightStore: Sendable {
   func disciplinedMembers(year: Int) async throws -> [Int64: Bool]
 
   @discardableResult
-  func recordComplaints(_ batch: [Complaint]) async throws -> [Complaint]
+  func recordComplaints(_ batch: [Complaint], audit: ImportAudit?) async throws -> [Complaint]
 
   /// Records one complaint with its audit entry (`complaint.add`) in the same transaction.
   func recordComplaint(_ complaint: Complaint, by actor: AuditActor) async throws -> Complaint

@@ -24,7 +24,9 @@ extension SQLiteStore {
     ).map(account)
   }
 
-  public func addAccount(_ new: NewAccount, password: String, cost: UInt8) async throws -> Account {
+  public func addAccount(_ new: NewAccount, password: String, cost: UInt8, by actor: AuditActor?) async throws
+    -> Account
+  {
     try AccountRules.checkLogin(new.login)
     try AccountRules.checkPassword(password, login: new.login)
     try AccountRules.checkMemberLink(role: new.role, memberID: new.memberID)
@@ -44,10 +46,25 @@ extension SQLiteStore {
         arguments: [
           new.login, new.displayName, hash, new.role.rawValue, scopeID, new.memberID, Date().timeIntervalSince1970,
         ])
-      return Account(
+      let account = Account(
         id: db.lastInsertedRowID, login: new.login, displayName: new.displayName, role: new.role,
         scopeCode: new.scopeCode, memberID: new.memberID)
+      try Self.appendAccountEntry("account.add", account, before: nil, by: actor, in: db)
+      return account
     }
+  }
+
+  /// An account change as the trail keeps it (never the password hash), under the account's subtree; nothing for
+  /// the demo's accounts.
+  private static func appendAccountEntry(
+    _ action: String, _ after: Account, before: Account?, by actor: AuditActor?, in db: Database
+  ) throws {
+    guard let actor else { return }
+    _ = try append(
+      NewAuditEntry(
+        actorLogin: actor.login, actorRole: actor.role, action: action, subject: "account:\(after.login)",
+        scopeCode: after.scopeCode, before: try before.map { try NewAuditEntry.json($0) },
+        after: try NewAuditEntry.json(after)), in: db)
   }
 
   /// The scope unit's id; a member account's scope must hold the member (today, or when they left).
@@ -92,7 +109,9 @@ extension SQLiteStore {
     }
   }
 
-  public func setRole(login: String, role: Role, scopeCode: String, memberID: Int64?) async throws {
+  public func setRole(login: String, role: Role, scopeCode: String, memberID: Int64?, by actor: AuditActor?)
+    async throws
+  {
     try AccountRules.checkMemberLink(role: role, memberID: memberID)
     try await writer.write { db in
       let account = try Self.existingAccount(login, in: db)
@@ -101,14 +120,18 @@ extension SQLiteStore {
         sql: "UPDATE account SET role = ?, scope_id = ?, member_id = ? WHERE id = ?",
         arguments: [role.rawValue, scopeID, memberID, account.id])
       try db.execute(sql: "DELETE FROM session WHERE account_id = ?", arguments: [account.id])
+      try Self.appendAccountEntry(
+        "account.role", Self.existingAccount(login, in: db), before: account, by: actor, in: db)
     }
   }
 
-  public func setDisabled(login: String, _ disabled: Bool) async throws {
+  public func setDisabled(login: String, _ disabled: Bool, by actor: AuditActor?) async throws {
     try await writer.write { db in
       let account = try Self.existingAccount(login, in: db)
       try db.execute(sql: "UPDATE account SET disabled = ? WHERE id = ?", arguments: [disabled, account.id])
       if disabled { try db.execute(sql: "DELETE FROM session WHERE account_id = ?", arguments: [account.id]) }
+      try Self.appendAccountEntry(
+        "account.disable", Self.existingAccount(login, in: db), before: account, by: actor, in: db)
     }
   }
 

@@ -27,7 +27,7 @@ extension SQLiteStore {
     }
   }
 
-  public func importCollectives(_ rows: [CollectiveFileRow]) async throws {
+  public func importCollectives(_ rows: [CollectiveFileRow], audit: ImportAudit?) async throws {
     try await writer.write { db in
       for (index, row) in rows.enumerated() {
         do {
@@ -55,6 +55,7 @@ extension SQLiteStore {
           throw BatchItemError(index: index, error: error)
         }
       }
+      try Self.append(audit, in: db)
     }
   }
 

@@ -4,24 +4,42 @@ import GRDB
 extension SQLiteStore {
   @discardableResult
   public func openEvaluationCycle(scope code: String, year: Int, evaluationDate: Day) async throws -> EvaluationCycle {
+    try await writer.write { db in try Self.openCycle(scope: code, year: year, evaluationDate: evaluationDate, in: db) }
+  }
+
+  @discardableResult
+  public func openEvaluationCycle(scope code: String, year: Int, evaluationDate: Day, by actor: AuditActor)
+    async throws -> EvaluationCycle
+  {
     try await writer.write { db in
-      let scope = try Self.requireOrganisation(code: code, in: db)
-      guard evaluationDate.year == year || evaluationDate.year == year + 1 else {
-        throw DomainError(
-          "evaluation.badDate",
-          "Ngày đánh giá \(evaluationDate.vietnamese) không thuộc năm \(year) hoặc đầu năm \(year + 1).")
-      }
-      if try Self.cycle(scopeID: scope.id, year: year, in: db) != nil {
-        throw DomainError("evaluation.cycleExists", "Đợt đánh giá năm \(year) của \(code) đã được mở.")
-      }
-      let regulation = Regulation.inForce(on: evaluationDate)
-      try db.execute(
-        sql: "INSERT INTO evaluation_cycle(scope_id, year, evaluation_date, regulation) VALUES (?, ?, ?, ?)",
-        arguments: [scope.id, year, evaluationDate.daysSinceEpoch, regulation.id])
-      return EvaluationCycle(
-        id: db.lastInsertedRowID, scopeCode: code, year: year, evaluationDate: evaluationDate, regulation: regulation.id
-      )
+      let cycle = try Self.openCycle(scope: code, year: year, evaluationDate: evaluationDate, in: db)
+      _ = try Self.append(
+        NewAuditEntry(
+          actorLogin: actor.login, actorRole: actor.role, action: "evaluation.open", subject: "cycle:\(code):\(year)",
+          scopeCode: code, after: try NewAuditEntry.json(cycle)), in: db)
+      return cycle
     }
+  }
+
+  static func openCycle(scope code: String, year: Int, evaluationDate: Day, in db: Database) throws
+    -> EvaluationCycle
+  {
+    let scope = try Self.requireOrganisation(code: code, in: db)
+    guard evaluationDate.year == year || evaluationDate.year == year + 1 else {
+      throw DomainError(
+        "evaluation.badDate",
+        "Ngày đánh giá \(evaluationDate.vietnamese) không thuộc năm \(year) hoặc đầu năm \(year + 1).")
+    }
+    if try Self.cycle(scopeID: scope.id, year: year, in: db) != nil {
+      throw DomainError("evaluation.cycleExists", "Đợt đánh giá năm \(year) của \(code) đã được mở.")
+    }
+    let regulation = Regulation.inForce(on: evaluationDate)
+    try db.execute(
+      sql: "INSERT INTO evaluation_cycle(scope_id, year, evaluation_date, regulation) VALUES (?, ?, ?, ?)",
+      arguments: [scope.id, year, evaluationDate.daysSinceEpoch, regulation.id])
+    return EvaluationCycle(
+      id: db.lastInsertedRowID, scopeCode: code, year: year, evaluationDate: evaluationDate, regulation: regulation.id
+    )
   }
 
   public func evaluationCycle(scope code: String, year: Int) async throws -> EvaluationCycle? {
@@ -64,22 +82,35 @@ extension SQLiteStore {
   }
 
   @discardableResult
-  public func recordGrades(_ entries: [GradeEntry], year: Int) async throws -> [RecordedGrade] {
-    try await writer.write { db in try Self.recordGrades(entries, year: year, in: db) }
+  public func recordGrades(_ entries: [GradeEntry], year: Int, audit: ImportAudit?) async throws -> [RecordedGrade] {
+    try await writer.write { db in
+      let recorded = try Self.recordGrades(entries, year: year, in: db)
+      try Self.append(audit, in: db)
+      return recorded
+    }
   }
 
   @discardableResult
-  public func recordGrades(_ entries: [GradeEntry], year: Int, unit: String, by actor: AuditActor) async throws
+  public func recordGrades(_ entries: [GradeEntry], year: Int, unit: String?, by actor: AuditActor) async throws
     -> [RecordedGrade]
   {
     try await writer.write { db in
       let recorded = try Self.recordGrades(entries, year: year, in: db)
+      let unit = try unit ?? Self.unitCounting(entries.first, year: year, in: db)
       _ = try Self.append(
         NewAuditEntry(
           actorLogin: actor.login, actorRole: actor.role, action: "grade.set", subject: "grades:\(unit):\(year)",
           scopeCode: unit, after: try NewAuditEntry.json(recorded)), in: db)
       return recorded
     }
+  }
+
+  /// The unit a grade is counted in (where a person looks for it); the top of the tree when there is no grade.
+  private static func unitCounting(_ entry: GradeEntry?, year: Int, in db: Database) throws -> String {
+    guard let entry else { return try topUnitCode(in: db) }
+    let unitID = try GradingContext(year: year, db: db).resolve(entry).0.unitID
+    guard let unit = try organisation(id: unitID, in: db) else { throw unknownOrganisation(String(unitID)) }
+    return unit.code
   }
 
   static func recordGrades(_ entries: [GradeEntry], year: Int, in db: Database) throws -> [RecordedGrade] {

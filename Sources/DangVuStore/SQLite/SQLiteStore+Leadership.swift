@@ -28,7 +28,7 @@ extension SQLiteStore {
     }
   }
 
-  public func importPosts(_ batch: [NewPost]) async throws {
+  public func importPosts(_ batch: [NewPost], audit: ImportAudit?) async throws {
     try await writer.write { db in
       let kinds = try Self.postKinds(in: db)
       for (index, new) in batch.enumerated() {
@@ -38,6 +38,7 @@ extension SQLiteStore {
           throw BatchItemError(index: index, error: error)
         }
       }
+      try Self.append(audit, in: db)
     }
   }
 

@@ -8,8 +8,8 @@ extension SQLiteStore {
     try await writer.read { db in try Self.check(batch, cells: CellLookup(db: db)) }
   }
 
-  public func addMembers(_ checked: CheckedMembers) async throws -> [Member] {
-    try await addMembers(checked.batch, bulk: nil, checked: checked)
+  public func addMembers(_ checked: CheckedMembers, audit: ImportAudit?) async throws -> [Member] {
+    try await addMembers(checked.batch, bulk: nil, checked: checked, audit: audit)
   }
 
   /// Checks each member's identity and history; repeats within the batch are refused here, repeats of the

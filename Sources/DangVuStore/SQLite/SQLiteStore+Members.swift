@@ -8,14 +8,19 @@ extension SQLiteStore {
   }
 
   /// `bulk` (for tests) forces the bulk path on or off; nil lets the sizes decide. `checked` is the batch as
-  /// checked off the writer, if it was.
-  func addMembers(_ batch: [NewMember], bulk: Bool?, checked: CheckedMembers? = nil) async throws -> [Member] {
+  /// checked off the writer, if it was. Whichever path writes the batch, it is one transaction, and an import's
+  /// `audit` entry is appended in it.
+  func addMembers(_ batch: [NewMember], bulk: Bool?, checked: CheckedMembers? = nil, audit: ImportAudit? = nil)
+    async throws -> [Member]
+  {
     try await writer.writeWithoutTransaction { db in
       // During `loadingInBulk` the indexes are already dropped and the search index is filled at its end.
       if try RegisterIndexes.isDeferred(in: db) {
         let aside = registerAside.current
         let added = try RegisterIndexes.bulkTransaction(in: db) {
-          try Self.add(batch, checked: checked, bulk: true, forAside: aside != nil, in: db)
+          let added = try Self.add(batch, checked: checked, bulk: true, forAside: aside != nil, in: db)
+          try Self.append(audit, in: db)
+          return added
         }
         if let aside, let written = added.forAside { aside.add(written) }
         return added.members
@@ -32,6 +37,7 @@ extension SQLiteStore {
           timer.lap("  search index")
           try RegisterIndexes.create(dropped, in: db)
           timer.lap("  secondary indexes")
+          try Self.append(audit, in: db)
           return added
         }
         timer.lap("  commit")
@@ -41,6 +47,7 @@ extension SQLiteStore {
       try db.inTransaction {
         added = try Self.add(batch, checked: checked, bulk: false, in: db).members
         try Self.indexForSearch(added, in: db)
+        try Self.append(audit, in: db)
         return .commit
       }
       return added
@@ -157,8 +164,11 @@ extension SQLiteStore {
     return (result, forAside ? kept : nil)
   }
 
-  public func recordEvents(_ events: [MembershipEvent]) async throws {
-    try await writer.write { db in try Self.record(events, in: db) }
+  public func recordEvents(_ events: [MembershipEvent], audit: ImportAudit?) async throws {
+    try await writer.write { db in
+      try Self.record(events, in: db)
+      try Self.append(audit, in: db)
+    }
   }
 
   static func record(_ events: [MembershipEvent], in db: Database) throws {

@@ -4,7 +4,7 @@ import GRDB
 /// Inspections and supervisions, their subjects and findings, and the yearly programmes.
 extension SQLiteStore {
   @discardableResult
-  public func recordInspections(_ batch: [Inspection]) async throws -> [Inspection] {
+  public func recordInspections(_ batch: [Inspection], audit: ImportAudit?) async throws -> [Inspection] {
     try await writer.write { db in
       var result: [Inspection] = []
       let rollup = OversightRollup(db: db)
@@ -16,6 +16,7 @@ extension SQLiteStore {
         }
       }
       try rollup.flush()
+      try Self.append(audit, in: db)
       return result
     }
   }

@@ -4,7 +4,7 @@ import GRDB
 /// Complaints and denunciations (khiếu nại, tố cáo).
 extension SQLiteStore {
   @discardableResult
-  public func recordComplaints(_ batch: [Complaint]) async throws -> [Complaint] {
+  public func recordComplaints(_ batch: [Complaint], audit: ImportAudit?) async throws -> [Complaint] {
     try await writer.write { db in
       var result: [Complaint] = []
       for (index, complaint) in batch.enumerated() {
@@ -18,6 +18,7 @@ extension SQLiteStore {
           throw BatchItemError(index: index, error: error)
         }
       }
+      try Self.append(audit, in: db)
       return result
     }
   }

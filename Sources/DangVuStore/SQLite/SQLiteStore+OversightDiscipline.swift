@@ -4,7 +4,8 @@ import GRDB
 /// Discipline decisions and appeals, with their effects on the register and the tree in the same transaction.
 extension SQLiteStore {
   @discardableResult
-  public func recordDiscipline(_ batch: [DisciplineDecision]) async throws -> [DisciplineDecision] {
+  public func recordDiscipline(_ batch: [DisciplineDecision], audit: ImportAudit?) async throws -> [DisciplineDecision]
+  {
     try await writer.write { db in
       var result: [DisciplineDecision] = []
       for (index, decision) in batch.enumerated() {
@@ -16,6 +17,7 @@ extension SQLiteStore {
           throw BatchItemError(index: index, error: error.error)
         }
       }
+      try Self.append(audit, in: db)
       return result
     }
   }
@@ -156,7 +158,7 @@ extension SQLiteStore {
   }
 
   @discardableResult
-  public func recordAppeals(_ batch: [Appeal]) async throws -> [Appeal] {
+  public func recordAppeals(_ batch: [Appeal], audit: ImportAudit?) async throws -> [Appeal] {
     try await writer.write { db in
       var result: [Appeal] = []
       for (index, appeal) in batch.enumerated() {
@@ -168,6 +170,7 @@ extension SQLiteStore {
           throw BatchItemError(index: index, error: error.error)
         }
       }
+      try Self.append(audit, in: db)
       return result
     }
   }

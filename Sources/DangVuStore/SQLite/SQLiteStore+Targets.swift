@@ -39,7 +39,7 @@ extension SQLiteStore {
         NewAuditEntry(
           actorLogin: actor.login, actorRole: actor.role, action: "target.add",
           subject: "target:\(db.lastInsertedRowID)",
-          scopeCode: try Self.auditScope(of: unit, in: db), after: try NewAuditEntry.json(saved)), in: db)
+          scopeCode: try unit?.code ?? Self.topUnitCode(in: db), after: try NewAuditEntry.json(saved)), in: db)
       return saved
     }
   }
@@ -55,7 +55,7 @@ extension SQLiteStore {
       _ = try Self.append(
         NewAuditEntry(
           actorLogin: actor.login, actorRole: actor.role, action: "target.remove", subject: "target:\(id)",
-          scopeCode: try Self.auditScope(of: unit, in: db), before: try NewAuditEntry.json(target)), in: db)
+          scopeCode: try unit?.code ?? Self.topUnitCode(in: db), before: try NewAuditEntry.json(target)), in: db)
       return target
     }
   }
@@ -174,11 +174,5 @@ extension SQLiteStore {
     }
     let above = try ancestry(of: scope.id, on: Day.lastDay(ofYear: year), in: db).units.dropFirst().map(\.code)
     return ReportTargets.binding(measure, in: targets, scope: scope.code, above: Array(above), year: year)
-  }
-
-  /// The unit an audit entry of a target is filed under: its own, or the first root for a central one.
-  private static func auditScope(of unit: Organisation?, in db: Database) throws -> String {
-    if let unit { return unit.code }
-    return try roots(on: .today, in: db).first?.code ?? ""
   }
 }

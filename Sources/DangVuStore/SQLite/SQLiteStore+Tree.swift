@@ -34,7 +34,7 @@ extension SQLiteStore {
   }
 
   @discardableResult
-  public func addOrganisations(_ batch: [NewOrganisation]) async throws -> [Organisation] {
+  public func addOrganisations(_ batch: [NewOrganisation], audit: ImportAudit?) async throws -> [Organisation] {
     try await writer.write { db in
       let kinds = try Self.unitKinds(in: db)
       var added: [String: Organisation] = [:]
@@ -49,6 +49,7 @@ extension SQLiteStore {
           throw BatchItemError(index: index, error: error)
         }
       }
+      try Self.append(audit, in: db)
       return result
     }
   }

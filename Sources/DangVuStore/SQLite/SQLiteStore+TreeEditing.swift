@@ -25,14 +25,36 @@ extension SQLiteStore {
         try Self.ancestry(of: unit.id, on: change.day, in: db).units.dropFirst().first?.code
       }
       let preview = try Self.apply(change, in: db)
-      _ = try Self.append(
-        NewAuditEntry(
-          actorLogin: actor.login, actorRole: actor.role, action: change.auditAction,
-          subject: "organisation:\(preview.unit.code)", scopeCode: preview.unit.code,
-          before: try before.map { try NewAuditEntry.json(AuditedUnit(unit: $0, parentCode: parentBefore)) },
-          after: try NewAuditEntry.json(preview)), in: db)
+      try Self.appendTreeEntry(
+        change.auditAction, preview, before: before.map { AuditedUnit(unit: $0, parentCode: parentBefore) }, by: actor,
+        in: db)
       return preview
     }
+  }
+
+  @discardableResult
+  public func foundTopUnit(code: String, name: String, kind: UnitKind, on day: Day, by actor: AuditActor)
+    async throws -> TreeChangePreview
+  {
+    try await writer.write { db in
+      let unit = try Self.add(
+        NewOrganisation(code: code, name: name, kind: kind, parentCode: nil, founded: day), known: [:],
+        kinds: Self.unitKinds(in: db), in: db)
+      let preview = TreeChangePreview(kind: .found, unit: .init(unit), newName: name, day: day)
+      try Self.appendTreeEntry(TreeChange.foundAction, preview, before: nil, by: actor, in: db)
+      return preview
+    }
+  }
+
+  /// A change to the tree as the trail keeps it: the unit before (nil for a new one) and the confirmed preview.
+  private static func appendTreeEntry(
+    _ action: String, _ preview: TreeChangePreview, before: AuditedUnit?, by actor: AuditActor, in db: Database
+  ) throws {
+    _ = try append(
+      NewAuditEntry(
+        actorLogin: actor.login, actorRole: actor.role, action: action, subject: "organisation:\(preview.unit.code)",
+        scopeCode: preview.unit.code, before: try before.map { try NewAuditEntry.json($0) },
+        after: try NewAuditEntry.json(preview)), in: db)
   }
 
   public func nameHistory(ofCode code: String) async throws -> [NamePeriod] {

@@ -99,7 +99,7 @@ public final class SQLiteStore: PartyStore {
     }
   }
 
-  public func setPopulation(_ rows: [Population]) async throws {
+  public func setPopulation(_ rows: [Population], audit: ImportAudit?) async throws {
     try await writer.write { db in
       let statement = try db.cachedStatement(
         sql: "INSERT OR REPLACE INTO population(organisation_id, year, people) VALUES (?, ?, ?)")
@@ -114,6 +114,7 @@ public final class SQLiteStore: PartyStore {
         }
         try statement.execute(arguments: [row.organisationID, row.year, row.people])
       }
+      try Self.append(audit, in: db)
     }
   }
 

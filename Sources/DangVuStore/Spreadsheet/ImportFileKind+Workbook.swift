@@ -8,12 +8,12 @@ extension ImportFileKind {
 
 extension GradesFile {
   /// A year's grades from one sheet of a workbook, through the same checks as the CSV file.
-  public static func importing(workbook bytes: [UInt8], sheet: String? = nil, year: Int, into store: some PartyStore)
-    async throws -> [RecordedGrade]
-  {
+  public static func importing(
+    workbook bytes: [UInt8], sheet: String? = nil, year: Int, audit: ImportAudit? = nil, into store: some PartyStore
+  ) async throws -> [RecordedGrade] {
     let (content, date1904) = try WorkbookReader.sheet(in: bytes, named: sheet)
     return try await SheetDocument<Column>(content, date1904: date1904).checked {
-      try await importing($0, year: year, into: store)
+      try await importing($0, year: year, audit: audit, into: store)
     }
   }
 }

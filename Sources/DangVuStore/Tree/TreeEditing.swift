@@ -10,6 +10,12 @@ public protocol TreeEditing: Sendable {
   @discardableResult
   func changeTree(_ change: TreeChange, by actor: AuditActor) async throws -> TreeChangePreview
 
+  /// Founds a unit at the top of the tree (a province: the start of a database, on the command line only) with
+  /// its audit entry (`organisation.add`, under the new unit) in the same transaction.
+  @discardableResult
+  func foundTopUnit(code: String, name: String, kind: UnitKind, on day: Day, by actor: AuditActor) async throws
+    -> TreeChangePreview
+
   /// Every name the unit had, oldest first (one period for a unit never renamed).
   func nameHistory(ofCode code: String) async throws -> [NamePeriod]
 }

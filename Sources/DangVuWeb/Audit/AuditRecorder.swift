@@ -19,8 +19,7 @@ enum AuditRecorder {
 
   @TaskLocal static var mark: Mark?
 
-  /// For a POST that writes nothing (an import's check) or whose write records its own entry when it ends (a
-  /// confirmed import, one `import.file` entry): the safety net adds none.
+  /// For a POST that writes nothing (an import's check, a preview): the safety net adds none.
   static func noEntryNeeded() { mark?.recorded.withLock { $0 = true } }
 
   static func record(

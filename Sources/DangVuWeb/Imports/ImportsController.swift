@@ -79,8 +79,8 @@ struct ImportsController {
       throw ImportRequest.notChecked
     }
     guard principal.allows(upload.kind.permission) else { throw AccessError.forbidden }
-    // The job records the import's one audit entry when it has written.
-    AuditRecorder.noEntryNeeded()
+    // The store appends the import's one audit entry in the transaction that writes its rows.
+    AuditRecorder.recordedByStore()
     let store = store
     let id = jobs.start(login: principal.login, fileName: upload.fileName, kind: upload.kind) { progress in
       try await ImportRequest.write(
