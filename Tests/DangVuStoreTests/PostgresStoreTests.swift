@@ -72,7 +72,7 @@ struct PostgresStoreTests {
   @Test func aDatabaseMigratedByANewerDangVuIsRefused() async throws {
     let location = try await TestPostgres.freshDatabase()
     try await Self.withStores(1, on: location) { _ in }
-    try await TestPostgres.withConnection(to: location) { connection in
+    _ = try await TestPostgres.withConnection(to: location) { connection in
       try await connection.query(
         "INSERT INTO schema_version(version, name) VALUES (999, 'from the future')", logger: TestPostgres.logger)
     }

@@ -28,7 +28,7 @@ enum TestPostgres {
   static func freshDatabase() async throws -> PostgresLocation {
     let server = try server()
     let name = "dangvu_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-    try await withConnection(to: server) { connection in
+    _ = try await withConnection(to: server) { connection in
       try await connection.query("CREATE DATABASE \(unescaped: name)", logger: logger)
     }
     return server.with(database: name)

@@ -130,7 +130,7 @@ import Testing
     let opened = try #require(try await world.store.memberWithVersion(id: world.an))
     var other = opened.member
     other.occupation = "Nông dân"
-    try await world.store.updateMember(other, expectedVersion: opened.version, by: .commandLine(user: "thu"))
+    _ = try await world.store.updateMember(other, expectedVersion: opened.version, by: .commandLine(user: "thu"))
     let reply = try await sendAs(
       .put, "/api/members/\(world.an)", as: As.staff(), store: world.store,
       json: try updateJSON(opened.member, version: opened.version, ["homeTown": "Châu Thành"]))

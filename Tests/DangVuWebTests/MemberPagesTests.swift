@@ -304,7 +304,7 @@ import Testing
     var other = opened.member
     other.homeTown = "Kiên Lương"
     other.occupation = "Nông dân"
-    try await world.store.updateMember(other, expectedVersion: opened.version, by: .commandLine(user: "thu"))
+    _ = try await world.store.updateMember(other, expectedVersion: opened.version, by: .commandLine(user: "thu"))
 
     let typed = editForm(opened.member, version: opened.version, ["homeTown": "Châu Thành", "education": "9/12"])
     let reply = try await sendAs(.post, "/dang-vien/\(world.an)", as: As.staff(), store: world.store, form: typed)

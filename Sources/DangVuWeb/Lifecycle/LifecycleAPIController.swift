@@ -7,6 +7,8 @@ import Hummingbird
 /// the same checks, the same messages per field and the same audit entries.
 struct LifecycleAPIController {
   let store: any PartyStore
+  let letters = TransferLetterAnswers()
+  let sponsors = GenerationCache<[Member]>()
 
   func addRoutes(to router: Router<AppRequestContext>) {
     router.post("api/members/:id/events", use: recordEvent)
@@ -97,8 +99,8 @@ struct LifecycleAPIController {
         status: .badRequest, title: "Yêu cầu không hợp lệ",
         message: "direction chỉ nhận incoming (gửi đến) hoặc outgoing (chuyển đi).", code: "query.direction")
     }
-    let letters = try await store.pendingTransferLetters(within: scope, direction: direction, on: today)
-    return LetterList(letters: letters.map { TransferLetterJSON($0, today: today) })
+    let pending = try await letters.pending(within: scope, direction: direction, on: today, store: store)
+    return LetterList(letters: pending.map { TransferLetterJSON($0, today: today) })
   }
 
   @Sendable func letter(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -169,7 +171,8 @@ struct LifecycleAPIController {
     let access = try Access.require(.readRecords, context, store: store)
     let cell = try await AdmissionController.cell(context, access)
     let typed = SearchFolding.fold(request.queryValue("q") ?? "")
-    let members = try await AdmissionController.officialMembers(of: cell, store: store).filter { member in
+    let members = try await AdmissionController.officialMembers(of: cell, store: store, kept: sponsors).filter {
+      member in
       typed.isEmpty || SearchFolding.fold(member.fullName).contains(typed)
         || (member.partyCardNumber?.hasPrefix(typed) ?? false)
     }

@@ -7,6 +7,7 @@ import Hummingbird
 /// one of its cells (the member joins that cell on the day typed).
 struct TransfersController {
   let store: any PartyStore
+  let letters = TransferLetterAnswers()
 
   func addRoutes(to router: Router<AppRequestContext>) {
     router.get("chuyen-sinh-hoat", use: list)
@@ -41,8 +42,8 @@ struct TransfersController {
     let today = Day.today
     return TransfersPageModel(
       today: today, scopeCode: access.scopeCode,
-      incoming: try await store.pendingTransferLetters(within: access.scopeCode, direction: .incoming, on: today),
-      outgoing: try await store.pendingTransferLetters(within: access.scopeCode, direction: .outgoing, on: today),
+      incoming: try await letters.pending(within: access.scopeCode, direction: .incoming, on: today, store: store),
+      outgoing: try await letters.pending(within: access.scopeCode, direction: .outgoing, on: today, store: store),
       canReceive: access.principal.allows(.recordLifecycle), csrf: CSRF.field(context))
   }
 }
