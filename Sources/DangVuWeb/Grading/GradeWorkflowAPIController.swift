@@ -6,6 +6,7 @@ import Hummingbird
 /// audit entries as the progress page.
 struct GradeWorkflowAPIController {
   let store: any PartyStore
+  let answers = GradingProgressAnswers()
 
   func addRoutes(to router: Router<AppRequestContext>) {
     router.get("api/units/:code/grades/:year/progress", use: progress)
@@ -23,7 +24,7 @@ struct GradeWorkflowAPIController {
     let access = try Access.require(.readReports, context, store: store)
     let year = try CellGradesAPIController.year(context)
     let unit = try await access.unit(code: try CellGradingController.code(context), on: Day.lastDay(ofYear: year))
-    return try JSONResponse(GradingProgressJSON(try await store.gradingProgress(of: unit.code, year: year)))
+    return try JSONResponse(GradingProgressJSON(try await answers.progress(of: unit.code, year: year, store: store)))
       .response(from: request, context: context)
   }
 

@@ -8,6 +8,7 @@ import Hummingbird
 /// or shows the page again with the refusal beside the field and what was typed.
 struct GradingProgressController {
   let store: any PartyStore
+  let answers = GradingProgressAnswers()
 
   func addRoutes(to router: Router<AppRequestContext>) {
     router.get("to-chuc/:code/tien-do-xep-loai", use: show)
@@ -17,7 +18,7 @@ struct GradingProgressController {
   @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
     let access = try Access.require(.readReports, context, store: store)
     let year = try CellGradingController.year(request.queryValue("nam"))
-    var model = try await Self.model(context, access, year: year)
+    var model = try await Self.model(context, access, year: year, answers: answers)
     model.done = request.queryValue("da").flatMap(GradeWorkflowAction.init(rawValue:))
     return HTMLPage(status: model.progress == nil ? .notFound : .ok, html: GradingProgressView.render(model))
   }
@@ -28,34 +29,38 @@ struct GradingProgressController {
     _ = try await access.unit(code: try CellGradingController.code(context), on: .today)
     let fields = try await SubmittedForm(request).decode(GradeWorkflowFields.self)
     let year = try CellGradingController.year(fields.nam)
-    var model = try await Self.model(context, access, year: year)
+    var model = try await Self.model(context, access, year: year, answers: answers)
     switch try await GradeWorkflowSubmission.advance(unit: model.unit, year: year, fields: fields, access: access) {
     case .done(let action, _):
       return .redirect(to: Links.gradingProgress(model.unit.code, year: year, done: action), type: .normal)
     case .invalid(let errors):
       model.refused = (fields, errors)
       // The counts may have changed since the page was opened: show them as they are now.
-      model = try await Self.reload(model, access: access)
+      model = try await Self.reload(model, access: access, answers: answers)
       return try HTMLPage(status: .unprocessableContent, html: GradingProgressView.render(model))
         .response(from: request, context: context)
     }
   }
 
   /// The unit (inside the subtree at the end of the year) and its progress, or none when no cycle covers it.
-  static func model(_ context: AppRequestContext, _ access: Access, year: Int) async throws -> GradingProgressModel {
+  static func model(_ context: AppRequestContext, _ access: Access, year: Int, answers: GradingProgressAnswers)
+    async throws -> GradingProgressModel
+  {
     let unit = try await access.unit(
       code: try CellGradingController.code(context), on: Day.lastDay(ofYear: year))
     let model = GradingProgressModel(unit: unit, year: year, principal: access.principal, csrf: CSRF.field(context))
-    return try await reload(model, access: access)
+    return try await reload(model, access: access, answers: answers)
   }
 
-  static func reload(_ model: GradingProgressModel, access: Access) async throws -> GradingProgressModel {
+  static func reload(_ model: GradingProgressModel, access: Access, answers: GradingProgressAnswers) async throws
+    -> GradingProgressModel
+  {
     var model = model
     guard try await access.store.cycleCovering(code: model.unit.code, year: model.year) != nil else {
       model.progress = nil
       return model
     }
-    model.progress = try await access.store.gradingProgress(of: model.unit.code, year: model.year)
+    model.progress = try await answers.progress(of: model.unit.code, year: model.year, store: access.store)
     return model
   }
 }
