@@ -40,6 +40,27 @@ struct EvaluationStoreTests {
     #expect(recorded.map(\.outcome) == [.graded(.good)])
   }
 
+  /// The leadership page reads the grades of its rows only: graded subjects come back with their names, the others
+  /// (not graded, or a unit that does not exist) do not.
+  @Test(arguments: Engine.allCases)
+  func gradesOfChosenSubjectsAreReadOneByOne(engine: Engine) async throws {
+    let (store, m) = try await graded(engine)
+    try await store.recordGrades(
+      [
+        GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent)),
+        GradeEntry(subject: .organisation(code: "KG.01.001.01"), outcome: .graded(.good)),
+      ], year: 2023, audit: nil)
+    let found = try await store.grades(
+      of: [.member(m[0]), .member(m[1]), .organisation(code: "KG.01.001.01"), .organisation(code: "KG.99")],
+      year: 2023, cycleOf: "KG")
+    #expect(found.map(\.subject) == [.member(m[0]), .organisation(code: "KG.01.001.01")])
+    #expect(found.map(\.subjectName) == ["Nguyễn Văn An", "Chi bộ ấp Phước Hòa"])
+    #expect(found.map(\.outcome) == [.graded(.excellent), .graded(.good)])
+    // The same grades as the subtree's list gives.
+    let all = try await store.grades(of: "KG", year: 2023)
+    #expect(found.allSatisfy { all.contains($0) })
+  }
+
   @Test(arguments: Engine.allCases)
   func gradesAWholeCellInOneTransactionApplyingTheRules(engine: Engine) async throws {
     let (store, m) = try await graded(engine)

@@ -46,6 +46,9 @@ public protocol EvaluationStore: Sendable {
 
   func grades(of code: String, year: Int) async throws -> [RecordedGrade]
 
+  /// The grades of these subjects (those graded) in the cycle covering the unit `code` that year.
+  func grades(of subjects: [GradedSubject], year: Int, cycleOf code: String) async throws -> [RecordedGrade]
+
   /// The report for a unit's subtree; with no code, every province together.
   func evaluationReport(year: Int, scope code: String?) async throws -> EvaluationReport
 }

@@ -135,12 +135,8 @@ extension SQLiteStore {
       let rows = try Row.fetchAll(
         db,
         sql: Self.subtreeCTE + """
-           SELECT g.subject_class, g.subject_id, g.outcome, g.score, g.state,
-             COALESCE(m.full_name, o.name, c.name, '') FROM grade g
-           LEFT JOIN member m ON m.id = g.subject_id AND g.subject_class IN ('member', 'leadershipCadre')
-           LEFT JOIN organisation o ON o.id = g.subject_id AND g.subject_class = 'organisation'
-           LEFT JOIN leadership_collective c ON c.id = g.subject_id AND g.subject_class = 'leadershipCollective'
-           WHERE g.cycle_id = :cycle AND g.unit_id IN (SELECT id FROM sub) ORDER BY g.subject_class, 6
+           SELECT \(Self.gradeColumns) WHERE g.cycle_id = :cycle AND g.unit_id IN (SELECT id FROM sub)
+           ORDER BY g.subject_class, 6
           """, arguments: ["code": code, "day": cycle.evaluationDate.daysSinceEpoch, "cycle": cycle.id])
       return try rows.map { row in
         let id: Int64 = row[1]
@@ -151,11 +147,49 @@ extension SQLiteStore {
           case "leadershipCadre": .leadershipCadre(memberID: id)
           default: .organisation(code: try Self.organisation(id: id, in: db)?.code ?? "")
           }
-        return RecordedGrade(
-          subject: subject, subjectName: row[5], outcome: GradeOutcome(code: row[2]) ?? .notEvaluated(.other),
-          score: row[3], state: GradeState(rawValue: row[4]) ?? .draft, replacedBecause: nil)
+        return Self.recordedGrade(subject, row)
       }
     }
+  }
+
+  public func grades(of subjects: [GradedSubject], year: Int, cycleOf code: String) async throws -> [RecordedGrade] {
+    try await writer.read { db in
+      let unit = try Self.requireOrganisation(code: code, in: db)
+      guard let cycle = try Self.cycleCovering(unitID: unit.id, year: year, in: db) else {
+        throw Self.noCycle(year: year, code: code)
+      }
+      // One seek of the grade's unique key a subject: a page of a province's cadres, collectives and units below
+      // reads a few dozen rows, not the province's every grade.
+      return try subjects.compactMap { subject in
+        let key: (String, Int64)
+        switch subject {
+        case .member(let id): key = ("member", id)
+        case .leadershipCadre(let id): key = ("leadershipCadre", id)
+        case .leadershipCollective(let id): key = ("leadershipCollective", id)
+        case .organisation(let code):
+          guard let unit = try Self.organisation(code: code, in: db) else { return nil }
+          key = ("organisation", unit.id)
+        }
+        return try db.cachedRow(
+          sql: "SELECT \(Self.gradeColumns) WHERE g.cycle_id = ? AND g.subject_class = ? AND g.subject_id = ?",
+          arguments: [cycle.id, key.0, key.1]
+        ).map { Self.recordedGrade(subject, $0) }
+      }
+    }
+  }
+
+  /// A grade's class, subject id, outcome, score, state and the subject's name, in that order.
+  private static let gradeColumns = """
+    g.subject_class, g.subject_id, g.outcome, g.score, g.state, COALESCE(m.full_name, o.name, c.name, '') FROM grade g
+    LEFT JOIN member m ON m.id = g.subject_id AND g.subject_class IN ('member', 'leadershipCadre')
+    LEFT JOIN organisation o ON o.id = g.subject_id AND g.subject_class = 'organisation'
+    LEFT JOIN leadership_collective c ON c.id = g.subject_id AND g.subject_class = 'leadershipCollective'
+    """
+
+  private static func recordedGrade(_ subject: GradedSubject, _ row: Row) -> RecordedGrade {
+    RecordedGrade(
+      subject: subject, subjectName: row[5], outcome: GradeOutcome(code: row[2]) ?? .notEvaluated(.other),
+      score: row[3], state: GradeState(rawValue: row[4]) ?? .draft, replacedBecause: nil)
   }
 
   static func cycle(scopeID: Int64, year: Int, in db: Database) throws -> EvaluationCycle? {

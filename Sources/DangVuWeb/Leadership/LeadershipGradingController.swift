@@ -94,7 +94,7 @@ struct LeadershipGradingController {
           key: "unit-\(child.id)", subject: .organisation(code: child.code), label: child.name,
           detail: "tổ chức trực thuộc, mã \(child.code)"))
     }
-    let saved = try await access.store.grades(of: unit.code, year: year)
+    let saved = try await access.store.grades(of: model.rows.map(\.subject), year: year, cycleOf: unit.code)
     for row in model.rows {
       if let grade = saved.first(where: { $0.subject == row.subject }) {
         model.saved[row.key] = grade
