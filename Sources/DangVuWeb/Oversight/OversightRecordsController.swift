@@ -9,6 +9,7 @@ import Hummingbird
 struct OversightRecordsController {
   typealias Context = AppRequestContext
   let store: any PartyStore
+  let records = GenerationCache<OversightRecords>()
 
   func addRoutes(to router: Router<Context>) {
     router.get("kiem-tra-ky-luat", use: list)
@@ -33,7 +34,7 @@ struct OversightRecordsController {
     let (period, text) = try Self.period(request.queryValue("ky"))
     let model = try await OversightRecordsPageModel.load(
       access: access, unitCode: request.queryValue("to-chuc").flatMap { $0.isEmpty ? nil : $0 } ?? access.scopeCode,
-      period: period, periodText: text, csrf: CSRF.field(context))
+      period: period, periodText: text, csrf: CSRF.field(context), kept: records)
     return HTMLPage(html: OversightRecordsPageView.render(model))
   }
 
@@ -107,9 +108,8 @@ struct OversightRecordsController {
     let access = try Access.require(.readRecords, context, store: store)
     let (period, _) = try Self.period(request.queryValue("period"))
     let unit = try await access.unit(code: request.queryValue("org") ?? access.scopeCode, on: period.through)
-    let records = try await store.oversightRecords(
-      scope: unit.code, from: period.from, to: period.through, limit: OversightRecordsPageModel.limit)
-    return try JSONResponse(records).response(from: request, context: context)
+    let found = try await OversightRecordsPageModel.records(of: unit, period: period, store: store, kept: records)
+    return try JSONResponse(found).response(from: request, context: context)
   }
 
   @Sendable func createDisciplineJSON(_ request: Request, context: Context) async throws -> Response {

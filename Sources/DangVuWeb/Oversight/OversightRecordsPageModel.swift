@@ -14,14 +14,27 @@ struct OversightRecordsPageModel: Sendable {
   var canEdit: Bool
   var csrf: HTML
 
-  static func load(access: Access, unitCode: String, period: ReportPeriod, periodText: String, csrf: HTML)
-    async throws -> OversightRecordsPageModel
-  {
+  /// `kept` holds the records while the store is unchanged: a province's year of records took about 50 ms of
+  /// server CPU a request at national scale (docs/performance.md), and the page is opened far more than written.
+  static func load(
+    access: Access, unitCode: String, period: ReportPeriod, periodText: String, csrf: HTML,
+    kept: GenerationCache<OversightRecords>
+  ) async throws -> OversightRecordsPageModel {
     let unit = try await access.unit(code: unitCode, on: period.through)
-    let records = try await access.store.oversightRecords(
-      scope: unit.code, from: period.from, to: period.through, limit: limit)
+    let records = try await records(of: unit, period: period, store: access.store, kept: kept)
     return OversightRecordsPageModel(
       period: period, periodText: periodText, unit: unit, records: records,
       canEdit: access.principal.allows(.editOversight), csrf: csrf)
+  }
+
+  /// The records of a unit's subtree (checked by the caller) in the period, at most `limit` of each kind.
+  static func records(
+    of unit: Organisation, period: ReportPeriod, store: any PartyStore, kept: GenerationCache<OversightRecords>
+  ) async throws -> OversightRecords {
+    try await kept.value(
+      key: "\(unit.code)|\(period.from.iso)|\(period.through.iso)", generation: try await store.dataGeneration()
+    ) {
+      try await store.oversightRecords(scope: unit.code, from: period.from, to: period.through, limit: limit)
+    }
   }
 }
