@@ -8,7 +8,8 @@
 #
 # DB is a database made by `dangvu demo --members 6000000` (graded for YEAR). The server and wrk share the
 # machine's cores, so the figures are a floor. Env: DURATION (default 30s), CONNECTIONS (100), YEAR (2023),
-# ROUTES=entry for the plans, targets and data-quality routes instead of the member pages and the report.
+# ROUTES=entry for the entry pages and API reads of issues 21 and 24 instead of the member pages and the report;
+# ONLY=REGEX measures only the routes whose address matches it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/system-packages.sh
@@ -48,6 +49,7 @@ sqlite3 "$db" "SELECT s.member_id FROM member_span s JOIN organisation o ON o.id
 measure() {
   local label="$1" path="$2"
   shift 2
+  if [ -n "${ONLY:-}" ] && ! [[ "$label" =~ $ONLY ]]; then return; fi
   local url="http://127.0.0.1:$port$path"
   local status
   status="$(curl -s -o /dev/null -w '%{http_code}' -H "$header" "$url")"
