@@ -142,6 +142,10 @@ import Testing
     #expect(progress.status == .ok)
     #expect(progress.body.contains("\"code\":\"KG.01.001\""))
     #expect(progress.body.contains("\"planned\":40"))
+    // A program that sends an empty year made a mistake (schemathesis found it answered this year).
+    let empty = try await send(.get, "/api/units/KG.01/admission-plans?year=", to: store, headers: staff.headers)
+    #expect(empty.status == .badRequest)
+    #expect(empty.body.contains("target.year"))
     let bad = try await send(
       .put, "/api/units/KG.01.001/admission-plans/\(Self.thisYear)", to: store, headers: headers,
       body: #"{"planned": -3}"#)

@@ -36,7 +36,7 @@ struct TargetsAPIController {
     let unit = try await access.unit(code: context.parameters.get("code") ?? "", on: today)
     let year: Int
     do {
-      year = try TargetsController.year(request.queryValue("year"), today: today)
+      year = try TargetsController.year(request.queryValue("year"), today: today, emptyIsThisYear: false)
     } catch let error as PageError {
       return APIError.response(status: .badRequest, code: "target.year", message: error.message)
     }

@@ -81,7 +81,15 @@ struct TargetsController {
   }
 
   /// The year asked for: this year by default; one that has begun (a plan for next year is set, not followed).
-  static func year(_ typed: String?, today: Day) throws -> Int {
+  /// The year typed, this year when none is. A page's form sends its empty field for "this year"; a program that
+  /// sends `year=` made a mistake (`emptyIsThisYear: false`), as the reports' API says too.
+  static func year(_ typed: String?, today: Day, emptyIsThisYear: Bool = true) throws -> Int {
+    if typed == "" && !emptyIsThisYear {
+      throw PageError(
+        status: .badRequest, title: "Năm không hợp lệ",
+        message: "Năm để trống: bỏ tham số để xem năm nay, hoặc ghi năm bằng bốn chữ số, ví dụ year=\(today.year).",
+        code: "target.year")
+    }
     guard let typed = typed.flatMap({ $0.isEmpty ? nil : $0 }) else { return today.year }
     guard let year = Int(typed), (2000...today.year).contains(year) else {
       throw PageError(
