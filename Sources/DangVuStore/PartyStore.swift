@@ -48,6 +48,9 @@ public protocol PartyStore: EvaluationStore, MembershipStore, OversightStore, Ac
   /// The units at the top of the tree on `day` (a province; two while provinces merge).
   func roots(on day: Day) async throws -> [Organisation]
 
+  /// The units directly below the unit `code` on `day`, by code.
+  func children(of code: String, on day: Day) async throws -> [Organisation]
+
   /// Units and links in id order, for export.
   func allOrganisations() async throws -> (units: [Organisation], links: [ParentLink])
 

@@ -5,6 +5,18 @@ import Testing
 
 @Suite("Store: the tree")
 struct TreeStoreTests {
+  /// The units directly below a unit on a day: what the leadership grading page lists without loading the subtree.
+  @Test(arguments: Engine.allCases)
+  func theChildrenOfAUnitOnADay(engine: Engine) async throws {
+    let store = try engine.makeStore()
+    _ = try await SmallProvince.load(into: store)
+    try await store.endOrganisation(code: "KG.02", on: day("2024-06-01"))
+    #expect(try await store.children(of: "KG", on: day("2024-05-31")).map(\.code) == ["KG.01", "KG.02"])
+    #expect(try await store.children(of: "KG", on: day("2024-06-01")).map(\.code) == ["KG.01"])
+    #expect(try await store.children(of: "KG.01.001.01", on: day("2024-06-01")).isEmpty)
+    await #expect(throws: DomainError.self) { try await store.children(of: "KG.99", on: day("2024-06-01")) }
+  }
+
   @Test(arguments: Engine.allCases)
   func roundTripsUnitsAndRebuildsPastTrees(engine: Engine) async throws {
     let store = try engine.makeStore()

@@ -58,19 +58,7 @@ extension SQLiteStore {
       guard let cycle = try Self.cycleCovering(unitID: unit.id, year: year, in: db) else {
         throw Self.noCycle(year: year, code: code)
       }
-      let day = cycle.evaluationDate.daysSinceEpoch
-      let children =
-        try !unitsBelow
-        ? []
-        : Row.fetchAll(
-          db,
-          sql: """
-            SELECT o.code, o.name, o.id FROM organisation o JOIN organisation_parent p ON p.child_id = o.id
-            WHERE p.parent_id = :id AND p.valid_from <= :day AND (p.valid_until IS NULL OR p.valid_until > :day)
-              AND o.founded <= :day AND (o.ended IS NULL OR o.ended > :day)
-            ORDER BY o.code
-            """, arguments: ["id": unit.id, "day": day]
-        ).map { (code: $0[0] as String, name: $0[1] as String, id: $0[2] as Int64) }
+      let children = try !unitsBelow ? [] : Self.children(of: unit.id, on: cycle.evaluationDate, in: db)
       func row(_ code: String, _ name: String, _ id: Int64) throws -> GradingProgressRow {
         let last = try Row.fetchOne(
           db,

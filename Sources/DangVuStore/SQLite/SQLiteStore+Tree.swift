@@ -261,6 +261,26 @@ extension SQLiteStore {
     try await writer.read { db in try Self.roots(on: day, in: db) }
   }
 
+  public func children(of code: String, on day: Day) async throws -> [Organisation] {
+    try await writer.read { db in
+      try Self.children(of: try Self.requireOrganisation(code: code, in: db).id, on: day, in: db)
+    }
+  }
+
+  /// The units directly below `id` on `day`, by code: one range of `organisation_parent_parent`, where loading the
+  /// subtree to find them read a province's every unit.
+  static func children(of id: Int64, on day: Day, in db: Database) throws -> [Organisation] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT \(organisationColumns) FROM organisation o JOIN organisation_parent p ON p.child_id = o.id
+        WHERE p.parent_id = :id AND p.valid_from <= :day AND (p.valid_until IS NULL OR p.valid_until > :day)
+          AND o.founded <= :day AND (o.ended IS NULL OR o.ended > :day)
+        ORDER BY o.code
+        """, arguments: ["id": id, "day": day.daysSinceEpoch]
+    ).map(organisation)
+  }
+
   static func roots(on day: Day, in db: Database) throws -> [Organisation] {
     try Row.fetchAll(
       db,

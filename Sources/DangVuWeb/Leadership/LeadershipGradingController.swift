@@ -87,8 +87,7 @@ struct LeadershipGradingController {
           detail: "\(collective.seats.count) thành viên, nhiệm kỳ từ \(collective.collective.formed.vietnamese)"))
     }
     // The units directly below are graded by this one (a grade of an organisation is counted at its parent).
-    let tree = try await access.store.tree(on: day, root: unit.code)
-    for child in tree.children(of: unit.id) {
+    for child in try await access.store.children(of: unit.code, on: day) {
       model.rows.append(
         .init(
           key: "unit-\(child.id)", subject: .organisation(code: child.code), label: child.name,
