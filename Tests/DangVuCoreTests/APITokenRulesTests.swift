@@ -21,6 +21,10 @@ import Testing
     #expect(try APITokenRules.checkName("  kế toán ") == "kế toán")
     #expect(throws: DomainError.self) { try APITokenRules.checkName("   ") }
     #expect(throws: DomainError.self) { try APITokenRules.checkName("a\u{0}b") }
+    // The limit counts the name as sent: 100 characters pass, 100 with a line break before them do not.
+    let hundred = String(repeating: "a", count: 100)
+    #expect(try APITokenRules.checkName(hundred) == hundred)
+    #expect(throws: DomainError.self) { try APITokenRules.checkName("\r" + hundred) }
     #expect(throws: DomainError.self) { try APITokenRules.checkName("\u{202E}abc") }
     #expect(throws: DomainError.self) { try APITokenRules.checkName(String(repeating: "Đ", count: 101)) }
   }
