@@ -8,7 +8,7 @@ struct GradingProgressAnswers: Sendable {
   let kept = GenerationCache<GradingProgress>()
 
   func progress(of code: String, year: Int, store: any PartyStore) async throws -> GradingProgress {
-    try await kept.value(key: "\(code)|\(year)", generation: try await store.dataGeneration()) {
+    try await kept.value(key: "\(code)|\(year)", of: store) {
       try await store.gradingProgress(of: code, year: year)
     }
   }

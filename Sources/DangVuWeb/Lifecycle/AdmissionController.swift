@@ -95,7 +95,7 @@ struct AdmissionController {
     async throws -> [Member]
   {
     let today = Day.today
-    return try await kept.value(key: "\(cell.code)|\(today.iso)", generation: try await store.dataGeneration()) {
+    return try await kept.value(key: "\(cell.code)|\(today.iso)", of: store) {
       try await store.register(of: cell.code, on: today).filter { $0.standing == .official }.map(\.member)
     }
   }

@@ -11,7 +11,7 @@ struct TransferLetterAnswers: Sendable {
     -> [TransferLetter]
   {
     try await letters.value(
-      key: "\(code)|\(direction.rawValue)|\(day.iso)", generation: try await store.dataGeneration()
+      key: "\(code)|\(direction.rawValue)|\(day.iso)", of: store
     ) {
       try await store.pendingTransferLetters(within: code, direction: direction, on: day)
     }

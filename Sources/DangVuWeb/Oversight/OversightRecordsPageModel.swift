@@ -32,7 +32,7 @@ struct OversightRecordsPageModel: Sendable {
     of unit: Organisation, period: ReportPeriod, store: any PartyStore, kept: GenerationCache<OversightRecords>
   ) async throws -> OversightRecords {
     try await kept.value(
-      key: "\(unit.code)|\(period.from.iso)|\(period.through.iso)", generation: try await store.dataGeneration()
+      key: "\(unit.code)|\(period.from.iso)|\(period.through.iso)", of: store
     ) {
       try await store.oversightRecords(scope: unit.code, from: period.from, to: period.through, limit: limit)
     }

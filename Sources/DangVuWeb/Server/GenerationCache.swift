@@ -1,3 +1,5 @@
+import DangVuStore
+
 /// Answers kept while nothing in the store has changed since (`PartyStore.dataGeneration`): a report, a plan's
 /// pace or a list of targets takes milliseconds to compute at province scale and the same one is asked for again
 /// and again; any commit, by this server or another sharing the database, makes every kept answer stale at once,
@@ -20,6 +22,14 @@ actor GenerationCache<Value: Sendable> {
       if order.count > Self.capacity { entries[order.removeFirst()] = nil }
     }
     return value
+  }
+}
+
+extension GenerationCache {
+  /// The kept value for `key` while `store` is at the generation it is at now: what every caller wants, so the
+  /// generation is read here rather than beside each call.
+  func value(key: String, of store: any PartyStore, compute: @Sendable () async throws -> Value) async throws -> Value {
+    try await value(key: key, generation: try await store.dataGeneration(), compute: compute)
   }
 }
 

@@ -9,13 +9,13 @@ struct TargetAnswers: Sendable {
   let targets = GenerationCache<[ReportTarget]>()
 
   func progress(within code: String, on day: Day, store: any PartyStore) async throws -> [AdmissionProgress] {
-    try await progress.value(key: "\(code)|\(day.iso)", generation: try await store.dataGeneration()) {
+    try await progress.value(key: "\(code)|\(day.iso)", of: store) {
       try await store.admissionProgress(within: code, on: day)
     }
   }
 
   func targets(relatedTo code: String, on day: Day, store: any PartyStore) async throws -> [ReportTarget] {
-    try await targets.value(key: "\(code)|\(day.iso)", generation: try await store.dataGeneration()) {
+    try await targets.value(key: "\(code)|\(day.iso)", of: store) {
       try await store.reportTargets(relatedTo: code, on: day)
     }
   }
