@@ -160,7 +160,7 @@ struct OversightCommand: AsyncParsableCommand {
 
     func run() async throws {
       do {
-        try await store.open().concludeInspection(
+        _ = try await store.open().concludeInspection(
           id: inspection, on: try OversightCommand.day(on, "--on"), findings: [], by: .commandLineUser)
         print("Đã ghi kết luận cuộc số \(inspection).")
       } catch { throw fail(error) }
@@ -179,7 +179,7 @@ struct OversightCommand: AsyncParsableCommand {
         guard let finding = Complaint.Finding(parsing: finding) else {
           throw DomainError("complaint.finding", "\"\(self.finding)\" không phải kết luận: đúng, sai, đúng một phần.")
         }
-        try await store.open().resolveComplaint(
+        _ = try await store.open().resolveComplaint(
           id: complaint, on: try OversightCommand.day(on, "--on"), finding: finding, by: .commandLineUser)
         print("Đã ghi kết quả giải quyết đơn số \(complaint): \(finding.nameVi).")
       } catch { throw fail(error) }

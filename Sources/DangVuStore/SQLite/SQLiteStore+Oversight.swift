@@ -196,8 +196,10 @@ extension SQLiteStore {
     }
   }
 
+  // A few rows of one record, asked by a page on every request: on the calling thread
+  // (SQLiteStore.readOnCallingThread).
   public func violationCategories() async throws -> [ViolationCategory] {
-    try await writer.read { db in try Self.violationCategories(in: db) }
+    try readOnCallingThread { db in try Self.violationCategories(in: db) }
   }
 
   static func violationCategories(in db: Database) throws -> [ViolationCategory] {

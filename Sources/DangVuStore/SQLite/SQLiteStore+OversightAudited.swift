@@ -19,8 +19,10 @@ extension SQLiteStore {
     }
   }
 
+  // A few rows of one record, asked by a page on every request: on the calling thread
+  // (SQLiteStore.readOnCallingThread).
   public func disciplineDecision(id: Int64) async throws -> (history: DisciplineHistory, unitID: Int64)? {
-    try await writer.read { db in
+    try readOnCallingThread { db in
       guard let history = try Self.disciplineHistory(decisionID: id, in: db),
         let unitID = try Int64.fetchOne(
           db, sql: "SELECT unit_id FROM discipline_decision WHERE id = ?", arguments: [id])

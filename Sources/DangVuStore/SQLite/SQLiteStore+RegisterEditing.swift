@@ -4,8 +4,10 @@ import GRDB
 /// Version-checked edits: the compare and the write run in one write transaction, and SQLite has one
 /// writer at a time, so two edits made from the same version cannot both pass the compare.
 extension SQLiteStore {
+  // A few rows of one record, asked by a page on every request: on the calling thread
+  // (SQLiteStore.readOnCallingThread).
   public func memberWithVersion(id: Int64) async throws -> VersionedMember? {
-    try await writer.read { db in try Self.versionedMember(id: id, in: db) }
+    try readOnCallingThread { db in try Self.versionedMember(id: id, in: db) }
   }
 
   // One read for the whole page: at 100 connections each extra hop to a reader connection shows.

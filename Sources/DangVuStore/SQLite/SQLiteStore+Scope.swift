@@ -5,7 +5,9 @@ extension SQLiteStore {
   // Walks up from the unit (at most five levels) rather than down from the root, so the check costs
   // the same for a cell under the whole country as for a cell under its own committee.
   public func unitIsWithin(id: Int64, rootCode: String, on day: Day) async throws -> Bool {
-    try await writer.read { db in try Self.unitIsWithin(id: id, rootCode: rootCode, on: day, in: db) }
+    // On the calling thread: every page and API read checks its unit against the account's subtree, some several
+    // times (SQLiteStore.readOnCallingThread).
+    try readOnCallingThread { db in try Self.unitIsWithin(id: id, rootCode: rootCode, on: day, in: db) }
   }
 
   static func unitIsWithin(id: Int64, rootCode: String, on day: Day, in db: Database) throws -> Bool {

@@ -17,8 +17,10 @@ extension SQLiteStore {
       db, sql: subtreeCTE + " SELECT id FROM sub", arguments: ["code": code, "day": day.daysSinceEpoch])
   }
 
+  // A few rows of one record, asked by a page on every request: on the calling thread
+  // (SQLiteStore.readOnCallingThread).
   public func unitKinds() async throws -> UnitKindTable {
-    try await writer.read { db in try Self.unitKinds(in: db) }
+    try readOnCallingThread { db in try Self.unitKinds(in: db) }
   }
 
   static func unitKinds(in db: Database) throws -> UnitKindTable {
@@ -197,16 +199,20 @@ extension SQLiteStore {
     try end(source, on: day, in: db)
   }
 
+  // One row by its key, asked several times by nearly every request: on the calling thread
+  // (SQLiteStore.readOnCallingThread).
   public func organisation(code: String) async throws -> Organisation? {
-    try await writer.read { db in try Self.organisation(code: code, in: db) }
+    try readOnCallingThread { db in try Self.organisation(code: code, in: db) }
   }
 
   public func organisation(id: Int64) async throws -> Organisation? {
-    try await writer.read { db in try Self.organisation(id: id, in: db) }
+    try readOnCallingThread { db in try Self.organisation(id: id, in: db) }
   }
 
+  // A few rows of one record, asked by a page on every request: on the calling thread
+  // (SQLiteStore.readOnCallingThread).
   public func parentHistory(ofCode code: String) async throws -> [ParentLink] {
-    try await writer.read { db in
+    try readOnCallingThread { db in
       try Row.fetchAll(
         db,
         sql: """

@@ -57,8 +57,10 @@ extension SQLiteStore {
         after: try NewAuditEntry.json(preview)), in: db)
   }
 
+  // A few rows of one record, asked by a page on every request: on the calling thread
+  // (SQLiteStore.readOnCallingThread).
   public func nameHistory(ofCode code: String) async throws -> [NamePeriod] {
-    try await writer.read { db in try Self.nameHistory(of: Self.requireOrganisation(code: code, in: db), in: db) }
+    try readOnCallingThread { db in try Self.nameHistory(of: Self.requireOrganisation(code: code, in: db), in: db) }
   }
 
   /// The stored names of a renamed unit; a unit never renamed has had one name since its founding.

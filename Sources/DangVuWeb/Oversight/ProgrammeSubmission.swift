@@ -112,15 +112,4 @@ enum ProgrammeSubmission {
     AuditRecorder.recordedByStore()
     return .saved(programme)
   }
-
-  /// The progress of each of the unit's bodies that has a programme for the year, on `day`.
-  static func progress(of unit: String, year: Int, on day: Day, store: any PartyStore) async throws
-    -> [ConductingBody.Organ: ProgrammeProgress]
-  {
-    var found: [ConductingBody.Organ: ProgrammeProgress] = [:]
-    for organ in ConductingBody.Organ.allCases {
-      found[organ] = try await store.programmeProgress(body: ConductingBody(organ, of: unit), year: year, on: day)
-    }
-    return found
-  }
 }

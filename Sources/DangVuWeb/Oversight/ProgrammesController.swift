@@ -8,6 +8,7 @@ import Hummingbird
 struct ProgrammesController {
   typealias Context = AppRequestContext
   let store: any PartyStore
+  let answers = ProgrammeProgressAnswers()
 
   func addRoutes(to router: Router<Context>) {
     router.get("kiem-tra-ky-luat/chuong-trinh", use: page)
@@ -60,7 +61,7 @@ struct ProgrammesController {
         status: .badRequest, code: "programme.year", message: "Năm không hợp lệ: hãy chọn một năm từ 2000.")
     }
     let day = min(today, Day.lastDay(ofYear: year))
-    let found = try await ProgrammeSubmission.progress(of: unit.code, year: year, on: day, store: store)
+    let found = try await answers.progress(of: unit.code, year: year, on: day, store: store)
     return try JSONResponse(
       Progress(
         unit: unit.code, year: year, day: day,
@@ -102,7 +103,7 @@ struct ProgrammesController {
     let day = min(today, Day.lastDay(ofYear: year))
     return ProgrammesPageModel(
       unit: unit, year: year, day: day,
-      progress: try await ProgrammeSubmission.progress(of: unit.code, year: year, on: day, store: store),
+      progress: try await answers.progress(of: unit.code, year: year, on: day, store: store),
       canSet: access.principal.allows(.editOversight), csrf: CSRF.field(context))
   }
 }
