@@ -113,8 +113,9 @@ enum MemberStockRollup {
 
     mutating func add(_ row: Row, sign: Int, roots: inout RootHistory, in db: Database) throws {
       let facts = MemberStock.Facts(
-        standing: Standing(rawValue: row[3]) ?? .official, exempt: row[4], inTransit: row[5],
-        gender: Gender(rawValue: row[6]) ?? .male, ethnicity: row[7], religion: row[8], education: row[9],
+        standing: try StoredValue.decode(row[3], column: "member_span.standing"), exempt: row[4], inTransit: row[5],
+        gender: try StoredValue.decode(row[6], column: "member.gender"), ethnicity: row[7], religion: row[8],
+        education: row[9],
         birthDate: Day(daysSinceEpoch: row[10]))
       try add(facts, cell: row[0], from: row[1], until: row[2], sign: sign, roots: &roots, in: db)
     }

@@ -23,17 +23,17 @@ extension SQLiteStore {
     """
 
   /// Posts are loaded separately (`attachPosts`).
-  static func member(_ row: Row) -> Member {
+  static func member(_ row: Row) throws -> Member {
     Member(
-      id: row[0], fullName: row[1], gender: Gender(rawValue: row[2]) ?? .male,
+      id: row[0], fullName: row[1], gender: try StoredValue.decode(row[2], column: "member.gender"),
       birthDate: Day(daysSinceEpoch: row[3]), ethnicity: row[4], religion: row[5], nationalID: row[6],
       homeTown: row[7], partyCardNumber: row[8], education: row[9], politicalTheory: row[10],
       occupation: row[11])
   }
 
-  static func event(_ row: Row) -> MembershipEvent {
+  static func event(_ row: Row) throws -> MembershipEvent {
     MembershipEvent(
-      memberID: row[0], kind: MembershipEventKind(rawValue: row[1]) ?? .admitted,
+      memberID: row[0], kind: try StoredValue.decode(row[1], column: "membership_event.kind"),
       date: Day(daysSinceEpoch: row[2]), cellID: row[3], note: row[4])
   }
 

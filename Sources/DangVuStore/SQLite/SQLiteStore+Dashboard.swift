@@ -92,7 +92,7 @@ extension SQLiteStore {
             kind: oversight.isInspection ? "inspection" : "supervision", kindVi: oversight.nameVi, title: row[1],
             unitCode: row[2], unitName: row[3], since: since)
         }
-        let complaint = Complaint.Kind(rawValue: kind) ?? .complaint
+        let complaint: Complaint.Kind = try StoredValue.decode(kind, column: "complaint.kind")
         // A complaint's summary is often left blank: who it is about still says what the case is. A unit
         // complained about is the unit it is counted in, named beside the line.
         let memberName: String? = row[6]

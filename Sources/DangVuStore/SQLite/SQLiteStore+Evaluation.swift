@@ -147,7 +147,7 @@ extension SQLiteStore {
           case "leadershipCadre": .leadershipCadre(memberID: id)
           default: .organisation(code: try Self.organisation(id: id, in: db)?.code ?? "")
           }
-        return Self.recordedGrade(subject, row)
+        return try Self.recordedGrade(subject, row)
       }
     }
   }
@@ -173,7 +173,7 @@ extension SQLiteStore {
         return try db.cachedRow(
           sql: "SELECT \(Self.gradeColumns) WHERE g.cycle_id = ? AND g.subject_class = ? AND g.subject_id = ?",
           arguments: [cycle.id, key.0, key.1]
-        ).map { Self.recordedGrade(subject, $0) }
+        ).map { try Self.recordedGrade(subject, $0) }
       }
     }
   }
@@ -186,10 +186,11 @@ extension SQLiteStore {
     LEFT JOIN leadership_collective c ON c.id = g.subject_id AND g.subject_class = 'leadershipCollective'
     """
 
-  private static func recordedGrade(_ subject: GradedSubject, _ row: Row) -> RecordedGrade {
+  private static func recordedGrade(_ subject: GradedSubject, _ row: Row) throws -> RecordedGrade {
     RecordedGrade(
-      subject: subject, subjectName: row[5], outcome: GradeOutcome(code: row[2]) ?? .notEvaluated(.other),
-      score: row[3], state: GradeState(rawValue: row[4]) ?? .draft, replacedBecause: nil)
+      subject: subject, subjectName: row[5],
+      outcome: try StoredValue.decode(row[2], column: "grade.outcome", GradeOutcome.init(code:)),
+      score: row[3], state: try StoredValue.decode(row[4], column: "grade.state"), replacedBecause: nil)
   }
 
   static func cycle(scopeID: Int64, year: Int, in db: Database) throws -> EvaluationCycle? {

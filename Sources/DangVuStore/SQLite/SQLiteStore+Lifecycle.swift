@@ -115,11 +115,12 @@ extension SQLiteStore {
         """, arguments: [id]
     ).map { row in
       let old = MembershipEvent(
-        memberID: id, kind: MembershipEventKind(rawValue: row[2]) ?? .admitted, date: Day(daysSinceEpoch: row[3]),
+        memberID: id, kind: try StoredValue.decode(row[2], column: "membership_event_correction.old_kind"),
+        date: Day(daysSinceEpoch: row[3]),
         cellID: row[4], note: row[5])
-      let new = (row[6] as String?).map { kind in
+      let new = try (row[6] as String?).map { kind in
         MembershipEvent(
-          memberID: id, kind: MembershipEventKind(rawValue: kind) ?? .admitted,
+          memberID: id, kind: try StoredValue.decode(kind, column: "membership_event_correction.new_kind"),
           date: Day(daysSinceEpoch: row[7] as Int? ?? 0), cellID: row[8], note: row[9] as String? ?? "")
       }
       return EventCorrection(
@@ -137,7 +138,7 @@ extension SQLiteStore {
       RecordedEvent(
         id: row[0],
         event: MembershipEvent(
-          memberID: row[1], kind: MembershipEventKind(rawValue: row[2]) ?? .admitted,
+          memberID: row[1], kind: try StoredValue.decode(row[2], column: "membership_event.kind"),
           date: Day(daysSinceEpoch: row[3]), cellID: row[4], note: row[5]))
     }
   }

@@ -399,8 +399,8 @@ extension SQLiteStore {
       var members: [Member] = []
       var places: [(cellID: Int64, standing: Standing, exempt: Bool, inTransit: Bool)] = []
       while let row = try rows.next() {
-        members.append(Self.member(row))
-        places.append((row[12], Standing(rawValue: row[13]) ?? .official, row[14], row[15]))
+        members.append(try Self.member(row))
+        places.append((row[12], try StoredValue.decode(row[13], column: "member_span.standing"), row[14], row[15]))
       }
       try Self.attachPosts(to: &members, in: db)
       return zip(members, places).map { member, place in
@@ -445,7 +445,7 @@ extension SQLiteStore {
             "SELECT member_id, kind, date, cell_id, note FROM membership_event WHERE member_id BETWEEN ? AND ? ORDER BY id",
           arguments: [first.id, last.id])
         while let row = try rows.next() {
-          let event = Self.event(row)
+          let event = try Self.event(row)
           events[event.memberID, default: []].append(event)
         }
         return members.map { ($0, events[$0.id] ?? []) }

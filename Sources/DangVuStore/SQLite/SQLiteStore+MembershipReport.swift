@@ -72,8 +72,9 @@ extension SQLiteStore {
         """, arguments: scope.arguments)
     while let row = try groups.next() {
       let facts = MemberStock.Facts(
-        standing: Standing(rawValue: row[0]) ?? .official, exempt: row[1], inTransit: row[2],
-        gender: Gender(rawValue: row[3]) ?? .male, ethnicity: row[4], religion: row[5], education: row[6],
+        standing: try StoredValue.decode(row[0], column: "member_span.standing"), exempt: row[1], inTransit: row[2],
+        gender: try StoredValue.decode(row[3], column: "member.gender"), ethnicity: row[4], religion: row[5],
+        education: row[6],
         birthDate: Day(daysSinceEpoch: row[7]))
       let n: Int = row[8]
       for key in MemberStock.keys(facts, exactBirthDay: true) { sums[key, default: 0] += n }

@@ -122,8 +122,8 @@ extension SQLiteStore {
         try Self.subject(isMember: r[0], id: r[1], in: db), violationFound: r[2], conclusion: r[3], followUp: r[4])
     }
     return Inspection(
-      id: id, kind: OversightKind(code: row[0]) ?? .inspection(.regular),
-      body: ConductingBody(ConductingBody.Organ(rawValue: row[1]) ?? .partyCommittee, of: row[2]), title: row[3],
+      id: id, kind: try StoredValue.decode(row[0], column: "oversight_case.kind", OversightKind.init(code:)),
+      body: ConductingBody(try StoredValue.decode(row[1], column: "oversight_case.organ"), of: row[2]), title: row[3],
       started: Day(daysSinceEpoch: row[4]), concluded: (row[5] as Int?).map(Day.init(daysSinceEpoch:)),
       subjects: subjects)
   }

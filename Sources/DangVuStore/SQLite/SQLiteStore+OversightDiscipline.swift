@@ -272,9 +272,9 @@ extension SQLiteStore {
     ).map { $0[0] as String }
     let decision = DisciplineDecision(
       id: decisionID, subject: try subject(isMember: row[0], id: row[1], in: db),
-      form: DisciplineForm(rawValue: row[2]) ?? .reprimand,
+      form: try StoredValue.decode(row[2], column: "discipline_decision.form"),
       categories: categories,
-      decidingBody: ConductingBody(ConductingBody.Organ(rawValue: row[3]) ?? .partyCommittee, of: row[4]),
+      decidingBody: ConductingBody(try StoredValue.decode(row[3], column: "discipline_decision.organ"), of: row[4]),
       number: row[5], decided: Day(daysSinceEpoch: row[6]), violated: Day(daysSinceEpoch: row[7]),
       inspectionID: row[8], selfCorrected: row[9], note: row[10])
     let appeals = try db.cachedRows(

@@ -7,7 +7,7 @@ extension SQLiteStore {
 
   static func complaint(_ row: Row, in db: Database) throws -> Complaint {
     Complaint(
-      id: row[0], kind: Complaint.Kind(rawValue: row[1]) ?? .complaint,
+      id: row[0], kind: try StoredValue.decode(row[1], column: "complaint.kind"),
       subject: try subject(isMember: row[2], id: row[3], in: db), received: Day(daysSinceEpoch: row[4]),
       resolved: (row[5] as Int?).map(Day.init(daysSinceEpoch:)),
       finding: (row[6] as String?).flatMap(Complaint.Finding.init(rawValue:)), summary: row[7])

@@ -113,7 +113,7 @@ extension SQLiteStore {
         """, arguments: args)
     {
       counts.addComplaints(
-        kind: Complaint.Kind(rawValue: row[0]) ?? .complaint, finding: nil, members: row[1], received: row[2],
+        kind: try StoredValue.decode(row[0], column: "complaint.kind"), finding: nil, members: row[1], received: row[2],
         resolved: 0)
     }
     for row in try Row.fetchAll(
@@ -124,7 +124,7 @@ extension SQLiteStore {
         """, arguments: args)
     {
       counts.addComplaints(
-        kind: Complaint.Kind(rawValue: row[0]) ?? .complaint,
+        kind: try StoredValue.decode(row[0], column: "complaint.kind"),
         finding: (row[1] as String?).flatMap(Complaint.Finding.init(rawValue:)), members: row[2], received: 0,
         resolved: row[3])
     }

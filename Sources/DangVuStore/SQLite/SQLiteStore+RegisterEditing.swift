@@ -125,7 +125,7 @@ extension SQLiteStore {
       let row = try db.cachedRow(
         sql: "SELECT \(memberColumns), m.version FROM member m WHERE m.id = ?", arguments: [id])
     else { return nil }
-    var list = [member(row)]
+    var list = [try member(row)]
     try attachPosts(to: &list, in: db)
     return VersionedMember(member: list[0], version: row[12])
   }
@@ -174,7 +174,7 @@ extension SQLiteStore {
     ).map { row in
       (
         ref: CellMemberRef(memberID: row[0], fullName: row[1], partyCardNumber: row[2]),
-        standing: Standing(rawValue: row[3]) ?? .official, exempt: row[4] as Bool
+        standing: try StoredValue.decode(row[3], column: "member_span.standing") as Standing, exempt: row[4] as Bool
       )
     }
     var saved: [Int64: SavedGrade] = [:]
@@ -185,9 +185,9 @@ extension SQLiteStore {
         WHERE cycle_id = ? AND unit_id = ? AND subject_class = 'member'
         """, arguments: [cycle.id, unit.id])
     {
-      guard let outcome = GradeOutcome(code: row[1]) else { continue }
       saved[row[0]] = SavedGrade(
-        outcome: outcome, score: row[2], sickLeaveMonths: row[3], state: GradeState(rawValue: row[4]) ?? .draft)
+        outcome: try StoredValue.decode(row[1], column: "grade.outcome", GradeOutcome.init(code:)), score: row[2],
+        sickLeaveMonths: row[3], state: try StoredValue.decode(row[4], column: "grade.state"))
     }
     let version =
       try db.cachedValue(
