@@ -6,10 +6,11 @@ import GRDB
 /// index through a statement prepared once per connection: grading runs tens of thousands of subjects a second.
 extension SQLiteStore {
   static func addOversightFacts(
-    to facts: inout SubjectCircumstances, isMember: Bool, id: Int64, year: Int, evaluatedOn day: Day, in db: Database
+    to facts: inout SubjectCircumstances, isMember: Bool, id: Int64, from first: Day, through last: Day,
+    evaluatedOn day: Day, in db: Database
   ) throws {
-    let from = Day.firstDay(ofYear: year).daysSinceEpoch
-    let through = Day.lastDay(ofYear: year).daysSinceEpoch
+    let from = first.daysSinceEpoch
+    let through = last.daysSinceEpoch
     // One row per decision: one violation counts once. Annulled decisions (form_now NULL) do not count.
     facts.disciplinedViolations = try Bool.fetchAll(
       db.cachedStatement(
