@@ -5,7 +5,7 @@ public enum EvaluationNarrative {
     let members = r.members.counts
     var paragraphs: [String] = []
     paragraphs.append(
-      "Năm \(r.year), toàn \(r.scopeName) có \(n(orgs.evaluated)) tổ chức đảng và \(n(members.evaluated)) đảng viên "
+      "\(r.cycleNameVi.prefix(1).uppercased() + r.cycleNameVi.dropFirst()), toàn \(r.scopeName) có \(n(orgs.evaluated)) tổ chức đảng và \(n(members.evaluated)) đảng viên "
         + "được phân tích, đánh giá chất lượng. Kết quả, có \(ratio(orgs.goodOrAbove, orgs.evaluated)) tổ chức đảng "
         + "\(share(orgs.shares.goodOrAbove)) và \(ratio(members.goodOrAbove, members.evaluated)) đảng viên "
         + "\(share(members.shares.goodOrAbove)) được xếp loại hoàn thành tốt nhiệm vụ trở lên.")
