@@ -11,7 +11,7 @@ public protocol CycleEvaluationStore: Sendable {
   /// The cycle of that kind and period covering the unit: its own or the nearest ancestor's.
   func cycleCovering(code: String, _ cycle: CyclePeriod) async throws -> EvaluationCycle?
 
-  /// Records or replaces scored grades in the cycle covering `scope`, all or none, each scored by its framework
+  /// Records or replaces scored grades in the cycle covering `scope`, of subjects in its subtree, all or none, each scored by its framework
   /// and checked by `EvaluationRules` and the regulation's excellent conditions, with one `grade.set` audit entry.
   @discardableResult
   func recordScoredGrades(

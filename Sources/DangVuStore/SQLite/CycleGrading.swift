@@ -11,8 +11,10 @@ final class CycleGrading {
   private let context: GradingContext
   private let regulation: Regulation
   private let scopeID: Int64
+  private let unitCode: String
 
-  init(cycle: EvaluationCycle, db: Database) throws {
+  /// `unit`: the unit graded for, the cycle's scope or a unit below it; every subject must be in its subtree.
+  init(cycle: EvaluationCycle, unit: String, db: Database) throws {
     guard let regulation = Regulation.withID(cycle.regulation), !regulation.frameworks.isEmpty else {
       throw DomainError(
         "evaluation.notScored", "Quy định \(cycle.regulation) của đợt \(cycle.nameVi) không chấm điểm theo khung.")
@@ -21,7 +23,8 @@ final class CycleGrading {
     self.db = db
     self.regulation = regulation
     self.context = try GradingContext(year: cycle.year, db: db, cycle: cycle)
-    self.scopeID = try SQLiteStore.requireOrganisation(code: cycle.scopeCode, in: db).id
+    self.scopeID = try SQLiteStore.requireOrganisation(code: unit, in: db).id
+    self.unitCode = unit
   }
 
   func record(_ entry: ScoredGradeEntry) throws -> RecordedGrade {
@@ -31,7 +34,7 @@ final class CycleGrading {
     guard chain.contains(scopeID) else {
       throw DomainError(
         "evaluation.outsideCycle",
-        "\(resolved.name) không thuộc phạm vi đợt đánh giá \(cycle.nameVi) của \(cycle.scopeCode).")
+        "\(resolved.name) không thuộc \(unitCode) trong đợt đánh giá \(cycle.nameVi).")
     }
     guard let framework = regulation.frameworks.first(where: { $0.group == entry.framework }),
       framework.group.fits(resolved.subjectClass)

@@ -56,7 +56,7 @@ extension SQLiteStore {
       guard let found = try Self.cycleCovering(code: code, cycle, in: db) else {
         throw Self.noCycle(cycle, code: code)
       }
-      let grading = try CycleGrading(cycle: found, db: db)
+      let grading = try CycleGrading(cycle: found, unit: code, db: db)
       let recorded = try entries.enumerated().map { index, entry in
         do {
           return try grading.record(entry)

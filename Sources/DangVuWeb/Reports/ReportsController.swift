@@ -47,12 +47,28 @@ struct ReportsController {
   @Sendable func evaluationJSON(_ request: Request, context: AppRequestContext) async throws -> ReportJSON {
     let access = try Access.require(.readReports, context, store: store)
     let today = Day.today
+    if let cycle = try Self.cycle(request) {
+      // A cycle of a term, quarter or ad hoc (366-QĐ/TW): its own report, naming it.
+      let scope = try await access.reportScope(request.queryValue("org"), on: min(today, cycle.period.through))
+      return try await cached("evaluation|\(cycle.kind.rawValue)|\(cycle.code)|\(scope)|\(today.iso)") {
+        try await store.evaluationReport(cycle, scope: scope)
+      }
+    }
     let year = try ReportParameters.year(request, names: .api)
     let scope = try await access.reportScope(
       request.queryValue("org"), on: Self.scopeDay(year: year, today: today))
     return try await cached("evaluation|\(year.map(String.init) ?? "latest")|\(scope)|\(today.iso)") {
       try await evaluation(year: year, scope: scope, today: today)
     }
+  }
+
+  /// The cycle other than the year that `kind` and `period` name, or nil for the yearly report.
+  static func cycle(_ request: Request) throws -> CyclePeriod? {
+    guard let text = request.queryValue("kind"), !text.isEmpty else { return nil }
+    guard let kind = CycleKind(rawValue: text), kind != .year else {
+      throw DomainError("evaluation.cycleKind", "Loại đợt đánh giá \"\(text)\" không hợp lệ: term, quarter hoặc adHoc.")
+    }
+    return try CyclePeriod(kind: kind, parsing: request.queryValue("period") ?? "")
   }
 
   /// The year's report, or 404 saying no cycle covers the subtree that year.

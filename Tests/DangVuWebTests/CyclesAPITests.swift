@@ -1,0 +1,70 @@
+import DangVuCore
+import DangVuStore
+import DangVuTestFixtures
+import Foundation
+import HTTPTypes
+import Testing
+
+/// A quarterly cycle under 366-QĐ/TW through the real router (decision 0035): opened by the organisation
+/// commission, scored per criterion group by the unit, reported by cycle; a quarter under 124-QĐ/TW refused.
+@Suite struct CyclesAPITests {
+  func jsonHeaders(_ session: TestSession) -> HTTPFields {
+    var headers = session.headers
+    headers[.contentType] = "application/json"
+    headers[.init("X-CSRF-Token")!] = session.csrf
+    return headers
+  }
+
+  @Test func aQuarterlyCycleIsOpenedScoredAndReportedThroughTheAPI() async throws {
+    let (store, _) = try await WebProvince.store()
+    let staff = try await signIn(store, role: .organisationStaff, scope: "KG")
+    let refused = try await send(
+      .post, "/api/units/KG/cycles", to: store, headers: jsonHeaders(staff),
+      body: #"{"kind":"quarter","period":"2024-Q1","evaluationDate":"2024-03-31"}"#)
+    #expect(refused.status == .badRequest)
+    #expect(refused.body.contains("evaluation.cycleKindNotAllowed"))
+    #expect(refused.body.contains("124-QĐ/TW chỉ cho phép đánh giá hằng năm"))
+
+    // A secretary grades, but does not open cycles.
+    let secretary = try await signIn(store, role: .secretary, scope: "KG.01.001")
+    let notTheirs = try await send(
+      .post, "/api/units/KG.01.001/cycles", to: store, headers: jsonHeaders(secretary),
+      body: #"{"kind":"quarter","period":"2026-Q1","evaluationDate":"2026-03-31"}"#)
+    #expect(notTheirs.status == .forbidden)
+
+    let opened = try await send(
+      .post, "/api/units/KG/cycles", to: store, headers: jsonHeaders(staff),
+      body: #"{"kind":"quarter","period":"2026-Q1","evaluationDate":"2026-03-31"}"#)
+    #expect(opened.status == .created, "\(opened.body)")
+    #expect(opened.body.contains(#""name":"quý I năm 2026""#))
+    #expect(opened.body.contains(#""regulation":"366-QĐ/TW""#))
+
+    let an = try #require(try await store.member(cardNumber: "1001")).id
+    let above = try await send(
+      .post, "/api/units/KG.01.001/cycles/quarter/2026-Q1/scores", to: store, headers: jsonHeaders(secretary),
+      body: #"{"grades":[{"memberID":\#(an),"framework":"memberWithoutPost","criteria":{"general":31,"tasks":60}}]}"#)
+    #expect(above.status == .unprocessableContent)
+    #expect(above.body.contains("evaluation.criterionAboveMaximum"))
+    let scored = try await send(
+      .post, "/api/units/KG.01.001/cycles/quarter/2026-Q1/scores", to: store, headers: jsonHeaders(secretary),
+      body: #"""
+        {"grades":[{"memberID":\#(an),"framework":"memberWithoutPost","criteria":{"general":29,"tasks":62},
+        "allTasksOnTime":true,"beyondRequirementPercent":30}]}
+        """#)
+    #expect(scored.status == .ok, "\(scored.body)")
+    #expect(scored.body.contains(#""score":91"#))
+    // Outside the secretary's subtree: refused like any other unit they cannot see.
+    let outside = try await send(
+      .post, "/api/units/KG.02/cycles/quarter/2026-Q1/scores", to: store, headers: jsonHeaders(secretary),
+      body: #"{"grades":[]}"#)
+    #expect(outside.status == .notFound)
+
+    let report = try await send(
+      .get, "/api/reports/evaluation?kind=quarter&period=2026-Q1&org=KG.01", to: store, headers: staff.headers)
+    #expect(report.status == .ok, "\(report.body)")
+    let json = try JSONSerialization.jsonObject(with: Data(report.body.utf8)) as? [String: Any]
+    #expect(json?["cycleName"] as? String == "quý I năm 2026")
+    #expect((json?["members"] as? [String: Any])?["excellent"] as? Int == 1)
+    #expect(try await store.auditEntries(AuditFilter(action: "evaluation.open")).count == 1)
+  }
+}
