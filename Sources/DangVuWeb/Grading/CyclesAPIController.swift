@@ -80,8 +80,10 @@ struct CyclesAPIController {
 
   @Sendable func score(_ request: Request, context: AppRequestContext) async throws -> Response {
     let access = try Access.require(.editGrades, context, store: store)
+    // The unit first: an address aimed outside the subtree is 404 whatever its cycle says.
+    let unit = try await access.unit(
+      code: try CellGradingController.code(context), on: (try? Self.cycle(context))?.period.through ?? Day.today)
     let period = try Self.cycle(context)
-    let unit = try await access.unit(code: try CellGradingController.code(context), on: period.period.through)
     let body = try await SubmittedJSON(request).decode(ScoreFields.self)
     var entries: [ScoredGradeEntry] = []
     for (index, e) in body.grades.enumerated() {
