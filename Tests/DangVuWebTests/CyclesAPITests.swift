@@ -66,5 +66,14 @@ import Testing
     #expect(json?["cycleName"] as? String == "quý I năm 2026")
     #expect((json?["members"] as? [String: Any])?["excellent"] as? Int == 1)
     #expect(try await store.auditEntries(AuditFilter(action: "evaluation.open")).count == 1)
+
+    let page = try await get("/bao-cao/danh-gia?dot=quarter&ky=2026-Q1&to-chuc=KG.01", from: store, as: staff)
+    #expect(page.status == .ok)
+    #expect(page.body.contains("<h1>Báo cáo đánh giá, xếp loại chất lượng quý I năm 2026</h1>"))
+    #expect(page.body.contains("Quý I năm 2026, toàn Đảng bộ huyện Châu Thành"))
+    #expect(page.body.contains("dot=quarter&amp;ky=2026-Q1") || page.body.contains("dot=quarter&ky=2026-Q1"))
+    let none = try await get("/bao-cao/danh-gia?dot=quarter&ky=2026-Q2&to-chuc=KG.01", from: store, as: staff)
+    #expect(none.status == .notFound)
+    #expect(none.body.contains("quý II năm 2026"))
   }
 }
