@@ -76,4 +76,42 @@ import Testing
     #expect(none.status == .notFound)
     #expect(none.body.contains("quý II năm 2026"))
   }
+
+  /// The same on the page: the organisation commission opens the quarter, the secretary scores a member.
+  @Test func aQuarterlyCycleIsOpenedAndScoredOnThePage() async throws {
+    let (store, _) = try await WebProvince.store()
+    let staff = try await signIn(store, role: .organisationStaff, scope: "KG")
+    let secretary = try await signIn(store, role: .secretary, scope: "KG.01.001")
+    let form = try await get("/to-chuc/KG.01.001/dot-danh-gia", from: store, as: secretary)
+    #expect(form.status == .ok)
+    #expect(!form.body.contains("Mở đợt"))  // a secretary scores, but does not open cycles
+    let underOld = try await post(
+      "/to-chuc/KG/dot-danh-gia",
+      form: [("action", "open"), ("dot", "quarter"), ("ky", "2024-Q1"), ("ngay", "2024-03-31")],
+      to: store, as: staff)
+    #expect(underOld.status == .unprocessableContent)
+    #expect(underOld.body.contains("124-QĐ/TW chỉ cho phép đánh giá hằng năm"))
+    let opened = try await post(
+      "/to-chuc/KG/dot-danh-gia",
+      form: [("action", "open"), ("dot", "quarter"), ("ky", "2026-Q1"), ("ngay", "2026-03-31")],
+      to: store, as: staff)
+    #expect(opened.status == .seeOther || opened.status == .found)
+    let scoreFields = [
+      ("action", "score"), ("dot", "quarter"), ("ky", "2026-Q1"), ("card", "1002"), ("framework", "memberWithoutPost"),
+      ("general", "25"), ("tasks", "71"),
+    ]
+    let above = try await post("/to-chuc/KG.01.001/dot-danh-gia", form: scoreFields, to: store, as: secretary)
+    #expect(above.status == .unprocessableContent)
+    #expect(above.body.contains("phải từ 0 đến 70"))
+    #expect(above.body.contains("value=\"71\""))  // what was typed stays
+    var good = scoreFields
+    good[6] = ("tasks", "55")
+    let scored = try await post("/to-chuc/KG.01.001/dot-danh-gia", form: good, to: store, as: secretary)
+    #expect(scored.status == .seeOther || scored.status == .found)
+    let location = try #require(scored.headers[.location])
+    let back = try await get(location, from: store, as: secretary)
+    #expect(back.body.contains("Đặng Thị Bích: 80 điểm, hoàn thành tốt nhiệm vụ (quý I năm 2026)."))
+    let cycle = try CyclePeriod(kind: .quarter, parsing: "2026-Q1")
+    #expect(try await store.grades(of: "KG.01.001", in: cycle).map(\.score) == [80])
+  }
 }

@@ -94,6 +94,7 @@ private func addControllers(
   GradingProgressController(store: store).addRoutes(to: router)
   GradeWorkflowAPIController(store: store).addRoutes(to: router)
   CyclesAPIController(store: store).addRoutes(to: router)
+  CyclePagesController(store: store).addRoutes(to: router)
   LifecyclePagesController(store: store).addRoutes(to: router)
   TransfersController(store: store).addRoutes(to: router)
   AdmissionController(store: store).addRoutes(to: router)
