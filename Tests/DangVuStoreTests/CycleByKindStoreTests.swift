@@ -169,4 +169,48 @@ struct CycleByKindStoreTests {
     #expect(json["cycle"] == nil && json["cycleName"] == nil)
     #expect(try await store.grades(of: "KG", year: 2026).count == 1)
   }
+
+  /// A quarter compares with the same quarter a year before when it was held, and says so in its narrative; a term
+  /// cycle is named by its term.
+  @Test(arguments: Engine.allCases)
+  func aQuarterComparesWithTheSameQuarterAYearBeforeAndATermIsNamedByItsTerm(engine: Engine) async throws {
+    let (store, m) = try await quarterOpen(engine)
+    let q1of2027 = try CyclePeriod(kind: .quarter, parsing: "2027-Q1")
+    try await store.openEvaluationCycle(scope: "KG", q1of2027, evaluationDate: day("2027-03-31"), by: Self.staff)
+    func score(_ member: Int64, _ tasks: Int, in cycle: CyclePeriod) async throws {
+      try await store.recordScoredGrades(
+        [
+          ScoredGradeEntry(
+            subject: .member(member), framework: .memberWithoutPost, criteria: ["general": 25, "tasks": tasks])
+        ],
+        in: cycle, scope: "KG", by: Self.staff)
+    }
+    try await score(m[0], 55, in: Self.q1)  // 80: good
+    try await score(m[0], 40, in: q1of2027)  // 65: complete
+    try await score(m[1], 50, in: q1of2027)  // 75: good
+    let report = try await store.evaluationReport(q1of2027, scope: "KG.01")
+    #expect(report.cycleNameVi == "quý I năm 2027")
+    #expect(report.members.counts == GradeCounts(excellent: 0, good: 1, complete: 1, notComplete: 0))
+    #expect(report.members.previous == GradeCounts(excellent: 0, good: 1, complete: 0, notComplete: 0))
+    let text = EvaluationNarrative.text(report)
+    #expect(text.hasPrefix("Quý I năm 2027, toàn Đảng bộ huyện Châu Thành"))
+    #expect(text.contains("so với cùng kỳ"), "\(text)")
+    #expect(!text.contains("năm trước"))
+
+    let term = try CyclePeriod(kind: .term, parsing: "2025-2030")
+    let opened = try await store.openEvaluationCycle(
+      scope: "KG.01", term, evaluationDate: day("2026-06-30"), by: Self.staff)
+    #expect(opened.nameVi == "nhiệm kỳ 2025–2030")
+    // A cycle already open is refused, and so is an evaluation date outside the period.
+    let again = await code {
+      try await store.openEvaluationCycle(scope: "KG.01", term, evaluationDate: day("2026-07-01"), by: Self.staff)
+    }
+    #expect(again == "evaluation.cycleExists")
+    let late = await code {
+      try await store.openEvaluationCycle(
+        scope: "KG", try CyclePeriod(kind: .quarter, parsing: "2026-Q2"), evaluationDate: day("2026-12-01"),
+        by: Self.staff)
+    }
+    #expect(late == "evaluation.badDate")
+  }
 }
