@@ -205,7 +205,7 @@ final class GradingContext {
       let cycle = try cycleFor(unitID: row[0])
       var facts = SubjectCircumstances(since: Day(daysSinceEpoch: row[2]))
       facts.memberWarnedOrWorse = try SQLiteStore.collectiveMemberWarnedOrWorse(
-        collectiveID: id, unitID: row[0], year: year, in: db)
+        collectiveID: id, unitID: row[0], from: factDays.from, through: factDays.through, in: db)
       return (
         Resolved(
           subjectClass: .leadershipCollective, classCode: "leadershipCollective", id: id, key: "leadershipCollective",

@@ -38,18 +38,18 @@ extension SQLiteStore {
     }
   }
 
-  /// A member of the collective was warned, dismissed or expelled in the year. A collective with recorded seats
+  /// A member of the collective was warned, dismissed or expelled in the year (or the cycle's period). A collective with recorded seats
   /// counts its seated members; one without (recorded before seats existed) counts the holders of a post in its unit.
-  static func collectiveMemberWarnedOrWorse(collectiveID: Int64, unitID: Int64, year: Int, in db: Database) throws
-    -> Bool
-  {
-    let from = Day.firstDay(ofYear: year).daysSinceEpoch
-    let through = Day.lastDay(ofYear: year).daysSinceEpoch
+  static func collectiveMemberWarnedOrWorse(
+    collectiveID: Int64, unitID: Int64, from first: Day, through last: Day, in db: Database
+  ) throws -> Bool {
+    let from = first.daysSinceEpoch
+    let through = last.daysSinceEpoch
     guard
       try db.cachedValue(
         Bool.self, sql: "SELECT 1 FROM collective_seat WHERE collective_id = ? LIMIT 1", arguments: [collectiveID])
         != nil
-    else { return try collectiveMemberWarnedOrWorse(unitID: unitID, year: year, in: db) }
+    else { return try collectiveMemberWarnedOrWorse(unitID: unitID, from: first, through: last, in: db) }
     return try db.cachedValue(
       Bool.self,
       sql: """
@@ -62,9 +62,11 @@ extension SQLiteStore {
   }
 
   /// A member holding a post in the collective's unit during the year was warned, dismissed or expelled in it.
-  static func collectiveMemberWarnedOrWorse(unitID: Int64, year: Int, in db: Database) throws -> Bool {
-    let from = Day.firstDay(ofYear: year).daysSinceEpoch
-    let through = Day.lastDay(ofYear: year).daysSinceEpoch
+  static func collectiveMemberWarnedOrWorse(unitID: Int64, from first: Day, through last: Day, in db: Database)
+    throws -> Bool
+  {
+    let from = first.daysSinceEpoch
+    let through = last.daysSinceEpoch
     return try db.cachedValue(
       Bool.self,
       sql: """
