@@ -80,3 +80,27 @@ struct CyclesAndFrameworksTests {
     #expect(Regulation.q124.excellentRefusal(.excellent, for: .member, ExcellentFacts(), subjectName: "An") == nil)
   }
 }
+
+@Suite("A cycle's report names its cycle")
+struct CycleReportNamingTests {
+  @Test func theWordDocumentAndTheNarrativeNameTheQuarter() throws {
+    let line = { (subject: String, label: String) in
+      EvaluationReport.Line(
+        subject: subject, label: label, counts: GradeCounts(excellent: 1, good: 2, complete: 1, notComplete: 0))
+    }
+    let quarter = EvaluationReport(
+      year: 2026, scopeCode: "KG", scopeName: "Đảng bộ tỉnh Kiên Giang", regulation: "366-QĐ/TW", policy: .standard,
+      organisationKinds: [], members: line("member", "đảng viên"),
+      leadershipCollectives: line("leadershipCollective", "tập thể lãnh đạo, quản lý các cấp"),
+      leadershipCadres: line("leadershipCadre", "cán bộ lãnh đạo, quản lý các cấp"), belowTarget: [],
+      excellentCapWarnings: [], cycle: try CyclePeriod(kind: .quarter, parsing: "2026-Q1"))
+    let document = PartyReportDocument.evaluation(
+      quarter, issuer: IssuingCommittee(unitName: "Đảng bộ tỉnh Kiên Giang"), options: try .init(year: 2026))
+    #expect(document.subject.hasSuffix("tổ chức đảng và đảng viên quý I năm 2026"))
+    #expect(EvaluationNarrative.text(quarter).hasPrefix("Quý I năm 2026, toàn Đảng bộ tỉnh Kiên Giang"))
+    var yearly = quarter
+    yearly.cycle = nil
+    yearly.cycleName = nil
+    #expect(EvaluationNarrative.text(yearly).hasPrefix("Năm 2026, toàn Đảng bộ tỉnh Kiên Giang"))
+  }
+}
