@@ -218,13 +218,26 @@ struct GradesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the grades of a subtree with their workflow state.")
     @OptionGroup var store: StoreOptions
     @Argument(help: "The unit's code.") var code: String
-    @Option(help: "The year evaluated.") var year: Int
+    @Option(help: "The year evaluated (the yearly cycle).") var year: Int?
+    @OptionGroup var kind: CycleOptions
 
     func run() async throws {
       do {
-        let grades = try await store.open().grades(of: code, year: year)
+        let db = try store.open()
+        let grades: [RecordedGrade]
+        let cycle = try kind.cycle()
+        if let cycle {
+          grades = try await db.grades(of: code, in: cycle)
+        } else {
+          guard let year else {
+            throw DomainError("evaluation.yearMissing", "Hãy ghi --year, hoặc --kind và --period cho đợt khác năm.")
+          }
+          grades = try await db.grades(of: code, year: year)
+        }
         for g in grades {
-          print("\(g.subjectName)\t\(g.outcome.nameVi(for: g.subject.reasonSubject))\t\(g.state.rawValue)")
+          // A cycle's grade shows its score (366-QĐ/TW); the yearly lines stay as they were.
+          let score = cycle == nil ? "" : g.score.map { "\t\($0) điểm" } ?? ""
+          print("\(g.subjectName)\t\(g.outcome.nameVi(for: g.subject.reasonSubject))\(score)\t\(g.state.rawValue)")
         }
         print("\(grades.count) kết quả.")
       } catch { throw fail(error) }

@@ -36,6 +36,10 @@ struct QuarterlyCycleCommandTests {
     #expect(above.status != 0)
     #expect(above.err.contains("phải từ 0 đến 30"), "\(above.err)")
 
+    let listed = try DangVuBinary.run(["grades", "list", "KG", "--kind", "quarter", "--period", "2026-Q1"], in: dir)
+    #expect(listed.status == 0, "\(listed.err)")
+    #expect(listed.out.contains("Đặng Văn Hùng\thoàn thành xuất sắc nhiệm vụ\t92 điểm"), "\(listed.out)")
+
     let text = try DangVuBinary.run(
       ["report", "evaluation", "--kind", "quarter", "--period", "2026-Q1", "--format", "text"], in: dir)
     #expect(text.status == 0, "\(text.err)")
