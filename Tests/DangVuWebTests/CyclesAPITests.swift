@@ -53,6 +53,10 @@ import Testing
         """#)
     #expect(scored.status == .ok, "\(scored.body)")
     #expect(scored.body.contains(#""score":91"#))
+    let read = try await send(
+      .get, "/api/units/KG.01.001/cycles/quarter/2026-Q1/scores", to: store, headers: secretary.headers)
+    #expect(read.status == .ok)
+    #expect(read.body.contains(#""score":91"#) && read.body.contains(#""cycle":"quý I năm 2026""#))
     // Outside the secretary's subtree: refused like any other unit they cannot see.
     let outside = try await send(
       .post, "/api/units/KG.02/cycles/quarter/2026-Q1/scores", to: store, headers: jsonHeaders(secretary),

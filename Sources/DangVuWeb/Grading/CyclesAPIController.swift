@@ -11,6 +11,17 @@ struct CyclesAPIController {
   func addRoutes(to router: Router<AppRequestContext>) {
     router.post("api/units/:code/cycles", use: open)
     router.post("api/units/:code/cycles/:kind/:period/scores", use: score)
+    router.get("api/units/:code/cycles/:kind/:period/scores", use: scores)
+  }
+
+  /// The grades of the unit's subtree in the cycle covering it, with their scores.
+  @Sendable func scores(_ request: Request, context: AppRequestContext) async throws -> Response {
+    let access = try Access.require(.readRecords, context, store: store)
+    let unit = try await access.unit(
+      code: try CellGradingController.code(context), on: (try? Self.cycle(context))?.period.through ?? Day.today)
+    let period = try Self.cycle(context)
+    return try MemberAPIController.json(
+      .ok, Scored(cycle: period.nameVi, grades: try await store.grades(of: unit.code, in: period)))
   }
 
   struct OpenFields: Decodable {
