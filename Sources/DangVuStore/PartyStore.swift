@@ -5,7 +5,8 @@ import DangVuCore
 ///
 /// Every method is one transaction: it writes all it was given, or nothing. Methods are async so
 /// that a network database fits the same shape.
-public protocol PartyStore: EvaluationStore, MembershipStore, OversightStore, AccountStore, DashboardStore,
+public protocol PartyStore: EvaluationStore, CycleEvaluationStore, MembershipStore, OversightStore, AccountStore,
+  DashboardStore,
   AuditStore, RegisterEditing, LifecycleRecording, TargetStore, LeadershipRecording, TreeEditing
 {
   // MARK: The tree

@@ -7,18 +7,46 @@ extension GradeOutcome: ExpressibleByArgument {
   public init?(argument: String) { self.init(parsing: argument) }
 }
 
+extension CycleKind: ExpressibleByArgument {}
+extension SubjectGroup: ExpressibleByArgument {}
+
+/// `--kind` and `--period` naming a cycle other than the year (366-QĐ/TW): a quarter 2026-Q1, a term 2020-2025, or
+/// ad hoc 2026-03-01..2026-04-15. Without them the yearly cycle of `--year`, as always.
+struct CycleOptions: ParsableArguments {
+  @Option(help: "term, year, quarter or adHoc (default: year).") var kind: CycleKind = .year
+  @Option(help: "The period of a term, quarter or ad hoc cycle: 2020-2025, 2026-Q1, 2026-03-01..2026-04-15.")
+  var period: String?
+
+  /// The cycle named, or nil for the yearly one.
+  func cycle() throws -> CyclePeriod? {
+    guard kind != .year else {
+      guard period == nil else {
+        throw DomainError("evaluation.periodWithoutKind", "--period cần --kind term, quarter hoặc adHoc.")
+      }
+      return nil
+    }
+    guard let period else {
+      throw DomainError("evaluation.periodMissing", "Đợt đánh giá \(kind.nameVi) cần --period.")
+    }
+    return try CyclePeriod(kind: kind, parsing: period)
+  }
+}
+
 struct GradesCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "grades", abstract: "Run the annual evaluation: open a cycle, grade, submit, approve, reopen.",
     discussion:
       "Grades: excellent|good|complete|notComplete or the Vietnamese words (xuất sắc, tốt, hoàn thành, không hoàn thành). "
       + "Every write but demo is audited with the operating-system user, in the write's transaction.",
-    subcommands: [Open.self, Cell.self, Set.self, Import.self, List.self, Advance.self, Demo.self])
+    subcommands: [Open.self, Cell.self, Set.self, Score.self, Import.self, List.self, Advance.self, Demo.self])
 
   struct Open: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Open the evaluation cycle of a year for a subtree.")
+    static let configuration = CommandConfiguration(
+      abstract:
+        "Open the evaluation cycle of a year for a subtree, or under 366-QĐ/TW one of a term, quarter or ad hoc.")
     @OptionGroup var store: StoreOptions
-    @Option(help: "The year evaluated.") var year: Int
+    @Option(help: "The year evaluated (the yearly cycle).") var year: Int?
+    @OptionGroup var kind: CycleOptions
     @Option(help: "The evaluation date; the regulation in force that day applies.") var date: Day
     @Option(help: "The unit whose subtree is evaluated; the province when left out.") var org: String?
 
@@ -27,6 +55,17 @@ struct GradesCommand: AsyncParsableCommand {
         let db = try store.open()
         let scope: String
         if let org { scope = org } else { scope = try await db.rootCode() }
+        if let byKind = try kind.cycle() {
+          let cycle = try await db.openEvaluationCycle(
+            scope: scope, byKind, evaluationDate: date, by: .commandLineUser)
+          print(
+            "Đã mở đợt đánh giá \(cycle.nameVi) cho \(cycle.scopeCode), ngày đánh giá \(cycle.evaluationDate.vietnamese), theo \(cycle.regulation)."
+          )
+          return
+        }
+        guard let year else {
+          throw DomainError("evaluation.yearMissing", "Hãy ghi --year cho đợt đánh giá hằng năm.")
+        }
         let cycle = try await db.openEvaluationCycle(
           scope: scope, year: year, evaluationDate: date, by: .commandLineUser)
         print(
@@ -179,13 +218,26 @@ struct GradesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the grades of a subtree with their workflow state.")
     @OptionGroup var store: StoreOptions
     @Argument(help: "The unit's code.") var code: String
-    @Option(help: "The year evaluated.") var year: Int
+    @Option(help: "The year evaluated (the yearly cycle).") var year: Int?
+    @OptionGroup var kind: CycleOptions
 
     func run() async throws {
       do {
-        let grades = try await store.open().grades(of: code, year: year)
+        let db = try store.open()
+        let grades: [RecordedGrade]
+        let cycle = try kind.cycle()
+        if let cycle {
+          grades = try await db.grades(of: code, in: cycle)
+        } else {
+          guard let year else {
+            throw DomainError("evaluation.yearMissing", "Hãy ghi --year, hoặc --kind và --period cho đợt khác năm.")
+          }
+          grades = try await db.grades(of: code, year: year)
+        }
         for g in grades {
-          print("\(g.subjectName)\t\(g.outcome.nameVi(for: g.subject.reasonSubject))\t\(g.state.rawValue)")
+          // A cycle's grade shows its score (366-QĐ/TW); the yearly lines stay as they were.
+          let score = cycle == nil ? "" : g.score.map { "\t\($0) điểm" } ?? ""
+          print("\(g.subjectName)\t\(g.outcome.nameVi(for: g.subject.reasonSubject))\(score)\t\(g.state.rawValue)")
         }
         print("\(grades.count) kết quả.")
       } catch { throw fail(error) }

@@ -18,18 +18,32 @@ struct ReportCommand: AsyncParsableCommand {
       discussion: "Counts, shares (rounded half up, 2 decimals), changes against the year before, the 90% target.")
 
     @OptionGroup var store: StoreOptions
-    @Option(help: "The evaluation year.") var year: Int
+    @Option(help: "The evaluation year (the yearly cycle).") var year: Int?
+    @OptionGroup var kind: CycleOptions
     @OptionGroup var output: ReportOutputOptions
 
     func run() async throws {
       do {
         let db = try store.open()
         let scope = try await output.scope(in: db)
-        let report = try await db.evaluationReport(year: year, scope: scope)
+        let report: EvaluationReport
+        let day: Day
+        if let cycle = try kind.cycle() {
+          // A cycle's report is of one subtree: the cycle is found from it (the province when left out).
+          let code: String
+          if let scope { code = scope } else { code = try await db.rootCode() }
+          report = try await db.evaluationReport(cycle, scope: code)
+          day = cycle.period.through
+        } else {
+          guard let year else {
+            throw DomainError("evaluation.yearMissing", "Hãy ghi --year, hoặc --kind và --period cho đợt khác năm.")
+          }
+          report = try await db.evaluationReport(year: year, scope: scope)
+          day = Day.lastDay(ofYear: year)
+        }
         try await output.write(
           report, sheet: "Đánh giá, xếp loại", csv: EvaluationReportCSV.rows, text: EvaluationNarrative.text,
-          document: .init(
-            store: db, scope: scope, day: Day(year: year, month: 12, day: 31), build: PartyReportDocument.evaluation))
+          document: .init(store: db, scope: scope, day: day, build: PartyReportDocument.evaluation))
       } catch { throw fail(error) }
     }
   }

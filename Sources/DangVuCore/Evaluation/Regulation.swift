@@ -7,6 +7,10 @@ public struct Regulation: Hashable, Sendable, Codable, Identifiable {
   public var inForceFrom: Day
   public var grading: Grading
   public var cycleKinds: [CycleKind]
+  /// The scoring frameworks by subject group (none for a regulation that grades directly).
+  public var frameworks: [ScoreFramework] = []
+  /// What an excellent grade needs besides its score or vote, beyond the rules every regulation shares.
+  public var excellentRequires: [ExcellentRequirement] = []
 
   public enum Grading: Hashable, Sendable, Codable {
     /// The body votes a grade directly (132-QĐ/TW, 124-QĐ/TW).
@@ -47,9 +51,16 @@ extension Regulation {
   public static let q366 = Regulation(
     id: "366-QĐ/TW", title: "Quy định 366-QĐ/TW (2025) về kiểm điểm, đánh giá, xếp loại chất lượng",
     inForceFrom: Day(year: 2025, month: 8, day: 30)!, grading: .scored(ScoreBands()),
-    cycleKinds: [.term, .year, .quarter, .adHoc])
+    cycleKinds: [.term, .year, .quarter, .adHoc], frameworks: SubjectGroup.allCases.map(ScoreFramework.of366),
+    excellentRequires: [
+      .allTasksOnTime, .beyondRequirement(percent: 30), .collectiveNoUnitBelowDisciplined,
+      .collectiveNoMemberDisciplined,
+    ])
 
   public static let all = [q132, q124, q366]
+
+  /// The regulation with this id ("366-QĐ/TW"), as a cycle records it.
+  public static func withID(_ id: String) -> Regulation? { all.first { $0.id == id } }
 
   /// The regulation in force on a day (the latest that had started).
   public static func inForce(on day: Day) -> Regulation {

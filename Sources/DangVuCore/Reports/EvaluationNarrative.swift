@@ -4,20 +4,22 @@ public enum EvaluationNarrative {
     let orgs = r.organisations.counts
     let members = r.members.counts
     var paragraphs: [String] = []
+    // A quarter compares with the same quarter a year before, a term with the term before.
+    let against = r.cycle?.period.comparedWith ?? .yearBefore
     paragraphs.append(
-      "Năm \(r.year), toàn \(r.scopeName) có \(n(orgs.evaluated)) tổ chức đảng và \(n(members.evaluated)) đảng viên "
+      "\(r.cycleNameVi.prefix(1).uppercased() + r.cycleNameVi.dropFirst()), toàn \(r.scopeName) có \(n(orgs.evaluated)) tổ chức đảng và \(n(members.evaluated)) đảng viên "
         + "được phân tích, đánh giá chất lượng. Kết quả, có \(ratio(orgs.goodOrAbove, orgs.evaluated)) tổ chức đảng "
         + "\(share(orgs.shares.goodOrAbove)) và \(ratio(members.goodOrAbove, members.evaluated)) đảng viên "
         + "\(share(members.shares.goodOrAbove)) được xếp loại hoàn thành tốt nhiệm vụ trở lên.")
     var kinds = "Về tổ chức đảng:"
     for line in r.organisationKinds where line.counts.total > 0 {
-      kinds += "\n- " + sentence(for: line, noun: "")
+      kinds += "\n- " + sentence(for: line, noun: "", against: against)
     }
     paragraphs.append(kinds)
-    paragraphs.append("Về đảng viên: " + sentence(for: r.members, noun: "đảng viên"))
+    paragraphs.append("Về đảng viên: " + sentence(for: r.members, noun: "đảng viên", against: against))
     for line in [r.leadershipCollectives, r.leadershipCadres] where line.counts.total > 0 {
       // The paragraph's opening names the subject; the sentence does not say it again.
-      paragraphs.append("Về \(line.label): " + sentence(for: line, noun: "", labelled: false))
+      paragraphs.append("Về \(line.label): " + sentence(for: line, noun: "", labelled: false, against: against))
     }
     if let target = r.target, r.belowTarget.isEmpty {
       paragraphs.append(
@@ -40,7 +42,9 @@ public enum EvaluationNarrative {
   }
 
   /// "18/19 được đánh giá, xếp loại; 1 chưa đánh giá, xếp loại; 17/18 (chiếm 94,44%) hoàn thành tốt nhiệm vụ trở lên, …"
-  static func sentence(for line: EvaluationReport.Line, noun: String, labelled: Bool = true) -> String {
+  static func sentence(
+    for line: EvaluationReport.Line, noun: String, labelled: Bool = true, against: Change.Against = .yearBefore
+  ) -> String {
     let c = line.counts
     let s = c.shares
     let unit = noun.isEmpty ? "" : " \(noun)"
@@ -48,7 +52,7 @@ public enum EvaluationNarrative {
     let label = noun.isEmpty && labelled ? line.label.capitalisedFirst + ": " : ""
     parts.append(
       "\(label)\(ratio(c.evaluated, c.total))\(unit) \(share(s.evaluated)) được đánh giá, xếp loại"
-        + change(line, "evaluated"))
+        + change(line, "evaluated", against))
     if c.notEvaluatedTotal > 0 {
       let subject = line.reasonSubject
       let reasons = c.notEvaluated.sorted { $0.key.rawValue < $1.key.rawValue }.map {
@@ -56,16 +60,17 @@ public enum EvaluationNarrative {
       }
       parts.append(
         "\(n(c.notEvaluatedTotal))\(unit) \(share(s.notEvaluated)) chưa đánh giá, xếp loại (\(reasons.joined(separator: "; ")))"
-          + change(line, "notEvaluated"))
+          + change(line, "notEvaluated", against))
     }
     parts.append(
       "\(ratio(c.goodOrAbove, c.evaluated))\(unit) \(share(s.goodOrAbove)) hoàn thành tốt nhiệm vụ trở lên"
-        + change(line, "goodOrAbove")
+        + change(line, "goodOrAbove", against)
         + ", trong đó \(n(c.excellent)) \(share(s.excellent, of: "số hoàn thành tốt nhiệm vụ trở lên")) "
-        + "hoàn thành xuất sắc nhiệm vụ" + change(line, "excellent"))
-    parts.append("\(n(c.complete))\(unit) \(share(s.complete)) hoàn thành nhiệm vụ" + change(line, "complete"))
+        + "hoàn thành xuất sắc nhiệm vụ" + change(line, "excellent", against))
+    parts.append("\(n(c.complete))\(unit) \(share(s.complete)) hoàn thành nhiệm vụ" + change(line, "complete", against))
     parts.append(
-      "\(n(c.notComplete))\(unit) \(share(s.notComplete)) không hoàn thành nhiệm vụ" + change(line, "notComplete"))
+      "\(n(c.notComplete))\(unit) \(share(s.notComplete)) không hoàn thành nhiệm vụ"
+        + change(line, "notComplete", against))
     return parts.joined(separator: "; ") + "."
   }
 
@@ -75,7 +80,7 @@ public enum EvaluationNarrative {
     guard let p else { return "" }
     return "(chiếm \(p.vietnamese)%\(base.map { " \($0)" } ?? ""))"
   }
-  static func change(_ line: EvaluationReport.Line, _ key: String) -> String {
-    line.changes[key]?.clause(.yearBefore).map { " (\($0))" } ?? ""
+  static func change(_ line: EvaluationReport.Line, _ key: String, _ against: Change.Against = .yearBefore) -> String {
+    line.changes[key]?.clause(against).map { " (\($0))" } ?? ""
   }
 }

@@ -37,7 +37,7 @@ extension EvaluationReport.Line {
 extension EvaluationReport {
   enum Keys: String, CodingKey {
     case year, scopeCode, scopeName, regulation, policy, target, organisations, organisationKinds, members
-    case leadershipCollectives, leadershipCadres, belowTarget, excellentCapWarnings
+    case leadershipCollectives, leadershipCadres, belowTarget, excellentCapWarnings, cycle, cycleName
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -46,6 +46,9 @@ extension EvaluationReport {
     try c.encode(scopeCode, forKey: .scopeCode)
     try c.encode(scopeName, forKey: .scopeName)
     try c.encode(regulation, forKey: .regulation)
+    // Only a cycle other than the year names itself: the yearly JSON stays as it was.
+    try c.encodeIfPresent(cycle, forKey: .cycle)
+    try c.encodeIfPresent(cycleName, forKey: .cycleName)
     try c.encode(policy, forKey: .policy)
     try c.encodeIfPresent(target, forKey: .target)
     try c.encode(organisations, forKey: .organisations)

@@ -75,6 +75,14 @@ public struct EvaluationReport: Sendable, Codable {
   public var leadershipCadres: Line
   public var belowTarget: [BelowTarget]
   public var excellentCapWarnings: [String]
+  /// The cycle reported when it is not the year (366-QĐ/TW: a term, a quarter, ad hoc); nil for the yearly
+  /// report, whose JSON stays as it was.
+  public var cycle: CyclePeriod?
+  /// "quý I năm 2026": written into the JSON beside `cycle` so a reader need not name the period itself.
+  public var cycleName: String?
+
+  /// The cycle as the report names it: "năm 2026", "quý I năm 2026", "nhiệm kỳ 2020–2025".
+  public var cycleNameVi: String { cycle?.nameVi ?? "năm \(year)" }
 
   /// All organisations: stated by the reports as the sum of the kinds, so computed as that sum.
   public var organisations: Line {
@@ -88,8 +96,10 @@ public struct EvaluationReport: Sendable, Codable {
   public init(
     year: Int, scopeCode: String, scopeName: String, regulation: String, policy: EvaluationPolicy,
     organisationKinds: [Line], members: Line, leadershipCollectives: Line, leadershipCadres: Line,
-    belowTarget: [BelowTarget], excellentCapWarnings: [String], target: ReportTarget? = nil
+    belowTarget: [BelowTarget], excellentCapWarnings: [String], target: ReportTarget? = nil, cycle: CyclePeriod? = nil
   ) {
+    self.cycle = cycle
+    self.cycleName = cycle?.nameVi
     self.year = year
     self.scopeCode = scopeCode
     self.scopeName = scopeName

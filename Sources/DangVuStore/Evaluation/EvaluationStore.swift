@@ -65,6 +65,12 @@ public struct EvaluationCycle: Hashable, Sendable, Codable {
   public var year: Int
   public var evaluationDate: Day
   public var regulation: String
+  /// A cycle of another kind than the year (a term, a quarter, ad hoc) with its period; nil for the yearly
+  /// cycle, which is keyed by `year` as it always was. `year` is then the year its period ends in.
+  public var period: CyclePeriod? = nil
+
+  /// "năm 2026", "quý I năm 2026", "nhiệm kỳ 2020–2025".
+  public var nameVi: String { period?.nameVi ?? "năm \(year)" }
 }
 
 public struct NewLeadershipCollective: Hashable, Sendable {

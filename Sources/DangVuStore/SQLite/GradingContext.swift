@@ -8,10 +8,20 @@ final class GradingContext {
   private let year: Int
   private var ancestorsCache: [Int64: [Int64]] = [:]
   private var cycleCache: [Int64: EvaluationCycle] = [:]
+  /// A cycle of a kind other than the year (366-QĐ/TW): every subject is resolved in it, and the oversight facts
+  /// are those of its period. Nil for the yearly cycles, found per subject as before.
+  private let fixedCycle: EvaluationCycle?
 
-  init(year: Int, db: Database) throws {
+  init(year: Int, db: Database, cycle: EvaluationCycle? = nil) throws {
     self.db = db
     self.year = year
+    self.fixedCycle = cycle
+  }
+
+  /// The days whose discipline counts: the cycle's period, or the year.
+  private var factDays: (from: Day, through: Day) {
+    fixedCycle?.period.map { ($0.period.from, $0.period.through) }
+      ?? (Day.firstDay(ofYear: year), Day.lastDay(ofYear: year))
   }
 
   /// What the rules need about one subject, and where its grade is counted.
@@ -156,7 +166,8 @@ final class GradingContext {
       }
       var facts = SubjectCircumstances(since: since, exemptFromActivity: span.exempt)
       try SQLiteStore.addOversightFacts(
-        to: &facts, isMember: true, id: id, year: year, evaluatedOn: cycle.evaluationDate, in: db)
+        to: &facts, isMember: true, id: id, from: factDays.from, through: factDays.through,
+        evaluatedOn: cycle.evaluationDate, in: db)
       let code = subjectClass == .member ? "member" : "leadershipCadre"
       return (
         Resolved(
@@ -178,7 +189,8 @@ final class GradingContext {
       }
       var facts = SubjectCircumstances(since: unit.founded)
       try SQLiteStore.addOversightFacts(
-        to: &facts, isMember: false, id: unit.id, year: year, evaluatedOn: cycle.evaluationDate, in: db)
+        to: &facts, isMember: false, id: unit.id, from: factDays.from, through: factDays.through,
+        evaluatedOn: cycle.evaluationDate, in: db)
       return (
         Resolved(
           subjectClass: .organisation(unit.kind), classCode: "organisation", id: unit.id,
@@ -193,7 +205,7 @@ final class GradingContext {
       let cycle = try cycleFor(unitID: row[0])
       var facts = SubjectCircumstances(since: Day(daysSinceEpoch: row[2]))
       facts.memberWarnedOrWorse = try SQLiteStore.collectiveMemberWarnedOrWorse(
-        collectiveID: id, unitID: row[0], year: year, in: db)
+        collectiveID: id, unitID: row[0], from: factDays.from, through: factDays.through, in: db)
       return (
         Resolved(
           subjectClass: .leadershipCollective, classCode: "leadershipCollective", id: id, key: "leadershipCollective",
@@ -203,6 +215,7 @@ final class GradingContext {
   }
 
   private func cycleFor(unitID: Int64) throws -> EvaluationCycle {
+    if let fixedCycle { return fixedCycle }
     if let cached = cycleCache[unitID] { return cached }
     guard let cycle = try SQLiteStore.cycleCovering(unitID: unitID, year: year, in: db) else {
       let code = try SQLiteStore.organisation(id: unitID, in: db)?.code ?? String(unitID)

@@ -6,10 +6,11 @@ import GRDB
 /// index through a statement prepared once per connection: grading runs tens of thousands of subjects a second.
 extension SQLiteStore {
   static func addOversightFacts(
-    to facts: inout SubjectCircumstances, isMember: Bool, id: Int64, year: Int, evaluatedOn day: Day, in db: Database
+    to facts: inout SubjectCircumstances, isMember: Bool, id: Int64, from first: Day, through last: Day,
+    evaluatedOn day: Day, in db: Database
   ) throws {
-    let from = Day.firstDay(ofYear: year).daysSinceEpoch
-    let through = Day.lastDay(ofYear: year).daysSinceEpoch
+    let from = first.daysSinceEpoch
+    let through = last.daysSinceEpoch
     // One row per decision: one violation counts once. Annulled decisions (form_now NULL) do not count.
     facts.disciplinedViolations = try Bool.fetchAll(
       db.cachedStatement(
@@ -37,18 +38,18 @@ extension SQLiteStore {
     }
   }
 
-  /// A member of the collective was warned, dismissed or expelled in the year. A collective with recorded seats
+  /// A member of the collective was warned, dismissed or expelled in the year (or the cycle's period). A collective with recorded seats
   /// counts its seated members; one without (recorded before seats existed) counts the holders of a post in its unit.
-  static func collectiveMemberWarnedOrWorse(collectiveID: Int64, unitID: Int64, year: Int, in db: Database) throws
-    -> Bool
-  {
-    let from = Day.firstDay(ofYear: year).daysSinceEpoch
-    let through = Day.lastDay(ofYear: year).daysSinceEpoch
+  static func collectiveMemberWarnedOrWorse(
+    collectiveID: Int64, unitID: Int64, from first: Day, through last: Day, in db: Database
+  ) throws -> Bool {
+    let from = first.daysSinceEpoch
+    let through = last.daysSinceEpoch
     guard
       try db.cachedValue(
         Bool.self, sql: "SELECT 1 FROM collective_seat WHERE collective_id = ? LIMIT 1", arguments: [collectiveID])
         != nil
-    else { return try collectiveMemberWarnedOrWorse(unitID: unitID, year: year, in: db) }
+    else { return try collectiveMemberWarnedOrWorse(unitID: unitID, from: first, through: last, in: db) }
     return try db.cachedValue(
       Bool.self,
       sql: """
@@ -61,9 +62,11 @@ extension SQLiteStore {
   }
 
   /// A member holding a post in the collective's unit during the year was warned, dismissed or expelled in it.
-  static func collectiveMemberWarnedOrWorse(unitID: Int64, year: Int, in db: Database) throws -> Bool {
-    let from = Day.firstDay(ofYear: year).daysSinceEpoch
-    let through = Day.lastDay(ofYear: year).daysSinceEpoch
+  static func collectiveMemberWarnedOrWorse(unitID: Int64, from first: Day, through last: Day, in db: Database)
+    throws -> Bool
+  {
+    let from = first.daysSinceEpoch
+    let through = last.daysSinceEpoch
     return try db.cachedValue(
       Bool.self,
       sql: """

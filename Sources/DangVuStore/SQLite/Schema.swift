@@ -196,6 +196,7 @@ enum Schema {
     registerOversightByBody(in: &migrator)
     registerLeadership(in: &migrator)
     registerOrganisationNames(in: &migrator)
+    registerCyclesByKind(in: &migrator)
     return migrator
   }
 

@@ -83,7 +83,8 @@ enum GradingProgressView {
       \(lastStep(own))
       </dl>
       <p><a href="\(Links.cellGrading(model.unit.code, year: model.year))">Xếp loại đảng viên</a> · \
-      <a href="\(Links.leadershipGrading(model.unit.code, year: model.year))">Xếp loại tổ chức trực thuộc, cán bộ, tập thể lãnh đạo</a></p>
+      <a href="\(Links.leadershipGrading(model.unit.code, year: model.year))">Xếp loại tổ chức trực thuộc, cán bộ, tập thể lãnh đạo</a> · \
+      <a href="/to-chuc/\(model.unit.code)/dot-danh-gia">Đợt đánh giá theo quý, nhiệm kỳ, đột xuất (366-QĐ/TW)</a></p>
       \(forms(model))
       \(below(progress, model))
       """

@@ -7,6 +7,12 @@ extension Links {
     "/bao-cao/danh-gia" + query(year.map { "nam=\($0)" }, scope, format)
   }
 
+  /// A cycle of a term, quarter or ad hoc (366-QĐ/TW): `dot=quarter&ky=2026-Q1`.
+  static func evaluationReport(_ cycle: CyclePeriod, scope: String?, format: ReportFormat? = nil) -> String {
+    "/bao-cao/danh-gia"
+      + query("dot=\(cycle.kind.rawValue)&ky=" + encode(cycle.code, allowed: queryAllowed), scope, format)
+  }
+
   /// With no period, the page opens on the latest year that has records (`ReportPeriod.opening`).
   static func membershipReport(_ period: ReportPeriod?, scope: String?, format: ReportFormat? = nil) -> String {
     "/bao-cao/dang-vien" + query(period.map(periodQuery), scope, format)

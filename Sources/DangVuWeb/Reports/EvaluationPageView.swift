@@ -20,6 +20,35 @@ enum EvaluationPageView {
         """)
   }
 
+  /// The report of a cycle of a term, quarter or ad hoc (366-QĐ/TW): named by its cycle, compared with the same
+  /// cycle a year (or a term) before when one was held; no target, trend or cap, which are yearly.
+  static func render(cycle: CyclePeriod, _ r: EvaluationReport, picker: ReportScopePicker) -> HTML {
+    let title = "Báo cáo đánh giá, xếp loại chất lượng \(cycle.nameVi)"
+    let rows = [
+      GradeDistributionChart.Row(label: "Đảng viên", counts: r.members.counts),
+      GradeDistributionChart.Row(label: "Tổ chức đảng", counts: r.organisations.counts),
+    ]
+    return Layout.page(
+      title: title,
+      body: """
+        \(ReportPageParts.style)\(ReportPageParts.navigation(scope: r.scopeCode))
+        <h1>\(title)</h1>
+        <p class="muted">\(r.scopeName) · mã \(r.scopeCode) · \(r.regulation) · đợt đánh giá \(cycle.kind.nameVi)</p>
+        <form class="picker" method="get" action="/bao-cao/danh-gia">
+        <input type="hidden" name="dot" value="\(cycle.kind.rawValue)">
+        <label>Kỳ <input type="text" name="ky" value="\(cycle.code)" style="width:12rem"></label>
+        \(picker.fields)
+        <button type="submit">Xem báo cáo</button>
+        </form>
+        <h2>Kết quả xếp loại</h2>
+        \(GradeDistributionChart.render(title: "Kết quả xếp loại chất lượng \(cycle.nameVi)", rows: rows))
+        \(gradesTable(r))
+        \(r.members.previous == nil ? HTML.empty : HTML("<h2>So với cùng kỳ</h2>\(changesTable(r))"))
+        \(ReportPageParts.narrative(EvaluationNarrative.text(r)))
+        \(ReportPageParts.downloads { Links.evaluationReport(cycle, scope: r.scopeCode, format: $0) })
+        """)
+  }
+
   static func missing(_ model: EvaluationPageModel) -> HTML {
     """
     <p class="notice">Chưa mở đợt đánh giá, xếp loại năm \(model.year) cho \(model.picker.selectedName) hoặc cấp trên. \

@@ -24,6 +24,9 @@ struct ReportsController {
     let access = try Access.require(.readReports, context, store: store)
     let format = try ReportParameters.format(request)
     let today = Day.today
+    if let cycle = try Self.cycle(request, kind: "dot", period: "ky") {
+      return try await evaluationPage(cycle, request: request, context: context, access: access, format: format)
+    }
     let year = try ReportParameters.year(request, names: .page)
     let scope = try await ReportScopePicker.requestedScope(
       request, name: "to-chuc", access: access, on: Self.scopeDay(year: year, today: today))
@@ -47,12 +50,57 @@ struct ReportsController {
   @Sendable func evaluationJSON(_ request: Request, context: AppRequestContext) async throws -> ReportJSON {
     let access = try Access.require(.readReports, context, store: store)
     let today = Day.today
+    if let cycle = try Self.cycle(request) {
+      // A cycle of a term, quarter or ad hoc (366-QĐ/TW): its own report, naming it.
+      let scope = try await access.reportScope(request.queryValue("org"), on: min(today, cycle.period.through))
+      return try await cached("evaluation|\(cycle.kind.rawValue)|\(cycle.code)|\(scope)|\(today.iso)") {
+        try await store.evaluationReport(cycle, scope: scope)
+      }
+    }
     let year = try ReportParameters.year(request, names: .api)
     let scope = try await access.reportScope(
       request.queryValue("org"), on: Self.scopeDay(year: year, today: today))
     return try await cached("evaluation|\(year.map(String.init) ?? "latest")|\(scope)|\(today.iso)") {
       try await evaluation(year: year, scope: scope, today: today)
     }
+  }
+
+  /// The cycle other than the year that `kind` and `period` name, or nil for the yearly report.
+  static func cycle(_ request: Request, kind: String = "kind", period: String = "period") throws -> CyclePeriod? {
+    guard let text = request.queryValue(kind), !text.isEmpty else { return nil }
+    guard let kind = CycleKind(rawValue: text), kind != .year else {
+      throw DomainError("evaluation.cycleKind", "Loại đợt đánh giá \"\(text)\" không hợp lệ: term, quarter hoặc adHoc.")
+    }
+    return try CyclePeriod(kind: kind, parsing: request.queryValue(period) ?? "")
+  }
+
+  /// The page (or a download) of a cycle's report: 404 naming the cycle when none covers the subtree.
+  private func evaluationPage(
+    _ cycle: CyclePeriod, request: Request, context: AppRequestContext, access: Access, format: ReportFormat?
+  ) async throws -> Response {
+    let day = min(Day.today, cycle.period.through)
+    let scope = try await ReportScopePicker.requestedScope(request, name: "to-chuc", access: access, on: day)
+    guard try await store.cycleCovering(code: scope, cycle) != nil else {
+      throw PageError(
+        status: .notFound, title: "Chưa có đợt đánh giá",
+        message: "Chưa mở đợt đánh giá, xếp loại \(cycle.nameVi) cho \(scope) hoặc cấp trên.",
+        code: "evaluation.noCycle")
+    }
+    let report = try await store.evaluationReport(cycle, scope: scope)
+    if let format {
+      let issuer = try await store.reportIssuer(scope: scope, on: day)
+      let options = try ReportParameters.documentOptions(request, today: Day.today)
+      return try ReportDownload(
+        report, format: format, dialect: try ReportParameters.csvDialect(request),
+        fileName: "bao-cao-danh-gia-\(cycle.code)-\(scope)", sheet: "Đánh giá, xếp loại",
+        csv: EvaluationReportCSV.rows,
+        text: EvaluationNarrative.text, document: { .evaluation($0, issuer: issuer, options: options) }
+      ).response(from: request, context: context)
+    }
+    let picker = try await ReportScopePicker.load(
+      access: access, store: store, selected: scope, selectedName: report.scopeName, on: day)
+    return try HTMLPage(status: .ok, html: EvaluationPageView.render(cycle: cycle, report, picker: picker))
+      .response(from: request, context: context)
   }
 
   /// The year's report, or 404 saying no cycle covers the subtree that year.

@@ -93,6 +93,8 @@ private func addControllers(
   CellGradesAPIController(store: store).addRoutes(to: router)
   GradingProgressController(store: store).addRoutes(to: router)
   GradeWorkflowAPIController(store: store).addRoutes(to: router)
+  CyclesAPIController(store: store).addRoutes(to: router)
+  CyclePagesController(store: store).addRoutes(to: router)
   LifecyclePagesController(store: store).addRoutes(to: router)
   TransfersController(store: store).addRoutes(to: router)
   AdmissionController(store: store).addRoutes(to: router)

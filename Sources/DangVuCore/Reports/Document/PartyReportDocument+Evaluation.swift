@@ -15,11 +15,11 @@ extension PartyReportDocument {
       ]
     }
     let table = Table(
-      caption: "Biểu 1. Kết quả đánh giá, xếp loại chất lượng năm \(r.year)", header: header, rows: rows,
+      caption: "Biểu 1. Kết quả đánh giá, xếp loại chất lượng \(r.cycleNameVi)", header: header, rows: rows,
       note: "Tỷ lệ tốt trở lên: số hoàn thành tốt nhiệm vụ trở lên so với số được đánh giá, xếp loại.")
     return PartyReportDocument(
       issuer: issuer, options: options,
-      subject: "Kết quả đánh giá, xếp loại chất lượng tổ chức đảng và đảng viên năm \(r.year)",
+      subject: "Kết quả đánh giá, xếp loại chất lượng tổ chức đảng và đảng viên \(r.cycleNameVi)",
       narrative: EvaluationNarrative.text(r), tables: [table],
       reportsTo: issuer.isProvincial ? "Ban Tổ chức Trung ương" : "Ban Tổ chức cấp ủy cấp trên")
   }

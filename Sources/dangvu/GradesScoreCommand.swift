@@ -1,0 +1,70 @@
+import ArgumentParser
+import DangVuCore
+import DangVuStore
+
+extension GradesCommand {
+  /// Scores one subject in a cycle of a term, quarter or ad hoc under 366-QĐ/TW, criterion group by group.
+  struct Score: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Score one subject in a term, quarter or ad hoc cycle (366-QĐ/TW), per criterion group.",
+      discussion:
+        "Frameworks: collective, centrallyManagedCadre, leaderOrManager, memberWithoutPost, "
+        + "memberOutsidePoliticalSystem; each has the groups general (max 30) and tasks (max 70).")
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var kind: CycleOptions
+    @Option(help: "The unit whose cycle it is (its own or an ancestor's); the province when left out.") var scope:
+      String?
+    @Option(help: "A member, by party card number.") var member: String?
+    @Option(help: "A member in a leading post, graded in that role, by party card number.") var cadre: String?
+    @Option(help: "A unit, by code.") var org: String?
+    @Option(help: "A leadership collective, by its number.") var collective: Int64?
+    @Option(help: "The subject group's framework.") var framework: SubjectGroup
+    @Option(name: .customLong("points"), help: "GROUP=POINTS for a criterion group (general=28); repeat for each.")
+    var points: [String] = []
+    @Flag(help: "Every task was done on time (needed for excellent).") var onTime = false
+    @Option(help: "Per cent of tasks done beyond the requirement (excellent needs 30).") var beyond: Int?
+    @Option(help: "Months of sick leave in the period.") var sickLeaveMonths: Int = 0
+
+    func run() async throws {
+      do {
+        let db = try store.open()
+        guard let cycle = try kind.cycle() else {
+          throw DomainError(
+            "evaluation.scoreNeedsKind", "Chấm điểm theo nhóm tiêu chí dùng cho đợt --kind term, quarter hoặc adHoc.")
+        }
+        let subject: GradedSubject
+        switch (member, cadre, org, collective) {
+        case (let card?, nil, nil, nil): subject = .member(try await db.requireMember(card: card).id)
+        case (nil, let card?, nil, nil): subject = .leadershipCadre(memberID: try await db.requireMember(card: card).id)
+        case (nil, nil, let code?, nil): subject = .organisation(code: code)
+        case (nil, nil, nil, let id?): subject = .leadershipCollective(id)
+        default:
+          throw DomainError(
+            "evaluation.oneSubject", "Hãy chỉ định đúng một đối tượng: --member, --cadre, --org hoặc --collective.")
+        }
+        var criteria: [String: Int] = [:]
+        for pair in points {
+          let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+          guard parts.count == 2, let value = Int(parts[1]) else {
+            throw DomainError(
+              "evaluation.pointsUnreadable", "Không đọc được \"\(pair)\": hãy ghi NHÓM=ĐIỂM, ví dụ general=28.")
+          }
+          criteria[parts[0]] = value
+        }
+        let scopeCode: String
+        if let scope { scopeCode = scope } else { scopeCode = try await db.rootCode() }
+        let recorded = try await db.recordScoredGrades(
+          [
+            ScoredGradeEntry(
+              subject: subject, framework: framework, criteria: criteria, allTasksOnTime: onTime,
+              beyondRequirementPercent: beyond, sickLeaveMonths: sickLeaveMonths)
+          ], in: cycle, scope: scopeCode, by: .commandLineUser)
+        for r in recorded {
+          print(
+            "\(r.subjectName): \(r.score.map { "\($0) điểm, " } ?? "")\(r.outcome.nameVi(for: r.subject.reasonSubject))"
+              + (r.replacedBecause.map { " — \($0)" } ?? "") + " (\(cycle.nameVi))")
+        }
+      } catch { throw fail(error) }
+    }
+  }
+}
