@@ -93,7 +93,7 @@ final class GradingContext {
         throw DomainError(
           "evaluation.locked",
           GradeWorkflow.lockedMessage(
-            subjectName: resolved.name, state: GradeState(rawValue: old[1]) ?? .approved))
+            subjectName: resolved.name, state: try StoredValue.decode(old[1], column: "grade.state")))
       }
       try count(key: resolved.key, outcome: old[0], unitID: old[2], cycle: cycle, by: -1)
       touchedUnits.insert(old[2])

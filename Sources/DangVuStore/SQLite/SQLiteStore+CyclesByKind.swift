@@ -88,18 +88,20 @@ extension SQLiteStore {
            LEFT JOIN leadership_collective c ON c.id = g.subject_id AND g.subject_class = 'leadershipCollective'
            WHERE g.cycle_id = :cycle AND g.unit_id IN (SELECT id FROM sub) ORDER BY g.subject_class, 5
           """, arguments: ["code": code, "day": found.evaluationDate.daysSinceEpoch, "cycle": found.id])
-      return rows.map { row in
+      return try rows.map { row in
         let id: Int64 = row[1]
         let subject: GradedSubject =
           switch row[0] as String {
           case "member": .member(id)
           case "leadershipCollective": .leadershipCollective(id)
           case "leadershipCadre": .leadershipCadre(memberID: id)
-          default: .organisation(code: row[5] ?? "")
+          case "organisation": .organisation(code: row[5] ?? "")
+          case let other: throw StoredValue.unknown(other, column: "cycle_grade.subject_class")
           }
         // A cycle by kind has no workflow yet: its grades stay drafts (decision 0035).
         return RecordedGrade(
-          subject: subject, subjectName: row[4], outcome: GradeOutcome(code: row[2]) ?? .notEvaluated(.other),
+          subject: subject, subjectName: row[4],
+          outcome: try StoredValue.decode(row[2], column: "cycle_grade.outcome", GradeOutcome.init(code:)),
           score: row[3], state: .draft, replacedBecause: nil)
       }
     }

@@ -145,7 +145,8 @@ extension SQLiteStore {
           case "member": .member(id)
           case "leadershipCollective": .leadershipCollective(id)
           case "leadershipCadre": .leadershipCadre(memberID: id)
-          default: .organisation(code: try Self.organisation(id: id, in: db)?.code ?? "")
+          case "organisation": .organisation(code: try Self.organisation(id: id, in: db)?.code ?? "")
+          case let other: throw StoredValue.unknown(other, column: "grade.subject_class")
           }
         return try Self.recordedGrade(subject, row)
       }

@@ -284,16 +284,17 @@ extension SQLiteStore {
     ).map { r in
       Appeal(
         id: r[0], decisionID: decisionID, lodged: Day(daysSinceEpoch: r[1]), decided: Day(daysSinceEpoch: r[2]),
-        outcome: appealOutcome(r[3], r[4]), note: r[5])
+        outcome: try appealOutcome(r[3], r[4]), note: r[5])
     }
     return DisciplineHistory(decision: decision, appeals: appeals)
   }
 
-  static func appealOutcome(_ code: String, _ form: String?) -> Appeal.Outcome {
+  static func appealOutcome(_ code: String, _ form: String?) throws -> Appeal.Outcome {
     switch code {
     case "annulled": .annulled
-    case "changed": .changed(form.flatMap(DisciplineForm.init(rawValue:)) ?? .reprimand)
-    default: .upheld
+    case "changed": .changed(try StoredValue.decode(form ?? "", column: "discipline_appeal.new_form"))
+    case "upheld": .upheld
+    case let other: throw StoredValue.unknown(other, column: "discipline_appeal.outcome")
     }
   }
 }

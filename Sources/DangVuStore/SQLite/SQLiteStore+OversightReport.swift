@@ -91,7 +91,7 @@ extension SQLiteStore {
           """, arguments: [period.through.daysSinceEpoch])
       {
         let id: Int64 = row[0]
-        switch appealOutcome(row[1], row[2]) {
+        switch try appealOutcome(row[1], row[2]) {
         case .upheld: break
         case .changed(let form): appealed[id]?.form = form
         case .annulled: appealed[id]?.form = nil
