@@ -26,7 +26,7 @@ struct GradesCommand: AsyncParsableCommand {
       do {
         let db = try store.open()
         let scope: String
-        if let org { scope = org } else { scope = try await db.rootCode() }
+        if let org { scope = org } else { scope = try await db.rootCode(on: date) }
         let cycle = try await db.openEvaluationCycle(
           scope: scope, year: year, evaluationDate: date, by: .commandLineUser)
         print(

@@ -16,6 +16,12 @@ public enum DemoReorganisation {
     public var name: String
     /// The old provinces it takes over.
     public var provinces: [String]
+
+    public init(code: String, name: String, provinces: [String]) {
+      self.code = code
+      self.name = name
+      self.provinces = provinces
+    }
   }
 
   public struct Plan: Hashable, Sendable {

@@ -14,6 +14,8 @@ public enum DemoSecondEraLoader {
     public var admissions = 0
     public var exits = 0
     public var grades = 0
+
+    public init() {}
   }
 
   /// Events are recorded in batches of this many (each member's history is checked with them).
