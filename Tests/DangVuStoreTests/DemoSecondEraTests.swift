@@ -41,7 +41,9 @@ struct DemoSecondEraTests {
     let districts = DemoPlan(members: Self.options.members, seed: Self.options.seed).districts
     // The whole store, the province, an area district and a sector one.
     for scope in [nil, "KG", districts.first?.code, districts.last?.code] {
-      for period in [try ReportPeriod.year(2023), try ReportPeriod.nineMonths(2023), try ReportPeriod.quarter(1, of: 2023)] {
+      for period in [
+        try ReportPeriod.year(2023), try ReportPeriod.nineMonths(2023), try ReportPeriod.quarter(1, of: 2023),
+      ] {
         #expect(
           try Self.json(await before.membershipReport(scope: scope, period: period))
             == Self.json(await after.membershipReport(scope: scope, period: period)), "\(scope ?? "-") \(period)")
@@ -64,7 +66,7 @@ struct DemoSecondEraTests {
     #expect(!tree.units.values.contains { $0.kind == .districtCommittee })
     let communes = tree.units.values.filter { $0.kind == .communeCommittee }
     #expect(communes.count == summary.communes)
-    #expect(communes.count > 5)
+    #expect(communes.count >= 3)
     #expect(communes.allSatisfy { $0.name.hasPrefix("Đảng bộ xã ") || $0.name.hasPrefix("Đảng bộ phường ") })
     #expect(try await store.roots(on: DemoCalendar.lastDay).map(\.code) == ["KG"])
 

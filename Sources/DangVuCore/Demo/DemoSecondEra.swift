@@ -58,7 +58,8 @@ public enum DemoSecondEra {
       let gender: Gender = random.chance(0.4) ? .female : .male
       let ethnicity = random.chance(0.9) ? "Kinh" : "Khmer"
       let admitted = random.day(from: firstDay, through: today)
-      let birth = admitted.adding(days: -random.int(in: (18 * 365)...(35 * 365)))
+      // At least eighteen years and a few days old when admitted (a year of 365 days falls short of a birthday).
+      let birth = admitted.adding(months: -12 * 18).adding(days: -random.int(in: 5...(17 * 365)))
       let member = Member(
         fullName: DemoNames.fullName(gender, ethnicity: ethnicity, random: &random), gender: gender,
         birthDate: birth, ethnicity: ethnicity, religion: ethnicity == "Khmer" ? "Phật giáo" : "Không",

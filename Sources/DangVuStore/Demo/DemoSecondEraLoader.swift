@@ -112,7 +112,8 @@ public enum DemoSecondEraLoader {
     ).compactMap(MembershipEventKind.init(rawValue:))
     let candidates =
       try Int.fetchOne(
-        db, sql: "SELECT COUNT(*) FROM member_span WHERE valid_until IS NULL AND standing = 'official' AND in_transit = 0"
+        db,
+        sql: "SELECT COUNT(*) FROM member_span WHERE valid_until IS NULL AND standing = 'official' AND in_transit = 0"
       ) ?? 0
     let expected = Double(DemoSecondEra.share(ofYearly: exitKinds.count, through: today))
     let chance = candidates == 0 ? 0 : expected / Double(candidates)
