@@ -35,15 +35,14 @@ struct DemoCommand: AsyncParsableCommand {
   func run() async throws {
     do {
       let years = try YearList.parse(gradeYears, option: "--grade-years")
-      let today = try until.map {
+      let day = try until.map {
         guard let day = Day(parsing: $0) else {
           throw DomainError("demo.badDay", "--until: \"\($0)\" không phải ngày hợp lệ (ví dụ 2026-12-07).")
         }
         return day
-      }
+      } ?? Day.today
       let (summary, grades, second) = try await Self.loadAndGrade(
-        into: try store.open(), options: DemoOptions(members: members, seed: seed), years: years,
-        today: today ?? Day.today)
+        into: try store.open(), options: DemoOptions(members: members, seed: seed), years: years, today: day)
       let n = VietnameseNumber.count
       print(
         """
@@ -54,7 +53,7 @@ struct DemoCommand: AsyncParsableCommand {
           \(n(summary.admissions)) quyết định kết nạp có người giới thiệu, \(n(summary.moves)) sự kiện chuyển sinh hoạt, \(n(summary.arrivals)) đảng viên từ tỉnh khác chuyển đến, \(n(summary.admissionPlans)) chỉ tiêu kết nạp
           \(n(summary.populationRows)) dòng dân số theo năm
           \(n(grades + second.grades)) kết quả xếp loại các năm \(years.map(String.init).joined(separator: ", "))
-          sắp xếp ngày 01/7/2025: \(n(second.newRoots)) đảng bộ tỉnh mới, \(n(second.communes)) đảng bộ xã, phường, \(n(second.unitMoves)) tổ chức chuyển
+          sắp xếp ngày 01/7/2025 và hồ sơ đến \(day.vietnamese) trong \(ProgressBar.format(second.elapsed)): \(n(second.newRoots)) đảng bộ tỉnh mới, \(n(second.communes)) đảng bộ xã, phường, \(n(second.unitMoves)) tổ chức chuyển
           từ 01/7/2025: \(n(second.madeOfficial)) công nhận chính thức, \(n(second.admissions)) kết nạp, \(n(second.exits)) ra khỏi Đảng, \(n(second.received)) tiếp nhận sinh hoạt
         """)
     } catch {

@@ -14,6 +14,8 @@ public enum DemoSecondEraLoader {
     public var admissions = 0
     public var exits = 0
     public var grades = 0
+    /// The time the era took to load, its grades included.
+    public var elapsed: Duration = .zero
 
     public init() {}
   }
@@ -28,6 +30,7 @@ public enum DemoSecondEraLoader {
     into store: SQLiteStore, options: DemoOptions, today: Day, gradeYears: [Int] = [],
     progress: @Sendable (WorkProgress) -> Void = { _ in }
   ) async throws -> Summary {
+    let started = ContinuousClock.now
     var summary = Summary()
     guard DemoSecondEra.firstDay <= today else { return summary }
     let day = DemoReorganisation.day
@@ -81,6 +84,7 @@ public enum DemoSecondEraLoader {
     if !gradeYears.isEmpty {
       summary.grades = try await DemoGrades.grade(store, years: gradeYears, seed: options.seed, progress: progress)
     }
+    summary.elapsed = ContinuousClock.now - started
     return summary
   }
 
