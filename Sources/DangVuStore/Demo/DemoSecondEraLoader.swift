@@ -126,12 +126,14 @@ public enum DemoSecondEraLoader {
 
     var events: [MembershipEvent] = []
     var cells = Set<Int64>()
+    // By member: the (kind, date) index would walk every admission of the demo for each probationer.
     let cursor = try Row.fetchCursor(
       db,
       sql: """
         SELECT s.member_id, s.cell_id, s.standing, s.in_transit, s.valid_from,
           CASE WHEN s.standing = 'probationary' THEN
-            (SELECT MIN(date) FROM membership_event WHERE member_id = s.member_id AND kind = 'admitted') END,
+            (SELECT MIN(date) FROM membership_event INDEXED BY membership_event_member
+             WHERE member_id = s.member_id AND kind = 'admitted') END,
           CASE WHEN s.in_transit = 1 THEN
             (SELECT cell_id FROM membership_event
              WHERE member_id = s.member_id AND kind = 'transferSent' AND date = s.valid_from) END
