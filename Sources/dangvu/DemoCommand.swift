@@ -35,12 +35,13 @@ struct DemoCommand: AsyncParsableCommand {
   func run() async throws {
     do {
       let years = try YearList.parse(gradeYears, option: "--grade-years")
-      let day = try until.map {
-        guard let day = Day(parsing: $0) else {
-          throw DomainError("demo.badDay", "--until: \"\($0)\" không phải ngày hợp lệ (ví dụ 2026-12-07).")
-        }
-        return day
-      } ?? Day.today
+      let day =
+        try until.map {
+          guard let day = Day(parsing: $0) else {
+            throw DomainError("demo.badDay", "--until: \"\($0)\" không phải ngày hợp lệ (ví dụ 2026-12-07).")
+          }
+          return day
+        } ?? Day.today
       let (summary, grades, second) = try await Self.loadAndGrade(
         into: try store.open(), options: DemoOptions(members: members, seed: seed), years: years, today: day)
       let n = VietnameseNumber.count
@@ -70,7 +71,9 @@ struct DemoCommand: AsyncParsableCommand {
     let newTree = DemoSecondEra.firstDay.year
     let secondYears = years.filter { $0 >= newTree && Day(year: $0, month: 12, day: 15)! <= today }
     let bar = ProgressBar()
-    let summary = try await DemoLoader.load(into: db, options: options) { bar.update($0) }
+    var firstEra = options
+    firstEra.secondEraFollows = DemoSecondEra.firstDay <= today
+    let summary = try await DemoLoader.load(into: db, options: firstEra) { bar.update($0) }
     bar.finish()
     let oversightBar = ProgressBar()
     try await DemoOversightLoader.load(into: db, seed: options.seed) { oversightBar.update($0) }

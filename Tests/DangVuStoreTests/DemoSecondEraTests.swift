@@ -15,7 +15,9 @@ struct DemoSecondEraTests {
     SQLiteStore, DemoSecondEraLoader.Summary
   ) {
     let store = try SQLiteStore.inMemory()
-    _ = try await DemoLoader.load(into: store, options: options) { _ in }
+    var firstEra = options
+    firstEra.secondEraFollows = secondEra
+    _ = try await DemoLoader.load(into: store, options: firstEra) { _ in }
     try await DemoOversightLoader.load(into: store, seed: options.seed)
     try await DemoGrades.grade(store, years: [2023, 2024], seed: options.seed)
     var summary = DemoSecondEraLoader.Summary()
@@ -109,11 +111,19 @@ struct DemoSecondEraTests {
   @Test func theSameSeedGivesTheSameSecondEra() async throws {
     var results: [String] = []
     for _ in 0..<2 {
-      let (store, summary) = try await Self.load(DemoOptions(members: 600, seed: 3), secondEra: true)
+      var (store, summary) = try await Self.load(DemoOptions(members: 600, seed: 3), secondEra: true)
+      summary.elapsed = .zero
       let stats = try await store.statistics()
+      var events = ""
+      for id in Int64(1)...Int64(stats.members) {
+        for event in try await store.timeline(ofMember: id).events where event.date >= DemoSecondEra.firstDay {
+          events += "\(id) \(event.kind.rawValue)@\(event.date)/\(event.cellID ?? 0)\n"
+        }
+      }
+      #expect(!events.isEmpty)
       let tree = try await store.tree(on: Self.today, root: nil)
       let codes = tree.units.values.map { "\($0.code)<\(tree.parentOf[$0.id].flatMap { tree.units[$0]?.code } ?? "")" }
-      results.append("\(summary) \(stats) \(codes.sorted())")
+      results.append("\(summary) \(stats) \(codes.sorted())\n\(events)")
     }
     #expect(results[0] == results[1])
   }

@@ -31,6 +31,7 @@ public enum DemoSecondEraLoader {
     progress: @Sendable (WorkProgress) -> Void = { _ in }
   ) async throws -> Summary {
     let started = ContinuousClock.now
+    var timer = PhaseTimer()
     var summary = Summary()
     guard DemoSecondEra.firstDay <= today else { return summary }
     let day = DemoReorganisation.day
@@ -48,6 +49,7 @@ public enum DemoSecondEraLoader {
     summary.communes = reorganisation.communes
     summary.unitMoves = reorganisation.moves
     progress(WorkProgress(phase: "sắp xếp tổ chức 2025", done: 1, total: 1))
+    timer.lap("second era: reorganisation")
 
     // A merged province's people, for "members as a share of the population" on the new tree.
     var population: [Population] = []
@@ -64,6 +66,7 @@ public enum DemoSecondEraLoader {
     let (events, cells, counts) = try await store.writer.read { db in
       try registerEvents(db: db, seed: options.seed, today: today)
     }
+    timer.lap("second era: register read")
     summary.madeOfficial = counts.madeOfficial
     summary.received = counts.received
     summary.exits = counts.exits
@@ -72,6 +75,7 @@ public enum DemoSecondEraLoader {
       progress(
         WorkProgress(phase: "hồ sơ từ 01/7/2025", done: min(start + batchSize, events.count), total: events.count))
     }
+    timer.lap("second era: events recorded")
     let admitted = DemoSecondEra.admissions(
       count: DemoSecondEra.share(ofYearly: counts.admittedInAYear, through: today), cells: cells, through: today,
       seed: options.seed)
@@ -80,7 +84,9 @@ public enum DemoSecondEraLoader {
       try await store.addMembers(batch.map { NewMember(member: $0.member, events: $0.events) })
     }
     summary.admissions = admitted.count
+    timer.lap("second era: admissions")
     try await store.prepareMembershipReports()
+    timer.lap("second era: monthly sums")
     if !gradeYears.isEmpty {
       summary.grades = try await DemoGrades.grade(store, years: gradeYears, seed: options.seed, progress: progress)
     }
