@@ -55,7 +55,7 @@ struct DemoCommand: AsyncParsableCommand {
           \(n(summary.populationRows)) dòng dân số theo năm
           \(n(grades + second.grades)) kết quả xếp loại các năm \(years.map(String.init).joined(separator: ", "))
           sắp xếp ngày 01/7/2025 và hồ sơ đến \(day.vietnamese) trong \(ProgressBar.format(second.elapsed)): \(n(second.newRoots)) đảng bộ tỉnh mới, \(n(second.communes)) đảng bộ xã, phường, \(n(second.unitMoves)) tổ chức chuyển
-          từ 01/7/2025: \(n(second.madeOfficial)) công nhận chính thức, \(n(second.admissions)) kết nạp, \(n(second.exits)) ra khỏi Đảng, \(n(second.received)) tiếp nhận sinh hoạt
+          từ 01/7/2025: \(n(second.madeOfficial)) công nhận chính thức, \(n(second.admissions)) kết nạp, \(n(second.exits)) ra khỏi Đảng, \(n(second.received)) tiếp nhận sinh hoạt, \(n(second.visits)) lượt kiểm tra, giám sát, \(n(second.decisions)) quyết định kỷ luật
         """)
     } catch {
       throw fail(error)

@@ -89,6 +89,12 @@ struct DemoSecondEraTests {
     #expect(report.counts.admitted > 0)
     #expect(report.population != nil)
 
+    // Oversight goes on under the new committees, inside the era.
+    let oversight = try await store.oversightReport(period: period, scope: "AGI-2025")
+    #expect(oversight.scopeName == "Đảng bộ tỉnh An Giang")
+    #expect(summary.visits > 100)
+    #expect(oversight.figures.values.contains { $0.current > 0 })
+
     // The 2025 grades are recorded on the new tree.
     let grades = try await store.evaluationReport(year: 2025, scope: "AGI-2025")
     #expect(grades.members.counts.evaluated > 2_500)

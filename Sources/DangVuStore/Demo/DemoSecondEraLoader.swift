@@ -14,6 +14,9 @@ public enum DemoSecondEraLoader {
     public var admissions = 0
     public var exits = 0
     public var grades = 0
+    /// Inspection and supervision lượt, and discipline decisions, from 1 July 2025 to today.
+    public var visits = 0
+    public var decisions = 0
     /// The time the era took to load, its grades included.
     public var elapsed: Duration = .zero
 
@@ -85,6 +88,13 @@ public enum DemoSecondEraLoader {
     }
     summary.admissions = admitted.count
     timer.lap("second era: admissions")
+    // Oversight of the era's years, kept to what began and ended inside it; before the grades, which read the
+    // year's discipline.
+    let oversight = try await DemoOversightLoader.load(
+      into: store, seed: options.seed, years: Array(day.year...today.year), window: day...today, progress: progress)
+    summary.visits = oversight.visits
+    summary.decisions = oversight.decisions
+    timer.lap("second era: oversight")
     try await store.prepareMembershipReports()
     timer.lap("second era: monthly sums")
     if !gradeYears.isEmpty {
