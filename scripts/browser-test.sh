@@ -19,7 +19,9 @@ port=$((20000 + RANDOM % 20000))
 cleanup() { [ -n "${server:-}" ] && kill "$server" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-"$binary" demo --members 3000 --grade-years 2022 --db "$work/db.sqlite" >/dev/null
+# The first era only (to 30/6/2025): the flows grade and supervise 2022–2025 with accounts scoped to the province
+# of those years, which the 2025 reorganisation would end (decision 0036).
+"$binary" demo --members 3000 --grade-years 2022 --until 2025-06-30 --db "$work/db.sqlite" >/dev/null
 # 2023 is opened but not graded: the browser grades a cell of it.
 "$binary" grades open --year 2023 --date 2023-12-15 --db "$work/db.sqlite" >/dev/null
 # A transfer's receiving side: the secretary of the smallest cell with members (the demo's own secretary

@@ -54,7 +54,7 @@ struct GradesCommand: AsyncParsableCommand {
       do {
         let db = try store.open()
         let scope: String
-        if let org { scope = org } else { scope = try await db.rootCode() }
+        if let org { scope = org } else { scope = try await db.rootCode(on: date) }
         if let byKind = try kind.cycle() {
           let cycle = try await db.openEvaluationCycle(
             scope: scope, byKind, evaluationDate: date, by: .commandLineUser)

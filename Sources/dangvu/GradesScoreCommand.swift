@@ -52,7 +52,7 @@ extension GradesCommand {
           criteria[parts[0]] = value
         }
         let scopeCode: String
-        if let scope { scopeCode = scope } else { scopeCode = try await db.rootCode() }
+        if let scope { scopeCode = scope } else { scopeCode = try await db.rootCode(on: cycle.period.through) }
         let recorded = try await db.recordScoredGrades(
           [
             ScoredGradeEntry(

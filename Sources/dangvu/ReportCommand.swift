@@ -25,21 +25,24 @@ struct ReportCommand: AsyncParsableCommand {
     func run() async throws {
       do {
         let db = try store.open()
-        let scope = try await output.scope(in: db)
+        let scope: String?
         let report: EvaluationReport
         let day: Day
         if let cycle = try kind.cycle() {
-          // A cycle's report is of one subtree: the cycle is found from it (the province when left out).
-          let code: String
-          if let scope { code = scope } else { code = try await db.rootCode() }
-          report = try await db.evaluationReport(cycle, scope: code)
+          // A cycle's report is of one subtree: the cycle is found from it (the province of the cycle's last day
+          // when left out).
           day = cycle.period.through
+          scope = try await output.scope(in: db, on: day)
+          let code: String
+          if let scope { code = scope } else { code = try await db.rootCode(on: day) }
+          report = try await db.evaluationReport(cycle, scope: code)
         } else {
           guard let year else {
             throw DomainError("evaluation.yearMissing", "Hãy ghi --year, hoặc --kind và --period cho đợt khác năm.")
           }
-          report = try await db.evaluationReport(year: year, scope: scope)
           day = Day.lastDay(ofYear: year)
+          scope = try await output.scope(in: db, on: day)
+          report = try await db.evaluationReport(year: year, scope: scope)
         }
         try await output.write(
           report, sheet: "Đánh giá, xếp loại", csv: EvaluationReportCSV.rows, text: EvaluationNarrative.text,
@@ -60,8 +63,8 @@ struct ReportCommand: AsyncParsableCommand {
     func run() async throws {
       do {
         let db = try store.open()
-        let scope = try await output.scope(in: db)
         let period = try period.resolve()
+        let scope = try await output.scope(in: db, on: period.through)
         let report = try await db.membershipReport(scope: scope, period: period)
         try await output.write(
           report, sheet: "Đảng viên", csv: MembershipReportCSV.rows, text: MembershipNarrative.text,
@@ -90,9 +93,11 @@ struct ReportOutputOptions: ParsableArguments {
 
   var dialect: CSVText.Dialect { CSVText.Dialect(separator: separator.rawValue, byteOrderMark: bom) }
 
-  func scope(in db: some PartyStore) async throws -> String? {
+  /// The named unit, or the province (every province) of the report's last day: a 2023 report of a demo that
+  /// lives on past the 2025 reorganisation covers Kiên Giang, not the An Giang founded after it.
+  func scope(in db: some PartyStore, on day: Day) async throws -> String? {
     if let org { return org }
-    return try await db.defaultScope()
+    return try await db.defaultScope(on: day)
   }
 }
 
@@ -135,15 +140,15 @@ extension ReportOutputOptions {
 }
 
 extension PartyStore {
-  /// What a report covers when no unit is named: the province, or every province of a national database.
-  func defaultScope() async throws -> String? {
-    let roots = try await roots(on: Day.today)
+  /// What a report covers when no unit is named: the province, or every province of a national database, on `day`.
+  func defaultScope(on day: Day = Day.today) async throws -> String? {
+    let roots = try await roots(on: day)
     return roots.count == 1 ? roots[0].code : nil
   }
 
-  /// The code of the tree's root today, the default scope of reports.
-  func rootCode() async throws -> String {
-    guard let root = try await roots(on: Day.today).first else {
+  /// The code of the tree's root on `day` (today unless said), the default scope of commands.
+  func rootCode(on day: Day = Day.today) async throws -> String {
+    guard let root = try await roots(on: day).first else {
       throw DomainError(
         "store.empty", "Cơ sở dữ liệu chưa có tổ chức nào; hãy chạy `dangvu demo` hoặc `dangvu import organisations`.")
     }

@@ -24,8 +24,8 @@ extension ReportCommand {
     func run() async throws {
       do {
         let db = try store.open()
-        let scope = try await output.scope(in: db)
         let period = try period.resolve()
+        let scope = try await output.scope(in: db, on: period.through)
         let report = try await db.oversightReport(period: period, scope: scope)
         try await output.write(
           report, sheet: "Kiểm tra, giám sát, kỷ luật", csv: OversightReportCSV.rows, text: OversightNarrative.text,

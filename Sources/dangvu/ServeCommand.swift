@@ -96,8 +96,8 @@ struct ServeCommand: AsyncParsableCommand {
       return
     }
     say("Cơ sở dữ liệu \(store.db) đang trống: nạp tỉnh mẫu trước (chỉ lần đầu).")
-    let (summary, _) = try await DemoCommand.loadAndGrade(
-      into: db, options: DemoOptions(), years: DemoGrades.defaultYears)
+    let (summary, _, _) = try await DemoCommand.loadAndGrade(
+      into: db, options: DemoOptions(), years: DemoCommand.defaultGradeYears, today: Day.today)
     say(
       "Đã nạp \(VietnameseNumber.count(summary.organisations)) tổ chức đảng và "
         + "\(VietnameseNumber.count(summary.members)) hồ sơ đảng viên trong \(ProgressBar.format(summary.elapsed))."

@@ -2,7 +2,7 @@
 public enum DemoSector: String, Hashable, Sendable {
   case city, rural, agencies, military, police, border
 
-  var isArea: Bool { self == .city || self == .rural }
+  public var isArea: Bool { self == .city || self == .rural }
 }
 
 /// One province of the demo: its root unit and its districts, each to be generated on its own.
@@ -23,6 +23,9 @@ public struct DemoProvincePlan: Hashable, Sendable {
   public var rootUnit: DemoUnit {
     DemoUnit(code: code, name: name, kind: .provincialCommittee, parent: nil, parentCode: nil, founded: founded)
   }
+
+  /// People living in the province in `year`, growing as in the demo's own years.
+  public func people(in year: Int) -> Int { DemoPlan.people(population2022, in: year) }
 
   /// People living in the province each year, for "members as a share of the population".
   public var population: [(year: Int, people: Int)] {

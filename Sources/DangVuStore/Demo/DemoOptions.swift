@@ -6,10 +6,14 @@ public struct DemoOptions: Hashable, Sendable {
   /// Members in the register on the reference day (31/12/2023); the tree scales with them.
   public var members: Int
   public var seed: UInt64
+  /// The second era (`DemoSecondEraLoader`) follows: the register's monthly sums are built once, after it changes
+  /// the tree, instead of also at the end of the first era.
+  public var secondEraFollows: Bool
 
-  public init(members: Int = 62_600, seed: UInt64 = 1) {
+  public init(members: Int = 62_600, seed: UInt64 = 1, secondEraFollows: Bool = false) {
     self.members = members
     self.seed = seed
+    self.secondEraFollows = secondEraFollows
   }
 }
 

@@ -34,15 +34,17 @@ public enum DemoOversightLoader {
     var year: Int
   }
 
+  /// `window` keeps only the records that begin and end inside it (the second era's years, cut at 1 July 2025 and
+  /// at today); the draws are the same with or without it, so the first era's years come out as they always did.
   @discardableResult
   public static func load(
-    into store: SQLiteStore, seed: UInt64, years: [Int] = DemoOversightPlan.years,
+    into store: SQLiteStore, seed: UInt64, years: [Int] = DemoOversightPlan.years, window: ClosedRange<Day>? = nil,
     progress: @Sendable (WorkProgress) -> Void = { _ in }
   ) async throws -> Summary {
     var summary = Summary()
     var timer = PhaseTimer()
     let picked = try await store.writer.write { db in
-      try writeVisits(db: db, seed: seed, years: years, progress: progress)
+      try writeVisits(db: db, seed: seed, years: years, window: window, progress: progress)
     }
     timer.lap("oversight: inspections and visits")
     summary.inspections = picked.inspections
@@ -55,6 +57,7 @@ public enum DemoOversightLoader {
       var appeals: [Appeal] = []
       for d in decided where r.unit() < DemoOversightPlan.appealRate {
         let lodged = d.decided.adding(days: 10)
+        if let window, !window.contains(lodged.adding(days: 30)) { continue }
         let outcome: Appeal.Outcome
         switch r.below(10) {
         case 0: outcome = .annulled
@@ -79,8 +82,12 @@ public enum DemoOversightLoader {
   }
 
   static func writeVisits(
-    db: Database, seed: UInt64, years: [Int], progress: @Sendable (WorkProgress) -> Void
+    db: Database, seed: UInt64, years: [Int], window: ClosedRange<Day>?, progress: @Sendable (WorkProgress) -> Void
   ) throws -> Picked {
+    /// Whether work from `start` to `end` lies inside the window (always, without one).
+    func inWindow(_ start: Day, _ end: Day) -> Bool {
+      window.map { $0.contains(start) && $0.contains(end) } ?? true
+    }
     var picked = Picked()
     var timer = PhaseTimer()
     // Where each unit sits now, and its code: the demo's tree barely changes over these years.
@@ -140,7 +147,9 @@ public enum DemoOversightLoader {
         if form == .dismissal && holdsPost != true { form = .warning }
         if form == .expulsion && span.until != nil { form = .warning }
         if !span.official && form > .warning { form = .warning }
-        guard expelled == nil, span.covers(decided), decidedMembers.insert(span.member).inserted else { continue }
+        guard expelled == nil, span.covers(decided), inWindow(decided, decided),
+          decidedMembers.insert(span.member).inserted
+        else { continue }
         if form == .expulsion { expelled = decided.daysSinceEpoch }
         let number = (picked.decisions[year]?.count ?? 0) + 1
         picked.decisions[year, default: []].append(
@@ -158,15 +167,18 @@ public enum DemoOversightLoader {
           let key = InspectionKey(body: bodyUnit, organ: organs.firstIndex(of: organ)!, kind: kind.number, year: year)
           let start = DemoOversightPlan.startDay(
             body: key.body, organ: key.organ, kind: key.kind, year: year, seed: seed)
-          if inRegister(start) { add(key, member: true, subject: span.member, unit: span.cell) }
+          if inRegister(start) && inWindow(start, start.adding(days: DemoOversightPlan.duration(kind))) {
+            add(key, member: true, subject: span.member, unit: span.cell)
+          }
         }
         if r.unit() < DemoOversightPlan.complaintRate {
           let received = Day.firstDay(ofYear: year).adding(days: r.below(360))
           let open = received.adding(days: 20 + r.below(100))
-          let resolved = open.year == year || r.below(2) == 0 ? open : nil
+          var resolved = open.year == year || r.below(2) == 0 ? open : nil
+          if let window, let day = resolved, !window.contains(day) { resolved = nil }
           let finding = DemoOversightPlan.finding(&r)
           let kind: Complaint.Kind = r.below(3) == 0 ? .complaint : .denunciation
-          if inRegister(received) {
+          if inRegister(received) && inWindow(received, received) {
             picked.complaints[year, default: []].append(
               Complaint(
                 kind: kind, subject: .member(span.member), received: received, resolved: resolved,
@@ -184,7 +196,9 @@ public enum DemoOversightLoader {
         let key = InspectionKey(
           body: body(of: unit.id), organ: organs.firstIndex(of: organ)!, kind: kind.number, year: year)
         let start = DemoOversightPlan.startDay(body: key.body, organ: key.organ, kind: key.kind, year: year, seed: seed)
-        if unit.founded <= start.daysSinceEpoch && (unit.ended.map { start.daysSinceEpoch < $0 } ?? true) {
+        if unit.founded <= start.daysSinceEpoch && (unit.ended.map { start.daysSinceEpoch < $0 } ?? true)
+          && inWindow(start, start.adding(days: DemoOversightPlan.duration(kind)))
+        {
           add(key, member: false, subject: unit.id, unit: unit.id)
         }
       }
