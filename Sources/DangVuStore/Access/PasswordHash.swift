@@ -9,17 +9,17 @@ public enum PasswordHash {
   /// About a quarter of a second a hash here: slow for a guesser, unnoticed at sign-in.
   public static let defaultCost: UInt8 = 12
 
-  // Both run on Dispatch's own threads: the server runs its tasks on its event loops (ServerProcess), and
-  // a quarter of a second of bcrypt there would hold up every other request on that loop.
+  // Both run on Dispatch's own threads: the server's tasks share Swift's pool of one thread a core, and a
+  // quarter of a second of bcrypt on one of those would hold up the requests waiting for it.
   static func make(_ password: String, cost: UInt8) async -> String {
-    await offTheEventLoop { Bcrypt.hash(password, cost: cost) }
+    await offTheTaskPool { Bcrypt.hash(password, cost: cost) }
   }
 
   static func verify(_ password: String, hash: String) async -> Bool {
-    await offTheEventLoop { Bcrypt.verify(password, hash: hash) }
+    await offTheTaskPool { Bcrypt.verify(password, hash: hash) }
   }
 
-  private static func offTheEventLoop<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+  private static func offTheTaskPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
     await withCheckedContinuation { done in DispatchQueue.global().async { done.resume(returning: work()) } }
   }
 

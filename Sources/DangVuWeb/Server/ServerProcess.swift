@@ -1,21 +1,16 @@
-import NIOCore
-import NIOPosix
-
 #if canImport(Glibc)
   import Glibc
 #endif
 
 /// Settings of the whole process that only a long-running server wants, made once before it starts.
 public enum ServerProcess {
-  /// Runs Swift's tasks on the server's own event-loop threads and keeps freed memory for reuse.
+  /// Keeps freed memory for reuse. Call once, before the server starts.
   ///
-  /// Measured with wrk on the national demo (docs/performance.md, issue 6): a request otherwise moved
-  /// between NIO's threads and Swift's task pool and back, and those hand-offs, with glibc handing freed
-  /// pages back to the kernel only to fault them in again on the next request, cost more than the page's
-  /// SQL. Reads that block are short and bounded (`readOnCallingThread`); longer ones still go to
-  /// GRDB's own queues and resume here. Call once, before the server starts.
+  /// Swift's tasks stay on Swift's own pool. Running them on the server's event loops (decision 0013) saved a
+  /// hand-off a request but was unfair under load: with 100 connections, the connections of one loop went
+  /// unanswered for seconds while the other loop's were served in milliseconds (p99 1.3–1.8 s, wrk timeouts),
+  /// and on the default pool the same page answered every connection within 60 ms (decision 0037).
   public static func prepare() {
-    NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
     #if canImport(Glibc)
       // Keep up to 128 MiB of freed memory per arena instead of returning it after every request, and
       // allocate blocks up to 16 MiB from the heap rather than from fresh mappings. `mallopt` is not in
