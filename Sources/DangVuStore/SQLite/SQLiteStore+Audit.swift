@@ -77,7 +77,9 @@ extension SQLiteStore {
         WHERE \(conditions.isEmpty ? "1" : conditions.joined(separator: " AND "))
         ORDER BY a.seq DESC LIMIT :limit
         """
-      return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
+      // Prepared once per connection and shape of filter (at most one per combination of the filters above): the
+      // corrections on a record's page ask for the same shape on every request.
+      return try db.cachedRows(sql: sql, arguments: StatementArguments(arguments)).map { row in
         Self.auditEntry(row) ?? Self.unreadableEntry(row)
       }
     }

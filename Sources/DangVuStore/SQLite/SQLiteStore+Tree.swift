@@ -213,8 +213,7 @@ extension SQLiteStore {
   // (SQLiteStore.readOnCallingThread).
   public func parentHistory(ofCode code: String) async throws -> [ParentLink] {
     try readOnCallingThread { db in
-      try Row.fetchAll(
-        db,
+      try db.cachedRows(
         sql: """
           SELECT p.child_id, p.parent_id, p.valid_from, p.valid_until FROM organisation_parent p
           JOIN organisation o ON o.id = p.child_id WHERE o.code = ? ORDER BY p.valid_from

@@ -65,8 +65,7 @@ extension SQLiteStore {
 
   /// The stored names of a renamed unit; a unit never renamed has had one name since its founding.
   static func nameHistory(of unit: Organisation, in db: Database) throws -> [NamePeriod] {
-    let stored = try Row.fetchAll(
-      db,
+    let stored = try db.cachedRows(
       sql: "SELECT name, valid_from, valid_until FROM organisation_name WHERE organisation_id = ? ORDER BY valid_from",
       arguments: [unit.id]
     ).map {
