@@ -134,16 +134,8 @@ struct GradesCommand: AsyncParsableCommand {
     func run() async throws {
       do {
         let db = try store.open()
-        let subject: GradedSubject
-        switch (member, cadre, org, collective) {
-        case (let card?, nil, nil, nil): subject = .member(try await db.requireMember(card: card).id)
-        case (nil, let card?, nil, nil): subject = .leadershipCadre(memberID: try await db.requireMember(card: card).id)
-        case (nil, nil, let code?, nil): subject = .organisation(code: code)
-        case (nil, nil, nil, let id?): subject = .leadershipCollective(id)
-        default:
-          throw DomainError(
-            "evaluation.oneSubject", "Hãy chỉ định đúng một đối tượng: --member, --cadre, --org hoặc --collective.")
-        }
+        let subject = try await GradesCommand.subject(
+          member: member, cadre: cadre, org: org, collective: collective, in: db)
         // Filed under the unit the grade is counted in (the member's cell, the unit's parent), as the pages file it.
         let recorded = try await db.recordGrades(
           [GradeEntry(subject: subject, outcome: grade, score: score, sickLeaveMonths: sickLeaveMonths)], year: year,
@@ -274,5 +266,23 @@ extension PartyStore {
       throw DomainError("member.unknown", "Không tìm thấy đảng viên có số thẻ \(card).")
     }
     return m
+  }
+}
+
+extension GradesCommand {
+  /// The one subject `grades set` and `grades score` are given: a member or cadre by card, a unit by code, a
+  /// collective by number.
+  static func subject(
+    member: String?, cadre: String?, org: String?, collective: Int64?, in db: some PartyStore
+  ) async throws -> GradedSubject {
+    switch (member, cadre, org, collective) {
+    case (let card?, nil, nil, nil): return .member(try await db.requireMember(card: card).id)
+    case (nil, let card?, nil, nil): return .leadershipCadre(memberID: try await db.requireMember(card: card).id)
+    case (nil, nil, let code?, nil): return .organisation(code: code)
+    case (nil, nil, nil, let id?): return .leadershipCollective(id)
+    default:
+      throw DomainError(
+        "evaluation.oneSubject", "Hãy chỉ định đúng một đối tượng: --member, --cadre, --org hoặc --collective.")
+    }
   }
 }

@@ -32,16 +32,8 @@ extension GradesCommand {
           throw DomainError(
             "evaluation.scoreNeedsKind", "Chấm điểm theo nhóm tiêu chí dùng cho đợt --kind term, quarter hoặc adHoc.")
         }
-        let subject: GradedSubject
-        switch (member, cadre, org, collective) {
-        case (let card?, nil, nil, nil): subject = .member(try await db.requireMember(card: card).id)
-        case (nil, let card?, nil, nil): subject = .leadershipCadre(memberID: try await db.requireMember(card: card).id)
-        case (nil, nil, let code?, nil): subject = .organisation(code: code)
-        case (nil, nil, nil, let id?): subject = .leadershipCollective(id)
-        default:
-          throw DomainError(
-            "evaluation.oneSubject", "Hãy chỉ định đúng một đối tượng: --member, --cadre, --org hoặc --collective.")
-        }
+        let subject = try await GradesCommand.subject(
+          member: member, cadre: cadre, org: org, collective: collective, in: db)
         var criteria: [String: Int] = [:]
         for pair in points {
           let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)

@@ -90,14 +90,9 @@ extension SQLiteStore {
           """, arguments: ["code": code, "day": found.evaluationDate.daysSinceEpoch, "cycle": found.id])
       return try rows.map { row in
         let id: Int64 = row[1]
-        let subject: GradedSubject =
-          switch row[0] as String {
-          case "member": .member(id)
-          case "leadershipCollective": .leadershipCollective(id)
-          case "leadershipCadre": .leadershipCadre(memberID: id)
-          case "organisation": .organisation(code: row[5] ?? "")
-          case let other: throw StoredValue.unknown(other, column: "cycle_grade.subject_class")
-          }
+        let subject = try Self.gradedSubject(class: row[0], id: id, column: "cycle_grade.subject_class") {
+          row[5] ?? ""
+        }
         // A cycle by kind has no workflow yet: its grades stay drafts (decision 0035).
         return RecordedGrade(
           subject: subject, subjectName: row[4],

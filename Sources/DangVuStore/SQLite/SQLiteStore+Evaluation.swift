@@ -140,14 +140,9 @@ extension SQLiteStore {
           """, arguments: ["code": code, "day": cycle.evaluationDate.daysSinceEpoch, "cycle": cycle.id])
       return try rows.map { row in
         let id: Int64 = row[1]
-        let subject: GradedSubject =
-          switch row[0] as String {
-          case "member": .member(id)
-          case "leadershipCollective": .leadershipCollective(id)
-          case "leadershipCadre": .leadershipCadre(memberID: id)
-          case "organisation": .organisation(code: try Self.organisation(id: id, in: db)?.code ?? "")
-          case let other: throw StoredValue.unknown(other, column: "grade.subject_class")
-          }
+        let subject = try Self.gradedSubject(class: row[0], id: id, column: "grade.subject_class") {
+          try Self.organisation(id: id, in: db)?.code ?? ""
+        }
         return try Self.recordedGrade(subject, row)
       }
     }
@@ -186,6 +181,19 @@ extension SQLiteStore {
     LEFT JOIN organisation o ON o.id = g.subject_id AND g.subject_class = 'organisation'
     LEFT JOIN leadership_collective c ON c.id = g.subject_id AND g.subject_class = 'leadershipCollective'
     """
+
+  /// The subject a grade row names by its class and id; a class this build does not know is an error.
+  static func gradedSubject(class code: String, id: Int64, column: String, organisationCode: () throws -> String)
+    throws -> GradedSubject
+  {
+    switch code {
+    case "member": return .member(id)
+    case "leadershipCollective": return .leadershipCollective(id)
+    case "leadershipCadre": return .leadershipCadre(memberID: id)
+    case "organisation": return .organisation(code: try organisationCode())
+    default: throw StoredValue.unknown(code, column: column)
+    }
+  }
 
   private static func recordedGrade(_ subject: GradedSubject, _ row: Row) throws -> RecordedGrade {
     RecordedGrade(
