@@ -47,20 +47,8 @@ final class CycleGrading {
     guard let grade = regulation.grade(forScore: score) else {
       throw DomainError("evaluation.badScore", "Điểm \(score) của \(resolved.name) phải từ 0 đến 100.")
     }
-    var facts = resolved.facts
-    facts.sickLeaveMonths = entry.sickLeaveMonths
-    let decision: EvaluationRules.Decision
-    do {
-      decision = try EvaluationRules.decide(
-        .graded(grade), for: resolved.subjectClass, facts, evaluatedOn: cycle.evaluationDate)
-    } catch {
-      throw DomainError(error.code, "\(resolved.name): \(error.message)")
-    }
-    guard case .record(let outcome, let why) = decision else {
-      throw DomainError(
-        "evaluation.outsidePopulation",
-        "\(resolved.name) đang được miễn công tác và sinh hoạt đảng: không thuộc diện đánh giá, xếp loại.")
-    }
+    let (outcome, why) = try resolved.decide(
+      .graded(grade), sickLeaveMonths: entry.sickLeaveMonths, evaluatedOn: cycle.evaluationDate)
     if outcome == .graded(.excellent) {
       var excellent = ExcellentFacts(
         allTasksOnTime: entry.allTasksOnTime, beyondRequirementPercent: entry.beyondRequirementPercent)

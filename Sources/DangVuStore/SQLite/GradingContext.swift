@@ -33,6 +33,27 @@ final class GradingContext {
     var unitID: Int64
     var facts: SubjectCircumstances
     var name: String
+
+    /// The rules applied to a proposed outcome (`EvaluationRules.decide`), a refusal naming the subject; a subject
+    /// exempt from activity is refused, being outside the population graded. The yearly and the other cycles share it.
+    func decide(_ proposed: GradeOutcome, sickLeaveMonths: Int, evaluatedOn date: Day) throws -> (
+      outcome: GradeOutcome, replacedBecause: String?
+    ) {
+      var facts = facts
+      facts.sickLeaveMonths = sickLeaveMonths
+      let decision: EvaluationRules.Decision
+      do {
+        decision = try EvaluationRules.decide(proposed, for: subjectClass, facts, evaluatedOn: date)
+      } catch {
+        throw DomainError(error.code, "\(name): \(error.message)")
+      }
+      guard case .record(let outcome, let why) = decision else {
+        throw DomainError(
+          "evaluation.outsidePopulation",
+          "\(name) đang được miễn công tác và sinh hoạt đảng: không thuộc diện đánh giá, xếp loại.")
+      }
+      return (outcome, why)
+    }
   }
 
   func record(_ entry: GradeEntry) throws -> RecordedGrade {
@@ -61,20 +82,8 @@ final class GradingContext {
       proposed = .graded(byScore)
     default: break
     }
-    var facts = resolved.facts
-    facts.sickLeaveMonths = entry.sickLeaveMonths
-    let decision: EvaluationRules.Decision
-    do {
-      decision = try EvaluationRules.decide(
-        proposed, for: resolved.subjectClass, facts, evaluatedOn: cycle.evaluationDate)
-    } catch {
-      throw DomainError(error.code, "\(resolved.name): \(error.message)")
-    }
-    guard case .record(let outcome, let why) = decision else {
-      throw DomainError(
-        "evaluation.outsidePopulation",
-        "\(resolved.name) đang được miễn công tác và sinh hoạt đảng: không thuộc diện đánh giá, xếp loại.")
-    }
+    let (outcome, why) = try resolved.decide(
+      proposed, sickLeaveMonths: entry.sickLeaveMonths, evaluatedOn: cycle.evaluationDate)
     // Most grades are new: try the insert first and look at the old grade only when there is one.
     try db.cachedStatement(
       sql: """

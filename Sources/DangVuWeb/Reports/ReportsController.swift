@@ -32,14 +32,10 @@ struct ReportsController {
       request, name: "to-chuc", access: access, on: Self.scopeDay(year: year, today: today))
     if let format {
       let report = try await evaluation(year: year, scope: scope, today: today)
-      let issuer = try await store.reportIssuer(scope: scope, on: Self.scopeDay(year: report.year, today: today))
-      let options = try ReportParameters.documentOptions(request, today: today)
-      return try ReportDownload(
-        report, format: format, dialect: try ReportParameters.csvDialect(request),
-        fileName: "bao-cao-danh-gia-\(report.year)-\(scope)", sheet: "Đánh giá, xếp loại",
-        csv: EvaluationReportCSV.rows,
-        text: EvaluationNarrative.text, document: { .evaluation($0, issuer: issuer, options: options) }
-      ).response(from: request, context: context)
+      return try await evaluationDownload(
+        report, of: scope, format: format, fileStem: "\(report.year)",
+        issuedOn: Self.scopeDay(year: report.year, today: today),
+        today: today, request, context)
     }
     let model = try await EvaluationPageModel.load(
       store: store, access: access, scopeCode: scope, year: year, today: today)
@@ -88,14 +84,8 @@ struct ReportsController {
     }
     let report = try await store.evaluationReport(cycle, scope: scope)
     if let format {
-      let issuer = try await store.reportIssuer(scope: scope, on: day)
-      let options = try ReportParameters.documentOptions(request, today: Day.today)
-      return try ReportDownload(
-        report, format: format, dialect: try ReportParameters.csvDialect(request),
-        fileName: "bao-cao-danh-gia-\(cycle.code)-\(scope)", sheet: "Đánh giá, xếp loại",
-        csv: EvaluationReportCSV.rows,
-        text: EvaluationNarrative.text, document: { .evaluation($0, issuer: issuer, options: options) }
-      ).response(from: request, context: context)
+      return try await evaluationDownload(
+        report, of: scope, format: format, fileStem: cycle.code, issuedOn: day, today: Day.today, request, context)
     }
     let picker = try await ReportScopePicker.load(
       access: access, store: store, selected: scope, selectedName: report.scopeName, on: day)
@@ -104,6 +94,22 @@ struct ReportsController {
   }
 
   /// The year's report, or 404 saying no cycle covers the subtree that year.
+  /// The evaluation report as a file (CSV, XLSX, text or DOCX), yearly or of another cycle: `fileStem` names the year
+  /// or the cycle, `issuedOn` the day whose committee issues it.
+  private func evaluationDownload(
+    _ report: EvaluationReport, of scope: String, format: ReportFormat, fileStem: String, issuedOn day: Day, today: Day,
+    _ request: Request, _ context: AppRequestContext
+  ) async throws -> Response {
+    let issuer = try await store.reportIssuer(scope: scope, on: day)
+    let options = try ReportParameters.documentOptions(request, today: today)
+    return try ReportDownload(
+      report, format: format, dialect: try ReportParameters.csvDialect(request),
+      fileName: "bao-cao-danh-gia-\(fileStem)-\(scope)", sheet: "Đánh giá, xếp loại",
+      csv: EvaluationReportCSV.rows,
+      text: EvaluationNarrative.text, document: { .evaluation($0, issuer: issuer, options: options) }
+    ).response(from: request, context: context)
+  }
+
   private func evaluation(year asked: Int?, scope: String, today: Day) async throws -> EvaluationReport {
     var year = asked
     if year == nil { year = try await EvaluationPageModel.latestYear(store: store, scopeCode: scope, today: today) }
