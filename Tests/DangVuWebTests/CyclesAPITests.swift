@@ -70,6 +70,13 @@ import Testing
     #expect(json?["cycleName"] as? String == "quý I năm 2026")
     #expect((json?["members"] as? [String: Any])?["excellent"] as? Int == 1)
     #expect(try await store.auditEntries(AuditFilter(action: "evaluation.open")).count == 1)
+    // An empty kind is a caller's mistake on the API (schemathesis sent `kind=`), not "the year".
+    let empty = try await send(.get, "/api/reports/evaluation?kind=&org=KG.01", to: store, headers: staff.headers)
+    #expect(empty.status == .badRequest || empty.status == .unprocessableContent, "\(empty.status) \(empty.body)")
+    #expect(empty.body.contains("evaluation.cycleKind"), "\(empty.body)")
+    // A page's form sends its empty field for the year.
+    let yearly = try await get("/bao-cao/danh-gia?dot=&ky=&to-chuc=KG.01", from: store, as: staff)
+    #expect(yearly.status != .badRequest && yearly.status != .unprocessableContent, "\(yearly.status)")
 
     let page = try await get("/bao-cao/danh-gia?dot=quarter&ky=2026-Q1&to-chuc=KG.01", from: store, as: staff)
     #expect(page.status == .ok)

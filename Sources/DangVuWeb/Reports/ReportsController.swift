@@ -61,9 +61,10 @@ struct ReportsController {
     }
   }
 
-  /// The cycle other than the year that `kind` and `period` name, or nil for the yearly report.
+  /// The cycle other than the year that `kind` and `period` name, or nil for the yearly report. A page's form sends
+  /// its empty field for "the year"; the API refuses an empty `kind`, as it does every empty parameter.
   static func cycle(_ request: Request, kind: String = "kind", period: String = "period") throws -> CyclePeriod? {
-    guard let text = request.queryValue(kind), !text.isEmpty else { return nil }
+    guard let text = request.queryValue(kind), !(text.isEmpty && !request.isAPI) else { return nil }
     guard let kind = CycleKind(rawValue: text), kind != .year else {
       throw DomainError("evaluation.cycleKind", "Loại đợt đánh giá \"\(text)\" không hợp lệ: term, quarter hoặc adHoc.")
     }
