@@ -7,7 +7,8 @@ import DangVuCore
 /// that a network database fits the same shape.
 public protocol PartyStore: EvaluationStore, CycleEvaluationStore, MembershipStore, OversightStore, AccountStore,
   DashboardStore,
-  AuditStore, RegisterEditing, LifecycleRecording, TargetStore, LeadershipRecording, TreeEditing
+  AuditStore, RegisterEditing, LifecycleRecording, TargetStore, LeadershipRecording, TreeEditing,
+  TreeSuccession
 {
   // MARK: The tree
 
@@ -35,8 +36,9 @@ public protocol PartyStore: EvaluationStore, CycleEvaluationStore, MembershipSto
   /// Every parent link the unit ever had, oldest first.
   func parentHistory(ofCode code: String) async throws -> [ParentLink]
 
-  /// Whether the unit `id` is the unit `rootCode` or below it on `day`: the one check behind every
-  /// subtree-scoped read and write. Units that ended still answer by the tree of that day.
+  /// Whether the unit `id` is the unit `rootCode` or below it on `day`, or below a unit `rootCode` took over by
+  /// merger (`TreeSuccession`): the one check behind every subtree-scoped read and write. Units that ended still
+  /// answer by the tree of that day.
   func unitIsWithin(id: Int64, rootCode: String, on day: Day) async throws -> Bool
 
   /// Which of `references` lie outside the subtree of `rootCode` (or do not exist): a unit by the tree on a day

@@ -197,6 +197,10 @@ extension SQLiteStore {
           memberID: $0, kind: .transferred, date: day, cellID: target.id, note: "Sáp nhập \(code) vào \(targetCode)")
       }, in: db)
     try end(source, on: day, in: db)
+    // The target holds the merged unit's records from now on: its staff reach them (decision 0040).
+    try db.execute(
+      sql: "INSERT INTO organisation_succession(predecessor_id, successor_id, day) VALUES (?, ?, ?)",
+      arguments: [source.id, target.id, day.daysSinceEpoch])
   }
 
   // One row by its key, asked several times by nearly every request: on the calling thread

@@ -37,10 +37,17 @@ struct Access: Sendable {
     return day
   }
 
-  /// The unit code a report or list should use: the one asked for (checked), else the scope's root.
+  /// The unit code a report or list should use: the one asked for (checked), else the scope's root — or, for a
+  /// day before the root was founded, the one committee it took over that existed then (decision 0040: An Giang's
+  /// new committee asked for 2023 answers with Kiên Giang's report, as the command line does).
   func reportScope(_ requested: String?, on day: Day) async throws -> String {
-    guard let requested, !requested.isEmpty else { return scopeCode }
+    guard let requested, !requested.isEmpty else { return try await defaultScope(on: day) }
     return try await unit(code: requested, on: day).code
+  }
+
+  private func defaultScope(on day: Day) async throws -> String {
+    guard let root = try await store.organisation(code: scopeCode), !root.exists(on: day) else { return scopeCode }
+    return try await store.predecessors(ofCode: scopeCode).soleCovering(day)?.code ?? scopeCode
   }
 
   /// The member with `id`, if the principal may see them: a member only themselves; everyone else a
