@@ -90,8 +90,11 @@ struct ReportsController {
     }
     let picker = try await ReportScopePicker.load(
       access: access, store: store, selected: scope, selectedName: report.scopeName, on: day)
-    return try HTMLPage(status: .ok, html: EvaluationPageView.render(cycle: cycle, report, picker: picker))
-      .response(from: request, context: context)
+    let cycles = try await store.cyclesCovering(code: scope)
+    return try HTMLPage(
+      status: .ok, html: EvaluationPageView.render(cycle: cycle, report, picker: picker, cycles: cycles)
+    )
+    .response(from: request, context: context)
   }
 
   /// The year's report, or 404 saying no cycle covers the subtree that year.
