@@ -8,6 +8,8 @@ import Foundation
 struct Access: Sendable {
   let principal: Principal
   let store: any PartyStore
+  /// The request's day (`AppRequestContext.today`): what "now" means for every check made through this access.
+  let today: Day
 
   /// The signed-in principal, if their role allows `permission`.
   static func require(_ permission: Permission, _ context: AppRequestContext, store: any PartyStore) throws
@@ -15,7 +17,7 @@ struct Access: Sendable {
   {
     guard let principal = context.principal else { throw AccessError.signInRequired }
     guard principal.allows(permission) else { throw AccessError.forbidden }
-    return Access(principal: principal, store: store)
+    return Access(principal: principal, store: store, today: context.today)
   }
 
   /// Where lists and reports start when the request names no unit.
