@@ -62,27 +62,7 @@ final class GradingContext {
     guard let regulation = Regulation.all.first(where: { $0.id == cycle.regulation }) else {
       throw DomainError("evaluation.unknownRegulation", "Không rõ quy định \(cycle.regulation) của đợt đánh giá.")
     }
-    var proposed = entry.outcome
-    switch (regulation.grading, entry.score, proposed) {
-    case (.direct, .some, _):
-      throw DomainError(
-        "evaluation.scoreNotUsed", "Quy định \(regulation.id) xếp loại trực tiếp, không chấm điểm: hãy bỏ điểm số.")
-    case (.scored, nil, .graded):
-      throw DomainError(
-        "evaluation.scoreMissing",
-        "Quy định \(regulation.id) xếp loại theo điểm (thang 100): hãy nhập điểm của \(resolved.name).")
-    case (.scored, .some(let score), .graded(let grade)):
-      guard let byScore = regulation.grade(forScore: score) else {
-        throw DomainError("evaluation.badScore", "Điểm \(score) của \(resolved.name) phải từ 0 đến 100.")
-      }
-      if byScore != grade {
-        throw DomainError(
-          "evaluation.scoreMismatch",
-          "\(resolved.name): \(score) điểm ứng với mức \"\(byScore.nameVi)\", không phải \"\(grade.nameVi)\".")
-      }
-      proposed = .graded(byScore)
-    default: break
-    }
+    let proposed = try regulation.outcome(entry.outcome, score: entry.score, of: resolved.name)
     let (outcome, why) = try resolved.decide(
       proposed, sickLeaveMonths: entry.sickLeaveMonths, evaluatedOn: cycle.evaluationDate)
     // Most grades are new: try the insert first and look at the old grade only when there is one.
