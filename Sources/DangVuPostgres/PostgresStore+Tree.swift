@@ -464,9 +464,9 @@ extension PostgresStore: TreeStore {
   /// Appends an import's entry in the write's transaction, under the importer's unit or the top of the tree.
   static func append(_ audit: ImportAudit?, in transaction: PostgresTransaction) async throws {
     guard let audit else { return }
-    var scope = audit.scopeCode
-    if scope == nil { scope = try await topUnitCode(in: transaction) }
-    _ = try await append(audit.auditEntry(scopeCode: scope!), in: transaction)
+    let scope: String
+    if let given = audit.scopeCode { scope = given } else { scope = try await topUnitCode(in: transaction) }
+    _ = try await append(audit.auditEntry(scopeCode: scope), in: transaction)
   }
 
   /// The top of the tree today, or else the first unit never placed under another (SQLite's `topUnitCode`).
