@@ -41,6 +41,18 @@ extension TreeRules {
         + "hoặc ở đơn vị trực thuộc; hãy chuyển sinh hoạt cho họ trước.")
   }
 
+  /// What a merge writes in the register: each member in the merged cell on `day` transfers into the target that
+  /// day, the note naming the merge.
+  public static func mergeTransfers(
+    of members: [Int64], from source: Organisation, into target: Organisation, on day: Day
+  ) -> [MembershipEvent] {
+    members.map {
+      MembershipEvent(
+        memberID: $0, kind: .transferred, date: day, cellID: target.id,
+        note: "Sáp nhập \(source.code) vào \(target.code)")
+    }
+  }
+
   /// Every name the unit had, from the names stored for it (kept only once a unit is renamed, decision 0028): a
   /// unit never renamed has had one name since its founding.
   public static func nameHistory(of unit: Organisation, stored: [NamePeriod]) -> [NamePeriod] {

@@ -173,11 +173,7 @@ extension SQLiteStore {
         SELECT member_id FROM member_span
         WHERE cell_id = :id AND valid_from <= :day AND (valid_until IS NULL OR valid_until > :day)
         """, arguments: ["id": source.id, "day": day.daysSinceEpoch])
-    try record(
-      members.map {
-        MembershipEvent(
-          memberID: $0, kind: .transferred, date: day, cellID: target.id, note: "Sáp nhập \(code) vào \(targetCode)")
-      }, in: db)
+    try record(TreeRules.mergeTransfers(of: members, from: source, into: target, on: day), in: db)
     try end(source, on: day, in: db)
   }
 
