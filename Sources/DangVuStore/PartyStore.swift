@@ -8,7 +8,7 @@ import DangVuCore
 public protocol PartyStore: EvaluationStore, CycleEvaluationStore, MembershipStore, OversightStore, AccountStore,
   DashboardStore,
   AuditStore, RegisterEditing, LifecycleRecording, TargetStore, LeadershipRecording, TreeStore,
-  TreeEditing
+  TreeEditing, TreeSuccession
 {
   // MARK: Scope
 

@@ -36,14 +36,15 @@ final class GradingContext {
 
     /// The rules applied to a proposed outcome (`EvaluationRules.decide`), a refusal naming the subject; a subject
     /// exempt from activity is refused, being outside the population graded. The yearly and the other cycles share it.
-    func decide(_ proposed: GradeOutcome, sickLeaveMonths: Int, evaluatedOn date: Day) throws -> (
-      outcome: GradeOutcome, replacedBecause: String?
-    ) {
+    /// `during` names the period in a refusal ("trong năm", "trong quý I năm 2026").
+    func decide(
+      _ proposed: GradeOutcome, sickLeaveMonths: Int, evaluatedOn date: Day, during: String = "trong năm"
+    ) throws -> (outcome: GradeOutcome, replacedBecause: String?) {
       var facts = facts
       facts.sickLeaveMonths = sickLeaveMonths
       let decision: EvaluationRules.Decision
       do {
-        decision = try EvaluationRules.decide(proposed, for: subjectClass, facts, evaluatedOn: date)
+        decision = try EvaluationRules.decide(proposed, for: subjectClass, facts, evaluatedOn: date, during: during)
       } catch {
         throw DomainError(error.code, "\(name): \(error.message)")
       }

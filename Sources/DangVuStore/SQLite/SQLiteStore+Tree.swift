@@ -175,6 +175,10 @@ extension SQLiteStore {
         """, arguments: ["id": source.id, "day": day.daysSinceEpoch])
     try record(TreeRules.mergeTransfers(of: members, from: source, into: target, on: day), in: db)
     try end(source, on: day, in: db)
+    // The target holds the merged unit's records from now on: its staff reach them (decision 0040).
+    try db.execute(
+      sql: "INSERT INTO organisation_succession(predecessor_id, successor_id, day) VALUES (?, ?, ?)",
+      arguments: [source.id, target.id, day.daysSinceEpoch])
   }
 
   // One row by its key, asked several times by nearly every request: on the calling thread

@@ -30,8 +30,9 @@ public protocol TreeStore: Sendable {
   /// Every parent link the unit ever had, oldest first.
   func parentHistory(ofCode code: String) async throws -> [ParentLink]
 
-  /// Whether the unit `id` is the unit `rootCode` or below it on `day`: the one check behind every
-  /// subtree-scoped read and write. Units that ended still answer by the tree of that day.
+  /// Whether the unit `id` is the unit `rootCode` or below it on `day`, or below a unit `rootCode` took over by
+  /// merger (`TreeSuccession`): the one check behind every subtree-scoped read and write. Units that ended still
+  /// answer by the tree of that day.
   func unitIsWithin(id: Int64, rootCode: String, on day: Day) async throws -> Bool
 
   /// The tree on `day`; with a root code, only that unit's subtree.
