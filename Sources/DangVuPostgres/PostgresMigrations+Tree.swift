@@ -115,6 +115,20 @@ extension PostgresMigrations {
       "INSERT INTO data_generation(id, generation) VALUES (1, 0)",
     ])
 
+  /// Which unit took over a merged unit's records: SQLite's `organisation_succession` (its v17, decision 0040), one
+  /// row per merged unit, written by the merge, read by the access check.
+  static let succession = Migration(
+    version: 5, name: "organisation succession",
+    statements: [
+      """
+      CREATE TABLE organisation_succession(
+        predecessor_id bigint PRIMARY KEY REFERENCES organisation(id),
+        successor_id bigint NOT NULL REFERENCES organisation(id),
+        day integer NOT NULL)
+      """,
+      "CREATE INDEX organisation_succession_successor ON organisation_succession(successor_id)",
+    ])
+
   /// The kind table's rows as statements (SQLite's `Schema.seed`).
   static func seed(_ table: UnitKindTable) -> [String] {
     func text(_ value: String?) -> String {

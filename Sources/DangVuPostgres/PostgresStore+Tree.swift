@@ -81,7 +81,8 @@ extension PostgresStore: TreeStore {
   }
 
   // Walks up from the unit rather than down from the root, as SQLite does: the same cost for a cell under the
-  // whole country as for a cell under its own committee.
+  // whole country as for a cell under its own committee. The lineage is the root and the units it took over by
+  // merger, and theirs (SQLite's `unitIsReachable`, decision 0040): a few rows.
   public func unitIsWithin(id: Int64, rootCode: String, on day: Day) async throws -> Bool {
     try await !statement(
       """
@@ -90,8 +91,12 @@ extension PostgresStore: TreeStore {
         UNION
         SELECT p.parent_id FROM organisation_parent p JOIN up ON p.child_id = up.id
         WHERE p.valid_from <= \(day.daysSinceEpoch)
-          AND (p.valid_until IS NULL OR p.valid_until > \(day.daysSinceEpoch)))
-      SELECT 1 FROM up JOIN organisation o ON o.id = up.id WHERE o.code = \(rootCode) LIMIT 1
+          AND (p.valid_until IS NULL OR p.valid_until > \(day.daysSinceEpoch))),
+      lineage(id) AS (
+        SELECT id FROM organisation WHERE code = \(rootCode)
+        UNION
+        SELECT s.predecessor_id FROM organisation_succession s JOIN lineage l ON s.successor_id = l.id)
+      SELECT 1 FROM up JOIN lineage ON lineage.id = up.id LIMIT 1
       """, columns: ["organisation.id"]
     ).isEmpty
   }
@@ -316,6 +321,12 @@ extension PostgresStore: TreeStore {
           + "PostgreSQL (hiện chỉ cây tổ chức và nhật ký thao tác). Không có gì được ghi.")
     }
     try await end(source, on: day, in: transaction)
+    // The target holds the merged unit's records from now on: its staff reach them (decision 0040).
+    try await transaction.query(
+      """
+      INSERT INTO organisation_succession(predecessor_id, successor_id, day)
+      VALUES (\(source.id), \(target.id), \(day.daysSinceEpoch))
+      """)
   }
 
   // MARK: Population

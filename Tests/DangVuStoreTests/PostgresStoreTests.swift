@@ -67,7 +67,10 @@ struct PostgresStoreTests {
     }
     #expect(versions == PostgresMigrations.all.map { "\($0.version) \($0.name)" })
     #expect(
-      versions == ["1 audit trail", "2 organisation tree", "3 member register read by the tree", "4 data generation"])
+      versions == [
+        "1 audit trail", "2 organisation tree", "3 member register read by the tree", "4 data generation",
+        "5 organisation succession",
+      ])
   }
 
   @Test func aDatabaseMigratedByANewerDangVuIsRefused() async throws {

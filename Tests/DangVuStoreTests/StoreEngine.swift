@@ -10,7 +10,7 @@ import Testing
 @testable import DangVuStore
 
 /// The engines the store's contract runs on, part by part (docs/decisions/0038): what PostgreSQL serves so far, the
-/// audit trail and the tree, runs on SQLite in memory, SQLite on file and PostgreSQL. `Engine` makes whole
+/// audit trail and the tree with its successions, runs on SQLite in memory, SQLite on file and PostgreSQL. `Engine` makes whole
 /// `PartyStore`s for the rest; the two lists become one when PostgreSQL serves all of `PartyStore`.
 enum StoreEngine: String, CaseIterable, Sendable {
   case sqliteInMemory
@@ -18,7 +18,7 @@ enum StoreEngine: String, CaseIterable, Sendable {
   case postgres
 
   /// The parts every engine here serves.
-  typealias Parts = TreeStore & TreeEditing & AuditStore
+  typealias Parts = TreeStore & TreeEditing & TreeSuccession & AuditStore
 
   /// Runs `body` on a new, empty store of this engine, closed afterwards whether `body` throws or not.
   func withStore(_ body: (AuditTestStore) async throws -> Void) async throws {

@@ -221,37 +221,40 @@ struct TreeEditingStoreTests {
 struct SuccessionStoreTests {
   /// A merge records who took over: the access check then reaches the merged unit's past subtree from the
   /// successor (and back through a successor's own predecessors), while the tree itself is unchanged.
-  @Test(arguments: Engine.allCases)
-  func aMergeMakesTheTargetThePredecessorsSuccessor(engine: Engine) async throws {
-    let store = try engine.makeStore()
-    let ids = try await SmallProvince.load(into: store)
-    let staff = TreeEditingStoreTests.staff
-    try await store.foundTopUnit(
-      code: "AGI-2025", name: "Đảng bộ tỉnh An Giang", kind: .provincialCommittee, on: day("2025-01-01"), by: staff)
-    let cell = try #require(ids["KG.01.001.01"])
-    #expect(try await !store.unitIsWithin(id: cell, rootCode: "AGI-2025", on: day("2024-06-01")))
+  @Test(arguments: StoreEngine.allCases)
+  func aMergeMakesTheTargetThePredecessorsSuccessor(engine: StoreEngine) async throws {
+    try await engine.withTreeStore { t in
+      let store = t.store
+      let ids = try await t.province()
+      let staff = TreeEditingStoreTests.staff
+      try await store.foundTopUnit(
+        code: "AGI-2025", name: "Đảng bộ tỉnh An Giang", kind: .provincialCommittee, on: day("2025-01-01"), by: staff)
+      let cell = try #require(ids["KG.01.001.01"])
+      #expect(try await !store.unitIsWithin(id: cell, rootCode: "AGI-2025", on: day("2024-06-01")))
 
-    try await store.changeTree(.merge(code: "KG", intoCode: "AGI-2025", on: day("2025-03-01")), by: staff)
-    let succession = try await store.predecessors(ofCode: "AGI-2025")
-    #expect(succession.map(\.predecessor.code) == ["KG"])
-    #expect(succession.first?.day == day("2025-03-01"))
-    #expect(succession.soleCovering(day("2024-06-01"))?.code == "KG")
-    #expect(succession.soleCovering(day("2025-06-01")) == nil)
-    // Before the merger by the predecessor, after it by the tree itself.
-    #expect(try await store.unitIsWithin(id: cell, rootCode: "AGI-2025", on: day("2024-06-01")))
-    #expect(try await store.unitIsWithin(id: cell, rootCode: "AGI-2025", on: day("2025-06-01")))
-    // The predecessor does not reach its successor, nor a sibling district the other.
-    #expect(
-      try await !store.unitIsWithin(id: store.organisation(code: "AGI-2025")!.id, rootCode: "KG", on: day("2025-06-01"))
-    )
-    #expect(try await !store.unitIsWithin(id: cell, rootCode: "KG.02", on: day("2024-06-01")))
+      try await store.changeTree(.merge(code: "KG", intoCode: "AGI-2025", on: day("2025-03-01")), by: staff)
+      let succession = try await store.predecessors(ofCode: "AGI-2025")
+      #expect(succession.map(\.predecessor.code) == ["KG"])
+      #expect(succession.first?.day == day("2025-03-01"))
+      #expect(succession.soleCovering(day("2024-06-01"))?.code == "KG")
+      #expect(succession.soleCovering(day("2025-06-01")) == nil)
+      // Before the merger by the predecessor, after it by the tree itself.
+      #expect(try await store.unitIsWithin(id: cell, rootCode: "AGI-2025", on: day("2024-06-01")))
+      #expect(try await store.unitIsWithin(id: cell, rootCode: "AGI-2025", on: day("2025-06-01")))
+      // The predecessor does not reach its successor, nor a sibling district the other.
+      #expect(
+        try await !store.unitIsWithin(
+          id: store.organisation(code: "AGI-2025")!.id, rootCode: "KG", on: day("2025-06-01"))
+      )
+      #expect(try await !store.unitIsWithin(id: cell, rootCode: "KG.02", on: day("2024-06-01")))
 
-    // A later merger of the successor carries the lineage on.
-    try await store.foundTopUnit(
-      code: "MK", name: "Đảng bộ vùng Mê Kông", kind: .provincialCommittee, on: day("2025-04-01"), by: staff)
-    try await store.changeTree(.merge(code: "AGI-2025", intoCode: "MK", on: day("2025-05-01")), by: staff)
-    #expect(try await store.predecessors(ofCode: "MK").map(\.predecessor.code) == ["AGI-2025", "KG"])
-    #expect(try await store.unitIsWithin(id: cell, rootCode: "MK", on: day("2024-06-01")))
-    #expect(try await store.predecessors(ofCode: "KG").isEmpty)
+      // A later merger of the successor carries the lineage on.
+      try await store.foundTopUnit(
+        code: "MK", name: "Đảng bộ vùng Mê Kông", kind: .provincialCommittee, on: day("2025-04-01"), by: staff)
+      try await store.changeTree(.merge(code: "AGI-2025", intoCode: "MK", on: day("2025-05-01")), by: staff)
+      #expect(try await store.predecessors(ofCode: "MK").map(\.predecessor.code) == ["AGI-2025", "KG"])
+      #expect(try await store.unitIsWithin(id: cell, rootCode: "MK", on: day("2024-06-01")))
+      #expect(try await store.predecessors(ofCode: "KG").isEmpty)
+    }
   }
 }
