@@ -10,8 +10,8 @@ import Testing
 @testable import DangVuStore
 
 /// The engines the store's contract runs on, part by part (docs/decisions/0038): what PostgreSQL serves so far, the
-/// audit trail and the tree with its successions, runs on SQLite in memory, SQLite on file and PostgreSQL. `Engine` makes whole
-/// `PartyStore`s for the rest; the two lists become one when PostgreSQL serves all of `PartyStore`.
+/// audit trail and the tree with its successions, runs on SQLite in memory, SQLite on file and PostgreSQL. `Engine`
+/// makes whole `PartyStore`s for the rest; the two lists become one when PostgreSQL serves all of `PartyStore`.
 enum StoreEngine: String, CaseIterable, Sendable {
   case sqliteInMemory
   case sqliteFile
