@@ -63,7 +63,7 @@ public protocol PartyStore: EvaluationStore, CycleEvaluationStore, MembershipSto
   func register(of code: String, on day: Day) async throws -> [RegisterEntry]
 
   /// Diacritic-insensitive search by name (đ matches d), current members of `code`'s subtree when given.
-  func searchMembers(_ text: String, within code: String?, limit: Int) async throws -> [MemberHit]
+  func searchMembers(_ text: String, within code: String?, on day: Day, limit: Int) async throws -> [MemberHit]
 
   /// Streams every member with its events, in id order, `batchSize` at a time, for export.
   func forEachMemberBatch(

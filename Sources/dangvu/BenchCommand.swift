@@ -35,14 +35,14 @@ struct BenchCommand: AsyncParsableCommand {
           SearchBench.query(from: sample[Int(generator.next() % UInt64(sample.count))], style: i % 5)
         }
         // Warm the cache.
-        for text in texts.prefix(50) { _ = try await db.searchMembers(text, within: nil, limit: limit) }
+        for text in texts.prefix(50) { _ = try await db.searchMembers(text, within: nil, on: .today, limit: limit) }
         var times: [Double] = []
         var byStyle: [[Double]] = Array(repeating: [], count: 5)
         var slowest: [(ms: Double, text: String)] = []
         var found = 0
         for (i, text) in texts.enumerated() {
           let start = ContinuousClock.now
-          found += try await db.searchMembers(text, within: nil, limit: limit).count
+          found += try await db.searchMembers(text, within: nil, on: .today, limit: limit).count
           let ms = (ContinuousClock.now - start).milliseconds
           times.append(ms)
           byStyle[i % 5].append(ms)

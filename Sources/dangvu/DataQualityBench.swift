@@ -21,13 +21,13 @@ extension BenchCommand {
         let cache = RegisterCompletenessCache()
         let start = ContinuousClock.now
         guard
-          let first = RegisterCompletenessReport.build(code: org, totals: try await cache.totals(of: db))
+          let first = RegisterCompletenessReport.build(code: org, totals: try await cache.totals(of: db, on: .today))
         else { throw DomainError("bench.unknownUnit", "Không có đơn vị \(org ?? "") hôm nay.") }
         let cold = (ContinuousClock.now - start).milliseconds
         var times: [Double] = []
         for _ in 0..<max(1, runs) {
           let begin = ContinuousClock.now
-          _ = RegisterCompletenessReport.build(code: org, totals: try await cache.totals(of: db))
+          _ = RegisterCompletenessReport.build(code: org, totals: try await cache.totals(of: db, on: .today))
           times.append((ContinuousClock.now - begin).milliseconds)
         }
         print(

@@ -19,7 +19,7 @@ struct MembersCommand: AsyncParsableCommand {
 
     func run() async throws {
       do {
-        let hits = try await store.open().searchMembers(text, within: org, limit: limit)
+        let hits = try await store.open().searchMembers(text, within: org, on: .today, limit: limit)
         for hit in hits {
           let cell = hit.cellCode.map { "\($0) \(hit.cellName ?? "")" } ?? "(không còn trong danh sách)"
           print("\(hit.id)\t\(hit.fullName)\t\(hit.birthDate.vietnamese)\t\(hit.partyCardNumber ?? "-")\t\(cell)")

@@ -48,7 +48,7 @@ struct UserTokenCommand: AsyncParsableCommand {
           }
           owner = account.id
         }
-        let tokens = try await db.apiTokens(ownedBy: owner, within: nil)
+        let tokens = try await db.apiTokens(ownedBy: owner, within: nil, on: .today)
         if tokens.isEmpty { print("Chưa có mã truy cập API nào. Cấp bằng: dangvu user token LOGIN --name …") }
         let now = Date().timeIntervalSince1970
         for token in tokens {

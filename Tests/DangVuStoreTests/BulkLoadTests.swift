@@ -71,8 +71,8 @@ struct BulkLoadTests {
     }
     for query in ["nguyen van an", "Đặng Thị", "anh", "tran t", "Phạm Hùng 9"] {
       #expect(
-        try await bulk.searchMembers(query, within: nil, limit: 50)
-          == plain.searchMembers(query, within: nil, limit: 50)
+        try await bulk.searchMembers(query, within: nil, on: .today, limit: 50)
+          == plain.searchMembers(query, within: nil, on: .today, limit: 50)
       )
     }
     #expect(try await Self.indexes(bulk) == Self.indexes(plain))
@@ -88,7 +88,7 @@ struct BulkLoadTests {
     let (store, added) = try await Self.loaded(bulk: true)
     let before = try await store.statistics()
     let indexes = try await Self.indexes(store)
-    let found = try await store.searchMembers("nguyen van an", within: nil, limit: 500)
+    let found = try await store.searchMembers("nguyen van an", within: nil, on: .today, limit: 500)
     let cells = try await store.register(of: "KG", on: day("2023-12-31")).map(\.cellID)
     // The last member of a new batch repeats a card number already in the register.
     var batch = Self.batch(cells: Array(Set(cells)), cardOffset: 1_000)
@@ -101,7 +101,7 @@ struct BulkLoadTests {
     }
     #expect(try await store.statistics() == before)
     #expect(try await Self.indexes(store) == indexes)
-    #expect(try await store.searchMembers("nguyen van an", within: nil, limit: 500) == found)
+    #expect(try await store.searchMembers("nguyen van an", within: nil, on: .today, limit: 500) == found)
     #expect(found.count == 40)
     let foreignKeys = try await store.writer.read { db in try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") }
     #expect(foreignKeys == true)
@@ -131,7 +131,7 @@ struct BulkLoadTests {
     }
     #expect(try await Self.indexes(store) == indexes)
     // What was added before the failure is in the word index too.
-    #expect(try await store.searchMembers("hung", within: nil, limit: 100).count == 40)
+    #expect(try await store.searchMembers("hung", within: nil, on: .today, limit: 100).count == 40)
   }
 
   @Test func aStoreOpenedAfterAKilledBulkLoadBuildsItsIndexes() async throws {
@@ -143,9 +143,9 @@ struct BulkLoadTests {
     try await store.addMembers(Self.batch(cells: [ids["KG.02.001"]!]))
     // A given name alone is found through the word index, which is filled when the load ends.
     #expect(try await Self.droppable(store).isEmpty)
-    #expect(try await store.searchMembers("hung", within: nil, limit: 100).isEmpty)
+    #expect(try await store.searchMembers("hung", within: nil, on: .today, limit: 100).isEmpty)
     let reopened = try SQLiteStore(path: path)
     #expect(try await Self.indexes(reopened) == indexes)
-    #expect(try await reopened.searchMembers("hung", within: nil, limit: 100).count == 40)
+    #expect(try await reopened.searchMembers("hung", within: nil, on: .today, limit: 100).count == 40)
   }
 }

@@ -32,7 +32,7 @@ struct HotReadTests {
           if round.isMultiple(of: 2) {
             return try await store.statistics() == expected
           }
-          return try await store.memberRecord(id: id, within: "KG") != nil
+          return try await store.memberRecord(id: id, within: "KG", on: .today) != nil
         }
       }
       return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }

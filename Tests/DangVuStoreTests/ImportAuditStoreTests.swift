@@ -117,7 +117,7 @@ struct ImportAuditStoreTests {
     try await store.writer.write { db in try db.execute(sql: "DROP TRIGGER temp.refuse_audit") }
     _ = try await store.addMembers(batch, bulk: true, audit: audit)
     #expect(try await store.statistics().members == 3)
-    #expect(try await store.searchMembers("le thi thu", within: nil, limit: 10).count == 3)
+    #expect(try await store.searchMembers("le thi thu", within: nil, on: .today, limit: 10).count == 3)
     #expect(try await store.auditEntries(AuditFilter(action: "import.file")).map(\.subject) == ["file:lon.csv"])
     #expect(try await store.verifyAuditChain().broken == nil)
   }

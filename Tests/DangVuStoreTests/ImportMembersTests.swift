@@ -36,7 +36,7 @@ struct ImportMembersTests {
     let anh = try #require(try await store.member(cardNumber: "10000003"))
     #expect(anh.fullName.unicodeScalars.elementsEqual("Đặng Thị Ánh".unicodeScalars))
     #expect(anh.homeTown == "Ấp Phước Hòa,\r\nxã Bình An")
-    #expect(try await store.searchMembers("dang thi anh", within: nil, limit: 5).map(\.id) == [anh.id])
+    #expect(try await store.searchMembers("dang thi anh", within: nil, on: .today, limit: 5).map(\.id) == [anh.id])
     #expect(try await store.timeline(ofMember: anh.id).span(on: day("2020-01-01"))?.exempt == true)
     #expect(try await store.member(cardNumber: "10000004")?.fullName == "Lê Văn Tám")
   }

@@ -110,7 +110,7 @@ struct LifecycleRecordingTests {
       by: Self.clerk)
     #expect(try await store.auditEntries(AuditFilter(action: "member.admit")).count == 1)
     let admitted = try #require(
-      try await store.memberRecord(id: giang.member.id, within: nil)?.recordedEvents.first?.id)
+      try await store.memberRecord(id: giang.member.id, within: nil, on: .today)?.recordedEvents.first?.id)
     // In 2015 Bích was still probationary: she could not have sponsored.
     await #expect(throws: DomainError.self) {
       try await store.correctEvent(

@@ -15,7 +15,9 @@ struct RegisterAsideTests {
 
   static func answers(_ store: SQLiteStore) async throws -> [[Int64]] {
     var result: [[Int64]] = []
-    for query in queries { result.append(try await store.searchMembers(query, within: nil, limit: 200).map(\.id)) }
+    for query in queries {
+      result.append(try await store.searchMembers(query, within: nil, on: .today, limit: 200).map(\.id))
+    }
     return result
   }
 

@@ -24,7 +24,7 @@ import Testing
 
   @Test func eachUnitsSumIsItsCellsAndTheWholeIsEveryCell() async throws {
     let (store, _) = try await store(.sqliteInMemory)
-    let totals = try await RegisterCompletenessCache().totals(of: store)
+    let totals = try await RegisterCompletenessCache().totals(of: store, on: .today)
     let province = try #require(RegisterCompletenessReport.build(code: "KG", totals: totals))
     #expect(province.unit.counts.members == 2 && province.unit.counts.count(.nationalID) == 1)
     // Neither has an ethnicity (each lacks a field entirely), so they tie on the weakest share and go by code.
@@ -39,16 +39,16 @@ import Testing
   @Test func aChangeIsCountedAsideWhileTheLastCountsAnswer() async throws {
     let (store, _) = try await store(.sqliteFile)
     let cache = RegisterCompletenessCache()
-    let first = try await cache.totals(of: store)
+    let first = try await cache.totals(of: store, on: .today)
     #expect(first.all.count(.nationalID) == 1)
     var member = try #require(try await store.member(cardNumber: "2"))
     member.nationalID = "091085000002"
     try await store.updateMember(member)
     // The answer right after the change is the last count, with its time; the count aside then brings the change.
-    let during = try await cache.totals(of: store)
+    let during = try await cache.totals(of: store, on: .today)
     #expect(during.counted == first.counted)
     await cache.settled()
-    let after = try await cache.totals(of: store)
+    let after = try await cache.totals(of: store, on: .today)
     #expect(after.all.count(.nationalID) == 2)
     #expect(after.counted >= first.counted)
   }

@@ -45,14 +45,14 @@ struct RegisterEditingTests {
   @Test(arguments: Engine.allCases)
   func aMembersRecordIsReadWholeAsTheSeparateReadsGiveIt(engine: Engine) async throws {
     let (store, members) = try await province(engine)
-    let record = try #require(try await store.memberRecord(id: members[2], within: "KG.01"))
+    let record = try #require(try await store.memberRecord(id: members[2], within: "KG.01", on: .today))
     #expect(record.versioned == (try await store.memberWithVersion(id: members[2])))
     #expect(record.timeline.events == (try await store.timeline(ofMember: members[2]).events))
     #expect(record.units.values.map(\.code) == ["KG.01.001.01"])
     #expect(record.admission == nil && record.sponsorNames.isEmpty)
-    #expect(try await store.memberRecord(id: 999_999, within: nil) == nil)
-    #expect(try await store.memberRecord(id: members[2], within: "KG.02") == nil, "outside the subtree")
-    #expect(try await store.memberRecord(id: members[2], within: nil) != nil)
+    #expect(try await store.memberRecord(id: 999_999, within: nil, on: .today) == nil)
+    #expect(try await store.memberRecord(id: members[2], within: "KG.02", on: .today) == nil, "outside the subtree")
+    #expect(try await store.memberRecord(id: members[2], within: nil, on: .today) != nil)
   }
 
   @Test(arguments: Engine.allCases)
@@ -65,7 +65,7 @@ struct RegisterEditingTests {
     let saved = try await store.updateMember(edited, expectedVersion: read.version, by: .commandLine(user: "thu"))
     #expect(saved.version == 2)
     #expect(saved.member.fullName == "Nguyễn Văn Ân")
-    #expect(try await store.searchMembers("nguyen van an", within: nil, limit: 5).map(\.id) == [m[0]])
+    #expect(try await store.searchMembers("nguyen van an", within: nil, on: .today, limit: 5).map(\.id) == [m[0]])
   }
 
   @Test(arguments: Engine.allCases)

@@ -22,39 +22,49 @@ struct SearchStoreTests {
   @Test(arguments: Engine.allCases)
   func dMatchesDStroke(engine: Engine) async throws {
     let store = try await loaded(engine)
-    #expect(try await store.searchMembers("dang", within: nil, limit: 10).map(\.fullName) == ["Đặng Văn Hùng"])
-    #expect(try await store.searchMembers("DAO", within: nil, limit: 10).map(\.fullName) == ["Nguyễn Thị Đào"])
-    #expect(try await store.searchMembers("đũng", within: nil, limit: 10).map(\.fullName) == ["Trần Văn Dũng"])
+    #expect(
+      try await store.searchMembers("dang", within: nil, on: .today, limit: 10).map(\.fullName) == ["Đặng Văn Hùng"])
+    #expect(
+      try await store.searchMembers("DAO", within: nil, on: .today, limit: 10).map(\.fullName) == ["Nguyễn Thị Đào"])
+    #expect(
+      try await store.searchMembers("đũng", within: nil, on: .today, limit: 10).map(\.fullName) == ["Trần Văn Dũng"])
   }
 
   @Test(arguments: Engine.allCases)
   func wordsMatchInAnyPositionAndTheLastIsAPrefix(engine: Engine) async throws {
     let store = try await loaded(engine)
-    #expect(try await store.searchMembers("nguyen van", within: nil, limit: 10).map(\.fullName) == ["Nguyễn Văn Nam"])
-    #expect(try await store.searchMembers("nguy", within: nil, limit: 10).count == 2)
     #expect(
-      try await store.searchMembers("thi", within: nil, limit: 10).map(\.fullName) == [
+      try await store.searchMembers("nguyen van", within: nil, on: .today, limit: 10).map(\.fullName) == [
+        "Nguyễn Văn Nam"
+      ])
+    #expect(try await store.searchMembers("nguy", within: nil, on: .today, limit: 10).count == 2)
+    #expect(
+      try await store.searchMembers("thi", within: nil, on: .today, limit: 10).map(\.fullName) == [
         "Dương Thị Mai", "Nguyễn Thị Đào",
       ])
     #expect(
-      try await store.searchMembers("Nguye\u{0302}\u{0303}n Thi\u{0323}", within: nil, limit: 10).map(\.fullName) == [
-        "Nguyễn Thị Đào"
-      ])
+      try await store.searchMembers("Nguye\u{0302}\u{0303}n Thi\u{0323}", within: nil, on: .today, limit: 10).map(
+        \.fullName) == [
+          "Nguyễn Thị Đào"
+        ])
   }
 
   @Test(arguments: Engine.allCases)
   func limitsToASubtree(engine: Engine) async throws {
     let store = try await loaded(engine)
-    #expect(try await store.searchMembers("van", within: "KG.02", limit: 10).map(\.fullName) == ["Trần Văn Dũng"])
-    #expect(try await store.searchMembers("van", within: "KG", limit: 10).count == 3)
-    await #expect(throws: DomainError.self) { try await store.searchMembers("van", within: "XX", limit: 10) }
+    #expect(
+      try await store.searchMembers("van", within: "KG.02", on: .today, limit: 10).map(\.fullName) == ["Trần Văn Dũng"])
+    #expect(try await store.searchMembers("van", within: "KG", on: .today, limit: 10).count == 3)
+    await #expect(throws: DomainError.self) {
+      try await store.searchMembers("van", within: "XX", on: .today, limit: 10)
+    }
   }
 
   @Test(arguments: Engine.allCases)
   func returnsNothingForMarkupOrPunctuation(engine: Engine) async throws {
     let store = try await loaded(engine)
-    #expect(try await store.searchMembers("\" OR 1 --", within: nil, limit: 10).isEmpty)
-    #expect(try await store.searchMembers("   ", within: nil, limit: 10).isEmpty)
+    #expect(try await store.searchMembers("\" OR 1 --", within: nil, on: .today, limit: 10).isEmpty)
+    #expect(try await store.searchMembers("   ", within: nil, on: .today, limit: 10).isEmpty)
   }
 
   @Test(arguments: Engine.allCases)
@@ -73,9 +83,13 @@ struct SearchStoreTests {
         events: [SmallProvince.admitted(other[1].id, on: "2010-01-01")])
     ])
     #expect(
-      try await store.searchMembers("nguyen van nam", within: "KG", limit: 10).map(\.partyCardNumber) == ["20000001"])
+      try await store.searchMembers("nguyen van nam", within: "KG", on: .today, limit: 10).map(\.partyCardNumber) == [
+        "20000001"
+      ])
     #expect(
-      try await store.searchMembers("nguyen van nam", within: "AG", limit: 10).map(\.partyCardNumber) == ["30000001"])
-    #expect(try await store.searchMembers("nguyen van nam", within: nil, limit: 10).count == 2)
+      try await store.searchMembers("nguyen van nam", within: "AG", on: .today, limit: 10).map(\.partyCardNumber) == [
+        "30000001"
+      ])
+    #expect(try await store.searchMembers("nguyen van nam", within: nil, on: .today, limit: 10).count == 2)
   }
 }

@@ -36,11 +36,13 @@ struct UnknownStoredValueTests {
 
   @Test func anEventOfAnUnknownKindIsAnErrorNamingItsColumn() async throws {
     let (store, id) = try await storeWithOneMember()
-    #expect(try await store.memberRecord(id: id, within: nil)?.timeline.events.first?.kind == .admitted)
+    #expect(try await store.memberRecord(id: id, within: nil, on: .today)?.timeline.events.first?.kind == .admitted)
     try await store.writer.write { db in
       try db.execute(sql: "UPDATE membership_event SET kind = 'exiled' WHERE member_id = ?", arguments: [id])
     }
-    await expectUnknown("membership_event.kind", "exiled") { _ = try await store.memberRecord(id: id, within: nil) }
+    await expectUnknown("membership_event.kind", "exiled") {
+      _ = try await store.memberRecord(id: id, within: nil, on: .today)
+    }
   }
 
   @Test func aMemberOfAnUnknownGenderIsAnErrorNotAMan() async throws {

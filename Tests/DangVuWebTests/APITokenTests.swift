@@ -165,7 +165,7 @@ import Testing
       let refused = try await world.me(bearer: token.secret)
       #expect(refused.status == .unauthorized && refused.body.contains("auth.tokenRevoked"))
     }
-    let tokens = try await world.store.apiTokens(ownedBy: nil, within: nil)
+    let tokens = try await world.store.apiTokens(ownedBy: nil, within: nil, on: .today)
     #expect(tokens.allSatisfy { $0.revokedBy == "account.password" })
     let audit = try await world.store.auditEntries(AuditFilter(action: "account.tokenRevoke"))
     #expect(audit.count == 2 && audit.allSatisfy { $0.actorLogin == "root" })

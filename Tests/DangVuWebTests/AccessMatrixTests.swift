@@ -57,7 +57,8 @@ import Testing
         memberID: cuong.id, toCellID: try #require(try await store.organisation(code: "KG.02.002")).id,
         issued: Day(parsing: "2024-06-03")!, number: "9-GGT/Tân Hiệp"),
       expectedVersion: nil, by: .commandLine(user: "thu"))
-    let event = try #require(try await store.memberRecord(id: cuong.id, within: nil)?.recordedEvents.first?.id)
+    let event = try #require(
+      try await store.memberRecord(id: cuong.id, within: nil, on: .today)?.recordedEvents.first?.id)
     let post = try await store.recordPost(
       NewPost(memberID: cuong.id, kindCode: "secretary", unitCode: outsideUnit, from: Day(parsing: "2020-10-01")!),
       by: .commandLine(user: "thu"))
@@ -159,7 +160,9 @@ import Testing
     let records = try await world.store.oversightRecords(
       scope: "KG", from: Day(parsing: "2020-01-01")!, to: Day(parsing: "2030-12-31")!, limit: 1000)
     let complaint = try await world.store.complaint(id: world.outsideComplaint)
-    let tokens = try await world.store.apiTokens(ownedBy: nil, within: nil).map { "\($0.id)\($0.revoked == nil)" }
+    let tokens = try await world.store.apiTokens(ownedBy: nil, within: nil, on: .today).map {
+      "\($0.id)\($0.revoked == nil)"
+    }
     return
       "\(tokens) \(s.organisations) \(s.members) \(s.events) \(cuong?.version ?? -1) \(cuong?.member.fullName ?? "")"
       + " \(records.discipline.count) \(records.complaints.count) \(complaint?.complaint.resolved?.iso ?? "-")"

@@ -190,7 +190,7 @@ import Testing
     try await world.store.recordEvents([
       MembershipEvent(memberID: world.bich, kind: .exempted, date: day("2024-02-01"), note: "nhầm ngày")
     ])
-    let record = try #require(try await world.store.memberRecord(id: world.bich, within: nil))
+    let record = try #require(try await world.store.memberRecord(id: world.bich, within: nil, on: .today))
     let wrong = try #require(record.recordedEvents.first { $0.event.kind == .exempted })
     let form = try await get("/dang-vien/\(world.bich)/sua-su-kien/\(wrong.id)", from: world.store, as: secretary)
     #expect(form.status == .ok)
@@ -230,7 +230,7 @@ import Testing
   @Test func aCorrectionTheHistoryRefusesWritesNothing() async throws {
     let world = try await LifecycleWorld.make()
     let secretary = try await signIn(world.store, role: .secretary, scope: "KG.01.001.01")
-    let record = try #require(try await world.store.memberRecord(id: world.an, within: nil))
+    let record = try #require(try await world.store.memberRecord(id: world.an, within: nil, on: .today))
     let official = try #require(record.recordedEvents.first { $0.event.kind == .madeOfficial })
     // Official a month after admission: the probation is 12 months.
     let refused = try await post(

@@ -102,7 +102,7 @@ struct RegisterWorld {
     let (store, units) = try await WebProvince.store()
     var members: [String: Int64] = [:]
     for name in ["Nguyễn Văn An", "Đặng Thị Bích", "Trần Văn Cường", "Lê Thị Hoa"] {
-      members[name] = try #require(try await store.searchMembers(name, within: nil, limit: 1).first?.id)
+      members[name] = try #require(try await store.searchMembers(name, within: nil, on: .today, limit: 1).first?.id)
     }
     var an = try #require(try await store.member(id: members["Nguyễn Văn An"]!))
     an.nationalID = anNationalID

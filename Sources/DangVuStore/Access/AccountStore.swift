@@ -30,7 +30,7 @@ public protocol AccountStore: Sendable {
   /// A new API token for integrations, with an expiry; the secret is shown once and only its hash is kept.
   func issueAPIToken(_ new: NewAPIToken, by actor: AuditActor, at time: Date) async throws -> IssuedAPIToken
   /// Tokens, newest first: of one account, and/or of accounts whose scope is inside `rootCode` today.
-  func apiTokens(ownedBy accountID: Int64?, within rootCode: String?) async throws -> [APIToken]
+  func apiTokens(ownedBy accountID: Int64?, within rootCode: String?, on today: Day) async throws -> [APIToken]
   func apiToken(id: Int64) async throws -> APIToken?
   /// Revokes a token (once; revoking again returns it unchanged), audited as `actor`'s.
   func revokeAPIToken(id: Int64, by actor: AuditActor, at time: Date) async throws -> APIToken

@@ -15,7 +15,7 @@ public protocol RegisterEditing: Sendable {
   /// history, the units it names, the admission and the sponsors' names. nil when there is no such member,
   /// or, with `rootCode`, when the member's current cell (the last, for one who left) is outside that
   /// unit's subtree: the page's subtree check, in the same read.
-  func memberRecord(id: Int64, within rootCode: String?) async throws -> MemberRecord?
+  func memberRecord(id: Int64, within rootCode: String?, on today: Day) async throws -> MemberRecord?
 
   /// Adds one member with the events of its history (checked like `addMembers`); a new member is version 1. The
   /// audit entry (`member.add`) is written in the same transaction.

@@ -38,7 +38,9 @@ extension SQLiteStore {
     return IssuedAPIToken(token: token, secret: secret)
   }
 
-  public func apiTokens(ownedBy accountID: Int64?, within rootCode: String?) async throws -> [APIToken] {
+  public func apiTokens(ownedBy accountID: Int64?, within rootCode: String?, on today: Day) async throws
+    -> [APIToken]
+  {
     try await writer.read { db in
       var conditions: [String] = []
       var arguments: [any DatabaseValueConvertible] = []
@@ -54,7 +56,7 @@ extension SQLiteStore {
           """, arguments: StatementArguments(arguments))
       var tokens: [APIToken] = []
       for row in rows {
-        if let rootCode, try !Self.unitIsWithin(id: row[10], rootCode: rootCode, on: Day.today, in: db) { continue }
+        if let rootCode, try !Self.unitIsWithin(id: row[10], rootCode: rootCode, on: today, in: db) { continue }
         tokens.append(Self.apiToken(row))
       }
       return tokens

@@ -11,7 +11,7 @@ extension SQLiteStore {
   }
 
   // One read for the whole page: at 100 connections each extra hop to a reader connection shows.
-  public func memberRecord(id: Int64, within rootCode: String?) async throws -> MemberRecord? {
+  public func memberRecord(id: Int64, within rootCode: String?, on today: Day) async throws -> MemberRecord? {
     try readOnCallingThread { db in
       guard let versioned = try Self.versionedMember(id: id, in: db) else { return nil }
       // Showing a stored history, not recording one: every event was checked against the tree when it was
@@ -23,7 +23,7 @@ extension SQLiteStore {
       if let rootCode {
         guard let last = timeline.spans.last,
           try Self.unitIsReachable(
-            id: last.cellID, rootCode: rootCode, on: last.until.map { $0.adding(days: -1) } ?? Day.today, in: db)
+            id: last.cellID, rootCode: rootCode, on: last.until.map { $0.adding(days: -1) } ?? today, in: db)
         else { return nil }
       }
       let corrections = try Self.eventCorrections(ofMember: id, in: db)

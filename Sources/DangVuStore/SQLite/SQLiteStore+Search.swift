@@ -2,14 +2,16 @@ import DangVuCore
 import GRDB
 
 extension SQLiteStore {
-  public func searchMembers(_ text: String, within code: String?, limit: Int) async throws -> [MemberHit] {
+  public func searchMembers(_ text: String, within code: String?, on day: Day, limit: Int) async throws
+    -> [MemberHit]
+  {
     let words = SearchFolding.words(text)
     guard !words.isEmpty, limit > 0 else { return [] }
     let exact = words.map { "\"\($0)\"" }.joined(separator: " ")
     // The last word is also a prefix ("nguyen v" finds "Nguyễn Văn …" as the user types), but whole words
     // are tried first: a prefix merges the lists of every word it starts, which costs at national scale.
     let prefix = exact + "*"
-    let today = Day.today.daysSinceEpoch
+    let today = day.daysSinceEpoch
     let typed = words.joined(separator: " ")
     return try await writer.read { db in
       let columns = "SELECT m.id, m.full_name, m.birth_date, m.party_card_number, o.code, o.name\n"

@@ -63,7 +63,7 @@ struct Access: Sendable {
     if principal.role.ownRecordOnly && principal.memberID != id { throw AccessError.notFound }
     guard
       let record = try await store.memberRecord(
-        id: id, within: principal.role.ownRecordOnly ? nil : scopeCode)
+        id: id, within: principal.role.ownRecordOnly ? nil : scopeCode, on: today)
     else { throw AccessError.notFound }
     return record
   }

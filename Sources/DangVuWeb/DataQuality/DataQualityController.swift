@@ -41,7 +41,8 @@ struct DataQualityController {
     let access = try Access.require(.readRecords, context, store: store)
     let code = try await access.reportScope(request.queryValue(parameter), on: context.today)
     guard
-      let report = RegisterCompletenessReport.build(code: code, totals: try await cache.totals(of: store))
+      let report = RegisterCompletenessReport.build(
+        code: code, totals: try await cache.totals(of: store, on: context.today))
     else { throw AccessError.unitNotFound(code) }
     return report
   }

@@ -34,7 +34,7 @@ struct MemberAPIController {
     let text = typed.trimmingCharacters(in: .whitespacesAndNewlines)
     let limit = try request.queryNumber("limit", in: 1...Self.searchLimit) ?? 20
     guard !text.isEmpty else { return SearchResult(members: []) }
-    return SearchResult(members: try await store.searchMembers(text, within: scope, limit: limit))
+    return SearchResult(members: try await store.searchMembers(text, within: scope, on: context.today, limit: limit))
   }
 
   @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -17,7 +17,7 @@ struct SearchController {
     let requested = request.queryValue("trong").flatMap { $0.isEmpty ? nil : $0 }
     let within = try await access.reportScope(requested, on: context.today)
     let model = try await SearchPageModel.load(
-      from: store, query: query, withinCode: within, named: requested != nil)
+      from: store, query: query, withinCode: within, named: requested != nil, today: context.today)
     return HTMLPage(html: SearchPageView.render(model))
   }
 }

@@ -13,7 +13,9 @@ struct SearchPageModel: Sendable {
 
   /// Searches within `withinCode`; the page names the unit only when the person chose it (`named`),
   /// not when it is their whole scope.
-  static func load(from store: any PartyStore, query: String, withinCode: String, named: Bool) async throws
+  static func load(
+    from store: any PartyStore, query: String, withinCode: String, named: Bool, today: Day
+  ) async throws
     -> SearchPageModel
   {
     var within: UnitPageModel.UnitRef?
@@ -27,7 +29,7 @@ struct SearchPageModel: Sendable {
     }
     let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
     let hits =
-      trimmed.isEmpty ? [] : try await store.searchMembers(trimmed, within: withinCode, limit: limit)
+      trimmed.isEmpty ? [] : try await store.searchMembers(trimmed, within: withinCode, on: today, limit: limit)
     return SearchPageModel(query: trimmed, within: within, hits: hits)
   }
 }

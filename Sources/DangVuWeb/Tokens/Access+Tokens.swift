@@ -14,10 +14,10 @@ extension Access {
   /// The tokens the principal may manage, newest first.
   func manageableTokens() async throws -> [APIToken] {
     guard principal.allows(.manageAccounts) else {
-      return try await store.apiTokens(ownedBy: principal.accountID, within: nil)
+      return try await store.apiTokens(ownedBy: principal.accountID, within: nil, on: today)
     }
-    let own = try await store.apiTokens(ownedBy: principal.accountID, within: nil)
-    let inside = try await store.apiTokens(ownedBy: nil, within: scopeCode)
+    let own = try await store.apiTokens(ownedBy: principal.accountID, within: nil, on: today)
+    let inside = try await store.apiTokens(ownedBy: nil, within: scopeCode, on: today)
     let seen = Set(inside.map(\.id))
     return (inside + own.filter { !seen.contains($0.id) }).sorted { $0.id > $1.id }
   }
