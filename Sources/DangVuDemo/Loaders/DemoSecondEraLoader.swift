@@ -129,13 +129,13 @@ public enum DemoSecondEraLoader {
     var events: [MembershipEvent] = []
     var cells = Set<Int64>()
     try register.forEachOpenSpan { open in
-      let member = open.span.memberID
-      let standing = open.span.standing
-      let inTransit = open.span.inTransit
-      cells.insert(open.span.cellID)
+      let member = open.memberID
+      let standing = open.standing
+      let inTransit = open.inTransit
+      cells.insert(open.cellID)
       var received: Day?
       if inTransit, let sentTo = open.sentTo {
-        let day = DemoSecondEra.received(memberID: member, sent: open.span.from, seed: seed)
+        let day = DemoSecondEra.received(memberID: member, sent: open.from, seed: seed)
         if day <= today {
           events.append(MembershipEvent(memberID: member, kind: .transferReceived, date: day, cellID: sentTo))
           received = day

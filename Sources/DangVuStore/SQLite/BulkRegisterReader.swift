@@ -10,10 +10,14 @@ import GRDB
 public struct BulkRegisterReader {
   let db: Database
 
-  /// A span still open, with what a loader needs of its history: the member's admission, for a probationer;
-  /// the cell the letter was sent to, for a member in transit.
+  /// A span still open (`member_span`), with what a loader needs of its history: the member's admission, for a
+  /// probationer; the cell the letter was sent to, for a member in transit.
   public struct OpenSpan: Sendable {
-    public var span: MemberSpan
+    public var memberID: Int64
+    public var cellID: Int64
+    public var from: Day
+    public var standing: Standing
+    public var inTransit: Bool
     public var admitted: Day?
     public var sentTo: Int64?
   }
@@ -85,7 +89,7 @@ public struct BulkRegisterReader {
     let rows = try Row.fetchCursor(
       db,
       sql: """
-        SELECT s.member_id, s.cell_id, s.valid_from, s.valid_until, s.standing, s.exempt, s.in_transit,
+        SELECT s.member_id, s.cell_id, s.standing, s.in_transit, s.valid_from,
           CASE WHEN s.standing = 'probationary' THEN
             (SELECT MIN(date) FROM membership_event INDEXED BY membership_event_member
              WHERE member_id = s.member_id AND kind = 'admitted') END,
@@ -95,8 +99,14 @@ public struct BulkRegisterReader {
         FROM member_span s WHERE s.valid_until IS NULL ORDER BY s.member_id
         """)
     while let row = try rows.next() {
+      let standing: String = row[2]
+      guard let known = Standing(rawValue: standing) else {
+        throw StoredValue.unknown(standing, column: "member_span.standing")
+      }
       try body(
-        OpenSpan(span: try Self.span(row), admitted: (row[7] as Int?).map(Day.init(daysSinceEpoch:)), sentTo: row[8]))
+        OpenSpan(
+          memberID: row[0], cellID: row[1], from: Day(daysSinceEpoch: row[4]), standing: known, inTransit: row[3],
+          admitted: (row[5] as Int?).map(Day.init(daysSinceEpoch:)), sentTo: row[6]))
     }
   }
 
