@@ -22,6 +22,8 @@ let package = Package(
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    // Page snapshots in the web tests (the SnapshotTesting target alone: no macros, no swift-syntax to build).
+    .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
   ],
   targets: [
     .target(name: "DangVuCore"),
@@ -102,7 +104,10 @@ let package = Package(
         // The report pages hold the demo province to its targets (DemoTargets).
         "DangVuDemo",
         .product(name: "HummingbirdTesting", package: "hummingbird"),
-      ]),
+        .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+      ],
+      // The pages as they were approved (PageSnapshotTests), compared byte for byte.
+      exclude: ["__Snapshots__"]),
     // Drives the built `dangvu` binary; depending on it makes `swift build --build-tests` build it first.
     .testTarget(name: "EndToEndTests", dependencies: ["dangvu"]),
   ]

@@ -18,9 +18,10 @@ cleanup() { [ -n "${server:-}" ] && kill "$server" 2>/dev/null || true; rm -rf "
 trap cleanup EXIT
 
 db="$work/db.sqlite"
-# The first era only (to 30/6/2025), so KG, the account's scope, is the province today (decision 0036).
-"$binary" demo --members 2000 --grade-years 2023 --until 2025-06-30 --db "$db" >/dev/null
-echo "mat-khau-kiem-thu-api" | "$binary" user add kiemthu --name "Kiểm thử API" --role administrator --scope KG \
+# The demo to today: Kiên Giang went under An Giang's new committee on 1/7/2025 (decision 0036), whose staff reach
+# Kiên Giang's history as its successor's (decision 0040), so the account is scoped to the province of today.
+"$binary" demo --members 2000 --grade-years 2023 --db "$db" >/dev/null
+echo "mat-khau-kiem-thu-api" | "$binary" user add kiemthu --name "Kiểm thử API" --role administrator --scope AGI-2025 \
   --db "$db" >/dev/null
 token="$("$binary" user token kiemthu --name schemathesis --db "$db")"
 "$binary" serve --port "$port" --db "$db" >"$work/serve.log" 2>&1 &

@@ -19,9 +19,9 @@ port=$((20000 + RANDOM % 20000))
 cleanup() { [ -n "${server:-}" ] && kill "$server" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-# The first era only (to 30/6/2025): the flows grade and supervise 2022–2025 with accounts scoped to the province
-# of those years, which the 2025 reorganisation would end (decision 0036).
-"$binary" demo --members 3000 --grade-years 2022 --until 2025-06-30 --db "$work/db.sqlite" >/dev/null
+# The demo to today, through the 2025 reorganisation: the accounts are scoped to the new province, whose staff reach
+# Kiên Giang's history as its successor's (decision 0040), so the flows grade and supervise 2022–2025 as before.
+"$binary" demo --members 3000 --grade-years 2022 --db "$work/db.sqlite" >/dev/null
 # 2023 is opened but not graded: the browser grades a cell of it.
 "$binary" grades open --year 2023 --date 2023-12-15 --db "$work/db.sqlite" >/dev/null
 # A transfer's receiving side: the secretary of the smallest cell with members (the demo's own secretary
@@ -78,17 +78,19 @@ python3 Tests/Browser/grading_workflow_flow.py "http://127.0.0.1:$port" bithu.xa
   tochuc.huyen "$workflow_password" "$district" "$commune" 2022 "$artifacts"
 # The inspection commission's staffer records a thematic supervision of a member of the secretary's cell, corrects its
 # start from February to May, and the oversight report moves its lượt from the first quarter to the second (issue 21
-# part 5). Last year's quarters, with a member in the cell since before that year.
+# part 5). The first two quarters of the latest year whose first half is past (this year from July, else last year):
+# the accounts' province existed all of it (the demo's new province was founded on 1/7/2025), with a member in the
+# cell since before that year.
 checker="$(awk -F'\t' '$1 ~ /^ *kiemtra$/ {print $2}' "$work/serve.log")"
 checker_scope="$(awk -F'\t' '$1 ~ /^ *kiemtra$/ {n = split($3, w, " "); print w[n]}' "$work/serve.log")"
-last_year=$(( $(date +%Y) - 1 ))
+flow_year=$(( $(date +%Y) - $( [ "$(date +%m)" -ge 7 ] && echo 0 || echo 1) ))
 card="$(sqlite3 "$work/db.sqlite" "SELECT m.party_card_number FROM member_span s JOIN organisation o ON o.id = s.cell_id
   JOIN member m ON m.id = s.member_id WHERE o.code = '$cell' AND s.valid_until IS NULL AND s.in_transit = 0
   AND m.party_card_number IS NOT NULL
-  AND s.valid_from <= CAST(julianday('$last_year-01-01') - julianday('1970-01-01') AS INTEGER)
+  AND s.valid_from <= CAST(julianday('$flow_year-01-01') - julianday('1970-01-01') AS INTEGER)
   ORDER BY s.member_id LIMIT 1")"
 python3 Tests/Browser/oversight_flow.py "http://127.0.0.1:$port" kiemtra "$checker" "$checker_scope" "$card" \
-  "$last_year" "$artifacts"
+  "$flow_year" "$artifacts"
 # A secretary issues a transfer letter that the receiving cell's secretary receives, on a phone's screen.
 python3 Tests/Browser/transfer_flow.py "http://127.0.0.1:$port" bithu "$password" bithu.nhan "$receiver_password" \
   "$destination" "$artifacts"

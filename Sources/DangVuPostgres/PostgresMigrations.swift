@@ -14,7 +14,9 @@ enum PostgresMigrations {
   }
 
   /// Every step, in order; a new slice appends its steps here and never edits one that has shipped.
-  static let all: [Migration] = [auditTrail]
+  static let all: [Migration] = [
+    auditTrail, organisationTree, registerReadByTheTree, dataGeneration, succession,
+  ]
 
   /// Taken for the migration's transaction: two servers started at once on an empty database would
   /// otherwise both create the tables. ("DVschema" in ASCII.)

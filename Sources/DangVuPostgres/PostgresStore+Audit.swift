@@ -55,14 +55,6 @@ extension PostgresStore: AuditStore {
   }
 
   public func auditEntries(_ filter: AuditFilter) async throws -> [AuditEntry] {
-    if filter.within != nil {
-      // Who may read an entry follows the tree on the entry's day (decision 0009); the tree is not on
-      // PostgreSQL yet, and an unfiltered list would show a district's staff the whole province.
-      throw DomainError(
-        "postgres.treeMissing",
-        "Chưa lọc được nhật ký theo tổ chức trên PostgreSQL: cây tổ chức chưa được lưu trên PostgreSQL "
-          + "(hiện chỉ nhật ký thao tác). Hãy dùng cơ sở dữ liệu SQLite cho việc này.")
-    }
     var query = AuditQuery()
     if let actor = filter.actor { query.where("a.actor_login = ", actor) }
     if let action = filter.action {
@@ -77,9 +69,14 @@ extension PostgresStore: AuditStore {
       query.where("a.at_ms < ", AuditTime.startOfDay(to.adding(days: 1)).millisecondsSince1970)
     }
     if let before = filter.before { query.where("a.seq < ", before) }
+    var with = ""
+    if let within = filter.within {
+      with = Self.auditSubtreeCTE(code: query.bind(within))
+      query.where(Self.auditWithinCondition)
+    }
     let limit = query.bind(filter.boundedLimit)
     let sql = """
-      SELECT \(Self.auditColumns) FROM audit_entry a
+      \(with)SELECT \(Self.auditColumns) FROM audit_entry a
       WHERE \(query.conditions.isEmpty ? "true" : query.conditions.joined(separator: " AND "))
       ORDER BY a.seq DESC LIMIT \(limit)
       """
@@ -116,6 +113,39 @@ extension PostgresStore: AuditStore {
       return walk.result(lastIssued: nil, head: try await Self.auditHead(in: transaction))
     }
   }
+
+  /// `sub(id, since, until)`: the units under the unit `code` (a placeholder) and the days they were under it,
+  /// walking every parent link ever recorded and narrowing the days at each level; NULL is unbounded. SQLite's
+  /// `auditSubtreeCTE`, so an entry is read by the same people on either engine.
+  static func auditSubtreeCTE(code: String) -> String {
+    """
+    WITH RECURSIVE sub(id, since, until) AS (
+      SELECT id, NULL::integer, NULL::integer FROM organisation WHERE code = \(code)
+      UNION
+      SELECT p.child_id,
+        CASE WHEN sub.since IS NULL OR p.valid_from > sub.since THEN p.valid_from ELSE sub.since END,
+        CASE WHEN sub.until IS NULL THEN p.valid_until
+          WHEN p.valid_until IS NULL OR p.valid_until > sub.until THEN sub.until ELSE p.valid_until END
+      FROM organisation_parent p JOIN sub ON p.parent_id = sub.id
+      WHERE (sub.until IS NULL OR p.valid_from < sub.until)
+        AND (sub.since IS NULL OR p.valid_until IS NULL OR p.valid_until > sub.since))
+
+    """
+  }
+
+  /// The entry's scope unit was under the unit on the entry's day in Vietnam (UTC+7); for a unit that has ended,
+  /// on its last day, so the records of a dissolved cell stay with the subtree that held it (SQLite's
+  /// `auditWithinCondition`).
+  static let auditWithinCondition: String = {
+    let entryDay = "((a.at_ms + 25200000) / 86400000)"
+    let day = "LEAST(\(entryDay), COALESCE(o.ended - 1, \(entryDay)))"
+    return """
+      EXISTS (
+        SELECT 1 FROM organisation o JOIN sub ON sub.id = o.id
+        WHERE o.code = a.scope_code
+          AND (sub.since IS NULL OR sub.since <= \(day)) AND (sub.until IS NULL OR sub.until > \(day)))
+      """
+  }()
 
   /// The head recorded with the last append; nil when its row or its table is gone.
   static func auditHead(in transaction: PostgresTransaction) async throws -> AuditHead? {

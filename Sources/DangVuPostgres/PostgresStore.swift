@@ -5,8 +5,9 @@ import PostgresNIO
 
 /// The PostgreSQL engine for central deployments (issue 23, docs/decisions/0032): a pool of connections
 /// (`PostgresClient`) run by a task the store owns, its own migrations, and transactions as the SQLite store
-/// has them. So far it serves the audit trail only (`AuditStore`); the rest of `PartyStore` follows slice by
-/// slice, each passing the same contract tests as SQLite.
+/// has them. So far it serves the audit trail (`AuditStore`) and the organisation tree (`TreeStore`,
+/// `TreeEditing`, `TreeSuccession`); the rest of `PartyStore` follows slice by slice, each passing the same
+/// contract tests as SQLite (docs/decisions/0038).
 ///
 /// Open it with `open(_:)` and end it with `close()`: the pool's connections stay open until then.
 public final class PostgresStore: Sendable {
@@ -60,13 +61,28 @@ public final class PostgresStore: Sendable {
   /// Runs `body` in one transaction on one connection of the pool, committed when it returns and rolled back
   /// when it throws; the error `body` threw is the one thrown (postgres-nio's own `withTransaction` wraps it).
   /// Read committed, PostgreSQL's default: each statement sees what was committed before it started, so a
-  /// write that serialises on a lock (the audit trail's append) reads the state the previous holder left.
+  /// write that serialises on a lock (the audit trail's append, a change to the tree) reads the state the previous
+  /// holder left. Its last statement moves the data generation on (`dataGeneration()`).
   func write<Result: Sendable>(_ body: @Sendable (PostgresTransaction) async throws -> Result) async throws -> Result {
     try await PostgresFailure.naming(location) {
       try await client.withConnection { connection in
         try await Self.inTransaction(
           PostgresTransaction(connection: connection, logger: logger), begin: "BEGIN ISOLATION LEVEL READ COMMITTED",
-          body)
+          end: .commitMovingGeneration, body)
+      }
+    }
+  }
+
+  /// Runs `body` as `write` does and then rolls it back: a change made to see what it would do (a preview)
+  /// passes every check the write passes, and nothing stays written.
+  func rehearse<Result: Sendable>(_ body: @Sendable (PostgresTransaction) async throws -> Result) async throws
+    -> Result
+  {
+    try await PostgresFailure.naming(location) {
+      try await client.withConnection { connection in
+        try await Self.inTransaction(
+          PostgresTransaction(connection: connection, logger: logger), begin: "BEGIN ISOLATION LEVEL READ COMMITTED",
+          end: .rollback, body)
       }
     }
   }
@@ -78,25 +94,39 @@ public final class PostgresStore: Sendable {
       try await client.withConnection { connection in
         try await Self.inTransaction(
           PostgresTransaction(connection: connection, logger: logger),
-          begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
+          begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", end: .commit, body)
       }
     }
   }
 
+  /// How a transaction whose body returned ends.
+  private enum End {
+    case commit
+    /// A write: the data generation moves on in the same transaction, so a cache that reads the new number
+    /// also sees what was written. (A sequence moves outside the transaction: read between its move and the
+    /// commit, it would let a cache keep an old answer under the new number.) The row's lock is held from that
+    /// last statement to the commit, so writes queue only for their commits.
+    case commitMovingGeneration
+    case rollback
+  }
+
   private static func inTransaction<Result: Sendable>(
-    _ transaction: PostgresTransaction, begin: PostgresQuery,
+    _ transaction: PostgresTransaction, begin: PostgresQuery, end: End,
     _ body: @Sendable (PostgresTransaction) async throws -> Result
   ) async throws -> Result {
     try await transaction.query(begin)
     let result: Result
     do {
       result = try await body(transaction)
+      if end == .commitMovingGeneration {
+        try await transaction.query("UPDATE data_generation SET generation = generation + 1 WHERE id = 1")
+      }
     } catch {
       // The body's error is what the caller needs; a failed rollback leaves a connection the pool closes.
       _ = try? await transaction.query("ROLLBACK")
       throw error
     }
-    try await transaction.query("COMMIT")
+    try await transaction.query(end == .rollback ? "ROLLBACK" : "COMMIT")
     return result
   }
 }

@@ -7,53 +7,14 @@ import DangVuCore
 /// that a network database fits the same shape.
 public protocol PartyStore: EvaluationStore, CycleEvaluationStore, MembershipStore, OversightStore, AccountStore,
   DashboardStore,
-  AuditStore, RegisterEditing, LifecycleRecording, TargetStore, LeadershipRecording, TreeEditing
+  AuditStore, RegisterEditing, LifecycleRecording, TargetStore, LeadershipRecording, TreeStore,
+  TreeEditing, TreeSuccession
 {
-  // MARK: The tree
-
-  /// The kinds of unit and which may sit under which, as the database holds them.
-  func unitKinds() async throws -> UnitKindTable
-
-  /// Adds units in order (a parent may be earlier in the same batch); all or none. An import's `audit` entry is
-  /// appended in the same transaction (so are those of the other batch writes below that take one).
-  @discardableResult
-  func addOrganisations(_ batch: [NewOrganisation], audit: ImportAudit?) async throws -> [Organisation]
-
-  /// Moves a unit under another parent from `day`; its old link ends that day.
-  func moveOrganisation(code: String, underParent parentCode: String, on day: Day) async throws
-
-  /// Ends a unit on `day` (dissolved; merged units end too). Refused while members are still in it
-  /// or in a unit below it that goes on.
-  func endOrganisation(code: String, on day: Day) async throws
-
-  /// Merges a unit into another on `day`: its units move under the target, its members transfer into
-  /// the target (which must then be a cell), and it ends.
-  func mergeOrganisation(code: String, into targetCode: String, on day: Day) async throws
-
-  func organisation(code: String) async throws -> Organisation?
-  func organisation(id: Int64) async throws -> Organisation?
-  /// Every parent link the unit ever had, oldest first.
-  func parentHistory(ofCode code: String) async throws -> [ParentLink]
-
-  /// Whether the unit `id` is the unit `rootCode` or below it on `day`: the one check behind every
-  /// subtree-scoped read and write. Units that ended still answer by the tree of that day.
-  func unitIsWithin(id: Int64, rootCode: String, on day: Day) async throws -> Bool
+  // MARK: Scope
 
   /// Which of `references` lie outside the subtree of `rootCode` (or do not exist): a unit by the tree on a day
   /// it existed (today, or its last day); a member, a collective or a decision by the unit it belongs to.
   func referencesOutside(_ references: ScopeReferences, within rootCode: String) async throws -> ScopeReferences
-
-  /// The tree on `day`; with a root code, only that unit's subtree.
-  func tree(on day: Day, root code: String?) async throws -> OrganisationTree
-
-  /// The units at the top of the tree on `day` (a province; two while provinces merge).
-  func roots(on day: Day) async throws -> [Organisation]
-
-  /// The units directly below the unit `code` on `day`, by code.
-  func children(of code: String, on day: Day) async throws -> [Organisation]
-
-  /// Units and links in id order, for export.
-  func allOrganisations() async throws -> (units: [Organisation], links: [ParentLink])
 
   // MARK: The member register
 
@@ -102,17 +63,8 @@ public protocol PartyStore: EvaluationStore, CycleEvaluationStore, MembershipSto
   /// How many members are in the register on `day` in each cell (only cells that have any).
   func memberCountsByCell(on day: Day) async throws -> [Int64: Int]
 
-  // MARK: Population
-
-  func setPopulation(_ rows: [Population], audit: ImportAudit?) async throws
-  func population(ofOrganisation id: Int64, year: Int) async throws -> Int?
-
   /// Counts of what the store holds, for status lines and tests.
   func statistics() async throws -> StoreStatistics
-
-  /// A number that changes whenever anything is committed to the store, by this process or another; nil
-  /// when the store cannot tell. Caches of computed reports keep an answer only while it stays the same.
-  func dataGeneration() async throws -> Int64?
 }
 
 /// A unit to add: the parent by code, because files and people name units by code.

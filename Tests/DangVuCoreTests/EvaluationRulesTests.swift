@@ -49,6 +49,19 @@ struct EvaluationRulesTests {
         == .record(.graded(.complete), replaced: nil))
   }
 
+  @Test func aRefusalNamesTheCyclesPeriodNotTheYear() {
+    var facts = longStanding
+    facts.disciplinedViolations = [false]
+    do {
+      _ = try EvaluationRules.decide(
+        .graded(.good), for: .member, facts, evaluatedOn: evaluationDay, during: "trong quý I năm 2026")
+      Issue.record("accepted")
+    } catch {
+      #expect(error.message.contains("bị kỷ luật trong quý I năm 2026 do vi phạm"))
+      #expect(!error.message.contains("trong năm"))
+    }
+  }
+
   @Test func threeMonthsOfSickLeaveRuleOutGood() {
     var facts = longStanding
     facts.sickLeaveMonths = 3

@@ -70,14 +70,17 @@ struct DemoReorganisationTests {
     #expect(parentOf["HN.01.001"] == "HN.C001")
     #expect(parentOf["KG.01.001.01"] == nil)
     let dissolved = plan.changes.compactMap { if case .dissolve(let code, _) = $0 { code } else { nil } }
-    #expect(Set(dissolved) == ["KG.01", "KG.02", "KG", "HN.01"])
+    #expect(Set(dissolved) == ["KG.01", "KG.02", "HN.01"])
+    // The merged province is taken over by its new committee, which then holds its records (decision 0040).
+    let merged = plan.changes.compactMap { if case .merge(let code, let into, _) = $0 { [code, into] } else { nil } }
+    #expect(merged == [["KG", "AGI-2025"]])
     // Founded before anything moves under them; dissolved after everything has left.
     let kinds = plan.changes.map(\.auditAction)
     #expect(kinds == kinds.sorted { rank($0) < rank($1) })
   }
 
   private func rank(_ action: String) -> Int {
-    ["organisation.add": 0, "organisation.move": 1, "organisation.end": 2][action] ?? 3
+    ["organisation.add": 0, "organisation.move": 1, "organisation.end": 2, "organisation.merge": 2][action] ?? 3
   }
 
   @Test func theMergerListCoversTheSixtyThreeProvincesAsThirtyFour() {

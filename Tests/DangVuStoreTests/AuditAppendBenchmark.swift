@@ -12,8 +12,8 @@ struct AuditAppendBenchmark {
 
   @Test(
     .enabled(if: ProcessInfo.processInfo.environment["DANGVU_BENCH_AUDIT"] == "1"),
-    arguments: AuditEngine.allCases)
-  func appendsPerSecond(engine: AuditEngine) async throws {
+    arguments: StoreEngine.allCases)
+  func appendsPerSecond(engine: StoreEngine) async throws {
     try await engine.withStore { t in
       let store = t.store
       let entry = NewAuditEntry(

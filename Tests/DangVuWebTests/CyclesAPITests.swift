@@ -126,3 +126,29 @@ import Testing
     #expect(try await store.grades(of: "KG.01.001", in: cycle).map(\.score) == [80])
   }
 }
+
+/// The report pages offer the cycles by kind that cover the subtree (issue 25 part 5): the yearly page links each,
+/// a cycle's page links the others but not itself, and a district below the province's cycles sees them too.
+@Suite struct CyclePickerTests {
+  static let staff = AuditActor(login: "bantochuc", role: "organisationStaff")
+
+  @Test func theReportPagesLinkTheCyclesThatCoverTheSubtree() async throws {
+    let (store, _) = try await WebProvince.store()
+    let quarter = try CyclePeriod(kind: .quarter, parsing: "2026-Q1")
+    let second = try CyclePeriod(kind: .quarter, parsing: "2026-Q2")
+    try await store.openEvaluationCycle(scope: "KG", quarter, evaluationDate: day("2026-03-31"), by: Self.staff)
+    try await store.openEvaluationCycle(scope: "KG", second, evaluationDate: day("2026-06-30"), by: Self.staff)
+    #expect(try await store.cyclesCovering(code: "KG.01").compactMap(\.period) == [second, quarter])
+    #expect(try await store.cyclesCovering(code: "KG.01").first?.scopeCode == "KG")
+
+    let yearly = try await report("/bao-cao/danh-gia?nam=2026&to-chuc=KG.01", store: store)
+    #expect(yearly.body.contains("Các đợt đánh giá khác:"))
+    #expect(
+      yearly.body.contains("href=\"/bao-cao/danh-gia?dot=quarter&amp;ky=2026-Q1&amp;to-chuc=KG.01\">quý I năm 2026</a>")
+    )
+    let page = try await report("/bao-cao/danh-gia?dot=quarter&ky=2026-Q1&to-chuc=KG.01", store: store)
+    #expect(page.status == .ok)
+    #expect(page.body.contains(">quý II năm 2026</a>"))
+    #expect(!page.body.contains(">quý I năm 2026</a>"))
+  }
+}

@@ -476,7 +476,8 @@ func report(_ uri: String, store: SQLiteStore, role: Role? = .leader, scope: Str
       try await store.openEvaluationCycle(scope: "KG", year: year, evaluationDate: day("\(year)-12-15"))
     }
     let access = Access(
-      principal: Principal(accountID: 1, login: "t", displayName: "t", role: .leader, scopeCode: "KG"), store: store)
+      principal: Principal(accountID: 1, login: "t", displayName: "t", role: .leader, scopeCode: "KG"), store: store,
+      today: day("2026-11-23"))
     let model = try await EvaluationPageModel.load(
       store: store, access: access, scopeCode: "KG", year: 2023, today: day("2026-11-23"))
     #expect(model.trend.map(\.year) == [2019, 2020, 2021, 2022, 2023])
@@ -497,7 +498,8 @@ func report(_ uri: String, store: SQLiteStore, role: Role? = .leader, scope: Str
     }
     try await store.addOrganisations(units)
     let access = Access(
-      principal: Principal(accountID: 1, login: "t", displayName: "t", role: .leader, scopeCode: "KG"), store: store)
+      principal: Principal(accountID: 1, login: "t", displayName: "t", role: .leader, scopeCode: "KG"), store: store,
+      today: day("2026-11-23"))
     let wide = try await ReportScopePicker.load(
       access: access, store: store, selected: "KG.01.1005", selectedName: "Chi bộ 5", on: day("2024-01-01"))
     #expect(wide.options.map(\.code) == ["KG.01", "KG.02"])
@@ -508,7 +510,8 @@ func report(_ uri: String, store: SQLiteStore, role: Role? = .leader, scope: Str
       access: access, store: store, selected: "KG.01", selectedName: "", on: day("2024-01-01"))
     #expect(narrow.options.count == 2)
     let district = Access(
-      principal: Principal(accountID: 1, login: "t", displayName: "t", role: .leader, scopeCode: "KG.01"), store: store)
+      principal: Principal(accountID: 1, login: "t", displayName: "t", role: .leader, scopeCode: "KG.01"), store: store,
+      today: day("2026-11-23"))
     let own = try await ReportScopePicker.load(
       access: district, store: store, selected: "KG.01", selectedName: "", on: day("2024-01-01"))
     #expect(own.options.count == 160)

@@ -31,8 +31,8 @@ public enum SmallProvince {
   ]
 
   /// Loads the units and returns their ids by code.
-  public static func load(into store: any PartyStore) async throws -> [String: Int64] {
-    let added = try await store.addOrganisations(units)
+  public static func load(into store: any TreeStore) async throws -> [String: Int64] {
+    let added = try await store.addOrganisations(units, audit: nil)
     return Dictionary(uniqueKeysWithValues: added.map { ($0.code, $0.id) })
   }
 

@@ -47,11 +47,14 @@ public struct CyclePeriod: Hashable, Sendable, Codable {
   public var nameVi: String { kind == .adHoc ? "đột xuất \(period.nameVi)" : period.nameVi }
 
   /// The words the command line and the API read back: "2026-Q1", "2020-2025", "2026-03-01..2026-04-15".
-  public var code: String {
+  public var code: String { Self.code(kind: kind, from: period.from, through: period.through) }
+
+  /// The code of a cycle of `kind` over those days, as `code` gives it: how a stored cycle is read back.
+  public static func code(kind: CycleKind, from: Day, through: Day) -> String {
     switch kind {
-    case .quarter: "\(period.from.year)-Q\((period.from.components.month - 1) / 3 + 1)"
-    case .term: "\(period.from.year)-\(period.through.year + 1)"
-    default: "\(period.from.iso)..\(period.through.iso)"
+    case .quarter: "\(from.year)-Q\((from.components.month - 1) / 3 + 1)"
+    case .term: "\(from.year)-\(through.year + 1)"
+    default: "\(from.iso)..\(through.iso)"
     }
   }
 }

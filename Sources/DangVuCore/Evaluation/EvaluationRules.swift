@@ -44,7 +44,7 @@ public enum EvaluationRules {
 
   public static func decide(
     _ proposed: GradeOutcome, for subject: SubjectClass, _ facts: SubjectCircumstances, evaluatedOn date: Day,
-    policy: EvaluationPolicy = .standard
+    during: String = "trong năm", policy: EvaluationPolicy = .standard
   ) throws(DomainError) -> Decision {
     if facts.exemptFromActivity && (subject == .member || subject == .leadershipCadre) {
       return .outsidePopulation
@@ -69,24 +69,24 @@ public enum EvaluationRules {
     if unfixed && grade != .notComplete {
       throw refusal(
         "evaluation.disciplined",
-        "bị kỷ luật trong năm do vi phạm mà tổ chức không tự phát hiện, khắc phục: chỉ được xếp loại không hoàn thành nhiệm vụ."
+        "bị kỷ luật \(during) do vi phạm mà tổ chức không tự phát hiện, khắc phục: chỉ được xếp loại không hoàn thành nhiệm vụ."
       )
     }
     if !facts.disciplinedViolations.isEmpty && grade.isGoodOrAbove {
       throw refusal(
         "evaluation.disciplined",
-        "bị kỷ luật trong năm (vi phạm đã tự phát hiện, khắc phục): cao nhất là hoàn thành nhiệm vụ.")
+        "bị kỷ luật \(during) (vi phạm đã tự phát hiện, khắc phục): cao nhất là hoàn thành nhiệm vụ.")
     }
     if facts.sickLeaveMonths >= policy.sickLeaveMonthsRulingOutGood && grade.isGoodOrAbove {
       throw refusal(
         "evaluation.sickLeave",
-        "nghỉ ốm \(facts.sickLeaveMonths) tháng trong năm (từ \(policy.sickLeaveMonthsRulingOutGood) tháng trở lên): "
+        "nghỉ ốm \(facts.sickLeaveMonths) tháng \(during) (từ \(policy.sickLeaveMonthsRulingOutGood) tháng trở lên): "
           + "không xếp loại hoàn thành tốt nhiệm vụ trở lên.")
     }
     if subject == .leadershipCollective && facts.memberWarnedOrWorse && grade != .notComplete {
       throw refusal(
         "evaluation.collectiveMemberDisciplined",
-        "tập thể có thành viên bị kỷ luật từ cảnh cáo trở lên trong năm: xếp loại không hoàn thành nhiệm vụ.")
+        "tập thể có thành viên bị kỷ luật từ cảnh cáo trở lên \(during): xếp loại không hoàn thành nhiệm vụ.")
     }
     return .record(proposed, replaced: nil)
   }

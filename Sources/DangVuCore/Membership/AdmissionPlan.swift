@@ -30,3 +30,27 @@ public enum ProbationStatus: Hashable, Sendable, Codable {
     return day < ends ? .running(ends: ends) : .overdue(since: ends)
   }
 }
+
+extension AdmissionPlan {
+  /// The plan for the scopes' subtrees in a year, from every unit's own plan (unit id → planned) and the tree of the
+  /// year's last day (`parent`): each plan counts in the first scope reached going up from its unit, unless a unit
+  /// with a plan of its own comes first (a province that sets 1,600 is held to 1,600, whatever its districts planned).
+  /// Nil when no plan counts. The rule every engine applies to the plans it stores (issue 23 part 1).
+  public static func total(
+    of plans: [Int64: Int], scopes: Set<Int64>, parent: (Int64) throws -> Int64?
+  ) rethrows -> Int? {
+    var total: Int?
+    for (unit, planned) in plans {
+      var current: Int64? = unit
+      while let id = current {
+        if id != unit && plans[id] != nil { break }
+        if scopes.contains(id) {
+          total = (total ?? 0) + planned
+          break
+        }
+        current = try parent(id)
+      }
+    }
+    return total
+  }
+}

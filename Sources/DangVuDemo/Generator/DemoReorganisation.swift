@@ -105,7 +105,8 @@ public enum DemoReorganisation {
         }
         dissolutions.append(.dissolve(code: unit.code, on: day))
       }
-      if root != province.code { dissolutions.append(.dissolve(code: province.code, on: day)) }
+      // A merge, not a dissolution: the new committee takes over the old one's records (decision 0040).
+      if root != province.code { dissolutions.append(.merge(code: province.code, intoCode: root, on: day)) }
     }
     return Plan(roots: roots, changes: founds + moves + dissolutions)
   }

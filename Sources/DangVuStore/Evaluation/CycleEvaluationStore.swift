@@ -11,6 +11,10 @@ public protocol CycleEvaluationStore: Sendable {
   /// The cycle of that kind and period covering the unit: its own or the nearest ancestor's.
   func cycleCovering(code: String, _ cycle: CyclePeriod) async throws -> EvaluationCycle?
 
+  /// Every cycle by kind that covers the unit (opened for it or a unit above it, by the tree of the cycle's last
+  /// day), latest first: what its report page offers to open.
+  func cyclesCovering(code: String) async throws -> [EvaluationCycle]
+
   /// Records or replaces scored grades in the cycle covering `scope`, of subjects in its subtree, all or none, each scored by its framework
   /// and checked by `EvaluationRules` and the regulation's excellent conditions, with one `grade.set` audit entry.
   @discardableResult

@@ -48,7 +48,8 @@ final class CycleGrading {
       throw DomainError("evaluation.badScore", "Điểm \(score) của \(resolved.name) phải từ 0 đến 100.")
     }
     let (outcome, why) = try resolved.decide(
-      .graded(grade), sickLeaveMonths: entry.sickLeaveMonths, evaluatedOn: cycle.evaluationDate)
+      .graded(grade), sickLeaveMonths: entry.sickLeaveMonths, evaluatedOn: cycle.evaluationDate,
+      during: "trong \(cycle.nameVi)")
     if outcome == .graded(.excellent) {
       var excellent = ExcellentFacts(
         allTasksOnTime: entry.allTasksOnTime, beyondRequirementPercent: entry.beyondRequirementPercent)

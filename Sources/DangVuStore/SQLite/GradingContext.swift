@@ -36,14 +36,15 @@ final class GradingContext {
 
     /// The rules applied to a proposed outcome (`EvaluationRules.decide`), a refusal naming the subject; a subject
     /// exempt from activity is refused, being outside the population graded. The yearly and the other cycles share it.
-    func decide(_ proposed: GradeOutcome, sickLeaveMonths: Int, evaluatedOn date: Day) throws -> (
-      outcome: GradeOutcome, replacedBecause: String?
-    ) {
+    /// `during` names the period in a refusal ("trong năm", "trong quý I năm 2026").
+    func decide(
+      _ proposed: GradeOutcome, sickLeaveMonths: Int, evaluatedOn date: Day, during: String = "trong năm"
+    ) throws -> (outcome: GradeOutcome, replacedBecause: String?) {
       var facts = facts
       facts.sickLeaveMonths = sickLeaveMonths
       let decision: EvaluationRules.Decision
       do {
-        decision = try EvaluationRules.decide(proposed, for: subjectClass, facts, evaluatedOn: date)
+        decision = try EvaluationRules.decide(proposed, for: subjectClass, facts, evaluatedOn: date, during: during)
       } catch {
         throw DomainError(error.code, "\(name): \(error.message)")
       }
@@ -61,27 +62,7 @@ final class GradingContext {
     guard let regulation = Regulation.all.first(where: { $0.id == cycle.regulation }) else {
       throw DomainError("evaluation.unknownRegulation", "Không rõ quy định \(cycle.regulation) của đợt đánh giá.")
     }
-    var proposed = entry.outcome
-    switch (regulation.grading, entry.score, proposed) {
-    case (.direct, .some, _):
-      throw DomainError(
-        "evaluation.scoreNotUsed", "Quy định \(regulation.id) xếp loại trực tiếp, không chấm điểm: hãy bỏ điểm số.")
-    case (.scored, nil, .graded):
-      throw DomainError(
-        "evaluation.scoreMissing",
-        "Quy định \(regulation.id) xếp loại theo điểm (thang 100): hãy nhập điểm của \(resolved.name).")
-    case (.scored, .some(let score), .graded(let grade)):
-      guard let byScore = regulation.grade(forScore: score) else {
-        throw DomainError("evaluation.badScore", "Điểm \(score) của \(resolved.name) phải từ 0 đến 100.")
-      }
-      if byScore != grade {
-        throw DomainError(
-          "evaluation.scoreMismatch",
-          "\(resolved.name): \(score) điểm ứng với mức \"\(byScore.nameVi)\", không phải \"\(grade.nameVi)\".")
-      }
-      proposed = .graded(byScore)
-    default: break
-    }
+    let proposed = try regulation.outcome(entry.outcome, score: entry.score, of: resolved.name)
     let (outcome, why) = try resolved.decide(
       proposed, sickLeaveMonths: entry.sickLeaveMonths, evaluatedOn: cycle.evaluationDate)
     // Most grades are new: try the insert first and look at the old grade only when there is one.

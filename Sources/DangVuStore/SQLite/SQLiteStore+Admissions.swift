@@ -43,26 +43,14 @@ extension SQLiteStore {
     {
       plans[row[0]] = row[1]
     }
-    let targets = Set(scopes.map(\.id))
-    var total: Int?
-    for (unit, planned) in plans {
-      var current: Int64? = unit
-      // Up from the planned unit: counted in the first scope reached, unless a planned unit comes first.
-      while let id = current {
-        if id != unit && plans[id] != nil { break }
-        if targets.contains(id) {
-          total = (total ?? 0) + planned
-          break
-        }
-        current = try db.cachedValue(
-          Int64.self,
-          sql: """
-            SELECT parent_id FROM organisation_parent
-            WHERE child_id = ? AND valid_from <= ? AND (valid_until IS NULL OR valid_until > ?)
-            """, arguments: [id, day, day])
-      }
+    return try AdmissionPlan.total(of: plans, scopes: Set(scopes.map(\.id))) { id in
+      try db.cachedValue(
+        Int64.self,
+        sql: """
+          SELECT parent_id FROM organisation_parent
+          WHERE child_id = ? AND valid_from <= ? AND (valid_until IS NULL OR valid_until > ?)
+          """, arguments: [id, day, day])
     }
-    return total
   }
 
   public func recordAdmission(_ admission: Admission) async throws {

@@ -44,7 +44,7 @@ extension SQLiteStore {
          WHERE cycle_id = :cycle AND unit_id IN (SELECT id FROM sub) GROUP BY subject_key, outcome
         """, arguments: ["code": code, "day": cycle.evaluationDate.daysSinceEpoch, "cycle": cycle.id])
     {
-      guard let outcome = GradeOutcome(code: row[1]) else { continue }
+      let outcome = try StoredValue.decode(row[1], column: "cycle_grade.outcome", GradeOutcome.init(code:))
       counts[row[0], default: GradeCounts()].add(outcome, count: row[2])
     }
     return counts

@@ -119,6 +119,35 @@ extension SQLiteStore {
     }
   }
 
+  public func cyclesCovering(code: String) async throws -> [EvaluationCycle] {
+    try await writer.read { db in
+      let unit = try Self.requireOrganisation(code: code, in: db)
+      var above: [Day: Set<Int64>] = [:]
+      return try Row.fetchAll(
+        db,
+        sql: """
+          SELECT c.id, o.code, c.kind, c.period_from, c.period_through, c.evaluation_date, c.regulation, c.scope_id
+          FROM evaluation_cycle_by_kind c JOIN organisation o ON o.id = c.scope_id
+          ORDER BY c.period_through DESC, c.period_from DESC, c.kind
+          """
+      ).compactMap { row -> EvaluationCycle? in
+        let through = Day(daysSinceEpoch: row[4])
+        let chain = try above[through] ?? Set(Self.ancestry(of: unit.id, on: through, in: db).units.map(\.id))
+        above[through] = chain
+        guard chain.contains(row[7]) else { return nil }
+        let kind: CycleKind = try StoredValue.decode(row[2], column: "evaluation_cycle_by_kind.kind")
+        let from = Day(daysSinceEpoch: row[3])
+        let period =
+          kind == .adHoc
+          ? try CyclePeriod(kind: kind, period: .range(from: from, through: through))
+          : try CyclePeriod(kind: kind, parsing: CyclePeriod.code(kind: kind, from: from, through: through))
+        return EvaluationCycle(
+          id: row[0], scopeCode: row[1], year: through.year, evaluationDate: Day(daysSinceEpoch: row[5]),
+          regulation: row[6], period: period)
+      }
+    }
+  }
+
   /// The unit's own cycle of that kind and period, or its nearest ancestor's (the tree on the period's last day).
   static func cycleCovering(code: String, _ cycle: CyclePeriod, in db: Database) throws -> EvaluationCycle? {
     let unit = try requireOrganisation(code: code, in: db)

@@ -27,7 +27,7 @@ extension SQLiteStore {
           WHERE year = ? AND unit_id IN (\(ids)) AND count <> 0 AND (subject_key = 'member' OR subject_key LIKE 'organisation.%')
           """, arguments: [year])
       {
-        guard let outcome = GradeOutcome(code: row[2]) else { continue }
+        let outcome = try StoredValue.decode(row[2], column: "grade_rollup.outcome", GradeOutcome.init(code:))
         let unitID: Int64 = row[0]
         let key: String = row[1]
         if key == "member" {

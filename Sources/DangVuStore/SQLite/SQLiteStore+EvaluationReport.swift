@@ -40,7 +40,6 @@ extension SQLiteStore {
       // (none binding: no unit is listed).
       let policy = EvaluationPolicy.standard
       let target = try Self.bindingTarget(.goodOrAbovePercent, scope: code == nil ? nil : first, year: year, in: db)
-      var below: [EvaluationReport.BelowTarget] = []
       let children =
         target == nil
         ? []
@@ -54,16 +53,8 @@ extension SQLiteStore {
               ORDER BY o.code
               """, arguments: ["id": first.id, "day": cycle.evaluationDate.daysSinceEpoch]
           ).map(Self.organisation)
-      for child in children {
-        let counts = try Self.rollup(year: year, unitID: child.id, in: db)
-        let organisations = counts.filter { $0.key.hasPrefix("organisation.") }.values.reduce(GradeCounts(), +)
-        for (subject, c) in [("organisation", organisations), ("member", counts["member"] ?? GradeCounts())]
-        where c.evaluated > 0 && !(target?.isMet(goodOrAbove: c.goodOrAbove, of: c.evaluated) ?? true) {
-          below.append(
-            .init(
-              code: child.code, name: child.name, subject: subject, goodOrAbove: c.goodOrAbove, evaluated: c.evaluated))
-        }
-      }
+      let below = EvaluationReport.BelowTarget.listing(
+        try children.map { ($0, try Self.rollup(year: year, unitID: $0.id, in: db)) }, target: target)
       return EvaluationReport(
         year: year, scopeCode: scope.code, scopeName: scope.name, regulation: cycle.regulation, policy: policy,
         organisationKinds: organisationKinds, members: line("member", "đảng viên"),
@@ -80,7 +71,7 @@ extension SQLiteStore {
       db, sql: "SELECT subject_key, outcome, count FROM grade_rollup WHERE year = ? AND unit_id = ? AND count <> 0",
       arguments: [year, unitID])
     {
-      guard let outcome = GradeOutcome(code: row[1]) else { continue }
+      let outcome = try StoredValue.decode(row[1], column: "grade_rollup.outcome", GradeOutcome.init(code:))
       counts[row[0], default: GradeCounts()].add(outcome, count: row[2])
     }
     return counts

@@ -15,9 +15,6 @@ extension SQLiteStore {
   /// is refused: an entry under no unit could not be read on any page, and there is nothing yet it could apply to.
   static func topUnitCode(in db: Database) throws -> String {
     if let code = try roots(on: .today, in: db).first?.code ?? rootCode(in: db) { return code }
-    throw DomainError(
-      "audit.noUnit",
-      "Cơ sở dữ liệu chưa có tổ chức đảng nào, nên thay đổi này không có nơi để ghi nhật ký; không có gì được ghi. "
-        + "Hãy thêm tổ chức cấp tỉnh trước (dangvu org add không có --parent, hoặc dangvu import organisations).")
+    throw TreeRules.noUnitForAudit
   }
 }

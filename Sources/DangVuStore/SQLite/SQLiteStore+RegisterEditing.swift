@@ -22,7 +22,7 @@ extension SQLiteStore {
         member: versioned.member, events: recorded.map(\.event), cell: { _, _ in .holdsMembers })
       if let rootCode {
         guard let last = timeline.spans.last,
-          try Self.unitIsWithin(
+          try Self.unitIsReachable(
             id: last.cellID, rootCode: rootCode, on: last.until.map { $0.adding(days: -1) } ?? Day.today, in: db)
         else { return nil }
       }

@@ -7,9 +7,11 @@ extension SQLiteStore {
   public func unitIsWithin(id: Int64, rootCode: String, on day: Day) async throws -> Bool {
     // On the calling thread: every page and API read checks its unit against the account's subtree, some several
     // times (SQLiteStore.readOnCallingThread).
-    try readOnCallingThread { db in try Self.unitIsWithin(id: id, rootCode: rootCode, on: day, in: db) }
+    try readOnCallingThread { db in try Self.unitIsReachable(id: id, rootCode: rootCode, on: day, in: db) }
   }
 
+  /// Whether unit `id` is `rootCode` or below it on `day` by the tree alone: what a target binds or a post
+  /// counts, where a predecessor's units are not the successor's.
   static func unitIsWithin(id: Int64, rootCode: String, on day: Day, in db: Database) throws -> Bool {
     try Bool.fetchOne(
       db.cachedStatement(
@@ -21,6 +23,49 @@ extension SQLiteStore {
             WHERE p.valid_from <= :day AND (p.valid_until IS NULL OR p.valid_until > :day))
           SELECT 1 FROM up JOIN organisation o ON o.id = up.id WHERE o.code = :root LIMIT 1
           """), arguments: ["id": id, "day": day.daysSinceEpoch, "root": rootCode]) ?? false
+  }
+
+  /// The access check: unit `id` is within `rootCode` on `day`, or within a unit `rootCode` took over by merger
+  /// (and so on back), by the tree of that day. A successor committee's staff reach its predecessors' history
+  /// (decision 0040); the succession table is a few rows, so this costs the tree walk as before.
+  static func unitIsReachable(id: Int64, rootCode: String, on day: Day, in db: Database) throws -> Bool {
+    try Bool.fetchOne(
+      db.cachedStatement(
+        sql: """
+          WITH RECURSIVE up(id) AS (
+            SELECT :id
+            UNION
+            SELECT p.parent_id FROM organisation_parent p JOIN up ON p.child_id = up.id
+            WHERE p.valid_from <= :day AND (p.valid_until IS NULL OR p.valid_until > :day)),
+          lineage(id) AS (
+            SELECT id FROM organisation WHERE code = :root
+            UNION
+            SELECT s.predecessor_id FROM organisation_succession s JOIN lineage l ON s.successor_id = l.id)
+          SELECT 1 FROM up JOIN lineage ON lineage.id = up.id LIMIT 1
+          """), arguments: ["id": id, "day": day.daysSinceEpoch, "root": rootCode]) ?? false
+  }
+
+  public func predecessors(ofCode code: String) async throws -> [Succession] {
+    try readOnCallingThread { db in
+      try Row.fetchAll(
+        db.cachedStatement(
+          sql: """
+            WITH RECURSIVE lineage(id, code) AS (
+              SELECT id, code FROM organisation WHERE code = :code
+              UNION
+              SELECT s.predecessor_id, o.code FROM organisation_succession s JOIN lineage l ON s.successor_id = l.id
+              JOIN organisation o ON o.id = s.predecessor_id)
+            SELECT s.predecessor_id, l.code, s.day FROM organisation_succession s
+            JOIN lineage l ON l.id = s.successor_id
+            ORDER BY s.day DESC, s.predecessor_id
+            """), arguments: ["code": code]
+      ).map { row in
+        guard let unit = try Self.organisation(id: row[0], in: db) else {
+          throw StoredValue.unknown(row[0] as Int64, column: "organisation_succession.predecessor_id")
+        }
+        return Succession(predecessor: unit, successorCode: row[1], day: Day(daysSinceEpoch: row[2]))
+      }
+    }
   }
 }
 
@@ -37,7 +82,7 @@ extension SQLiteStore {
         guard let unit = try Self.organisation(id: unitID, in: db) else { return false }
         // A unit that has ended answers by the tree of its last day.
         let day = unit.ended.map { min(Day.today, $0.adding(days: -1)) } ?? max(Day.today, unit.founded)
-        let answer = try Self.unitIsWithin(id: unitID, rootCode: rootCode, on: day, in: db)
+        let answer = try Self.unitIsReachable(id: unitID, rootCode: rootCode, on: day, in: db)
         inside[unitID] = answer
         return answer
       }

@@ -63,9 +63,7 @@ extension SQLiteStore {
     var parent: Organisation?
     if let parentCode = new.parentCode {
       parent = try known[parentCode] ?? organisation(code: parentCode, in: db)
-      if parent == nil {
-        throw DomainError("organisation.unknownParent", "Không tìm thấy tổ chức cấp trên có mã \"\(parentCode)\".")
-      }
+      if parent == nil { throw TreeRules.unknownParent(parentCode) }
     }
     let taken =
       try known[new.code] != nil
@@ -110,15 +108,9 @@ extension SQLiteStore {
     let chain = try ancestry(of: parent.id, on: day, in: db)
     let tree = OrganisationTree(day: day, organisations: chain.units, links: chain.links)
     try TreeRules.checkMove(unit, under: parent, on: day, tree: tree, kinds: unitKinds(in: db))
-    if try db.cachedValue(
-      Bool.self, sql: "SELECT 1 FROM organisation_parent WHERE child_id = ? AND valid_from >= ?",
-      arguments: [unit.id, day.daysSinceEpoch]) != nil
-    {
-      throw DomainError(
-        "organisation.laterChange",
-        "\(unit.code) đã có thay đổi cấp trên từ ngày \(day.vietnamese) trở về sau; hãy ghi các thay đổi theo thứ tự ngày."
-      )
-    }
+    let latest = try db.cachedValue(
+      Int.self, sql: "SELECT MAX(valid_from) FROM organisation_parent WHERE child_id = ?", arguments: [unit.id])
+    try TreeRules.checkInDateOrder(unit, latestLinkFrom: latest.map(Day.init(daysSinceEpoch:)), movingOn: day)
     try db.execute(
       sql: """
         UPDATE organisation_parent SET valid_until = :day
@@ -147,12 +139,7 @@ extension SQLiteStore {
           SELECT COUNT(DISTINCT member_id) FROM member_span
           WHERE cell_id IN (\(list)) AND (valid_until IS NULL OR valid_until > ?)
           """, arguments: [day.daysSinceEpoch]) ?? 0
-    if remaining > 0 {
-      throw DomainError(
-        "organisation.hasMembers",
-        "Không thể chấm dứt \(unit.code) từ ngày \(day.vietnamese): còn \(remaining) đảng viên sinh hoạt tại đó "
-          + "hoặc ở đơn vị trực thuộc; hãy chuyển sinh hoạt cho họ trước.")
-    }
+    try TreeRules.checkNoMembersRemain(unit, remaining: remaining, on: day)
     try db.execute(
       sql: "UPDATE organisation SET ended = ? WHERE id IN (\(list)) AND ended IS NULL",
       arguments: [day.daysSinceEpoch])
@@ -170,12 +157,7 @@ extension SQLiteStore {
     try MemberStockRollup.markStale(db)
     let source = try requireOrganisation(code: code, in: db)
     let target = try requireOrganisation(code: targetCode, in: db)
-    guard source.id != target.id, source.exists(on: day), target.exists(on: day) else {
-      throw DomainError(
-        "organisation.badMerge",
-        "Không thể sáp nhập \(code) vào \(targetCode) ngày \(day.vietnamese): hai tổ chức phải khác nhau và cùng đang tồn tại."
-      )
-    }
+    try TreeRules.checkMerge(source, into: target, on: day)
     // The units below move across; the members of a merged cell transfer into the target cell.
     let children = try Row.fetchAll(
       db,
@@ -191,12 +173,12 @@ extension SQLiteStore {
         SELECT member_id FROM member_span
         WHERE cell_id = :id AND valid_from <= :day AND (valid_until IS NULL OR valid_until > :day)
         """, arguments: ["id": source.id, "day": day.daysSinceEpoch])
-    try record(
-      members.map {
-        MembershipEvent(
-          memberID: $0, kind: .transferred, date: day, cellID: target.id, note: "Sáp nhập \(code) vào \(targetCode)")
-      }, in: db)
+    try record(TreeRules.mergeTransfers(of: members, from: source, into: target, on: day), in: db)
     try end(source, on: day, in: db)
+    // The target holds the merged unit's records from now on: its staff reach them (decision 0040).
+    try db.execute(
+      sql: "INSERT INTO organisation_succession(predecessor_id, successor_id, day) VALUES (?, ?, ?)",
+      arguments: [source.id, target.id, day.daysSinceEpoch])
   }
 
   // One row by its key, asked several times by nearly every request: on the calling thread
@@ -328,9 +310,7 @@ extension SQLiteStore {
     return unit
   }
 
-  static func unknownOrganisation(_ code: String) -> DomainError {
-    DomainError("organisation.unknown", "Không tìm thấy tổ chức có mã \"\(code)\".")
-  }
+  static func unknownOrganisation(_ code: String) -> DomainError { TreeRules.unknownUnit(code) }
 
   /// The unit and its ancestors on `day`, with the links between them.
   static func ancestry(of id: Int64, on day: Day, in db: Database) throws -> (

@@ -25,9 +25,8 @@ extension SQLiteStore {
         try Self.ancestry(of: unit.id, on: change.day, in: db).units.dropFirst().first?.code
       }
       let preview = try Self.apply(change, in: db)
-      try Self.appendTreeEntry(
-        change.auditAction, preview, before: before.map { AuditedUnit(unit: $0, parentCode: parentBefore) }, by: actor,
-        in: db)
+      _ = try Self.append(
+        .treeChange(change.auditAction, preview, before: before, parentCodeBefore: parentBefore, by: actor), in: db)
       return preview
     }
   }
@@ -41,20 +40,10 @@ extension SQLiteStore {
         NewOrganisation(code: code, name: name, kind: kind, parentCode: nil, founded: day), known: [:],
         kinds: Self.unitKinds(in: db), in: db)
       let preview = TreeChangePreview(kind: .found, unit: .init(unit), newName: name, day: day)
-      try Self.appendTreeEntry(TreeChange.foundAction, preview, before: nil, by: actor, in: db)
+      _ = try Self.append(
+        .treeChange(TreeChange.foundAction, preview, before: nil, parentCodeBefore: nil, by: actor), in: db)
       return preview
     }
-  }
-
-  /// A change to the tree as the trail keeps it: the unit before (nil for a new one) and the confirmed preview.
-  private static func appendTreeEntry(
-    _ action: String, _ preview: TreeChangePreview, before: AuditedUnit?, by actor: AuditActor, in db: Database
-  ) throws {
-    _ = try append(
-      NewAuditEntry(
-        actorLogin: actor.login, actorRole: actor.role, action: action, subject: "organisation:\(preview.unit.code)",
-        scopeCode: preview.unit.code, before: try before.map { try NewAuditEntry.json($0) },
-        after: try NewAuditEntry.json(preview)), in: db)
   }
 
   // A few rows of one record, asked by a page on every request: on the calling thread
@@ -72,7 +61,7 @@ extension SQLiteStore {
       NamePeriod(
         name: $0[0], from: Day(daysSinceEpoch: $0[1]), until: ($0[2] as Int?).map(Day.init(daysSinceEpoch:)))
     }
-    return stored.isEmpty ? [NamePeriod(name: unit.name, from: unit.founded)] : stored
+    return TreeRules.nameHistory(of: unit, stored: stored)
   }
 
   /// Checks and makes one change, counting what it changes on the tree as it stood before.
@@ -89,7 +78,7 @@ extension SQLiteStore {
       let unit = try requireOrganisation(code: code, in: db)
       let names = try nameHistory(of: unit, in: db)
       try TreeRules.checkRename(unit, to: name, on: day, names: names)
-      let previous = names.last { $0.holds(on: day) }?.name ?? unit.name
+      let previous = TreeRules.name(of: unit, on: day, names: names)
       if try db.cachedValue(
         Bool.self, sql: "SELECT 1 FROM organisation_name WHERE organisation_id = ?", arguments: [unit.id]) == nil
       {
@@ -153,14 +142,4 @@ extension SQLiteStore {
           AND valid_from <= ? AND (valid_until IS NULL OR valid_until > ?)
         """, arguments: [day.daysSinceEpoch, day.daysSinceEpoch]) ?? 0
   }
-}
-
-/// A unit as an audit entry keeps it before a change: its record and the parent it had that day.
-private struct AuditedUnit: Encodable {
-  var unit: Organisation
-  var parentCode: String?
-}
-
-extension TreeChangePreview.Unit {
-  init(_ unit: Organisation) { self.init(code: unit.code, name: unit.name) }
 }

@@ -106,13 +106,10 @@ public final class SQLiteStore: PartyStore {
       let statement = try db.cachedStatement(
         sql: "INSERT OR REPLACE INTO population(organisation_id, year, people) VALUES (?, ?, ?)")
       for (index, row) in rows.enumerated() {
-        guard row.people >= 0 else {
-          throw BatchItemError(
-            index: index, error: DomainError("population.negative", "Dân số không được âm (\(row.people))."))
-        }
-        guard try Self.organisation(id: row.organisationID, in: db) != nil else {
-          throw BatchItemError(
-            index: index, error: DomainError("population.unknownUnit", "Không tìm thấy tổ chức của dòng dân số."))
+        do {
+          try TreeRules.checkPopulation(row, unitExists: Self.organisation(id: row.organisationID, in: db) != nil)
+        } catch let error as DomainError {
+          throw BatchItemError(index: index, error: error)
         }
         try statement.execute(arguments: [row.organisationID, row.year, row.people])
       }

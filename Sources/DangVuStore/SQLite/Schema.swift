@@ -197,6 +197,7 @@ enum Schema {
     registerLeadership(in: &migrator)
     registerOrganisationNames(in: &migrator)
     registerCyclesByKind(in: &migrator)
+    registerSuccession(in: &migrator)
     return migrator
   }
 

@@ -5,7 +5,7 @@ import DangVuCore
 /// A value this build does not know is an error, never a default: a database written by a newer DangVu, or changed
 /// outside it, must not have its unknown kinds counted as some known one (an unknown event read as an admission
 /// would change every report it touches, silently). The error names the column and the value.
-enum StoredValue {
+public enum StoredValue {
   static func decode<Value: RawRepresentable>(_ raw: Value.RawValue, column: String) throws -> Value
   where Value.RawValue: CustomStringConvertible {
     guard let value = Value(rawValue: raw) else { throw unknown(raw, column: column) }
@@ -18,7 +18,7 @@ enum StoredValue {
     return value
   }
 
-  static func unknown(_ raw: some CustomStringConvertible, column: String) -> DomainError {
+  public static func unknown(_ raw: some CustomStringConvertible, column: String) -> DomainError {
     DomainError(
       "store.unknownValue",
       "Cột \(column) có giá trị “\(raw)” mà phiên bản DangVu này không biết (cơ sở dữ liệu do một phiên bản mới hơn "

@@ -8,6 +8,8 @@ import Foundation
 struct Access: Sendable {
   let principal: Principal
   let store: any PartyStore
+  /// The request's day (`AppRequestContext.today`): what "now" means for every check made through this access.
+  let today: Day
 
   /// The signed-in principal, if their role allows `permission`.
   static func require(_ permission: Permission, _ context: AppRequestContext, store: any PartyStore) throws
@@ -15,7 +17,7 @@ struct Access: Sendable {
   {
     guard let principal = context.principal else { throw AccessError.signInRequired }
     guard principal.allows(permission) else { throw AccessError.forbidden }
-    return Access(principal: principal, store: store)
+    return Access(principal: principal, store: store, today: context.today)
   }
 
   /// Where lists and reports start when the request names no unit.
@@ -37,10 +39,17 @@ struct Access: Sendable {
     return day
   }
 
-  /// The unit code a report or list should use: the one asked for (checked), else the scope's root.
+  /// The unit code a report or list should use: the one asked for (checked), else the scope's root — or, for a
+  /// day before the root was founded, the one committee it took over that existed then (decision 0040: An Giang's
+  /// new committee asked for 2023 answers with Kiên Giang's report, as the command line does).
   func reportScope(_ requested: String?, on day: Day) async throws -> String {
-    guard let requested, !requested.isEmpty else { return scopeCode }
+    guard let requested, !requested.isEmpty else { return try await defaultScope(on: day) }
     return try await unit(code: requested, on: day).code
+  }
+
+  private func defaultScope(on day: Day) async throws -> String {
+    guard let root = try await store.organisation(code: scopeCode), !root.exists(on: day) else { return scopeCode }
+    return try await store.predecessors(ofCode: scopeCode).soleCovering(day)?.code ?? scopeCode
   }
 
   /// The member with `id`, if the principal may see them: a member only themselves; everyone else a

@@ -15,8 +15,13 @@ public struct AppRequestContext: RequestContext {
   /// against the client the proxy names when `--trusted-proxy` names this peer (ClientAddress).
   public var remoteAddress: String
 
+  /// The day the request is answered on, in Vietnam: the one reading of the date for everything the request does
+  /// (set from the application's clock by `SessionMiddleware`), passed to the store and the pages.
+  public var today: Day
+
   public init(source: Source) {
     coreContext = .init(source: source)
+    today = .today
     remoteAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
   }
 }

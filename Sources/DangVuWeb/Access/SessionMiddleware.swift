@@ -18,6 +18,7 @@ struct SessionMiddleware: RouterMiddleware {
     var request = request
     var context = context
     let now = clock()
+    context.today = Day.inVietnam(secondsSince1970: now.timeIntervalSince1970)
     if let authorization = request.headers[.authorization] {
       // A wrong token is refused outright rather than treated as anonymous, so an integration
       // sees its mistake at once, and an expired or revoked one says so.

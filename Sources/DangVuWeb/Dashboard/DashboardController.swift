@@ -13,7 +13,7 @@ struct DashboardController {
 
   @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
     let access = try Access.require(.readReports, context, store: store)
-    let today = Day.today
+    let today = context.today
     let scope = try await ReportScopePicker.requestedScope(request, name: "to-chuc", access: access, on: today)
     let summary = try await DashboardSummary.load(store: store, scopeCode: scope, today: today)
     let picker = try await ReportScopePicker.load(
@@ -23,7 +23,7 @@ struct DashboardController {
 
   @Sendable func json(_ request: Request, context: AppRequestContext) async throws -> ReportJSON {
     let access = try Access.require(.readReports, context, store: store)
-    let today = Day.today
+    let today = context.today
     let scope = try await access.reportScope(request.queryValue("org"), on: today)
     return try ReportJSON(try await DashboardSummary.load(store: store, scopeCode: scope, today: today))
   }

@@ -39,7 +39,7 @@ struct DataQualityController {
     -> RegisterCompletenessReport
   {
     let access = try Access.require(.readRecords, context, store: store)
-    let code = try await access.reportScope(request.queryValue(parameter), on: .today)
+    let code = try await access.reportScope(request.queryValue(parameter), on: context.today)
     guard
       let report = RegisterCompletenessReport.build(code: code, totals: try await cache.totals(of: store))
     else { throw AccessError.unitNotFound(code) }

@@ -16,7 +16,7 @@ struct CellGradingController {
 
   @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
     let access = try Access.require(.editGrades, context, store: store)
-    let year = try Self.year(request.queryValue("nam"))
+    let year = try Self.year(request.queryValue("nam"), today: context.today)
     let code = try Self.code(context)
     // A committee is graded cell by cell: its page leads down to the cells below it.
     let yearEnd = Day.lastDay(ofYear: year)
@@ -37,10 +37,10 @@ struct CellGradingController {
     let access = try Access.require(.editGrades, context, store: store)
     let code = try Self.code(context)
     // Outside the subtree answers 404 before the form is even read, like every other route.
-    _ = try await access.unit(code: code, on: .today)
+    _ = try await access.unit(code: code, on: context.today)
     let submitted = try await SubmittedForm(request)
     let form = CellGradingForm(fields: try submitted.decode([String: String].self))
-    let year = try Self.year(form.nam)
+    let year = try Self.year(form.nam, today: context.today)
     let version = try submitted.version()
     let current = try await Self.sheet(code: code, year: year, access: access, store: store)
     let typed = form.typed
@@ -96,9 +96,9 @@ struct CellGradingController {
 
   /// The year asked for; without one, the year whose evaluation is under way (the evaluation runs from
   /// the last quarter of a year into the first months of the next).
-  static func year(_ text: String?) throws -> Int {
+  static func year(_ text: String?, today day: Day) throws -> Int {
     guard let text, !text.isEmpty else {
-      let today = Day.today.components
+      let today = day.components
       return today.month >= 10 ? today.year : today.year - 1
     }
     guard let year = Int(text), (1930...2200).contains(year) else {

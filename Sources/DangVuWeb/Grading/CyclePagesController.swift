@@ -30,7 +30,7 @@ struct CyclePagesController {
 
   @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
     let access = try Access.require(.editGrades, context, store: store)
-    let unit = try await access.unit(code: try CellGradingController.code(context), on: .today)
+    let unit = try await access.unit(code: try CellGradingController.code(context), on: context.today)
     let done = request.queryValue("da").map { HTML("<p class=\"notice\" role=\"status\">\($0)</p>") }
     return HTMLPage(
       status: .ok, html: CyclePageView.render(unit: unit, access: access, csrf: CSRF.field(context), message: done))
@@ -38,7 +38,7 @@ struct CyclePagesController {
 
   @Sendable func submit(_ request: Request, context: AppRequestContext) async throws -> Response {
     let access = try Access.require(.editGrades, context, store: store)
-    let unit = try await access.unit(code: try CellGradingController.code(context), on: .today)
+    let unit = try await access.unit(code: try CellGradingController.code(context), on: context.today)
     let fields = try await SubmittedForm(request).decode(Fields.self)
     do {
       let kind = CycleKind(rawValue: fields.dot ?? "") ?? .quarter

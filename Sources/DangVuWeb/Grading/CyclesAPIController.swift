@@ -18,7 +18,7 @@ struct CyclesAPIController {
   @Sendable func scores(_ request: Request, context: AppRequestContext) async throws -> Response {
     let access = try Access.require(.readRecords, context, store: store)
     let unit = try await access.unit(
-      code: try CellGradingController.code(context), on: (try? Self.cycle(context))?.period.through ?? Day.today)
+      code: try CellGradingController.code(context), on: (try? Self.cycle(context))?.period.through ?? context.today)
     let period = try Self.cycle(context)
     return try MemberAPIController.json(
       .ok, Scored(cycle: period.nameVi, grades: try await store.grades(of: unit.code, in: period)))
@@ -56,7 +56,7 @@ struct CyclesAPIController {
   /// Opening a cycle is the organisation commission's (the role that approves grades): `approveGrades`.
   @Sendable func open(_ request: Request, context: AppRequestContext) async throws -> Response {
     let access = try Access.require(.approveGrades, context, store: store)
-    let unit = try await access.unit(code: try CellGradingController.code(context), on: Day.today)
+    let unit = try await access.unit(code: try CellGradingController.code(context), on: context.today)
     let fields = try await SubmittedJSON(request).decode(OpenFields.self)
     let period = try CyclePeriod(kind: fields.kind, parsing: fields.period)
     guard let date = Day(parsing: fields.evaluationDate) else {
@@ -93,7 +93,7 @@ struct CyclesAPIController {
     let access = try Access.require(.editGrades, context, store: store)
     // The unit first: an address aimed outside the subtree is 404 whatever its cycle says.
     let unit = try await access.unit(
-      code: try CellGradingController.code(context), on: (try? Self.cycle(context))?.period.through ?? Day.today)
+      code: try CellGradingController.code(context), on: (try? Self.cycle(context))?.period.through ?? context.today)
     let period = try Self.cycle(context)
     let body = try await SubmittedJSON(request).decode(ScoreFields.self)
     var entries: [ScoredGradeEntry] = []

@@ -38,9 +38,10 @@ enum Links {
 
   // Feature files add their own addresses in `Links+Feature.swift`, with these encoders.
 
-  /// Links keep the date being looked at, but today needs no parameter.
+  /// Links keep the date being looked at; the pages pass none for today, which needs no parameter
+  /// (`TreePageModel.linkDay`).
   static func dateQuery(_ day: Day?, first: Bool) -> String {
-    guard let day, day != Day.today else { return "" }
+    guard let day else { return "" }
     return (first ? "?" : "&") + "ngay=" + day.iso
   }
 

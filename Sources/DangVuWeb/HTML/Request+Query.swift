@@ -53,10 +53,10 @@ extension Request {
     return number
   }
 
-  /// The date a page is looked at: `?ngay=2023-12-31` (or `31/12/2023`), today in Vietnam without it.
+  /// The date a page is looked at: `?ngay=2023-12-31` (or `31/12/2023`), `today` without it.
   /// The API names the same parameter `date`.
-  func requestedDay(name: String = "ngay") throws -> Day {
-    guard let text = queryValue(name), !text.isEmpty else { return Day.today }
+  func requestedDay(name: String = "ngay", today: Day) throws -> Day {
+    guard let text = queryValue(name), !text.isEmpty else { return today }
     guard let day = Day(parsing: text) else {
       throw PageError(
         status: .badRequest, title: "Ngày không hợp lệ",

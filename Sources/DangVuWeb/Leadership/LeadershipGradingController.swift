@@ -21,7 +21,7 @@ struct LeadershipGradingController {
 
   @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
     let access = try Access.require(.editGrades, context, store: store)
-    let year = try CellGradingController.year(request.queryValue("nam"))
+    let year = try CellGradingController.year(request.queryValue("nam"), today: context.today)
     var model = try await model(context, access, year: year)
     model.justSaved = request.queryValue("da-luu") == "1"
     return HTMLPage(html: LeadershipGradingView.render(model))
@@ -31,7 +31,7 @@ struct LeadershipGradingController {
     let access = try Access.require(.editGrades, context, store: store)
     _ = try await LeadershipPagesController.unit(context, access)
     let fields = try await SubmittedForm(request).decode([String: String].self)
-    let year = try CellGradingController.year(fields["nam"])
+    let year = try CellGradingController.year(fields["nam"], today: context.today)
     var model = try await model(context, access, year: year)
     var entries: [GradeEntry] = []
     var rows: [String] = []

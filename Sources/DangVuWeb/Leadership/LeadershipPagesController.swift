@@ -29,7 +29,7 @@ struct LeadershipPagesController {
     let cell = record.timeline.currentCellID.flatMap { record.units[$0]?.code }
     let model = LeadershipFormModel(
       mode: .postForMember(id: member.id, name: member.fullName), action: Links.newPost(member: member.id),
-      fields: LeadershipFields(unit: cell, from: Day.today.vietnamese), postKinds: try await store.postKinds(),
+      fields: LeadershipFields(unit: cell, from: context.today.vietnamese), postKinds: try await store.postKinds(),
       csrf: CSRF.field(context))
     return HTMLPage(html: LeadershipFormView.render(model))
   }
@@ -51,7 +51,7 @@ struct LeadershipPagesController {
     let post = try await Self.post(context, access)
     let model = LeadershipFormModel(
       mode: .endPost(post), action: Links.endPost(member: post.post.memberID, post: post.post.id),
-      fields: LeadershipFields(until: Day.today.vietnamese), csrf: CSRF.field(context))
+      fields: LeadershipFields(until: context.today.vietnamese), csrf: CSRF.field(context))
     return HTMLPage(html: LeadershipFormView.render(model))
   }
 
@@ -71,7 +71,7 @@ struct LeadershipPagesController {
     let unit = try await Self.unit(context, access)
     let model = LeadershipFormModel(
       mode: .postInUnit(code: unit.code, name: unit.name), action: Links.newPost(unit: unit.code),
-      fields: LeadershipFields(from: Day.today.vietnamese), postKinds: try await store.postKinds(),
+      fields: LeadershipFields(from: context.today.vietnamese), postKinds: try await store.postKinds(),
       csrf: CSRF.field(context))
     return HTMLPage(html: LeadershipFormView.render(model))
   }
@@ -144,7 +144,7 @@ struct LeadershipPagesController {
 
   /// The unit in the path, inside the subtree (else 404 as for a code that does not exist).
   static func unit(_ context: AppRequestContext, _ access: Access) async throws -> Organisation {
-    try await access.unit(code: context.parameters.get("code") ?? "", on: Day.today)
+    try await access.unit(code: context.parameters.get("code") ?? "", on: context.today)
   }
 
   /// The post in the path: one of the member's in the path, the member and the post's unit both inside the

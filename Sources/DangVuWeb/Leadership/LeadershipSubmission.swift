@@ -26,7 +26,7 @@ enum LeadershipSubmission {
     let note = fields.checkedNote(errors: &errors)
     var unitCode = unit?.code
     if unit == nil {
-      unitCode = try await unitInside(fields.unit, on: from ?? Day.today, access: access, errors: &errors)?.code
+      unitCode = try await unitInside(fields.unit, on: from ?? access.today, access: access, errors: &errors)?.code
     }
     var member = memberID
     if member == nil { member = try await memberInside(fields.member, access: access, errors: &errors) }

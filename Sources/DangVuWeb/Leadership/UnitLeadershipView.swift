@@ -5,7 +5,7 @@ import DangVuStore
 /// collectives with their members, with the links to record them for the organisation staff.
 enum UnitLeadershipView {
   static func render(_ model: UnitPageModel) -> HTML {
-    let canRecord = model.actions.recordPosts && model.unit.exists(on: Day.today)
+    let canRecord = model.actions.recordPosts && model.existsToday
     guard canRecord || !model.posts.isEmpty || !model.collectives.isEmpty else { return .empty }
     return """
       <h2>Chức vụ lãnh đạo ngày \(model.day.vietnamese)</h2>

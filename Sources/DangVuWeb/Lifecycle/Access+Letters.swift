@@ -20,6 +20,6 @@ extension Access {
   }
 
   private func within(_ unitID: Int64) async throws -> Bool {
-    try await store.unitIsWithin(id: unitID, rootCode: scopeCode, on: Day.today)
+    try await store.unitIsWithin(id: unitID, rootCode: scopeCode, on: today)
   }
 }

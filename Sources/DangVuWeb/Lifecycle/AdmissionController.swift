@@ -20,7 +20,7 @@ struct AdmissionController {
     let access = try Access.require(.recordLifecycle, context, store: store)
     let cell = try await Self.cell(context, access)
     var fields = MemberFields.new(inCell: cell.code)
-    fields.admissionDate = Day.today.vietnamese
+    fields.admissionDate = context.today.vietnamese
     let model = MemberFormModel(
       mode: .arrive(cellCode: cell.code, cellName: cell.name), fields: fields,
       nationalIDEditable: access.principal.allows(.seeNationalID), csrf: CSRF.field(context))
@@ -49,11 +49,11 @@ struct AdmissionController {
     let access = try Access.require(.recordLifecycle, context, store: store)
     let cell = try await Self.cell(context, access)
     var fields = MemberFields.new(inCell: cell.code)
-    fields.admissionDate = Day.today.vietnamese
+    fields.admissionDate = context.today.vietnamese
     let model = MemberFormModel(
       mode: .admit(cellCode: cell.code, cellName: cell.name), fields: fields,
       nationalIDEditable: access.principal.allows(.seeNationalID), csrf: CSRF.field(context),
-      sponsorCandidates: try await Self.candidates(cell, store: store, kept: sponsors))
+      sponsorCandidates: try await Self.candidates(cell, on: context.today, store: store, kept: sponsors))
     return HTMLPage(html: MemberFormView.render(model))
   }
 
@@ -68,7 +68,7 @@ struct AdmissionController {
       let model = MemberFormModel(
         mode: .admit(cellCode: cell.code, cellName: cell.name), fields: fields, errors: errors,
         nationalIDEditable: access.principal.allows(.seeNationalID), csrf: CSRF.field(context),
-        sponsorCandidates: try await Self.candidates(cell, store: store, kept: sponsors))
+        sponsorCandidates: try await Self.candidates(cell, on: context.today, store: store, kept: sponsors))
       return try HTMLPage(status: .unprocessableContent, html: MemberFormView.render(model))
         .response(from: request, context: context)
     case .stale:
@@ -79,8 +79,8 @@ struct AdmissionController {
   /// The cell in the path: inside the subtree (else 404), a unit that holds members and exists today.
   static func cell(_ context: AppRequestContext, _ access: Access) async throws -> Organisation {
     let code = context.parameters.get("code") ?? ""
-    let cell = try await access.unit(code: code, on: Day.today)
-    guard try await access.store.unitKinds().holdsMembers(cell.kind), cell.exists(on: Day.today) else {
+    let cell = try await access.unit(code: code, on: context.today)
+    guard try await access.store.unitKinds().holdsMembers(cell.kind), cell.exists(on: context.today) else {
       throw PageError(
         status: .badRequest, title: "Không phải chi bộ",
         message: "\(cell.name) không phải chi bộ đang hoạt động: đảng viên được kết nạp vào một chi bộ.",
@@ -91,19 +91,22 @@ struct AdmissionController {
 
   /// The cell's official members today, the people who may sponsor (Điều lệ Đảng, Điều 4); `kept` holds them while
   /// the store is unchanged: reading a cell's register costs about 1.5 ms of a request's 1.8 (docs/performance.md).
-  static func officialMembers(of cell: Organisation, store: any PartyStore, kept: GenerationCache<[Member]>)
+  static func officialMembers(
+    of cell: Organisation, on today: Day, store: any PartyStore, kept: GenerationCache<[Member]>
+  )
     async throws -> [Member]
   {
-    let today = Day.today
     return try await kept.value(key: "\(cell.code)|\(today.iso)", of: store) {
       try await store.register(of: cell.code, on: today).filter { $0.standing == .official }.map(\.member)
     }
   }
 
-  static func candidates(_ cell: Organisation, store: any PartyStore, kept: GenerationCache<[Member]>) async throws
+  static func candidates(
+    _ cell: Organisation, on today: Day, store: any PartyStore, kept: GenerationCache<[Member]>
+  ) async throws
     -> [MemberFormModel.SponsorCandidate]
   {
-    try await officialMembers(of: cell, store: store, kept: kept).map { member in
+    try await officialMembers(of: cell, on: today, store: store, kept: kept).map { member in
       MemberFormModel.SponsorCandidate(
         key: member.partyCardNumber ?? "#\(member.id)",
         label: "\(member.fullName), sinh \(member.birthDate.year)"

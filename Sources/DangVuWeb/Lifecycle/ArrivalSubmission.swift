@@ -8,7 +8,7 @@ enum ArrivalSubmission {
   static func create(_ fields: MemberFields, into cell: Organisation, access: Access) async throws
     -> MemberSubmission.Outcome
   {
-    let today = Day.today
+    let today = access.today
     var errors = FieldProblems()
     let member = fields.identity(
       id: 0, stored: nil, nationalIDEditable: access.principal.allows(.seeNationalID), today: today, errors: &errors)

@@ -77,7 +77,7 @@ struct LifecycleAPIController {
     guard case .letter(let letter) = outcome else {
       return try await answer(outcome, memberID: id, access, created: true)
     }
-    var response = try MemberAPIController.json(.created, TransferLetterJSON(letter, today: Day.today))
+    var response = try MemberAPIController.json(.created, TransferLetterJSON(letter, today: context.today))
     response.headers[.location] = "/api/transfer-letters/\(letter.id)"
     return response
   }
@@ -88,7 +88,7 @@ struct LifecycleAPIController {
 
   @Sendable func letters(_ request: Request, context: AppRequestContext) async throws -> LetterList {
     let access = try Access.require(.readRecords, context, store: store)
-    let today = Day.today
+    let today = context.today
     let scope = try await access.reportScope(request.queryValue("org"), on: today)
     let direction: TransferDirection
     switch request.queryValue("direction") {
@@ -106,7 +106,7 @@ struct LifecycleAPIController {
   @Sendable func letter(_ request: Request, context: AppRequestContext) async throws -> Response {
     let access = try Access.require(.readRecords, context, store: store)
     let letter = try await access.letter(id: try Self.letterID(context))
-    return try MemberAPIController.json(.ok, TransferLetterJSON(letter, today: Day.today))
+    return try MemberAPIController.json(.ok, TransferLetterJSON(letter, today: context.today))
   }
 
   @Sendable func receive(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -115,7 +115,7 @@ struct LifecycleAPIController {
     let fields = try await SubmittedJSON(request).decode(LifecycleFields.self)
     switch try await LifecycleSubmission.receive(letterID: letter.id, fields, access: access) {
     case .letter(let received):
-      return try MemberAPIController.json(.ok, TransferLetterJSON(received, today: Day.today))
+      return try MemberAPIController.json(.ok, TransferLetterJSON(received, today: context.today))
     case .invalid(let errors):
       return MemberAPIController.invalid(errors)
     case .saved, .stale:
@@ -171,7 +171,9 @@ struct LifecycleAPIController {
     let access = try Access.require(.readRecords, context, store: store)
     let cell = try await AdmissionController.cell(context, access)
     let typed = SearchFolding.fold(request.queryValue("q") ?? "")
-    let members = try await AdmissionController.officialMembers(of: cell, store: store, kept: sponsors).filter {
+    let members = try await AdmissionController.officialMembers(
+      of: cell, on: context.today, store: store, kept: sponsors
+    ).filter {
       member in
       typed.isEmpty || SearchFolding.fold(member.fullName).contains(typed)
         || (member.partyCardNumber?.hasPrefix(typed) ?? false)

@@ -20,7 +20,7 @@ struct LifecyclePagesController {
     let record = try await access.memberRecord(id: try MemberPagesController.memberID(context))
     let model = LifecycleFormModel(
       mode: .act(try Self.act(context)), memberID: record.versioned.member.id,
-      memberName: record.versioned.member.fullName, fields: LifecycleFields(date: Day.today.vietnamese),
+      memberName: record.versioned.member.fullName, fields: LifecycleFields(date: context.today.vietnamese),
       version: record.versioned.version, csrf: CSRF.field(context))
     return HTMLPage(html: LifecycleFormView.render(model))
   }

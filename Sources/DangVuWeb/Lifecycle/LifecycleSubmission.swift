@@ -20,7 +20,7 @@ enum LifecycleSubmission {
     _ act: LifecycleAct, _ fields: LifecycleFields, memberID id: Int64, version: Int?, access: Access
   ) async throws -> Outcome {
     var errors = FieldProblems()
-    let day = fields.day(act.dateLabel, today: Day.today, errors: &errors)
+    let day = fields.day(act.dateLabel, today: access.today, errors: &errors)
     let note = fields.checkedNote(errors: &errors)
     let cell = act.needsCell ? try await cell(for: act, fields, access: access, errors: &errors) : nil
     var number = ""
@@ -61,7 +61,7 @@ enum LifecycleSubmission {
     case "replace":
       let kind = fields.kind.flatMap(MembershipEventKind.init(rawValue:))
       if kind == nil { errors["kind"] = "Hãy chọn loại sự kiện." }
-      let day = fields.day("Ngày của sự kiện", today: Day.today, errors: &errors)
+      let day = fields.day("Ngày của sự kiện", today: access.today, errors: &errors)
       let note = fields.checkedNote(errors: &errors)
       var cellID: Int64?
       if let kind, kind.needsCell {
@@ -85,7 +85,7 @@ enum LifecycleSubmission {
   /// The receiving cell's step (the letter already checked to be addressed inside the subtree).
   static func receive(letterID: Int64, _ fields: LifecycleFields, access: Access) async throws -> Outcome {
     var errors = FieldProblems()
-    guard let day = fields.day("Ngày tiếp nhận", today: Day.today, errors: &errors) else { return .invalid(errors) }
+    guard let day = fields.day("Ngày tiếp nhận", today: access.today, errors: &errors) else { return .invalid(errors) }
     return try await writing {
       .letter(try await access.store.receiveTransferLetter(id: letterID, on: day, by: AuditActor(access.principal)))
     }
@@ -116,7 +116,7 @@ enum LifecycleSubmission {
       return nil
     }
     do {
-      return try await access.unit(code: code, on: Day.today)
+      return try await access.unit(code: code, on: access.today)
     } catch let error as AccessError where error.isNotFound {
       errors["cell"] = "Không tìm thấy chi bộ mã “\(code)” trong phạm vi của bạn."
       return nil

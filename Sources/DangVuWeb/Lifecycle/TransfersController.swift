@@ -39,7 +39,7 @@ struct TransfersController {
   }
 
   private func model(_ access: Access, _ context: AppRequestContext) async throws -> TransfersPageModel {
-    let today = Day.today
+    let today = context.today
     return TransfersPageModel(
       today: today, scopeCode: access.scopeCode,
       incoming: try await letters.pending(within: access.scopeCode, direction: .incoming, on: today, store: store),

@@ -25,7 +25,7 @@ struct MemberAPIController {
   @Sendable func search(_ request: Request, context: AppRequestContext) async throws -> SearchResult {
     let access = try Access.require(.readRecords, context, store: store)
     // Within the unit asked for (404 outside the subtree), else the whole subtree: never the whole register.
-    let scope = try await access.reportScope(request.queryValue("org"), on: Day.today)
+    let scope = try await access.reportScope(request.queryValue("org"), on: context.today)
     guard let typed = request.queryValue("q") else {
       throw PageError(
         status: .badRequest, title: "Thiếu từ khóa", message: "Hãy ghi họ tên cần tìm: q=nguyen van an.",

@@ -50,7 +50,7 @@ struct MemberPageModel: Sendable {
       record.sponsorNames[id].map { Sponsor(id: id, fullName: $0) }
     }
     return MemberPageModel(
-      today: Day.today, member: versioned.member, version: versioned.version,
+      today: access.today, member: versioned.member, version: versioned.version,
       nationalID: access.shown(nationalID: versioned.member.nationalID), timeline: timeline, cells: cells,
       admission: admission, sponsors: sponsors, canEdit: access.principal.allows(.editRegister),
       canRecord: access.principal.allows(.recordLifecycle),

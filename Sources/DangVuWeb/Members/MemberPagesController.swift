@@ -30,7 +30,7 @@ struct MemberPagesController {
         status: .badRequest, title: "Chưa chọn chi bộ",
         message: "Hãy mở trang thêm đảng viên từ trang của chi bộ kết nạp đảng viên đó.")
     }
-    let cell = try await access.unit(code: code, on: Day.today)
+    let cell = try await access.unit(code: code, on: context.today)
     guard try await store.unitKinds().holdsMembers(cell.kind) else {
       throw PageError(
         status: .badRequest, title: "Không phải chi bộ",
@@ -50,7 +50,7 @@ struct MemberPagesController {
       return .redirect(to: Links.member(member.member.id), type: .normal)
     case .invalid(let errors):
       var cellName: String?
-      if let code = fields.cell { cellName = try? await access.unit(code: code, on: Day.today).name }
+      if let code = fields.cell { cellName = try? await access.unit(code: code, on: context.today).name }
       let model = MemberFormModel(
         mode: .create(cellName: cellName), fields: fields, errors: errors,
         nationalIDEditable: access.principal.allows(.seeNationalID), csrf: CSRF.field(context))

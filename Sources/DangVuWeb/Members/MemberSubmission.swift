@@ -27,7 +27,7 @@ enum MemberSubmission {
       fields.cell = admitting.code
       fields.officialDate = nil
     }
-    let today = Day.today
+    let today = access.today
     var errors = FieldProblems()
     if admitting != nil {
       for (key, value) in [("sponsor1", fields.sponsor1), ("sponsor2", fields.sponsor2)]
@@ -85,7 +85,7 @@ enum MemberSubmission {
     guard let stored = try await store.memberWithVersion(id: id) else { throw AccessError.notFound }
     var errors = FieldProblems()
     let member = fields.identity(
-      id: id, stored: stored.member, nationalIDEditable: access.principal.allows(.seeNationalID), today: Day.today,
+      id: id, stored: stored.member, nationalIDEditable: access.principal.allows(.seeNationalID), today: access.today,
       errors: &errors)
     try await checkUnique(fields, id: id, stored: stored.member, access: access, errors: &errors)
     if let member {

@@ -77,7 +77,7 @@ struct DisciplineAppealsController {
     let corrections = try await DisciplineCorrectionLine.load(
       action: "discipline.correct", subject: "discipline:\(history.decision.id)", from: store)
     let model = DisciplineDecisionPageModel(
-      history: history, subjectName: name, canEdit: access.principal.allows(.editOversight),
+      history: history, today: access.today, subjectName: name, canEdit: access.principal.allows(.editOversight),
       csrf: CSRF.field(context), categories: try await store.violationCategories(),
       corrections: corrections, fields: fields, problems: problems,
       correction: correction)

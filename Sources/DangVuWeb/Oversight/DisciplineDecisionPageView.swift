@@ -6,6 +6,8 @@ import Foundation
 /// recording an appeal's outcome (after a refusal: what was typed, each message beside its field).
 struct DisciplineDecisionPageModel: Sendable {
   var history: DisciplineHistory
+  /// The day the page is shown: the decision's form "now" is read on it.
+  var today: Day
   var subjectName: String
   var canEdit: Bool
   var csrf: HTML
@@ -20,7 +22,7 @@ struct DisciplineDecisionPageModel: Sendable {
 enum DisciplineDecisionPageView {
   static func render(_ model: DisciplineDecisionPageModel) -> HTML {
     let d = model.history.decision
-    let now = model.history.form(on: .today)
+    let now = model.history.form(on: model.today)
     return Layout.page(
       title: "Quyết định kỷ luật \(d.number)",
       body: """

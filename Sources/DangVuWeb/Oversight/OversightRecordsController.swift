@@ -31,7 +31,7 @@ struct OversightRecordsController {
 
   @Sendable func list(_ request: Request, context: Context) async throws -> HTMLPage {
     let access = try Access.require(.readRecords, context, store: store)
-    let (period, text) = try Self.period(request.queryValue("ky"))
+    let (period, text) = try Self.period(request.queryValue("ky"), today: context.today)
     let model = try await OversightRecordsPageModel.load(
       access: access, unitCode: request.queryValue("to-chuc").flatMap { $0.isEmpty ? nil : $0 } ?? access.scopeCode,
       period: period, periodText: text, csrf: CSRF.field(context), kept: records)
@@ -41,7 +41,7 @@ struct OversightRecordsController {
   @Sendable func newDiscipline(_ request: Request, context: Context) async throws -> HTMLPage {
     let access = try Access.require(.editOversight, context, store: store)
     var input = DisciplineInput()
-    input.bodyCode = try await access.reportScope(request.queryValue("to-chuc"), on: .today)
+    input.bodyCode = try await access.reportScope(request.queryValue("to-chuc"), on: context.today)
     return try await disciplineForm(input, FieldProblems(), context, status: .ok)
   }
 
@@ -55,7 +55,7 @@ struct OversightRecordsController {
   @Sendable func newInspection(_ request: Request, context: Context) async throws -> HTMLPage {
     let access = try Access.require(.editOversight, context, store: store)
     var input = InspectionInput()
-    input.bodyCode = try await access.reportScope(request.queryValue("to-chuc"), on: .today)
+    input.bodyCode = try await access.reportScope(request.queryValue("to-chuc"), on: context.today)
     return HTMLPage(
       html: OversightRecordFormView.inspection(input, problems: FieldProblems(), csrf: CSRF.field(context)))
   }
@@ -106,7 +106,7 @@ struct OversightRecordsController {
 
   @Sendable func listJSON(_ request: Request, context: Context) async throws -> Response {
     let access = try Access.require(.readRecords, context, store: store)
-    let (period, _) = try Self.period(request.queryValue("period"))
+    let (period, _) = try Self.period(request.queryValue("period"), today: context.today)
     let unit = try await access.unit(code: request.queryValue("org") ?? access.scopeCode, on: period.through)
     let found = try await OversightRecordsPageModel.records(of: unit, period: period, store: store, kept: records)
     return try JSONResponse(found).response(from: request, context: context)
@@ -198,9 +198,9 @@ struct OversightRecordsController {
   }
 
   /// `ky=2023-Q1` and the like; this year when absent.
-  static func period(_ text: String?) throws -> (ReportPeriod, String) {
+  static func period(_ text: String?, today: Day) throws -> (ReportPeriod, String) {
     guard let text, !text.isEmpty else {
-      let year = Day.today.year
+      let year = today.year
       return (try ReportPeriod.year(year), String(year))
     }
     return (try ReportPeriod(parsing: text), text)

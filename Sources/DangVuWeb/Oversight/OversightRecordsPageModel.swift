@@ -13,6 +13,8 @@ struct OversightRecordsPageModel: Sendable {
   var records: OversightRecords
   var canEdit: Bool
   var csrf: HTML
+  /// The day the page is shown: a decision's form "now" is read on it.
+  var today: Day
 
   /// `kept` holds the records while the store is unchanged: a province's year of records took about 50 ms of
   /// server CPU a request at national scale (docs/performance.md), and the page is opened far more than written.
@@ -24,7 +26,7 @@ struct OversightRecordsPageModel: Sendable {
     let records = try await records(of: unit, period: period, store: access.store, kept: kept)
     return OversightRecordsPageModel(
       period: period, periodText: periodText, unit: unit, records: records,
-      canEdit: access.principal.allows(.editOversight), csrf: csrf)
+      canEdit: access.principal.allows(.editOversight), csrf: csrf, today: access.today)
   }
 
   /// The records of a unit's subtree (checked by the caller) in the period, at most `limit` of each kind.

@@ -30,7 +30,7 @@ enum OversightRecordsPageView {
         <h2>Kiểm tra, giám sát (\(records.inspections.count))</h2>
         \(inspections(records))
         <h2>Kỷ luật (\(records.discipline.count))</h2>
-        \(discipline(records))
+        \(discipline(records, today: model.today))
         <h2>Khiếu nại, tố cáo (\(records.complaints.count))</h2>
         \(complaints(model))
         """)
@@ -58,10 +58,10 @@ enum OversightRecordsPageView {
       empty: "Không có cuộc kiểm tra, giám sát nào trong kỳ.")
   }
 
-  private static func discipline(_ records: OversightRecords) -> HTML {
+  private static func discipline(_ records: OversightRecords, today: Day) -> HTML {
     let rows = records.discipline.map { history -> HTML in
       let d = history.decision
-      let now = history.form(on: .today)
+      let now = history.form(on: today)
       let appeals =
         history.appeals.isEmpty
         ? "" : " · khiếu nại: \(history.appeals.count), hình thức hiện tại: \(now?.nameVi ?? "đã hủy")"

@@ -27,7 +27,7 @@ struct ProgrammesController {
 
   @Sendable func page(_ request: Request, context: Context) async throws -> Response {
     let access = try Access.require(.readRecords, context, store: store)
-    let today = Day.today
+    let today = context.today
     let code = try await access.reportScope(request.queryValue("to-chuc"), on: today)
     let year = try Self.year(request.queryValue("nam"), today: today)
     let model = try await model(access, context, code: code, year: year)
@@ -37,13 +37,15 @@ struct ProgrammesController {
   @Sendable func set(_ request: Request, context: Context) async throws -> Response {
     let access = try Access.require(.editOversight, context, store: store)
     let fields = ProgrammeFields(form: try await SubmittedForm(request).text)
-    switch try await ProgrammeSubmission.set(fields, access: access, today: .today) {
+    switch try await ProgrammeSubmission.set(fields, access: access, today: context.today) {
     case .saved(let programme):
       return .redirect(to: Links.programmes(unit: programme.body.unitCode, year: programme.year), type: .normal)
     case .invalid(let errors):
       // The page of the scope, for the year typed when it is one the page shows.
-      let typed = Int(fields.year ?? "").flatMap { ProgrammeSubmission.years(today: .today).contains($0) ? $0 : nil }
-      var model = try await model(access, context, code: access.scopeCode, year: typed ?? Day.today.year)
+      let typed = Int(fields.year ?? "").flatMap {
+        ProgrammeSubmission.years(today: context.today).contains($0) ? $0 : nil
+      }
+      var model = try await model(access, context, code: access.scopeCode, year: typed ?? context.today.year)
       model.refused = (fields.organ ?? "", fields, errors)
       return try HTMLPage(status: .unprocessableContent, html: ProgrammesPageView.render(model))
         .response(from: request, context: context)
@@ -52,7 +54,7 @@ struct ProgrammesController {
 
   @Sendable func progressJSON(_ request: Request, context: Context) async throws -> Response {
     let access = try Access.require(.readRecords, context, store: store)
-    let today = Day.today
+    let today = context.today
     let unit = try await access.unit(code: context.parameters.get("code") ?? "", on: today)
     guard let year = context.parameters.get("year", as: Int.self),
       ProgrammeSubmission.years(today: today).contains(year)
@@ -72,11 +74,11 @@ struct ProgrammesController {
   @Sendable func setJSON(_ request: Request, context: Context) async throws -> Response {
     let access = try Access.require(.editOversight, context, store: store)
     // A unit in the address answers 404 when outside the subtree, as every address with a code does.
-    let unit = try await access.unit(code: context.parameters.get("code") ?? "", on: .today)
+    let unit = try await access.unit(code: context.parameters.get("code") ?? "", on: context.today)
     var fields = try await SubmittedJSON(request).decode(ProgrammeFields.self)
     fields.unit = unit.code
     fields.year = context.parameters.get("year")
-    switch try await ProgrammeSubmission.set(fields, access: access, today: .today) {
+    switch try await ProgrammeSubmission.set(fields, access: access, today: context.today) {
     case .saved(let programme): return try JSONResponse(programme).response(from: request, context: context)
     case .invalid(let errors): return MemberAPIController.invalid(errors)
     }
@@ -98,7 +100,7 @@ struct ProgrammesController {
   private func model(_ access: Access, _ context: Context, code: String, year: Int) async throws
     -> ProgrammesPageModel
   {
-    let today = Day.today
+    let today = context.today
     let unit = try await access.unit(code: code, on: today)
     let day = min(today, Day.lastDay(ofYear: year))
     return ProgrammesPageModel(

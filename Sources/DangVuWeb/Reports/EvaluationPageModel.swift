@@ -13,6 +13,8 @@ struct EvaluationPageModel: Sendable {
   /// Where the subtree's grades stand in the workflow: the report counts every recorded grade, and says how
   /// many of them the level above has approved.
   var approval: GradingProgressRow?
+  /// The cycles of a term, quarter or ad hoc that cover the subtree, to open from the page.
+  var cycles: [EvaluationCycle] = []
 
   /// How many years the trend looks back: each is one more report, a few rollup reads.
   static let trendYears = 4
@@ -41,6 +43,7 @@ struct EvaluationPageModel: Sendable {
       access: access, store: store, selected: scopeCode, selectedName: report?.scopeName ?? scopeCode,
       on: min(today, Day.lastDay(ofYear: year)))
     var model = EvaluationPageModel(year: year, scopeCode: scopeCode, report: report, trend: trend, picker: picker)
+    model.cycles = try await store.cyclesCovering(code: scopeCode)
     if report != nil {
       model.approval = try await store.gradingProgress(of: scopeCode, year: year, unitsBelow: false).unit
     }

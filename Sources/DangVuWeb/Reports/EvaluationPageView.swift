@@ -1,4 +1,5 @@
 import DangVuCore
+import DangVuStore
 
 /// The evaluation report page: pickers, charts, the tables with the change against the year before,
 /// units under the target, the narrative and the downloads.
@@ -16,13 +17,28 @@ enum EvaluationPageView {
         \(model.picker.fields)
         <button type="submit">Xem báo cáo</button>
         </form>
+        \(cycleLinks(model.cycles, scope: model.scopeCode, current: nil))
         \(model.report.map { body($0, model) } ?? missing(model))
         """)
   }
 
+  /// The subtree's other cycles (a term, a quarter, ad hoc), each a link to its report; the one shown is not linked.
+  static func cycleLinks(_ cycles: [EvaluationCycle], scope: String, current: CyclePeriod?) -> HTML {
+    let others = cycles.compactMap(\.period).filter { $0 != current }
+    guard !others.isEmpty else { return .empty }
+    var links: [HTML] = []
+    for (index, cycle) in others.enumerated() {
+      if index > 0 { links.append(" · ") }
+      links.append("<a href=\"\(Links.evaluationReport(cycle, scope: scope))\">\(cycle.nameVi)</a>")
+    }
+    return "<p class=\"no-print\" id=\"dot-khac\">Các đợt đánh giá khác: \(links)</p>"
+  }
+
   /// The report of a cycle of a term, quarter or ad hoc (366-QĐ/TW): named by its cycle, compared with the same
   /// cycle a year (or a term) before when one was held; no target, trend or cap, which are yearly.
-  static func render(cycle: CyclePeriod, _ r: EvaluationReport, picker: ReportScopePicker) -> HTML {
+  static func render(cycle: CyclePeriod, _ r: EvaluationReport, picker: ReportScopePicker, cycles: [EvaluationCycle])
+    -> HTML
+  {
     let title = "Báo cáo đánh giá, xếp loại chất lượng \(cycle.nameVi)"
     let rows = [
       GradeDistributionChart.Row(label: "Đảng viên", counts: r.members.counts),
@@ -40,6 +56,7 @@ enum EvaluationPageView {
         \(picker.fields)
         <button type="submit">Xem báo cáo</button>
         </form>
+        \(cycleLinks(cycles, scope: r.scopeCode, current: cycle))
         <h2>Kết quả xếp loại</h2>
         \(GradeDistributionChart.render(title: "Kết quả xếp loại chất lượng \(cycle.nameVi)", rows: rows))
         \(gradesTable(r))

@@ -10,6 +10,8 @@ struct ReportScopePicker: Sendable {
   var options: [UnitBelow]
   var selectedCode: String
   var selectedName: String
+  /// Said above the picker when the root did not exist on the report's day but took over committees that did.
+  var note: String? = nil
 
   /// Two levels of a province are some hundreds of units; a national root's are thousands, so a large
   /// scope offers one level and the code box for the rest.
@@ -28,10 +30,24 @@ struct ReportScopePicker: Sendable {
   ) async throws -> ReportScopePicker {
     let root = try await access.store.organisation(code: access.scopeCode)
     var options = try await store.unitsBelow(access.scopeCode, levels: 2, on: day)
-    if options.count > optionLimit { options = options.filter { $0.depth == 1 } }
+    // The committees the root took over, on a day they still existed, with what was below them then: their
+    // history is the principal's to read (decision 0040).
+    for succession in try await access.store.predecessors(ofCode: access.scopeCode)
+    where succession.predecessor.exists(on: day) {
+      let unit = succession.predecessor
+      options.append(UnitBelow(code: unit.code, name: unit.name, depth: 0))
+      options += try await store.unitsBelow(unit.code, levels: 2, on: day)
+    }
+    if options.count > optionLimit { options = options.filter { $0.depth <= 1 } }
+    var note: String?
+    if let root, !root.exists(on: day), options.contains(where: { $0.depth == 0 }) {
+      note =
+        "\(root.name) thành lập ngày \(root.founded.vietnamese); số liệu trước ngày đó thuộc các tổ chức tiền thân, "
+        + "chọn trong ô Phạm vi."
+    }
     return ReportScopePicker(
       rootCode: access.scopeCode, rootName: root?.name ?? access.scopeCode, options: options, selectedCode: selected,
-      selectedName: selectedName)
+      selectedName: selectedName, note: note)
   }
 
   /// The select and the code box, to put inside a report's GET form.
@@ -43,8 +59,9 @@ struct ReportScopePicker: Sendable {
     }
     choices.append(option(code: rootCode, name: rootName, depth: 0))
     choices += options.map { option(code: $0.code, name: $0.name, depth: $0.depth) }
+    let said: HTML = note.map { "<p class=\"muted\">\($0)</p>" } ?? ""
     return """
-      <label>Phạm vi <select name="to-chuc">\(choices)</select></label>
+      \(said)<label>Phạm vi <select name="to-chuc">\(choices)</select></label>
       <label>hoặc mã tổ chức <input name="ma" size="12" placeholder="KG.01.001" value=""></label>
       """
   }

@@ -23,7 +23,7 @@ struct ReportsController {
   @Sendable func evaluationPage(_ request: Request, context: AppRequestContext) async throws -> Response {
     let access = try Access.require(.readReports, context, store: store)
     let format = try ReportParameters.format(request)
-    let today = Day.today
+    let today = context.today
     if let cycle = try Self.cycle(request, kind: "dot", period: "ky") {
       return try await evaluationPage(cycle, request: request, context: context, access: access, format: format)
     }
@@ -45,7 +45,7 @@ struct ReportsController {
 
   @Sendable func evaluationJSON(_ request: Request, context: AppRequestContext) async throws -> ReportJSON {
     let access = try Access.require(.readReports, context, store: store)
-    let today = Day.today
+    let today = context.today
     if let cycle = try Self.cycle(request) {
       // A cycle of a term, quarter or ad hoc (366-QĐ/TW): its own report, naming it.
       let scope = try await access.reportScope(request.queryValue("org"), on: min(today, cycle.period.through))
@@ -75,7 +75,7 @@ struct ReportsController {
   private func evaluationPage(
     _ cycle: CyclePeriod, request: Request, context: AppRequestContext, access: Access, format: ReportFormat?
   ) async throws -> Response {
-    let day = min(Day.today, cycle.period.through)
+    let day = min(context.today, cycle.period.through)
     let scope = try await ReportScopePicker.requestedScope(request, name: "to-chuc", access: access, on: day)
     guard try await store.cycleCovering(code: scope, cycle) != nil else {
       throw PageError(
@@ -86,12 +86,15 @@ struct ReportsController {
     let report = try await store.evaluationReport(cycle, scope: scope)
     if let format {
       return try await evaluationDownload(
-        report, of: scope, format: format, fileStem: cycle.code, issuedOn: day, today: Day.today, request, context)
+        report, of: scope, format: format, fileStem: cycle.code, issuedOn: day, today: context.today, request, context)
     }
     let picker = try await ReportScopePicker.load(
       access: access, store: store, selected: scope, selectedName: report.scopeName, on: day)
-    return try HTMLPage(status: .ok, html: EvaluationPageView.render(cycle: cycle, report, picker: picker))
-      .response(from: request, context: context)
+    let cycles = try await store.cyclesCovering(code: scope)
+    return try HTMLPage(
+      status: .ok, html: EvaluationPageView.render(cycle: cycle, report, picker: picker, cycles: cycles)
+    )
+    .response(from: request, context: context)
   }
 
   /// The year's report, or 404 saying no cycle covers the subtree that year.
@@ -150,7 +153,7 @@ struct ReportsController {
 
   @Sendable func membershipJSON(_ request: Request, context: AppRequestContext) async throws -> ReportJSON {
     let access = try Access.require(.readReports, context, store: store)
-    let today = Day.today
+    let today = context.today
     let period = try ReportParameters.period(request, names: .api) ?? .year(today.year)
     let scope = try await access.reportScope(request.queryValue("org"), on: min(today, period.through))
     return try await cached("membership|\(Self.key(period))|\(scope)") {
@@ -186,7 +189,7 @@ struct ReportsController {
   ) async throws -> Response {
     let access = try Access.require(.readReports, context, store: store)
     let format = try ReportParameters.format(request)
-    let today = Day.today
+    let today = context.today
     let period: ReportPeriod
     if let picked = try ReportParameters.period(request, names: .page) {
       period = picked
@@ -209,7 +212,7 @@ struct ReportsController {
 
   @Sendable func oversightJSON(_ request: Request, context: AppRequestContext) async throws -> ReportJSON {
     let access = try Access.require(.readReports, context, store: store)
-    let today = Day.today
+    let today = context.today
     let period = try ReportParameters.period(request, names: .api) ?? .year(today.year)
     let scope = try await access.reportScope(request.queryValue("org"), on: min(today, period.through))
     return try await cached("oversight|\(Self.key(period))|\(scope)") {

@@ -15,7 +15,7 @@ struct SearchController {
     let access = try Access.require(.readRecords, context, store: store)
     let query = request.queryValue("q") ?? ""
     let requested = request.queryValue("trong").flatMap { $0.isEmpty ? nil : $0 }
-    let within = try await access.reportScope(requested, on: .today)
+    let within = try await access.reportScope(requested, on: context.today)
     let model = try await SearchPageModel.load(
       from: store, query: query, withinCode: within, named: requested != nil)
     return HTMLPage(html: SearchPageView.render(model))

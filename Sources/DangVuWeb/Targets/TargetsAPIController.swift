@@ -32,7 +32,7 @@ struct TargetsAPIController {
 
   @Sendable func progress(_ request: Request, context: AppRequestContext) async throws -> Response {
     let access = try Access.require(.readReports, context, store: store)
-    let today = Day.today
+    let today = context.today
     let unit = try await access.unit(code: context.parameters.get("code") ?? "", on: today)
     let year: Int
     do {
@@ -51,16 +51,17 @@ struct TargetsAPIController {
   @Sendable func setPlan(_ request: Request, context: AppRequestContext) async throws -> Response {
     let access = try Access.require(.setTargets, context, store: store)
     // A unit in the address answers 404 when outside the subtree, as every address with a code does.
-    let unit = try await access.unit(code: context.parameters.get("code") ?? "", on: .today)
+    let unit = try await access.unit(code: context.parameters.get("code") ?? "", on: context.today)
     var fields = try await SubmittedJSON(request).decode(TargetFields.self)
     fields.unit = unit.code
     fields.year = context.parameters.get("year")
-    return try answer(try await TargetSubmission.setPlan(fields, access: access, today: .today), request, context)
+    return try answer(
+      try await TargetSubmission.setPlan(fields, access: access, today: context.today), request, context)
   }
 
   @Sendable func targets(_ request: Request, context: AppRequestContext) async throws -> Response {
     let access = try Access.require(.readReports, context, store: store)
-    let targets = try await answers.targets(relatedTo: access.scopeCode, on: .today, store: store)
+    let targets = try await answers.targets(relatedTo: access.scopeCode, on: context.today, store: store)
     return try JSONResponse(TargetList(targets: targets))
       .response(from: request, context: context)
   }
@@ -69,7 +70,7 @@ struct TargetsAPIController {
     let access = try Access.require(.setTargets, context, store: store)
     let fields = try await SubmittedJSON(request).decode(TargetFields.self)
     var response = try answer(
-      try await TargetSubmission.addTarget(fields, access: access, today: .today), request, context)
+      try await TargetSubmission.addTarget(fields, access: access, today: context.today), request, context)
     if response.status == .ok { response.status = .created }
     return response
   }
@@ -77,7 +78,7 @@ struct TargetsAPIController {
   @Sendable func removeTarget(_ request: Request, context: AppRequestContext) async throws -> Response {
     let access = try Access.require(.setTargets, context, store: store)
     guard let id = context.parameters.get("id", as: Int64.self) else { throw AccessError.notFound }
-    return try JSONResponse(try await TargetSubmission.removeTarget(id: id, access: access, today: .today))
+    return try JSONResponse(try await TargetSubmission.removeTarget(id: id, access: access, today: context.today))
       .response(from: request, context: context)
   }
 

@@ -25,7 +25,7 @@ struct TargetsController {
     let access = try Access.require(.setTargets, context, store: store)
     let fields = try await SubmittedForm(request).decode(TargetFields.self)
     return try await answer(
-      try await TargetSubmission.setPlan(fields, access: access, today: .today), form: "plan", fields, access,
+      try await TargetSubmission.setPlan(fields, access: access, today: context.today), form: "plan", fields, access,
       request, context)
   }
 
@@ -33,14 +33,15 @@ struct TargetsController {
     let access = try Access.require(.setTargets, context, store: store)
     let fields = try await SubmittedForm(request).decode(TargetFields.self)
     return try await answer(
-      try await TargetSubmission.addTarget(fields, access: access, today: .today), form: "target", fields, access,
+      try await TargetSubmission.addTarget(fields, access: access, today: context.today), form: "target", fields,
+      access,
       request, context)
   }
 
   @Sendable func removeTarget(_ request: Request, context: AppRequestContext) async throws -> Response {
     let access = try Access.require(.setTargets, context, store: store)
     guard let id = context.parameters.get("id", as: Int64.self) else { throw AccessError.notFound }
-    let removed = try await TargetSubmission.removeTarget(id: id, access: access, today: .today)
+    let removed = try await TargetSubmission.removeTarget(id: id, access: access, today: context.today)
     return .redirect(to: Links.targets(scope: removed.scopeCode ?? access.scopeCode), type: .normal)
   }
 
@@ -51,7 +52,7 @@ struct TargetsController {
     switch outcome {
     case .plan(let plan):
       // Next year's plan is set ahead; its pace shows once the year begins.
-      let shown = plan.year <= Day.today.year ? plan.year : nil
+      let shown = plan.year <= context.today.year ? plan.year : nil
       return .redirect(to: Links.targets(scope: plan.organisationCode, year: shown), type: .normal)
     case .target(let target):
       return .redirect(to: Links.targets(scope: target.scopeCode ?? access.scopeCode), type: .normal)
@@ -66,7 +67,7 @@ struct TargetsController {
   private func model(_ access: Access, _ context: AppRequestContext, code: String?, year typed: String?) async throws
     -> TargetsPageModel
   {
-    let today = Day.today
+    let today = context.today
     let unit = try await access.unit(code: try await access.reportScope(code, on: today), on: today)
     let year = try Self.year(typed, today: today)
     let day = min(today, Day.lastDay(ofYear: year))

@@ -8,7 +8,7 @@ extension Access {
   /// Any signed-in role manages its own tokens, so no permission beyond being signed in.
   static func requireSignedIn(_ context: AppRequestContext, store: any PartyStore) throws -> Access {
     guard let principal = context.principal else { throw AccessError.signInRequired }
-    return Access(principal: principal, store: store)
+    return Access(principal: principal, store: store, today: context.today)
   }
 
   /// The tokens the principal may manage, newest first.
@@ -47,7 +47,7 @@ extension Access {
 
   private func isInside(_ code: String) async throws -> Bool {
     do {
-      _ = try await unit(code: code, on: Day.today)
+      _ = try await unit(code: code, on: today)
       return true
     } catch let error as AccessError where error.isNotFound {
       return false

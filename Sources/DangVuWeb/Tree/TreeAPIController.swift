@@ -31,12 +31,13 @@ struct TreeAPIController {
 
   @Sendable func tree(_ request: Request, context: Context) async throws -> UnitSummary {
     let access = try Access.require(.readRecords, context, store: store)
-    return try await UnitSummary.load(from: store, code: access.scopeCode, on: try request.requestedDay(name: "date"))
+    return try await UnitSummary.load(
+      from: store, code: access.scopeCode, on: try request.requestedDay(name: "date", today: context.today))
   }
 
   @Sendable func unit(_ request: Request, context: Context) async throws -> UnitSummary {
     let access = try Access.require(.readRecords, context, store: store)
-    let day = try request.requestedDay(name: "date")
+    let day = try request.requestedDay(name: "date", today: context.today)
     let unit = try await access.unit(code: try context.parameters.requireCode(), on: day)
     return try await UnitSummary.load(from: store, code: unit.code, on: day)
   }

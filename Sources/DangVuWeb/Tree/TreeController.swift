@@ -20,15 +20,16 @@ struct TreeController {
       return Response.redirect(to: Links.home(for: principal), type: .found)
     }
     let access = try Access.require(.readRecords, context, store: store)
-    let model = try await TreePageModel.load(from: store, root: access.scopeCode, on: try request.requestedDay())
+    let model = try await TreePageModel.load(
+      from: store, root: access.scopeCode, on: try request.requestedDay(today: context.today), today: context.today)
     return try HTMLPage(html: TreePageView.render(model)).response(from: request, context: context)
   }
 
   @Sendable func unit(_ request: Request, context: Context) async throws -> HTMLPage {
     let access = try Access.require(.readRecords, context, store: store)
-    let day = try request.requestedDay()
+    let day = try request.requestedDay(today: context.today)
     let unit = try await access.unit(code: try context.parameters.requireCode(), on: day)
-    var model = try await UnitPageModel.load(from: store, code: unit.code, on: day)
+    var model = try await UnitPageModel.load(from: store, code: unit.code, on: day, today: context.today)
     model.actions = .init(access.principal)
     model.posts = try await store.posts(ofUnit: unit.code)
     model.collectives = try await store.collectives(ofUnit: unit.code)

@@ -10,12 +10,16 @@ struct TreePageModel: Sendable {
   }
 
   var day: Day
+  /// The day links carry: none when the page looks at today.
+  var linkDay: Day?
   var branches: [Branch]
   var totalUnits: Int
   var totalMembers: Int
 
   /// The tree from `root` (the principal's scope) down, on `day`.
-  static func load(from store: any PartyStore, root: String, on day: Day) async throws -> TreePageModel {
+  static func load(from store: any PartyStore, root: String, on day: Day, today: Day) async throws
+    -> TreePageModel
+  {
     async let kindsQuery = store.unitKinds()
     async let treeQuery = store.tree(on: day, root: root)
     async let countsQuery = store.memberCountsByCell(on: day)
@@ -27,7 +31,7 @@ struct TreePageModel: Sendable {
         children: tree.children(of: root.id).map { UnitLine($0, tree: tree, kinds: kinds, counts: counts) })
     }
     return TreePageModel(
-      day: day, branches: branches, totalUnits: tree.units.count,
+      day: day, linkDay: day == today ? nil : day, branches: branches, totalUnits: tree.units.count,
       totalMembers: tree.roots.reduce(0) { $0 + counts[$1.id] })
   }
 }

@@ -3,7 +3,7 @@ import DangVuCore
 enum TreePageView {
   static func render(_ model: TreePageModel) -> HTML {
     Layout.page(
-      title: "Cây tổ chức đảng", day: model.day,
+      title: "Cây tổ chức đảng", day: model.linkDay,
       body: """
         <h1>Cây tổ chức đảng ngày \(model.day.vietnamese)</h1>
         \(Layout.dateForm(action: "/", day: model.day))
@@ -30,10 +30,10 @@ enum TreePageView {
     let branches = model.branches.map { branch -> HTML in
       let children = branch.children.map { child -> HTML in
         let more: HTML = child.hasChildren ? " <span class=\"muted\" title=\"có cấp dưới\">›</span>" : .empty
-        return "<li>\(child.render(day: model.day))\(more)</li>\n"
+        return "<li>\(child.render(day: model.linkDay))\(more)</li>\n"
       }
       return """
-        <li>\(branch.root.render(day: model.day))
+        <li>\(branch.root.render(day: model.linkDay))
         \(children.isEmpty ? HTML.empty : "<ul>\n\(children)</ul>")
         </li>
         """

@@ -16,7 +16,8 @@ struct UnitLine: Sendable {
     hasChildren = !(tree.childrenOf[unit.id] ?? []).isEmpty
   }
 
-  func render(day: Day) -> HTML {
+  /// `day`: the day the page looks at, nil for today (links then carry no date).
+  func render(day: Day?) -> HTML {
     """
     <a href="\(Links.unit(code, day: day))">\(name)</a> <span class="kind">\(kindName) · mã \(code)</span> \
     <span class="count">· \(VietnameseNumber.count(members)) đảng viên</span>

@@ -105,6 +105,6 @@ extension Access {
 
   /// Whether the account's scope is at the top of the tree today.
   func scopeIsARoot() async throws -> Bool {
-    try await store.parentHistory(ofCode: scopeCode).contains { $0.holds(on: .today) && $0.parent == nil }
+    try await store.parentHistory(ofCode: scopeCode).contains { $0.holds(on: today) && $0.parent == nil }
   }
 }

@@ -44,7 +44,7 @@ struct TreeEditingAPIController {
 
   @Sendable func history(_ request: Request, context: AppRequestContext) async throws -> Response {
     let access = try Access.require(.readRecords, context, store: store)
-    let unit = try await access.unit(code: try context.parameters.requireCode(), on: .today)
+    let unit = try await access.unit(code: try context.parameters.requireCode(), on: context.today)
     var parents: [History.Parent] = []
     for link in try await store.parentHistory(ofCode: unit.code) {
       let parent = try await link.parent.asyncFlatMap { try await store.organisation(id: $0) }
@@ -67,7 +67,7 @@ struct TreeEditingAPIController {
     }
     let parent: Organisation
     do {
-      parent = try await access.unit(code: parentCode, on: .today)
+      parent = try await access.unit(code: parentCode, on: context.today)
     } catch is AccessError {
       var errors = FieldProblems()
       errors["parent"] = "Không có tổ chức mã “\(parentCode)” trong phạm vi của bạn."
@@ -81,7 +81,7 @@ struct TreeEditingAPIController {
   {
     let access = try await Access.requireTreeEditing(context, store: store)
     // A unit in the address answers 404 when outside the subtree, as every address with a code does.
-    let unit = try await access.unit(code: try context.parameters.requireCode(), on: .today)
+    let unit = try await access.unit(code: try context.parameters.requireCode(), on: context.today)
     let fields = try await SubmittedJSON(request).decode(TreeChangeFields.self)
     return try await answer(act, unit: unit, fields, request, context, access: access, created: false)
   }
@@ -102,7 +102,7 @@ struct TreeEditingAPIController {
       )
     }
     switch try await TreeChangeSubmission.submit(
-      act, unit: unit, fields, confirm: !preview, access: access, today: .today)
+      act, unit: unit, fields, confirm: !preview, access: access, today: context.today)
     {
     case .preview(let change):
       return try JSONResponse(Answer(written: false, change: change)).response(from: request, context: context)

@@ -15,7 +15,7 @@ struct TreeEditingController {
 
   @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
     let access = try await Access.requireTreeEditing(context, store: store)
-    let unit = try await access.unit(code: try context.parameters.requireCode(), on: .today)
+    let unit = try await access.unit(code: try context.parameters.requireCode(), on: context.today)
     let model = try await model(unit, context)
     return try HTMLPage(html: TreeEditingPageView.render(model)).response(from: request, context: context)
   }
@@ -25,12 +25,12 @@ struct TreeEditingController {
     guard let act = context.parameters.get("act").flatMap(TreeChangeAct.init(rawValue:)) else {
       throw AccessError.notFound
     }
-    let unit = try await access.unit(code: try context.parameters.requireCode(), on: .today)
+    let unit = try await access.unit(code: try context.parameters.requireCode(), on: context.today)
     let form = try await SubmittedForm(request)
     let fields = try form.decode(TreeChangeFields.self)
     let confirm = try form.decode(Confirmation.self).confirm == "1"
     let outcome = try await TreeChangeSubmission.submit(
-      act, unit: unit, fields, confirm: confirm, access: access, today: .today)
+      act, unit: unit, fields, confirm: confirm, access: access, today: context.today)
     var model = try await model(unit, context)
     model.act = act
     model.fields = fields
@@ -53,7 +53,7 @@ struct TreeEditingController {
   }
 
   private func model(_ unit: Organisation, _ context: AppRequestContext) async throws -> TreeEditingPageModel {
-    let today = Day.today
+    let today = context.today
     let parent = try await store.parentHistory(ofCode: unit.code).first { $0.holds(on: today) }?.parent
     let kinds = try await store.unitKinds()
     return TreeEditingPageModel(

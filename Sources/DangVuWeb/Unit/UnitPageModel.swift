@@ -31,6 +31,10 @@ struct UnitPageModel: Sendable {
   static let registerLimit = 500
 
   var day: Day
+  /// The day links carry: none when the page looks at today.
+  var linkDay: Day?
+  /// Whether the unit exists today, when units may be admitted into it or posts recorded.
+  var existsToday = false
   var unit: Organisation
   var kindName: String
   var holdsMembers: Bool
@@ -69,7 +73,9 @@ struct UnitPageModel: Sendable {
     }
   }
 
-  static func load(from store: any PartyStore, code: String, on day: Day) async throws -> UnitPageModel {
+  static func load(from store: any PartyStore, code: String, on day: Day, today: Day) async throws
+    -> UnitPageModel
+  {
     guard let unit = try await store.organisation(code: code) else {
       throw PageError(
         status: .notFound, title: "Không tìm thấy tổ chức",
@@ -106,7 +112,8 @@ struct UnitPageModel: Sendable {
     }
 
     return UnitPageModel(
-      day: day, unit: unit, kindName: kinds.nameVi(of: unit.kind), holdsMembers: holdsMembers,
+      day: day, linkDay: day == today ? nil : day, existsToday: unit.exists(on: today), unit: unit,
+      kindName: kinds.nameVi(of: unit.kind), holdsMembers: holdsMembers,
       existsOnDay: unit.exists(on: day), ancestry: try await ancestry(of: unit, on: day, links: links, in: store),
       parentHistory: history, names: namePeriods,
       children: tree.children(of: unit.id).map { UnitLine($0, tree: tree, kinds: kinds, counts: counts) },

@@ -4,7 +4,7 @@ enum UnitPageView {
   static func render(_ model: UnitPageModel) -> HTML {
     let unit = model.unit
     return Layout.page(
-      title: unit.name, day: model.day,
+      title: unit.name, day: model.linkDay,
       body: """
         \(crumbs(model))
         <h1>\(unit.name)</h1>
@@ -22,9 +22,9 @@ enum UnitPageView {
 
   private static func crumbs(_ model: UnitPageModel) -> HTML {
     let links = model.ancestry.map { ref -> HTML in
-      " › <a href=\"\(Links.unit(ref.code, day: model.day))\">\(ref.name)</a>"
+      " › <a href=\"\(Links.unit(ref.code, day: model.linkDay))\">\(ref.name)</a>"
     }
-    return "<nav class=\"crumbs\"><a href=\"\(Links.home(day: model.day))\">Cây tổ chức</a>\(links)</nav>"
+    return "<nav class=\"crumbs\"><a href=\"\(Links.home(day: model.linkDay))\">Cây tổ chức</a>\(links)</nav>"
   }
 
   private static func absent(_ model: UnitPageModel) -> HTML {
@@ -54,7 +54,7 @@ enum UnitPageView {
     if model.actions.addMembers && model.holdsMembers && model.existsOnDay {
       links.append("<a href=\"\(Links.newMember(inCell: model.unit.code))\">Thêm đảng viên</a>")
     }
-    if model.actions.admit && model.holdsMembers && model.unit.exists(on: Day.today) {
+    if model.actions.admit && model.holdsMembers && model.existsToday {
       links.append("<a href=\"\(Links.admission(inCell: model.unit.code))\">Kết nạp đảng viên</a>")
       links.append("<a href=\"\(Links.arrival(inCell: model.unit.code))\">Tiếp nhận đảng viên từ tỉnh khác</a>")
     }
@@ -91,7 +91,7 @@ enum UnitPageView {
       return
         "<h2>Tổ chức trực thuộc</h2>\n<p class=\"muted\">Không có tổ chức trực thuộc vào ngày \(model.day.vietnamese).</p>"
     }
-    let items = model.children.map { "<li>\($0.render(day: model.day))</li>\n" as HTML }
+    let items = model.children.map { "<li>\($0.render(day: model.linkDay))</li>\n" as HTML }
     return """
       <h2>Tổ chức trực thuộc (\(model.children.count))</h2>
       <ul class="tree">
@@ -149,7 +149,7 @@ enum UnitPageView {
         let member = line.entry.member
         let cell: HTML =
           showCell
-          ? "<td>\(line.cell.map { "<a href=\"\(Links.unit($0.code, day: model.day))\">\($0.name)</a>" as HTML } ?? .empty)</td>"
+          ? "<td>\(line.cell.map { "<a href=\"\(Links.unit($0.code, day: model.linkDay))\">\($0.name)</a>" as HTML } ?? .empty)</td>"
           : .empty
         let note = [
           line.entry.exempt ? "miễn công tác và sinh hoạt đảng" : nil,
