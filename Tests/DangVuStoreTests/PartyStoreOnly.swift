@@ -53,6 +53,7 @@ struct PartyStoreOnly: PartyStore {
   func cycleCovering(code: String, _ cycle: CyclePeriod) async throws -> EvaluationCycle? {
     try await base.cycleCovering(code: code, cycle)
   }
+  func cyclesCovering(code: String) async throws -> [EvaluationCycle] { try await base.cyclesCovering(code: code) }
   func recordScoredGrades(
     _ entries: [ScoredGradeEntry], in cycle: CyclePeriod, scope code: String, by actor: AuditActor
   ) async throws -> [RecordedGrade] { try await base.recordScoredGrades(entries, in: cycle, scope: code, by: actor) }
@@ -284,16 +285,6 @@ struct PartyStoreOnly: PartyStore {
   }
   func collective(id: Int64) async throws -> CollectiveRecord? { try await base.collective(id: id) }
   func collectives(ofUnit code: String) async throws -> [CollectiveRecord] { try await base.collectives(ofUnit: code) }
-  func previewTreeChange(_ change: TreeChange) async throws -> TreeChangePreview {
-    try await base.previewTreeChange(change)
-  }
-  func changeTree(_ change: TreeChange, by actor: AuditActor) async throws -> TreeChangePreview {
-    try await base.changeTree(change, by: actor)
-  }
-  func foundTopUnit(code: String, name: String, kind: UnitKind, on day: Day, by actor: AuditActor) async throws
-    -> TreeChangePreview
-  { try await base.foundTopUnit(code: code, name: name, kind: kind, on: day, by: actor) }
-  func nameHistory(ofCode code: String) async throws -> [NamePeriod] { try await base.nameHistory(ofCode: code) }
   func unitKinds() async throws -> UnitKindTable { try await base.unitKinds() }
   func addOrganisations(_ batch: [NewOrganisation], audit: ImportAudit?) async throws -> [Organisation] {
     try await base.addOrganisations(batch, audit: audit)
@@ -311,9 +302,6 @@ struct PartyStoreOnly: PartyStore {
   func unitIsWithin(id: Int64, rootCode: String, on day: Day) async throws -> Bool {
     try await base.unitIsWithin(id: id, rootCode: rootCode, on: day)
   }
-  func referencesOutside(_ references: ScopeReferences, within rootCode: String) async throws -> ScopeReferences {
-    try await base.referencesOutside(references, within: rootCode)
-  }
   func tree(on day: Day, root code: String?) async throws -> OrganisationTree {
     try await base.tree(on: day, root: code)
   }
@@ -323,6 +311,27 @@ struct PartyStoreOnly: PartyStore {
   }
   func allOrganisations() async throws -> (units: [Organisation], links: [ParentLink]) {
     try await base.allOrganisations()
+  }
+  func setPopulation(_ rows: [Population], audit: ImportAudit?) async throws {
+    try await base.setPopulation(rows, audit: audit)
+  }
+  func population(ofOrganisation id: Int64, year: Int) async throws -> Int? {
+    try await base.population(ofOrganisation: id, year: year)
+  }
+  func dataGeneration() async throws -> Int64? { try await base.dataGeneration() }
+  func previewTreeChange(_ change: TreeChange) async throws -> TreeChangePreview {
+    try await base.previewTreeChange(change)
+  }
+  func changeTree(_ change: TreeChange, by actor: AuditActor) async throws -> TreeChangePreview {
+    try await base.changeTree(change, by: actor)
+  }
+  func foundTopUnit(code: String, name: String, kind: UnitKind, on day: Day, by actor: AuditActor) async throws
+    -> TreeChangePreview
+  { try await base.foundTopUnit(code: code, name: name, kind: kind, on: day, by: actor) }
+  func nameHistory(ofCode code: String) async throws -> [NamePeriod] { try await base.nameHistory(ofCode: code) }
+  func predecessors(ofCode code: String) async throws -> [Succession] { try await base.predecessors(ofCode: code) }
+  func referencesOutside(_ references: ScopeReferences, within rootCode: String) async throws -> ScopeReferences {
+    try await base.referencesOutside(references, within: rootCode)
   }
   func addMembers(_ batch: [NewMember], audit: ImportAudit?) async throws -> [Member] {
     try await base.addMembers(batch, audit: audit)
@@ -363,12 +372,5 @@ struct PartyStoreOnly: PartyStore {
     async throws
   { try await base.forEachMemberBatch(batchSize: batchSize, body) }
   func memberCountsByCell(on day: Day) async throws -> [Int64: Int] { try await base.memberCountsByCell(on: day) }
-  func setPopulation(_ rows: [Population], audit: ImportAudit?) async throws {
-    try await base.setPopulation(rows, audit: audit)
-  }
-  func population(ofOrganisation id: Int64, year: Int) async throws -> Int? {
-    try await base.population(ofOrganisation: id, year: year)
-  }
   func statistics() async throws -> StoreStatistics { try await base.statistics() }
-  func dataGeneration() async throws -> Int64? { try await base.dataGeneration() }
 }
