@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Dependencies flow one way: dangvu → DangVuWeb → DangVuStore → DangVuCore (DESIGN.md); the PostgreSQL
-// engine, DangVuPostgres, depends on DangVuStore and nothing depends on it but the tests (yet).
+// engine, DangVuPostgres, depends on DangVuStore and nothing depends on it but the tests (yet); the demo,
+// DangVuDemo, depends on DangVuStore and DangVuCore, and only the command line and the tests depend on it.
 let package = Package(
   name: "DangVu",
   platforms: [.macOS(.v14)],
@@ -49,6 +50,8 @@ let package = Package(
         .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "Logging", package: "swift-log"),
       ]),
+    // The demo: its seeded generator and its loaders, which write through the store (decision 0039).
+    .target(name: "DangVuDemo", dependencies: ["DangVuCore", "DangVuStore"]),
     .target(
       name: "DangVuWeb",
       dependencies: [
@@ -69,15 +72,20 @@ let package = Package(
       name: "dangvu",
       dependencies: [
         "DangVuWeb",
+        // `demo`, `serve --demo`, `grades demo` and the import benchmark's files.
+        "DangVuDemo",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "DangVuCoreTests", dependencies: ["DangVuCore"]),
+    .testTarget(name: "DangVuDemoTests", dependencies: ["DangVuDemo", "DangVuCore", "DangVuStore"]),
     // Fixtures the store and web tests share, built through the store like real data.
     .target(name: "DangVuTestFixtures", dependencies: ["DangVuStore"], path: "Tests/Fixtures"),
     .testTarget(
       name: "DangVuStoreTests",
       dependencies: [
         "DangVuStore", "DangVuTestFixtures",
+        // Bulk loads, backups and round trips are tried on a demo province.
+        "DangVuDemo",
         // The audit trail's contract runs on PostgreSQL too (AuditEngine), each test in a database of its own.
         "DangVuPostgres",
         .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -93,6 +101,8 @@ let package = Package(
       name: "DangVuWebTests",
       dependencies: [
         "DangVuWeb", "DangVuTestFixtures",
+        // The report pages hold the demo province to its targets (DemoTargets).
+        "DangVuDemo",
         .product(name: "HummingbirdTesting", package: "hummingbird"),
         .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
       ],

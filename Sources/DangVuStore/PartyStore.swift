@@ -18,22 +18,12 @@ public protocol PartyStore: EvaluationStore, CycleEvaluationStore, MembershipSto
 
   // MARK: The member register
 
-  /// Adds members, each with the events of its history so far; every history is checked; all or none.
-  /// Returns the members with their new ids.
+  /// Adds members, each with the events of its history so far; every history is checked; all or none (a refused
+  /// member is a `BatchItemError` naming its place in the batch). Returns the members with their new ids. An
+  /// import's `audit` entry is appended in the same transaction. (SQLite's faster ways of loading many are
+  /// `BulkLoading`'s, decision 0039.)
   @discardableResult
-  func addMembers(_ batch: [NewMember]) async throws -> [Member]
-
-  /// Checks a batch as `addMembers` would, without writing, and without waiting for writes in progress.
-  func checkMembers(_ batch: [NewMember]) async throws -> CheckedMembers
-
-  /// Adds a batch checked by `checkMembers` (checked again if the tree changed since), as `addMembers`.
-  @discardableResult
-  func addMembers(_ checked: CheckedMembers, audit: ImportAudit?) async throws -> [Member]
-
-  /// Runs `load`, many `addMembers` batches into a register that is empty at the start (the demo). The store
-  /// may build its indexes once at the end instead of batch by batch; until `load` returns, searches and
-  /// registers may miss the members being added.
-  func loadingInBulk<T>(_ load: () async throws -> T) async throws -> T
+  func addMembers(_ batch: [NewMember], audit: ImportAudit?) async throws -> [Member]
 
   /// Appends events to existing members' histories (each checked with the member's whole history); all or none.
   func recordEvents(_ events: [MembershipEvent], audit: ImportAudit?) async throws
@@ -145,11 +135,4 @@ public struct StoreStatistics: Hashable, Sendable, Codable {
   public var members: Int
   public var events: Int
   public var schemaVersion: String
-}
-
-extension PartyStore {
-  /// A store without a faster way simply runs the batches.
-  public func loadingInBulk<T>(_ load: () async throws -> T) async throws -> T {
-    try await load()
-  }
 }

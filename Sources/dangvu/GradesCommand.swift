@@ -1,5 +1,6 @@
 import ArgumentParser
 import DangVuCore
+import DangVuDemo
 import DangVuStore
 import Foundation
 

@@ -40,7 +40,8 @@ private func published2023() -> EvaluationReport {
       "leadershipCadre", "cán bộ lãnh đạo, quản lý các cấp",
       GradeCounts(excellent: 1573, good: 3886, complete: 88, notComplete: 42, notEvaluated: [.other: 11])),
     belowTarget: [], excellentCapWarnings: [],
-    target: try! DemoTargets.of(provinceCode: "KG")[0])
+    target: try! ReportTarget(
+      measure: .goodOrAbovePercent, scopeCode: "KG", years: 2022...2030, low: 90, source: "Nghị quyết số 21-NQ/TW"))
 }
 
 @Suite("The evaluation report")

@@ -25,7 +25,8 @@ struct NewcomerMendsTests {
       leadershipCadres: EvaluationReport.Line(
         subject: "leadershipCadre", label: "cán bộ lãnh đạo, quản lý các cấp", counts: GradeCounts()),
       belowTarget: belowTarget, excellentCapWarnings: [],
-      target: try! DemoTargets.of(provinceCode: "KG")[0])
+      target: try! ReportTarget(
+        measure: .goodOrAbovePercent, scopeCode: "KG", years: 2022...2030, low: 90, source: "Nghị quyết số 21-NQ/TW"))
   }
 
   static func paragraph(_ text: String, _ opening: String) -> String? {

@@ -16,7 +16,8 @@ private func district2023() -> EvaluationReport {
     leadershipCollectives: .init(subject: "leadershipCollective", label: "tập thể lãnh đạo", counts: GradeCounts()),
     leadershipCadres: .init(subject: "leadershipCadre", label: "cán bộ lãnh đạo", counts: GradeCounts()),
     belowTarget: [], excellentCapWarnings: [],
-    target: try! DemoTargets.of(provinceCode: "KG")[0])
+    target: try! ReportTarget(
+      measure: .goodOrAbovePercent, scopeCode: "KG", years: 2022...2030, low: 90, source: "Nghị quyết số 21-NQ/TW"))
 }
 
 @Suite("A report as a Party document (36-HD/VPTW)")

@@ -1,4 +1,5 @@
 import DangVuCore
+import DangVuDemo
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import DangVuCore
+import DangVuDemo
 import DangVuTestFixtures
 import Foundation
 import Testing

@@ -1,4 +1,5 @@
 import DangVuCore
+import DangVuDemo
 import DangVuStore
 import DangVuTestFixtures
 import Foundation

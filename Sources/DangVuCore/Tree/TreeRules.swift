@@ -118,5 +118,6 @@ public enum TreeRules {
 }
 
 extension String {
-  var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
+  /// The text with its first letter capitalised: a name that opens a sentence (the demo's unit names use it too).
+  public var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

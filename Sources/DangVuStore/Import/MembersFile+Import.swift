@@ -79,10 +79,24 @@ extension MembersFile {
       batch: batch, members: checked.flatMap(\.checks), units: units.checkedUnits, kinds: units.kinds)
     timer.lap("check units and histories")
     let count = try await run.finish(issues: issues, lines: rows.map(\.line), rows: batch.count) {
-      try await store.addMembers(checks, audit: $0)
+      try await write(batch, checked: checks, audit: $0, into: store)
     }
     timer.lap("write")
     return count
+  }
+
+  /// Writes the rows as checked here where the store takes a checked batch (SQLite's writer then only checks that
+  /// the units are as they were read, decision 0016); any other store checks them again itself through
+  /// `PartyStore.addMembers(_:audit:)`. Either way one transaction with the import's entry, the same refusals
+  /// (a `BatchItemError` at the row's place), all or nothing.
+  static func write(_ batch: [NewMember], checked: CheckedMembers, audit: ImportAudit?, into store: some PartyStore)
+    async throws
+  {
+    if let bulk = store as? any BulkLoading {
+      try await bulk.addMembers(checked, audit: audit)
+    } else {
+      try await store.addMembers(batch, audit: audit)
+    }
   }
 
   struct Row: Sendable {

@@ -10,8 +10,8 @@ extension PartyStore {
   }
 
   @discardableResult
-  public func addMembers(_ checked: CheckedMembers) async throws -> [Member] {
-    try await addMembers(checked, audit: nil)
+  public func addMembers(_ batch: [NewMember]) async throws -> [Member] {
+    try await addMembers(batch, audit: nil)
   }
 
   public func recordEvents(_ events: [MembershipEvent]) async throws {

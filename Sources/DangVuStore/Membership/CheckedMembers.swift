@@ -1,14 +1,15 @@
 import DangVuCore
 
 /// A batch of new members whose identities and histories were checked against the tree as it stood
-/// (`PartyStore.checkMembers`), to be written by `addMembers(_:)`.
+/// (`BulkLoading.checkMembers`, or the members file's import), to be written by `BulkLoading.addMembers(_:audit:)`.
 ///
 /// Checking is most of the work of writing a batch besides SQLite's own, and it needs only the tree: a
 /// caller loading many batches checks the next one while the store writes the previous one, so the single
 /// writer only binds and inserts (the national demo). The store checks again on its writer, cheaply, that
 /// every unit the check read is still as it was, and checks the batch again itself if one changed.
 public struct CheckedMembers: Sendable {
-  let batch: [NewMember]
+  /// The batch as it was given to the check.
+  public let batch: [NewMember]
   let members: [CheckedMember]
   /// Every unit the check read, as it read it (nil: no such unit), and the kind rules it applied.
   let units: [Int64: Organisation?]

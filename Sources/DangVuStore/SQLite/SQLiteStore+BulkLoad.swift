@@ -1,8 +1,10 @@
 import DangVuCore
 import GRDB
 
-/// A bulk load of the register: many batches into an empty register (the demo).
-extension SQLiteStore {
+/// SQLite's ways of writing much at once (decision 0039): checked batches (SQLiteStore+MemberChecks), the
+/// demo's oversight (SQLiteStore+BulkOversight), and here a bulk load of the register, many batches into an
+/// empty register (the demo).
+extension SQLiteStore: BulkLoading {
   /// Loads many batches of members into a register that is empty at the start (the demo): the secondary
   /// and search indexes are built once at the end instead of batch by batch. Until then searches and
   /// registers miss the members being added; a load that fails still gets its indexes back.

@@ -3,8 +3,8 @@ import GRDB
 
 extension SQLiteStore {
   @discardableResult
-  public func addMembers(_ batch: [NewMember]) async throws -> [Member] {
-    try await addMembers(batch, bulk: nil)
+  public func addMembers(_ batch: [NewMember], audit: ImportAudit?) async throws -> [Member] {
+    try await addMembers(batch, bulk: nil, audit: audit)
   }
 
   /// `bulk` (for tests) forces the bulk path on or off; nil lets the sizes decide. `checked` is the batch as
