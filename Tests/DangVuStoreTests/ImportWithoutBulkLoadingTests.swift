@@ -41,7 +41,10 @@ struct ImportWithoutBulkLoadingTests {
     let register = try await Self.register(other)
     #expect(register.count == 2)
     #expect(try await Self.register(sqlite) == register)
-    #expect(try await other.searchMembers("dang thi lan", within: nil, limit: 5).map(\.fullName) == ["Đặng Thị Lan"])
+    #expect(
+      try await other.searchMembers("dang thi lan", within: nil, on: .today, limit: 5).map(\.fullName) == [
+        "Đặng Thị Lan"
+      ])
     let entries = try await Self.importEntries(other)
     #expect(entries.count == 1 && entries[0].contains("\"rows\":2"), "\(entries)")
     #expect(try await Self.importEntries(sqlite) == entries)

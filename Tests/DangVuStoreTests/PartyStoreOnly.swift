@@ -180,8 +180,8 @@ struct PartyStoreOnly: PartyStore {
   func issueAPIToken(_ new: NewAPIToken, by actor: AuditActor, at time: Date) async throws -> IssuedAPIToken {
     try await base.issueAPIToken(new, by: actor, at: time)
   }
-  func apiTokens(ownedBy accountID: Int64?, within rootCode: String?) async throws -> [APIToken] {
-    try await base.apiTokens(ownedBy: accountID, within: rootCode)
+  func apiTokens(ownedBy accountID: Int64?, within rootCode: String?, on today: Day) async throws -> [APIToken] {
+    try await base.apiTokens(ownedBy: accountID, within: rootCode, on: today)
   }
   func apiToken(id: Int64) async throws -> APIToken? { try await base.apiToken(id: id) }
   func revokeAPIToken(id: Int64, by actor: AuditActor, at time: Date) async throws -> APIToken {
@@ -203,8 +203,8 @@ struct PartyStoreOnly: PartyStore {
   func auditEntries(_ filter: AuditFilter) async throws -> [AuditEntry] { try await base.auditEntries(filter) }
   func verifyAuditChain() async throws -> AuditVerification { try await base.verifyAuditChain() }
   func memberWithVersion(id: Int64) async throws -> VersionedMember? { try await base.memberWithVersion(id: id) }
-  func memberRecord(id: Int64, within rootCode: String?) async throws -> MemberRecord? {
-    try await base.memberRecord(id: id, within: rootCode)
+  func memberRecord(id: Int64, within rootCode: String?, on today: Day) async throws -> MemberRecord? {
+    try await base.memberRecord(id: id, within: rootCode, on: today)
   }
   func createMember(_ new: NewMember, by actor: AuditActor) async throws -> VersionedMember {
     try await base.createMember(new, by: actor)
@@ -365,8 +365,8 @@ struct PartyStoreOnly: PartyStore {
   func register(of code: String, on day: Day) async throws -> [RegisterEntry] {
     try await base.register(of: code, on: day)
   }
-  func searchMembers(_ text: String, within code: String?, limit: Int) async throws -> [MemberHit] {
-    try await base.searchMembers(text, within: code, limit: limit)
+  func searchMembers(_ text: String, within code: String?, on day: Day, limit: Int) async throws -> [MemberHit] {
+    try await base.searchMembers(text, within: code, on: day, limit: limit)
   }
   func forEachMemberBatch(batchSize: Int, _ body: ([(member: Member, events: [MembershipEvent])]) throws -> Void)
     async throws
