@@ -18,10 +18,11 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    // Hummingbird's request and response types, which the web tests build directly.
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     // Page snapshots in the web tests (the SnapshotTesting target alone: no macros, no swift-syntax to build).
     .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
   ],
@@ -35,7 +36,6 @@ let package = Package(
         // SQLite's C interface, for binding the rows of a bulk load without boxing (PreparedInsert).
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
         .product(name: "CSV", package: "CSV.swift"),
-        .product(name: "Logging", package: "swift-log"),
         // Passwords are stored as bcrypt hashes; the audit chain links entries by SHA-256.
         .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
         .product(name: "Crypto", package: "swift-crypto"),
@@ -46,7 +46,7 @@ let package = Package(
     .target(
       name: "DangVuPostgres",
       dependencies: [
-        "DangVuStore",
+        "DangVuCore", "DangVuStore",
         .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "Logging", package: "swift-log"),
       ]),
@@ -55,13 +55,9 @@ let package = Package(
     .target(
       name: "DangVuWeb",
       dependencies: [
-        "DangVuStore",
+        "DangVuCore", "DangVuStore",
         .product(name: "Hummingbird", package: "hummingbird"),
-        .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
-        .product(name: "Crypto", package: "swift-crypto"),
-        // The server runs Swift's tasks on its event loops (ServerProcess).
-        .product(name: "NIOCore", package: "swift-nio"),
-        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "Logging", package: "swift-log"),
         // Files uploaded from the import page arrive as multipart/form-data.
         .product(name: "MultipartKit", package: "multipart-kit"),
       ],
@@ -71,22 +67,26 @@ let package = Package(
     .executableTarget(
       name: "dangvu",
       dependencies: [
-        "DangVuWeb",
+        "DangVuCore", "DangVuStore", "DangVuWeb",
         // `demo`, `serve --demo`, `grades demo` and the import benchmark's files.
         "DangVuDemo",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        // `serve` builds the application's configuration.
+        .product(name: "Hummingbird", package: "hummingbird"),
       ]),
     .testTarget(name: "DangVuCoreTests", dependencies: ["DangVuCore"]),
     .testTarget(name: "DangVuDemoTests", dependencies: ["DangVuDemo", "DangVuCore", "DangVuStore"]),
     // Fixtures the store and web tests share, built through the store like real data.
-    .target(name: "DangVuTestFixtures", dependencies: ["DangVuStore"], path: "Tests/Fixtures"),
+    .target(name: "DangVuTestFixtures", dependencies: ["DangVuCore", "DangVuStore"], path: "Tests/Fixtures"),
     .testTarget(
       name: "DangVuStoreTests",
       dependencies: [
-        "DangVuStore", "DangVuTestFixtures",
+        "DangVuCore", "DangVuStore", "DangVuTestFixtures",
+        // Statements run behind the store's back, as someone with the file could.
+        .product(name: "GRDB", package: "GRDB.swift"),
         // Bulk loads, backups and round trips are tried on a demo province.
         "DangVuDemo",
-        // The audit trail's contract runs on PostgreSQL too (AuditEngine), each test in a database of its own.
+        // The tree's and the audit trail's contracts run on PostgreSQL too (StoreEngine), each test in a database of its own.
         "DangVuPostgres",
         .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "Logging", package: "swift-log"),
@@ -100,7 +100,10 @@ let package = Package(
     .testTarget(
       name: "DangVuWebTests",
       dependencies: [
-        "DangVuWeb", "DangVuTestFixtures",
+        "DangVuCore", "DangVuStore", "DangVuWeb", "DangVuTestFixtures",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
         // The report pages hold the demo province to its targets (DemoTargets).
         "DangVuDemo",
         .product(name: "HummingbirdTesting", package: "hummingbird"),

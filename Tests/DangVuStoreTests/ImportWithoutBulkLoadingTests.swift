@@ -101,7 +101,7 @@ struct ImportWithoutBulkLoadingTests {
     let sqlite = try await ImportProvince.storeWithMembers()
     let other = PartyStoreOnly(base: sqlite)
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("dangvu-\(UUID().uuidString).csv")
-    FileManager.default.createFile(atPath: url.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: url.path, contents: nil)
     defer { try? FileManager.default.removeItem(at: url) }
     let handle = try FileHandle(forWritingTo: url)
     #expect(try await MembersFile.export(from: other, to: handle) == 2)

@@ -142,7 +142,8 @@ import Testing
     func write(_ uri: String, _ body: String, _ expected: HTTPResponse.Status = .created) async throws -> Int64 {
       let response = try await send(.post, uri, to: store, headers: headers, body: body)
       #expect(response.status == expected, "\(uri): \(response.body)")
-      return try JSONDecoder().decode(Created.self, from: Data(response.body.utf8)).id
+      let created = try JSONDecoder().decode(Created.self, from: Data(response.body.utf8))
+      return created.id
     }
     let inspection = try await write(
       "/api/oversight/inspections",
