@@ -15,15 +15,20 @@ extension SQLiteStore {
   static func unitIsWithin(id: Int64, rootCode: String, on day: Day, in db: Database) throws -> Bool {
     try Bool.fetchOne(
       db.cachedStatement(
-        sql: """
-          WITH RECURSIVE up(id) AS (
-            SELECT :id
-            UNION
-            SELECT p.parent_id FROM organisation_parent p JOIN up ON p.child_id = up.id
-            WHERE p.valid_from <= :day AND (p.valid_until IS NULL OR p.valid_until > :day))
+        sql: upFromUnit + """
+
           SELECT 1 FROM up JOIN organisation o ON o.id = up.id WHERE o.code = :root LIMIT 1
           """), arguments: ["id": id, "day": day.daysSinceEpoch, "root": rootCode]) ?? false
   }
+
+  /// The units above `:id` on `:day`, the unit itself first: the walk both checks start with.
+  private static let upFromUnit = """
+    WITH RECURSIVE up(id) AS (
+      SELECT :id
+      UNION
+      SELECT p.parent_id FROM organisation_parent p JOIN up ON p.child_id = up.id
+      WHERE p.valid_from <= :day AND (p.valid_until IS NULL OR p.valid_until > :day))
+    """
 
   /// The access check: unit `id` is within `rootCode` on `day`, or within a unit `rootCode` took over by merger
   /// (and so on back), by the tree of that day. A successor committee's staff reach its predecessors' history
@@ -31,12 +36,8 @@ extension SQLiteStore {
   static func unitIsReachable(id: Int64, rootCode: String, on day: Day, in db: Database) throws -> Bool {
     try Bool.fetchOne(
       db.cachedStatement(
-        sql: """
-          WITH RECURSIVE up(id) AS (
-            SELECT :id
-            UNION
-            SELECT p.parent_id FROM organisation_parent p JOIN up ON p.child_id = up.id
-            WHERE p.valid_from <= :day AND (p.valid_until IS NULL OR p.valid_until > :day)),
+        sql: upFromUnit + """
+          ,
           lineage(id) AS (
             SELECT id FROM organisation WHERE code = :root
             UNION
