@@ -32,7 +32,9 @@ extension SQLiteStore {
 
   /// The access check: unit `id` is within `rootCode` on `day`, or within a unit `rootCode` took over by merger
   /// (and so on back), by the tree of that day. A successor committee's staff reach its predecessors' history
-  /// (decision 0040); the succession table is a few rows, so this costs the tree walk as before.
+  /// (decision 0040); the succession table is a few rows, so this costs the tree walk as before: 15 µs a check on
+  /// the national demo against 13 µs for the tree alone. (Joining `up` to `lineage` made SQLite build an automatic
+  /// index on every call: 180–200 µs, measured in the member page's server CPU before it was written as `IN`.)
   static func unitIsReachable(id: Int64, rootCode: String, on day: Day, in db: Database) throws -> Bool {
     try Bool.fetchOne(
       db.cachedStatement(
@@ -42,7 +44,7 @@ extension SQLiteStore {
             SELECT id FROM organisation WHERE code = :root
             UNION
             SELECT s.predecessor_id FROM organisation_succession s JOIN lineage l ON s.successor_id = l.id)
-          SELECT 1 FROM up JOIN lineage ON lineage.id = up.id LIMIT 1
+          SELECT 1 FROM up WHERE up.id IN (SELECT id FROM lineage) LIMIT 1
           """), arguments: ["id": id, "day": day.daysSinceEpoch, "root": rootCode]) ?? false
   }
 
