@@ -157,9 +157,7 @@ extension StringProtocol {
 extension Day {
   /// Today in Vietnam (UTC+7), where the committee works, whatever the server's zone. Read once where work starts
   /// (a request, a command) and passed in from there: the store and the pages take the day they are given.
-  public static var today: Day {
-    Day(daysSinceEpoch: Int((time(nil) + 7 * 3600) / 86400))
-  }
+  public static var today: Day { inVietnam(secondsSince1970: Double(time(nil))) }
 
   /// The day in Vietnam (UTC+7) at a moment given in seconds since 1970 (a clock's reading).
   public static func inVietnam(secondsSince1970 seconds: Double) -> Day {

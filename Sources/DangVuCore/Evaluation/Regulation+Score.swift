@@ -14,9 +14,7 @@ extension Regulation {
       throw DomainError(
         "evaluation.scoreMissing", "Quy định \(id) xếp loại theo điểm (thang 100): hãy nhập điểm của \(subjectName).")
     case (.scored, .some(let score), .graded(let grade)):
-      guard let byScore = self.grade(forScore: score) else {
-        throw DomainError("evaluation.badScore", "Điểm \(score) của \(subjectName) phải từ 0 đến 100.")
-      }
+      let byScore = try self.grade(forScore: score, of: subjectName)
       if byScore != grade {
         throw DomainError(
           "evaluation.scoreMismatch",
@@ -26,5 +24,14 @@ extension Regulation {
     default:
       return proposed
     }
+  }
+
+  /// The grade a score falls in, or the refusal naming `subjectName` for a score outside 0–100 (or a regulation that
+  /// does not score): the check the yearly grades and the cycles by kind share.
+  public func grade(forScore score: Int, of subjectName: String) throws(DomainError) -> Grade {
+    guard let grade = grade(forScore: score) else {
+      throw DomainError("evaluation.badScore", "Điểm \(score) của \(subjectName) phải từ 0 đến 100.")
+    }
+    return grade
   }
 }

@@ -44,9 +44,7 @@ final class CycleGrading {
         "\(resolved.name): khung tiêu chí \(entry.framework.nameVi) không dùng cho đối tượng này.")
     }
     let score = try framework.score(entry.criteria, of: resolved.name)
-    guard let grade = regulation.grade(forScore: score) else {
-      throw DomainError("evaluation.badScore", "Điểm \(score) của \(resolved.name) phải từ 0 đến 100.")
-    }
+    let grade = try regulation.grade(forScore: score, of: resolved.name)
     let (outcome, why) = try resolved.decide(
       .graded(grade), sickLeaveMonths: entry.sickLeaveMonths, evaluatedOn: cycle.evaluationDate,
       during: "trong \(cycle.nameVi)")
