@@ -42,6 +42,8 @@ extension PostgresStore {
       ).map { try $0.value(0, as: String.self) })
   }
 
+  // The folded name's index is in collation "C" (`PostgresMigrations.register`): compared in that collation, the
+  // lookup is a walk of the index to the handful of namesakes.
   public func namesakeCounts(_ people: Set<NameAndBirth>) async throws -> [NameAndBirth: Int] {
     let people = Array(people)
     var counts: [NameAndBirth: Int] = [:]
@@ -49,7 +51,7 @@ extension PostgresStore {
       """
       SELECT m.search_name, m.birth_date, count(*) FROM member m
       JOIN unnest(\(people.map(\.searchName)), \(people.map(\.birth.daysSinceEpoch))) AS p(name, birth)
-        ON m.search_name = p.name AND m.birth_date = p.birth
+        ON m.search_name COLLATE "C" = p.name AND m.birth_date = p.birth
       GROUP BY m.search_name, m.birth_date
       """, columns: ["member.search_name", "member.birth_date", "count"])
     {
