@@ -40,11 +40,13 @@ extension SQLiteStore {
             WHERE member_search MATCH :match\(scope) LIMIT :limit
             """, ["match": match])
       }
-      // Names that start with what was typed: one range of the name index.
+      // Names that start with what was typed: one range of the name index, which holds the id after the name, so
+      // namesakes cut by the limit are the first by id on every engine and whichever plan SQLite picks.
       let found = try hits(
         columns + """
           FROM member m LEFT JOIN organisation o ON o.id = m.current_cell_id
-          WHERE m.search_name >= :typed AND m.search_name < :typedEnd\(scope) ORDER BY m.search_name LIMIT :limit
+          WHERE m.search_name >= :typed AND m.search_name < :typedEnd\(scope) ORDER BY m.search_name, m.id
+          LIMIT :limit
           """)
       var more: [MemberHit] = []
       if search.wantsWordMatches(afterFinding: found.count) {
