@@ -86,6 +86,31 @@ extension PostgresStore {
 
   // MARK: Writing
 
+  static let memberRows = PostgresBatchInsert<(member: Member, checked: CheckedMember)>(
+    table: "member",
+    columns: [
+      "id", "full_name", "search_name", "search_words", "gender", "birth_date", "ethnicity", "religion", "national_id",
+      "home_town", "party_card_number", "education", "political_theory", "occupation", "current_cell_id",
+    ]
+  ) { row, binds in
+    let m = row.member
+    binds.append(m.id)
+    binds.append(m.fullName)
+    binds.append(row.checked.searchName)
+    binds.append(searchWords(m.fullName))
+    binds.append(m.gender.rawValue)
+    binds.append(m.birthDate.daysSinceEpoch)
+    binds.append(m.ethnicity)
+    binds.append(m.religion)
+    binds.append(m.nationalID)
+    binds.append(m.homeTown)
+    binds.append(m.partyCardNumber)
+    binds.append(m.education)
+    binds.append(m.politicalTheory)
+    binds.append(m.occupation)
+    binds.append(row.checked.timeline.currentCellID)
+  }
+
   static let postRows = PostgresBatchInsert<(memberID: Int64, post: LeadingPost)>(
     table: "member_post", columns: ["member_id", "title", "organisation_code", "valid_from", "valid_until"]
   ) { row, binds in

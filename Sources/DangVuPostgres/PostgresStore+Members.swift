@@ -33,18 +33,21 @@ extension PostgresStore: RegisterStore {
   static func add(_ batch: [NewMember], in transaction: PostgresTransaction) async throws -> [Member] {
     let cells = try await CellsRead.of(batch.flatMap(\.events), in: transaction)
     let checked = try CheckedMember.check(batch, cell: cells.check)
-    var added: [Member] = []
-    added.reserveCapacity(batch.count)
-    for (index, (new, checkedMember)) in zip(batch, checked).enumerated() {
-      do {
-        var member = new.member
-        member.id = try await insert(
-          member, searchName: checkedMember.searchName, currentCell: checkedMember.timeline.currentCellID,
-          in: transaction)
-        added.append(member)
-      } catch let error as DomainError {
-        throw BatchItemError(index: index, error: error)
-      }
+    try await refuseNumbersTaken(batch, in: transaction)
+    // Ids in batch order, as SQLite gives them, so the identities go in many to a statement.
+    let ids = try await transaction.rows(
+      "SELECT nextval(pg_get_serial_sequence('member', 'id')) FROM generate_series(1, \(batch.count))",
+      columns: ["member.id"]
+    ).map { try $0.value(0, as: Int64.self) }.sorted()
+    let added = zip(batch, ids).map { new, id in
+      var member = new.member
+      member.id = id
+      return member
+    }
+    do {
+      try await memberRows.insert(zip(added, checked).map { (member: $0, checked: $1) }, in: transaction)
+    } catch let error as PSQLError {
+      throw takenMeanwhile(error, in: batch) ?? error
     }
     try await postRows.insert(added.flatMap { m in m.posts.map { (m.id, $0) } }, in: transaction)
     try await eventRows.insert(
@@ -64,25 +67,46 @@ extension PostgresStore: RegisterStore {
     return added
   }
 
-  /// Inserts a member's identity; a card or ID number already in the register is refused by its unique index.
-  private static func insert(
-    _ member: Member, searchName: String, currentCell: Int64?, in transaction: PostgresTransaction
-  ) async throws -> Int64 {
-    do {
-      let ids = try await transaction.rows(
-        """
-        INSERT INTO member(full_name, search_name, search_words, gender, birth_date, ethnicity, religion, national_id,
-          home_town, party_card_number, education, political_theory, occupation, current_cell_id)
-        VALUES (\(member.fullName), \(searchName), \(searchWords(member.fullName)), \(member.gender.rawValue),
-          \(member.birthDate.daysSinceEpoch), \(member.ethnicity), \(member.religion), \(member.nationalID),
-          \(member.homeTown), \(member.partyCardNumber), \(member.education), \(member.politicalTheory),
-          \(member.occupation), \(currentCell))
-        RETURNING id
-        """, columns: ["member.id"])
-      return try ids[0].value(0)
-    } catch let error as PSQLError {
-      throw duplicate(error, of: member) ?? error
+  /// A card or ID number already in the register refuses its member at its place in the batch, the ID number first,
+  /// as SQLite's unique indexes do.
+  private static func refuseNumbersTaken(_ batch: [NewMember], in transaction: PostgresTransaction) async throws {
+    let cards = batch.compactMap(\.member.partyCardNumber)
+    let nationalIDs = batch.compactMap(\.member.nationalID)
+    guard !cards.isEmpty || !nationalIDs.isEmpty else { return }
+    var takenCards = Set<String>()
+    var takenIDs = Set<String>()
+    for row in try await transaction.rows(
+      """
+      SELECT party_card_number, national_id FROM member
+      WHERE party_card_number = ANY(\(cards)) OR national_id = ANY(\(nationalIDs))
+      """, columns: ["member.party_card_number", "member.national_id"])
+    {
+      if let card = try row.optional(0, as: String.self) { takenCards.insert(card) }
+      if let nid = try row.optional(1, as: String.self) { takenIDs.insert(nid) }
     }
+    for (index, new) in batch.enumerated() {
+      if let nid = new.member.nationalID, takenIDs.contains(nid) {
+        throw BatchItemError(index: index, error: MemberRules.duplicateNationalID(nid))
+      }
+      if let card = new.member.partyCardNumber, takenCards.contains(card) {
+        throw BatchItemError(index: index, error: MemberRules.duplicateCard(card))
+      }
+    }
+  }
+
+  /// A number another server put in the register after `refuseNumbersTaken` read it: the unique index's refusal
+  /// (its detail reads "Key (party_card_number)=(10000001) already exists."), at the place of the member holding it.
+  private static func takenMeanwhile(_ error: PSQLError, in batch: [NewMember]) -> BatchItemError? {
+    guard error.serverInfo?[.sqlState] == "23505", let detail = error.serverInfo?[.detail] else { return nil }
+    for (index, new) in batch.enumerated() {
+      if let nid = new.member.nationalID, detail.contains("(national_id)=(\(nid))") {
+        return BatchItemError(index: index, error: MemberRules.duplicateNationalID(nid))
+      }
+      if let card = new.member.partyCardNumber, detail.contains("(party_card_number)=(\(card))") {
+        return BatchItemError(index: index, error: MemberRules.duplicateCard(card))
+      }
+    }
+    return nil
   }
 
   /// Records the admission decision of a member being added (SQLite's `insertAdmission`): the rules are Core's

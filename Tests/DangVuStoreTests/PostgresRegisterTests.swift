@@ -44,6 +44,41 @@ struct PostgresRegisterTests {
     }
   }
 
+  /// Two servers add a member with the same card number at once: whichever finds it free first writes it, the other
+  /// is refused as taken at the member's place (by its own check, or by the unique index if both checked before
+  /// either wrote), never both written.
+  @Test func twoServersAddingOneCardNumberAtOnceWriteItOnce() async throws {
+    let location = try await TestPostgres.freshDatabase()
+    try await PostgresStoreTests.withStores(2, on: location) { stores in
+      let ids = try await SmallProvince.load(into: stores[0])
+      for round in 0..<5 {
+        let errors = try await withThrowingTaskGroup(of: BatchItemError?.self) { group in
+          for (server, store) in stores.enumerated() {
+            group.addTask {
+              do {
+                try await store.addMembers([
+                  NewMember(
+                    member: SmallProvince.member("Đảng viên \(server)", card: "6000000\(round)"),
+                    events: [SmallProvince.admitted(ids["KG.01.001.01"]!, on: "2010-01-01")])
+                ])
+                return nil
+              } catch let error as BatchItemError {
+                return error
+              }
+            }
+          }
+          var errors: [BatchItemError?] = []
+          for try await error in group { errors.append(error) }
+          return errors
+        }
+        #expect(errors.compactMap { $0 }.map(\.error.code) == ["member.duplicateCard"])
+        #expect(errors.compactMap { $0 }.map(\.index) == [0])
+        #expect(try await stores[1].existingCardNumbers(["6000000\(round)"]) == ["6000000\(round)"])
+      }
+      #expect(try await stores[0].statistics().members == 5)
+    }
+  }
+
   /// A merge moves the merged cell's members into the target in the tree change's own transaction: their spans
   /// change on the merge's day, the data generation moves once, the change has its one entry.
   @Test func aMergeMovesMembersThroughTheRegister() async throws {
