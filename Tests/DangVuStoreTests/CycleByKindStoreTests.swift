@@ -155,7 +155,12 @@ struct CycleByKindStoreTests {
   func theYearlyReportIsUnchangedBesideAQuarterlyCycle(engine: Engine) async throws {
     let (store, m) = try await quarterOpen(engine)
     try await store.openEvaluationCycle(scope: "KG", year: 2026, evaluationDate: day("2026-12-15"))
-    try await store.recordGrades([GradeEntry(subject: .member(m[0]), outcome: .graded(.good), score: 80)], year: 2026)
+    try await store.recordGrades(
+      [
+        GradeEntry(
+          subject: .member(m[0]), outcome: .graded(.good),
+          sheet: ScoreSheet(framework: .memberWithoutPost, criteria: ["general": 25, "tasks": 55]))
+      ], year: 2026)
     try await store.recordScoredGrades(
       [
         ScoredGradeEntry(subject: .member(m[1]), framework: .memberWithoutPost, criteria: ["general": 25, "tasks": 55])
