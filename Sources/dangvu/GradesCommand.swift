@@ -232,8 +232,8 @@ struct GradesCommand: AsyncParsableCommand {
           grades = try await db.grades(of: code, year: year)
         }
         for g in grades {
-          // A cycle's grade shows its score (366-QĐ/TW); the yearly lines stay as they were.
-          let score = cycle == nil ? "" : g.score.map { "\t\($0) điểm" } ?? ""
+          // A grade scored under 366-QĐ/TW shows its score; a grade voted directly (before 2025) has none.
+          let score = g.score.map { "\t\($0) điểm" } ?? ""
           print("\(g.subjectName)\t\(g.outcome.nameVi(for: g.subject.reasonSubject))\(score)\t\(g.state.rawValue)")
         }
         print("\(grades.count) kết quả.")
