@@ -12,7 +12,8 @@ import Testing
       ScoreSheet(framework: .memberWithoutPost, criteria: ["general": general, "tasks": tasks])
     }
     #expect(try q366.outcome(.graded(.good), sheet: sheet(25, 50), for: .member, of: "An") == (.graded(.good), 75))
-    #expect(try q366.outcome(.notEvaluated(.tooNew), sheet: nil, for: .member, of: "An") == (.notEvaluated(.tooNew), nil))
+    #expect(
+      try q366.outcome(.notEvaluated(.tooNew), sheet: nil, for: .member, of: "An") == (.notEvaluated(.tooNew), nil))
     #expect(try q124.outcome(.graded(.good), sheet: nil, for: .member, of: "An") == (.graded(.good), nil))
     func code(_ regulation: Regulation, _ outcome: GradeOutcome, _ sheet: ScoreSheet?) -> String? {
       do {

@@ -25,11 +25,15 @@ struct ScoreSheetTests {
     #expect(scored.score == 91)
     #expect(scored.grade == .excellent)
     // With no grade proposed the band is the grade; a proposal must be the band.
-    #expect(try q366.outcome(nil, sheet: sheet(["general": 20, "tasks": 52]), for: .member, of: "An") == (.graded(.good), 72))
+    #expect(
+      try q366.outcome(nil, sheet: sheet(["general": 20, "tasks": 52]), for: .member, of: "An") == (.graded(.good), 72))
     #expect(
       try q366.outcome(.graded(.complete), sheet: sheet(["general": 15, "tasks": 40]), for: .member, of: "An")
         == (.graded(.complete), 55))
-    #expect(try q366.outcome(nil, sheet: sheet(["general": 10, "tasks": 30]), for: .member, of: "An") == (.graded(.notComplete), 40))
+    #expect(
+      try q366.outcome(nil, sheet: sheet(["general": 10, "tasks": 30]), for: .member, of: "An") == (
+        .graded(.notComplete), 40
+      ))
   }
 
   @Test func eachGroupWithinItsMaximumAndNoneMissingOrUnknown() {
@@ -47,16 +51,23 @@ struct ScoreSheetTests {
       _ = try q366.outcome(.graded(.excellent), sheet: sheet(["general": 25, "tasks": 60]), for: .member, of: "Bình")
       Issue.record("a grade above its band was accepted")
     } catch let error as DomainError {
-      #expect(error.message == "Bình: 85 điểm ứng với mức \"hoàn thành tốt nhiệm vụ\", không phải \"hoàn thành xuất sắc nhiệm vụ\".")
+      #expect(
+        error.message
+          == "Bình: 85 điểm ứng với mức \"hoàn thành tốt nhiệm vụ\", không phải \"hoàn thành xuất sắc nhiệm vụ\".")
     }
   }
 
   @Test func theFrameworkMustFitTheSubject() {
-    #expect(refusal(.graded(.good), sheet(["general": 25, "tasks": 50], framework: .collective)) == "evaluation.frameworkNotForSubject")
     #expect(
-      refusal(.graded(.good), sheet(["general": 25, "tasks": 50], framework: .memberWithoutPost), for: .leadershipCollective)
+      refusal(.graded(.good), sheet(["general": 25, "tasks": 50], framework: .collective))
         == "evaluation.frameworkNotForSubject")
-    #expect(refusal(.graded(.good), sheet(["general": 25, "tasks": 50], framework: .leaderOrManager), for: .leadershipCadre) == nil)
+    #expect(
+      refusal(
+        .graded(.good), sheet(["general": 25, "tasks": 50], framework: .memberWithoutPost), for: .leadershipCollective)
+        == "evaluation.frameworkNotForSubject")
+    #expect(
+      refusal(.graded(.good), sheet(["general": 25, "tasks": 50], framework: .leaderOrManager), for: .leadershipCadre)
+        == nil)
     #expect(SubjectGroup.fitting(.member) == [.memberWithoutPost, .memberOutsidePoliticalSystem])
     #expect(SubjectGroup.fitting(.leadershipCadre) == [.leaderOrManager, .centrallyManagedCadre])
     #expect(SubjectGroup.fitting(.leadershipCollective) == [.collective])

@@ -55,7 +55,8 @@ struct YearlyScoreSheetStoreTests {
     let recorded = try await store.recordGrades(
       [
         GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent), sheet: sheet(28, 65)),
-        GradeEntry(subject: .member(m[1]), outcome: .graded(.good), sheet: sheet(22, 50, .memberOutsidePoliticalSystem)),
+        GradeEntry(
+          subject: .member(m[1]), outcome: .graded(.good), sheet: sheet(22, 50, .memberOutsidePoliticalSystem)),
       ], year: 2025, unit: "KG.01.001.01", by: Self.staff)
     #expect(recorded.map(\.score) == [93, 72])
     let read = try await store.grades(of: "KG.01.001.01", year: 2025)
@@ -75,16 +76,31 @@ struct YearlyScoreSheetStoreTests {
     let (store, m) = try await year2025(engine)
     let cases: [(GradeEntry, String)] = [
       (GradeEntry(subject: .member(m[0]), outcome: .graded(.good)), "evaluation.scoreMissing"),
-      (GradeEntry(subject: .member(m[0]), outcome: .graded(.good), sheet: sheet(31, 50)), "evaluation.criterionAboveMaximum"),
+      (
+        GradeEntry(subject: .member(m[0]), outcome: .graded(.good), sheet: sheet(31, 50)),
+        "evaluation.criterionAboveMaximum"
+      ),
       (
         GradeEntry(
           subject: .member(m[0]), outcome: .graded(.good),
           sheet: ScoreSheet(framework: .memberWithoutPost, criteria: ["general": 25])), "evaluation.criterionMissing"
       ),
-      (GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent), sheet: sheet(25, 60)), "evaluation.scoreMismatch"),
-      (GradeEntry(subject: .member(m[0]), outcome: .graded(.good), sheet: sheet(25, 50, .collective)), "evaluation.frameworkNotForSubject"),
-      (GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent), sheet: sheet(28, 65, onTime: false)), "evaluation.excellentTasksLate"),
-      (GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent), sheet: sheet(28, 65, beyond: 29)), "evaluation.excellentBeyondRequirement"),
+      (
+        GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent), sheet: sheet(25, 60)),
+        "evaluation.scoreMismatch"
+      ),
+      (
+        GradeEntry(subject: .member(m[0]), outcome: .graded(.good), sheet: sheet(25, 50, .collective)),
+        "evaluation.frameworkNotForSubject"
+      ),
+      (
+        GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent), sheet: sheet(28, 65, onTime: false)),
+        "evaluation.excellentTasksLate"
+      ),
+      (
+        GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent), sheet: sheet(28, 65, beyond: 29)),
+        "evaluation.excellentBeyondRequirement"
+      ),
     ]
     for (entry, expected) in cases {
       let good = GradeEntry(subject: .member(m[1]), outcome: .graded(.good), sheet: sheet(25, 50))
@@ -95,7 +111,8 @@ struct YearlyScoreSheetStoreTests {
     }
     do {
       try await store.recordGrades(
-        [GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent), sheet: sheet(28, 65, beyond: 10))], year: 2025,
+        [GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent), sheet: sheet(28, 65, beyond: 10))],
+        year: 2025,
         unit: "KG.01.001.01", by: Self.staff)
     } catch let error as BatchItemError {
       #expect(error.error.message.contains("Nguyễn Văn An"))
@@ -119,7 +136,8 @@ struct YearlyScoreSheetStoreTests {
         decidingBody: ConductingBody(.inspectionCommission, of: "KG.01"), number: "7-QĐ/UBKT",
         decided: day("2025-05-10"), violated: day("2025-01-01"))
     ])
-    #expect(await code { try await store.recordGrades([committee], year: 2025) } == "evaluation.excellentMemberDisciplined")
+    #expect(
+      await code { try await store.recordGrades([committee], year: 2025) } == "evaluation.excellentMemberDisciplined")
     // The cell beside it, with nobody disciplined, may be excellent; the committee may be good.
     var good = committee
     good.outcome = .graded(.good)

@@ -115,7 +115,8 @@ public enum DemoGrades {
     return ScoreSheet(
       framework: subject.usualFramework, criteria: ["general": general, "tasks": score - general],
       allTasksOnTime: grade.isGoodOrAbove,
-      beyondRequirementPercent: grade == .excellent ? random.int(in: 30...60) : grade == .good ? random.int(in: 0...29) : 0
+      beyondRequirementPercent: grade == .excellent
+        ? random.int(in: 30...60) : grade == .good ? random.int(in: 0...29) : 0
     )
   }
 

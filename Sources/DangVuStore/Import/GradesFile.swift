@@ -206,7 +206,8 @@ extension RowParser where Column == GradesFile.Column {
       if total != nil {
         report(
           record, .score,
-          "theo Quy định 366-QĐ/TW hãy ghi điểm từng nhóm tiêu chí (diem_chung, diem_nhiem_vu); diem là tổng của chúng.")
+          "theo Quy định 366-QĐ/TW hãy ghi điểm từng nhóm tiêu chí (diem_chung, diem_nhiem_vu); diem là tổng của chúng."
+        )
       }
       return nil
     }

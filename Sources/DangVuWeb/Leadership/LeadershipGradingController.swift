@@ -113,7 +113,8 @@ struct LeadershipGradingRows: Sendable {
       rows.append(
         .init(
           key: "cadre-\(post.post.memberID)", subject: .leadershipCadre(memberID: post.post.memberID),
-          subjectClass: .leadershipCadre, label: post.memberName, detail: "\(post.title), từ \(post.post.from.vietnamese)"))
+          subjectClass: .leadershipCadre, label: post.memberName,
+          detail: "\(post.title), từ \(post.post.from.vietnamese)"))
     }
     for collective in try await store.collectives(ofUnit: code)
     where collective.collective.formed <= day && (collective.collective.ended.map { day < $0 } ?? true) {
