@@ -80,3 +80,33 @@ struct StoreTestFailure: Error {
     try await store.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sign_in_attempt") ?? 0 }
   }
 }
+
+/// The principal a sign-in yields carries when its root existed, read in the same query: a report asked with no unit
+/// then needs no read of the tree to know whether the root existed on its day (Access.reportScope).
+@Suite struct SignedInPrincipalTests {
+  @Test func aTokenAndASessionBothGiveTheRootsLifespan() async throws {
+    let store = try SQLiteStore.inMemory()
+    let founded = Day(parsing: "2025-07-01")!
+    _ = try await store.addOrganisations([
+      NewOrganisation(code: "AGI", name: "An Giang", kind: .provincialCommittee, parentCode: nil, founded: founded)
+    ])
+    let account = try await store.addAccount(
+      NewAccount(login: "tinhuy", displayName: "Văn phòng", role: .organisationStaff, scopeCode: "AGI"),
+      password: "mat-khau-rat-dai", cost: 4)
+    let secret = try await store.issueAPIToken(login: "tinhuy", name: "thử", at: Date())
+    let byToken = try #require(try await store.principal(apiToken: secret, at: Date()))
+    let session = try await store.openSession(accountID: account.id, at: Date())
+    let bySession = try #require(try await store.session(token: session.token, at: Date())).principal
+    for principal in [byToken, bySession] {
+      #expect(principal.scopeLife == Lifespan(founded: founded, ended: nil))
+      #expect(principal.scopeExists(on: founded) == true)
+      #expect(principal.scopeExists(on: Day(parsing: "2023-12-31")!) == false)
+    }
+    #expect(account.principal.scopeExists(on: founded) == nil, "made without the dates: unknown, so the tree is read")
+    let ended = Day(parsing: "2030-01-01")!
+    try await store.endOrganisation(code: "AGI", on: ended)
+    let afterEnd = try #require(try await store.principal(apiToken: secret, at: Date()))
+    #expect(afterEnd.scopeLife?.ended == ended)
+    #expect(afterEnd.scopeExists(on: ended) == false)
+  }
+}

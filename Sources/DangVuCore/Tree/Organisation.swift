@@ -19,7 +19,22 @@ public struct Organisation: Hashable, Sendable, Codable, Identifiable {
     self.ended = ended
   }
 
-  public func exists(on day: Day) -> Bool {
+  public func exists(on day: Day) -> Bool { life.includes(day) }
+
+  public var life: Lifespan { Lifespan(founded: founded, ended: ended) }
+}
+
+/// From the day a unit was founded to the first day it no longer exists (nil while it exists).
+public struct Lifespan: Hashable, Sendable, Codable {
+  public var founded: Day
+  public var ended: Day?
+
+  public init(founded: Day, ended: Day?) {
+    self.founded = founded
+    self.ended = ended
+  }
+
+  public func includes(_ day: Day) -> Bool {
     founded <= day && (ended.map { day < $0 } ?? true)
   }
 }

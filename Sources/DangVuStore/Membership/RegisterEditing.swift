@@ -155,4 +155,6 @@ public struct MemberRecord: Sendable {
   public var corrections: [EventCorrection] = []
   /// The letter of a transfer sent and not yet received, while the member is in transit.
   public var pendingLetter: TransferLetter?
+  /// The posts the member holds and held, in the same read (a read of its own cost the page a transaction).
+  public var posts: [PostRecord] = []
 }

@@ -112,11 +112,12 @@ extension SQLiteStore {
 
   public func checkAPIToken(_ secret: String, at time: Date) async throws -> APITokenCheck {
     // On the calling thread: every API request makes this check (SQLiteStore.readOnCallingThread).
-    try readOnCallingThread { db in
+    try readOneQueryOnCallingThread { db in
       guard
         let row = try db.cachedRow(
           sql: """
-            SELECT \(Self.accountColumns), t.expires_at, t.revoked_at, t.created_at FROM api_token t
+            SELECT \(Self.accountColumns), t.expires_at, t.revoked_at, t.created_at, \(Self.scopeLifeColumns)
+            FROM api_token t
             JOIN account a ON a.id = t.account_id JOIN organisation o ON o.id = a.scope_id
             WHERE t.token_hash = ?
             """, arguments: [Token.hash(secret)])
@@ -126,7 +127,7 @@ extension SQLiteStore {
       if (row[8] as Double?) != nil { return .revoked }
       let expires = (row[7] as Double?) ?? (row[9] as Double)
       if time.timeIntervalSince1970 >= expires { return .expired(at: expires) }
-      return .valid(account.principal)
+      return .valid(try Self.principal(row, scopeLifeAt: 10))
     }
   }
 

@@ -7,6 +7,17 @@ extension SQLiteStore {
     a.id, a.login, a.display_name, a.role, o.code, a.member_id, a.disabled
     """
 
+  /// The account's root's founding and end, read beside `accountColumns` where a request is signed in.
+  static let scopeLifeColumns = "o.founded, o.ended"
+
+  /// The principal of an account row that has `scopeLifeColumns` from `index` on.
+  static func principal(_ row: Row, scopeLifeAt index: Int) throws -> Principal {
+    var principal = try account(row).principal
+    principal.scopeLife = Lifespan(
+      founded: Day(daysSinceEpoch: row[index]), ended: (row[index + 1] as Int?).map(Day.init(daysSinceEpoch:)))
+    return principal
+  }
+
   static func account(_ row: Row) throws -> Account {
     guard let role = Role(rawValue: row[3]) else {
       throw DomainError("account.badRole", "Tài khoản \(row[1] as String) có vai trò không rõ: \(row[3] as String).")

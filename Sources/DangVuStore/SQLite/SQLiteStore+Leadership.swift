@@ -168,8 +168,8 @@ extension SQLiteStore {
   static func posts(where condition: String, _ arguments: StatementArguments, in db: Database) throws
     -> [PostRecord]
   {
-    try Row.fetchAll(
-      db,
+    // Prepared once per connection: `condition` is one of a few fixed texts, and a member's page asks this each time.
+    try db.cachedRows(
       sql: """
         SELECT p.id, p.member_id, COALESCE(p.kind, ''), COALESCE(o.id, 0), p.valid_from, p.valid_until, p.note,
           p.title, m.full_name, COALESCE(o.code, ''), COALESCE(o.name, '')

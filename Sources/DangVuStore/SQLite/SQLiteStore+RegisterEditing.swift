@@ -48,7 +48,7 @@ extension SQLiteStore {
       return MemberRecord(
         versioned: versioned, timeline: timeline, units: units, admission: admission, sponsorNames: sponsorNames,
         recordedEvents: recorded, corrections: corrections,
-        pendingLetter: pendingLetter)
+        pendingLetter: pendingLetter, posts: try Self.posts(where: "p.member_id = ?", [id], in: db))
     }
   }
 

@@ -7,7 +7,7 @@ extension SQLiteStore {
   public func unitIsWithin(id: Int64, rootCode: String, on day: Day) async throws -> Bool {
     // On the calling thread: every page and API read checks its unit against the account's subtree, some several
     // times (SQLiteStore.readOnCallingThread).
-    try readOnCallingThread { db in try Self.unitIsReachable(id: id, rootCode: rootCode, on: day, in: db) }
+    try readOneQueryOnCallingThread { db in try Self.unitIsReachable(id: id, rootCode: rootCode, on: day, in: db) }
   }
 
   /// Whether unit `id` is `rootCode` or below it on `day` by the tree alone: what a target binds or a post

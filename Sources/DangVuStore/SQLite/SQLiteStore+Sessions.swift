@@ -24,16 +24,16 @@ extension SQLiteStore {
   }
 
   public func session(token: String, at time: Date) async throws -> (principal: Principal, csrfToken: String)? {
-    try readOnCallingThread { db in
+    try readOneQueryOnCallingThread { db in
       guard
         let row = try db.cachedRow(
           sql: """
-            SELECT \(Self.accountColumns), s.csrf_token FROM session s
+            SELECT \(Self.accountColumns), s.csrf_token, \(Self.scopeLifeColumns) FROM session s
             JOIN account a ON a.id = s.account_id JOIN organisation o ON o.id = a.scope_id
             WHERE s.token_hash = ? AND s.expires_at > ? AND a.disabled = 0
             """, arguments: [Token.hash(token), time.timeIntervalSince1970])
       else { return nil }
-      return (try Self.account(row).principal, row[7])
+      return (try Self.principal(row, scopeLifeAt: 8), row[7])
     }
   }
 

@@ -184,11 +184,11 @@ extension SQLiteStore {
   // One row by its key, asked several times by nearly every request: on the calling thread
   // (SQLiteStore.readOnCallingThread).
   public func organisation(code: String) async throws -> Organisation? {
-    try readOnCallingThread { db in try Self.organisation(code: code, in: db) }
+    try readOneQueryOnCallingThread { db in try Self.organisation(code: code, in: db) }
   }
 
   public func organisation(id: Int64) async throws -> Organisation? {
-    try readOnCallingThread { db in try Self.organisation(id: id, in: db) }
+    try readOneQueryOnCallingThread { db in try Self.organisation(id: id, in: db) }
   }
 
   // A few rows of one record, asked by a page on every request: on the calling thread

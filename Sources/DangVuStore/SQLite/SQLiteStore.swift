@@ -81,13 +81,22 @@ public final class SQLiteStore: PartyStore {
     return try writer.read(body)
   }
 
+  /// `readOnCallingThread` for a body that runs one SELECT: a single statement reads one consistent snapshot by
+  /// itself, so no transaction is opened around it. GRDB prepares its BEGIN and COMMIT anew each time, through its
+  /// authorizer; on the checks every request makes (the token or session, the principal's unit) those two
+  /// preparations cost more than the query (perf, docs/performance.md).
+  func readOneQueryOnCallingThread<T>(_ body: (Database) throws -> T) throws -> T {
+    if let hotReads { return try hotReads.unsafeRead(body) }
+    return try writer.unsafeRead(body)
+  }
+
   // SQLite's data_version changes whenever another connection, of this process or any other, commits:
   // exactly "has anything changed", for every server sharing the file, at the cost of one pragma. Asked by every
   // request answered from a kept value, so it runs on the calling thread: the pragma takes microseconds, the
   // hand-off to the connection's queue and back cost more (perf under 100 connections).
   public func dataGeneration() async throws -> Int64? {
     guard let changeWatch else { return nil }
-    return try changeWatch.unsafeReentrantRead { db in try Int64.fetchOne(db, sql: "PRAGMA data_version") }
+    return try changeWatch.unsafeReentrantRead { db in try db.cachedValue(Int64.self, sql: "PRAGMA data_version") }
   }
 
   public func statistics() async throws -> StoreStatistics {

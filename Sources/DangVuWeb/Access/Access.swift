@@ -48,6 +48,8 @@ struct Access: Sendable {
   }
 
   private func defaultScope(on day: Day) async throws -> String {
+    // Known from the sign-in's own read nearly always: a report asked for a day the root existed reads nothing more.
+    if principal.scopeExists(on: day) == true { return scopeCode }
     guard let root = try await store.organisation(code: scopeCode), !root.exists(on: day) else { return scopeCode }
     return try await store.predecessors(ofCode: scopeCode).soleCovering(day)?.code ?? scopeCode
   }

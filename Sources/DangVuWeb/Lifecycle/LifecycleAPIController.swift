@@ -195,7 +195,7 @@ struct LifecycleAPIController {
   }
 
   private func record(_ id: Int64, _ access: Access) async throws -> MemberRecordJSON {
-    MemberRecordJSON(try await MemberPageModel.load(id: id, access: access, store: store))
+    MemberRecordJSON(try await MemberPageModel.load(id: id, access: access))
   }
 
   /// Saved: the member's record (201 for a new event). Refused: 422 per field. Stale: 409 with the stored member.

@@ -88,7 +88,7 @@ struct MemberAPIController {
   }
 
   private func record(_ id: Int64, _ access: Access) async throws -> MemberRecordJSON {
-    MemberRecordJSON(try await MemberPageModel.load(id: id, access: access, store: store))
+    MemberRecordJSON(try await MemberPageModel.load(id: id, access: access))
   }
 
   static func json(_ status: HTTPResponse.Status, _ value: some Encodable) throws -> Response {

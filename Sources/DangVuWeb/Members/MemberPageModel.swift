@@ -36,7 +36,7 @@ struct MemberPageModel: Sendable {
   /// May record posts and the day one ended (`recordPosts`).
   var canRecordPosts = false
 
-  static func load(id: Int64, access: Access, store: any PartyStore & RegisterEditing) async throws
+  static func load(id: Int64, access: Access) async throws
     -> MemberPageModel
   {
     // 404 for a member outside the subtree (or, for the member role, anyone but themselves).
@@ -56,7 +56,7 @@ struct MemberPageModel: Sendable {
       canRecord: access.principal.allows(.recordLifecycle),
       recorded: record.recordedEvents.sorted { ($0.event.date, $0.id) < ($1.event.date, $1.id) },
       corrections: record.corrections, pendingLetter: record.pendingLetter,
-      posts: try await store.posts(ofMember: versioned.member.id),
+      posts: record.posts,
       canRecordPosts: access.principal.allows(.recordPosts))
   }
 

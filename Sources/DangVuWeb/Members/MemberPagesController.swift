@@ -19,7 +19,7 @@ struct MemberPagesController {
 
   @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
     let access = try Access.requireReadingMembers(context, store: store)
-    let model = try await MemberPageModel.load(id: try Self.memberID(context), access: access, store: store)
+    let model = try await MemberPageModel.load(id: try Self.memberID(context), access: access)
     return HTMLPage(html: MemberPageView.render(model))
   }
 
