@@ -228,8 +228,7 @@ enum CellGradingPageView {
     select{font:inherit;padding:.3rem .4rem;border:1px solid #bbb;border-radius:4px;max-width:16rem}
     table.grading input{width:4.5rem}
     table.grading input[type=checkbox]{width:auto}
-    .sheet{display:flex;flex-wrap:wrap;gap:.2rem .6rem;align-items:center}
-    .sheet label.points{white-space:nowrap}
+    \(TypedScoreSheet.style)
     .error{color:#a50e0e}
     .notice.error{border-color:#e0a0a0;background:#fdeaea}
     tr.refused td{background:#fdeaea}

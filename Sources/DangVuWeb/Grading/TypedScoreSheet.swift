@@ -138,6 +138,13 @@ struct TypedScoreSheet: Sendable, Hashable {
       """
   }
 
+  /// The sheet's inputs on one wrapping line, each label with its input kept together.
+  static let style: HTML = """
+    .sheet{display:flex;flex-wrap:wrap;gap:.2rem .6rem;align-items:center}
+    .sheet label.points{white-space:nowrap}
+    .sheet input[type=checkbox]{width:auto}
+    """
+
   /// A saved sheet as text: "chung 28 + nhiệm vụ 65 = 93 điểm".
   static func summary(_ sheet: ScoreSheet?, score: Int?) -> String {
     guard let score else { return "" }

@@ -8,7 +8,7 @@ enum LeadershipGradingView {
     return Layout.page(
       title: title,
       body: """
-        <style>\(MemberFormView.style)</style>
+        <style>\(MemberFormView.style)\(TypedScoreSheet.style)</style>
         <nav class="crumbs"><a href="\(Links.unit(model.unit.code))">\(model.unit.name)</a></nav>
         <h1>\(title)</h1>
         <form class="date" method="get" action="\(Links.leadershipGrading(model.unit.code))">
