@@ -8,8 +8,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/system-packages.sh
 source scripts/lib/postgres.sh
+source scripts/lib/test-files.sh
 
+use_test_files_directory
+trap remove_test_files EXIT
 start_test_postgres
+trap 'stop_test_postgres; remove_test_files' EXIT
 if [ $# -gt 0 ]; then
   "$@"
 else

@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/system-packages.sh
 source scripts/lib/postgres.sh
+source scripts/lib/test-files.sh
 
 ensure_swift
 ensure_system_packages
@@ -27,7 +28,10 @@ echo "== Build"
 swift build --build-tests
 
 echo "== Tests (SQLite, and PostgreSQL 15 in a throwaway cluster on loopback for the engines' contract tests)"
+use_test_files_directory
+trap remove_test_files EXIT
 start_test_postgres
+trap 'stop_test_postgres; remove_test_files' EXIT
 swift test --skip-build
 stop_test_postgres
 

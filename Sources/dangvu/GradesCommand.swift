@@ -129,7 +129,8 @@ struct GradesCommand: AsyncParsableCommand {
     @Option(help: "A unit, by code.") var org: String?
     @Option(help: "A leadership collective, by its number.") var collective: Int64?
     @Option(help: "The grade.") var grade: GradeOutcome
-    @Option(help: "The score out of 100 (366-QĐ/TW cycles).") var score: Int?
+    /// From 2025 (366-QĐ/TW) the grade is scored per criterion group: `--points general=28 --points tasks=65`.
+    @OptionGroup var sheet: ScoreSheetOptions
     @Option(help: "Months of sick leave in the year.") var sickLeaveMonths: Int = 0
 
     func run() async throws {
@@ -139,12 +140,15 @@ struct GradesCommand: AsyncParsableCommand {
           member: member, cadre: cadre, org: org, collective: collective, in: db)
         // Filed under the unit the grade is counted in (the member's cell, the unit's parent), as the pages file it.
         let recorded = try await db.recordGrades(
-          [GradeEntry(subject: subject, outcome: grade, score: score, sickLeaveMonths: sickLeaveMonths)], year: year,
-          unit: nil, by: .commandLineUser)
+          [
+            GradeEntry(
+              subject: subject, outcome: grade, sheet: try sheet.sheet(usual: subject.usualFramework),
+              sickLeaveMonths: sickLeaveMonths)
+          ], year: year, unit: nil, by: .commandLineUser)
         for r in recorded {
           print(
-            "\(r.subjectName): \(r.outcome.nameVi(for: r.subject.reasonSubject))\(r.replacedBecause.map { " — \($0)" } ?? "")"
-          )
+            "\(r.subjectName): \(r.score.map { "\($0) điểm, " } ?? "")\(r.outcome.nameVi(for: r.subject.reasonSubject))"
+              + (r.replacedBecause.map { " — \($0)" } ?? ""))
         }
       } catch { throw fail(error) }
     }
@@ -228,8 +232,8 @@ struct GradesCommand: AsyncParsableCommand {
           grades = try await db.grades(of: code, year: year)
         }
         for g in grades {
-          // A cycle's grade shows its score (366-QĐ/TW); the yearly lines stay as they were.
-          let score = cycle == nil ? "" : g.score.map { "\t\($0) điểm" } ?? ""
+          // A grade scored under 366-QĐ/TW shows its score; a grade voted directly (before 2025) has none.
+          let score = g.score.map { "\t\($0) điểm" } ?? ""
           print("\(g.subjectName)\t\(g.outcome.nameVi(for: g.subject.reasonSubject))\(score)\t\(g.state.rawValue)")
         }
         print("\(grades.count) kết quả.")

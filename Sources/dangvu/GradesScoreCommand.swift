@@ -18,11 +18,7 @@ extension GradesCommand {
     @Option(help: "A member in a leading post, graded in that role, by party card number.") var cadre: String?
     @Option(help: "A unit, by code.") var org: String?
     @Option(help: "A leadership collective, by its number.") var collective: Int64?
-    @Option(help: "The subject group's framework.") var framework: SubjectGroup
-    @Option(name: .customLong("points"), help: "GROUP=POINTS for a criterion group (general=28); repeat for each.")
-    var points: [String] = []
-    @Flag(help: "Every task was done on time (needed for excellent).") var onTime = false
-    @Option(help: "Per cent of tasks done beyond the requirement (excellent needs 30).") var beyond: Int?
+    @OptionGroup var sheet: ScoreSheetOptions
     @Option(help: "Months of sick leave in the period.") var sickLeaveMonths: Int = 0
 
     func run() async throws {
@@ -34,22 +30,13 @@ extension GradesCommand {
         }
         let subject = try await GradesCommand.subject(
           member: member, cadre: cadre, org: org, collective: collective, in: db)
-        var criteria: [String: Int] = [:]
-        for pair in points {
-          let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-          guard parts.count == 2, let value = Int(parts[1]) else {
-            throw DomainError(
-              "evaluation.pointsUnreadable", "Không đọc được \"\(pair)\": hãy ghi NHÓM=ĐIỂM, ví dụ general=28.")
-          }
-          criteria[parts[0]] = value
-        }
         let scopeCode: String
         if let scope { scopeCode = scope } else { scopeCode = try await db.rootCode(on: cycle.period.through) }
         let recorded = try await db.recordScoredGrades(
           [
             ScoredGradeEntry(
-              subject: subject, framework: framework, criteria: criteria, allTasksOnTime: onTime,
-              beyondRequirementPercent: beyond, sickLeaveMonths: sickLeaveMonths)
+              subject: subject, framework: sheet.framework ?? subject.usualFramework, criteria: try sheet.criteria(),
+              allTasksOnTime: sheet.onTime, beyondRequirementPercent: sheet.beyond, sickLeaveMonths: sickLeaveMonths)
           ], in: cycle, scope: scopeCode, by: .commandLineUser)
         for r in recorded {
           print(

@@ -8,19 +8,24 @@ import Testing
   @Test func aScoreMustBeTheGradesBandUnderAScoringRegulation() throws {
     let q366 = try #require(Regulation.withID("366-QĐ/TW"))
     let q124 = try #require(Regulation.withID("124-QĐ/TW"))
-    #expect(try q366.outcome(.graded(.good), score: 75, of: "An") == .graded(.good))
-    #expect(try q366.outcome(.notEvaluated(.tooNew), score: nil, of: "An") == .notEvaluated(.tooNew))
-    #expect(try q124.outcome(.graded(.good), score: nil, of: "An") == .graded(.good))
-    func code(_ regulation: Regulation, _ outcome: GradeOutcome, _ score: Int?) -> String? {
+    func sheet(_ general: Int, _ tasks: Int) -> ScoreSheet {
+      ScoreSheet(framework: .memberWithoutPost, criteria: ["general": general, "tasks": tasks])
+    }
+    #expect(try q366.outcome(.graded(.good), sheet: sheet(25, 50), for: .member, of: "An") == (.graded(.good), 75))
+    #expect(
+      try q366.outcome(.notEvaluated(.tooNew), sheet: nil, for: .member, of: "An") == (.notEvaluated(.tooNew), nil))
+    #expect(try q124.outcome(.graded(.good), sheet: nil, for: .member, of: "An") == (.graded(.good), nil))
+    func code(_ regulation: Regulation, _ outcome: GradeOutcome, _ sheet: ScoreSheet?) -> String? {
       do {
-        _ = try regulation.outcome(outcome, score: score, of: "An")
+        _ = try regulation.outcome(outcome, sheet: sheet, for: .member, of: "An")
         return nil
       } catch { return error.code }
     }
-    #expect(code(q124, .graded(.good), 75) == "evaluation.scoreNotUsed")
+    #expect(code(q124, .graded(.good), sheet(25, 50)) == "evaluation.scoreNotUsed")
     #expect(code(q366, .graded(.good), nil) == "evaluation.scoreMissing")
-    #expect(code(q366, .graded(.good), 101) == "evaluation.badScore")
-    #expect(code(q366, .graded(.excellent), 89) == "evaluation.scoreMismatch")
+    #expect(code(q366, .graded(.good), sheet(25, 71)) == "evaluation.criterionAboveMaximum")
+    #expect(code(q366, .graded(.excellent), sheet(29, 60)) == "evaluation.scoreMismatch")
+    #expect(throws: DomainError.self) { try q366.grade(forScore: 101, of: "An") }
   }
 
   @Test func unitsBelowTheTargetAreListedOrganisationsThenMembers() throws {

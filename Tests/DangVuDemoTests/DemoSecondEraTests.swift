@@ -102,6 +102,29 @@ struct DemoSecondEraTests {
     #expect(summary.grades > 2_500)
   }
 
+  /// The demo's 2025 grades are under 366-QĐ/TW: every graded subject has a score sheet of a framework that fits
+  /// it, whose total is its score and whose band is its grade; an excellent one shows its tasks on time and 30 %
+  /// beyond.
+  @Test func the2025GradesCarryConsistentScoreSheets() async throws {
+    let (store, _) = try await Self.bothEras.value
+    let grades = try await store.grades(of: "AGI-2025", year: 2025)
+    let graded = grades.filter { if case .graded = $0.outcome { true } else { false } }
+    #expect(graded.count > 2_500)
+    let q366 = Regulation.q366
+    for grade in graded {
+      let sheet = try #require(grade.sheet, "\(grade.subjectName) has no sheet")
+      #expect(sheet.criteria.values.reduce(0, +) == grade.score)
+      #expect(grade.score.flatMap(q366.grade(forScore:)).map(GradeOutcome.graded) == grade.outcome)
+      #expect(sheet.framework == grade.subject.usualFramework)
+      let framework = try #require(q366.frameworks.first { $0.group == sheet.framework })
+      #expect(framework.criteria.allSatisfy { (0...$0.maximum).contains(sheet.criteria[$0.id] ?? -1) })
+      if grade.outcome == .graded(.excellent) {
+        #expect(sheet.allTasksOnTime == true && (sheet.beyondRequirementPercent ?? 0) >= 30)
+      }
+    }
+    #expect(graded.contains { $0.outcome == .graded(.excellent) && $0.subject.usualFramework == .collective })
+  }
+
   @Test func noProbationOrTransferIsLongOverdueToday() async throws {
     let before = try await Self.firstEraOnly.value
     #expect(try await before.overdueProbations(within: nil, on: Self.today).count > 50)

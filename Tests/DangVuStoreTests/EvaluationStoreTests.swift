@@ -152,12 +152,13 @@ struct EvaluationStoreTests {
     await #expect(throws: BatchItemError.self) {
       try await store.recordGrades([GradeEntry(subject: .member(m[0]), outcome: .graded(.good))], year: 2025)
     }
+    let sheet = ScoreSheet(framework: .memberWithoutPost, criteria: ["general": 25, "tasks": 60])
     await #expect(throws: BatchItemError.self) {
       try await store.recordGrades(
-        [GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent), score: 85)], year: 2025)
+        [GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent), sheet: sheet)], year: 2025)
     }
     let recorded = try await store.recordGrades(
-      [GradeEntry(subject: .member(m[0]), outcome: .graded(.good), score: 85)], year: 2025)
+      [GradeEntry(subject: .member(m[0]), outcome: .graded(.good), sheet: sheet)], year: 2025)
     #expect(recorded[0].score == 85)
   }
 

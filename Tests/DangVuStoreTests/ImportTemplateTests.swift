@@ -17,7 +17,8 @@ struct ImportTemplateTests {
     case ("loai_su_kien", _): EventKindWords.kind(word) != nil
     case ("co_quan", _): ConductingBody.Organ(parsing: word) != nil
     case ("doi_tuong", _): GradesFile.subjectKind(word) != nil
-    case ("vi_pham", _), ("tu_phat_hien_khac_phuc", _): ["có", "không"].contains(word)
+    case ("vi_pham", _), ("tu_phat_hien_khac_phuc", _), ("dung_han", _): ["có", "không"].contains(word)
+    case ("khung", _): SubjectGroup(parsing: word) != nil
     case ("hinh_thuc", _), ("hinh_thuc_moi", _): DisciplineForm(parsing: word) != nil
     case ("ket_qua", _): ["giữ nguyên", "thay đổi", "xóa bỏ"].contains(word)
     case ("ket_luan", .complaints): Complaint.Finding(parsing: word) != nil

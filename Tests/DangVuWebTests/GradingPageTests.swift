@@ -168,33 +168,61 @@ import Testing
     #expect(try await sendAs(.get, page + "?nam=2023", as: nil, store: c.store).status == .found)
   }
 
-  @Test func underRegulation366AScoreGivesTheGradeAndAMismatchIsRefusedBesideTheRow() async throws {
+  /// Under 366-QĐ/TW each row is a score sheet: points per criterion group of the member's framework, the tasks on
+  /// time and the share beyond; the total's band is the grade, and a bad sheet is refused beside its row, nothing saved.
+  @Test func underRegulation366ASheetGivesTheGradeAndABadSheetIsRefusedBesideTheRow() async throws {
     let c = try await cell()
     try await c.store.openEvaluationCycle(scope: "KG", year: 2025, evaluationDate: day("2025-12-15"))
+    let an = c.world.an
     let opened = try await sendAs(.get, page + "?nam=2025", as: As.secretary(), store: c.store)
-    #expect(opened.body.contains("366-QĐ/TW — chấm điểm thang 100"))
-    #expect(opened.body.contains("<input name=\"score-\(c.world.an)\" value=\"\""))
+    #expect(opened.body.contains("366-QĐ/TW — chấm điểm thang 100 theo nhóm tiêu chí"))
+    #expect(opened.body.contains("<input name=\"general-\(an)\" value=\"\""))
+    #expect(opened.body.contains("<input name=\"tasks-\(an)\" value=\"\""))
+    #expect(opened.body.contains("<option value=\"memberOutsidePoliticalSystem\">"))
     let mismatch = try await sendAs(
       .post, page, as: As.secretary(), store: c.store,
       form: [
-        ("nam", "2025"), ("version", "1"), ("grade-\(c.world.an)", "excellent"), ("score-\(c.world.an)", "75"),
+        ("nam", "2025"), ("version", "1"), ("grade-\(an)", "excellent"), ("general-\(an)", "25"),
+        ("tasks-\(an)", "50"),
       ])
     #expect(mismatch.status == .unprocessableContent)
-    #expect(mismatch.body.contains("75 điểm ứng với mức"))
-    #expect(mismatch.body.contains("name=\"score-\(c.world.an)\" value=\"75\""))
-    let byScore = try await sendAs(
+    #expect(mismatch.body.contains("Nguyễn Văn An: 75 điểm ứng với mức"))
+    #expect(mismatch.body.contains("name=\"general-\(an)\" value=\"25\""))
+    let aboveMaximum = try await sendAs(
       .post, page, as: As.secretary(), store: c.store,
-      form: [("nam", "2025"), ("version", "1"), ("score-\(c.world.an)", "92"), ("score-\(c.world.bich)", "105")])
-    #expect(byScore.status == .unprocessableContent)
-    #expect(byScore.body.contains("Điểm “105” không hợp lệ"))
+      form: [("nam", "2025"), ("version", "1"), ("general-\(an)", "31"), ("tasks-\(an)", "60")])
+    #expect(aboveMaximum.status == .unprocessableContent)
+    #expect(aboveMaximum.body.contains("nhóm tiêu chí chung được 31 điểm, phải từ 0 đến 30"))
+    // 28 + 64 = 92 is excellent, which needs every task on time: refused, naming the rule, nothing written.
+    let late = try await sendAs(
+      .post, page, as: As.secretary(), store: c.store,
+      form: [
+        ("nam", "2025"), ("version", "1"), ("general-\(an)", "28"), ("tasks-\(an)", "64"), ("beyond-\(an)", "35"),
+      ])
+    #expect(late.status == .unprocessableContent)
+    #expect(late.body.contains("Không thể xếp loại Nguyễn Văn An hoàn thành xuất sắc nhiệm vụ theo 366-QĐ/TW"))
+    #expect(late.body.contains("chưa hoàn thành đúng hạn tất cả nhiệm vụ"))
+    #expect(try await c.store.cellGrades(code: "KG.01.001.01", year: 2025).rows.allSatisfy { $0.saved == nil })
+    #expect(try await c.store.auditEntries(AuditFilter(action: "grade.set")).isEmpty)
     let saved = try await sendAs(
       .post, page, as: As.secretary(), store: c.store,
-      form: [("nam", "2025"), ("version", "1"), ("score-\(c.world.an)", "92")])
+      form: [
+        ("nam", "2025"), ("version", "1"), ("general-\(an)", "28"), ("tasks-\(an)", "64"), ("onTime-\(an)", "on"),
+        ("beyond-\(an)", "35"),
+      ])
     #expect(saved.status == .seeOther)
     let sheet = try await c.store.cellGrades(code: "KG.01.001.01", year: 2025)
-    let an = try #require(sheet.rows.first { $0.member.memberID == c.world.an })
-    #expect(an.saved?.outcome == .graded(.excellent))
-    #expect(an.saved?.score == 92)
+    let row = try #require(sheet.rows.first { $0.member.memberID == an })
+    #expect(row.saved?.outcome == .graded(.excellent))
+    #expect(row.saved?.score == 92)
+    #expect(
+      row.saved?.sheet
+        == ScoreSheet(
+          framework: .memberWithoutPost, criteria: ["general": 28, "tasks": 64], allTasksOnTime: true,
+          beyondRequirementPercent: 35))
+    #expect(try await c.store.auditEntries(AuditFilter(action: "grade.set")).count == 1)
+    let reopened = try await sendAs(.get, page + "?nam=2025", as: As.secretary(), store: c.store)
+    #expect(reopened.body.contains("name=\"tasks-\(an)\" value=\"64\""))
   }
 
   @Test func aCommitteesPageLeadsDownToItsCells() async throws {
@@ -257,5 +285,44 @@ import Testing
     #expect(try await sendAs(.put, api, as: As.leader(), store: c.store, json: save).status == .forbidden)
     #expect(try await sendAs(.get, api, as: As.staff("KG.03"), store: c.store).status == .notFound)
     #expect(try await sendAs(.put, api, as: As.secretary("KG.02.001"), store: c.store, json: save).status == .notFound)
+  }
+
+  /// Under 366-QĐ/TW a cell's grades in the API carry their score sheet: points per criterion group, the framework,
+  /// the excellent facts; the score is their total and never sent. A bad sheet is refused row by row, nothing saved.
+  @Test func underRegulation366TheAPITakesAndGivesScoreSheets() async throws {
+    let c = try await cell()
+    try await c.store.openEvaluationCycle(scope: "KG", year: 2025, evaluationDate: day("2025-12-15"))
+    let api = "/api/units/KG.01.001.01/grades/2025"
+    let an = c.world.an
+    let bich = c.world.bich
+    let refused = try await sendAs(
+      .put, api, as: As.secretary(), store: c.store,
+      json: """
+        {"version":1,"grades":[{"memberID":\(an),"outcome":"excellent","criteria":{"general":29,"tasks":65},\
+        "allTasksOnTime":true,"beyondRequirementPercent":20},{"memberID":\(bich),"outcome":"good"}]}
+        """)
+    #expect(refused.status == .unprocessableContent)
+    let reasons = try #require((try refused.json()["details"] as? [String: Any])?["rows"] as? [String: String])
+    #expect(reasons[String(an)]?.contains("cần từ 30% trở lên") == true, "\(reasons)")
+    #expect(reasons[String(bich)]?.contains("hãy nhập điểm từng nhóm tiêu chí") == true, "\(reasons)")
+    #expect(try await c.store.auditEntries(AuditFilter(action: "grade.set")).isEmpty)
+    let saved = try await sendAs(
+      .put, api, as: As.secretary(), store: c.store,
+      json: """
+        {"version":1,"grades":[{"memberID":\(an),"criteria":{"general":29,"tasks":65},"allTasksOnTime":true,\
+        "beyondRequirementPercent":35},{"memberID":\(bich),"outcome":"complete",\
+        "framework":"memberOutsidePoliticalSystem","criteria":{"general":20,"tasks":40}}]}
+        """)
+    #expect(saved.status == .ok, "\(saved.body)")
+    let rows = try #require(try saved.json()["rows"] as? [[String: Any]])
+    let anSaved = try #require(rows.first { $0["memberID"] as? Int == Int(an) }?["saved"] as? [String: Any])
+    #expect(anSaved["outcome"] as? String == "excellent")
+    #expect(anSaved["score"] as? Int == 94)
+    #expect(anSaved["framework"] as? String == "memberWithoutPost")
+    #expect(anSaved["criteria"] as? [String: Int] == ["general": 29, "tasks": 65])
+    #expect(anSaved["beyondRequirementPercent"] as? Int == 35)
+    let bichSaved = try #require(rows.first { $0["memberID"] as? Int == Int(bich) }?["saved"] as? [String: Any])
+    #expect(bichSaved["score"] as? Int == 60 && bichSaved["framework"] as? String == "memberOutsidePoliticalSystem")
+    #expect(try await c.store.auditEntries(AuditFilter(action: "grade.set")).count == 1)
   }
 }

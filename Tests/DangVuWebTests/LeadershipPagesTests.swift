@@ -153,6 +153,67 @@ import Testing
     #expect(bad.status == .unprocessableContent && bad.error(beside: "cadre-\(world.an)") != nil)
   }
 
+  /// The live defect of issue 25: under 366-QĐ/TW the page sent no score, so every cadre's or unit's yearly grade
+  /// was refused `evaluation.scoreMissing`. Each row now carries its score sheet, checked by the same rule.
+  @Test func underRegulation366EachRowIsAScoreSheetAndABadOneIsRefusedBesideItWritingNothing() async throws {
+    let world = try await LifecycleWorld.make()
+    try await world.store.openEvaluationCycle(scope: "KG", year: 2025, evaluationDate: day("2025-12-15"))
+    try await world.store.recordPost(
+      NewPost(memberID: world.an, kindCode: "secretary", unitCode: "KG.01.001.01", from: day("2020-10-01")),
+      by: .commandLine(user: "thu"))
+    let staff = try await signIn(world.store, role: .organisationStaff, scope: "KG.01")
+    let cellPage = "/to-chuc/KG.01.001.01/xep-loai-lanh-dao"
+    let cadre = "cadre-\(world.an)"
+    let opened = try await get(cellPage + "?nam=2025", from: world.store, as: staff)
+    #expect(opened.status == .ok)
+    #expect(opened.body.contains("name=\"\(cadre)-general\""))
+    #expect(opened.body.contains("<option value=\"centrallyManagedCadre\">"))
+    let audit = try await world.store.auditEntries(AuditFilter()).count
+    // A grade with no sheet, and a sheet above a group's maximum: refused beside the row, nothing written.
+    for (form, words) in [
+      ([("nam", "2025"), (cadre, "good")], "hãy nhập điểm từng nhóm tiêu chí của Nguyễn Văn An"),
+      ([("nam", "2025"), ("\(cadre)-general", "25"), ("\(cadre)-tasks", "75")], "phải từ 0 đến 70"),
+    ] {
+      let refused = try await post(cellPage, form: form, to: world.store, as: staff)
+      #expect(refused.status == .unprocessableContent, "\(refused.body)")
+      #expect(refused.error(beside: cadre)?.contains(words) == true, "\(refused.body)")
+    }
+    #expect(try await world.store.grades(of: "KG.01.001.01", year: 2025).isEmpty)
+    #expect(try await world.store.auditEntries(AuditFilter()).count == audit)
+    // Points and no grade: the total's band is the grade.
+    let saved = try await post(
+      cellPage,
+      form: [
+        ("nam", "2025"), ("\(cadre)-framework", "leaderOrManager"), ("\(cadre)-general", "25"),
+        ("\(cadre)-tasks", "55"),
+      ], to: world.store, as: staff)
+    #expect(saved.status == .seeOther, "\(saved.body)")
+    let grade = try #require(
+      try await world.store.grades(of: "KG.01.001.01", year: 2025).first {
+        $0.subject == .leadershipCadre(memberID: world.an)
+      })
+    #expect(grade.outcome == .graded(.good) && grade.score == 80)
+    #expect(grade.sheet?.framework == .leaderOrManager && grade.sheet?.criteria == ["general": 25, "tasks": 55])
+    #expect(try await world.store.auditEntries(AuditFilter(action: "grade.set")).count == 1)
+    // A unit below, graded excellent by the committee above it with the conditions met.
+    let cell = "unit-\(world.units["KG.01.001.01"]!)"
+    let unit = try await post(
+      "/to-chuc/KG.01.001/xep-loai-lanh-dao",
+      form: [
+        ("nam", "2025"), (cell, "excellent"), ("\(cell)-general", "29"), ("\(cell)-tasks", "65"),
+        ("\(cell)-onTime", "on"), ("\(cell)-beyond", "40"),
+      ], to: world.store, as: staff)
+    #expect(unit.status == .seeOther, "\(unit.body)")
+    let unitGrade = try #require(
+      try await world.store.grades(of: "KG.01.001", year: 2025).first {
+        $0.subject == .organisation(code: "KG.01.001.01")
+      })
+    #expect(unitGrade.outcome == .graded(.excellent) && unitGrade.score == 94)
+    #expect(unitGrade.sheet?.framework == .collective)
+    let shown = try await get("/to-chuc/KG.01.001/xep-loai-lanh-dao?nam=2025", from: world.store, as: staff)
+    #expect(shown.body.contains("chung 29 + nhiệm vụ 65 = 94 điểm"))
+  }
+
   @Test func everyFormOpensWithItsFieldsAndTheEndOfAPostIsRefusedBesideItsField() async throws {
     let world = try await LifecycleWorld.make()
     let staff = try await signIn(world.store, role: .organisationStaff, scope: "KG.01")

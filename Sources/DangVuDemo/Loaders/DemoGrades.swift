@@ -23,7 +23,7 @@ public enum DemoGrades {
         if try await store.evaluationCycle(scope: root.code, year: year) == nil {
           try await store.openEvaluationCycle(scope: root.code, year: year, evaluationDate: date)
         }
-        // A regulation that scores (366-QĐ/TW, from 2025) needs a score in the grade's band.
+        // A regulation that scores (366-QĐ/TW, from 2025) needs a score sheet whose total is in the grade's band.
         let regulation = try await store.evaluationCycle(scope: root.code, year: year).flatMap { cycle in
           Regulation.all.first { $0.id == cycle.regulation }
         }
@@ -47,10 +47,12 @@ public enum DemoGrades {
     _ district: Organisation, in store: any PartyStore, year: Int, on date: Day, seed: UInt64,
     disciplined: [Int64: Bool] = [:], bands: ScoreBands? = nil
   ) async throws -> Int {
-    /// The entry, with a score in the grade's band when the regulation scores.
+    /// The entry, with a score sheet totalling a score in the grade's band when the regulation scores.
     func entry(_ subject: GradedSubject, _ outcome: GradeOutcome, _ id: Int64) -> GradeEntry {
       guard let bands, case .graded(let grade) = outcome else { return GradeEntry(subject: subject, outcome: outcome) }
-      return GradeEntry(subject: subject, outcome: outcome, score: score(grade, bands, seed, year, id))
+      return GradeEntry(
+        subject: subject, outcome: outcome,
+        sheet: sheet(grade, score: score(grade, bands, seed, year, id), for: subject, seed, year, id))
     }
     /// A disciplined member is graded complete at most (not complete unless the unit fixed it itself).
     func allowed(_ outcome: GradeOutcome, _ member: Int64) -> GradeOutcome {
@@ -59,10 +61,21 @@ public enum DemoGrades {
     }
     var recorded = 0
     let units = try await store.tree(on: date, root: district.code).subtree(of: district.id)
-    recorded += try await store.recordGrades(
-      units.map { entry(.organisation(code: $0.code), outcome(seed, year, $0.id, unit: true), $0.id) },
-      year: year
-    ).count
+    var unitEntries = units.map { entry(.organisation(code: $0.code), outcome(seed, year, $0.id, unit: true), $0.id) }
+    // Under 366-QĐ/TW a unit with a unit below it or a member of it disciplined in the year cannot be excellent: the
+    // regulation says which, row by row, and the demo proposes good for that unit instead.
+    while true {
+      do {
+        recorded += try await store.recordGrades(unitEntries, year: year).count
+        break
+      } catch let refused as BatchItemError
+        where refused.error.code == "evaluation.excellentUnitBelowDisciplined"
+        || refused.error.code == "evaluation.excellentMemberDisciplined"
+      {
+        let unit = units[refused.index]
+        unitEntries[refused.index] = entry(.organisation(code: unit.code), .graded(.good), unit.id)
+      }
+    }
     let register = try await store.register(of: district.code, on: date).filter { !$0.exempt }
     var entries = register.map {
       entry(.member($0.member.id), allowed(outcome(seed, year, $0.member.id, unit: false), $0.member.id), $0.member.id)
@@ -89,6 +102,22 @@ public enum DemoGrades {
     }
     var random = DemoRandom(seed: seed, stream: 0x5C0E, UInt64(year), UInt64(bitPattern: id))
     return random.int(in: band)
+  }
+
+  /// A sheet of the subject's usual framework totalling `score`: its criterion groups in proportion to their maxima
+  /// (each within its own), the tasks done on time and 30–60 % beyond for an excellent grade, on time with less
+  /// beyond for a good one, late otherwise.
+  static func sheet(
+    _ grade: Grade, score: Int, for subject: GradedSubject, _ seed: UInt64, _ year: Int, _ id: Int64
+  ) -> ScoreSheet {
+    let general = max(score - 70, min(30, (score * 30 + 50) / 100))
+    var random = DemoRandom(seed: seed, stream: 0x5C0F, UInt64(year), UInt64(bitPattern: id))
+    return ScoreSheet(
+      framework: subject.usualFramework, criteria: ["general": general, "tasks": score - general],
+      allTasksOnTime: grade.isGoodOrAbove,
+      beyondRequirementPercent: grade == .excellent
+        ? random.int(in: 30...60) : grade == .good ? random.int(in: 0...29) : 0
+    )
   }
 
   /// A stable draw per (seed, year, subject): the same demo always gets the same grades.

@@ -53,4 +53,11 @@ public struct ScoredGradeEntry: Hashable, Sendable {
     self.beyondRequirementPercent = beyondRequirementPercent
     self.sickLeaveMonths = sickLeaveMonths
   }
+
+  /// The entry's points and facts as the sheet the regulation scores.
+  public var sheet: ScoreSheet {
+    ScoreSheet(
+      framework: framework, criteria: criteria, allTasksOnTime: allTasksOnTime,
+      beyondRequirementPercent: beyondRequirementPercent)
+  }
 }

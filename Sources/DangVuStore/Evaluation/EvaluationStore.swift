@@ -105,6 +105,9 @@ public enum GradedSubject: Hashable, Sendable, Codable {
   /// A member graded in a leading post, besides the member grade.
   case leadershipCadre(memberID: Int64)
 
+  /// The framework the subject is scored by when none is named (`SubjectGroup.usual`).
+  public var usualFramework: SubjectGroup { .usual(for: reasonSubject) }
+
   /// How a reason not to grade is worded for this subject.
   public var reasonSubject: NotEvaluatedReason.Subject {
     switch self {
@@ -119,14 +122,15 @@ public enum GradedSubject: Hashable, Sendable, Codable {
 public struct GradeEntry: Hashable, Sendable {
   public var subject: GradedSubject
   public var outcome: GradeOutcome
-  /// Under 366-QĐ/TW, the score out of 100; the grade must match its band.
-  public var score: Int?
+  /// Under 366-QĐ/TW, the points per criterion group of the subject group's framework and the facts an excellent
+  /// grade needs; the score is their total and the grade must be its band (`Regulation.outcome`).
+  public var sheet: ScoreSheet?
   public var sickLeaveMonths: Int
 
-  public init(subject: GradedSubject, outcome: GradeOutcome, score: Int? = nil, sickLeaveMonths: Int = 0) {
+  public init(subject: GradedSubject, outcome: GradeOutcome, sheet: ScoreSheet? = nil, sickLeaveMonths: Int = 0) {
     self.subject = subject
     self.outcome = outcome
-    self.score = score
+    self.sheet = sheet
     self.sickLeaveMonths = sickLeaveMonths
   }
 }
@@ -139,4 +143,6 @@ public struct RecordedGrade: Hashable, Sendable, Codable {
   public var state: GradeState
   /// Why the rules replaced the proposed outcome, if they did.
   public var replacedBecause: String?
+  /// The score sheet the score is the total of (366-QĐ/TW), when the grade was scored by criterion group.
+  public var sheet: ScoreSheet? = nil
 }

@@ -4,6 +4,8 @@ import DangVuCore
 public enum GradesFile {
   enum Column: Int, FileColumn {
     case subject, key, grade, reason, score, sickLeaveMonths
+    // The score sheet under 366-QĐ/TW: the framework, the points of its two criterion groups, the excellent facts.
+    case framework, general, tasks, onTime, beyondPercent
 
     var vietnamese: String {
       switch self {
@@ -13,6 +15,11 @@ public enum GradesFile {
       case .reason: "ly_do"
       case .score: "diem"
       case .sickLeaveMonths: "nghi_om_thang"
+      case .framework: "khung"
+      case .general: "diem_chung"
+      case .tasks: "diem_nhiem_vu"
+      case .onTime: "dung_han"
+      case .beyondPercent: "vuot_yeu_cau"
       }
     }
 
@@ -24,6 +31,11 @@ public enum GradesFile {
       case .reason: "reason"
       case .score: "score"
       case .sickLeaveMonths: "sick_leave_months"
+      case .framework: "framework"
+      case .general: "general"
+      case .tasks: "tasks"
+      case .onTime: "all_tasks_on_time"
+      case .beyondPercent: "beyond_requirement_percent"
       }
     }
 
@@ -94,7 +106,7 @@ extension GradesFile {
   ) {
     let header = try Header<Column>(document.header)
     var parser = RowParser(header: header, issues: document.issues)
-    var rows: [(line: Int, kind: String, key: String, outcome: GradeOutcome, score: Int?, sick: Int)] = []
+    var rows: [(line: Int, kind: String, key: String, outcome: GradeOutcome, sheet: SheetColumns?, sick: Int)] = []
     for record in document.records {
       let before = parser.issues.count
       let kindText = parser.text(.subject, record, required: true)
@@ -114,14 +126,12 @@ extension GradesFile {
       if case .notEvaluated = outcome, let why = parser.text(.reason, record).flatMap(reason) {
         outcome = .notEvaluated(why)
       }
-      let score =
-        header.has(.score) && !header.field(.score, in: record).isEmpty
-        ? parser.integer(.score, record, in: 0...100) : nil
+      let sheet = parser.sheet(record)
       let sick =
         header.has(.sickLeaveMonths) && !header.field(.sickLeaveMonths, in: record).isEmpty
         ? parser.integer(.sickLeaveMonths, record, in: 0...12) : 0
       if parser.issues.count == before, let kind, let key, let outcome, let sick {
-        rows.append((record.line, kind, key, outcome, score, sick))
+        rows.append((record.line, kind, key, outcome, sheet, sick))
       }
     }
     var issues = parser.issues
@@ -155,10 +165,69 @@ extension GradesFile {
         }
         subject = row.kind == "cadre" ? .leadershipCadre(memberID: id) : .member(id)
       }
-      entries.append(GradeEntry(subject: subject, outcome: row.outcome, score: row.score, sickLeaveMonths: row.sick))
+      entries.append(
+        GradeEntry(
+          subject: subject, outcome: row.outcome, sheet: row.sheet?.sheet(usual: subject.usualFramework),
+          sickLeaveMonths: row.sick))
       lines.append(row.line)
     }
     guard issues.isEmpty else { throw ImportError(issues) }
     return (entries, lines)
+  }
+}
+
+/// A row's score sheet columns, read before the subject is known: the framework, when the file leaves it empty, is
+/// the subject's usual one.
+struct SheetColumns {
+  var framework: SubjectGroup?
+  var criteria: [String: Int]
+  var allTasksOnTime: Bool?
+  var beyondRequirementPercent: Int?
+
+  func sheet(usual: SubjectGroup) -> ScoreSheet {
+    ScoreSheet(
+      framework: framework ?? usual, criteria: criteria, allTasksOnTime: allTasksOnTime,
+      beyondRequirementPercent: beyondRequirementPercent)
+  }
+}
+
+extension RowParser where Column == GradesFile.Column {
+  /// The row's score sheet (366-QĐ/TW), nil when it gives no points. `diem`, the total, is never taken alone: the
+  /// regulation scores by criterion group, so a row with a total must give the groups, and they must add up to it.
+  mutating func sheet(_ record: CSVRecord) -> SheetColumns? {
+    func given(_ column: Column) -> Bool { header.has(column) && !header.field(column, in: record).isEmpty }
+    var criteria: [String: Int] = [:]
+    // The range is the widest any framework allows; each group's own maximum is the regulation's to check.
+    for (column, id) in [(Column.general, "general"), (.tasks, "tasks")] where given(column) {
+      criteria[id] = integer(column, record, in: 0...100)
+    }
+    let total = given(.score) ? integer(.score, record, in: 0...100) : nil
+    guard !criteria.isEmpty else {
+      if total != nil {
+        report(
+          record, .score,
+          "theo Quy định 366-QĐ/TW hãy ghi điểm từng nhóm tiêu chí (diem_chung, diem_nhiem_vu); diem là tổng của chúng."
+        )
+      }
+      return nil
+    }
+    if let total, total != criteria.values.reduce(0, +) {
+      report(
+        record, .score,
+        "tổng \(total) khác tổng điểm các nhóm tiêu chí (\(criteria.values.reduce(0, +))): hãy sửa một trong hai.")
+    }
+    var framework: SubjectGroup?
+    if let text = text(.framework, record) {
+      framework = SubjectGroup(parsing: text)
+      if framework == nil {
+        report(
+          record, .framework,
+          "\"\(text)\" không phải khung tiêu chí: dùng "
+            + SubjectGroup.allCases.map { "\($0.rawValue) (\($0.nameVi))" }.joined(separator: ", ") + ".")
+      }
+    }
+    return SheetColumns(
+      framework: framework, criteria: criteria, allTasksOnTime: flag(.onTime, record).value,
+      beyondRequirementPercent: given(.beyondPercent) ? integer(.beyondPercent, record, in: 0...100) : nil)
   }
 }

@@ -60,14 +60,14 @@ public struct VersionedMember: Hashable, Sendable, Codable {
 public struct CellGradeInput: Hashable, Sendable {
   public var memberID: Int64
   public var outcome: GradeOutcome
-  /// Under 366-QĐ/TW, the score out of 100.
-  public var score: Int?
+  /// Under 366-QĐ/TW, the points per criterion group and the facts an excellent grade needs.
+  public var sheet: ScoreSheet?
   public var sickLeaveMonths: Int
 
-  public init(memberID: Int64, outcome: GradeOutcome, score: Int? = nil, sickLeaveMonths: Int = 0) {
+  public init(memberID: Int64, outcome: GradeOutcome, sheet: ScoreSheet? = nil, sickLeaveMonths: Int = 0) {
     self.memberID = memberID
     self.outcome = outcome
-    self.score = score
+    self.sheet = sheet
     self.sickLeaveMonths = sickLeaveMonths
   }
 }
@@ -121,6 +121,8 @@ public struct SavedGrade: Hashable, Sendable, Codable {
   public var score: Int?
   public var sickLeaveMonths: Int
   public var state: GradeState
+  /// The sheet the score totals (366-QĐ/TW); nil for a direct grade or one scored before sheets were kept.
+  public var sheet: ScoreSheet? = nil
 }
 
 public struct CellGradeRow: Hashable, Sendable, Codable {

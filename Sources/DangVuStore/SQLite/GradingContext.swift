@@ -4,7 +4,7 @@ import GRDB
 /// Records grades inside one write transaction: finds each subject's cycle, unit and circumstances,
 /// applies `EvaluationRules`, writes the grade and keeps `grade_rollup` current.
 final class GradingContext {
-  private let db: Database
+  let db: Database
   private let year: Int
   private var ancestorsCache: [Int64: [Int64]] = [:]
   private var cycleCache: [Int64: EvaluationCycle] = [:]
@@ -19,7 +19,7 @@ final class GradingContext {
   }
 
   /// The days whose discipline counts: the cycle's period, or the year.
-  private var factDays: (from: Day, through: Day) {
+  var factDays: (from: Day, through: Day) {
     fixedCycle?.period.map { ($0.period.from, $0.period.through) }
       ?? (Day.firstDay(ofYear: year), Day.lastDay(ofYear: year))
   }
@@ -62,19 +62,30 @@ final class GradingContext {
     guard let regulation = Regulation.all.first(where: { $0.id == cycle.regulation }) else {
       throw DomainError("evaluation.unknownRegulation", "Không rõ quy định \(cycle.regulation) của đợt đánh giá.")
     }
-    let proposed = try regulation.outcome(entry.outcome, score: entry.score, of: resolved.name)
+    let (proposed, proposedScore) = try regulation.outcome(
+      entry.outcome, sheet: entry.sheet, for: resolved.subjectClass, of: resolved.name)
     let (outcome, why) = try resolved.decide(
       proposed, sickLeaveMonths: entry.sickLeaveMonths, evaluatedOn: cycle.evaluationDate)
+    try refuseUnmetExcellent(outcome, of: resolved, sheet: entry.sheet, under: regulation, cycle: cycle)
+    // The sheet is kept with a grade it scored; an outcome the rules put in its place (too new, a pending case)
+    // was not scored.
+    let sheet = proposedScore != nil && outcome == proposed ? entry.sheet : nil
+    let score = sheet == nil ? nil : proposedScore
+    let scoreColumns: [(any DatabaseValueConvertible)?] = [
+      score, sheet?.framework.rawValue, try StoredScoreSheet.criteria(sheet), sheet?.allTasksOnTime,
+      sheet?.beyondRequirementPercent,
+    ]
     // Most grades are new: try the insert first and look at the old grade only when there is one.
     try db.cachedStatement(
       sql: """
-        INSERT INTO grade(cycle_id, subject_class, subject_id, subject_key, unit_id, outcome, score, sick_leave_months)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (cycle_id, subject_class, subject_id) DO NOTHING
+        INSERT INTO grade(cycle_id, subject_class, subject_id, subject_key, unit_id, outcome, sick_leave_months, score,
+          framework, criteria, all_tasks_on_time, beyond_percent)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (cycle_id, subject_class, subject_id) DO NOTHING
         """
-    ).execute(arguments: [
-      cycle.id, resolved.classCode, resolved.id, resolved.key, resolved.unitID, outcome.code, entry.score,
-      entry.sickLeaveMonths,
-    ])
+    ).execute(
+      arguments: StatementArguments(
+        [cycle.id, resolved.classCode, resolved.id, resolved.key, resolved.unitID, outcome.code, entry.sickLeaveMonths]
+          + scoreColumns))
     if db.changesCount == 0 {
       let old = try db.cachedRow(
         sql: "SELECT outcome, state, unit_id FROM grade WHERE cycle_id = ? AND subject_class = ? AND subject_id = ?",
@@ -89,18 +100,19 @@ final class GradingContext {
       touchedUnits.insert(old[2])
       try db.execute(
         sql: """
-          UPDATE grade SET outcome = ?, score = ?, sick_leave_months = ?, unit_id = ?
+          UPDATE grade SET outcome = ?, sick_leave_months = ?, unit_id = ?, score = ?, framework = ?, criteria = ?,
+            all_tasks_on_time = ?, beyond_percent = ?
           WHERE cycle_id = ? AND subject_class = ? AND subject_id = ?
           """,
-        arguments: [
-          outcome.code, entry.score, entry.sickLeaveMonths, resolved.unitID, cycle.id, resolved.classCode, resolved.id,
-        ])
+        arguments: StatementArguments(
+          [outcome.code, entry.sickLeaveMonths, resolved.unitID] + scoreColumns
+            + [cycle.id, resolved.classCode, resolved.id]))
     }
     try count(key: resolved.key, outcome: outcome.code, unitID: resolved.unitID, cycle: cycle, by: 1)
     touchedUnits.insert(resolved.unitID)
     return RecordedGrade(
-      subject: entry.subject, subjectName: resolved.name, outcome: outcome, score: entry.score, state: .draft,
-      replacedBecause: why)
+      subject: entry.subject, subjectName: resolved.name, outcome: outcome, score: score, state: .draft,
+      replacedBecause: why, sheet: sheet)
   }
 
   /// Who the subject is, where its grade is counted and what the rules will look at; writes nothing

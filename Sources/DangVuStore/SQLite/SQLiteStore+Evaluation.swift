@@ -174,9 +174,11 @@ extension SQLiteStore {
     }
   }
 
-  /// A grade's class, subject id, outcome, score, state and the subject's name, in that order.
+  /// A grade's class, subject id, outcome, score, state, the subject's name and the score sheet's four columns, in
+  /// that order.
   private static let gradeColumns = """
-    g.subject_class, g.subject_id, g.outcome, g.score, g.state, COALESCE(m.full_name, o.name, c.name, '') FROM grade g
+    g.subject_class, g.subject_id, g.outcome, g.score, g.state, COALESCE(m.full_name, o.name, c.name, ''),
+    g.framework, g.criteria, g.all_tasks_on_time, g.beyond_percent FROM grade g
     LEFT JOIN member m ON m.id = g.subject_id AND g.subject_class IN ('member', 'leadershipCadre')
     LEFT JOIN organisation o ON o.id = g.subject_id AND g.subject_class = 'organisation'
     LEFT JOIN leadership_collective c ON c.id = g.subject_id AND g.subject_class = 'leadershipCollective'
@@ -199,7 +201,9 @@ extension SQLiteStore {
     RecordedGrade(
       subject: subject, subjectName: row[5],
       outcome: try StoredValue.decode(row[2], column: "grade.outcome", GradeOutcome.init(code:)),
-      score: row[3], state: try StoredValue.decode(row[4], column: "grade.state"), replacedBecause: nil)
+      score: row[3], state: try StoredValue.decode(row[4], column: "grade.state"), replacedBecause: nil,
+      sheet: try StoredScoreSheet.sheet(
+        framework: row[6], criteria: row[7], onTime: row[8], beyond: row[9], table: "grade"))
   }
 
   static func cycle(scopeID: Int64, year: Int, in db: Database) throws -> EvaluationCycle? {

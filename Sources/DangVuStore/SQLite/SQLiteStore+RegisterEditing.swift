@@ -101,7 +101,7 @@ extension SQLiteStore {
         do {
           _ = try context.record(
             GradeEntry(
-              subject: .member(entry.memberID), outcome: entry.outcome, score: entry.score,
+              subject: .member(entry.memberID), outcome: entry.outcome, sheet: entry.sheet,
               sickLeaveMonths: entry.sickLeaveMonths))
         } catch let error as DomainError {
           reasons[entry.memberID] = error.message
@@ -181,13 +181,16 @@ extension SQLiteStore {
     for row in try Row.fetchAll(
       db,
       sql: """
-        SELECT subject_id, outcome, score, sick_leave_months, state FROM grade
+        SELECT subject_id, outcome, score, sick_leave_months, state, framework, criteria, all_tasks_on_time,
+          beyond_percent FROM grade
         WHERE cycle_id = ? AND unit_id = ? AND subject_class = 'member'
         """, arguments: [cycle.id, unit.id])
     {
       saved[row[0]] = SavedGrade(
         outcome: try StoredValue.decode(row[1], column: "grade.outcome", GradeOutcome.init(code:)), score: row[2],
-        sickLeaveMonths: row[3], state: try StoredValue.decode(row[4], column: "grade.state"))
+        sickLeaveMonths: row[3], state: try StoredValue.decode(row[4], column: "grade.state"),
+        sheet: try StoredScoreSheet.sheet(
+          framework: row[5], criteria: row[6], onTime: row[7], beyond: row[8], table: "grade"))
     }
     let version =
       try db.cachedValue(

@@ -198,6 +198,7 @@ enum Schema {
     registerOrganisationNames(in: &migrator)
     registerCyclesByKind(in: &migrator)
     registerSuccession(in: &migrator)
+    registerYearlyScoreSheets(in: &migrator)
     return migrator
   }
 

@@ -25,7 +25,9 @@ enum ColumnLabels {
     "tu_phat_hien_khac_phuc": "Tự phát hiện khắc phục", "ngay_nhan": "Ngày nhận", "ngay_giai_quyet": "Ngày giải quyết",
     "ket_qua": "Kết quả", "hinh_thuc_moi": "Hình thức mới",
     // grades
-    "xep_loai": "Xếp loại", "ly_do": "Lý do", "diem": "Điểm", "nghi_om_thang": "Nghỉ ốm tháng",
+    "xep_loai": "Xếp loại", "ly_do": "Lý do", "diem": "Điểm", "nghi_om_thang": "Nghỉ ốm tháng", "khung": "Khung",
+    "diem_chung": "Điểm chung", "diem_nhiem_vu": "Điểm nhiệm vụ", "dung_han": "Đúng hạn",
+    "vuot_yeu_cau": "Vượt yêu cầu",
     // posts
     "chuc_vu": "Chức vụ", "ngay_thoi_giu": "Ngày thôi giữ", "ten_tap_the": "Tên tập thể",
     "loai_tap_the": "Loại tập thể", "ngay_ket_thuc": "Ngày kết thúc", "ngay_tham_gia": "Ngày tham gia",

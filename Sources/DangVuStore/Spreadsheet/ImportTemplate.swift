@@ -71,6 +71,8 @@ public enum ImportTemplate {
     "co_quan": { _ in ["cấp ủy", "ủy ban kiểm tra"] },
     "doi_tuong": { kind in kind == .grades ? ["đảng viên", "tổ chức", "tập thể", "cán bộ"] : ["đảng viên", "tổ chức"] },
     "vi_pham": { _ in ["có", "không"] },
+    "dung_han": { _ in ["có", "không"] },
+    "khung": { _ in SubjectGroup.allCases.map(\.nameVi) },
     "tu_phat_hien_khac_phuc": { _ in ["có", "không"] },
     "hinh_thuc": { _ in DisciplineForm.allCases.map(\.nameVi) },
     "hinh_thuc_moi": { _ in DisciplineForm.allCases.map(\.nameVi) },

@@ -24,7 +24,8 @@ struct CellGradesAPIController {
     let code = try CellGradingController.code(context)
     let year = try Self.year(context)
     // Read first for what it checks: the cell is in the subtree and a cycle covers it (404 otherwise).
-    _ = try await CellGradingController.sheet(code: code, year: year, access: access, store: store)
+    let current = try await CellGradingController.sheet(code: code, year: year, access: access, store: store)
+    let regulation = Regulation.withID(current.regulation)
     let body = try await SubmittedJSON(request).decode(CellGradesUpdate.self)
     guard let version = body.version else {
       return MemberAPIController.invalid(
@@ -35,7 +36,18 @@ struct CellGradesAPIController {
     var inputs: [CellGradeInput] = []
     var errors: [Int64: String] = [:]
     for entry in body.grades {
-      guard let code = entry.outcome, let outcome = GradeOutcome(code: code) else {
+      var outcome = entry.outcome.flatMap(GradeOutcome.init(code:))
+      if entry.outcome == nil, let sheet = entry.sheet, let regulation {
+        // Points and no grade: the band of their total (the store checks the sheet again when it saves).
+        do {
+          outcome = try regulation.outcome(nil, sheet: sheet, for: .member, of: "Đảng viên mã số \(entry.memberID)")
+            .outcome
+        } catch {
+          errors[entry.memberID] = error.message
+          continue
+        }
+      }
+      guard let outcome else {
         errors[entry.memberID] =
           "Mức xếp loại “\(entry.outcome ?? "")” không hợp lệ: dùng excellent, good, complete, notComplete "
           + "hoặc notEvaluated.<lý do>."
@@ -48,7 +60,7 @@ struct CellGradesAPIController {
         continue
       }
       inputs.append(
-        CellGradeInput(memberID: entry.memberID, outcome: outcome, score: entry.score, sickLeaveMonths: sick))
+        CellGradeInput(memberID: entry.memberID, outcome: outcome, sheet: entry.sheet, sickLeaveMonths: sick))
     }
     guard errors.isEmpty else { return Self.refused(errors) }
     do {

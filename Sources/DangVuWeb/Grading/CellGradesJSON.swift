@@ -7,7 +7,12 @@ struct CellGradesJSON: Encodable, Sendable {
   struct Saved: Encodable, Sendable {
     var outcome: String
     var outcomeLabel: String
+    /// Under 366-QĐ/TW, the total of `criteria`.
     var score: Int?
+    var framework: SubjectGroup?
+    var criteria: [String: Int]?
+    var allTasksOnTime: Bool?
+    var beyondRequirementPercent: Int?
     var sickLeaveMonths: Int
     var state: GradeState
   }
@@ -51,7 +56,9 @@ struct CellGradesJSON: Encodable, Sendable {
         saved: row.saved.map {
           Saved(
             outcome: $0.outcome.code, outcomeLabel: $0.outcome.nameVi(for: .member), score: $0.score,
-            sickLeaveMonths: $0.sickLeaveMonths, state: $0.state)
+            framework: $0.sheet?.framework, criteria: $0.sheet?.criteria, allTasksOnTime: $0.sheet?.allTasksOnTime,
+            beyondRequirementPercent: $0.sheet?.beyondRequirementPercent, sickLeaveMonths: $0.sickLeaveMonths,
+            state: $0.state)
         }, automatic: row.automatic?.code, automaticReason: row.automaticReason, allowed: row.allowed.map(\.rawValue),
         limitReason: row.limitReason, problem: row.problem)
     }
@@ -62,10 +69,24 @@ struct CellGradesJSON: Encodable, Sendable {
 struct CellGradesUpdate: Decodable, Sendable {
   struct Entry: Decodable, Sendable {
     var memberID: Int64
-    /// An outcome code: excellent, good, complete, notComplete, or notEvaluated.<reason>.
+    /// An outcome code: excellent, good, complete, notComplete, or notEvaluated.<reason>. Under 366-QĐ/TW it may be
+    /// left out when `criteria` are given: the grade is then the band of their total.
     var outcome: String?
-    var score: Int?
+    /// Under 366-QĐ/TW: the framework (default `memberWithoutPost`), the points per criterion group, the excellent
+    /// facts. The score is their total, never sent.
+    var framework: SubjectGroup?
+    var criteria: [String: Int]?
+    var allTasksOnTime: Bool?
+    var beyondRequirementPercent: Int?
     var sickLeaveMonths: Int?
+
+    var sheet: ScoreSheet? {
+      criteria.map {
+        ScoreSheet(
+          framework: framework ?? .memberWithoutPost, criteria: $0, allTasksOnTime: allTasksOnTime,
+          beyondRequirementPercent: beyondRequirementPercent)
+      }
+    }
   }
 
   var version: Int?

@@ -45,7 +45,9 @@ struct CellGradingController {
     let current = try await Self.sheet(code: code, year: year, access: access, store: store)
     let typed = form.typed
     var model = CellGradingPageModel(sheet: current, typed: typed, csrf: CSRF.field(context))
-    let (inputs, errors) = CellGradingEntries.inputs(from: typed, regulation: current.regulation)
+    let (inputs, errors) = CellGradingEntries.inputs(
+      from: typed, regulation: current.regulation,
+      names: Dictionary(current.rows.map { ($0.member.memberID, $0.member.fullName) }, uniquingKeysWith: { a, _ in a }))
     let status: HTTPResponse.Status
     if !errors.isEmpty {
       model.sheet.version = version

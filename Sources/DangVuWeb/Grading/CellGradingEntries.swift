@@ -4,12 +4,13 @@ import DangVuStore
 /// One row of the grading page as typed: kept as text so a refused save shows exactly what was typed.
 struct TypedGrade: Sendable, Hashable {
   var grade = ""
-  var score = ""
+  /// Under 366-QĐ/TW: the score sheet.
+  var sheet = TypedScoreSheet()
   var sickLeave = ""
 
-  init(grade: String = "", score: String = "", sickLeave: String = "") {
+  init(grade: String = "", sheet: TypedScoreSheet = .init(), sickLeave: String = "") {
     self.grade = grade
-    self.score = score
+    self.sheet = sheet
     self.sickLeave = sickLeave
   }
 
@@ -17,13 +18,14 @@ struct TypedGrade: Sendable, Hashable {
   init(_ saved: SavedGrade?) {
     guard let saved else { return }
     grade = saved.outcome.code
-    score = saved.score.map(String.init) ?? ""
+    sheet = TypedScoreSheet(saved.sheet)
     sickLeave = saved.sickLeaveMonths == 0 ? "" : String(saved.sickLeaveMonths)
   }
 }
 
-/// The grading form's fields: `grade-ID`, `score-ID`, `sick-ID` for each member id, besides the year, the
-/// version and the session token. Flat names: the form decoder reads `grade[12]` as an array index.
+/// The grading form's fields: `grade-ID`, `sick-ID` and under 366-QĐ/TW the sheet's (`framework-ID`, `general-ID`,
+/// `tasks-ID`, `onTime-ID`, `beyond-ID`) for each member id, besides the year, the version and the session token.
+/// Flat names: the form decoder reads `grade[12]` as an array index.
 struct CellGradingForm: Sendable {
   var fields: [String: String]
 
@@ -37,9 +39,8 @@ struct CellGradingForm: Sendable {
       guard parts.count == 2, let id = Int64(parts[1]) else { continue }
       switch parts[0] {
       case "grade": out[id, default: .init()].grade = value
-      case "score": out[id, default: .init()].score = value
       case "sick": out[id, default: .init()].sickLeave = value
-      default: continue
+      default: out[id, default: .init()].sheet.take(String(parts[0]), value)
       }
     }
     return out
@@ -52,27 +53,16 @@ enum CellGradingEntries {
   static let maxSickLeaveMonths = 12
 
   /// The grades to save from what was typed, or the reason beside each row that cannot be read. A row with
-  /// nothing typed is left ungraded. Under a scored regulation a score alone gives the grade
-  /// of its band.
-  static func inputs(from typed: [Int64: TypedGrade], regulation: String) -> (
+  /// nothing typed is left ungraded. Under a scored regulation the points alone give the grade of their total's band
+  /// (`TypedScoreSheet.proposal`); `names` name the members in the reasons.
+  static func inputs(from typed: [Int64: TypedGrade], regulation: String, names: [Int64: String]) -> (
     inputs: [CellGradeInput], errors: [Int64: String]
   ) {
-    let rules = Regulation.all.first { $0.id == regulation }
+    let rules = Regulation.withID(regulation)
     var inputs: [CellGradeInput] = []
     var errors: [Int64: String] = [:]
     for (id, row) in typed.sorted(by: { $0.key < $1.key }) {
-      let gradeText = row.grade.trimmingCharacters(in: .whitespaces)
-      let scoreText = row.score.trimmingCharacters(in: .whitespaces)
       let sickText = row.sickLeave.trimmingCharacters(in: .whitespaces)
-      if gradeText.isEmpty && scoreText.isEmpty && sickText.isEmpty { continue }
-      var score: Int?
-      if !scoreText.isEmpty {
-        guard let value = Int(scoreText), (0...100).contains(value) else {
-          errors[id] = "Điểm “\(scoreText)” không hợp lệ: hãy nhập số nguyên từ 0 đến 100."
-          continue
-        }
-        score = value
-      }
       var sick = 0
       if !sickText.isEmpty {
         guard let value = Int(sickText), (0...maxSickLeaveMonths).contains(value) else {
@@ -81,16 +71,19 @@ enum CellGradingEntries {
         }
         sick = value
       }
-      let outcome: GradeOutcome
-      if gradeText.isEmpty, let score, let byScore = rules?.grade(forScore: score) {
-        outcome = .graded(byScore)
-      } else if let parsed = GradeOutcome(code: gradeText) {
-        outcome = parsed
-      } else {
-        errors[id] = "Hãy chọn một mức xếp loại."
-        continue
+      do {
+        guard
+          let (outcome, sheet) = try TypedScoreSheet.proposal(
+            grade: row.grade, sheet: row.sheet, regulation: rules, subject: .member, usual: .memberWithoutPost,
+            name: names[id] ?? "Đảng viên mã số \(id)")
+        else {
+          if !sickText.isEmpty { errors[id] = "Hãy chọn một mức xếp loại." }
+          continue
+        }
+        inputs.append(CellGradeInput(memberID: id, outcome: outcome, sheet: sheet, sickLeaveMonths: sick))
+      } catch {
+        errors[id] = error.message
       }
-      inputs.append(CellGradeInput(memberID: id, outcome: outcome, score: score, sickLeaveMonths: sick))
     }
     return (inputs, errors)
   }

@@ -38,10 +38,11 @@ enum CellGradingPageView {
         \(yearForm(sheet))
         <p><a href="\(Links.gradingProgress(sheet.cellCode, year: sheet.year))">Tiến độ xếp loại, trình cấp trên</a></p>
         <dl class="facts">
-        <dt>Quy định</dt><dd>\(sheet.regulation)\(sheet.scored ? " — chấm điểm thang 100 (xuất sắc từ 90, tốt từ 70, hoàn thành từ 50)" : "")</dd>
+        <dt>Quy định</dt><dd>\(sheet.regulation)\(sheet.scored ? " — chấm điểm thang 100 theo nhóm tiêu chí (xuất sắc từ 90, tốt từ 70, hoàn thành từ 50)" : "")</dd>
         <dt>Ngày đánh giá</dt><dd>\(sheet.evaluationDate.vietnamese)</dd>
         <dt>Đảng viên thuộc diện đánh giá</dt><dd class="count">\(sheet.rows.count)</dd>
         </dl>
+        \(sheet.scored ? scoredNote : .empty)
         \(notices(model))
         \(table(model))
         \(exempt(sheet))
@@ -120,7 +121,7 @@ enum CellGradingPageView {
       <input type="hidden" name="version" value="\(sheet.version)">
       <div class="table"><table class="grading">
       <thead><tr><th class="num">STT</th><th>Họ và tên</th><th>Số thẻ</th><th>Đảng viên</th><th>Xếp loại</th>\
-      \(sheet.scored ? "<th>Điểm</th>" as HTML : .empty)<th>Nghỉ ốm (tháng)</th><th>Ghi chú</th></tr></thead>
+      \(sheet.scored ? "<th>Phiếu điểm</th>" as HTML : .empty)<th>Nghỉ ốm (tháng)</th><th>Ghi chú</th></tr></thead>
       <tbody>
       \(rows)</tbody>
       </table></div>
@@ -143,7 +144,7 @@ enum CellGradingPageView {
         saved.state == .approved
           ? "<span class=\"muted\">Đã được cấp trên duyệt: muốn sửa, cấp trên phải mở lại.</span>"
           : "<span class=\"muted\">Đã trình cấp trên: muốn sửa, cấp trên phải trả lại.</span>")
-      scoreCell = sheetScored(model) ? "<td>\(saved.score.map(String.init) ?? "")</td>" : .empty
+      scoreCell = sheetScored(model) ? "<td>\(TypedScoreSheet.summary(saved.sheet, score: saved.score))</td>" : .empty
       sickCell = "<td>\(saved.sickLeaveMonths)</td>"
     } else if let problem = row.problem {
       inputs = "<span class=\"muted\">—</span>"
@@ -169,11 +170,13 @@ enum CellGradingPageView {
         <select name="grade-\(id)" aria-label="Xếp loại \(row.member.fullName)"><option value="">— chưa xếp loại —</option>\(options)</select>
         """
       if let limit = row.limitReason { notes.append("<span class=\"muted\">\(limit)</span>") }
-      scoreCell =
-        sheetScored(model)
-        ? """
-        <td><input name="score-\(id)" value="\(typed.score)" inputmode="numeric" size="4" aria-label="Điểm \(row.member.fullName)"></td>
-        """ : .empty
+      if sheetScored(model), let regulation = Regulation.withID(model.sheet.regulation) {
+        let inputs = typed.sheet.inputs(
+          regulation: regulation, subject: .member, label: row.member.fullName, name: { "\($0)-\(id)" })
+        scoreCell = "<td>\(inputs)</td>"
+      } else {
+        scoreCell = .empty
+      }
       sickCell = """
         <td><input name="sick-\(id)" value="\(typed.sickLeave)" inputmode="numeric" size="3" aria-label="Số tháng nghỉ ốm \(row.member.fullName)"></td>
         """
@@ -193,9 +196,12 @@ enum CellGradingPageView {
   /// After a stale save: the stored grade beside a row where it differs from what was typed.
   private static func newerNote(_ row: CellGradeRow, typed: TypedGrade) -> HTML? {
     let stored = TypedGrade(row.saved)
-    guard stored.grade != typed.grade || stored.score != typed.score else { return nil }
+    guard stored.grade != typed.grade || stored.sheet != typed.sheet else { return nil }
     let text =
-      row.saved.map { saved in saved.outcome.nameVi(for: .member) + (saved.score.map { " (\($0) điểm)" } ?? "") }
+      row.saved.map { saved in
+        saved.outcome.nameVi(for: .member)
+          + (saved.score.map { _ in " (\(TypedScoreSheet.summary(saved.sheet, score: saved.score)))" } ?? "")
+      }
       ?? "chưa xếp loại"
     return "<span class=\"newer\">Đang lưu: \(text)</span>"
   }
@@ -210,9 +216,19 @@ enum CellGradingPageView {
       """
   }
 
+  /// Under 366-QĐ/TW: how a row is scored, and what an excellent grade needs besides its points.
+  private static let scoredNote: HTML = """
+    <p class="muted">Phiếu điểm theo khung tiêu chí của Quy định 366-QĐ/TW: nhóm tiêu chí chung và nhóm kết quả \
+    thực hiện nhiệm vụ, mỗi nhóm không quá mức tối đa; tổng điểm quyết định mức xếp loại (để trống mức xếp loại thì \
+    lấy theo tổng điểm). Hoàn thành xuất sắc cần thêm: hoàn thành đúng hạn tất cả nhiệm vụ và từ 30% nhiệm vụ vượt \
+    yêu cầu.</p>
+    """
+
   static let style: HTML = """
     select{font:inherit;padding:.3rem .4rem;border:1px solid #bbb;border-radius:4px;max-width:16rem}
     table.grading input{width:4.5rem}
+    table.grading input[type=checkbox]{width:auto}
+    \(TypedScoreSheet.style)
     .error{color:#a50e0e}
     .notice.error{border-color:#e0a0a0;background:#fdeaea}
     tr.refused td{background:#fdeaea}

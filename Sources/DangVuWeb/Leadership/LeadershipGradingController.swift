@@ -7,7 +7,9 @@ import Hummingbird
 /// holding a post in the unit on the evaluation date, graded as a cadre (besides their member grade), each
 /// collective of the unit serving then, and each party organisation directly below it then. The rows come from the posts and collectives users recorded; the grades
 /// go through `recordGrades`, so the rules (a collective with a member warned or worse is not complete; a cadre
-/// disciplined in the year…) apply as for every other path. All rows are saved or none.
+/// disciplined in the year…) apply as for every other path. Under 366-QĐ/TW each row carries its score sheet (fields
+/// `<row>-framework`, `<row>-general`, `<row>-tasks`, `<row>-onTime`, `<row>-beyond`); with points and no grade chosen
+/// the grade is the band of their total. All rows are saved or none.
 struct LeadershipGradingController {
   let store: any PartyStore
   /// The rows of a unit's year, kept while the store is unchanged: a province's page reads its posts, collectives,
@@ -38,13 +40,19 @@ struct LeadershipGradingController {
     for row in model.rows {
       let typed = (fields[row.key] ?? "").trimmingCharacters(in: .whitespaces)
       model.typed[row.key] = typed
-      guard !typed.isEmpty else { continue }
-      guard let outcome = GradeOutcome(code: typed) else {
-        model.errors[row.key] = "Hãy chọn một mức xếp loại."
-        continue
+      let sheet = TypedScoreSheet(fields: fields, name: { "\(row.key)-\($0)" }, regulation: model.regulation)
+      model.typedSheets[row.key] = sheet
+      do {
+        guard
+          let (outcome, scored) = try TypedScoreSheet.proposal(
+            grade: typed, sheet: sheet, regulation: model.regulation, subject: row.subjectClass,
+            usual: row.subject.usualFramework, name: row.label)
+        else { continue }
+        entries.append(GradeEntry(subject: row.subject, outcome: outcome, sheet: scored))
+        rows.append(row.key)
+      } catch {
+        model.errors[row.key] = error.message
       }
-      entries.append(GradeEntry(subject: row.subject, outcome: outcome))
-      rows.append(row.key)
     }
     if model.errors.isEmpty && entries.isEmpty {
       // Nothing chosen: nothing to save, and nothing wrong either.
@@ -74,9 +82,11 @@ struct LeadershipGradingController {
       try await LeadershipGradingRows(of: unit.code, year: year, store: store)
     }
     model.evaluationDate = rows.evaluationDate
+    model.regulation = rows.regulation
     model.rows = rows.rows
     model.saved = rows.saved
     model.typed = rows.saved.mapValues(\.outcome.code)
+    model.typedSheets = rows.saved.mapValues { TypedScoreSheet($0.sheet) }
     return model
   }
 }
@@ -87,6 +97,8 @@ struct LeadershipGradingController {
 struct LeadershipGradingRows: Sendable {
   /// nil when no cycle covers the unit for the year.
   var evaluationDate: Day?
+  /// The cycle's regulation (with its frameworks under 366-QĐ/TW).
+  var regulation: Regulation?
   var rows: [LeadershipGradingModel.Row] = []
   var saved: [String: RecordedGrade] = [:]
 
@@ -94,26 +106,29 @@ struct LeadershipGradingRows: Sendable {
     guard let cycle = try await store.cycleCovering(code: code, year: year) else { return }
     let day = cycle.evaluationDate
     evaluationDate = day
+    regulation = Regulation.withID(cycle.regulation)
     var seen = Set<Int64>()
     for post in try await store.posts(ofUnit: code) where post.post.holds(on: day) {
       guard seen.insert(post.post.memberID).inserted else { continue }
       rows.append(
         .init(
           key: "cadre-\(post.post.memberID)", subject: .leadershipCadre(memberID: post.post.memberID),
-          label: post.memberName, detail: "\(post.title), từ \(post.post.from.vietnamese)"))
+          subjectClass: .leadershipCadre, label: post.memberName,
+          detail: "\(post.title), từ \(post.post.from.vietnamese)"))
     }
     for collective in try await store.collectives(ofUnit: code)
     where collective.collective.formed <= day && (collective.collective.ended.map { day < $0 } ?? true) {
       rows.append(
         .init(
           key: "collective-\(collective.collective.id)", subject: .leadershipCollective(collective.collective.id),
-          label: collective.collective.name,
+          subjectClass: .leadershipCollective, label: collective.collective.name,
           detail: "\(collective.seats.count) thành viên, nhiệm kỳ từ \(collective.collective.formed.vietnamese)"))
     }
     for child in try await store.children(of: code, on: day) {
       rows.append(
         .init(
-          key: "unit-\(child.id)", subject: .organisation(code: child.code), label: child.name,
+          key: "unit-\(child.id)", subject: .organisation(code: child.code), subjectClass: .organisation(child.kind),
+          label: child.name,
           detail: "tổ chức trực thuộc, mã \(child.code)"))
     }
     let grades = try await store.grades(of: rows.map(\.subject), year: year, cycleOf: code)
@@ -128,6 +143,7 @@ struct LeadershipGradingModel: Sendable {
   struct Row: Sendable {
     var key: String
     var subject: GradedSubject
+    var subjectClass: SubjectClass
     var label: String
     var detail: String
   }
@@ -136,8 +152,11 @@ struct LeadershipGradingModel: Sendable {
   var year: Int
   /// nil when no cycle covers the unit for the year.
   var evaluationDate: Day?
+  var regulation: Regulation?
   var rows: [Row] = []
   var typed: [String: String] = [:]
+  /// Under 366-QĐ/TW, each row's score sheet as typed (or saved).
+  var typedSheets: [String: TypedScoreSheet] = [:]
   var saved: [String: RecordedGrade] = [:]
   var errors: [String: String] = [:]
   var general: String?

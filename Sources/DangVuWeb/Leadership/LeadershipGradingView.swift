@@ -8,7 +8,7 @@ enum LeadershipGradingView {
     return Layout.page(
       title: title,
       body: """
-        <style>\(MemberFormView.style)</style>
+        <style>\(MemberFormView.style)\(TypedScoreSheet.style)</style>
         <nav class="crumbs"><a href="\(Links.unit(model.unit.code))">\(model.unit.name)</a></nav>
         <h1>\(title)</h1>
         <form class="date" method="get" action="\(Links.leadershipGrading(model.unit.code))">
@@ -45,18 +45,34 @@ enum LeadershipGradingView {
       let saved: HTML =
         model.saved[row.key].map { grade in
           let because: HTML = grade.replacedBecause.map { " (\($0))" } ?? .empty
+          let score = TypedScoreSheet.summary(grade.sheet, score: grade.score)
           return
-            " <span class=\"muted\">Đã lưu: \(grade.outcome.nameVi(for: grade.subject.reasonSubject))\(because)</span>"
+            " <span class=\"muted\">Đã lưu: \(grade.outcome.nameVi(for: grade.subject.reasonSubject))\(because)\(score.isEmpty ? "" : ", \(score)")</span>"
         } ?? .empty
+      var sheet: HTML = .empty
+      if let regulation = model.regulation, !regulation.frameworks.isEmpty {
+        sheet = (model.typedSheets[row.key] ?? TypedScoreSheet()).inputs(
+          regulation: regulation, subject: row.subjectClass, label: row.label, name: { "\(row.key)-\($0)" })
+      }
       return """
         <div class="field"><label for="f-\(row.key)">\(row.label) <span class="muted">— \(row.detail)</span></label>\
         <select id="f-\(row.key)" name="\(row.key)"><option value="">— chưa xếp loại —</option>\(options)</select>\
-        \(error)\(saved)</div>
+        \(sheet)\(error)\(saved)</div>
 
         """
     }
+    let scored: HTML =
+      model.regulation.map { !$0.frameworks.isEmpty } == true
+      ? """
+      <p class="muted">Theo Quy định \(model.regulation?.id ?? ""): mỗi dòng chấm điểm theo khung tiêu chí của đối \
+      tượng (tổ chức và tập thể: khung tập thể; cán bộ: khung cán bộ lãnh đạo, quản lý hoặc cán bộ thuộc diện Trung \
+      ương quản lý), nhóm tiêu chí chung và nhóm kết quả thực hiện nhiệm vụ; tổng điểm quyết định mức xếp loại (để \
+      trống mức thì lấy theo tổng điểm). Hoàn thành xuất sắc cần thêm: đúng hạn tất cả nhiệm vụ, từ 30% nhiệm vụ vượt \
+      yêu cầu; tổ chức, tập thể còn cần không có tổ chức trực thuộc và đảng viên bị kỷ luật trong năm.</p>
+      """ : .empty
     return """
       \(notice)
+      \(scored)
       <p class="muted">Ngày đánh giá \(day.vietnamese). Cán bộ là đảng viên giữ chức vụ của tổ chức vào ngày đó; \
       mỗi người được xếp loại cả với tư cách đảng viên ở chi bộ của mình. Các tổ chức đảng trực thuộc vào ngày đó \
       được tổ chức này xếp loại. Xếp loại xong, trình cấp trên ở trang \
