@@ -50,7 +50,7 @@ public enum SmallProvince {
   }
 
   /// Adds official members (`officialSince2011`) of one cell, cards 10000001, 10000002… in order; their ids.
-  public static func addOfficialMembers(_ names: [String], in cell: Int64, to store: any PartyStore) async throws
+  public static func addOfficialMembers(_ names: [String], in cell: Int64, to store: any RegisterStore) async throws
     -> [Int64]
   {
     try await store.addMembers(

@@ -25,12 +25,14 @@ extension RegisterStore {
   }
 }
 
-extension PartyStore {
-
+extension EvaluationStore {
   @discardableResult
   public func recordGrades(_ entries: [GradeEntry], year: Int) async throws -> [RecordedGrade] {
     try await recordGrades(entries, year: year, audit: nil)
   }
+}
+
+extension OversightStore {
 
   @discardableResult
   public func recordInspections(_ batch: [Inspection]) async throws -> [Inspection] {
@@ -51,6 +53,9 @@ extension PartyStore {
   public func recordComplaints(_ batch: [Complaint]) async throws -> [Complaint] {
     try await recordComplaints(batch, audit: nil)
   }
+}
+
+extension LeadershipRecording {
 
   public func importPosts(_ batch: [NewPost]) async throws {
     try await importPosts(batch, audit: nil)

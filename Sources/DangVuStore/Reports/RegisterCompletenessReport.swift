@@ -96,7 +96,7 @@ public actor RegisterCompletenessCache {
 
   public init() {}
 
-  public func totals(of store: any PartyStore, on day: Day) async throws -> RegisterCompletenessTotals {
+  public func totals(of store: any RegisterStore, on day: Day) async throws -> RegisterCompletenessTotals {
     guard let generation = try await store.dataGeneration() else { return try await Self.count(store, on: day) }
     if let kept, kept.totals.tree.day == day {
       if kept.generation != generation && recount == nil {
@@ -120,7 +120,7 @@ public actor RegisterCompletenessCache {
     recount = nil
   }
 
-  private static func count(_ store: any PartyStore, on day: Day) async throws -> RegisterCompletenessTotals {
+  private static func count(_ store: any RegisterStore, on day: Day) async throws -> RegisterCompletenessTotals {
     RegisterCompletenessTotals(
       tree: try await store.tree(on: day, root: nil), cells: try await store.registerCompletenessByCell())
   }

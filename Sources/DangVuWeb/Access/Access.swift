@@ -7,12 +7,12 @@ import Foundation
 /// has one has already passed the role check.
 struct Access: Sendable {
   let principal: Principal
-  let store: any PartyStore
+  let store: any AccessStore
   /// The request's day (`AppRequestContext.today`): what "now" means for every check made through this access.
   let today: Day
 
   /// The signed-in principal, if their role allows `permission`.
-  static func require(_ permission: Permission, _ context: AppRequestContext, store: any PartyStore) throws
+  static func require(_ permission: Permission, _ context: AppRequestContext, store: any AccessStore) throws
     -> Access
   {
     guard let principal = context.principal else { throw AccessError.signInRequired }

@@ -9,7 +9,7 @@ import Hummingbird
 /// cannot make a browser send one, and they skip that check.
 struct SessionMiddleware: RouterMiddleware {
   typealias Context = AppRequestContext
-  let store: any PartyStore
+  let store: any AccountStore
   var clock: @Sendable () -> Date = { Date() }
 
   func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws

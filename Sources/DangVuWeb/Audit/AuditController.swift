@@ -6,7 +6,7 @@ import Hummingbird
 /// `GET /api/audit/verify` (JSON). Entries are those whose unit was inside the administrator's subtree
 /// on the entry's day; the chain is checked whole.
 struct AuditController<Context: RequestContext> {
-  let store: any PartyStore & AuditStore
+  let store: any AuditStore & AccessStore
 }
 
 extension AuditController where Context == AppRequestContext {

@@ -7,7 +7,7 @@ import Hummingbird
 /// Handlers record richer entries (before and after) through `AuditRecorder`.
 struct AuditMiddleware: RouterMiddleware {
   typealias Context = AppRequestContext
-  let store: any PartyStore
+  let store: any AuditStore
 
   func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
     -> Response

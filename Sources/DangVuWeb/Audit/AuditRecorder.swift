@@ -23,7 +23,7 @@ enum AuditRecorder {
   static func noEntryNeeded() { mark?.recorded.withLock { $0 = true } }
 
   static func record(
-    _ store: any PartyStore, by principal: Principal, action: String, subject: String, scopeCode: String? = nil,
+    _ store: any AuditStore, by principal: Principal, action: String, subject: String, scopeCode: String? = nil,
     before: (any Encodable)? = nil, after: (any Encodable)? = nil
   ) async {
     mark?.recorded.withLock { $0 = true }

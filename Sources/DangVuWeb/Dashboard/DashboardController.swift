@@ -4,7 +4,7 @@ import Hummingbird
 
 /// The leaders' dashboard: `GET /tong-quan` and `GET /api/dashboard`, for every role that reads reports.
 struct DashboardController {
-  let store: any PartyStore & DashboardStore
+  let store: any ReportingStore
 
   func addRoutes(to router: Router<AppRequestContext>) {
     router.get("tong-quan", use: page)

@@ -78,7 +78,7 @@ struct DashboardSummary: Sendable, Encodable {
     counts.goodOrAbove * 100 >= counts.evaluated * target
   }
 
-  static func load(store: any PartyStore & DashboardStore, scopeCode: String, today: Day) async throws
+  static func load(store: any ReportingStore, scopeCode: String, today: Day) async throws
     -> DashboardSummary
   {
     let thisYear = try ReportPeriod.year(today.year)
@@ -124,7 +124,8 @@ struct DashboardSummary: Sendable, Encodable {
 
   /// The report of the latest year with a cycle; the year before when this one's cycle has no grade yet
   /// (a cycle opens before the grading is done, and an empty year says nothing about the target).
-  static func latestGradedReport(store: any PartyStore, scopeCode: String, today: Day) async throws
+  static func latestGradedReport(store: any EvaluationStore & CycleEvaluationStore, scopeCode: String, today: Day)
+    async throws
     -> EvaluationReport?
   {
     guard let latest = try await EvaluationPageModel.latestYear(store: store, scopeCode: scopeCode, today: today),

@@ -5,7 +5,7 @@ import Hummingbird
 /// The register's completeness (`/chat-luong-du-lieu`, `/api/data-quality`): for a unit of the subtree, the share
 /// of its members with each field, and its units below worst first; as a page, CSV, a workbook and JSON.
 struct DataQualityController {
-  let store: any PartyStore
+  let store: any AccessStore
   let cache: RegisterCompletenessCache
 
   func addRoutes(to router: Router<AppRequestContext>) {

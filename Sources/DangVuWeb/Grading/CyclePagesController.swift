@@ -7,7 +7,7 @@ import Hummingbird
 /// per criterion group (`editGrades`); `POST` does either and comes back with what was done, or shows the page
 /// again with the refusal and what was typed. The same store calls, checks and audit entries as the API.
 struct CyclePagesController {
-  let store: any PartyStore
+  let store: any CycleEvaluationStore & AccessStore
 
   func addRoutes(to router: Router<AppRequestContext>) {
     router.get("to-chuc/:code/dot-danh-gia", use: show)

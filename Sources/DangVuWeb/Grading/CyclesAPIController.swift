@@ -6,7 +6,7 @@ import Hummingbird
 /// docs/decisions/0035-cycles-and-frameworks-under-366.md): open one, score subjects per criterion group, and read
 /// its report (`GET /api/reports/evaluation?kind=…&period=…`, in `ReportsController`).
 struct CyclesAPIController {
-  let store: any PartyStore
+  let store: any CycleEvaluationStore & EvaluationStore & AccessStore
 
   func addRoutes(to router: Router<AppRequestContext>) {
     router.post("api/units/:code/cycles", use: open)

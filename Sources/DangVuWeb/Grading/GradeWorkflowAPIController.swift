@@ -5,7 +5,7 @@ import Hummingbird
 /// The grading workflow by level in the JSON API (`openapi.yaml`, "evaluation"): the same checks, messages and
 /// audit entries as the progress page.
 struct GradeWorkflowAPIController {
-  let store: any PartyStore
+  let store: any EvaluationStore & AccessStore
   let answers = GradingProgressAnswers()
 
   func addRoutes(to router: Router<AppRequestContext>) {
@@ -33,7 +33,8 @@ struct GradeWorkflowAPIController {
     let year = try CellGradesAPIController.year(context)
     let unit = try await access.unit(code: try CellGradingController.code(context), on: Day.lastDay(ofYear: year))
     let fields = try await SubmittedJSON(request).decode(GradeWorkflowFields.self)
-    switch try await GradeWorkflowSubmission.advance(unit: unit, year: year, fields: fields, access: access) {
+    switch try await GradeWorkflowSubmission.advance(unit: unit, year: year, fields: fields, access: access, in: store)
+    {
     case .done(let action, let grades):
       let progress = try await store.gradingProgress(of: unit.code, year: year)
       return try JSONResponse(StepTaken(action: action, grades: grades, progress: GradingProgressJSON(progress)))

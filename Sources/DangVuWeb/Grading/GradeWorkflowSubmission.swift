@@ -19,7 +19,7 @@ enum GradeWorkflowSubmission {
   }
 
   static func advance(
-    unit: Organisation, year: Int, fields: GradeWorkflowFields, access: Access
+    unit: Organisation, year: Int, fields: GradeWorkflowFields, access: Access, in store: any EvaluationStore
   ) async throws -> Outcome {
     var errors = FieldProblems()
     guard let action = fields.step.flatMap(GradeWorkflowAction.init(rawValue:)) else {
@@ -40,7 +40,7 @@ enum GradeWorkflowSubmission {
     if reason.count > 2000 { errors["reason"] = "Lý do dài quá 2.000 ký tự: hãy viết gọn lại." }
     guard errors.isEmpty else { return .invalid(errors) }
     do {
-      let changed = try await access.store.advanceGrades(
+      let changed = try await store.advanceGrades(
         of: unit.code, year: year, to: action, by: AuditActor(principal), reason: reason)
       AuditRecorder.recordedByStore()
       return .done(action: action, grades: changed)

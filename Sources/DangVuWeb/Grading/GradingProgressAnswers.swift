@@ -7,7 +7,7 @@ import DangVuStore
 struct GradingProgressAnswers: Sendable {
   let kept = GenerationCache<GradingProgress>()
 
-  func progress(of code: String, year: Int, store: any PartyStore) async throws -> GradingProgress {
+  func progress(of code: String, year: Int, store: any EvaluationStore & TreeStore) async throws -> GradingProgress {
     try await kept.value(key: "\(code)|\(year)", of: store) {
       try await store.gradingProgress(of: code, year: year)
     }

@@ -7,7 +7,7 @@ import Hummingbird
 /// "ok" or "not ok"; the counts and the schema version are for a signed-in administrator, and the
 /// database's own error goes to the log, never to the caller (it can name files and tables).
 struct HealthController {
-  let store: any PartyStore
+  let store: any RegisterStore
 
   func addRoutes(to router: Router<AppRequestContext>) {
     router.get("health", use: health)

@@ -6,7 +6,7 @@ import Hummingbird
 /// Leading posts and leadership collectives in the JSON API (`openapi.yaml`, "leadership"): the same checks, the
 /// same messages per field and the same audit entries as the pages.
 struct LeadershipAPIController {
-  let store: any PartyStore
+  let store: any LeadershipRecording & AccessStore
 
   func addRoutes(to router: Router<AppRequestContext>) {
     router.get("api/post-kinds", use: postKinds)
@@ -37,15 +37,15 @@ struct LeadershipAPIController {
     let member = try await access.member(id: try MemberPagesController.memberID(context))
     let fields = try await SubmittedJSON(request).decode(LeadershipFields.self)
     return try Self.answer(
-      try await LeadershipSubmission.recordPost(fields, memberID: member.id, unit: nil, access: access),
+      try await LeadershipSubmission.recordPost(fields, memberID: member.id, unit: nil, access: access, in: store),
       status: .created)
   }
 
   @Sendable func endPost(_ request: Request, context: AppRequestContext) async throws -> Response {
     let access = try Access.require(.recordPosts, context, store: store)
-    let post = try await LeadershipPagesController.post(context, access)
+    let post = try await LeadershipPagesController.post(context, access, in: store)
     let fields = try await SubmittedJSON(request).decode(LeadershipFields.self)
-    return try Self.answer(try await LeadershipSubmission.endPost(post, fields, access: access), status: .ok)
+    return try Self.answer(try await LeadershipSubmission.endPost(post, fields, access: access, in: store), status: .ok)
   }
 
   @Sendable func unitPosts(_ request: Request, context: AppRequestContext) async throws -> PostListJSON {
@@ -59,7 +59,8 @@ struct LeadershipAPIController {
     let unit = try await LeadershipPagesController.unit(context, access)
     let fields = try await SubmittedJSON(request).decode(LeadershipFields.self)
     return try Self.answer(
-      try await LeadershipSubmission.recordPost(fields, memberID: nil, unit: unit, access: access), status: .created)
+      try await LeadershipSubmission.recordPost(fields, memberID: nil, unit: unit, access: access, in: store),
+      status: .created)
   }
 
   @Sendable func collectives(_ request: Request, context: AppRequestContext) async throws -> CollectiveListJSON {
@@ -73,14 +74,15 @@ struct LeadershipAPIController {
     let unit = try await LeadershipPagesController.unit(context, access)
     let fields = try await SubmittedJSON(request).decode(LeadershipFields.self)
     return try Self.answer(
-      try await LeadershipSubmission.recordCollective(fields, unit: unit, access: access), status: .created)
+      try await LeadershipSubmission.recordCollective(fields, unit: unit, access: access, in: store), status: .created)
   }
 
   @Sendable func seat(_ request: Request, context: AppRequestContext) async throws -> Response {
     let access = try Access.require(.recordPosts, context, store: store)
-    let collective = try await LeadershipPagesController.collective(context, access)
+    let collective = try await LeadershipPagesController.collective(context, access, in: store)
     let fields = try await SubmittedJSON(request).decode(LeadershipFields.self)
-    return try Self.answer(try await LeadershipSubmission.seat(fields, in: collective, access: access), status: .ok)
+    return try Self.answer(
+      try await LeadershipSubmission.seat(fields, in: collective, access: access, in: store), status: .ok)
   }
 
   private static func answer(_ outcome: LeadershipSubmission.Outcome, status: HTTPResponse.Status) throws -> Response {

@@ -77,7 +77,6 @@ struct LeadershipGradingController {
   func model(_ context: AppRequestContext, _ access: Access, year: Int) async throws -> LeadershipGradingModel {
     let unit = try await LeadershipPagesController.unit(context, access)
     var model = LeadershipGradingModel(unit: unit, year: year, csrf: CSRF.field(context))
-    let store = access.store
     let rows = try await kept.value(key: "\(unit.code)|\(year)", of: store) {
       try await LeadershipGradingRows(of: unit.code, year: year, store: store)
     }

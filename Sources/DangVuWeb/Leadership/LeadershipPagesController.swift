@@ -6,7 +6,7 @@ import Hummingbird
 /// members (from a unit's page). A recorded one redirects to the page it came from; a refused one shows the form
 /// again with what was typed and the reason beside its field.
 struct LeadershipPagesController {
-  let store: any PartyStore
+  let store: any LeadershipRecording & AccessStore
 
   func addRoutes(to router: Router<AppRequestContext>) {
     router.get("dang-vien/:id/chuc-vu", use: memberPostForm)
@@ -42,13 +42,14 @@ struct LeadershipPagesController {
     var model = LeadershipFormModel(
       mode: .postForMember(id: member.id, name: member.fullName), action: Links.newPost(member: member.id),
       fields: fields, postKinds: try await store.postKinds(), csrf: CSRF.field(context))
-    let outcome = try await LeadershipSubmission.recordPost(fields, memberID: member.id, unit: nil, access: access)
+    let outcome = try await LeadershipSubmission.recordPost(
+      fields, memberID: member.id, unit: nil, access: access, in: store)
     return try Self.answer(outcome, &model, to: Links.member(member.id), request, context)
   }
 
   @Sendable func endPostForm(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
     let access = try Access.require(.recordPosts, context, store: store)
-    let post = try await Self.post(context, access)
+    let post = try await Self.post(context, access, in: store)
     let model = LeadershipFormModel(
       mode: .endPost(post), action: Links.endPost(member: post.post.memberID, post: post.post.id),
       fields: LeadershipFields(until: context.today.vietnamese), csrf: CSRF.field(context))
@@ -57,12 +58,12 @@ struct LeadershipPagesController {
 
   @Sendable func endPost(_ request: Request, context: AppRequestContext) async throws -> Response {
     let access = try Access.require(.recordPosts, context, store: store)
-    let post = try await Self.post(context, access)
+    let post = try await Self.post(context, access, in: store)
     let fields = try await SubmittedForm(request).decode(LeadershipFields.self)
     var model = LeadershipFormModel(
       mode: .endPost(post), action: Links.endPost(member: post.post.memberID, post: post.post.id), fields: fields,
       csrf: CSRF.field(context))
-    let outcome = try await LeadershipSubmission.endPost(post, fields, access: access)
+    let outcome = try await LeadershipSubmission.endPost(post, fields, access: access, in: store)
     return try Self.answer(outcome, &model, to: Links.member(post.post.memberID), request, context)
   }
 
@@ -83,7 +84,8 @@ struct LeadershipPagesController {
     var model = LeadershipFormModel(
       mode: .postInUnit(code: unit.code, name: unit.name), action: Links.newPost(unit: unit.code), fields: fields,
       postKinds: try await store.postKinds(), csrf: CSRF.field(context))
-    let outcome = try await LeadershipSubmission.recordPost(fields, memberID: nil, unit: unit, access: access)
+    let outcome = try await LeadershipSubmission.recordPost(
+      fields, memberID: nil, unit: unit, access: access, in: store)
     return try Self.answer(outcome, &model, to: Links.unit(unit.code), request, context)
   }
 
@@ -103,13 +105,13 @@ struct LeadershipPagesController {
     var model = LeadershipFormModel(
       mode: .collective(code: unit.code, name: unit.name), action: Links.newCollective(unit: unit.code),
       fields: fields, csrf: CSRF.field(context))
-    let outcome = try await LeadershipSubmission.recordCollective(fields, unit: unit, access: access)
+    let outcome = try await LeadershipSubmission.recordCollective(fields, unit: unit, access: access, in: store)
     return try Self.answer(outcome, &model, to: Links.unit(unit.code), request, context)
   }
 
   @Sendable func seatForm(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
     let access = try Access.require(.recordPosts, context, store: store)
-    let collective = try await Self.collective(context, access)
+    let collective = try await Self.collective(context, access, in: store)
     let model = LeadershipFormModel(
       mode: .seat(collective), action: Links.newSeat(unit: collective.unitCode, collective: collective.collective.id),
       fields: LeadershipFields(from: collective.collective.formed.vietnamese), csrf: CSRF.field(context))
@@ -118,12 +120,12 @@ struct LeadershipPagesController {
 
   @Sendable func seat(_ request: Request, context: AppRequestContext) async throws -> Response {
     let access = try Access.require(.recordPosts, context, store: store)
-    let collective = try await Self.collective(context, access)
+    let collective = try await Self.collective(context, access, in: store)
     let fields = try await SubmittedForm(request).decode(LeadershipFields.self)
     var model = LeadershipFormModel(
       mode: .seat(collective), action: Links.newSeat(unit: collective.unitCode, collective: collective.collective.id),
       fields: fields, csrf: CSRF.field(context))
-    let outcome = try await LeadershipSubmission.seat(fields, in: collective, access: access)
+    let outcome = try await LeadershipSubmission.seat(fields, in: collective, access: access, in: store)
     return try Self.answer(outcome, &model, to: Links.unit(collective.unitCode), request, context)
   }
 
@@ -149,9 +151,11 @@ struct LeadershipPagesController {
 
   /// The post in the path: one of the member's in the path, the member and the post's unit both inside the
   /// subtree; anything else is 404.
-  static func post(_ context: AppRequestContext, _ access: Access) async throws -> PostRecord {
+  static func post(_ context: AppRequestContext, _ access: Access, in store: any LeadershipRecording) async throws
+    -> PostRecord
+  {
     let memberID = try MemberPagesController.memberID(context)
-    guard let id = context.parameters.get("post", as: Int64.self), let post = try await access.store.post(id: id),
+    guard let id = context.parameters.get("post", as: Int64.self), let post = try await store.post(id: id),
       post.post.memberID == memberID
     else { throw AccessError.notFound }
     _ = try await access.member(id: memberID)
@@ -160,10 +164,12 @@ struct LeadershipPagesController {
   }
 
   /// The collective in the path, one of the unit's in the path, inside the subtree; anything else is 404.
-  static func collective(_ context: AppRequestContext, _ access: Access) async throws -> CollectiveRecord {
+  static func collective(_ context: AppRequestContext, _ access: Access, in store: any LeadershipRecording)
+    async throws -> CollectiveRecord
+  {
     let unit = try await unit(context, access)
     guard let id = context.parameters.get("collective", as: Int64.self),
-      let collective = try await access.store.collective(id: id), collective.collective.unitID == unit.id
+      let collective = try await store.collective(id: id), collective.collective.unitID == unit.id
     else { throw AccessError.notFound }
     return collective
   }

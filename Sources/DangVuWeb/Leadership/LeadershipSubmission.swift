@@ -16,7 +16,7 @@ enum LeadershipSubmission {
   /// A post for a member: on the member's page the member is known and the unit typed; on a unit's page the
   /// unit is known and the member typed.
   static func recordPost(
-    _ fields: LeadershipFields, memberID: Int64?, unit: Organisation?, access: Access
+    _ fields: LeadershipFields, memberID: Int64?, unit: Organisation?, access: Access, in store: any LeadershipRecording
   ) async throws -> Outcome {
     var errors = FieldProblems()
     let kind = LeadershipFields.text(fields.kind)
@@ -33,13 +33,15 @@ enum LeadershipSubmission {
     guard errors.isEmpty, let kind, let from, let until, let unitCode, let member else { return .invalid(errors) }
     return try await writing {
       .post(
-        try await access.store.recordPost(
+        try await store.recordPost(
           NewPost(memberID: member, kindCode: kind, unitCode: unitCode, from: from, until: until, note: note),
           by: AuditActor(access.principal)))
     }
   }
 
-  static func endPost(_ post: PostRecord, _ fields: LeadershipFields, access: Access) async throws -> Outcome {
+  static func endPost(_ post: PostRecord, _ fields: LeadershipFields, access: Access, in store: any LeadershipRecording)
+    async throws -> Outcome
+  {
     var errors = FieldProblems()
     let until = fields.untilDay(errors: &errors)
     guard errors.isEmpty, let until else { return .invalid(errors) }
@@ -48,7 +50,7 @@ enum LeadershipSubmission {
       return .invalid(errors)
     }
     let outcome = try await writing {
-      .post(try await access.store.endPost(id: post.post.id, until: until, by: AuditActor(access.principal)))
+      .post(try await store.endPost(id: post.post.id, until: until, by: AuditActor(access.principal)))
     }
     // The form has one field: a refusal about anything else is shown above it rather than lost.
     if case .invalid(var problems) = outcome {
@@ -62,7 +64,9 @@ enum LeadershipSubmission {
     return outcome
   }
 
-  static func recordCollective(_ fields: LeadershipFields, unit: Organisation, access: Access) async throws
+  static func recordCollective(
+    _ fields: LeadershipFields, unit: Organisation, access: Access, in store: any LeadershipRecording
+  ) async throws
     -> Outcome
   {
     var errors = FieldProblems()
@@ -75,13 +79,15 @@ enum LeadershipSubmission {
     guard errors.isEmpty, let name, let kind, let from, let until else { return .invalid(errors) }
     return try await writing {
       .collective(
-        try await access.store.recordCollective(
+        try await store.recordCollective(
           NewCollective(unitCode: unit.code, name: name, kindCode: kind, formed: from, ended: until),
           by: AuditActor(access.principal)))
     }
   }
 
-  static func seat(_ fields: LeadershipFields, in collective: CollectiveRecord, access: Access) async throws
+  static func seat(
+    _ fields: LeadershipFields, in collective: CollectiveRecord, access: Access, in store: any LeadershipRecording
+  ) async throws
     -> Outcome
   {
     var errors = FieldProblems()
@@ -91,7 +97,7 @@ enum LeadershipSubmission {
     guard errors.isEmpty, let from, let until, let member else { return .invalid(errors) }
     return try await writing {
       .collective(
-        try await access.store.seatInCollective(
+        try await store.seatInCollective(
           NewCollectiveSeat(collectiveID: collective.collective.id, memberID: member, from: from, until: until),
           by: AuditActor(access.principal)))
     }

@@ -4,7 +4,7 @@ import DangVuStore
 extension Access {
   /// A transfer letter the principal may see: addressed to a cell of the subtree, or sent from one. Any other
   /// answers 404 exactly as a letter that does not exist.
-  func letter(id: Int64) async throws -> TransferLetter {
+  func letter(id: Int64, in store: any LifecycleRecording) async throws -> TransferLetter {
     guard let letter = try await store.transferLetter(id: id) else { throw AccessError.notFound }
     if try await within(letter.toCell.id) { return letter }
     guard try await within(letter.fromCell.id) else { throw AccessError.notFound }
@@ -12,7 +12,7 @@ extension Access {
   }
 
   /// A letter the principal's subtree receives: addressed to one of its cells.
-  func incomingLetter(id: Int64) async throws -> TransferLetter {
+  func incomingLetter(id: Int64, in store: any LifecycleRecording) async throws -> TransferLetter {
     guard let letter = try await store.transferLetter(id: id), try await within(letter.toCell.id) else {
       throw AccessError.notFound
     }

@@ -6,7 +6,7 @@ import Hummingbird
 /// admission date and decision, and two sponsors picked among the cell's official members. The member starts
 /// a 12-month probation; the admission and its audit entry are one transaction.
 struct AdmissionController {
-  let store: any PartyStore
+  let store: any LifecycleRecording & AccessStore
   let sponsors = GenerationCache<[Member]>()
 
   func addRoutes(to router: Router<AppRequestContext>) {
@@ -31,7 +31,7 @@ struct AdmissionController {
     let access = try Access.require(.recordLifecycle, context, store: store)
     let cell = try await Self.cell(context, access)
     let fields = try await SubmittedForm(request).decode(MemberFields.self)
-    switch try await ArrivalSubmission.create(fields, into: cell, access: access) {
+    switch try await ArrivalSubmission.create(fields, into: cell, access: access, in: store) {
     case .saved(let member):
       return .redirect(to: Links.member(member.member.id), type: .normal)
     case .invalid(let errors):
@@ -92,7 +92,7 @@ struct AdmissionController {
   /// The cell's official members today, the people who may sponsor (Điều lệ Đảng, Điều 4); `kept` holds them while
   /// the store is unchanged: reading a cell's register costs about 1.5 ms of a request's 1.8 (docs/performance.md).
   static func officialMembers(
-    of cell: Organisation, on today: Day, store: any PartyStore, kept: GenerationCache<[Member]>
+    of cell: Organisation, on today: Day, store: any RegisterStore, kept: GenerationCache<[Member]>
   )
     async throws -> [Member]
   {
@@ -102,7 +102,7 @@ struct AdmissionController {
   }
 
   static func candidates(
-    _ cell: Organisation, on today: Day, store: any PartyStore, kept: GenerationCache<[Member]>
+    _ cell: Organisation, on today: Day, store: any RegisterStore, kept: GenerationCache<[Member]>
   ) async throws
     -> [MemberFormModel.SponsorCandidate]
   {

@@ -5,7 +5,8 @@ import Foundation
 /// A member admitted in another province, received into a cell: their record starts with `transferredIn`
 /// (decision 0006), checked and audited as an admission is. The same for the page and the API.
 enum ArrivalSubmission {
-  static func create(_ fields: MemberFields, into cell: Organisation, access: Access) async throws
+  static func create(_ fields: MemberFields, into cell: Organisation, access: Access, in store: any LifecycleRecording)
+    async throws
     -> MemberSubmission.Outcome
   {
     let today = access.today
@@ -25,7 +26,7 @@ enum ArrivalSubmission {
     try await MemberSubmission.checkUnique(fields, id: 0, stored: nil, access: access, errors: &errors)
     guard errors.isEmpty, let member, let arrived else { return .invalid(errors) }
     do {
-      let saved = try await access.store.admitMember(
+      let saved = try await store.admitMember(
         NewMember(
           member: member,
           events: [MembershipEvent(memberID: 0, kind: .transferredIn, date: arrived, cellID: cell.id, note: note)]),

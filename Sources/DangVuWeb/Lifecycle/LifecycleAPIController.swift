@@ -6,7 +6,7 @@ import Hummingbird
 /// The member lifecycle in the JSON API (`openapi.yaml`, "member lifecycle"): every act of the pages, with
 /// the same checks, the same messages per field and the same audit entries.
 struct LifecycleAPIController {
-  let store: any PartyStore
+  let store: any LifecycleRecording & AccessStore
   let letters = TransferLetterAnswers()
   let sponsors = GenerationCache<[Member]>()
 
@@ -42,7 +42,7 @@ struct LifecycleAPIController {
     }
     let outcome = try await LifecycleSubmission.record(
       act, fields, memberID: id, version: try body.decode(MemberAPIController.VersionField.self).version,
-      access: access)
+      access: access, in: store)
     return try await answer(outcome, memberID: id, access, created: true)
   }
 
@@ -53,7 +53,7 @@ struct LifecycleAPIController {
     let body = try await SubmittedJSON(request)
     let outcome = try await LifecycleSubmission.correct(
       memberID: record.versioned.member.id, eventID: stored.id, try body.decode(LifecycleFields.self),
-      version: try body.decode(MemberAPIController.VersionField.self).version, access: access)
+      version: try body.decode(MemberAPIController.VersionField.self).version, access: access, in: store)
     return try await answer(outcome, memberID: record.versioned.member.id, access, created: false)
   }
 
@@ -73,7 +73,7 @@ struct LifecycleAPIController {
     let body = try await SubmittedJSON(request)
     let outcome = try await LifecycleSubmission.record(
       .transferSent, try body.decode(LifecycleFields.self), memberID: id,
-      version: try body.decode(MemberAPIController.VersionField.self).version, access: access)
+      version: try body.decode(MemberAPIController.VersionField.self).version, access: access, in: store)
     guard case .letter(let letter) = outcome else {
       return try await answer(outcome, memberID: id, access, created: true)
     }
@@ -105,15 +105,15 @@ struct LifecycleAPIController {
 
   @Sendable func letter(_ request: Request, context: AppRequestContext) async throws -> Response {
     let access = try Access.require(.readRecords, context, store: store)
-    let letter = try await access.letter(id: try Self.letterID(context))
+    let letter = try await access.letter(id: try Self.letterID(context), in: store)
     return try MemberAPIController.json(.ok, TransferLetterJSON(letter, today: context.today))
   }
 
   @Sendable func receive(_ request: Request, context: AppRequestContext) async throws -> Response {
     let access = try Access.require(.recordLifecycle, context, store: store)
-    let letter = try await access.incomingLetter(id: try Self.letterID(context))
+    let letter = try await access.incomingLetter(id: try Self.letterID(context), in: store)
     let fields = try await SubmittedJSON(request).decode(LifecycleFields.self)
-    switch try await LifecycleSubmission.receive(letterID: letter.id, fields, access: access) {
+    switch try await LifecycleSubmission.receive(letterID: letter.id, fields, access: access, in: store) {
     case .letter(let received):
       return try MemberAPIController.json(.ok, TransferLetterJSON(received, today: context.today))
     case .invalid(let errors):
@@ -143,7 +143,7 @@ struct LifecycleAPIController {
     let access = try Access.require(.recordLifecycle, context, store: store)
     let cell = try await AdmissionController.cell(context, access)
     let fields = try await SubmittedJSON(request).decode(MemberFields.self)
-    switch try await ArrivalSubmission.create(fields, into: cell, access: access) {
+    switch try await ArrivalSubmission.create(fields, into: cell, access: access, in: store) {
     case .saved(let member):
       var response = try MemberAPIController.json(.created, try await record(member.member.id, access))
       response.headers[.location] = "/api/members/\(member.member.id)"

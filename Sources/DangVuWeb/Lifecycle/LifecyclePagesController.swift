@@ -6,7 +6,7 @@ import Hummingbird
 /// wrongly entered event (`GET|POST /dang-vien/{id}/sua-su-kien/{event}`). A recorded act redirects to the
 /// member's page; a refused one shows the form again with what was typed and the reason beside its field.
 struct LifecyclePagesController {
-  let store: any PartyStore
+  let store: any LifecycleRecording & AccessStore
 
   func addRoutes(to router: Router<AppRequestContext>) {
     router.get("dang-vien/:id/su-kien/:act", use: actForm)
@@ -37,7 +37,7 @@ struct LifecyclePagesController {
       mode: .act(act), memberID: id, memberName: record.versioned.member.fullName, fields: fields,
       version: try form.version(), csrf: CSRF.field(context))
     let outcome = try await LifecycleSubmission.record(
-      act, fields, memberID: id, version: model.version, access: access)
+      act, fields, memberID: id, version: model.version, access: access, in: store)
     return try Self.answer(outcome, &model, request, context)
   }
 
@@ -65,7 +65,7 @@ struct LifecyclePagesController {
       memberName: record.versioned.member.fullName, fields: fields, version: try form.version(),
       csrf: CSRF.field(context))
     let outcome = try await LifecycleSubmission.correct(
-      memberID: id, eventID: stored.id, fields, version: model.version, access: access)
+      memberID: id, eventID: stored.id, fields, version: model.version, access: access, in: store)
     return try Self.answer(outcome, &model, request, context)
   }
 

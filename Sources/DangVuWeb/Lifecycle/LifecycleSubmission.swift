@@ -17,7 +17,8 @@ enum LifecycleSubmission {
 
   /// Records `act` for the member `id` (already checked to be inside the subtree by the caller).
   static func record(
-    _ act: LifecycleAct, _ fields: LifecycleFields, memberID id: Int64, version: Int?, access: Access
+    _ act: LifecycleAct, _ fields: LifecycleFields, memberID id: Int64, version: Int?, access: Access,
+    in store: any LifecycleRecording
   ) async throws -> Outcome {
     var errors = FieldProblems()
     let day = fields.day(act.dateLabel, today: access.today, errors: &errors)
@@ -33,12 +34,12 @@ enum LifecycleSubmission {
     return try await writing {
       if act == .transferSent, let cell {
         return .letter(
-          try await access.store.issueTransferLetter(
+          try await store.issueTransferLetter(
             NewTransferLetter(memberID: id, toCellID: cell.id, issued: day, number: number, note: note),
             expectedVersion: version, by: actor))
       }
       return .saved(
-        try await access.store.recordEvent(
+        try await store.recordEvent(
           MembershipEvent(memberID: id, kind: act.kind, date: day, cellID: cell?.id, note: note),
           expectedVersion: version, by: actor))
     }
@@ -46,7 +47,8 @@ enum LifecycleSubmission {
 
   /// Replaces or removes the event `eventID` of the member `id`, with the reason typed.
   static func correct(
-    memberID id: Int64, eventID: Int64, _ fields: LifecycleFields, version: Int?, access: Access
+    memberID id: Int64, eventID: Int64, _ fields: LifecycleFields, version: Int?, access: Access,
+    in store: any LifecycleRecording
   ) async throws -> Outcome {
     var errors = FieldProblems()
     let reason = LifecycleFields.text(fields.reason) ?? ""
@@ -76,18 +78,20 @@ enum LifecycleSubmission {
     guard errors.isEmpty else { return .invalid(errors) }
     return try await writing {
       .saved(
-        try await access.store.correctEvent(
+        try await store.correctEvent(
           memberID: id, eventID: eventID, replacement: replacement, reason: reason, expectedVersion: version,
           by: AuditActor(access.principal)))
     }
   }
 
   /// The receiving cell's step (the letter already checked to be addressed inside the subtree).
-  static func receive(letterID: Int64, _ fields: LifecycleFields, access: Access) async throws -> Outcome {
+  static func receive(letterID: Int64, _ fields: LifecycleFields, access: Access, in store: any LifecycleRecording)
+    async throws -> Outcome
+  {
     var errors = FieldProblems()
     guard let day = fields.day("Ngày tiếp nhận", today: access.today, errors: &errors) else { return .invalid(errors) }
     return try await writing {
-      .letter(try await access.store.receiveTransferLetter(id: letterID, on: day, by: AuditActor(access.principal)))
+      .letter(try await store.receiveTransferLetter(id: letterID, on: day, by: AuditActor(access.principal)))
     }
   }
 
@@ -123,7 +127,7 @@ enum LifecycleSubmission {
     }
   }
 
-  private static func anyCell(_ typed: String?, errors: inout FieldProblems, store: any PartyStore) async throws
+  private static func anyCell(_ typed: String?, errors: inout FieldProblems, store: any AccessStore) async throws
     -> Organisation?
   {
     guard let code = LifecycleFields.text(typed) else {

@@ -7,7 +7,9 @@ import DangVuStore
 struct TransferLetterAnswers: Sendable {
   let letters = GenerationCache<[TransferLetter]>()
 
-  func pending(within code: String, direction: TransferDirection, on day: Day, store: any PartyStore) async throws
+  func pending(
+    within code: String, direction: TransferDirection, on day: Day, store: any LifecycleRecording & TreeStore
+  ) async throws
     -> [TransferLetter]
   {
     try await letters.value(

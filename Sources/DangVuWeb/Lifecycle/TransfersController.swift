@@ -6,7 +6,7 @@ import Hummingbird
 /// cells and those its cells sent; `POST /chuyen-sinh-hoat/{id}/tiep-nhan` receives a letter addressed to
 /// one of its cells (the member joins that cell on the day typed).
 struct TransfersController {
-  let store: any PartyStore
+  let store: any LifecycleRecording & AccessStore
   let letters = TransferLetterAnswers()
 
   func addRoutes(to router: Router<AppRequestContext>) {
@@ -22,9 +22,9 @@ struct TransfersController {
   @Sendable func receive(_ request: Request, context: AppRequestContext) async throws -> Response {
     let access = try Access.require(.recordLifecycle, context, store: store)
     guard let id = context.parameters.get("id", as: Int64.self) else { throw AccessError.notFound }
-    let letter = try await access.incomingLetter(id: id)
+    let letter = try await access.incomingLetter(id: id, in: store)
     let fields = try await SubmittedForm(request).decode(LifecycleFields.self)
-    switch try await LifecycleSubmission.receive(letterID: letter.id, fields, access: access) {
+    switch try await LifecycleSubmission.receive(letterID: letter.id, fields, access: access, in: store) {
     case .saved, .letter:
       return .redirect(to: Links.transfers(), type: .normal)
     case .invalid(let errors):

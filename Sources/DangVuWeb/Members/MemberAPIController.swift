@@ -6,7 +6,7 @@ import Hummingbird
 /// The member register in the JSON API (`openapi.yaml`, "tree and members"): search, a member's record with
 /// its version and timeline, create, and a version-checked replace of the identity fields.
 struct MemberAPIController {
-  let store: any PartyStore & RegisterEditing
+  let store: any LifecycleRecording & AccessStore
 
   /// Enough for a picker; a longer list means the query should be more precise.
   static let searchLimit = 100

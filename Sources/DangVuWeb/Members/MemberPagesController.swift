@@ -7,7 +7,7 @@ import Hummingbird
 /// `POST /dang-vien/{id}`). A save redirects to the member's page (POST-redirect-GET); a refused one shows
 /// the form again with what was typed.
 struct MemberPagesController {
-  let store: any PartyStore & RegisterEditing
+  let store: any LifecycleRecording & AccessStore
 
   func addRoutes(to router: Router<AppRequestContext>) {
     router.get("dang-vien/moi", use: newForm)

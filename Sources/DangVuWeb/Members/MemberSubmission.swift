@@ -17,7 +17,7 @@ enum MemberSubmission {
   /// decision and both sponsors and writes its audit entry in the same transaction; nil for a record typed up
   /// from an old file, where the sponsors may be unknown.
   static func create(
-    _ fields: MemberFields, access: Access, store: any PartyStore & RegisterEditing,
+    _ fields: MemberFields, access: Access, store: any LifecycleRecording & AccessStore,
     admittingInto admitting: Organisation? = nil
   ) async throws
     -> Outcome
@@ -78,7 +78,7 @@ enum MemberSubmission {
   }
 
   static func update(
-    id: Int64, _ fields: MemberFields, version: Int, access: Access, store: any PartyStore & RegisterEditing
+    id: Int64, _ fields: MemberFields, version: Int, access: Access, store: any LifecycleRecording & AccessStore
   ) async throws -> Outcome {
     // The subtree check first: a guessed id outside answers 404 before anything else is looked at.
     _ = try await access.member(id: id)

@@ -42,15 +42,17 @@ enum AppealSubmission {
   }
 
   /// The decision `id` with its appeals, if it is counted in a unit of the principal's subtree.
-  static func decision(id: Int64?, access: Access) async throws -> DisciplineHistory {
-    guard let id, let found = try await access.store.disciplineDecision(id: id),
+  static func decision(id: Int64?, access: Access, in store: any OversightStore) async throws -> DisciplineHistory {
+    guard let id, let found = try await store.disciplineDecision(id: id),
       try await access.store.unitIsWithin(
         id: found.unitID, rootCode: access.scopeCode, on: found.history.decision.decided)
     else { throw AccessError.notFound }
     return found.history
   }
 
-  static func record(_ fields: AppealFields, on history: DisciplineHistory, access: Access) async throws -> Outcome {
+  static func record(
+    _ fields: AppealFields, on history: DisciplineHistory, access: Access, in store: any OversightStore
+  ) async throws -> Outcome {
     var problems = FieldProblems()
     let outcome = appealOutcome(fields, problems: &problems)
     let lodged = problems.day(fields.lodged, "lodged", "ngày nhận đơn khiếu nại")
@@ -64,7 +66,7 @@ enum AppealSubmission {
       decisionID: history.decision.id, lodged: lodged, decided: decided, outcome: outcome,
       note: "Quyết định số \(number) của \(body)")
     do {
-      let saved = try await access.store.recordAppeal(appeal, by: AuditActor(access.principal))
+      let saved = try await store.recordAppeal(appeal, by: AuditActor(access.principal))
       AuditRecorder.recordedByStore()
       return .saved(DisciplineHistory(decision: history.decision, appeals: history.appeals + [saved]))
     } catch let error as DomainError {

@@ -8,7 +8,7 @@ import Hummingbird
 /// the principal's subtree does not exist for them.
 struct ComplaintCorrectionController {
   typealias Context = AppRequestContext
-  let store: any PartyStore
+  let store: any OversightStore & AuditStore & AccessStore
 
   func addRoutes(to router: Router<Context>) {
     RecordCorrectionRoutes<ComplaintCorrectionSubmission>(store: store) {

@@ -38,8 +38,8 @@ struct ComplaintCorrectionFields: Codable, Sendable, Equatable {
 /// beside its field; the store writes the correction and its audit entry, which keeps the old complaint.
 enum ComplaintCorrectionSubmission: RecordCorrection {
   /// The complaint `id`, if it is counted in a unit of the principal's subtree.
-  static func find(id: Int64?, access: Access) async throws -> Complaint {
-    guard let id, let found = try await access.store.complaint(id: id),
+  static func find(id: Int64?, access: Access, in store: any OversightStore) async throws -> Complaint {
+    guard let id, let found = try await store.complaint(id: id),
       try await access.store.unitIsWithin(id: found.unitID, rootCode: access.scopeCode, on: found.complaint.received)
     else { throw AccessError.notFound }
     return found.complaint
@@ -47,7 +47,9 @@ enum ComplaintCorrectionSubmission: RecordCorrection {
 
   static func page(of saved: Complaint) -> String { Links.complaint(saved.id) }
 
-  static func correct(_ fields: ComplaintCorrectionFields, of c: Complaint, access: Access) async throws
+  static func correct(
+    _ fields: ComplaintCorrectionFields, of c: Complaint, access: Access, in store: any OversightStore
+  ) async throws
     -> CorrectionOutcome<Complaint>
   {
     var problems = FieldProblems()
@@ -67,7 +69,7 @@ enum ComplaintCorrectionSubmission: RecordCorrection {
     let correction = ComplaintCorrection(
       complaintID: c.id, kind: kind, summary: fields.summary, resolved: resolved, finding: finding, reason: reason)
     do {
-      let saved = try await access.store.correctComplaint(correction, by: AuditActor(access.principal))
+      let saved = try await store.correctComplaint(correction, by: AuditActor(access.principal))
       AuditRecorder.recordedByStore()
       return .saved(saved)
     } catch let error as DomainError {

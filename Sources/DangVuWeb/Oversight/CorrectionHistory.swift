@@ -24,7 +24,7 @@ struct CorrectionLine<Record: Decodable & Sendable>: Sendable {
 
   /// The corrections the store's `action` (`inspection.correct`…) recorded for `subject` (`inspection:12`), newest
   /// first.
-  static func load(action: String, subject: String, from store: any PartyStore) async throws -> [Self] {
+  static func load(action: String, subject: String, from store: any AuditStore) async throws -> [Self] {
     try await store.auditEntries(AuditFilter(action: action, subject: subject)).compactMap(Self.init)
   }
 

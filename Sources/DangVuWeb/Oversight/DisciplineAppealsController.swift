@@ -7,7 +7,7 @@ import Hummingbird
 /// counted outside the principal's subtree does not exist for them.
 struct DisciplineAppealsController {
   typealias Context = AppRequestContext
-  let store: any PartyStore
+  let store: any OversightStore & AuditStore & AccessStore
 
   func addRoutes(to router: Router<Context>) {
     router.get("kiem-tra-ky-luat/ky-luat/:id", use: page)
@@ -20,15 +20,17 @@ struct DisciplineAppealsController {
 
   @Sendable func page(_ request: Request, context: Context) async throws -> Response {
     let access = try Access.require(.readRecords, context, store: store)
-    let history = try await AppealSubmission.decision(id: context.parameters.get("id", as: Int64.self), access: access)
+    let history = try await AppealSubmission.decision(
+      id: context.parameters.get("id", as: Int64.self), access: access, in: store)
     return try await render(history, access, context, status: .ok).response(from: request, context: context)
   }
 
   @Sendable func recordAppeal(_ request: Request, context: Context) async throws -> Response {
     let access = try Access.require(.editOversight, context, store: store)
-    let history = try await AppealSubmission.decision(id: context.parameters.get("id", as: Int64.self), access: access)
+    let history = try await AppealSubmission.decision(
+      id: context.parameters.get("id", as: Int64.self), access: access, in: store)
     let fields = try await SubmittedForm(request).decode(AppealFields.self)
-    switch try await AppealSubmission.record(fields, on: history, access: access) {
+    switch try await AppealSubmission.record(fields, on: history, access: access, in: store) {
     case .saved(let after):
       return .redirect(to: Links.disciplineDecision(after.decision.id), type: .normal)
     case .invalid(let problems):
@@ -50,15 +52,17 @@ struct DisciplineAppealsController {
 
   @Sendable func decisionJSON(_ request: Request, context: Context) async throws -> Response {
     let access = try Access.require(.readRecords, context, store: store)
-    let history = try await AppealSubmission.decision(id: context.parameters.get("id", as: Int64.self), access: access)
+    let history = try await AppealSubmission.decision(
+      id: context.parameters.get("id", as: Int64.self), access: access, in: store)
     return try JSONResponse(history).response(from: request, context: context)
   }
 
   @Sendable func recordAppealJSON(_ request: Request, context: Context) async throws -> Response {
     let access = try Access.require(.editOversight, context, store: store)
-    let history = try await AppealSubmission.decision(id: context.parameters.get("id", as: Int64.self), access: access)
+    let history = try await AppealSubmission.decision(
+      id: context.parameters.get("id", as: Int64.self), access: access, in: store)
     let fields = try await SubmittedJSON(request).decode(AppealFields.self)
-    switch try await AppealSubmission.record(fields, on: history, access: access) {
+    switch try await AppealSubmission.record(fields, on: history, access: access, in: store) {
     case .saved(let after): return try JSONResponse(after, status: .created).response(from: request, context: context)
     case .invalid(let problems): return MemberAPIController.invalid(problems)
     }

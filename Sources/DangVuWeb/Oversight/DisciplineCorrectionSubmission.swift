@@ -44,13 +44,15 @@ struct DisciplineCorrectionFields: Codable, Sendable, Equatable {
 /// `AppealSubmission.decision`); each refusal beside its field; the store writes the correction and its audit entry,
 /// which keeps the old decision, in one transaction.
 enum DisciplineCorrectionSubmission: RecordCorrection {
-  static func find(id: Int64?, access: Access) async throws -> DisciplineHistory {
-    try await AppealSubmission.decision(id: id, access: access)
+  static func find(id: Int64?, access: Access, in store: any OversightStore) async throws -> DisciplineHistory {
+    try await AppealSubmission.decision(id: id, access: access, in: store)
   }
 
   static func page(of saved: DisciplineDecision) -> String { Links.disciplineDecision(saved.id) }
 
-  static func correct(_ fields: DisciplineCorrectionFields, of history: DisciplineHistory, access: Access)
+  static func correct(
+    _ fields: DisciplineCorrectionFields, of history: DisciplineHistory, access: Access, in store: any OversightStore
+  )
     async throws -> CorrectionOutcome<DisciplineDecision>
   {
     let d = history.decision
@@ -65,7 +67,7 @@ enum DisciplineCorrectionSubmission: RecordCorrection {
       decisionID: d.id, number: number, violated: violated, categories: categories,
       selfCorrected: ["on", "true", "1"].contains(fields.selfCorrected ?? ""), note: fields.note, reason: reason)
     do {
-      let saved = try await access.store.correctDiscipline(correction, by: AuditActor(access.principal))
+      let saved = try await store.correctDiscipline(correction, by: AuditActor(access.principal))
       AuditRecorder.recordedByStore()
       return .saved(saved)
     } catch let error as DomainError {

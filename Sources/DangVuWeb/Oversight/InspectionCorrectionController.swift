@@ -7,7 +7,7 @@ import Hummingbird
 /// An inspection run by a body outside the principal's subtree does not exist for them.
 struct InspectionCorrectionController {
   typealias Context = AppRequestContext
-  let store: any PartyStore
+  let store: any OversightStore & AuditStore & AccessStore
 
   func addRoutes(to router: Router<Context>) {
     RecordCorrectionRoutes<InspectionCorrectionSubmission>(store: store) {

@@ -47,8 +47,8 @@ struct InspectionCorrectionFields: Decodable, Sendable {
 /// which keeps the old inspection, in one transaction.
 enum InspectionCorrectionSubmission: RecordCorrection {
   /// The inspection `id`, if the body that ran it lies in the principal's subtree on the day it began.
-  static func find(id: Int64?, access: Access) async throws -> Inspection {
-    guard let id, let found = try await access.store.inspection(id: id) else { throw AccessError.notFound }
+  static func find(id: Int64?, access: Access, in store: any OversightStore) async throws -> Inspection {
+    guard let id, let found = try await store.inspection(id: id) else { throw AccessError.notFound }
     do {
       _ = try await access.unit(code: found.body.unitCode, on: found.started)
     } catch let error as AccessError where error.isNotFound {
@@ -59,7 +59,9 @@ enum InspectionCorrectionSubmission: RecordCorrection {
 
   static func page(of saved: Inspection) -> String { Links.inspection(saved.id) }
 
-  static func correct(_ fields: InspectionCorrectionFields, of i: Inspection, access: Access) async throws
+  static func correct(
+    _ fields: InspectionCorrectionFields, of i: Inspection, access: Access, in store: any OversightStore
+  ) async throws
     -> CorrectionOutcome<Inspection>
   {
     var problems = FieldProblems()
@@ -82,7 +84,7 @@ enum InspectionCorrectionSubmission: RecordCorrection {
       inspectionID: i.id, kind: checked.kind, organ: checked.body.organ, title: checked.title,
       started: checked.started, concluded: concluded, subjects: checked.subjects.map(\.subject), reason: reason)
     do {
-      let saved = try await access.store.correctInspection(correction, by: AuditActor(access.principal))
+      let saved = try await store.correctInspection(correction, by: AuditActor(access.principal))
       AuditRecorder.recordedByStore()
       return .saved(saved)
     } catch let error as DomainError {

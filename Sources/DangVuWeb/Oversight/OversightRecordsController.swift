@@ -8,7 +8,7 @@ import Hummingbird
 /// a complaint. `/api/oversight…` does the same in JSON.
 struct OversightRecordsController {
   typealias Context = AppRequestContext
-  let store: any PartyStore
+  let store: any OversightStore & AuditStore & AccessStore
   let records = GenerationCache<OversightRecords>()
 
   func addRoutes(to router: Router<Context>) {
@@ -34,7 +34,7 @@ struct OversightRecordsController {
     let (period, text) = try Self.period(request.queryValue("ky"), today: context.today)
     let model = try await OversightRecordsPageModel.load(
       access: access, unitCode: request.queryValue("to-chuc").flatMap { $0.isEmpty ? nil : $0 } ?? access.scopeCode,
-      period: period, periodText: text, csrf: CSRF.field(context), kept: records)
+      period: period, periodText: text, csrf: CSRF.field(context), kept: records, in: store)
     return HTMLPage(html: OversightRecordsPageView.render(model))
   }
 
@@ -177,7 +177,7 @@ struct OversightRecordsController {
   /// Settles a complaint inside the scope; one outside it is not found, as everywhere.
   private func resolve(_ access: Access, _ context: Context, _ input: ResolutionInput) async throws -> Complaint {
     let complaint = try await ComplaintCorrectionSubmission.find(
-      id: context.parameters.get("id", as: Int64.self), access: access)
+      id: context.parameters.get("id", as: Int64.self), access: access, in: store)
     var problems = FieldProblems()
     let day = problems.day(input.resolved, "resolved", "ngày giải quyết")
     let finding = Complaint.Finding(rawValue: input.finding) ?? Complaint.Finding(parsing: input.finding)

@@ -20,10 +20,10 @@ struct OversightRecordsPageModel: Sendable {
   /// server CPU a request at national scale (docs/performance.md), and the page is opened far more than written.
   static func load(
     access: Access, unitCode: String, period: ReportPeriod, periodText: String, csrf: HTML,
-    kept: GenerationCache<OversightRecords>
+    kept: GenerationCache<OversightRecords>, in store: any OversightStore & TreeStore
   ) async throws -> OversightRecordsPageModel {
     let unit = try await access.unit(code: unitCode, on: period.through)
-    let records = try await records(of: unit, period: period, store: access.store, kept: kept)
+    let records = try await records(of: unit, period: period, store: store, kept: kept)
     return OversightRecordsPageModel(
       period: period, periodText: periodText, unit: unit, records: records,
       canEdit: access.principal.allows(.editOversight), csrf: csrf, today: access.today)
@@ -31,7 +31,8 @@ struct OversightRecordsPageModel: Sendable {
 
   /// The records of a unit's subtree (checked by the caller) in the period, at most `limit` of each kind.
   static func records(
-    of unit: Organisation, period: ReportPeriod, store: any PartyStore, kept: GenerationCache<OversightRecords>
+    of unit: Organisation, period: ReportPeriod, store: any OversightStore & TreeStore,
+    kept: GenerationCache<OversightRecords>
   ) async throws -> OversightRecords {
     try await kept.value(
       key: "\(unit.code)|\(period.from.iso)|\(period.through.iso)", of: store

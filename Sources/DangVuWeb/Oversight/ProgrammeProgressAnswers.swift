@@ -8,7 +8,7 @@ struct ProgrammeProgressAnswers: Sendable {
   let kept = GenerationCache<[ConductingBody.Organ: ProgrammeProgress]>()
 
   /// The progress of each of the unit's bodies that has a programme for the year, on `day`.
-  func progress(of unit: String, year: Int, on day: Day, store: any PartyStore) async throws
+  func progress(of unit: String, year: Int, on day: Day, store: any OversightStore & TreeStore) async throws
     -> [ConductingBody.Organ: ProgrammeProgress]
   {
     try await kept.value(key: "\(unit)|\(year)|\(day.iso)", of: store) {

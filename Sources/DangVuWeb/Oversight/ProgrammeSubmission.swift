@@ -75,7 +75,9 @@ enum ProgrammeSubmission {
   /// A programme a year ahead at most, as plans.
   static func years(today: Day) -> ClosedRange<Int> { 2000...(today.year + 1) }
 
-  static func set(_ fields: ProgrammeFields, access: Access, today: Day) async throws -> Outcome {
+  static func set(_ fields: ProgrammeFields, access: Access, today: Day, in store: any OversightStore) async throws
+    -> Outcome
+  {
     var errors = FieldProblems()
     var unit: Organisation?
     if let code = LifecycleFields.text(fields.unit) {
@@ -108,7 +110,7 @@ enum ProgrammeSubmission {
     }
     guard errors.isEmpty, let unit, let organ, let year else { return .invalid(errors) }
     let programme = OversightProgramme(body: ConductingBody(organ, of: unit.code), year: year, planned: planned)
-    try await access.store.setProgramme(programme, by: AuditActor(access.principal))
+    try await store.setProgramme(programme, by: AuditActor(access.principal))
     AuditRecorder.recordedByStore()
     return .saved(programme)
   }

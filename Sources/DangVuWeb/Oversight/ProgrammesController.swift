@@ -7,7 +7,7 @@ import Hummingbird
 /// programmes and how far each body has got; the inspection staff set them for the units of their subtree.
 struct ProgrammesController {
   typealias Context = AppRequestContext
-  let store: any PartyStore
+  let store: any OversightStore & AuditStore & AccessStore
   let answers = ProgrammeProgressAnswers()
 
   func addRoutes(to router: Router<Context>) {
@@ -37,7 +37,7 @@ struct ProgrammesController {
   @Sendable func set(_ request: Request, context: Context) async throws -> Response {
     let access = try Access.require(.editOversight, context, store: store)
     let fields = ProgrammeFields(form: try await SubmittedForm(request).text)
-    switch try await ProgrammeSubmission.set(fields, access: access, today: context.today) {
+    switch try await ProgrammeSubmission.set(fields, access: access, today: context.today, in: store) {
     case .saved(let programme):
       return .redirect(to: Links.programmes(unit: programme.body.unitCode, year: programme.year), type: .normal)
     case .invalid(let errors):
@@ -78,7 +78,7 @@ struct ProgrammesController {
     var fields = try await SubmittedJSON(request).decode(ProgrammeFields.self)
     fields.unit = unit.code
     fields.year = context.parameters.get("year")
-    switch try await ProgrammeSubmission.set(fields, access: access, today: context.today) {
+    switch try await ProgrammeSubmission.set(fields, access: access, today: context.today, in: store) {
     case .saved(let programme): return try JSONResponse(programme).response(from: request, context: context)
     case .invalid(let errors): return MemberAPIController.invalid(errors)
     }

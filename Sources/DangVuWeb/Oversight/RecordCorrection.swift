@@ -19,8 +19,9 @@ protocol RecordCorrection {
   associatedtype Record: Encodable & Sendable
 
   /// The record `id`, if it belongs to the principal's subtree; otherwise `AccessError.notFound`.
-  static func find(id: Int64?, access: Access) async throws -> Found
-  static func correct(_ fields: Fields, of found: Found, access: Access) async throws -> CorrectionOutcome<Record>
+  static func find(id: Int64?, access: Access, in store: any OversightStore) async throws -> Found
+  static func correct(_ fields: Fields, of found: Found, access: Access, in store: any OversightStore) async throws
+    -> CorrectionOutcome<Record>
   /// The record's page, where a saved correction leads.
   static func page(of saved: Record) -> String
 }
@@ -29,13 +30,13 @@ extension RecordCorrection {
   /// The page's form: back to the record's page once saved (post, redirect, get); otherwise `form` renders the page
   /// again with what was typed and each refusal beside its field.
   static func submitForm(
-    _ request: Request, _ context: AppRequestContext, store: any PartyStore,
+    _ request: Request, _ context: AppRequestContext, store: any OversightStore & AccessStore,
     form: (Found, Access, (fields: Fields, problems: FieldProblems)) async throws -> HTMLPage
   ) async throws -> Response {
     let access = try Access.require(.editOversight, context, store: store)
-    let found = try await find(id: context.parameters.get("id", as: Int64.self), access: access)
+    let found = try await find(id: context.parameters.get("id", as: Int64.self), access: access, in: store)
     let fields = try await SubmittedForm(request).decode(Fields.self)
-    switch try await correct(fields, of: found, access: access) {
+    switch try await correct(fields, of: found, access: access, in: store) {
     case .saved(let saved): return .redirect(to: page(of: saved), type: .normal)
     case .invalid(let problems):
       return try await form(found, access, (fields, problems)).response(from: request, context: context)
@@ -43,13 +44,14 @@ extension RecordCorrection {
   }
 
   /// The JSON route: the corrected record, or 422 with a message per field.
-  static func submitJSON(_ request: Request, _ context: AppRequestContext, store: any PartyStore) async throws
+  static func submitJSON(_ request: Request, _ context: AppRequestContext, store: any OversightStore & AccessStore)
+    async throws
     -> Response
   {
     let access = try Access.require(.editOversight, context, store: store)
-    let found = try await find(id: context.parameters.get("id", as: Int64.self), access: access)
+    let found = try await find(id: context.parameters.get("id", as: Int64.self), access: access, in: store)
     let fields = try await SubmittedJSON(request).decode(Fields.self)
-    switch try await correct(fields, of: found, access: access) {
+    switch try await correct(fields, of: found, access: access, in: store) {
     case .saved(let saved): return try JSONResponse(saved).response(from: request, context: context)
     case .invalid(let problems): return MemberAPIController.invalid(problems)
     }
@@ -62,7 +64,7 @@ struct RecordCorrectionRoutes<Correction: RecordCorrection>: Sendable {
   typealias Typed = (fields: Correction.Fields, problems: FieldProblems)
   typealias Render =
     @Sendable (Correction.Found, Access, AppRequestContext, HTTPResponse.Status, Typed?) async throws -> HTMLPage
-  let store: any PartyStore
+  let store: any OversightStore & AuditStore & AccessStore
   let render: Render
 
   func addRoutes(to router: Router<AppRequestContext>, page: String, api: String) {
@@ -73,7 +75,7 @@ struct RecordCorrectionRoutes<Correction: RecordCorrection>: Sendable {
 
   @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
     let access = try Access.require(.readRecords, context, store: store)
-    let found = try await Correction.find(id: context.parameters.get("id", as: Int64.self), access: access)
+    let found = try await Correction.find(id: context.parameters.get("id", as: Int64.self), access: access, in: store)
     return try await render(found, access, context, .ok, nil).response(from: request, context: context)
   }
 

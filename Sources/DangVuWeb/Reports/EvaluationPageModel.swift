@@ -21,7 +21,7 @@ struct EvaluationPageModel: Sendable {
 
   /// The subtree's report for `year`, or for the latest year a cycle covers it when none is asked.
   static func load(
-    store: any PartyStore & DashboardStore, access: Access, scopeCode: String, year asked: Int?, today: Day
+    store: any ReportingStore, access: Access, scopeCode: String, year asked: Int?, today: Day
   ) async throws -> EvaluationPageModel {
     let year: Int
     if let asked {
@@ -51,13 +51,17 @@ struct EvaluationPageModel: Sendable {
   }
 
   /// The report of a year with a cycle; nil for a year without one (rather than the store's refusal).
-  static func report(store: any PartyStore, scopeCode: String, year: Int) async throws -> EvaluationReport? {
+  static func report(store: any EvaluationStore & CycleEvaluationStore, scopeCode: String, year: Int) async throws
+    -> EvaluationReport?
+  {
     guard try await store.cycleCovering(code: scopeCode, year: year) != nil else { return nil }
     return try await store.evaluationReport(year: year, scope: scopeCode)
   }
 
   /// The most recent year, up to six back, whose cycle covers the subtree.
-  static func latestYear(store: any PartyStore, scopeCode: String, today: Day) async throws -> Int? {
+  static func latestYear(store: any EvaluationStore & CycleEvaluationStore, scopeCode: String, today: Day) async throws
+    -> Int?
+  {
     for year in stride(from: today.year, through: today.year - 6, by: -1)
     where try await store.cycleCovering(code: scopeCode, year: year) != nil {
       return year

@@ -9,7 +9,7 @@ struct MembershipPageModel: Sendable {
   var today: Day
 
   static func load(
-    store: any PartyStore & DashboardStore, access: Access, scopeCode: String, period: ReportPeriod, today: Day
+    store: any ReportingStore, access: Access, scopeCode: String, period: ReportPeriod, today: Day
   ) async throws -> MembershipPageModel {
     let report = try await store.membershipReport(scope: scopeCode, period: period)
     let picker = try await ReportScopePicker.load(

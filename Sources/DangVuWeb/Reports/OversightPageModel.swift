@@ -9,7 +9,7 @@ struct OversightPageModel: Sendable {
   var today: Day
 
   static func load(
-    store: any PartyStore & DashboardStore, access: Access, scopeCode: String, period: ReportPeriod, today: Day
+    store: any ReportingStore, access: Access, scopeCode: String, period: ReportPeriod, today: Day
   ) async throws -> OversightPageModel {
     let report = try await store.oversightReport(period: period, scope: scopeCode)
     let picker = try await ReportScopePicker.load(

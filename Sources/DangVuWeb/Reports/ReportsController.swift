@@ -5,7 +5,7 @@ import Hummingbird
 /// The three reports, as pages with their downloads (`/bao-cao/…`) and as JSON (`/api/reports/…`).
 /// Every route needs `readReports`, and the subtree it names must be inside the principal's.
 struct ReportsController {
-  let store: any PartyStore & DashboardStore
+  let store: any ReportingStore
   /// The JSON answers, kept until the data changes.
   let cache = ReportCache()
 

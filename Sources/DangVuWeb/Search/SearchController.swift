@@ -5,7 +5,7 @@ import Hummingbird
 /// subtree (or a unit of it).
 struct SearchController {
   typealias Context = AppRequestContext
-  let store: any PartyStore
+  let store: any AccessStore
 
   func addRoutes(to router: Router<Context>) {
     router.get("tim-kiem", use: search)

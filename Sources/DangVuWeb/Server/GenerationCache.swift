@@ -48,7 +48,7 @@ extension GenerationCache {
   /// The kept value for `key` while `store` is at the generation it is at now: what every caller wants, so the
   /// generation is read here rather than beside each call.
   func value(
-    key: String, of store: any PartyStore, compute: @escaping @Sendable () async throws -> Value
+    key: String, of store: any TreeStore, compute: @escaping @Sendable () async throws -> Value
   ) async throws -> Value {
     try await value(key: key, generation: try await store.dataGeneration(), compute: compute)
   }

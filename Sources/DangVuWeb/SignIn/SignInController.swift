@@ -6,7 +6,7 @@ import Hummingbird
 /// `GET/POST /dang-nhap` (sign in) and `POST /dang-xuat` (sign out).
 struct SignInController {
   typealias Context = AppRequestContext
-  let store: any PartyStore
+  let store: any AccountStore & AuditStore & AccessStore
   let cookies: SessionCookie
   let options: WebOptions
 

@@ -8,13 +8,15 @@ struct TargetAnswers: Sendable {
   let progress = GenerationCache<[AdmissionProgress]>()
   let targets = GenerationCache<[ReportTarget]>()
 
-  func progress(within code: String, on day: Day, store: any PartyStore) async throws -> [AdmissionProgress] {
+  func progress(within code: String, on day: Day, store: any TargetStore & TreeStore) async throws
+    -> [AdmissionProgress]
+  {
     try await progress.value(key: "\(code)|\(day.iso)", of: store) {
       try await store.admissionProgress(within: code, on: day)
     }
   }
 
-  func targets(relatedTo code: String, on day: Day, store: any PartyStore) async throws -> [ReportTarget] {
+  func targets(relatedTo code: String, on day: Day, store: any TargetStore & TreeStore) async throws -> [ReportTarget] {
     try await targets.value(key: "\(code)|\(day.iso)", of: store) {
       try await store.reportTargets(relatedTo: code, on: day)
     }

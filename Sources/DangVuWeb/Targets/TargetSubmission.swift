@@ -14,19 +14,23 @@ enum TargetSubmission {
   /// Plans a year ahead at most: a plan for a year long past changes no report anyone still reads.
   static func planYears(today: Day) -> ClosedRange<Int> { 2000...(today.year + 1) }
 
-  static func setPlan(_ fields: TargetFields, access: Access, today: Day) async throws -> Outcome {
+  static func setPlan(_ fields: TargetFields, access: Access, in store: any TargetStore, today: Day) async throws
+    -> Outcome
+  {
     var errors = FieldProblems()
     let unit = try await unit(fields.unit, access: access, today: today, errors: &errors)
     let year = TargetFields.number(fields.year, "year", "năm", planYears(today: today), errors: &errors)
     let planned = TargetFields.number(fields.planned, "planned", "số đảng viên kết nạp", 0...1_000_000, errors: &errors)
     guard errors.isEmpty, let unit, let year, let planned else { return .invalid(errors) }
     let plan = AdmissionPlanEntry(organisationCode: unit.code, year: year, planned: planned)
-    try await access.store.setAdmissionPlan(plan, by: AuditActor(access.principal))
+    try await store.setAdmissionPlan(plan, by: AuditActor(access.principal))
     AuditRecorder.recordedByStore()
     return .plan(plan)
   }
 
-  static func addTarget(_ fields: TargetFields, access: Access, today: Day) async throws -> Outcome {
+  static func addTarget(_ fields: TargetFields, access: Access, in store: any TargetStore, today: Day) async throws
+    -> Outcome
+  {
     var errors = FieldProblems()
     let measure = fields.measure.flatMap(ReportTarget.Measure.init(rawValue:))
     if measure == nil {
@@ -72,26 +76,28 @@ enum TargetSubmission {
       errors[field] = error.message
       return .invalid(errors)
     }
-    let saved = try await access.store.addReportTarget(target, by: AuditActor(access.principal))
+    let saved = try await store.addReportTarget(target, by: AuditActor(access.principal))
     AuditRecorder.recordedByStore()
     return .target(saved)
   }
 
   /// Removes target `id` if the principal may change it: one of a unit in their subtree, or a central one for
   /// an administrator. Anything else answers as if it did not exist.
-  static func removeTarget(id: Int64, access: Access, today: Day) async throws -> ReportTarget {
-    guard let target = try await visibleTargets(access, today: today).first(where: { $0.id == id }),
+  static func removeTarget(id: Int64, access: Access, in store: any TargetStore, today: Day) async throws
+    -> ReportTarget
+  {
+    guard let target = try await visibleTargets(access, in: store, today: today).first(where: { $0.id == id }),
       try await mayChange(target, access: access, today: today)
     else { throw AccessError.notFound }
-    let removed = try await access.store.removeReportTarget(id: id, by: AuditActor(access.principal))
+    let removed = try await store.removeReportTarget(id: id, by: AuditActor(access.principal))
     AuditRecorder.recordedByStore()
     return removed
   }
 
   /// The targets a principal sees: those of units in their subtree, of units above it (which bind it), and
   /// central ones.
-  static func visibleTargets(_ access: Access, today: Day) async throws -> [ReportTarget] {
-    try await access.store.reportTargets(relatedTo: access.scopeCode, on: today)
+  static func visibleTargets(_ access: Access, in store: any TargetStore, today: Day) async throws -> [ReportTarget] {
+    try await store.reportTargets(relatedTo: access.scopeCode, on: today)
   }
 
   static func mayChange(_ target: ReportTarget, access: Access, today: Day) async throws -> Bool {

@@ -5,7 +5,7 @@ import Hummingbird
 /// Plans and targets in the JSON API (`openapi.yaml`, "targets"): the checks, messages and audit entries of the
 /// page.
 struct TargetsAPIController {
-  let store: any PartyStore
+  let store: any TargetStore & AccessStore
   let answers = TargetAnswers()
 
   func addRoutes(to router: Router<AppRequestContext>) {
@@ -56,7 +56,7 @@ struct TargetsAPIController {
     fields.unit = unit.code
     fields.year = context.parameters.get("year")
     return try answer(
-      try await TargetSubmission.setPlan(fields, access: access, today: context.today), request, context)
+      try await TargetSubmission.setPlan(fields, access: access, in: store, today: context.today), request, context)
   }
 
   @Sendable func targets(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -70,7 +70,7 @@ struct TargetsAPIController {
     let access = try Access.require(.setTargets, context, store: store)
     let fields = try await SubmittedJSON(request).decode(TargetFields.self)
     var response = try answer(
-      try await TargetSubmission.addTarget(fields, access: access, today: context.today), request, context)
+      try await TargetSubmission.addTarget(fields, access: access, in: store, today: context.today), request, context)
     if response.status == .ok { response.status = .created }
     return response
   }
@@ -78,8 +78,10 @@ struct TargetsAPIController {
   @Sendable func removeTarget(_ request: Request, context: AppRequestContext) async throws -> Response {
     let access = try Access.require(.setTargets, context, store: store)
     guard let id = context.parameters.get("id", as: Int64.self) else { throw AccessError.notFound }
-    return try JSONResponse(try await TargetSubmission.removeTarget(id: id, access: access, today: context.today))
-      .response(from: request, context: context)
+    return try JSONResponse(
+      try await TargetSubmission.removeTarget(id: id, access: access, in: store, today: context.today)
+    )
+    .response(from: request, context: context)
   }
 
   private func answer(_ outcome: TargetSubmission.Outcome, _ request: Request, _ context: AppRequestContext) throws

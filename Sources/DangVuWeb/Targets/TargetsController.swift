@@ -5,7 +5,7 @@ import Hummingbird
 /// Admission plans and report targets on a page (`/chi-tieu`): everyone who reads reports sees them for their
 /// subtree; organisation staff and administrators set plans and add or remove targets of units in it.
 struct TargetsController {
-  let store: any PartyStore
+  let store: any TargetStore & AccessStore
   let answers = TargetAnswers()
 
   func addRoutes(to router: Router<AppRequestContext>) {
@@ -25,7 +25,8 @@ struct TargetsController {
     let access = try Access.require(.setTargets, context, store: store)
     let fields = try await SubmittedForm(request).decode(TargetFields.self)
     return try await answer(
-      try await TargetSubmission.setPlan(fields, access: access, today: context.today), form: "plan", fields, access,
+      try await TargetSubmission.setPlan(fields, access: access, in: store, today: context.today), form: "plan", fields,
+      access,
       request, context)
   }
 
@@ -33,7 +34,8 @@ struct TargetsController {
     let access = try Access.require(.setTargets, context, store: store)
     let fields = try await SubmittedForm(request).decode(TargetFields.self)
     return try await answer(
-      try await TargetSubmission.addTarget(fields, access: access, today: context.today), form: "target", fields,
+      try await TargetSubmission.addTarget(fields, access: access, in: store, today: context.today), form: "target",
+      fields,
       access,
       request, context)
   }
@@ -41,7 +43,7 @@ struct TargetsController {
   @Sendable func removeTarget(_ request: Request, context: AppRequestContext) async throws -> Response {
     let access = try Access.require(.setTargets, context, store: store)
     guard let id = context.parameters.get("id", as: Int64.self) else { throw AccessError.notFound }
-    let removed = try await TargetSubmission.removeTarget(id: id, access: access, today: context.today)
+    let removed = try await TargetSubmission.removeTarget(id: id, access: access, in: store, today: context.today)
     return .redirect(to: Links.targets(scope: removed.scopeCode ?? access.scopeCode), type: .normal)
   }
 

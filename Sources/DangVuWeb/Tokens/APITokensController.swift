@@ -8,7 +8,7 @@ import Hummingbird
 /// administrator also those of accounts inside their subtree (Access+Tokens.swift).
 struct APITokensController {
   typealias Context = AppRequestContext
-  let store: any PartyStore
+  let store: any AccountStore & AccessStore
   let clock: @Sendable () -> Date
 
   func addRoutes(to router: Router<Context>) {
@@ -27,7 +27,7 @@ struct APITokensController {
     let access = try Access.requireSignedIn(context, store: store)
     let now = clock()
     return JSONResponse(
-      APITokenListJSON(tokens: try await access.manageableTokens().map { APITokenJSON($0, now: now) }))
+      APITokenListJSON(tokens: try await access.manageableTokens(in: store).map { APITokenJSON($0, now: now) }))
   }
 
   @Sendable func issue(_ request: Request, context: Context) async throws -> Response {
@@ -43,7 +43,8 @@ struct APITokensController {
 
   @Sendable func show(_ request: Request, context: Context) async throws -> JSONResponse<APITokenJSON> {
     let access = try Access.requireSignedIn(context, store: store)
-    return JSONResponse(APITokenJSON(try await access.manageableToken(id: try Self.tokenID(context)), now: clock()))
+    return JSONResponse(
+      APITokenJSON(try await access.manageableToken(id: try Self.tokenID(context), in: store), now: clock()))
   }
 
   @Sendable func revoke(_ request: Request, context: Context) async throws -> JSONResponse<APITokenJSON> {
@@ -96,12 +97,12 @@ struct APITokensController {
 
   private func model(_ access: Access, _ context: Context) async throws -> APITokensPageModel {
     APITokensPageModel(
-      tokens: try await access.manageableTokens(), now: clock(), principal: access.principal,
+      tokens: try await access.manageableTokens(in: store), now: clock(), principal: access.principal,
       canIssueForOthers: access.principal.allows(.manageAccounts), csrf: CSRF.field(context))
   }
 
   private func issue(name: String, days: Int?, login: String?, _ access: Access) async throws -> IssuedAPIToken {
-    let owner = try await access.tokenOwner(login)
+    let owner = try await access.tokenOwner(login, in: store)
     let issued = try await store.issueAPIToken(
       NewAPIToken(login: owner, name: name, lifetimeDays: days), by: AuditActor(access.principal), at: clock())
     // The store wrote the audit entry in the same transaction as the token.
@@ -110,7 +111,7 @@ struct APITokensController {
   }
 
   private func revoke(_ id: Int64, _ access: Access) async throws -> APIToken {
-    _ = try await access.manageableToken(id: id)
+    _ = try await access.manageableToken(id: id, in: store)
     let token = try await store.revokeAPIToken(id: id, by: AuditActor(access.principal), at: clock())
     AuditRecorder.mark?.recorded.withLock { $0 = true }
     return token

@@ -6,13 +6,13 @@ import Foundation
 /// accounts inside their subtree (APITokenRules.mayManage). A token outside answers as a missing one.
 extension Access {
   /// Any signed-in role manages its own tokens, so no permission beyond being signed in.
-  static func requireSignedIn(_ context: AppRequestContext, store: any PartyStore) throws -> Access {
+  static func requireSignedIn(_ context: AppRequestContext, store: any AccessStore) throws -> Access {
     guard let principal = context.principal else { throw AccessError.signInRequired }
     return Access(principal: principal, store: store, today: context.today)
   }
 
   /// The tokens the principal may manage, newest first.
-  func manageableTokens() async throws -> [APIToken] {
+  func manageableTokens(in store: any AccountStore) async throws -> [APIToken] {
     guard principal.allows(.manageAccounts) else {
       return try await store.apiTokens(ownedBy: principal.accountID, within: nil, on: today)
     }
@@ -23,7 +23,7 @@ extension Access {
   }
 
   /// The token with `id`, if the principal may manage it; otherwise 404, as for a token that does not exist.
-  func manageableToken(id: Int64) async throws -> APIToken {
+  func manageableToken(id: Int64, in store: any AccountStore) async throws -> APIToken {
     guard let token = try await store.apiToken(id: id),
       APITokenRules.mayManage(token, by: principal, ownerInsideScope: try await isInside(token.scopeCode))
     else { throw AccessError.notFound }
@@ -32,7 +32,7 @@ extension Access {
 
   /// Whose token a new one is: the principal's own unless `login` names another account, which only an
   /// administrator may, and only for an account inside their subtree.
-  func tokenOwner(_ login: String?) async throws -> String {
+  func tokenOwner(_ login: String?, in store: any AccountStore) async throws -> String {
     let login = login?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
     if login.isEmpty || login == principal.login { return principal.login }
     guard principal.allows(.manageAccounts) else { throw AccessError.forbidden }

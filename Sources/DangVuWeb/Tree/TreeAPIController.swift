@@ -5,7 +5,7 @@ import Hummingbird
 /// The JSON side of the tree pages: `GET /api/me`, `GET /api/tree?date=`, `GET /api/units/{code}?date=`.
 struct TreeAPIController {
   typealias Context = AppRequestContext
-  let store: any PartyStore
+  let store: any AccessStore
 
   func addRoutes(to router: Router<Context>) {
     router.get("api/me", use: me)
@@ -63,7 +63,7 @@ struct UnitSummary: ResponseEncodable {
   var members: Int
   var children: [Child]
 
-  static func load(from store: any PartyStore, code: String, on day: Day) async throws -> UnitSummary {
+  static func load(from store: any RegisterStore, code: String, on day: Day) async throws -> UnitSummary {
     async let kindsQuery = store.unitKinds()
     async let treeQuery = store.tree(on: day, root: code)
     async let countsQuery = store.memberCountsByCell(on: day)

@@ -7,7 +7,7 @@ import Hummingbird
 /// `GET /to-chuc/{code}` one unit inside it.
 struct TreeController {
   typealias Context = AppRequestContext
-  let store: any PartyStore
+  let store: any LeadershipRecording & TreeEditing & AccessStore
 
   func addRoutes(to router: Router<Context>) {
     router.get("/", use: root)

@@ -17,7 +17,7 @@ struct TreePageModel: Sendable {
   var totalMembers: Int
 
   /// The tree from `root` (the principal's scope) down, on `day`.
-  static func load(from store: any PartyStore, root: String, on day: Day, today: Day) async throws
+  static func load(from store: any RegisterStore, root: String, on day: Day, today: Day) async throws
     -> TreePageModel
   {
     async let kindsQuery = store.unitKinds()

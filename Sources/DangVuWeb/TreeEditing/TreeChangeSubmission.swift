@@ -13,7 +13,8 @@ enum TreeChangeSubmission {
   }
 
   static func submit(
-    _ act: TreeChangeAct, unit: Organisation, _ fields: TreeChangeFields, confirm: Bool, access: Access, today: Day
+    _ act: TreeChangeAct, unit: Organisation, _ fields: TreeChangeFields, confirm: Bool, access: Access,
+    in store: any TreeEditing, today: Day
   ) async throws -> Outcome {
     var errors = FieldProblems()
     let day = errors.day(fields.date ?? "", "date", act.dateLabel.lowercased())
@@ -41,12 +42,12 @@ enum TreeChangeSubmission {
     guard errors.isEmpty, let change else { return .invalid(errors) }
     do {
       if !confirm {
-        let preview = try await access.store.previewTreeChange(change)
+        let preview = try await store.previewTreeChange(change)
         // A preview writes nothing, so there is nothing for the audit trail's safety net to record.
         AuditRecorder.noEntryNeeded()
         return .preview(preview)
       }
-      let done = try await access.store.changeTree(change, by: AuditActor(access.principal))
+      let done = try await store.changeTree(change, by: AuditActor(access.principal))
       AuditRecorder.recordedByStore()
       return .done(done)
     } catch let error as DomainError {
@@ -97,7 +98,7 @@ enum TreeChangeSubmission {
 extension Access {
   /// The tree is changed at the province level only (issue 21 part 8): the role must allow `editTree` and the
   /// account's scope must be a root today. Anyone else gets 403, whatever unit they aim at.
-  static func requireTreeEditing(_ context: AppRequestContext, store: any PartyStore) async throws -> Access {
+  static func requireTreeEditing(_ context: AppRequestContext, store: any AccessStore) async throws -> Access {
     let access = try require(.editTree, context, store: store)
     guard try await access.scopeIsARoot() else { throw AccessError.forbidden }
     return access

@@ -5,7 +5,7 @@ import Hummingbird
 /// Changes to the tree in the JSON API (`openapi.yaml`, "tree"): the checks, messages and audit entries of the
 /// page. `?preview=1` answers what the change will do and writes nothing; without it the change is written.
 struct TreeEditingAPIController {
-  let store: any PartyStore
+  let store: any TreeEditing & AccessStore
 
   func addRoutes(to router: Router<AppRequestContext>) {
     router.get("api/units/:code/history", use: history)
@@ -102,7 +102,7 @@ struct TreeEditingAPIController {
       )
     }
     switch try await TreeChangeSubmission.submit(
-      act, unit: unit, fields, confirm: !preview, access: access, today: context.today)
+      act, unit: unit, fields, confirm: !preview, access: access, in: store, today: context.today)
     {
     case .preview(let change):
       return try JSONResponse(Answer(written: false, change: change)).response(from: request, context: context)

@@ -6,7 +6,7 @@ import Hummingbird
 /// found a unit under this one, rename, move, merge or dissolve it. Every form first shows what will change
 /// (nothing written); the confirmation writes it and goes to the unit's page.
 struct TreeEditingController {
-  let store: any PartyStore
+  let store: any TreeEditing & AccessStore
 
   func addRoutes(to router: Router<AppRequestContext>) {
     router.get("to-chuc/:code/thay-doi", use: page)
@@ -30,7 +30,7 @@ struct TreeEditingController {
     let fields = try form.decode(TreeChangeFields.self)
     let confirm = try form.decode(Confirmation.self).confirm == "1"
     let outcome = try await TreeChangeSubmission.submit(
-      act, unit: unit, fields, confirm: confirm, access: access, today: context.today)
+      act, unit: unit, fields, confirm: confirm, access: access, in: store, today: context.today)
     var model = try await model(unit, context)
     model.act = act
     model.fields = fields

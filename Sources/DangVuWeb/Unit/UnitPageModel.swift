@@ -73,7 +73,7 @@ struct UnitPageModel: Sendable {
     }
   }
 
-  static func load(from store: any PartyStore, code: String, on day: Day, today: Day) async throws
+  static func load(from store: any RegisterStore & TreeEditing, code: String, on day: Day, today: Day) async throws
     -> UnitPageModel
   {
     guard let unit = try await store.organisation(code: code) else {
@@ -122,7 +122,7 @@ struct UnitPageModel: Sendable {
 
   /// Walks up the parent links that held on the day; a handful of lookups, the tree being five levels deep.
   private static func ancestry(
-    of unit: Organisation, on day: Day, links: [ParentLink], in store: any PartyStore
+    of unit: Organisation, on day: Day, links: [ParentLink], in store: any TreeStore
   ) async throws -> [UnitRef] {
     var chain: [UnitRef] = []
     var seen: Set<Int64> = [unit.id]

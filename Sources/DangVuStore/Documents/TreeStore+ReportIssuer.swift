@@ -1,6 +1,6 @@
 import DangVuCore
 
-extension PartyStore {
+extension TreeStore {
   /// The committee that issues a report on the subtree of `scope` as it stood on `day`: named from the
   /// unit, under its parent for the line above (a district's report is headed by its province too).
   /// With no scope (every province of a national database), the document has no single issuer.
