@@ -18,7 +18,7 @@ enum StoreEngine: String, CaseIterable, Sendable {
   case postgres
 
   /// The parts every engine here serves.
-  typealias Parts = TreeStore & TreeEditing & TreeSuccession & AuditStore
+  typealias Parts = TreeStore & TreeEditing & TreeSuccession & AuditStore & AccountStore
 
   /// Runs `body` on a new, empty store of this engine, closed afterwards whether `body` throws or not.
   func withStore(_ body: (AuditTestStore) async throws -> Void) async throws {
@@ -31,6 +31,13 @@ enum StoreEngine: String, CaseIterable, Sendable {
   func withTreeStore(_ body: (TreeTestStore) async throws -> Void) async throws {
     try await withNewStore { store, execute in
       try await body(TreeTestStore(engine: self, store: store, execute: execute))
+    }
+  }
+
+  /// Runs `body` on a new, empty store of this engine for the accounts' contract, closed afterwards.
+  func withAccountStore(_ body: (AccountTestStore) async throws -> Void) async throws {
+    try await withNewStore { store, execute in
+      try await body(AccountTestStore(engine: self, store: store, execute: execute))
     }
   }
 
