@@ -39,8 +39,9 @@ extension PostgresStore {
       SELECT \(Self.apiTokenColumns) \(Self.apiTokenFrom)
       WHERE \(conditions.joined(separator: " AND ")) ORDER BY t.id DESC
       """
+    let statement = query
     return try await read { transaction in
-      try await transaction.rows(query, columns: Self.apiTokenColumnNames).map(Self.apiToken)
+      try await transaction.rows(statement, columns: Self.apiTokenColumnNames).map(Self.apiToken)
     }
   }
 
@@ -54,7 +55,8 @@ extension PostgresStore {
       // Revoking twice changes nothing and records nothing: the first revocation stands.
       guard token.revoked == nil else { return token }
       try await Self.revoke(&token, by: actor.login, at: time, in: transaction)
-      _ = try await Self.append(NewAuditEntry.apiToken(token, action: "account.tokenRevoke", by: actor), in: transaction)
+      _ = try await Self.append(
+        NewAuditEntry.apiToken(token, action: "account.tokenRevoke", by: actor), in: transaction)
       return token
     }
   }
@@ -76,7 +78,9 @@ extension PostgresStore {
     }
   }
 
-  private static func revoke(_ token: inout APIToken, by revoker: String, at time: Date, in transaction: PostgresTransaction)
+  private static func revoke(
+    _ token: inout APIToken, by revoker: String, at time: Date, in transaction: PostgresTransaction
+  )
     async throws
   {
     try await transaction.query(

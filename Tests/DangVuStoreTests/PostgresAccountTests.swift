@@ -44,7 +44,7 @@ struct PostgresAccountTests {
       #expect(verification.isIntact, "\(verification.broken?.messageVi ?? "")")
       let entries = try await stores[0].auditEntries(AuditFilter())
       #expect(entries.count == 1 + 10 + SignInThrottle.perLogin.freeFailures)
-      #expect(entries.map(\.sequence) == Array((1...entries.count).reversed()))
+      #expect(entries.map(\.sequence) == Array((1...Int64(entries.count)).reversed()))
       #expect(try await stores[0].apiTokens(ownedBy: nil, within: "KG", on: day("2026-12-01")).count == 10)
     }
   }

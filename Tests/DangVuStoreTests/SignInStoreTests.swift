@@ -79,7 +79,8 @@ struct SignInStoreTests {
       _ = try await store.addAccount(A.hoa, password: A.right, cost: 4)
       let outcomes = try await Self.guessAtOnce(12, on: [store])
       #expect(outcomes.filter { $0 == .refused }.count == SignInThrottle.perLogin.freeFailures)
-      #expect(outcomes.filter { $0 == .tooManyAttempts(retryAfter: 30) }.count == 12 - SignInThrottle.perLogin.freeFailures)
+      #expect(
+        outcomes.filter { $0 == .tooManyAttempts(retryAfter: 30) }.count == 12 - SignInThrottle.perLogin.freeFailures)
       let refused = try await store.auditEntries(AuditFilter(action: "session.signInRefused"))
       #expect(refused.count == SignInThrottle.perLogin.freeFailures)
       #expect(try await store.verifyAuditChain().isIntact)
