@@ -63,8 +63,8 @@ extension PostgresMigrations {
 
   /// The member register's two tables the tree's checks read (a unit ends only once nobody is in it; a merge
   /// counts the members it would transfer), as SQLite defines them (v1, with v7's `in_transit` and v11's
-  /// `version`), so those checks run the same query on both engines. Nothing on PostgreSQL writes them yet: the
-  /// register is a later slice, which adds its other tables and indexes beside these.
+  /// `version`), so those checks run the same query on both engines. The register's own slice (step 6,
+  /// `PostgresMigrations.register`) writes them and adds its other tables and indexes beside these.
   static let registerReadByTheTree = Migration(
     version: 3, name: "member register read by the tree",
     statements: [

@@ -13,10 +13,9 @@ enum PostgresMigrations {
     var statements: [String]
   }
 
-  /// Every step, in order; a new slice appends its steps here and never edits one that has shipped. (Step 6, the
-  /// member register, is another slice's; the accounts took 7 while it was being built.)
+  /// Every step, in order; a new slice appends its steps here and never edits one that has shipped.
   static let all: [Migration] = [
-    auditTrail, organisationTree, registerReadByTheTree, dataGeneration, succession, accounts,
+    auditTrail, organisationTree, registerReadByTheTree, dataGeneration, succession, register, accounts,
   ]
 
   /// Taken for the migration's transaction: two servers started at once on an empty database would

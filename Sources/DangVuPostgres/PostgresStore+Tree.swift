@@ -311,15 +311,16 @@ extension PostgresStore: TreeStore {
       """, columns: organisationColumnNames
     ).map(organisation)
     for child in children { try await move(child, under: target, on: day, in: transaction) }
-    // The members of a merged cell would transfer into the target: that is the register's write, not served here.
-    let members = try await membersOn(day, in: [source.id], in: transaction)
-    if members > 0 {
-      throw DomainError(
-        "postgres.registerMissing",
-        "Chưa sáp nhập được \(source.code) vào \(target.code) trên PostgreSQL: còn \(members) đảng viên sinh hoạt "
-          + "tại \(source.code) phải chuyển sinh hoạt sang \(target.code), mà sổ đảng viên chưa được lưu trên "
-          + "PostgreSQL (hiện chỉ cây tổ chức và nhật ký thao tác). Không có gì được ghi.")
-    }
+    // The members of a merged cell transfer into the target, through the register's own write (their histories
+    // checked as any transfer is).
+    let members = try await transaction.rows(
+      """
+      SELECT member_id FROM member_span
+      WHERE cell_id = \(source.id) AND valid_from <= \(d) AND (valid_until IS NULL OR valid_until > \(d))
+      ORDER BY member_id
+      """, columns: ["member_span.member_id"]
+    ).map { try $0.value(0, as: Int64.self) }
+    try await record(TreeRules.mergeTransfers(of: members, from: source, into: target, on: day), in: transaction)
     try await end(source, on: day, in: transaction)
     // The target holds the merged unit's records from now on: its staff reach them (decision 0040).
     try await transaction.query(

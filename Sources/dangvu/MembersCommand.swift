@@ -78,7 +78,7 @@ struct MembersCommand: AsyncParsableCommand {
   }
 }
 
-extension PartyStore {
+extension RegisterStore {
   /// A member named the way people name one on the command line: the party card number, or DangVu's number.
   func member(key: String) async throws -> Member {
     if let card = try await member(cardNumber: key) { return card }

@@ -15,16 +15,8 @@ struct CycleByKindStoreTests {
     let store = try engine.makeStore()
     let ids = try await SmallProvince.load(into: store)
     let cell = ids["KG.01.001.01"]!
-    let members = try await store.addMembers(
-      ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cư"].enumerated().map { i, name in
-        NewMember(
-          member: SmallProvince.member(name, card: "1000000\(i + 1)"),
-          events: [
-            SmallProvince.admitted(cell, on: "2010-01-01"),
-            MembershipEvent(memberID: 0, kind: .madeOfficial, date: day("2011-01-01")),
-          ])
-      }
-    ).map(\.id)
+    let members = try await SmallProvince.addOfficialMembers(
+      ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cư"], in: cell, to: store)
     try await store.openEvaluationCycle(scope: "KG", Self.q1, evaluationDate: day("2026-03-31"), by: Self.staff)
     return (store, members)
   }

@@ -16,10 +16,7 @@ struct LeadershipRecordingTests {
     let added = try await store.addMembers([
       NewMember(
         member: SmallProvince.member("Nguyễn Văn An", card: "10000001"),
-        events: [
-          SmallProvince.admitted(cells["KG.01.001.01"]!, on: "2010-01-01"),
-          MembershipEvent(memberID: 0, kind: .madeOfficial, date: day("2011-01-01")),
-        ]),
+        events: SmallProvince.officialSince2011(in: cells["KG.01.001.01"]!)),
       NewMember(
         member: SmallProvince.member("Trần Thị Bình", card: "10000002"),
         events: [

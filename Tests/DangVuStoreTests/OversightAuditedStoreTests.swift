@@ -16,10 +16,7 @@ struct OversightAuditedStoreTests {
     let member = try await store.addMembers([
       NewMember(
         member: SmallProvince.member("Lê Văn Cư", card: "10000003"),
-        events: [
-          SmallProvince.admitted(ids["KG.01.001.01"]!, on: "2010-01-01"),
-          MembershipEvent(memberID: 0, kind: .madeOfficial, date: day("2011-01-01")),
-        ])
+        events: SmallProvince.officialSince2011(in: ids["KG.01.001.01"]!))
     ])[0].id
     let decision = try await store.recordDiscipline([
       DisciplineDecision(

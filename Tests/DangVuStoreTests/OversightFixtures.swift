@@ -58,10 +58,7 @@ struct OversightProvince {
       batch.append(
         NewMember(
           member: m,
-          events: [
-            SmallProvince.admitted(ids[cells[i % cells.count]]!, on: "2010-01-01"),
-            MembershipEvent(memberID: 0, kind: .madeOfficial, date: day("2011-01-01")),
-          ]))
+          events: SmallProvince.officialSince2011(in: ids[cells[i % cells.count]]!)))
     }
     let added = try await store.addMembers(batch)
     return OversightProvince(store: store, units: units, members: added.map(\.id))

@@ -8,8 +8,8 @@ import Testing
 @testable import DangVuPostgres
 
 /// What the tree risks on PostgreSQL and not on SQLite: several servers changing it at once, values changed behind
-/// DangVu's back read by typed columns, a register not served yet. The tree's contract itself is in TreeStoreTests
-/// and TreeEditingStoreTests, run on every engine.
+/// DangVu's back read by typed columns. The tree's contract itself is in TreeStoreTests and TreeEditingStoreTests,
+/// run on every engine.
 @Suite("Store: the tree on PostgreSQL")
 struct PostgresTreeTests {
   static let staff = AuditActor(login: "thu.bantochuc", role: "organisationStaff")
@@ -137,21 +137,6 @@ struct PostgresTreeTests {
       #expect(link?.code == "store.unknownValue")
       #expect(
         link?.message.contains("organisation_parent.valid_from") == true && link?.message.contains("“hôm qua”") == true)
-    }
-  }
-
-  /// The members of a merged cell would transfer through the register, which PostgreSQL does not serve yet: such a
-  /// merge is refused, saying so, and nothing is written; the same merge of an empty cell goes through.
-  @Test func aMergeThatWouldTransferMembersIsRefusedUntilTheRegisterIsServed() async throws {
-    try await StoreEngine.postgres.withTreeStore { t in
-      _ = try await t.province()
-      try await t.placeMembers(cards: ["2001"], in: "KG.01.001.01", since: "2010-05-19")
-      let merge = TreeChange.merge(code: "KG.01.001.01", intoCode: "KG.01.001.02", on: day("2024-07-01"))
-      let error = await #expect(throws: DomainError.self) { try await t.store.changeTree(merge, by: Self.staff) }
-      #expect(error?.code == "postgres.registerMissing")
-      #expect(error?.message.contains("còn 1 đảng viên") == true)
-      #expect(try await t.store.organisation(code: "KG.01.001.01")?.ended == nil)
-      #expect(try await t.store.auditEntries(AuditFilter()).isEmpty)
     }
   }
 }

@@ -9,16 +9,17 @@ import Testing
 @testable import DangVuPostgres
 @testable import DangVuStore
 
-/// The engines the store's contract runs on, part by part (docs/decisions/0038): what PostgreSQL serves so far, the
-/// audit trail and the tree with its successions, runs on SQLite in memory, SQLite on file and PostgreSQL. `Engine`
-/// makes whole `PartyStore`s for the rest; the two lists become one when PostgreSQL serves all of `PartyStore`.
+/// The engines the store's contract runs on, part by part (docs/decisions/0038, 0044, 0045): what PostgreSQL serves
+/// so far, the audit trail, the tree with its successions, the member register and the accounts, runs on SQLite in
+/// memory, SQLite on file and PostgreSQL. `Engine` makes whole `PartyStore`s for the rest; the two lists become one
+/// when PostgreSQL serves all of `PartyStore`.
 enum StoreEngine: String, CaseIterable, Sendable {
   case sqliteInMemory
   case sqliteFile
   case postgres
 
   /// The parts every engine here serves.
-  typealias Parts = TreeStore & TreeEditing & TreeSuccession & AuditStore & AccountStore
+  typealias Parts = RegisterStore & TreeEditing & TreeSuccession & AuditStore & AccountStore
 
   /// Runs `body` on a new, empty store of this engine, closed afterwards whether `body` throws or not.
   func withStore(_ body: (AuditTestStore) async throws -> Void) async throws {
@@ -32,6 +33,11 @@ enum StoreEngine: String, CaseIterable, Sendable {
     try await withNewStore { store, execute in
       try await body(TreeTestStore(engine: self, store: store, execute: execute))
     }
+  }
+
+  /// Runs `body` on a new, empty store of this engine for the register's contract, closed afterwards.
+  func withRegisterStore(_ body: (any Parts) async throws -> Void) async throws {
+    try await withNewStore { store, _ in try await body(store) }
   }
 
   /// Runs `body` on a new, empty store of this engine for the accounts' contract, closed afterwards.
@@ -154,41 +160,16 @@ struct TreeTestStore: Sendable {
   /// The small province, its ids by code.
   func province() async throws -> [String: Int64] { try await SmallProvince.load(into: store) }
 
-  /// Puts one member per card number in the register of `cellCode` from `since`, for the tree's checks that read
-  /// the register (a unit ends only once it is empty; a change counts the members it carries). On SQLite through the
-  /// register itself; on PostgreSQL, whose register is a later slice, as the rows SQLite's register writes for an
-  /// admission (the member and the span of days in the cell), which are what those checks read.
+  /// Puts one member per card number in the register of `cellCode` from `since`, through the register, for the
+  /// tree's checks that read it (a unit ends only once it is empty; a change counts the members it carries).
   func placeMembers(cards: [String], in cellCode: String, since: String) async throws {
-    switch store {
-    case let sqlite as SQLiteStore:
-      let cell = try #require(try await sqlite.organisation(code: cellCode))
-      try await sqlite.addMembers(
-        cards.map {
-          NewMember(
-            member: SmallProvince.member("Đảng viên \($0)", card: $0),
-            events: [SmallProvince.admitted(cell.id, on: since)])
-        })
-    case is PostgresStore:
-      let cell = try #require(try await store.organisation(code: cellCode))
-      try await execute(
-        cards.flatMap { card in
-          [
-            """
-            INSERT INTO member(full_name, search_name, gender, birth_date, ethnicity, religion, home_town,
-              party_card_number, education, political_theory, occupation, current_cell_id)
-            VALUES ('Đảng viên \(card)', 'dang vien \(card)', 'female', \(day("1980-01-01").daysSinceEpoch), 'Kinh',
-              'Không', '', '\(card)', '', '', '', \(cell.id))
-            """,
-            """
-            INSERT INTO member_span(member_id, cell_id, valid_from, standing, exempt)
-            SELECT id, \(cell.id), \(day(since).daysSinceEpoch), 'probationary', false FROM member
-            WHERE party_card_number = '\(card)'
-            """,
-          ]
-        })
-    default:
-      Issue.record("no register for \(type(of: store))")
-    }
+    let cell = try #require(try await store.organisation(code: cellCode))
+    try await store.addMembers(
+      cards.map {
+        NewMember(
+          member: SmallProvince.member("Đảng viên \($0)", card: $0),
+          events: [SmallProvince.admitted(cell.id, on: since)])
+      })
   }
 }
 

@@ -125,30 +125,29 @@ struct TreeEditingStoreTests {
     }
   }
 
-  // The members of a merged cell transfer through the register, which only SQLite serves so far (PostgreSQL
-  // refuses such a merge: PostgresTreeTests).
-  @Test(arguments: Engine.allCases)
-  func aMergeTransfersTheMembersOnItsDayAndEndsTheUnit(engine: Engine) async throws {
-    let store = try engine.makeStore()
-    let ids = try await SmallProvince.load(into: store)
-    for (card, since) in [("2001", "2010-05-19"), ("2002", "2015-03-26")] {
-      try await store.addMembers([
-        NewMember(
-          member: SmallProvince.member("Đảng viên \(card)", card: card),
-          events: [SmallProvince.admitted(ids["KG.01.001.01"]!, on: since)])
-      ])
-    }
-    let merge = TreeChange.merge(code: "KG.01.001.01", intoCode: "KG.01.001.02", on: day("2024-07-01"))
-    let preview = try await store.previewTreeChange(merge)
-    #expect(preview.members == 2)
-    #expect(try await store.register(of: "KG.01.001.02", on: day("2024-07-01")).isEmpty)
+  @Test(arguments: StoreEngine.allCases)
+  func aMergeTransfersTheMembersOnItsDayAndEndsTheUnit(engine: StoreEngine) async throws {
+    try await engine.withRegisterStore { store in
+      let ids = try await SmallProvince.load(into: store)
+      for (card, since) in [("2001", "2010-05-19"), ("2002", "2015-03-26")] {
+        try await store.addMembers([
+          NewMember(
+            member: SmallProvince.member("Đảng viên \(card)", card: card),
+            events: [SmallProvince.admitted(ids["KG.01.001.01"]!, on: since)])
+        ])
+      }
+      let merge = TreeChange.merge(code: "KG.01.001.01", intoCode: "KG.01.001.02", on: day("2024-07-01"))
+      let preview = try await store.previewTreeChange(merge)
+      #expect(preview.members == 2)
+      #expect(try await store.register(of: "KG.01.001.02", on: day("2024-07-01")).isEmpty)
 
-    try await store.changeTree(merge, by: Self.staff)
-    #expect(try await store.register(of: "KG.01.001.02", on: day("2024-07-01")).count == 2)
-    #expect(try await store.register(of: "KG.01.001.02", on: day("2024-06-30")).isEmpty)
-    #expect(try await store.organisation(code: "KG.01.001.01")?.ended == day("2024-07-01"))
-    #expect(try await store.auditEntries(AuditFilter()).first?.action == "organisation.merge")
-    #expect(try await store.verifyAuditChain().broken == nil)
+      try await store.changeTree(merge, by: Self.staff)
+      #expect(try await store.register(of: "KG.01.001.02", on: day("2024-07-01")).count == 2)
+      #expect(try await store.register(of: "KG.01.001.02", on: day("2024-06-30")).isEmpty)
+      #expect(try await store.organisation(code: "KG.01.001.01")?.ended == day("2024-07-01"))
+      #expect(try await store.auditEntries(AuditFilter()).first?.action == "organisation.merge")
+      #expect(try await store.verifyAuditChain().broken == nil)
+    }
   }
 
   @Test(arguments: StoreEngine.allCases)

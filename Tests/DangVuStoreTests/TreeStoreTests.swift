@@ -3,8 +3,8 @@ import DangVuStore
 import DangVuTestFixtures
 import Testing
 
-/// The tree's contract (`TreeStore`), run on SQLite in memory, SQLite on file and PostgreSQL (`StoreEngine`). The
-/// tests that write members through the register stay on `Engine` (SQLite), each saying why.
+/// The tree's contract (`TreeStore`), run on SQLite in memory, SQLite on file and PostgreSQL (`StoreEngine`), members
+/// written through each engine's register.
 @Suite("Store: the tree")
 struct TreeStoreTests {
   /// The units directly below a unit on a day: what the leadership grading page lists without loading the subtree.
@@ -150,7 +150,7 @@ struct TreeStoreTests {
     }
   }
 
-  /// The register's rows are what the check reads; members are placed as each engine holds them (`placeMembers`).
+  /// The register's spans are what the check reads.
   @Test(arguments: StoreEngine.allCases)
   func aUnitWithMembersInTheRegisterCannotEnd(engine: StoreEngine) async throws {
     try await engine.withTreeStore { t in
@@ -175,34 +175,35 @@ struct TreeStoreTests {
     }
   }
 
-  // Members transferred away are written through the register, which only SQLite serves so far.
-  @Test(arguments: Engine.allCases)
-  func dissolvingEndsTheUnitAndItsCellsButNotWhileMembersRemain(engine: Engine) async throws {
-    let store = try engine.makeStore()
-    let ids = try await SmallProvince.load(into: store)
-    try await store.addMembers([
-      NewMember(
-        member: SmallProvince.member("Lê Văn Tư", card: "10000001"),
-        events: [SmallProvince.admitted(ids["KG.01.001.01"]!, on: "2010-01-01")])
-    ])
-    await #expect(throws: DomainError.self) {
-      try await store.endOrganisation(code: "KG.01.001", on: day("2024-01-01"))
-    }
-    let member = try #require(try await store.member(cardNumber: "10000001"))
-    try await store.recordEvents([
-      MembershipEvent(memberID: member.id, kind: .transferred, date: day("2023-12-01"), cellID: ids["KG.02.001"]!)
-    ])
-    try await store.endOrganisation(code: "KG.01.001", on: day("2024-01-01"))
-    let after = try await store.tree(on: day("2024-01-01"), root: nil)
-    #expect(after.units[ids["KG.01.001"]!] == nil)
-    #expect(after.units[ids["KG.01.001.02"]!] == nil)
-    let before = try await store.tree(on: day("2023-12-31"), root: nil)
-    #expect(before.units[ids["KG.01.001.02"]!] != nil)
-    // A transfer into a dissolved cell is refused.
-    await #expect(throws: BatchItemError.self) {
-      try await store.recordEvents([
-        MembershipEvent(memberID: member.id, kind: .transferred, date: day("2024-02-01"), cellID: ids["KG.01.001.02"]!)
+  @Test(arguments: StoreEngine.allCases)
+  func dissolvingEndsTheUnitAndItsCellsButNotWhileMembersRemain(engine: StoreEngine) async throws {
+    try await engine.withRegisterStore { store in
+      let ids = try await SmallProvince.load(into: store)
+      try await store.addMembers([
+        NewMember(
+          member: SmallProvince.member("Lê Văn Tư", card: "10000001"),
+          events: [SmallProvince.admitted(ids["KG.01.001.01"]!, on: "2010-01-01")])
       ])
+      await #expect(throws: DomainError.self) {
+        try await store.endOrganisation(code: "KG.01.001", on: day("2024-01-01"))
+      }
+      let member = try #require(try await store.member(cardNumber: "10000001"))
+      try await store.recordEvents([
+        MembershipEvent(memberID: member.id, kind: .transferred, date: day("2023-12-01"), cellID: ids["KG.02.001"]!)
+      ])
+      try await store.endOrganisation(code: "KG.01.001", on: day("2024-01-01"))
+      let after = try await store.tree(on: day("2024-01-01"), root: nil)
+      #expect(after.units[ids["KG.01.001"]!] == nil)
+      #expect(after.units[ids["KG.01.001.02"]!] == nil)
+      let before = try await store.tree(on: day("2023-12-31"), root: nil)
+      #expect(before.units[ids["KG.01.001.02"]!] != nil)
+      // A transfer into a dissolved cell is refused.
+      await #expect(throws: BatchItemError.self) {
+        try await store.recordEvents([
+          MembershipEvent(
+            memberID: member.id, kind: .transferred, date: day("2024-02-01"), cellID: ids["KG.01.001.02"]!)
+        ])
+      }
     }
   }
 
@@ -228,21 +229,21 @@ struct TreeStoreTests {
     }
   }
 
-  // The members of a merged cell transfer through the register, which only SQLite serves so far.
-  @Test(arguments: Engine.allCases)
-  func mergingACellTransfersItsMembersAndEndsIt(engine: Engine) async throws {
-    let store = try engine.makeStore()
-    let ids = try await SmallProvince.load(into: store)
-    let added = try await store.addMembers([
-      NewMember(
-        member: SmallProvince.member("Võ Thị Hoa", card: "10000001"),
-        events: [SmallProvince.admitted(ids["KG.01.001.01"]!, on: "2010-01-01")])
-    ])
-    try await store.mergeOrganisation(code: "KG.01.001.01", into: "KG.01.001.02", on: day("2024-01-01"))
-    #expect(try await store.organisation(code: "KG.01.001.01")?.ended == day("2024-01-01"))
-    let timeline = try await store.timeline(ofMember: added[0].id)
-    #expect(timeline.span(on: day("2023-12-31"))?.cellID == ids["KG.01.001.01"])
-    #expect(timeline.span(on: day("2024-01-01"))?.cellID == ids["KG.01.001.02"])
+  @Test(arguments: StoreEngine.allCases)
+  func mergingACellTransfersItsMembersAndEndsIt(engine: StoreEngine) async throws {
+    try await engine.withRegisterStore { store in
+      let ids = try await SmallProvince.load(into: store)
+      let added = try await store.addMembers([
+        NewMember(
+          member: SmallProvince.member("Võ Thị Hoa", card: "10000001"),
+          events: [SmallProvince.admitted(ids["KG.01.001.01"]!, on: "2010-01-01")])
+      ])
+      try await store.mergeOrganisation(code: "KG.01.001.01", into: "KG.01.001.02", on: day("2024-01-01"))
+      #expect(try await store.organisation(code: "KG.01.001.01")?.ended == day("2024-01-01"))
+      let timeline = try await store.timeline(ofMember: added[0].id)
+      #expect(timeline.span(on: day("2023-12-31"))?.cellID == ids["KG.01.001.01"])
+      #expect(timeline.span(on: day("2024-01-01"))?.cellID == ids["KG.01.001.02"])
+    }
   }
 
   /// An import's entry is written with its units, under the top of the tree, or not at all.

@@ -15,16 +15,7 @@ struct YearlyScoreSheetStoreTests {
     let store = try engine.makeStore()
     let ids = try await SmallProvince.load(into: store)
     let cell = ids["KG.01.001.01"]!
-    let members = try await store.addMembers(
-      ["Nguyễn Văn An", "Trần Thị Bình"].enumerated().map { i, name in
-        NewMember(
-          member: SmallProvince.member(name, card: "1000000\(i + 1)"),
-          events: [
-            SmallProvince.admitted(cell, on: "2010-01-01"),
-            MembershipEvent(memberID: 0, kind: .madeOfficial, date: day("2011-01-01")),
-          ])
-      }
-    ).map(\.id)
+    let members = try await SmallProvince.addOfficialMembers(["Nguyễn Văn An", "Trần Thị Bình"], in: cell, to: store)
     try await store.openEvaluationCycle(scope: "KG", year: year, evaluationDate: day("\(year)-12-15"))
     return (store, members)
   }

@@ -43,4 +43,20 @@ public enum SmallProvince {
   public static func admitted(_ cell: Int64, on date: String) -> MembershipEvent {
     MembershipEvent(memberID: 0, kind: .admitted, date: day(date), cellID: cell)
   }
+
+  /// The history most fixtures give a member: admitted to `cell` on 1/1/2010, official a year later.
+  public static func officialSince2011(in cell: Int64) -> [MembershipEvent] {
+    [admitted(cell, on: "2010-01-01"), MembershipEvent(memberID: 0, kind: .madeOfficial, date: day("2011-01-01"))]
+  }
+
+  /// Adds official members (`officialSince2011`) of one cell, cards 10000001, 10000002… in order; their ids.
+  public static func addOfficialMembers(_ names: [String], in cell: Int64, to store: any PartyStore) async throws
+    -> [Int64]
+  {
+    try await store.addMembers(
+      names.enumerated().map { i, name in
+        NewMember(member: member(name, card: "1000000\(i + 1)"), events: officialSince2011(in: cell))
+      }
+    ).map(\.id)
+  }
 }

@@ -43,4 +43,13 @@ public enum AdmissionRules {
       )
     }
   }
+
+  /// The day a member being added with an admission decision was admitted: their history must hold the admission.
+  public static func admissionDay(of timeline: MemberTimeline, memberName: String) throws(DomainError) -> Day {
+    guard let admitted = timeline.admissionDate else {
+      throw DomainError(
+        "admission.noEvent", "\(memberName) chưa có sự kiện kết nạp; chỉ ghi quyết định kết nạp khi có.")
+    }
+    return admitted
+  }
 }

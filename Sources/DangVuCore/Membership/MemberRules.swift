@@ -48,4 +48,9 @@ public enum MemberRules {
       holder.map { "Số căn cước \(nid) là của đảng viên \($0.fullName) trong phạm vi của bạn: hãy kiểm tra lại." }
         ?? "Số căn cước \(nid) đã được đăng ký; hãy hỏi Ban Tổ chức Tỉnh ủy nếu cần kiểm tra.")
   }
+
+  /// A member id that names nobody in the register.
+  public static func unknownMember(_ id: Int64) -> DomainError {
+    DomainError("member.unknown", "Không tìm thấy đảng viên có mã số \(id).")
+  }
 }

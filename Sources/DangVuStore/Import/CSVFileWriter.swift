@@ -28,7 +28,7 @@ final class CSVFileWriter {
   }
 }
 
-extension PartyStore {
+extension RegisterStore {
   /// The register in batches for an export, telling `progress` how many members have been written.
   func forEachMemberBatch(
     batchSize: Int, phase: String, progress: @Sendable (WorkProgress) -> Void,

@@ -14,7 +14,7 @@ extension EventsFile {
   /// member by member in the order they were recorded, so importing the members file and then this
   /// one rebuilds every history.
   public static func export(
-    from store: some PartyStore, to handle: FileHandle, progress: @Sendable (WorkProgress) -> Void = { _ in }
+    from store: some RegisterStore, to handle: FileHandle, progress: @Sendable (WorkProgress) -> Void = { _ in }
   ) async throws -> ExportSummary {
     let codeOf = try await MembersFile.cellCodes(in: store)
     let file = try CSVFileWriter(handle: handle, header: Column.allCases.map(\.vietnamese))

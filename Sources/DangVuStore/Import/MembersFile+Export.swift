@@ -6,7 +6,7 @@ extension MembersFile {
   /// arrival that opens the history), the first official date and the first exemption go in the member's
   /// row; the rest of the history is for the events file (`EventsFile.export`). Returns the row count.
   public static func export(
-    from store: some PartyStore, to handle: FileHandle, progress: @Sendable (WorkProgress) -> Void = { _ in }
+    from store: some RegisterStore, to handle: FileHandle, progress: @Sendable (WorkProgress) -> Void = { _ in }
   ) async throws -> Int {
     let codeOf = try await cellCodes(in: store)
     let file = try CSVFileWriter(handle: handle, header: Column.allCases.map(\.vietnamese))
@@ -37,7 +37,7 @@ extension MembersFile {
     return (opening, events.firstIndex { $0.kind == .madeOfficial }, events.firstIndex { $0.kind == .exempted })
   }
 
-  static func cellCodes(in store: some PartyStore) async throws -> [Int64: String] {
+  static func cellCodes(in store: some TreeStore) async throws -> [Int64: String] {
     var codeOf: [Int64: String] = [:]
     for unit in try await store.allOrganisations().units { codeOf[unit.id] = unit.code }
     return codeOf

@@ -3,12 +3,18 @@ import DangVuCore
 /// The batch writes of the imports without an import's audit entry: the demo's loaders, which fill an empty
 /// database with a synthetic province, and tests that set up records. Every import goes through `ImportRun`,
 /// which hands its entry to the write.
-extension PartyStore {
+extension TreeStore {
   @discardableResult
   public func addOrganisations(_ batch: [NewOrganisation]) async throws -> [Organisation] {
     try await addOrganisations(batch, audit: nil)
   }
 
+  public func setPopulation(_ rows: [Population]) async throws {
+    try await setPopulation(rows, audit: nil)
+  }
+}
+
+extension RegisterStore {
   @discardableResult
   public func addMembers(_ batch: [NewMember]) async throws -> [Member] {
     try await addMembers(batch, audit: nil)
@@ -17,10 +23,9 @@ extension PartyStore {
   public func recordEvents(_ events: [MembershipEvent]) async throws {
     try await recordEvents(events, audit: nil)
   }
+}
 
-  public func setPopulation(_ rows: [Population]) async throws {
-    try await setPopulation(rows, audit: nil)
-  }
+extension PartyStore {
 
   @discardableResult
   public func recordGrades(_ entries: [GradeEntry], year: Int) async throws -> [RecordedGrade] {

@@ -22,7 +22,35 @@ public struct CheckedMembers: Sendable {
 }
 
 /// One member of a checked batch: its history laid out, and its name folded for search.
-struct CheckedMember: Sendable {
-  let timeline: MemberTimeline
-  let searchName: String
+public struct CheckedMember: Sendable {
+  public let timeline: MemberTimeline
+  public let searchName: String
+
+  /// Checks each new member's identity and history against `cell` (the tree as the engine read it), in the batch's
+  /// order; repeated card or ID numbers within the batch are refused here, repeats of the register by the engine
+  /// when written. A refusal is a `BatchItemError` at the member's place. Every engine checks a batch through this.
+  public static func check(_ batch: [NewMember], cell: (Int64, Day) -> CellCheck) throws -> [CheckedMember] {
+    var cards = Set<String>()
+    var nationalIDs = Set<String>()
+    cards.reserveCapacity(batch.count)
+    nationalIDs.reserveCapacity(batch.count)
+    var members: [CheckedMember] = []
+    members.reserveCapacity(batch.count)
+    for (index, new) in batch.enumerated() {
+      do {
+        let member = new.member
+        // Rows that plainly pass skip the Character walk of the full rule; any other gets the rule itself.
+        if !IdentityShape.plainlyValid(member) { try MemberRules.checkIdentity(member) }
+        if let card = member.partyCardNumber, !cards.insert(card).inserted { throw MemberRules.duplicateCard(card) }
+        if let nid = member.nationalID, !nationalIDs.insert(nid).inserted {
+          throw MemberRules.duplicateNationalID(nid)
+        }
+        let timeline = try MemberTimeline(member: member, events: new.events, cell: cell)
+        members.append(CheckedMember(timeline: timeline, searchName: SearchFolding.fold(member.fullName)))
+      } catch let error as DomainError {
+        throw BatchItemError(index: index, error: error)
+      }
+    }
+    return members
+  }
 }

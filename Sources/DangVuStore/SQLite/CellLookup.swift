@@ -22,8 +22,6 @@ final class CellLookup {
       unit = try? SQLiteStore.organisation(id: id, in: db)
       cache[id] = unit
     }
-    guard let unit else { return .unknown }
-    guard kinds.holdsMembers(unit.kind) else { return .notACell(unit.kind) }
-    return unit.exists(on: day) ? .holdsMembers : .notExisting
+    return .of(unit, on: day, kinds: kinds)
   }
 }

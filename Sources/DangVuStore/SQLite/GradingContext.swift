@@ -127,7 +127,7 @@ final class GradingContext {
           LEFT JOIN member_span s ON s.member_id = m.id WHERE m.id = ? ORDER BY s.valid_from
           """, arguments: [id])
       guard let name: String = rows.first?[0] else {
-        throw DomainError("member.unknown", "Không tìm thấy đảng viên có mã số \(id).")
+        throw MemberRules.unknownMember(id)
       }
       let spans = rows.compactMap { row -> MemberSpan? in
         guard let cell: Int64 = row[1] else { return nil }

@@ -62,7 +62,7 @@ extension SQLiteStore {
             SELECT m.full_name, e.date FROM member m
             LEFT JOIN membership_event e ON e.member_id = m.id AND e.kind = 'admitted' WHERE m.id = ?
             """, arguments: [admission.memberID])
-      else { throw DomainError("member.unknown", "Không tìm thấy đảng viên có mã số \(admission.memberID).") }
+      else { throw MemberRules.unknownMember(admission.memberID) }
       let name: String = row[0]
       guard let admitted = (row[1] as Int?).map(Day.init(daysSinceEpoch:)) else {
         throw DomainError(
@@ -78,10 +78,7 @@ extension SQLiteStore {
     _ decision: AdmissionDecision, of member: Member, _ timeline: MemberTimeline, in db: Database,
     known: (Int64, Day) -> Standing?? = { _, _ in nil }
   ) throws {
-    guard let admitted = timeline.admissionDate else {
-      throw DomainError(
-        "admission.noEvent", "\(member.fullName) chưa có sự kiện kết nạp; chỉ ghi quyết định kết nạp khi có.")
-    }
+    let admitted = try AdmissionRules.admissionDay(of: timeline, memberName: member.fullName)
     try insertAdmission(
       Admission(memberID: member.id, decisionNumber: decision.decisionNumber, sponsorIDs: decision.sponsorIDs),
       memberName: member.fullName, admittedOn: admitted, in: db, known: known)

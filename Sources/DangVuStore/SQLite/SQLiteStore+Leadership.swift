@@ -123,7 +123,7 @@ extension SQLiteStore {
 
   static func requireMemberName(_ id: Int64, in db: Database) throws -> String {
     guard let name = try String.fetchOne(db, sql: "SELECT full_name FROM member WHERE id = ?", arguments: [id]) else {
-      throw DomainError("member.unknown", "Không tìm thấy đảng viên có mã số \(id).")
+      throw MemberRules.unknownMember(id)
     }
     return name
   }

@@ -148,7 +148,7 @@ extension SQLiteStore {
   /// The member's history before the write, after checking the version the write was made from.
   static func checkedVersion(of memberID: Int64, expected: Int?, in db: Database) throws -> [MembershipEvent] {
     guard let stored = try versionedMember(id: memberID, in: db) else {
-      throw DomainError("member.unknown", "Không tìm thấy đảng viên có mã số \(memberID).")
+      throw MemberRules.unknownMember(memberID)
     }
     if let expected, stored.version != expected { throw StaleVersion(current: stored) }
     return try events(of: memberID, in: db)

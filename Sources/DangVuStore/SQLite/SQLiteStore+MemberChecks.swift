@@ -12,30 +12,10 @@ extension SQLiteStore {
     try await addMembers(checked.batch, bulk: nil, checked: checked, audit: audit)
   }
 
-  /// Checks each member's identity and history; repeats within the batch are refused here, repeats of the
-  /// register by its UNIQUE indexes when written.
+  /// Checks the batch (`CheckedMember.check`), keeping every unit the check read so the writer can tell whether
+  /// they still hold.
   static func check(_ batch: [NewMember], cells: CellLookup) throws -> CheckedMembers {
-    var cards = Set<String>()
-    var nationalIDs = Set<String>()
-    cards.reserveCapacity(batch.count)
-    nationalIDs.reserveCapacity(batch.count)
-    var members: [CheckedMember] = []
-    members.reserveCapacity(batch.count)
-    for (index, new) in batch.enumerated() {
-      do {
-        let member = new.member
-        // Rows that plainly pass skip the Character walk of the full rule; any other gets the rule itself.
-        if !IdentityShape.plainlyValid(member) { try MemberRules.checkIdentity(member) }
-        if let card = member.partyCardNumber, !cards.insert(card).inserted { throw MemberRules.duplicateCard(card) }
-        if let nid = member.nationalID, !nationalIDs.insert(nid).inserted {
-          throw MemberRules.duplicateNationalID(nid)
-        }
-        let timeline = try MemberTimeline(member: member, events: new.events, cell: cells.check)
-        members.append(CheckedMember(timeline: timeline, searchName: SearchFolding.fold(member.fullName)))
-      } catch let error as DomainError {
-        throw BatchItemError(index: index, error: error)
-      }
-    }
+    let members = try CheckedMember.check(batch, cell: cells.check)
     return CheckedMembers(batch: batch, members: members, units: cells.cache, kinds: cells.kinds)
   }
 

@@ -188,7 +188,7 @@ extension SQLiteStore {
             db, sql: "SELECT \(Self.memberColumns) FROM member m WHERE m.id = ?", arguments: [memberID]
           ).map(Self.member)
         else {
-          throw DomainError("member.unknown", "Không tìm thấy đảng viên có mã số \(memberID).")
+          throw MemberRules.unknownMember(memberID)
         }
         var list = [member]
         try Self.attachPosts(to: &list, in: db)
@@ -223,7 +223,7 @@ extension SQLiteStore {
     guard
       let oldName = try String.fetchOne(
         db, sql: "SELECT search_name FROM member WHERE id = ?", arguments: [member.id])
-    else { throw DomainError("member.unknown", "Không tìm thấy đảng viên có mã số \(member.id).") }
+    else { throw MemberRules.unknownMember(member.id) }
     if let card = member.partyCardNumber,
       try Bool.fetchOne(
         db, sql: "SELECT 1 FROM member WHERE party_card_number = ? AND id <> ?", arguments: [card, member.id]) != nil
@@ -375,7 +375,7 @@ extension SQLiteStore {
       var member = try db.cachedRow(
         sql: "SELECT \(Self.memberColumns) FROM member m WHERE m.id = ?", arguments: [id]
       ).map(Self.member)
-    else { throw DomainError("member.unknown", "Không tìm thấy đảng viên có mã số \(id).") }
+    else { throw MemberRules.unknownMember(id) }
     var list = [member]
     try Self.attachPosts(to: &list, in: db)
     member = list[0]

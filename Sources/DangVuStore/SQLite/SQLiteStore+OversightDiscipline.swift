@@ -145,7 +145,7 @@ extension SQLiteStore {
     guard
       let member = try Row.fetchOne(db, sql: "SELECT \(memberColumns) FROM member m WHERE m.id = ?", arguments: [id])
         .map(Self.member)
-    else { throw DomainError("member.unknown", "Không tìm thấy đảng viên có mã số \(id).") }
+    else { throw MemberRules.unknownMember(id) }
     var list = [member]
     try attachPosts(to: &list, in: db)
     let timeline = try MemberTimeline(

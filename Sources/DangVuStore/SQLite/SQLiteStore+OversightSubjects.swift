@@ -18,7 +18,7 @@ extension SQLiteStore {
     case .member(let id):
       guard
         let name = try db.cachedValue(String.self, sql: "SELECT full_name FROM member WHERE id = ?", arguments: [id])
-      else { throw DomainError("member.unknown", "Không tìm thấy đảng viên có mã số \(id).") }
+      else { throw MemberRules.unknownMember(id) }
       guard
         let span = try db.cachedRow(
           sql: """

@@ -66,7 +66,7 @@ extension SQLiteStore {
   {
     try await writer.write { db in
       guard let stored = try Self.versionedMember(id: member.id, in: db) else {
-        throw DomainError("member.unknown", "Không tìm thấy đảng viên có mã số \(member.id).")
+        throw MemberRules.unknownMember(member.id)
       }
       guard stored.version == expectedVersion else { throw StaleVersion(current: stored) }
       try Self.update(member, in: db)

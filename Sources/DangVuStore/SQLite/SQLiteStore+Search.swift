@@ -5,19 +5,17 @@ extension SQLiteStore {
   public func searchMembers(_ text: String, within code: String?, on day: Day, limit: Int) async throws
     -> [MemberHit]
   {
-    let words = SearchFolding.words(text)
-    guard !words.isEmpty, limit > 0 else { return [] }
-    let exact = words.map { "\"\($0)\"" }.joined(separator: " ")
-    // The last word is also a prefix ("nguyen v" finds "Nguyễn Văn …" as the user types), but whole words
-    // are tried first: a prefix merges the lists of every word it starts, which costs at national scale.
+    guard let search = NameSearch(text, limit: limit) else { return [] }
+    // FTS5's query: every word whole, or with the last one as a prefix too; whole words are tried first, as a
+    // prefix merges the lists of every word it starts, which costs at national scale.
+    let exact = search.words.map { "\"\($0)\"" }.joined(separator: " ")
     let prefix = exact + "*"
     let today = day.daysSinceEpoch
-    let typed = words.joined(separator: " ")
     return try await writer.read { db in
       let columns = "SELECT m.id, m.full_name, m.birth_date, m.party_card_number, o.code, o.name\n"
       var scope = ""
       var arguments: StatementArguments = [
-        "limit": limit, "day": today, "typed": typed, "typedEnd": typed + "\u{10FFFF}",
+        "limit": limit, "day": today, "typed": search.typed, "typedEnd": search.typedEnd,
       ]
       if let code {
         let unit = try Self.requireOrganisation(code: code, in: db)
@@ -34,6 +32,7 @@ extension SQLiteStore {
             cellCode: row[4], cellName: row[5])
         }
       }
+      // FTS5 answers a MATCH without ORDER BY in rowid order: the first `limit` matches by id.
       func wordMatches(_ match: String) throws -> [MemberHit] {
         try hits(
           columns + """
@@ -41,26 +40,20 @@ extension SQLiteStore {
             WHERE member_search MATCH :match\(scope) LIMIT :limit
             """, ["match": match])
       }
-      // Names that start with what was typed: one range of the name index.
-      var found = try hits(
+      // Names that start with what was typed: one range of the name index, which holds the id after the name, so
+      // namesakes cut by the limit are the first by id on every engine and whichever plan SQLite picks.
+      let found = try hits(
         columns + """
           FROM member m LEFT JOIN organisation o ON o.id = m.current_cell_id
-          WHERE m.search_name >= :typed AND m.search_name < :typedEnd\(scope) ORDER BY m.search_name LIMIT :limit
+          WHERE m.search_name >= :typed AND m.search_name < :typedEnd\(scope) ORDER BY m.search_name, m.id
+          LIMIT :limit
           """)
-      // Three or more words found from the start name the person looked for; otherwise add word matches
-      // ("nguyen hung" should find "Nguyễn Văn Hùng" too). Long lists of common words are slow to intersect.
-      if found.count < limit && (found.isEmpty || words.count <= 2) {
-        var more = try wordMatches(exact)
+      var more: [MemberHit] = []
+      if search.wantsWordMatches(afterFinding: found.count) {
+        more = try wordMatches(exact)
         if more.isEmpty { more = try wordMatches(prefix) }
-        let seen = Set(found.map(\.id))
-        found += more.filter { !seen.contains($0.id) }.prefix(limit - found.count)
       }
-      // Names that start with what was typed come first, then by name.
-      return found.map { (hit: $0, name: SearchFolding.fold($0.fullName)) }
-        .sorted { a, b in
-          (a.name.hasPrefix(typed) ? 0 : 1, a.name, a.hit.id) < (b.name.hasPrefix(typed) ? 0 : 1, b.name, b.hit.id)
-        }
-        .map(\.hit)
+      return search.hits(startingWith: found, wordMatches: more)
     }
   }
 }

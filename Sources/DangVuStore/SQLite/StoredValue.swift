@@ -6,7 +6,7 @@ import DangVuCore
 /// outside it, must not have its unknown kinds counted as some known one (an unknown event read as an admission
 /// would change every report it touches, silently). The error names the column and the value.
 public enum StoredValue {
-  static func decode<Value: RawRepresentable>(_ raw: Value.RawValue, column: String) throws -> Value
+  public static func decode<Value: RawRepresentable>(_ raw: Value.RawValue, column: String) throws -> Value
   where Value.RawValue: CustomStringConvertible {
     guard let value = Value(rawValue: raw) else { throw unknown(raw, column: column) }
     return value

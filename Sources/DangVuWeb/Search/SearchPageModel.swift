@@ -14,7 +14,7 @@ struct SearchPageModel: Sendable {
   /// Searches within `withinCode`; the page names the unit only when the person chose it (`named`),
   /// not when it is their whole scope.
   static func load(
-    from store: any PartyStore, query: String, withinCode: String, named: Bool, today: Day
+    from store: any RegisterStore, query: String, withinCode: String, named: Bool, today: Day
   ) async throws
     -> SearchPageModel
   {
