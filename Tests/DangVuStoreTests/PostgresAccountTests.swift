@@ -48,4 +48,35 @@ struct PostgresAccountTests {
       #expect(try await stores[0].apiTokens(ownedBy: nil, within: "KG", on: day("2026-12-01")).count == 10)
     }
   }
+
+  /// Two servers adding the same login and revoking the same token at once: one account, refused to the other as
+  /// taken (not by the unique index's error), and one revocation in the trail.
+  @Test func twoServersWritingOneAccountAtOnceWriteItOnce() async throws {
+    let location = try await TestPostgres.freshDatabase()
+    try await PostgresStoreTests.withStores(2, on: location) { stores in
+      _ = try await SmallProvince.load(into: stores[0])
+      let added = try await withThrowingTaskGroup(of: String.self) { group in
+        for store in stores {
+          group.addTask {
+            do {
+              return try await store.addAccount(A.hoa, password: A.right, cost: 4, by: A.root).login
+            } catch let error as DomainError {
+              return error.code
+            }
+          }
+        }
+        return try await group.reduce(into: []) { $0.append($1) }.sorted()
+      }
+      #expect(added == ["account.taken", "hoa.bt"])
+      let token = try await stores[0].issueAPIToken(NewAPIToken(login: "hoa.bt", name: "thử"), by: A.root, at: A.start)
+      try await withThrowingTaskGroup(of: Void.self) { group in
+        for store in stores {
+          group.addTask { _ = try await store.revokeAPIToken(id: token.token.id, by: A.root, at: A.start) }
+        }
+        try await group.waitForAll()
+      }
+      #expect(try await stores[1].auditEntries(AuditFilter(action: "account.tokenRevoke")).count == 1)
+      #expect(try await stores[1].verifyAuditChain().isIntact)
+    }
+  }
 }
