@@ -484,14 +484,19 @@ extension PostgresStore: TreeStore {
   /// The top of the tree today, or else the first unit never placed under another (SQLite's `topUnitCode`).
   static func topUnitCode(in transaction: PostgresTransaction) async throws -> String {
     if let root = try await roots(on: .today, in: transaction).first { return root.code }
-    let first = try await transaction.rows(
+    guard let code = try await firstUnplacedCode(in: transaction) else { throw TreeRules.noUnitForAudit }
+    return code
+  }
+
+  /// The first unit never placed under another (SQLite's `rootCode`).
+  static func firstUnplacedCode(in transaction: PostgresTransaction) async throws -> String? {
+    try await transaction.rows(
       """
       SELECT o.code FROM organisation o WHERE NOT EXISTS (
         SELECT 1 FROM organisation_parent p WHERE p.child_id = o.id AND p.parent_id IS NOT NULL)
       ORDER BY o.id LIMIT 1
-      """, columns: ["organisation.code"])
-    guard let code = try first.first?.value(0, as: String.self) else { throw TreeRules.noUnitForAudit }
-    return code
+      """, columns: ["organisation.code"]
+    ).first?.value(0)
   }
 
   static func exists(_ query: PostgresQuery, in transaction: PostgresTransaction) async throws -> Bool {

@@ -6,8 +6,9 @@ import PostgresNIO
 /// The PostgreSQL engine for central deployments (issue 23, docs/decisions/0032): a pool of connections
 /// (`PostgresClient`) run by a task the store owns, its own migrations, and transactions as the SQLite store
 /// has them. So far it serves the audit trail (`AuditStore`), the organisation tree (`TreeStore`,
-/// `TreeEditing`, `TreeSuccession`) and the member register (`RegisterStore`); the rest of `PartyStore` follows
-/// slice by slice, each passing the same contract tests as SQLite (docs/decisions/0038, 0044).
+/// `TreeEditing`, `TreeSuccession`), the member register (`RegisterStore`) and accounts, sessions, sign-in and API
+/// tokens (`AccountStore`); the rest of `PartyStore` follows slice by slice, each passing the same contract tests as
+/// SQLite (docs/decisions/0038, 0044, 0045).
 ///
 /// Open it with `open(_:)` and end it with `close()`: the pool's connections stay open until then.
 public final class PostgresStore: Sendable {

@@ -68,7 +68,7 @@ struct UserCommand: AsyncParsableCommand {
       do {
         let db = try store.open()
         guard try await db.account(login: login) != nil else {
-          throw DomainError("account.unknown", "Không có tài khoản \"\(login)\". Xem danh sách: dangvu user list.")
+          throw AccountRules.unknownAccount(login)
         }
         try await db.setPassword(login: login, password: try readPassword(confirm: true), by: .commandLineUser)
         print("Đã đặt mật khẩu mới cho \(login); các phiên đăng nhập và mã truy cập API cũ đã kết thúc.")

@@ -44,7 +44,7 @@ struct UserTokenCommand: AsyncParsableCommand {
         var owner: Int64?
         if let login {
           guard let account = try await db.account(login: login) else {
-            throw DomainError("account.unknown", "Không có tài khoản \"\(login)\". Xem danh sách: dangvu user list.")
+            throw AccountRules.unknownAccount(login)
           }
           owner = account.id
         }

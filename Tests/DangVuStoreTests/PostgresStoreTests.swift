@@ -69,7 +69,7 @@ struct PostgresStoreTests {
     #expect(
       versions == [
         "1 audit trail", "2 organisation tree", "3 member register read by the tree", "4 data generation",
-        "5 organisation succession", "6 member register",
+        "5 organisation succession", "6 member register", "7 accounts and sessions",
       ])
   }
 

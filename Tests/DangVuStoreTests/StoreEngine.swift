@@ -9,17 +9,17 @@ import Testing
 @testable import DangVuPostgres
 @testable import DangVuStore
 
-/// The engines the store's contract runs on, part by part (docs/decisions/0038, 0044): what PostgreSQL serves so
-/// far, the audit trail, the tree with its successions and the member register, runs on SQLite in memory, SQLite on
-/// file and PostgreSQL. `Engine` makes whole `PartyStore`s for the rest; the two lists become one when PostgreSQL
-/// serves all of `PartyStore`.
+/// The engines the store's contract runs on, part by part (docs/decisions/0038, 0044, 0045): what PostgreSQL serves
+/// so far, the audit trail, the tree with its successions, the member register and the accounts, runs on SQLite in
+/// memory, SQLite on file and PostgreSQL. `Engine` makes whole `PartyStore`s for the rest; the two lists become one
+/// when PostgreSQL serves all of `PartyStore`.
 enum StoreEngine: String, CaseIterable, Sendable {
   case sqliteInMemory
   case sqliteFile
   case postgres
 
   /// The parts every engine here serves.
-  typealias Parts = RegisterStore & TreeEditing & TreeSuccession & AuditStore
+  typealias Parts = RegisterStore & TreeEditing & TreeSuccession & AuditStore & AccountStore
 
   /// Runs `body` on a new, empty store of this engine, closed afterwards whether `body` throws or not.
   func withStore(_ body: (AuditTestStore) async throws -> Void) async throws {
@@ -38,6 +38,13 @@ enum StoreEngine: String, CaseIterable, Sendable {
   /// Runs `body` on a new, empty store of this engine for the register's contract, closed afterwards.
   func withRegisterStore(_ body: (any Parts) async throws -> Void) async throws {
     try await withNewStore { store, _ in try await body(store) }
+  }
+
+  /// Runs `body` on a new, empty store of this engine for the accounts' contract, closed afterwards.
+  func withAccountStore(_ body: (AccountTestStore) async throws -> Void) async throws {
+    try await withNewStore { store, execute in
+      try await body(AccountTestStore(engine: self, store: store, execute: execute))
+    }
   }
 
   /// A new, empty store and a way to run statements on its database behind its back.

@@ -84,6 +84,11 @@ public struct NewAPIToken: Sendable {
 public struct IssuedAPIToken: Sendable {
   public var token: APIToken
   public var secret: String
+
+  public init(token: APIToken, secret: String) {
+    self.token = token
+    self.secret = secret
+  }
 }
 
 public enum APITokenCheck: Sendable, Equatable {

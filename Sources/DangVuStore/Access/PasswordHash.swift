@@ -39,5 +39,5 @@ public enum Token {
   }
 
   /// Lowercase hex of the token's SHA-256 (every request with a cookie or a token computes it).
-  static func hash(_ token: String) -> String { AuditChain.sha256Hex(Array(token.utf8)) }
+  public static func hash(_ token: String) -> String { AuditChain.sha256Hex(Array(token.utf8)) }
 }

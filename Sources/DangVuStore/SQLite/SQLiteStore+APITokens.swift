@@ -19,23 +19,19 @@ extension SQLiteStore {
   }
 
   public func issueAPIToken(_ new: NewAPIToken, by actor: AuditActor, at time: Date) async throws -> IssuedAPIToken {
-    let name = try APITokenRules.checkName(new.name)
-    let days = try APITokenRules.lifetimeDays(new.lifetimeDays)
-    let secret = Token.random()
-    let created = time.timeIntervalSince1970
-    let expires = created + Double(days) * 86400
+    let checked = try CheckedAPIToken(new, at: time)
     let token = try await writer.write { db -> APIToken in
       let account = try Self.existingAccount(new.login, in: db)
       try db.execute(
         sql: "INSERT INTO api_token(account_id, name, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
-        arguments: [account.id, name, Token.hash(secret), created, expires])
+        arguments: [account.id, checked.name, Token.hash(checked.secret), checked.created, checked.expires])
       let token = APIToken(
         id: db.lastInsertedRowID, accountID: account.id, login: account.login, displayName: account.displayName,
-        scopeCode: account.scopeCode, name: name, created: created, expires: expires)
-      try Self.auditToken(token, action: "account.token", by: actor, in: db)
+        scopeCode: account.scopeCode, name: checked.name, created: checked.created, expires: checked.expires)
+      _ = try Self.append(NewAuditEntry.apiToken(token, action: "account.token", by: actor), in: db)
       return token
     }
-    return IssuedAPIToken(token: token, secret: secret)
+    return IssuedAPIToken(token: token, secret: checked.secret)
   }
 
   public func apiTokens(ownedBy accountID: Int64?, within rootCode: String?, on today: Day) async throws
@@ -78,7 +74,7 @@ extension SQLiteStore {
           db, sql: "SELECT \(Self.apiTokenColumns) \(Self.apiTokenFrom) WHERE t.id = ?", arguments: [id]
         ).map(Self.apiToken)
       else {
-        throw DomainError("token.unknown", "Không có mã truy cập số \(id). Xem danh sách: dangvu user token list.")
+        throw APITokenRules.unknownToken(id)
       }
       // Revoking twice changes nothing and records nothing: the first revocation stands.
       guard token.revoked == nil else { return token }
@@ -87,7 +83,7 @@ extension SQLiteStore {
         arguments: [time.timeIntervalSince1970, actor.login, id])
       token.revoked = time.timeIntervalSince1970
       token.revokedBy = actor.login
-      try Self.auditToken(token, action: "account.tokenRevoke", by: actor, in: db)
+      _ = try Self.append(NewAuditEntry.apiToken(token, action: "account.tokenRevoke", by: actor), in: db)
       return token
     }
   }
@@ -106,7 +102,7 @@ extension SQLiteStore {
         arguments: [time.timeIntervalSince1970, reason, token.id])
       token.revoked = time.timeIntervalSince1970
       token.revokedBy = reason
-      try auditToken(token, action: "account.tokenRevoke", by: actor, in: db)
+      _ = try append(NewAuditEntry.apiToken(token, action: "account.tokenRevoke", by: actor), in: db)
     }
   }
 
@@ -122,29 +118,9 @@ extension SQLiteStore {
             WHERE t.token_hash = ?
             """, arguments: [Token.hash(secret)])
       else { return .unknown }
-      let account = try Self.account(row)
-      if account.disabled { return .unknown }
-      if (row[8] as Double?) != nil { return .revoked }
-      let expires = (row[7] as Double?) ?? (row[9] as Double)
-      if time.timeIntervalSince1970 >= expires { return .expired(at: expires) }
-      return .valid(try Self.principal(row, scopeLifeAt: 10))
+      return APITokenCheck.of(
+        try Self.account(row), scopeLife: Self.scopeLife(row, at: 10), revokedAt: row[8],
+        expires: (row[7] as Double?) ?? (row[9] as Double), at: time)
     }
-  }
-
-  /// The token as the trail keeps it: never the secret or its hash.
-  private static func auditToken(_ token: APIToken, action: String, by actor: AuditActor, in db: Database) throws {
-    struct Recorded: Encodable {
-      var id: Int64
-      var login: String
-      var name: String
-      var expires: Double
-      var revokedBy: String?
-    }
-    let after = try NewAuditEntry.json(
-      Recorded(id: token.id, login: token.login, name: token.name, expires: token.expires, revokedBy: token.revokedBy))
-    _ = try append(
-      NewAuditEntry(
-        actorLogin: actor.login, actorRole: actor.role, action: action, subject: "account:\(token.login)",
-        scopeCode: token.scopeCode, after: after), in: db)
   }
 }

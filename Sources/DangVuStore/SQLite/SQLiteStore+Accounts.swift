@@ -12,19 +12,18 @@ extension SQLiteStore {
 
   /// The principal of an account row that has `scopeLifeColumns` from `index` on.
   static func principal(_ row: Row, scopeLifeAt index: Int) throws -> Principal {
-    var principal = try account(row).principal
-    principal.scopeLife = Lifespan(
+    try account(row).principal(scopeLife: scopeLife(row, at: index))
+  }
+
+  static func scopeLife(_ row: Row, at index: Int) -> Lifespan {
+    Lifespan(
       founded: Day(daysSinceEpoch: row[index]), ended: (row[index + 1] as Int?).map(Day.init(daysSinceEpoch:)))
-    return principal
   }
 
   static func account(_ row: Row) throws -> Account {
-    guard let role = Role(rawValue: row[3]) else {
-      throw DomainError("account.badRole", "Tài khoản \(row[1] as String) có vai trò không rõ: \(row[3] as String).")
-    }
-    return Account(
-      id: row[0], login: row[1], displayName: row[2], role: role, scopeCode: row[4], memberID: row[5],
-      disabled: row[6])
+    Account(
+      id: row[0], login: row[1], displayName: row[2], role: try AccountRules.storedRole(row[3], login: row[1]),
+      scopeCode: row[4], memberID: row[5], disabled: row[6])
   }
 
   static func account(login: String, in db: Database) throws -> Account? {
@@ -38,16 +37,10 @@ extension SQLiteStore {
   public func addAccount(_ new: NewAccount, password: String, cost: UInt8, by actor: AuditActor?) async throws
     -> Account
   {
-    try AccountRules.checkLogin(new.login)
-    try AccountRules.checkPassword(password, login: new.login)
-    try AccountRules.checkMemberLink(role: new.role, memberID: new.memberID)
-    try AccountRules.checkDisplayName(new.displayName)
     // The slow hash runs before the write transaction, so it never holds the writer.
-    let hash = await PasswordHash.make(password, cost: cost)
+    let hash = try await new.checkedPasswordHash(password, cost: cost)
     return try await writer.write { db in
-      guard try Self.account(login: new.login, in: db) == nil else {
-        throw DomainError("account.taken", "Tên đăng nhập \"\(new.login)\" đã có người dùng.")
-      }
+      guard try Self.account(login: new.login, in: db) == nil else { throw AccountRules.loginTaken(new.login) }
       let scopeID = try Self.scopeID(new.scopeCode, memberID: new.memberID, in: db)
       try db.execute(
         sql: """
@@ -65,17 +58,12 @@ extension SQLiteStore {
     }
   }
 
-  /// An account change as the trail keeps it (never the password hash), under the account's subtree; nothing for
-  /// the demo's accounts.
+  /// An account change as the trail keeps it (`NewAuditEntry.accountChange`); nothing for the demo's accounts.
   private static func appendAccountEntry(
     _ action: String, _ after: Account, before: Account?, by actor: AuditActor?, in db: Database
   ) throws {
-    guard let actor else { return }
-    _ = try append(
-      NewAuditEntry(
-        actorLogin: actor.login, actorRole: actor.role, action: action, subject: "account:\(after.login)",
-        scopeCode: after.scopeCode, before: try before.map { try NewAuditEntry.json($0) },
-        after: try NewAuditEntry.json(after)), in: db)
+    guard let entry = try NewAuditEntry.accountChange(action, after, before: before, by: actor) else { return }
+    _ = try append(entry, in: db)
   }
 
   /// The scope unit's id; a member account's scope must hold the member (today, or when they left).
@@ -83,7 +71,7 @@ extension SQLiteStore {
     guard let unit = try organisation(code: code, in: db) else { throw unknownOrganisation(code) }
     if let memberID {
       guard try Bool.fetchOne(db, sql: "SELECT 1 FROM member WHERE id = ?", arguments: [memberID]) != nil else {
-        throw DomainError("account.unknownMember", "Không có đảng viên mã \(memberID).")
+        throw AccountRules.unknownMember(memberID)
       }
     }
     return unit.id
@@ -105,16 +93,12 @@ extension SQLiteStore {
   public func setPassword(login: String, password: String, cost: UInt8, by actor: AuditActor, at time: Date)
     async throws
   {
-    try AccountRules.checkPassword(password, login: login)
-    let hash = await PasswordHash.make(password, cost: cost)
+    let hash = try await PasswordHash.checked(password, login: login, cost: cost)
     try await writer.write { db in
       let account = try Self.existingAccount(login, in: db)
       try db.execute(sql: "UPDATE account SET password_hash = ? WHERE id = ?", arguments: [hash, account.id])
       try db.execute(sql: "DELETE FROM session WHERE account_id = ?", arguments: [account.id])
-      _ = try Self.append(
-        NewAuditEntry(
-          actorLogin: actor.login, actorRole: actor.role, action: "account.password",
-          subject: "account:\(account.login)", scopeCode: account.scopeCode), in: db)
+      _ = try Self.append(NewAuditEntry.passwordChange(of: account, by: actor), in: db)
       // A reset password usually means the old one leaked; tokens issued under it end with it.
       try Self.revokeAPITokens(of: account, reason: "account.password", by: actor, at: time, in: db)
     }
@@ -147,9 +131,7 @@ extension SQLiteStore {
   }
 
   static func existingAccount(_ login: String, in db: Database) throws -> Account {
-    guard let account = try account(login: login, in: db) else {
-      throw DomainError("account.unknown", "Không có tài khoản \"\(login)\". Xem danh sách: dangvu user list.")
-    }
+    guard let account = try account(login: login, in: db) else { throw AccountRules.unknownAccount(login) }
     return account
   }
 }

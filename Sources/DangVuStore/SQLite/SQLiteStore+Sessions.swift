@@ -4,12 +4,8 @@ import GRDB
 
 /// Sessions: opened after a sign-in (SQLiteStore+SignIn.swift), found by the hash of their cookie.
 extension SQLiteStore {
-  /// A session lasts a working day; signing in again is cheap, a stolen cookie expires soon.
-  static let sessionLifetime: TimeInterval = 12 * 3600
-
   public func openSession(accountID: Int64, at time: Date) async throws -> SessionTokens {
-    let tokens = SessionTokens(
-      token: Token.random(), csrfToken: Token.random(), expires: time.addingTimeInterval(Self.sessionLifetime))
+    let tokens = SessionTokens(openedAt: time)
     try await writer.write { db in
       // Expired sessions go when new ones come, so the table stays the size of who is working.
       try db.execute(sql: "DELETE FROM session WHERE expires_at <= ?", arguments: [time.timeIntervalSince1970])

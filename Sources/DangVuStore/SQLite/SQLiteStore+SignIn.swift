@@ -9,96 +9,64 @@ extension SQLiteStore {
   public func signIn(login: String, password: String, from address: String, at time: Date) async throws
     -> SignInOutcome
   {
-    let login = String(login.lowercased().trimmingCharacters(in: .whitespaces).prefix(64))
-    let address = String(address.prefix(64))
-    let now = time.timeIntervalSince1970
-    let started = try await writer.write { db -> StartedAttempt in
-      switch try Self.throttle(login: login, address: address, now: now, in: db) {
-      case .wait(let seconds): return .refused(retryAfter: seconds)
-      case .check: break
-      }
+    let attempt = SignInAttempt(login: login, address: address, at: time)
+    let started = try await writer.write { db -> SignInAttempt.Started in
+      if case .wait(let seconds) = try Self.throttle(attempt, in: db) { return .wait(seconds: seconds) }
       // Counted as a failure until the password proves right, so attempts running alongside see it.
       try db.execute(
         sql: "INSERT INTO sign_in_attempt(login, address, at, succeeded) VALUES (?, ?, ?, 0)",
-        arguments: [login, address, now])
+        arguments: [attempt.login, attempt.address, attempt.now])
       let attemptID = db.lastInsertedRowID
       let row = try Row.fetchOne(
         db,
         sql: """
           SELECT \(Self.accountColumns), a.password_hash FROM account a JOIN organisation o ON o.id = a.scope_id
           WHERE a.login = ?
-          """, arguments: [login])
-      return .check(attemptID: attemptID, stored: try row.map { (try Self.account($0), $0[7] as String) })
+          """, arguments: [attempt.login])
+      return .check(
+        attemptID: attemptID,
+        stored: try row.map { StoredCredentials(account: try Self.account($0), passwordHash: $0[7]) })
     }
-    guard case .check(let attemptID, let stored) = started else {
-      if case .refused(let seconds) = started { return .tooManyAttempts(retryAfter: seconds) }
-      return .refused
+    let attemptID: Int64
+    let checked: CheckedSignIn
+    switch started {
+    case .wait(let seconds): return .tooManyAttempts(retryAfter: seconds)
+    case .check(let id, let stored):
+      attemptID = id
+      // Verified outside any transaction: bcrypt is slow on purpose and must not hold the database.
+      checked = await attempt.check(password, against: stored)
     }
-    // Verified outside any transaction: bcrypt is slow on purpose and must not hold the database.
-    let matches = await PasswordHash.verify(password, hash: stored?.1 ?? PasswordHash.decoy)
-    let account = stored?.0
-    let succeeded = matches && account.map { !$0.disabled } == true
     try await writer.write { db in
-      if succeeded {
+      if checked.succeeded {
         try db.execute(sql: "UPDATE sign_in_attempt SET succeeded = 1 WHERE id = ?", arguments: [attemptID])
       }
-      // Attempts are working state for the delays (a day) and the known addresses (30 days); the audit
-      // trail keeps them all. Old rows go as new ones come, so the table stays the size of a month.
-      try db.execute(
-        sql: "DELETE FROM sign_in_attempt WHERE at < ?", arguments: [now - SignInThrottle.knownAddressPeriod])
-      try Self.auditSignIn(
-        login: login, account: account, address: address, succeeded: succeeded,
-        reason: account == nil ? "unknownLogin" : (matches ? "accountLocked" : "wrongPassword"), in: db)
+      try db.execute(sql: "DELETE FROM sign_in_attempt WHERE at < ?", arguments: [attempt.keptSince])
+      // A login that does not exist is kept under the top of the tree.
+      let root = checked.account == nil ? try Self.rootCode(in: db) : nil
+      _ = try Self.append(NewAuditEntry.signIn(checked, rootCode: root), in: db)
     }
-    guard succeeded, let account else { return .refused }
-    return .signedIn(account)
-  }
-
-  private enum StartedAttempt {
-    case refused(retryAfter: Int)
-    case check(attemptID: Int64, stored: (Account, String)?)
+    return checked.outcome
   }
 
   /// The failures that count for this login and this address, and whether the address is one the
   /// login signed in from lately.
-  static func throttle(login: String, address: String, now: Double, in db: Database) throws
-    -> SignInThrottle.Decision
-  {
-    let windowStart = now - SignInThrottle.window
-    // A success starts the login afresh; the rows stay, for the administrator and the known-address check.
+  static func throttle(_ attempt: SignInAttempt, in db: Database) throws -> SignInThrottle.Decision {
     let lastSuccess = try Double.fetchOne(
-      db, sql: "SELECT MAX(at) FROM sign_in_attempt WHERE login = ? AND succeeded = 1", arguments: [login])
+      db, sql: "SELECT MAX(at) FROM sign_in_attempt WHERE login = ? AND succeeded = 1", arguments: [attempt.login])
     let loginFailures = try Double.fetchAll(
       db, sql: "SELECT at FROM sign_in_attempt WHERE login = ? AND succeeded = 0 AND at > ? AND at <= ?",
-      arguments: [login, max(windowStart, lastSuccess ?? windowStart), now])
+      arguments: [attempt.login, attempt.loginFailuresSince(lastSuccess: lastSuccess), attempt.now])
     let addressFailures = try Double.fetchAll(
       db, sql: "SELECT at FROM sign_in_attempt WHERE address = ? AND succeeded = 0 AND at > ? AND at <= ?",
-      arguments: [address, windowStart, now])
+      arguments: [attempt.address, attempt.windowStart, attempt.now])
     let known =
       try Bool.fetchOne(
         db,
         sql: """
           SELECT 1 FROM sign_in_attempt WHERE login = ? AND succeeded = 1 AND address = ? AND at > ? LIMIT 1
-          """, arguments: [login, address, now - SignInThrottle.knownAddressPeriod]) != nil
+          """, arguments: [attempt.login, attempt.address, attempt.knownAddressSince]) != nil
     return SignInThrottle.decide(
-      now: now, loginFailures: loginFailures, addressFailures: addressFailures, knownAddress: known)
-  }
-
-  /// Every checked attempt goes into the audit trail with its outcome, in the same transaction as the
-  /// attempt's outcome: under the account's unit, or for a login that does not exist, under the root.
-  private static func auditSignIn(
-    login: String, account: Account?, address: String, succeeded: Bool, reason: String, in db: Database
-  ) throws {
-    // A failure is not the account owner's doing: it is named by the login typed, not by the account.
-    let actor = succeeded ? account.map { AuditActor($0.principal) } : nil
-    let named = actor ?? AuditActor.anonymous(typed: login)
-    let scope = try account?.scopeCode ?? rootCode(in: db) ?? "(không rõ)"
-    let after = try NewAuditEntry.json(succeeded ? ["address": address] : ["address": address, "reason": reason])
-    _ = try append(
-      NewAuditEntry(
-        actorLogin: named.login, actorRole: named.role,
-        action: succeeded ? "session.signIn" : "session.signInRefused", subject: "account:\(named.login)",
-        scopeCode: scope, after: after), in: db)
+      now: attempt.now, loginFailures: loginFailures, addressFailures: addressFailures, knownAddress: known)
   }
 
   /// The top of the tree: a unit never placed under another.
