@@ -147,14 +147,7 @@ extension PostgresStore: RegisterStore {
   /// Appends events to members' histories inside the caller's transaction (`recordEvents`, a merge's transfers):
   /// each member's whole history is checked with all of its new events at once, in the order given.
   static func record(_ events: [MembershipEvent], in transaction: PostgresTransaction) async throws {
-    var order: [Int64] = []
-    var byMember: [Int64: [(index: Int, event: MembershipEvent)]] = [:]
-    for (index, event) in events.enumerated() {
-      if byMember[event.memberID] == nil { order.append(event.memberID) }
-      byMember[event.memberID, default: []].append((index, event))
-    }
-    for memberID in order {
-      let new = byMember[memberID]!
+    for (memberID, new) in events.groupedByMember() {
       do {
         // The row lock: another server extending this history waits until this one commits.
         guard let member = try await members(where: "m.id = \(memberID) FOR UPDATE", in: transaction).first else {

@@ -173,15 +173,7 @@ extension SQLiteStore {
 
   static func record(_ events: [MembershipEvent], in db: Database) throws {
     let cells = try CellLookup(db: db)
-    // Check each member's whole history with all of its new events at once, in the order given.
-    var order: [Int64] = []
-    var byMember: [Int64: [(index: Int, event: MembershipEvent)]] = [:]
-    for (index, event) in events.enumerated() {
-      if byMember[event.memberID] == nil { order.append(event.memberID) }
-      byMember[event.memberID, default: []].append((index, event))
-    }
-    for memberID in order {
-      let new = byMember[memberID]!
+    for (memberID, new) in events.groupedByMember() {
       do {
         guard
           var member = try Row.fetchOne(
