@@ -481,9 +481,17 @@ extension PostgresStore: TreeStore {
     _ = try await append(audit.auditEntry(scopeCode: scope), in: transaction)
   }
 
-  /// The top of the tree today, or else the first unit never placed under another (SQLite's `topUnitCode`).
+  /// The top of the tree as it stands (a top place not closed; no clock read), or else the first unit never placed
+  /// under another (SQLite's `topUnitCode`).
   static func topUnitCode(in transaction: PostgresTransaction) async throws -> String {
-    if let root = try await roots(on: .today, in: transaction).first { return root.code }
+    if let root: String = try await transaction.rows(
+      """
+      SELECT o.code FROM organisation o JOIN organisation_parent p ON p.child_id = o.id
+      WHERE p.parent_id IS NULL AND p.valid_until IS NULL AND o.ended IS NULL ORDER BY o.code LIMIT 1
+      """, columns: ["organisation.code"]
+    ).first?.value(0) {
+      return root
+    }
     guard let code = try await firstUnplacedCode(in: transaction) else { throw TreeRules.noUnitForAudit }
     return code
   }

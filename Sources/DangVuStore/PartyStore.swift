@@ -14,7 +14,8 @@ public protocol PartyStore: EvaluationStore, CycleEvaluationStore, MembershipSto
 
   /// Which of `references` lie outside the subtree of `rootCode` (or do not exist): a unit by the tree on a day
   /// it existed (today, or its last day); a member, a collective or a decision by the unit it belongs to.
-  func referencesOutside(_ references: ScopeReferences, within rootCode: String) async throws -> ScopeReferences
+  func referencesOutside(_ references: ScopeReferences, within rootCode: String, on today: Day) async throws
+    -> ScopeReferences
 }
 
 /// A unit to add: the parent by code, because files and people name units by code.

@@ -330,8 +330,10 @@ struct PartyStoreOnly: PartyStore {
   { try await base.foundTopUnit(code: code, name: name, kind: kind, on: day, by: actor) }
   func nameHistory(ofCode code: String) async throws -> [NamePeriod] { try await base.nameHistory(ofCode: code) }
   func predecessors(ofCode code: String) async throws -> [Succession] { try await base.predecessors(ofCode: code) }
-  func referencesOutside(_ references: ScopeReferences, within rootCode: String) async throws -> ScopeReferences {
-    try await base.referencesOutside(references, within: rootCode)
+  func referencesOutside(_ references: ScopeReferences, within rootCode: String, on today: Day) async throws
+    -> ScopeReferences
+  {
+    try await base.referencesOutside(references, within: rootCode, on: today)
   }
   func addMembers(_ batch: [NewMember], audit: ImportAudit?) async throws -> [Member] {
     try await base.addMembers(batch, audit: audit)

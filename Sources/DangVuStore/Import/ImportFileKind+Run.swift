@@ -87,8 +87,9 @@ extension ImportFileKind {
     var warnings: [ImportIssue] = []
     var rows = 0
     do {
-      if let scope = run.scopeCode {
-        let outside = try await ImportScope.issues(document, Column.self, within: scope, store: store)
+      if let scope = run.scope {
+        let outside = try await ImportScope.issues(
+          document, Column.self, within: scope.code, on: scope.day, store: store)
         if !outside.isEmpty { throw ImportError(outside) }
       }
       if self == .members {

@@ -5,9 +5,9 @@ import DangVuCore
 public struct ImportRun: Sendable {
   /// Whether the checked rows are written. A check writes nothing whatever the file holds.
   public var writes: Bool
-  /// The unit code whose subtree every unit and member the file names must lie in (the account's scope); nil
-  /// for the command line on the server, which may import anywhere.
-  public var scopeCode: String?
+  /// The subtree every unit and member the file names must lie in (the account's scope), by the tree of the
+  /// importer's day; nil for the command line on the server, which may import anywhere.
+  public var scope: Scope?
   /// For a grades file: the year of the evaluation cycle the grades belong to.
   public var year: Int?
   /// The sheet of a workbook to read; nil for the first.
@@ -19,16 +19,30 @@ public struct ImportRun: Sendable {
   var entry: ImportAudit?
 
   public init(
-    writes: Bool, scopeCode: String? = nil, year: Int? = nil, sheet: String? = nil,
+    writes: Bool, scope: Scope? = nil, year: Int? = nil, sheet: String? = nil,
     audit: (actor: AuditActor, fileName: String)? = nil, progress: @escaping @Sendable (WorkProgress) -> Void = { _ in }
   ) {
     self.writes = writes
-    self.scopeCode = scopeCode
+    self.scope = scope
     self.year = year
     self.sheet = sheet
     self.audit = audit
     self.progress = progress
   }
+
+  /// The account's subtree: the root's code and the day the request is made on (`AppRequestContext.today`), whose
+  /// tree a unit that still exists is placed by (decision 0041: the store reads no clock).
+  public struct Scope: Sendable {
+    public var code: String
+    public var day: Day
+
+    public init(code: String, on day: Day) {
+      self.code = code
+      self.day = day
+    }
+  }
+
+  public var scopeCode: String? { scope?.code }
 
   /// The command line's and the tests' import: everything checked, then written, anywhere in the tree.
   public static let writing = ImportRun(writes: true)

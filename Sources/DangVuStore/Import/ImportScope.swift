@@ -6,7 +6,7 @@ import DangVuCore
 /// the same as one outside, so a file cannot be used to probe the rest of the tree.
 enum ImportScope {
   static func issues<Column: FileColumn>(
-    _ document: CSVDocument, _ column: Column.Type, within root: String, store: some PartyStore
+    _ document: CSVDocument, _ column: Column.Type, within root: String, on day: Day, store: some PartyStore
   ) async throws -> [ImportIssue] {
     // A refused header is the kind's own issue to report.
     guard let header = try? Header<Column>(document.header) else { return [] }
@@ -29,7 +29,7 @@ enum ImportScope {
         }
       }
     }
-    let outside = try await store.referencesOutside(asked, within: root)
+    let outside = try await store.referencesOutside(asked, within: root, on: day)
     let account = "phạm vi của tài khoản (\(root))"
     var issues: [ImportIssue] = []
     for record in document.records {

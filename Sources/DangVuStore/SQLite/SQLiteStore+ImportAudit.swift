@@ -11,10 +11,18 @@ extension SQLiteStore {
   }
 
   /// The unit an entry about no one unit is filed under (a central target, a file imported on the command line):
-  /// the top of the tree today, or else the first unit never placed under another. With no unit at all the write
-  /// is refused: an entry under no unit could not be read on any page, and there is nothing yet it could apply to.
+  /// the top of the tree as it stands, or else the first unit never placed under another. With no unit at all the
+  /// write is refused: an entry under no unit could not be read on any page, and there is nothing yet it could apply
+  /// to. "As it stands" is the latest state of the records (a top place not yet closed), not a date: the store reads
+  /// no clock (decision 0041).
   static func topUnitCode(in db: Database) throws -> String {
-    if let code = try roots(on: .today, in: db).first?.code ?? rootCode(in: db) { return code }
+    if let code = try db.cachedValue(String.self, sql: openRootSQL) ?? rootCode(in: db) { return code }
     throw TreeRules.noUnitForAudit
   }
+
+  /// A unit at the top of the tree whose place there is not closed and which has not ended, first by code.
+  private static let openRootSQL = """
+    SELECT o.code FROM organisation o JOIN organisation_parent p ON p.child_id = o.id
+    WHERE p.parent_id IS NULL AND p.valid_until IS NULL AND o.ended IS NULL ORDER BY o.code LIMIT 1
+    """
 }

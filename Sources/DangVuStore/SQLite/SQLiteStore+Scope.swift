@@ -73,7 +73,7 @@ extension SQLiteStore {
 }
 
 extension SQLiteStore {
-  public func referencesOutside(_ references: ScopeReferences, within rootCode: String) async throws
+  public func referencesOutside(_ references: ScopeReferences, within rootCode: String, on today: Day) async throws
     -> ScopeReferences
   {
     try await writer.read { db in
@@ -84,7 +84,7 @@ extension SQLiteStore {
         if let known = inside[unitID] { return known }
         guard let unit = try Self.organisation(id: unitID, in: db) else { return false }
         // A unit that has ended answers by the tree of its last day.
-        let day = unit.ended.map { min(Day.today, $0.adding(days: -1)) } ?? max(Day.today, unit.founded)
+        let day = unit.ended.map { min(today, $0.adding(days: -1)) } ?? max(today, unit.founded)
         let answer = try Self.unitIsReachable(id: unitID, rootCode: rootCode, on: day, in: db)
         inside[unitID] = answer
         return answer

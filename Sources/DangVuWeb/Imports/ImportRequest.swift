@@ -8,22 +8,23 @@ enum ImportRequest {
   /// A check of `file` inside the principal's subtree; writes nothing.
   static func check(
     _ file: (name: String, bytes: [UInt8]), kind: ImportFileKind, sheet: String?, year: Int?, principal: Principal,
-    store: any PartyStore
+    on today: Day, store: any PartyStore
   ) async throws -> ImportOutcome {
     try await kind.run(
       file: file.bytes, asWorkbook: workbook(file),
-      ImportRun(writes: false, scopeCode: principal.scopeCode, year: year, sheet: sheet), into: store)
+      ImportRun(writes: false, scope: .init(code: principal.scopeCode, on: today), year: year, sheet: sheet),
+      into: store)
   }
 
   /// The write of a checked file, inside the principal's subtree, audited as one entry.
   static func write(
-    _ bytes: [UInt8], _ upload: CheckedUploads.Upload, principal: Principal,
+    _ bytes: [UInt8], _ upload: CheckedUploads.Upload, principal: Principal, on today: Day,
     progress: @escaping @Sendable (WorkProgress) -> Void = { _ in }, store: any PartyStore
   ) async throws -> ImportOutcome {
     try await upload.kind.run(
       file: bytes, asWorkbook: workbook((upload.fileName, bytes)),
       ImportRun(
-        writes: true, scopeCode: principal.scopeCode, year: upload.year, sheet: upload.sheet,
+        writes: true, scope: .init(code: principal.scopeCode, on: today), year: upload.year, sheet: upload.sheet,
         audit: (AuditActor(principal), upload.fileName), progress: progress), into: store)
   }
 

@@ -18,7 +18,7 @@ struct ImportsAPIController {
     let (principal, kind, file, sheet, year) = try await Self.read(request, context)
     AuditRecorder.noEntryNeeded()
     let outcome = try await ImportRequest.check(
-      file, kind: kind, sheet: sheet, year: year, principal: principal, store: store)
+      file, kind: kind, sheet: sheet, year: year, principal: principal, on: context.today, store: store)
     guard outcome.isAccepted else { return Self.refused(outcome, file: file.name) }
     uploads.keep(
       CheckedUploads.Upload(
@@ -50,7 +50,8 @@ struct ImportsAPIController {
     AuditRecorder.recordedByStore()
     var checked = upload
     (checked.sheet, checked.year) = (sheet ?? upload.sheet, year ?? upload.year)
-    let outcome = try await ImportRequest.write(file.bytes, checked, principal: principal, store: store)
+    let outcome = try await ImportRequest.write(
+      file.bytes, checked, principal: principal, on: context.today, store: store)
     guard outcome.isAccepted else { return Self.refused(outcome, file: file.name) }
     return try JSONResponse(ImportOutcomeJSON(outcome, file: file.name), status: .created)
       .response(from: request, context: context)

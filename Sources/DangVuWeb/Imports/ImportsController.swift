@@ -55,7 +55,7 @@ struct ImportsController {
     }
     let sheet = choice.sheet.isEmpty ? nil : choice.sheet
     let outcome = try await ImportRequest.check(
-      file, kind: kind, sheet: sheet, year: year, principal: principal, store: store)
+      file, kind: kind, sheet: sheet, year: year, principal: principal, on: context.today, store: store)
     if outcome.isAccepted {
       uploads.keep(
         CheckedUploads.Upload(
@@ -81,10 +81,10 @@ struct ImportsController {
     guard principal.allows(upload.kind.permission) else { throw AccessError.forbidden }
     // The store appends the import's one audit entry in the transaction that writes its rows.
     AuditRecorder.recordedByStore()
-    let store = store
+    let (store, today) = (store, context.today)
     let id = jobs.start(login: principal.login, fileName: upload.fileName, kind: upload.kind) { progress in
       try await ImportRequest.write(
-        bytes, upload, principal: principal, progress: progress, store: store)
+        bytes, upload, principal: principal, on: today, progress: progress, store: store)
     }
     return Response(status: .seeOther, headers: [.location: Links.importProgress(id)])
   }
