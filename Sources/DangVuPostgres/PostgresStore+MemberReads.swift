@@ -138,29 +138,21 @@ extension PostgresStore {
   public func forEachMemberBatch(
     batchSize: Int, _ body: ([(member: Member, events: [MembershipEvent])]) throws -> Void
   ) async throws {
-    var after: Int64 = 0
-    while true {
-      let from = after
-      let batch = try await read { transaction -> [(member: Member, events: [MembershipEvent])] in
-        let members = try await Self.members(
-          where: "m.id > \(from) ORDER BY m.id LIMIT \(batchSize)", in: transaction)
-        guard let first = members.first, let last = members.last else { return [] }
-        var events: [Int64: [MembershipEvent]] = [:]
-        for row in try await transaction.rows(
-          """
-          SELECT \(unescaped: Self.eventColumns) FROM membership_event e
-          WHERE e.member_id BETWEEN \(first.id) AND \(last.id) ORDER BY e.id
-          """, columns: Self.eventColumnNames)
-        {
-          let event = try Self.event(row)
-          events[event.memberID, default: []].append(event)
+    try await MemberBatches.forEach(
+      read: { from in
+        try await read { transaction -> MemberBatches.Batch in
+          let members = try await Self.members(
+            where: "m.id > \(from) ORDER BY m.id LIMIT \(batchSize)", in: transaction)
+          guard let first = members.first, let last = members.last else { return [] }
+          let events = try await transaction.rows(
+            """
+            SELECT \(unescaped: Self.eventColumns) FROM membership_event e
+            WHERE e.member_id BETWEEN \(first.id) AND \(last.id) ORDER BY e.id
+            """, columns: Self.eventColumnNames
+          ).map(Self.event)
+          return MemberBatches.pairing(members, with: events)
         }
-        return members.map { ($0, events[$0.id] ?? []) }
-      }
-      guard let last = batch.last else { return }
-      try body(batch)
-      after = last.member.id
-    }
+      }, body)
   }
 
   public func statistics() async throws -> StoreStatistics {

@@ -15,42 +15,37 @@ extension PostgresStore {
     -> SignInOutcome
   {
     let attempt = SignInAttempt(login: login, address: address, at: time)
-    let started = try await write { transaction -> SignInAttempt.Started in
-      try await transaction.query("SELECT pg_advisory_xact_lock(\(Self.signInLock))")
-      if case .wait(let seconds) = try await Self.throttle(attempt, in: transaction) { return .wait(seconds: seconds) }
-      // Counted as a failure until the password proves right, so attempts running alongside see it.
-      let ids = try await transaction.rows(
-        """
-        INSERT INTO sign_in_attempt(login, address, at, succeeded)
-        VALUES (\(attempt.login), \(attempt.address), \(attempt.now), false) RETURNING id
-        """, columns: ["sign_in_attempt.id"])
-      let stored = try await transaction.rows(
-        """
-        SELECT \(unescaped: Self.accountColumns), a.password_hash FROM account a JOIN organisation o ON o.id = a.scope_id
-        WHERE a.login = \(attempt.login)
-        """, columns: Self.accountColumnNames + ["account.password_hash"]
-      ).first.map { StoredCredentials(account: try Self.account($0), passwordHash: try $0.value(7)) }
-      return .check(attemptID: try ids[0].value(0), stored: stored)
-    }
-    let attemptID: Int64
-    let checked: CheckedSignIn
-    switch started {
-    case .wait(let seconds): return .tooManyAttempts(retryAfter: seconds)
-    case .check(let id, let stored):
-      attemptID = id
-      // Verified outside any transaction: bcrypt is slow on purpose and must not hold a connection.
-      checked = await attempt.check(password, against: stored)
-    }
-    try await write { transaction in
-      if checked.succeeded {
-        try await transaction.query("UPDATE sign_in_attempt SET succeeded = true WHERE id = \(attemptID)")
+    return try await attempt.run(password: password) {
+      try await write { transaction -> SignInAttempt.Started in
+        try await transaction.query("SELECT pg_advisory_xact_lock(\(Self.signInLock))")
+        if case .wait(let seconds) = try await Self.throttle(attempt, in: transaction) {
+          return .wait(seconds: seconds)
+        }
+        // Counted as a failure until the password proves right, so attempts running alongside see it.
+        let ids = try await transaction.rows(
+          """
+          INSERT INTO sign_in_attempt(login, address, at, succeeded)
+          VALUES (\(attempt.login), \(attempt.address), \(attempt.now), false) RETURNING id
+          """, columns: ["sign_in_attempt.id"])
+        let stored = try await transaction.rows(
+          """
+          SELECT \(unescaped: Self.accountColumns), a.password_hash FROM account a JOIN organisation o ON o.id = a.scope_id
+          WHERE a.login = \(attempt.login)
+          """, columns: Self.accountColumnNames + ["account.password_hash"]
+        ).first.map { StoredCredentials(account: try Self.account($0), passwordHash: try $0.value(7)) }
+        return .check(attemptID: try ids[0].value(0), stored: stored)
       }
-      try await transaction.query("DELETE FROM sign_in_attempt WHERE at < \(attempt.keptSince)")
-      // A login that does not exist is kept under the top of the tree.
-      let root = checked.account == nil ? try await Self.firstUnplacedCode(in: transaction) : nil
-      _ = try await Self.append(NewAuditEntry.signIn(checked, rootCode: root), in: transaction)
+    } finish: { attemptID, checked in
+      try await write { transaction in
+        if checked.succeeded {
+          try await transaction.query("UPDATE sign_in_attempt SET succeeded = true WHERE id = \(attemptID)")
+        }
+        try await transaction.query("DELETE FROM sign_in_attempt WHERE at < \(attempt.keptSince)")
+        // A login that does not exist is kept under the top of the tree.
+        let root = checked.account == nil ? try await Self.firstUnplacedCode(in: transaction) : nil
+        _ = try await Self.append(NewAuditEntry.signIn(checked, rootCode: root), in: transaction)
+      }
     }
-    return checked.outcome
   }
 
   /// The failures that count for this login and this address, and whether the address is one the login signed in

@@ -82,3 +82,22 @@ public struct CheckedSignIn: Sendable {
     return .signedIn(account)
   }
 }
+
+extension SignInAttempt {
+  /// A sign-in as every engine runs it: `start` decides and records the attempt in one transaction (a delay to wait,
+  /// or the attempt's row and what is stored for the login); the password is then checked outside any transaction,
+  /// because bcrypt is slow on purpose and must hold no connection; `finish` marks a success and appends the audit
+  /// entry in a second transaction.
+  public func run(
+    password: String, start: () async throws -> Started,
+    finish: (_ attemptID: Int64, _ checked: CheckedSignIn) async throws -> Void
+  ) async throws -> SignInOutcome {
+    switch try await start() {
+    case .wait(let seconds): return .tooManyAttempts(retryAfter: seconds)
+    case .check(let attemptID, let stored):
+      let checked = await check(password, against: stored)
+      try await finish(attemptID, checked)
+      return checked.outcome
+    }
+  }
+}

@@ -420,32 +420,24 @@ extension SQLiteStore {
   public func forEachMemberBatch(
     batchSize: Int, _ body: ([(member: Member, events: [MembershipEvent])]) throws -> Void
   ) async throws {
-    var after: Int64 = 0
-    while true {
-      let from = after
-      let batch = try await writer.read { db -> [(member: Member, events: [MembershipEvent])] in
-        var members = try Row.fetchAll(
-          db, sql: "SELECT \(Self.memberColumns) FROM member m WHERE m.id > ? ORDER BY m.id LIMIT ?",
-          arguments: [from, batchSize]
-        ).map(Self.member)
-        guard let first = members.first, let last = members.last else { return [] }
-        try Self.attachPosts(to: &members, in: db)
-        var events: [Int64: [MembershipEvent]] = [:]
-        let rows = try Row.fetchCursor(
-          db,
-          sql:
-            "SELECT member_id, kind, date, cell_id, note FROM membership_event WHERE member_id BETWEEN ? AND ? ORDER BY id",
-          arguments: [first.id, last.id])
-        while let row = try rows.next() {
-          let event = try Self.event(row)
-          events[event.memberID, default: []].append(event)
+    try await MemberBatches.forEach(
+      read: { from in
+        try await writer.read { db -> MemberBatches.Batch in
+          var members = try Row.fetchAll(
+            db, sql: "SELECT \(Self.memberColumns) FROM member m WHERE m.id > ? ORDER BY m.id LIMIT ?",
+            arguments: [from, batchSize]
+          ).map(Self.member)
+          guard let first = members.first, let last = members.last else { return [] }
+          try Self.attachPosts(to: &members, in: db)
+          let events = try Row.fetchAll(
+            db,
+            sql:
+              "SELECT member_id, kind, date, cell_id, note FROM membership_event WHERE member_id BETWEEN ? AND ? ORDER BY id",
+            arguments: [first.id, last.id]
+          ).map(Self.event)
+          return MemberBatches.pairing(members, with: events)
         }
-        return members.map { ($0, events[$0.id] ?? []) }
-      }
-      guard let last = batch.last else { return }
-      try body(batch)
-      after = last.member.id
-    }
+      }, body)
   }
 
   // MARK: Writing a history

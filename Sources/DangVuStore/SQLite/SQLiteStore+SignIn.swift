@@ -10,42 +10,35 @@ extension SQLiteStore {
     -> SignInOutcome
   {
     let attempt = SignInAttempt(login: login, address: address, at: time)
-    let started = try await writer.write { db -> SignInAttempt.Started in
-      if case .wait(let seconds) = try Self.throttle(attempt, in: db) { return .wait(seconds: seconds) }
-      // Counted as a failure until the password proves right, so attempts running alongside see it.
-      try db.execute(
-        sql: "INSERT INTO sign_in_attempt(login, address, at, succeeded) VALUES (?, ?, ?, 0)",
-        arguments: [attempt.login, attempt.address, attempt.now])
-      let attemptID = db.lastInsertedRowID
-      let row = try Row.fetchOne(
-        db,
-        sql: """
-          SELECT \(Self.accountColumns), a.password_hash FROM account a JOIN organisation o ON o.id = a.scope_id
-          WHERE a.login = ?
-          """, arguments: [attempt.login])
-      return .check(
-        attemptID: attemptID,
-        stored: try row.map { StoredCredentials(account: try Self.account($0), passwordHash: $0[7]) })
-    }
-    let attemptID: Int64
-    let checked: CheckedSignIn
-    switch started {
-    case .wait(let seconds): return .tooManyAttempts(retryAfter: seconds)
-    case .check(let id, let stored):
-      attemptID = id
-      // Verified outside any transaction: bcrypt is slow on purpose and must not hold the database.
-      checked = await attempt.check(password, against: stored)
-    }
-    try await writer.write { db in
-      if checked.succeeded {
-        try db.execute(sql: "UPDATE sign_in_attempt SET succeeded = 1 WHERE id = ?", arguments: [attemptID])
+    return try await attempt.run(password: password) {
+      try await writer.write { db -> SignInAttempt.Started in
+        if case .wait(let seconds) = try Self.throttle(attempt, in: db) { return .wait(seconds: seconds) }
+        // Counted as a failure until the password proves right, so attempts running alongside see it.
+        try db.execute(
+          sql: "INSERT INTO sign_in_attempt(login, address, at, succeeded) VALUES (?, ?, ?, 0)",
+          arguments: [attempt.login, attempt.address, attempt.now])
+        let attemptID = db.lastInsertedRowID
+        let row = try Row.fetchOne(
+          db,
+          sql: """
+            SELECT \(Self.accountColumns), a.password_hash FROM account a JOIN organisation o ON o.id = a.scope_id
+            WHERE a.login = ?
+            """, arguments: [attempt.login])
+        return .check(
+          attemptID: attemptID,
+          stored: try row.map { StoredCredentials(account: try Self.account($0), passwordHash: $0[7]) })
       }
-      try db.execute(sql: "DELETE FROM sign_in_attempt WHERE at < ?", arguments: [attempt.keptSince])
-      // A login that does not exist is kept under the top of the tree.
-      let root = checked.account == nil ? try Self.rootCode(in: db) : nil
-      _ = try Self.append(NewAuditEntry.signIn(checked, rootCode: root), in: db)
+    } finish: { attemptID, checked in
+      try await writer.write { db in
+        if checked.succeeded {
+          try db.execute(sql: "UPDATE sign_in_attempt SET succeeded = 1 WHERE id = ?", arguments: [attemptID])
+        }
+        try db.execute(sql: "DELETE FROM sign_in_attempt WHERE at < ?", arguments: [attempt.keptSince])
+        // A login that does not exist is kept under the top of the tree.
+        let root = checked.account == nil ? try Self.rootCode(in: db) : nil
+        _ = try Self.append(NewAuditEntry.signIn(checked, rootCode: root), in: db)
+      }
     }
-    return checked.outcome
   }
 
   /// The failures that count for this login and this address, and whether the address is one the
