@@ -48,9 +48,15 @@ struct Access: Sendable {
   }
 
   private func defaultScope(on day: Day) async throws -> String {
-    // Known from the sign-in's own read nearly always: a report asked for a day the root existed reads nothing more.
-    if principal.scopeExists(on: day) == true { return scopeCode }
-    guard let root = try await store.organisation(code: scopeCode), !root.exists(on: day) else { return scopeCode }
+    // Whether the root existed that day comes with the sign-in (`Principal.scopeLife`); the tree is read only for a
+    // principal made without it (a missing root answers with its own code, as before).
+    let rootExisted: Bool
+    if let known = principal.scopeExists(on: day) {
+      rootExisted = known
+    } else {
+      rootExisted = try await store.organisation(code: scopeCode)?.exists(on: day) ?? true
+    }
+    guard !rootExisted else { return scopeCode }
     return try await store.predecessors(ofCode: scopeCode).soleCovering(day)?.code ?? scopeCode
   }
 
