@@ -7,7 +7,8 @@ import DangVuCore
 /// that a network database fits the same shape.
 public protocol PartyStore: EvaluationStore, CycleEvaluationStore, MembershipStore, OversightStore, AccountStore,
   DashboardStore,
-  AuditStore, RegisterStore, RegisterEditing, LifecycleRecording, TargetStore, LeadershipRecording, TreeStore,
+  AuditStore, RegisterStore, RegisterEditing, CellGrading, LifecycleRecording, TargetStore, LeadershipRecording,
+  TreeStore,
   TreeEditing, TreeSuccession
 {
   // MARK: Scope

@@ -47,8 +47,9 @@ enum StoreEngine: String, CaseIterable, Sendable {
     }
   }
 
-  /// A new, empty store and a way to run statements on its database behind its back.
-  private func withNewStore(
+  /// A new, empty store and a way to run statements on its database behind its back (a part's tests cast it to
+  /// the parts they use: `Parts` grows as PostgreSQL serves more).
+  func withNewStore(
     _ body: (any Parts, @escaping @Sendable ([String]) async throws -> Void) async throws -> Void
   ) async throws {
     switch self {

@@ -4,9 +4,8 @@ import DangVuCore
 /// record it was made from, and the store refuses it (`StaleVersion`) when the record changed since. The
 /// check and the write are one transaction, so of two edits made from the same version exactly one wins.
 ///
-/// A member's version counts every change to the member: identity fields, posts and events. A cell's
-/// grades of a year have one version for the whole cell, because the grading page saves them together
-/// (docs/decisions/0011-edit-versions.md).
+/// A member's version counts every change to the member: identity fields, posts and events
+/// (docs/decisions/0011-edit-versions.md). A cell's grading sheet, versioned the same way, is `CellGrading`.
 public protocol RegisterEditing: Sendable {
   /// The member and the version an edit of it must carry.
   func memberWithVersion(id: Int64) async throws -> VersionedMember?
@@ -27,16 +26,6 @@ public protocol RegisterEditing: Sendable {
   @discardableResult
   func updateMember(_ member: Member, expectedVersion: Int, by actor: AuditActor) async throws -> VersionedMember
 
-  /// The members of a cell to grade in a year's cycle, their saved grades, what the rules already decide
-  /// for each, and the version a save must carry.
-  func cellGrades(code: String, year: Int) async throws -> CellGradeSheet
-
-  /// Records the grades of a cell's members in one transaction if the sheet's version is still
-  /// `expectedVersion` (else `StaleVersion<CellGradeSheet>`). Every row is checked; any refusal writes
-  /// nothing and throws `CellGradingRefused` naming each refused row.
-  @discardableResult
-  func gradeCell(code: String, year: Int, entries: [CellGradeInput], expectedVersion: Int, by actor: AuditActor)
-    async throws -> CellGradeSheet
 }
 
 /// An edit made from an older version than the stored one; `current` is the record as stored now.

@@ -5,7 +5,7 @@ import Hummingbird
 /// A cell's grades of a year in the JSON API (`openapi.yaml`, "evaluation"): read them with their version,
 /// and replace them from that version, all or none.
 struct CellGradesAPIController {
-  let store: any AccessStore
+  let store: any AccessStore & CellGrading
 
   func addRoutes(to router: Router<AppRequestContext>) {
     router.get("api/units/:code/grades/:year", use: show)

@@ -7,7 +7,7 @@ import Hummingbird
 /// with the saved grades, `POST /to-chuc/{code}/xep-loai` saves every row or none, from the version the page
 /// was opened at.
 struct CellGradingController {
-  let store: any AccessStore
+  let store: any AccessStore & CellGrading
 
   func addRoutes(to router: Router<AppRequestContext>) {
     router.get("to-chuc/:code/xep-loai", use: show)
@@ -79,7 +79,7 @@ struct CellGradingController {
 
   /// The sheet of a cell inside the subtree: the cell must be in it at the end of the year and on the
   /// evaluation date; otherwise 404, as if it did not exist.
-  static func sheet(code: String, year: Int, access: Access, store: any AccessStore) async throws
+  static func sheet(code: String, year: Int, access: Access, store: any AccessStore & CellGrading) async throws
     -> CellGradeSheet
   {
     _ = try await access.unit(code: code, on: Day.lastDay(ofYear: year))
