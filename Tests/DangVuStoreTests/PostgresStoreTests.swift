@@ -66,11 +66,9 @@ struct PostgresStoreTests {
       return versions
     }
     #expect(versions == PostgresMigrations.all.map { "\($0.version) \($0.name)" })
-    #expect(
-      versions == [
-        "1 audit trail", "2 organisation tree", "3 member register read by the tree", "4 data generation",
-        "5 organisation succession", "6 member register", "7 accounts and sessions",
-      ])
+    // Each step once, numbered from 1 without a gap (a slice appends its step; a number is never reused).
+    #expect(PostgresMigrations.all.map(\.version) == Array(1...PostgresMigrations.all.count))
+    #expect(versions.prefix(2) == ["1 audit trail", "2 organisation tree"])
   }
 
   @Test func aDatabaseMigratedByANewerDangVuIsRefused() async throws {
