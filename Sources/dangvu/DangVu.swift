@@ -17,7 +17,7 @@ struct DangVu: AsyncParsableCommand {
       OrgCommand.self, DemoCommand.self, MembersCommand.self, MembershipCommand.self, GradesCommand.self,
       ReportCommand.self, BenchCommand.self, ImportCommand.self, ExportCommand.self, ServeCommand.self,
       OversightCommand.self, UserCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self,
-      CheckCommand.self, TargetCommand.self,
+      CheckCommand.self, TargetCommand.self, MigrateCommand.self,
     ])
 }
 
