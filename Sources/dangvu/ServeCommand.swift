@@ -74,7 +74,7 @@ struct ServeCommand: AsyncParsableCommand {
       } else {
         db = try await store.open()
       }
-      replica = try await readDatabase.map { try await StoreOptions.open($0) }
+      if let readDatabase { replica = try await StoreOptions.open(readDatabase) }
     } catch {
       throw fail(error)
     }
