@@ -97,7 +97,8 @@ extension PostgresStore: LeadershipRecording {
       try await transaction.query("UPDATE member SET version = version + 1 WHERE id = \(post.memberID)")
       let saved = try await Self.post(id: id, in: transaction)!
       _ = try await Self.append(
-        LeadershipWrites.entry(actor, "post.end", subject: "post:\(id)", scope: unit.code, before: before, after: saved),
+        LeadershipWrites.entry(
+          actor, "post.end", subject: "post:\(id)", scope: unit.code, before: before, after: saved),
         in: transaction)
       return saved
     }

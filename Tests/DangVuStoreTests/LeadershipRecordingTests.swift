@@ -175,16 +175,19 @@ struct LeadershipRecordingTests {
       #expect(seated.seats.map(\.memberName) == ["Nguyễn Văn An"])
       await expectRefusal("collective.overlap") {
         try await store.seatInCollective(
-          NewCollectiveSeat(collectiveID: standing.collective.id, memberID: an, from: day("2022-01-01")), by: Self.staff)
+          NewCollectiveSeat(collectiveID: standing.collective.id, memberID: an, from: day("2022-01-01")), by: Self.staff
+        )
       }
       await expectRefusal("collective.outsideTerm") {
         try await store.seatInCollective(
-          NewCollectiveSeat(collectiveID: standing.collective.id, memberID: binh, from: day("2019-01-01")), by: Self.staff
+          NewCollectiveSeat(collectiveID: standing.collective.id, memberID: binh, from: day("2019-01-01")),
+          by: Self.staff
         )
       }
       await expectRefusal("collective.unknownKind") {
         try await store.recordCollective(
-          NewCollective(unitCode: "KG.01", name: "Ban gì đó", kindCode: "club", formed: day("2020-10-01")), by: Self.staff
+          NewCollective(unitCode: "KG.01", name: "Ban gì đó", kindCode: "club", formed: day("2020-10-01")),
+          by: Self.staff
         )
       }
       await expectRefusal("collective.endedBeforeFormed") {

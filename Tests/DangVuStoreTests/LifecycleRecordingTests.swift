@@ -38,7 +38,8 @@ struct LifecycleRecordingTests {
       #expect(letter.fromCell.code == "KG.01.001.01" && letter.toCell.code == "KG.02.001")
       #expect(letter.deadline == day("2024-06-01") && letter.received == nil)
       #expect(letter.overdue(on: day("2024-06-02")) && !letter.overdue(on: day("2024-06-01")))
-      let incoming = try await store.pendingTransferLetters(within: "KG.02", direction: .incoming, on: day("2024-05-03"))
+      let incoming = try await store.pendingTransferLetters(
+        within: "KG.02", direction: .incoming, on: day("2024-05-03"))
       #expect(incoming.map(\.id) == [letter.id])
       #expect(try await store.pendingTransferLetters(within: "KG.01", direction: .incoming, on: Day.today).isEmpty)
       #expect(try await store.pendingTransferLetters(within: "KG.01", direction: .outgoing, on: Day.today).count == 1)
@@ -125,7 +126,8 @@ struct LifecycleRecordingTests {
       await #expect(throws: DomainError.self) {
         try await store.correctEvent(
           memberID: giang.member.id, eventID: admitted,
-          replacement: MembershipEvent(memberID: giang.member.id, kind: .admitted, date: day("2015-06-01"), cellID: cell),
+          replacement: MembershipEvent(
+            memberID: giang.member.id, kind: .admitted, date: day("2015-06-01"), cellID: cell),
           reason: "thử", expectedVersion: nil, by: Self.clerk)
       }
       #expect(try await store.timeline(ofMember: giang.member.id).admissionDate == day("2023-01-10"))
@@ -147,7 +149,9 @@ struct LifecycleRecordingTests {
         expectedVersion: 1, by: Self.clerk)
       #expect(letter.number == "15-GGT" && letter.note == "Đi làm")
       #expect(try await store.memberRecord(id: an, within: "KG", on: day("2024-05-03"))?.pendingLetter == letter)
-      #expect(try await store.pendingTransferLetters(within: "KG.01", direction: .outgoing, on: day("2024-05-03")) == [letter])
+      #expect(
+        try await store.pendingTransferLetters(within: "KG.01", direction: .outgoing, on: day("2024-05-03")) == [letter]
+      )
       let received = try await store.receiveTransferLetter(id: letter.id, on: day("2024-05-20"), by: Self.clerk)
       #expect(received.received == day("2024-05-20") && received.issued == letter.issued)
       #expect(try await store.timeline(ofMember: an).currentCellID == cells["KG.02.001"])

@@ -58,7 +58,8 @@ extension SQLiteStore {
         VALUES (?, ?, ?, ?, ?, ?, ?)
         """,
       arguments: [
-        post.memberID, LeadershipWrites.title(of: post, kind: kind), unit.code, post.from.daysSinceEpoch, post.until?.daysSinceEpoch,
+        post.memberID, LeadershipWrites.title(of: post, kind: kind), unit.code, post.from.daysSinceEpoch,
+        post.until?.daysSinceEpoch,
         post.kindCode, post.note,
       ])
     let saved = try Self.post(id: db.lastInsertedRowID, in: db)!

@@ -7,7 +7,8 @@ extension SQLiteStore {
     try await writer.write { db in
       let saved = try Self.addOne(new, in: db)
       _ = try Self.append(
-        LifecycleWrites.admission(new, saved: saved, by: actor, scope: try Self.scope(ofMember: saved.member.id, in: db)),
+        LifecycleWrites.admission(
+          new, saved: saved, by: actor, scope: try Self.scope(ofMember: saved.member.id, in: db)),
         in: db)
       return saved
     }
