@@ -355,15 +355,4 @@ struct LeadershipRecordingTests {
     notComplete.outcome = .graded(.notComplete)
     #expect(try await store.recordGrades([notComplete], year: 2024).map(\.outcome) == [.graded(.notComplete)])
   }
-
-  func expectRefusal(_ code: String, _ write: () async throws -> some Any) async {
-    do {
-      _ = try await write()
-      Issue.record("expected the refusal \(code)")
-    } catch let error as DomainError {
-      #expect(error.code == code, "\(error.message)")
-    } catch {
-      Issue.record("unexpected \(error)")
-    }
-  }
 }

@@ -211,15 +211,4 @@ struct LifecycleRecordingTests {
       #expect(corrections[0].at == entry.time, "the correction is dated by its audit entry")
     }
   }
-
-  func expectRefusal(_ code: String, _ write: () async throws -> some Any) async {
-    do {
-      _ = try await write()
-      Issue.record("expected the refusal \(code)")
-    } catch let error as DomainError {
-      #expect(error.code == code, "\(error.message)")
-    } catch {
-      Issue.record("unexpected \(error)")
-    }
-  }
 }
