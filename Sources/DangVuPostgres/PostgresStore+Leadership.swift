@@ -153,7 +153,7 @@ extension PostgresStore: LeadershipRecording {
     {
       let start = try row.day(1)
       let inside = try await unitIsWithin(
-        id: try row.value(0), rootCode: unit.code, on: max(start, from), throughSuccessions: false, in: transaction)
+        id: try row.value(0), rootCode: unit.code, on: max(start, from), in: transaction)
       placements.append(UnitPlacement(from: start, until: try row.optionalDay(2), insideUnit: inside))
     }
     return placements

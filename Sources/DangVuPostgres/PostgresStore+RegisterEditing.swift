@@ -21,9 +21,9 @@ extension PostgresStore: RegisterEditing {
         member: versioned.member, events: recorded.map(\.event), cell: { _, _ in .holdsMembers })
       if let rootCode {
         guard let last = timeline.spans.last,
-          try await Self.unitIsWithin(
-            id: last.cellID, rootCode: rootCode, on: last.until.map { $0.adding(days: -1) } ?? today,
-            throughSuccessions: true, in: transaction)
+          try await Self.exists(
+            Self.reachable(id: last.cellID, rootCode: rootCode, on: last.until.map { $0.adding(days: -1) } ?? today),
+            in: transaction)
         else { return nil }
       }
       let corrections = try await Self.eventCorrections(ofMember: id, in: transaction)
@@ -91,12 +91,12 @@ extension PostgresStore: RegisterEditing {
     ).map { RecordedEvent(id: try $0.value(5), event: try event($0)) }
   }
 
-  /// Unit `id` is within `rootCode` on `day` by the tree of that day, inside the caller's transaction; with
-  /// `throughSuccessions`, also within a unit `rootCode` took over by merger (and so on back), as the access check
-  /// reads it (`unitIsWithin(id:rootCode:on:)`, decision 0040).
-  static func unitIsWithin(
-    id: Int64, rootCode: String, on day: Day, throughSuccessions: Bool, in transaction: PostgresTransaction
-  ) async throws -> Bool {
+  /// Unit `id` is `rootCode` or below it on `day`, by the tree of that day alone (SQLite's `unitIsWithin`): where
+  /// a member belonged, for posts and seats. The access check also reaches the units `rootCode` took over
+  /// (`reachable`).
+  static func unitIsWithin(id: Int64, rootCode: String, on day: Day, in transaction: PostgresTransaction)
+    async throws -> Bool
+  {
     try await exists(
       """
       WITH RECURSIVE up(id) AS (
@@ -104,13 +104,8 @@ extension PostgresStore: RegisterEditing {
         UNION
         SELECT p.parent_id FROM organisation_parent p JOIN up ON p.child_id = up.id
         WHERE p.valid_from <= \(day.daysSinceEpoch)
-          AND (p.valid_until IS NULL OR p.valid_until > \(day.daysSinceEpoch))),
-      lineage(id) AS (
-        SELECT id FROM organisation WHERE code = \(rootCode)
-        UNION
-        SELECT s.predecessor_id FROM organisation_succession s JOIN lineage l ON s.successor_id = l.id
-        WHERE \(throughSuccessions))
-      SELECT 1 FROM up JOIN lineage ON lineage.id = up.id LIMIT 1
+          AND (p.valid_until IS NULL OR p.valid_until > \(day.daysSinceEpoch)))
+      SELECT 1 FROM up JOIN organisation o ON o.id = up.id WHERE o.code = \(rootCode) LIMIT 1
       """, in: transaction)
   }
 }
