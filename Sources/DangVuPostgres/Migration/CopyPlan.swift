@@ -44,6 +44,10 @@ struct CopyPlan: Sendable {
     "audit_head": "đầu chuỗi nhật ký: PostgreSQL dời nó theo từng mục được chép",
   ]
 
+  /// Source columns that are SQLite's copies of what both engines read from other rows: a transfer letter's
+  /// receipt is the member's `transferReceived` event (decision 0049).
+  static let sqliteOnlyColumns: [String: Set<String>] = ["transfer_letter": ["received", "received_event_id"]]
+
   /// Target columns whose value is computed from the row, not copied: the words of a member's name under the
   /// trigram index (SQLite keeps them in its full-text index instead).
   static let derived: [String: [String: @Sendable ([String: TableValue]) -> TableValue]] = [
@@ -75,7 +79,8 @@ struct CopyPlan: Sendable {
       guard let columns = target[name], let sourceTable = sourceByName[name] else { continue }
       let sourceColumns = Set(sourceTable.columns)
       let targetNames = Set(columns.map(\.name))
-      if let lost = sourceTable.columns.first(where: { !targetNames.contains($0) }) {
+      let notKept = sqliteOnlyColumns[name] ?? []
+      if let lost = sourceTable.columns.first(where: { !targetNames.contains($0) && !notKept.contains($0) }) {
         throw DomainError(
           "migrate.columnMissing",
           "Cột \(name).\(lost) có trong tệp SQLite nhưng PostgreSQL không có: không chép để khỏi mất dữ liệu.")

@@ -57,6 +57,14 @@ public struct PostRecord: Hashable, Sendable, Codable {
   public var memberName: String
   public var unitCode: String
   public var unitName: String
+
+  public init(post: HeldPost, title: String, memberName: String, unitCode: String, unitName: String) {
+    self.post = post
+    self.title = title
+    self.memberName = memberName
+    self.unitCode = unitCode
+    self.unitName = unitName
+  }
 }
 
 public struct NewCollective: Hashable, Sendable, Codable {
@@ -94,12 +102,24 @@ public struct CollectiveRecord: Hashable, Sendable, Codable {
   public struct Seat: Hashable, Sendable, Codable {
     public var seat: CollectiveSeat
     public var memberName: String
+
+    public init(seat: CollectiveSeat, memberName: String) {
+      self.seat = seat
+      self.memberName = memberName
+    }
   }
 
   public var collective: Collective
   public var unitCode: String
   public var unitName: String
   public var seats: [Seat]
+
+  public init(collective: Collective, unitCode: String, unitName: String, seats: [Seat]) {
+    self.collective = collective
+    self.unitCode = unitCode
+    self.unitName = unitName
+    self.seats = seats
+  }
 }
 
 /// One row of a collectives file: the collective, and the member it seats if the row names one.

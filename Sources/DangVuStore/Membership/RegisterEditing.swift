@@ -146,4 +146,20 @@ public struct MemberRecord: Sendable {
   public var pendingLetter: TransferLetter?
   /// The posts the member holds and held, in the same read (a read of its own cost the page a transaction).
   public var posts: [PostRecord] = []
+
+  public init(
+    versioned: VersionedMember, timeline: MemberTimeline, units: [Int64: Organisation], admission: Admission?,
+    sponsorNames: [Int64: String], recordedEvents: [RecordedEvent] = [], corrections: [EventCorrection] = [],
+    pendingLetter: TransferLetter? = nil, posts: [PostRecord] = []
+  ) {
+    self.versioned = versioned
+    self.timeline = timeline
+    self.units = units
+    self.admission = admission
+    self.sponsorNames = sponsorNames
+    self.recordedEvents = recordedEvents
+    self.corrections = corrections
+    self.pendingLetter = pendingLetter
+    self.posts = posts
+  }
 }

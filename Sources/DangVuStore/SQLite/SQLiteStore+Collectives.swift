@@ -17,7 +17,7 @@ extension SQLiteStore {
   public func seatInCollective(_ new: NewCollectiveSeat, by actor: AuditActor) async throws -> CollectiveRecord {
     try await writer.write { db in
       guard let before = try Self.collective(id: new.collectiveID, in: db) else {
-        throw DomainError("collective.unknown", "Không tìm thấy tập thể lãnh đạo có mã số \(new.collectiveID).")
+        throw LeadershipWrites.unknownCollective(new.collectiveID)
       }
       let after = try Self.insertSeat(new, into: before, in: db)
       try Self.auditLeadership(
@@ -65,9 +65,7 @@ extension SQLiteStore {
     let collective = Collective(
       unitID: unit.id, name: name, kindCode: new.kindCode, formed: new.formed, ended: new.ended)
     try CollectiveRules.check(collective, unitName: unit.name, unitExists: unit.exists(on:))
-    if let problem = TextRules.problem(in: name, .collectiveName) {
-      throw DomainError("collective.badName", problem.message)
-    }
+    _ = try LeadershipWrites.collectiveName(name)
     try db.execute(
       sql: "INSERT INTO leadership_collective(organisation_id, name, kind, formed, ended) VALUES (?, ?, ?, ?, ?)",
       arguments: [unit.id, name, new.kindCode, new.formed.daysSinceEpoch, new.ended?.daysSinceEpoch])

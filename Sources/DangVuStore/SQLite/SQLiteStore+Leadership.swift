@@ -51,14 +51,15 @@ extension SQLiteStore {
       note: new.note)
     let kind = kinds.first { $0.code == new.kindCode }
     try checkPost(post, kind: kind, unit: unit, in: db)
-    if let problem = TextRules.problem(in: post.note, .note) { throw DomainError("post.badNote", problem.message) }
+    try LeadershipWrites.checkNote(post)
     try db.execute(
       sql: """
         INSERT INTO member_post(member_id, title, organisation_code, valid_from, valid_until, kind, note)
         VALUES (?, ?, ?, ?, ?, ?, ?)
         """,
       arguments: [
-        post.memberID, kind?.nameVi ?? post.kindCode, unit.code, post.from.daysSinceEpoch, post.until?.daysSinceEpoch,
+        post.memberID, LeadershipWrites.title(of: post, kind: kind), unit.code, post.from.daysSinceEpoch,
+        post.until?.daysSinceEpoch,
         post.kindCode, post.note,
       ])
     let saved = try Self.post(id: db.lastInsertedRowID, in: db)!
@@ -68,21 +69,14 @@ extension SQLiteStore {
 
   public func endPost(id: Int64, until: Day?, by actor: AuditActor) async throws -> PostRecord {
     try await writer.write { db in
-      guard let before = try Self.post(id: id, in: db) else {
-        throw DomainError("post.unknown", "Không tìm thấy chức vụ có mã số \(id).")
-      }
+      guard let before = try Self.post(id: id, in: db) else { throw LeadershipWrites.unknownPost(id) }
       guard let unit = try Self.organisation(id: before.post.unitID, in: db) else {
         throw Self.unknownOrganisation(before.unitCode)
       }
       var post = before.post
       post.until = until
       if post.kindCode.isEmpty {
-        // A post typed as a free title before kinds (the demo's): nothing to compare it with but its own days.
-        if let until, until <= post.from {
-          throw DomainError(
-            "post.untilBeforeFrom",
-            "Ngày thôi giữ chức vụ (\(until.vietnamese)) phải sau ngày bắt đầu (\(post.from.vietnamese)).")
-        }
+        try LeadershipWrites.checkFreeTitleEnd(post)
       } else {
         let kind = try Self.postKinds(in: db).first { $0.code == post.kindCode }
         try Self.checkPost(post, kind: kind, unit: unit, in: db)
@@ -101,15 +95,8 @@ extension SQLiteStore {
   /// existed is compared as the kind its title names ("Bí thư chi bộ" is the cell's secretary), if it names one.
   static func checkPost(_ post: HeldPost, kind: PostKind?, unit: Organisation, in db: Database) throws {
     let memberName = try requireMemberName(post.memberID, in: db)
-    let others = try posts(where: "p.organisation_code = ?", [unit.code], in: db).compactMap { record -> HeldPost? in
-      var other = record.post
-      guard other.id != post.id else { return nil }
-      if other.kindCode.isEmpty {
-        guard let inferred = PostKind.inferred(fromTitle: record.title) else { return nil }
-        other.kindCode = inferred
-      }
-      return other
-    }
+    let others = LeadershipWrites.others(
+      of: post, among: try posts(where: "p.organisation_code = ?", [unit.code], in: db))
     var names: [Int64: String] = [:]
     for other in others where names[other.memberID] == nil {
       names[other.memberID] = try String.fetchOne(
@@ -191,9 +178,6 @@ extension SQLiteStore {
     in db: Database
   ) throws {
     _ = try append(
-      NewAuditEntry(
-        actorLogin: actor.login, actorRole: actor.role, action: action, subject: subject, scopeCode: scope,
-        before: try before.map { try NewAuditEntry.json($0) }, after: try after.map { try NewAuditEntry.json($0) }),
-      in: db)
+      LeadershipWrites.entry(actor, action, subject: subject, scope: scope, before: before, after: after), in: db)
   }
 }

@@ -6,13 +6,10 @@ extension SQLiteStore {
   public func admitMember(_ new: NewMember, by actor: AuditActor) async throws -> VersionedMember {
     try await writer.write { db in
       let saved = try Self.addOne(new, in: db)
-      // A history that starts with an arrival is a member admitted in another province.
-      let action = new.events.first?.kind == .transferredIn ? "member.arrive" : "member.admit"
-      try Self.audit(
-        actor, action, member: saved.member.id, before: nil as [MembershipEvent]?,
-        after: AdmittedRecord(
-          member: saved.member, events: new.events, decisionNumber: new.admission?.decisionNumber,
-          sponsorIDs: new.admission?.sponsorIDs), in: db)
+      _ = try Self.append(
+        LifecycleWrites.admission(
+          new, saved: saved, by: actor, scope: try Self.scope(ofMember: saved.member.id, in: db)),
+        in: db)
       return saved
     }
   }
@@ -21,10 +18,7 @@ extension SQLiteStore {
   public func recordEvent(_ event: MembershipEvent, expectedVersion: Int?, by actor: AuditActor) async throws
     -> VersionedMember
   {
-    guard event.kind != .transferSent else {
-      throw DomainError(
-        "transfer.letterRequired", "Chuyển sinh hoạt hai bước bắt đầu bằng giấy giới thiệu của chi bộ nơi đi.")
-    }
+    guard event.kind != .transferSent else { throw LifecycleWrites.letterRequired }
     return try await writer.write { db in
       let before = try Self.checkedVersion(of: event.memberID, expected: expectedVersion, in: db)
       try Self.recordOne(event, in: db)
@@ -38,11 +32,7 @@ extension SQLiteStore {
     memberID: Int64, eventID: Int64, replacement: MembershipEvent?, reason: String, expectedVersion: Int?,
     by actor: AuditActor
   ) async throws -> VersionedMember {
-    let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-    if reason.isEmpty {
-      throw DomainError("correction.reasonMissing", "Hãy ghi lý do sửa sự kiện: sự kiện cũ được giữ lại cùng lý do.")
-    }
-    try TextRules.check(reason, .note)
+    let reason = try LifecycleWrites.correctionReason(reason)
     return try await writer.write { db in
       _ = try Self.checkedVersion(of: memberID, expected: expectedVersion, in: db)
       guard
@@ -50,15 +40,8 @@ extension SQLiteStore {
           sql: "SELECT member_id, kind, date, cell_id, note FROM membership_event WHERE id = ? AND member_id = ?",
           arguments: [eventID, memberID]
         ).map(Self.event)
-      else {
-        throw DomainError("correction.unknownEvent", "Không tìm thấy sự kiện này trong quá trình của đảng viên.")
-      }
-      // An expulsion is the effect of a discipline decision: it changes with the decision (an appeal), not here.
-      if old.kind == .expelled || replacement?.kind == .expelled {
-        throw DomainError(
-          "correction.expulsion",
-          "Khai trừ được ghi theo quyết định kỷ luật; hãy sửa ở quyết định kỷ luật hoặc giải quyết khiếu nại.")
-      }
+      else { throw LifecycleWrites.unknownEvent }
+      try LifecycleWrites.checkCorrectable(old, replacement: replacement)
       // Letters point at their events: a removed event takes its letter (kept in the history of changes).
       try db.execute(
         sql: "UPDATE transfer_letter SET received = NULL, received_event_id = NULL WHERE received_event_id = ?",
@@ -71,19 +54,17 @@ extension SQLiteStore {
         try db.execute(sql: "DELETE FROM transfer_letter WHERE sent_event_id = ?", arguments: [eventID])
         try db.execute(sql: "DELETE FROM membership_event WHERE id = ?", arguments: [eventID])
       }
-      // A record with no history left would be nobody's member: the register starts with an entry.
-      guard try Self.events(of: memberID, in: db).contains(where: \.kind.entersRegister) else {
-        throw DomainError(
-          "correction.noEntry",
-          "Không thể xóa: quá trình sinh hoạt phải bắt đầu bằng kết nạp hoặc tiếp nhận từ ngoài tỉnh. "
-            + "Hãy sửa ngày hoặc chi bộ của sự kiện đó thay vì xóa.")
-      }
+      try LifecycleWrites.checkEntryRemains(try Self.events(of: memberID, in: db))
       // Checks the corrected history whole, as recording does; a refusal rolls everything back.
       try Self.rebuildSpans(ofMember: memberID, in: db)
       try Self.keepAdmissionInStep(ofMember: memberID, in: db)
       try Self.keepLettersInStep(ofMember: memberID, in: db)
       try Self.bumpVersion(ofMember: memberID, in: db)
-      let at = AuditTime.now
+      // The correction is dated by its audit entry, as on PostgreSQL.
+      let entry = try Self.append(
+        LifecycleWrites.correction(
+          old, replacement: replacement, reason: reason, by: actor, scope: try Self.scope(ofMember: memberID, in: db)),
+        in: db)
       try db.execute(
         sql: """
           INSERT INTO membership_event_correction(member_id, event_id, old_kind, old_date, old_cell_id, old_note,
@@ -93,11 +74,8 @@ extension SQLiteStore {
         arguments: [
           memberID, eventID, old.kind.rawValue, old.date.daysSinceEpoch, old.cellID, old.note,
           replacement?.kind.rawValue, replacement?.date.daysSinceEpoch, replacement?.cellID, replacement?.note,
-          reason, actor.login, at.millisecondsSince1970,
+          reason, actor.login, entry.time.millisecondsSince1970,
         ])
-      try Self.audit(
-        actor, "member.correct", member: memberID, before: old,
-        after: CorrectionRecord(event: replacement, reason: reason), in: db)
       return try Self.versionedMember(id: memberID, in: db)!
     }
   }
@@ -197,31 +175,19 @@ extension SQLiteStore {
   static func audit<Before: Encodable, After: Encodable>(
     _ actor: AuditActor, _ action: String, member id: Int64, before: Before?, after: After?, in db: Database
   ) throws {
-    let scope = try db.cachedValue(
+    _ = try append(
+      LifecycleWrites.entry(
+        actor, action, member: id, scope: try scope(ofMember: id, in: db), before: before, after: after),
+      in: db)
+  }
+
+  /// The unit of the member's last span: where the member's entries are filed.
+  static func scope(ofMember id: Int64, in db: Database) throws -> String? {
+    try db.cachedValue(
       String.self,
       sql: """
         SELECT o.code FROM member_span s JOIN organisation o ON o.id = s.cell_id
         WHERE s.member_id = ? ORDER BY s.valid_from DESC LIMIT 1
         """, arguments: [id])
-    _ = try append(
-      NewAuditEntry(
-        actorLogin: actor.login, actorRole: actor.role, action: action, subject: "member:\(id)",
-        scopeCode: scope ?? "", before: try before.map { try NewAuditEntry.json($0) },
-        after: try after.map { try NewAuditEntry.json($0) }),
-      in: db)
   }
-}
-
-/// What the audit trail keeps of an admission.
-private struct AdmittedRecord: Encodable {
-  var member: Member
-  var events: [MembershipEvent]
-  var decisionNumber: String?
-  var sponsorIDs: [Int64]?
-}
-
-/// What the audit trail keeps of a correction: the event that replaced the old one (nil: removed) and why.
-private struct CorrectionRecord: Encodable {
-  var event: MembershipEvent?
-  var reason: String
 }

@@ -27,9 +27,8 @@ extension SQLiteStore {
         else { return nil }
       }
       let corrections = try Self.eventCorrections(ofMember: id, in: db)
-      let corrected = corrections.flatMap { [$0.old.cellID, $0.new?.cellID].compactMap { $0 } }
       var units: [Int64: Organisation] = [:]
-      for unitID in Set(timeline.events.compactMap(\.cellID) + timeline.spans.map(\.cellID) + corrected) {
+      for unitID in LifecycleWrites.unitIDs(timeline, corrections: corrections) {
         units[unitID] = try Self.organisation(id: unitID, in: db)
       }
       let admission = try Self.admission(ofMember: id, in: db)
@@ -38,12 +37,8 @@ extension SQLiteStore {
         sponsorNames[sponsor] = try db.cachedValue(
           String.self, sql: "SELECT full_name FROM member WHERE id = ?", arguments: [sponsor])
       }
-      var pendingLetter: TransferLetter?
-      if let last = timeline.spans.last, last.inTransit, last.until == nil,
-        let sent = recorded.filter({ $0.event.kind == .transferSent })
-          .max(by: { ($0.event.date, $0.id) < ($1.event.date, $1.id) })
-      {
-        pendingLetter = try Self.transferLetter(id: sent.id, in: db)
+      let pendingLetter = try LifecycleWrites.pendingSending(timeline, recorded: recorded).flatMap {
+        try Self.transferLetter(id: $0, in: db)
       }
       return MemberRecord(
         versioned: versioned, timeline: timeline, units: units, admission: admission, sponsorNames: sponsorNames,

@@ -10,11 +10,7 @@ extension SQLiteStore {
     try TextRules.check(letter.note, .note)
     return try await writer.write { db in
       let before = try Self.checkedVersion(of: letter.memberID, expected: expectedVersion, in: db)
-      let note = [letter.number.isEmpty ? "" : "Giấy giới thiệu số \(letter.number)", letter.note]
-        .filter { !$0.isEmpty }.joined(separator: "; ")
-      let event = MembershipEvent(
-        memberID: letter.memberID, kind: .transferSent, date: letter.issued, cellID: letter.toCellID, note: note)
-      try Self.recordOne(event, in: db)
+      try Self.recordOne(LifecycleWrites.sending(letter), in: db)
       let eventID = try Int64.fetchOne(
         db, sql: "SELECT MAX(id) FROM membership_event WHERE member_id = ?", arguments: [letter.memberID])!
       try db.execute(
@@ -37,17 +33,9 @@ extension SQLiteStore {
 
   public func receiveTransferLetter(id: Int64, on day: Day, by actor: AuditActor) async throws -> TransferLetter {
     try await writer.write { db in
-      guard let letter = try Self.transferLetter(id: id, in: db) else { throw Self.unknownLetter }
-      if let received = letter.received {
-        throw DomainError(
-          "transfer.alreadyReceived",
-          "\(letter.memberName) đã được \(letter.toCell.name) tiếp nhận ngày \(received.vietnamese).")
-      }
-      let note = letter.number.isEmpty ? "" : "Giấy giới thiệu số \(letter.number)"
-      try Self.recordOne(
-        MembershipEvent(
-          memberID: letter.memberID, kind: .transferReceived, date: day, cellID: letter.toCell.id, note: note),
-        in: db)
+      guard let letter = try Self.transferLetter(id: id, in: db) else { throw LifecycleWrites.unknownLetter }
+      if let received = letter.received { throw LifecycleWrites.alreadyReceived(letter, on: received) }
+      try Self.recordOne(LifecycleWrites.receipt(of: letter, on: day), in: db)
       let received = try Self.transferLetter(id: id, in: db)!
       try Self.audit(actor, "member.transferReceived", member: letter.memberID, before: letter, after: received, in: db)
       return received
@@ -79,10 +67,6 @@ extension SQLiteStore {
           """, arguments: scope.arguments)
       return try ids.compactMap { try Self.transferLetter(id: $0, in: db) }
     }
-  }
-
-  static var unknownLetter: DomainError {
-    DomainError("transfer.unknown", "Không tìm thấy giấy giới thiệu chuyển sinh hoạt này.")
   }
 
   /// The letter behind a `transferSent` event, or what a transfer sent without one stands for.
