@@ -59,6 +59,14 @@ public struct ProbationEntry: Hashable, Sendable, Codable {
   public var cellCode: String
   public var admitted: Day
   public var probationEnded: Day
+
+  public init(memberID: Int64, fullName: String, cellCode: String, admitted: Day, probationEnded: Day) {
+    self.memberID = memberID
+    self.fullName = fullName
+    self.cellCode = cellCode
+    self.admitted = admitted
+    self.probationEnded = probationEnded
+  }
 }
 
 /// A member between the sending and the receiving cell.
@@ -70,6 +78,15 @@ public struct TransitEntry: Hashable, Sendable, Codable {
   public var sent: Day
   /// The letter must be presented within 30 days of being sent (Hướng dẫn của Ban Tổ chức Trung ương).
   public var overdue: Bool
+
+  public init(memberID: Int64, fullName: String, fromCellCode: String, toCellCode: String, sent: Day, overdue: Bool) {
+    self.memberID = memberID
+    self.fullName = fullName
+    self.fromCellCode = fromCellCode
+    self.toCellCode = toCellCode
+    self.sent = sent
+    self.overdue = overdue
+  }
 
   public static let daysToPresentLetter = 30
 }

@@ -12,13 +12,7 @@ extension SQLiteStore {
     for (index, plan) in plans.enumerated() {
       do {
         let unit = try Self.requireOrganisation(code: plan.organisationCode, in: db)
-        guard plan.planned >= 0 else {
-          throw DomainError(
-            "plan.negative", "Chỉ tiêu kết nạp năm \(plan.year) của \(unit.code) không thể âm (\(plan.planned)).")
-        }
-        guard (1930...2200).contains(plan.year) else {
-          throw DomainError("plan.year", "Năm \(plan.year) của chỉ tiêu kết nạp không hợp lệ.")
-        }
+        try AdmissionPlan.check(planned: plan.planned, year: plan.year, unitCode: unit.code)
         try upsert.execute(arguments: [unit.id, plan.year, plan.planned])
       } catch let error as DomainError {
         throw BatchItemError(index: index, error: error)
