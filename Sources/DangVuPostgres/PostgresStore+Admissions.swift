@@ -119,13 +119,10 @@ extension PostgresStore: MembershipStore {
             ORDER BY e.date, m.id
             """),
         columns: ["member.id", "member.full_name", "organisation.code", "membership_event.date"]
-      ).compactMap { row -> ProbationEntry? in
-        let admitted = try row.day(3)
-        let ends = admitted.adding(months: MemberTimeline.probationMonths)
-        guard ends <= day else { return nil }
-        return ProbationEntry(
-          memberID: try row.value(0), fullName: try row.value(1), cellCode: try row.value(2), admitted: admitted,
-          probationEnded: ends)
+      ).compactMap { row in
+        ProbationEntry.overdue(
+          memberID: try row.value(0), fullName: try row.value(1), cellCode: try row.value(2), admitted: try row.day(3),
+          on: day)
       }
     }
   }
@@ -148,10 +145,9 @@ extension PostgresStore: MembershipStore {
             """),
         columns: ["member.id", "member.full_name", "organisation.code", "organisation.code", "membership_event.date"]
       ).map { row in
-        let sent = try row.day(4)
-        return TransitEntry(
+        TransitEntry(
           memberID: try row.value(0), fullName: try row.value(1), fromCellCode: try row.value(2),
-          toCellCode: try row.value(3), sent: sent, overdue: sent.adding(days: TransitEntry.daysToPresentLetter) < day)
+          toCellCode: try row.value(3), sent: try row.day(4), on: day)
       }
     }
   }

@@ -141,12 +141,9 @@ extension SQLiteStore {
              AND \(scope.condition("s.cell_id"))
            ORDER BY e.date, m.id
           """, arguments: scope.arguments)
-      return rows.compactMap { row -> ProbationEntry? in
-        let admitted = Day(daysSinceEpoch: row[3])
-        let ends = admitted.adding(months: MemberTimeline.probationMonths)
-        guard ends <= day else { return nil }
-        return ProbationEntry(
-          memberID: row[0], fullName: row[1], cellCode: row[2], admitted: admitted, probationEnded: ends)
+      return rows.compactMap { row in
+        ProbationEntry.overdue(
+          memberID: row[0], fullName: row[1], cellCode: row[2], admitted: Day(daysSinceEpoch: row[3]), on: day)
       }
     }
   }
@@ -167,10 +164,9 @@ extension SQLiteStore {
            ORDER BY e.date, m.id
           """, arguments: scope.arguments)
       return rows.map { row in
-        let sent = Day(daysSinceEpoch: row[4])
-        return TransitEntry(
-          memberID: row[0], fullName: row[1], fromCellCode: row[2], toCellCode: row[3], sent: sent,
-          overdue: sent.adding(days: TransitEntry.daysToPresentLetter) < day)
+        TransitEntry(
+          memberID: row[0], fullName: row[1], fromCellCode: row[2], toCellCode: row[3],
+          sent: Day(daysSinceEpoch: row[4]), on: day)
       }
     }
   }
