@@ -54,6 +54,11 @@ extension PostgresStore: RegisterStore {
       zip(added, checked).flatMap { m, c in c.timeline.events.map { (m.id, $0) } }, in: transaction)
     try await spanRows.insert(
       zip(added, checked).flatMap { m, c in c.timeline.spans.map { (m.id, $0) } }, in: transaction)
+    // The register's monthly sums, from the spans in hand: however large the batch, they stay current.
+    if try await memberStockKept(in: transaction) {
+      try await addToMemberStock(
+        removing: [], adding: zip(added, checked).map { ($0, $1.timeline.spans) }, in: transaction)
+    }
     // Admissions last: a sponsor may come later in the batch than the member sponsored; the batch's spans are
     // written by now, so the sponsors' standings are read as for anyone in the register.
     for (index, new) in batch.enumerated() {
@@ -109,29 +114,39 @@ extension PostgresStore: RegisterStore {
     return nil
   }
 
-  /// Records the admission decision of a member being added (SQLite's `insertAdmission`): the rules are Core's
-  /// (`AdmissionRules`), the sponsors' standings on the admission day read from the spans.
+  /// Records the admission decision of a member being added (SQLite's `insertAdmission`).
   private static func insertAdmission(
     _ decision: AdmissionDecision, of member: Member, _ timeline: MemberTimeline, in transaction: PostgresTransaction
   ) async throws {
     let admitted = try AdmissionRules.admissionDay(of: timeline, memberName: member.fullName)
-    let admission = Admission(
-      memberID: member.id, decisionNumber: decision.decisionNumber, sponsorIDs: decision.sponsorIDs)
+    try await insertAdmission(
+      Admission(memberID: member.id, decisionNumber: decision.decisionNumber, sponsorIDs: decision.sponsorIDs),
+      memberName: member.fullName, admittedOn: admitted, in: transaction)
+  }
+
+  /// Records an admission decision, here or later (`recordAdmission`): the rules are Core's (`AdmissionRules`), the
+  /// sponsors' standings on the admission day read from the spans. The sponsors' rows are locked shared first: a
+  /// history being changed by another server (a sponsor struck off that day) is read once it commits.
+  static func insertAdmission(
+    _ admission: Admission, memberName: String, admittedOn admitted: Day, in transaction: PostgresTransaction
+  ) async throws {
+    let sponsors = admission.sponsorIDs
+    try await transaction.query("SELECT id FROM member WHERE id = ANY(\(sponsors)) ORDER BY id FOR SHARE")
     let d = admitted.daysSinceEpoch
     var standings: [Int64: Standing] = [:]
     for row in try await transaction.rows(
       """
       SELECT member_id, standing FROM member_span
-      WHERE member_id = ANY(\(decision.sponsorIDs)) AND valid_from <= \(d) AND (valid_until IS NULL OR valid_until > \(d))
+      WHERE member_id = ANY(\(sponsors)) AND valid_from <= \(d) AND (valid_until IS NULL OR valid_until > \(d))
       """, columns: ["member_span.member_id", "member_span.standing"])
     {
       standings[try row.value(0)] = try standing(row, 1)
     }
-    try AdmissionRules.check(admission, memberName: member.fullName, admittedOn: admitted) { standings[$0] }
+    try AdmissionRules.check(admission, memberName: memberName, admittedOn: admitted) { standings[$0] }
     try await transaction.query(
       """
       INSERT INTO admission(member_id, decision_number, sponsor_1, sponsor_2)
-      VALUES (\(member.id), \(decision.decisionNumber), \(decision.sponsorIDs[0]), \(decision.sponsorIDs[1]))
+      VALUES (\(admission.memberID), \(admission.decisionNumber), \(sponsors[0]), \(sponsors[1]))
       ON CONFLICT (member_id) DO UPDATE SET decision_number = EXCLUDED.decision_number,
         sponsor_1 = EXCLUDED.sponsor_1, sponsor_2 = EXCLUDED.sponsor_2
       """)
@@ -147,6 +162,11 @@ extension PostgresStore: RegisterStore {
   /// Appends events to members' histories inside the caller's transaction (`recordEvents`, a merge's transfers):
   /// each member's whole history is checked with all of its new events at once, in the order given.
   static func record(_ events: [MembershipEvent], in transaction: PostgresTransaction) async throws {
+    // The register's monthly sums: what each history's spans contributed is taken away and what they now
+    // contribute added, all at once after the last member.
+    let keepingSums = try await memberStockKept(in: transaction)
+    var before: [(member: Member, spans: [MemberSpan])] = []
+    var after: [(member: Member, spans: [MemberSpan])] = []
     for (memberID, new) in events.groupedByMember() {
       do {
         // The row lock: another server extending this history waits until this one commits.
@@ -157,6 +177,10 @@ extension PostgresStore: RegisterStore {
         let cells = try await CellsRead.of(history, in: transaction)
         let timeline = try MemberTimeline(member: member, events: history, cell: cells.check)
         try await eventRows.insert(new.map { (memberID, $0.event) }, in: transaction)
+        if keepingSums {
+          before.append((member, try await storedSpans(of: memberID, in: transaction)))
+          after.append((member, timeline.spans))
+        }
         try await transaction.query("DELETE FROM member_span WHERE member_id = \(memberID)")
         try await spanRows.insert(timeline.spans.map { (memberID, $0) }, in: transaction)
         try await transaction.query(
@@ -168,13 +192,13 @@ extension PostgresStore: RegisterStore {
         throw BatchItemError(index: new[0].index, error: error)
       }
     }
+    if keepingSums { try await addToMemberStock(removing: before, adding: after, in: transaction) }
   }
 
   public func updateMember(_ member: Member) async throws {
     try await writeRegister { transaction in
       try MemberRules.checkIdentity(member)
-      guard
-        try await Self.exists("SELECT 1 FROM member WHERE id = \(member.id) FOR UPDATE", in: transaction)
+      guard let stored = try await Self.members(where: "m.id = \(member.id) FOR UPDATE", in: transaction).first
       else { throw MemberRules.unknownMember(member.id) }
       if let card = member.partyCardNumber,
         try await Self.exists(
@@ -208,6 +232,11 @@ extension PostgresStore: RegisterStore {
       let history = try await Self.events(of: member.id, in: transaction)
       let cells = try await CellsRead.of(history, in: transaction)
       _ = try MemberTimeline(member: member, events: history, cell: cells.check)
+      // Gender, ethnicity, religion, education and birth date are keys of the register's monthly sums.
+      if try await Self.memberStockKept(in: transaction) {
+        let spans = try await Self.storedSpans(of: member.id, in: transaction)
+        try await Self.addToMemberStock(removing: [(stored, spans)], adding: [(member, spans)], in: transaction)
+      }
     }
   }
 }

@@ -262,6 +262,7 @@ extension PostgresStore: TreeStore {
       "SELECT max(valid_from) FROM organisation_parent WHERE child_id = \(unit.id)",
       columns: ["organisation_parent.valid_from"])
     try TreeRules.checkInDateOrder(unit, latestLinkFrom: try latest.first?.optionalDay(0), movingOn: day)
+    let rootsBefore = try await roots(of: unit.id, from: day, in: transaction)
     let d = day.daysSinceEpoch
     try await transaction.query(
       """
@@ -270,6 +271,10 @@ extension PostgresStore: TreeStore {
       """)
     try await transaction.query(
       "INSERT INTO organisation_parent(child_id, parent_id, valid_from) VALUES (\(unit.id), \(parent.id), \(d))")
+    // Which province a cell sits under over time feeds the register's monthly sums.
+    if try await roots(of: unit.id, from: day, in: transaction) != rootsBefore {
+      try await markMemberStockStale(in: transaction)
+    }
   }
 
   public func endOrganisation(code: String, on day: Day) async throws {
@@ -304,6 +309,8 @@ extension PostgresStore: TreeStore {
     let source = try await requireOrganisation(code: code, in: transaction)
     let target = try await requireOrganisation(code: targetCode, in: transaction)
     try TreeRules.checkMerge(source, into: target, on: day)
+    // Which province a cell sits under over time feeds the register's monthly sums (SQLite marks them alike).
+    try await markMemberStockStale(in: transaction)
     // The units below move across.
     let d = day.daysSinceEpoch
     let children = try await transaction.rows(

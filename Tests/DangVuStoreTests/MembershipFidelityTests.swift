@@ -30,7 +30,12 @@ struct MembershipFidelityTests {
     }
   }
 
-  @Test func reproducesTheAdmissionsRegisterAndRemovals() async throws {
+  @Test(arguments: StoreEngine.allCases)
+  func reproducesTheAdmissionsRegisterAndRemovals(engine: StoreEngine) async throws {
+    try await engine.withMembershipStore { store, _ in try await Self.reproduce(on: store) }
+  }
+
+  static func reproduce(on store: any StoreEngine.Parts) async throws {
     let nine = try PublishedFigures.report("nine-months-2022")
     let quarter = try PublishedFigures.report("quarter-report")
     let admissions = nine["admissions"] as! [String: Any]
@@ -45,7 +50,6 @@ struct MembershipFidelityTests {
     // "8% more than the same period of 2021": 1,343 admitted then (8,04%, printed 8).
     let admitted2021 = 1_343
 
-    let store = try SQLiteStore.inMemory()
     var units = Array(SmallProvince.units.prefix(4))
     units += Self.cells.map {
       NewOrganisation(

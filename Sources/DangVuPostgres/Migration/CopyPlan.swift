@@ -31,8 +31,10 @@ struct CopyPlan: Sendable {
   var leftOut: [(table: String, reason: String)]
 
   /// Target tables the target keeps itself: its schema's log, its change counter, the trail's head (moved by the
-  /// trigger with each entry copied).
-  static let keptByTarget: Set<String> = ["schema_version", "data_generation", "audit_head"]
+  /// trigger with each entry copied), the register's monthly sums (rebuilt from the copied spans, decision 0050).
+  static let keptByTarget: Set<String> = [
+    "schema_version", "data_generation", "audit_head", "member_stock", "member_stock_state",
+  ]
 
   /// Source tables that are SQLite's way of doing what the target does another way; the reports are compared
   /// after the copy, so a sum kept differently that came out different would show.

@@ -53,6 +53,9 @@ extension PostgresStore {
             "Bảng \(table.name): tệp SQLite có \(table.rows) dòng nhưng PostgreSQL nhận \(landed): không ghi gì.")
         }
       }
+      // The register's monthly sums are PostgreSQL's own: rebuilt from the copied spans by the first report.
+      try await transaction.query("DELETE FROM member_stock")
+      try await Self.markMemberStockStale(in: transaction)
       // The next id each identity gives follows the copied ones.
       for table in plan.tables {
         for column in table.copied where column.identity {

@@ -98,15 +98,14 @@ extension SQLiteStore {
       stored["unit=\(row[0] as Int64) key=\(row[1] as String) month=\(row[2] as Int)"] = row[3]
     }
     var sums = MemberStockRollup.Sums()
-    var roots = RootHistory()
-    try roots.loadAll(db)
+    var roots = try RootHistory.all(in: db)
     let rows = try Row.fetchCursor(db, sql: MemberStockRollup.spansSQL)
     while let row = try rows.next() { try sums.add(row, sign: 1, roots: &roots, in: db) }
     var recomputed: [String: Int] = [:]
     for (packed, delta) in sums.deltas {
-      let key = sums.keys.names[(packed >> 17) & 0x1FFFF]
-      let month = packed & 0x1FFFF
-      recomputed["unit=\(packed >> 34) key=\(key) month=\(month)", default: 0] += delta
+      let key = sums.keys.names[MemberStock.Sums.key(packed)]
+      let month = MemberStock.Sums.month(packed)
+      recomputed["unit=\(MemberStock.Sums.unit(packed)) key=\(key) month=\(month)", default: 0] += delta
       // Unit 0 is the sum of the roots, as `Sums.write` keeps it.
       recomputed["unit=\(MemberStockRollup.everything) key=\(key) month=\(month)", default: 0] += delta
     }

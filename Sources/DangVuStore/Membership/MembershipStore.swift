@@ -59,6 +59,14 @@ public struct ProbationEntry: Hashable, Sendable, Codable {
   public var cellCode: String
   public var admitted: Day
   public var probationEnded: Day
+
+  public init(memberID: Int64, fullName: String, cellCode: String, admitted: Day, probationEnded: Day) {
+    self.memberID = memberID
+    self.fullName = fullName
+    self.cellCode = cellCode
+    self.admitted = admitted
+    self.probationEnded = probationEnded
+  }
 }
 
 /// A member between the sending and the receiving cell.
@@ -71,5 +79,36 @@ public struct TransitEntry: Hashable, Sendable, Codable {
   /// The letter must be presented within 30 days of being sent (Hướng dẫn của Ban Tổ chức Trung ương).
   public var overdue: Bool
 
+  public init(memberID: Int64, fullName: String, fromCellCode: String, toCellCode: String, sent: Day, overdue: Bool) {
+    self.memberID = memberID
+    self.fullName = fullName
+    self.fromCellCode = fromCellCode
+    self.toCellCode = toCellCode
+    self.sent = sent
+    self.overdue = overdue
+  }
+
   public static let daysToPresentLetter = 30
+}
+
+extension ProbationEntry {
+  /// The probation of a member admitted on `admitted`, if its 12 months ended by `day` with no decision recorded (the
+  /// caller reads the probationary spans of `day`); nil while it runs. The rule every engine applies.
+  public static func overdue(
+    memberID: Int64, fullName: String, cellCode: String, admitted: Day, on day: Day
+  ) -> ProbationEntry? {
+    let ends = admitted.adding(months: MemberTimeline.probationMonths)
+    guard ends <= day else { return nil }
+    return ProbationEntry(
+      memberID: memberID, fullName: fullName, cellCode: cellCode, admitted: admitted, probationEnded: ends)
+  }
+}
+
+extension TransitEntry {
+  /// A member sent on `sent` and not received by `day`: overdue once the letter's 30 days are past.
+  public init(memberID: Int64, fullName: String, fromCellCode: String, toCellCode: String, sent: Day, on day: Day) {
+    self.init(
+      memberID: memberID, fullName: fullName, fromCellCode: fromCellCode, toCellCode: toCellCode, sent: sent,
+      overdue: sent.adding(days: Self.daysToPresentLetter) < day)
+  }
 }

@@ -11,14 +11,14 @@ import GRDB
 /// them once (decision 0006).
 enum MemberStockRollup {
   /// The unit id under which the whole register is summed.
-  static let everything: Int64 = 0
+  static let everything = MemberStock.Sums.everything
   /// Above this many members a batch marks the sums stale instead of keeping them current row by row.
   static let bulkThreshold = 2_000
 
   /// The sums for `code`'s subtree on `day`, or nil when they do not apply (not a whole province or the
   /// country, not a month's last day) or are stale.
   static func sums(scope code: String?, on day: Day, in db: Database) throws -> [String: Int]? {
-    guard day.adding(days: 1).components.day == 1, try !isStale(db) else { return nil }
+    guard Sums.answer(on: day), try !isStale(db) else { return nil }
     let unit: Int64
     if let code {
       guard let org = try SQLiteStore.organisation(code: code, in: db),
@@ -88,8 +88,7 @@ enum MemberStockRollup {
   /// Recomputes every sum from the spans.
   static func rebuild(in db: Database) throws {
     var sums = Sums()
-    var roots = RootHistory()
-    try roots.loadAll(db)
+    var roots = try RootHistory.all(in: db)
     let rows = try Row.fetchCursor(db, sql: spansSQL)
     while let row = try rows.next() { try sums.add(row, sign: 1, roots: &roots, in: db) }
     try db.execute(sql: "DELETE FROM member_stock")
@@ -103,127 +102,58 @@ enum MemberStockRollup {
     FROM member_span s JOIN member m ON m.id = s.member_id
     """
 
-  /// Deltas by (unit, key, month), packed into one integer: a rebuild adds a few hundred million of them.
-  struct Sums {
-    var keys = MemberStock.KeyTable()
-    var deltas: [Int: Int] = [:]
-    private var scratch: [Int] = []
+  typealias Sums = MemberStock.Sums
 
-    static func pack(unit: Int64, key: Int, month: Int) -> Int { (Int(unit) << 34) | (key << 17) | month }
-
-    mutating func add(_ row: Row, sign: Int, roots: inout RootHistory, in db: Database) throws {
-      let facts = MemberStock.Facts(
-        standing: try StoredValue.decode(row[3], column: "member_span.standing"), exempt: row[4], inTransit: row[5],
-        gender: try StoredValue.decode(row[6], column: "member.gender"), ethnicity: row[7], religion: row[8],
-        education: row[9],
-        birthDate: Day(daysSinceEpoch: row[10]))
-      try add(facts, cell: row[0], from: row[1], until: row[2], sign: sign, roots: &roots, in: db)
-    }
-
-    /// Adds a span of a member just written, with the member's facts.
-    mutating func add(_ span: MemberSpan, of member: Member, roots: inout RootHistory) throws {
-      let facts = MemberStock.Facts(
-        standing: span.standing, exempt: span.exempt, inTransit: span.inTransit, gender: member.gender,
-        ethnicity: member.ethnicity, religion: member.religion, education: member.education,
-        birthDate: member.birthDate)
-      try add(
-        facts, cell: span.cellID, from: span.from.daysSinceEpoch, until: span.until?.daysSinceEpoch, sign: 1,
-        roots: &roots, in: nil)
-    }
-
-    /// `db` may be nil when `roots` has every link loaded.
-    private mutating func add(
-      _ facts: MemberStock.Facts, cell: Int64, from: Int, until: Int?, sign: Int, roots: inout RootHistory,
-      in db: Database?
-    ) throws {
-      scratch.removeAll(keepingCapacity: true)
-      keys.keys(facts, into: &scratch)
-      func place(_ unit: Int64, _ start: Int, _ end: Int?) {
-        let first = MemberStock.month(of: Day(daysSinceEpoch: start))
-        let last = end.map { MemberStock.month(of: Day(daysSinceEpoch: $0)) }
-        // A span that starts and ends within one month nets to nothing on any month's last day.
-        if last == first { return }
-        for key in scratch {
-          deltas[Self.pack(unit: unit, key: key, month: first), default: 0] += sign
-          if let last { deltas[Self.pack(unit: unit, key: key, month: last), default: 0] -= sign }
-        }
-      }
-      // Unit 0 is the sum of the roots (a cell sits under exactly one root at a time): added in `write`.
-      for r in try roots.of(cell: cell, in: db) {
-        let start = max(from, r.from)
-        let end = [until, r.until].compactMap { $0 }.min()
-        if end.map({ start < $0 }) ?? true { place(r.root, start, end) }
-      }
-    }
-
-    /// Adds the deltas to the table, with unit 0 as their sum, in key order (far faster than random order
-    /// for millions of rows; ids order keys within a unit nearly as the table does).
-    func write(in db: Database) throws {
-      var sum: [Int: Int] = [:]
-      for (packed, n) in deltas {
-        sum[Self.pack(unit: everything, key: (packed >> 17) & 0x1FFFF, month: packed & 0x1FFFF), default: 0] += n
-      }
-      // After a national load these are millions of rows: bound through SQLite's C interface.
-      let upsert = try PreparedInsert(
-        sql: """
-          INSERT INTO member_stock(unit_id, key, month, delta) VALUES (?, ?, ?, ?)
-          ON CONFLICT(unit_id, key, month) DO UPDATE SET delta = delta + excluded.delta
-          """, in: db)
-      for source in [sum, deltas] {
-        for packed in source.keys.sorted() {
-          let delta = source[packed]!
-          guard delta != 0 else { continue }
-          upsert.bind(1, packed >> 34)
-          upsert.bind(2, keys.names[(packed >> 17) & 0x1FFFF])
-          upsert.bind(3, packed & 0x1FFFF)
-          upsert.bind(4, delta)
-          try upsert.run()
-        }
-      }
+  /// Links of `organisation_parent` read unit by unit, for a `RootHistory` not given them all.
+  static func links(in db: Database) -> (Int64) throws -> [RootHistory.Link] {
+    { cell in
+      try db.cachedRows(
+        sql: "SELECT parent_id, valid_from, valid_until FROM organisation_parent WHERE child_id = ?", arguments: [cell]
+      ).map { ($0[0], $0[1], $0[2]) }
     }
   }
 }
 
-/// Which root (province) a unit sat under, over time, from its dated parent links.
-struct RootHistory {
-  typealias Interval = (root: Int64, from: Int, until: Int?)
-  private var links: [Int64: [(parent: Int64?, from: Int, until: Int?)]]?
-  private var cache: [Int64: [Interval]] = [:]
+typealias RootHistory = MemberStock.RootHistory
 
-  /// Loads every link at once, for a rebuild; otherwise links are read unit by unit.
-  mutating func loadAll(_ db: Database) throws {
-    var all: [Int64: [(parent: Int64?, from: Int, until: Int?)]] = [:]
+extension MemberStock.Sums {
+  /// Adds a row of `MemberStockRollup.spansSQL`.
+  mutating func add(_ row: GRDB.Row, sign: Int, roots: inout RootHistory, in db: Database) throws {
+    let facts = MemberStock.Facts(
+      standing: try StoredValue.decode(row[3], column: "member_span.standing"), exempt: row[4], inTransit: row[5],
+      gender: try StoredValue.decode(row[6], column: "member.gender"), ethnicity: row[7], religion: row[8],
+      education: row[9],
+      birthDate: Day(daysSinceEpoch: row[10]))
+    try add(
+      facts, cell: row[0], from: row[1], until: row[2], sign: sign, roots: &roots,
+      reading: MemberStockRollup.links(in: db))
+  }
+
+  /// Adds the deltas to the table.
+  func write(in db: Database) throws {
+    // After a national load these are millions of rows: bound through SQLite's C interface.
+    let upsert = try PreparedInsert(
+      sql: """
+        INSERT INTO member_stock(unit_id, key, month, delta) VALUES (?, ?, ?, ?)
+        ON CONFLICT(unit_id, key, month) DO UPDATE SET delta = delta + excluded.delta
+        """, in: db)
+    for row in rows() {
+      upsert.bind(1, row.unit)
+      upsert.bind(2, row.key)
+      upsert.bind(3, row.month)
+      upsert.bind(4, row.delta)
+      try upsert.run()
+    }
+  }
+}
+
+extension RootHistory {
+  /// Every link at once, for a rebuild.
+  static func all(in db: Database) throws -> RootHistory {
+    var all: [Int64: [Link]] = [:]
     let rows = try Row.fetchCursor(
       db, sql: "SELECT child_id, parent_id, valid_from, valid_until FROM organisation_parent")
     while let row = try rows.next() { all[row[0], default: []].append((row[1], row[2], row[3])) }
-    links = all
-  }
-
-  /// `db` may be nil once `loadAll` has run.
-  mutating func of(cell: Int64, in db: Database?) throws -> [Interval] {
-    if let known = cache[cell] { return known }
-    let own: [(parent: Int64?, from: Int, until: Int?)]
-    if let links {
-      own = links[cell] ?? []
-    } else {
-      guard let db else { preconditionFailure("RootHistory without its links and without a database") }
-      own = try db.cachedRows(
-        sql: "SELECT parent_id, valid_from, valid_until FROM organisation_parent WHERE child_id = ?", arguments: [cell]
-      ).map { ($0[0], $0[1], $0[2]) }
-    }
-    var result: [Interval] = []
-    for link in own {
-      guard let parent = link.parent else {
-        result.append((cell, link.from, link.until))
-        continue
-      }
-      for up in try of(cell: parent, in: db) {
-        let start = max(link.from, up.from)
-        let end = [link.until, up.until].compactMap { $0 }.min()
-        if end.map({ start < $0 }) ?? true { result.append((up.root, start, end)) }
-      }
-    }
-    cache[cell] = result
-    return result
+    return RootHistory(links: all)
   }
 }

@@ -12,13 +12,7 @@ extension SQLiteStore {
     for (index, plan) in plans.enumerated() {
       do {
         let unit = try Self.requireOrganisation(code: plan.organisationCode, in: db)
-        guard plan.planned >= 0 else {
-          throw DomainError(
-            "plan.negative", "Chỉ tiêu kết nạp năm \(plan.year) của \(unit.code) không thể âm (\(plan.planned)).")
-        }
-        guard (1930...2200).contains(plan.year) else {
-          throw DomainError("plan.year", "Năm \(plan.year) của chỉ tiêu kết nạp không hợp lệ.")
-        }
+        try AdmissionPlan.check(planned: plan.planned, year: plan.year, unitCode: unit.code)
         try upsert.execute(arguments: [unit.id, plan.year, plan.planned])
       } catch let error as DomainError {
         throw BatchItemError(index: index, error: error)
@@ -147,12 +141,9 @@ extension SQLiteStore {
              AND \(scope.condition("s.cell_id"))
            ORDER BY e.date, m.id
           """, arguments: scope.arguments)
-      return rows.compactMap { row -> ProbationEntry? in
-        let admitted = Day(daysSinceEpoch: row[3])
-        let ends = admitted.adding(months: MemberTimeline.probationMonths)
-        guard ends <= day else { return nil }
-        return ProbationEntry(
-          memberID: row[0], fullName: row[1], cellCode: row[2], admitted: admitted, probationEnded: ends)
+      return rows.compactMap { row in
+        ProbationEntry.overdue(
+          memberID: row[0], fullName: row[1], cellCode: row[2], admitted: Day(daysSinceEpoch: row[3]), on: day)
       }
     }
   }
@@ -173,10 +164,9 @@ extension SQLiteStore {
            ORDER BY e.date, m.id
           """, arguments: scope.arguments)
       return rows.map { row in
-        let sent = Day(daysSinceEpoch: row[4])
-        return TransitEntry(
-          memberID: row[0], fullName: row[1], fromCellCode: row[2], toCellCode: row[3], sent: sent,
-          overdue: sent.adding(days: TransitEntry.daysToPresentLetter) < day)
+        TransitEntry(
+          memberID: row[0], fullName: row[1], fromCellCode: row[2], toCellCode: row[3],
+          sent: Day(daysSinceEpoch: row[4]), on: day)
       }
     }
   }

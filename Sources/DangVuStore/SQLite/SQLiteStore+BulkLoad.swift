@@ -73,8 +73,7 @@ extension SQLiteStore: BulkLoading {
       let definition = try String.fetchOne(
         db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'member_search'")
     else { return nil }
-    var roots = RootHistory()
-    try roots.loadAll(db)
+    let roots = try RootHistory.all(in: db)
     try MemberStockRollup.beginSummingAside(db)
     return try RegisterAside(besides: path, definition: definition, roots: roots)
   }

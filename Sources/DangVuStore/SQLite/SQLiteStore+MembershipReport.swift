@@ -22,28 +22,21 @@ extension SQLiteStore {
       let previous =
         comparison.available
         ? try Self.membershipCounts(scope: code, period: period.sameTimeLastYear, in: db) : MembershipCounts()
-      var plan: Int?
-      for year in period.from.year...period.through.year {
-        if let p = try Self.admissionPlan(of: scopes, year: year, in: db) { plan = (plan ?? 0) + p }
+      let plans = try MembershipReport.planYears(of: period).map {
+        try Self.admissionPlan(of: scopes, year: $0, in: db)
       }
-      var population: Int?
-      for unit in scopes {
-        if let people = try Int.fetchOne(
+      let populations = try scopes.map { unit in
+        try Int.fetchOne(
           db, sql: "SELECT people FROM population WHERE organisation_id = ? AND year = ?",
           arguments: [unit.id, period.through.year])
-        {
-          population = (population ?? 0) + people
-        }
       }
-      // A band for a year's total binds only a period within one year, and only the unit that set it.
       let target =
-        period.from.year == period.through.year
+        MembershipReport.readsATarget(period)
         ? try Self.bindingTarget(
           .admissionsPerYear, scope: code == nil ? nil : scopes.first, year: period.through.year, in: db) : nil
-      return MembershipReport(
-        scopeCode: code ?? "", scopeName: scopes.count == 1 ? scopes[0].name : "toàn quốc", period: period,
-        counts: counts, previous: previous, admissionPlan: plan, population: population, admissionsTarget: target,
-        comparison: comparison)
+      return MembershipReport.assembled(
+        scope: code, scopes: scopes, period: period, counts: counts, previous: previous, comparison: comparison,
+        plans: plans, populations: populations, target: target)
     }
   }
 
@@ -87,18 +80,10 @@ extension SQLiteStore {
       code: code, day: period.through, periodStart: period.from,
       extra: ["from": period.from.daysSinceEpoch, "through": period.through.daysSinceEpoch], in: db)
     var c = MembershipCounts()
-    // Every flow is an event that opens or closes one of the member's spans: an admission opens one in the
-    // cell entered, a death closes one in the cell left, a recognition opens the official one.
-    let opening: [MembershipEventKind: WritableKeyPath<MembershipCounts, Int>] = [
-      .admitted: \.admitted, .transferredIn: \.transfersInFromOutside, .madeOfficial: \.madeOfficial,
-      .exempted: \.exempted, .restored: \.restored,
-    ]
-    let closing: [MembershipEventKind: WritableKeyPath<MembershipCounts, Int>] = [
-      .struckOff: \.struckOff, .askedToLeave: \.askedToLeave, .expelled: \.expelled, .died: \.died,
-      .notRecognised: \.notRecognised, .transferredOut: \.transfersOutToOutside,
-    ]
+    let opening = MembershipCounts.flowsOpeningASpan
+    let closing = MembershipCounts.flowsClosingASpan
     func kinds(_ list: [MembershipEventKind: WritableKeyPath<MembershipCounts, Int>]) -> String {
-      list.keys.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")
+      MembershipCounts.sqlList(list.keys)
     }
     func count(_ sql: String, _ paths: [MembershipEventKind: WritableKeyPath<MembershipCounts, Int>]) throws {
       for row in try Row.fetchAll(db, sql: sql, arguments: scope.arguments) {
@@ -141,7 +126,7 @@ extension SQLiteStore {
       """, closing)
     // Transfers inside the province count where they cross the subtree's edge: into a span here from a
     // cell outside, or out of a span here into a cell outside.
-    let transfers = "'transferred', 'transferReceived'"
+    let transfers = MembershipCounts.transfersWithinProvince
     c.transfersInWithinProvince =
       try Int.fetchOne(
         db,

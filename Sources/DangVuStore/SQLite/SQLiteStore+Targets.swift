@@ -36,10 +36,7 @@ extension SQLiteStore {
       var saved = target
       saved.id = db.lastInsertedRowID
       _ = try Self.append(
-        NewAuditEntry(
-          actorLogin: actor.login, actorRole: actor.role, action: "target.add",
-          subject: "target:\(db.lastInsertedRowID)",
-          scopeCode: try unit?.code ?? Self.topUnitCode(in: db), after: try NewAuditEntry.json(saved)), in: db)
+        .targetAdded(saved, scopeCode: try unit?.code ?? Self.topUnitCode(in: db), by: actor), in: db)
       return saved
     }
   }
@@ -48,14 +45,12 @@ extension SQLiteStore {
   public func removeReportTarget(id: Int64, by actor: AuditActor) async throws -> ReportTarget {
     try await writer.write { db in
       guard let target = try Self.reportTargets(in: db).first(where: { $0.id == id }) else {
-        throw DomainError("target.notFound", "Không có chỉ tiêu số \(id).")
+        throw ReportTarget.notFound(id)
       }
       try db.execute(sql: "DELETE FROM report_target WHERE id = ?", arguments: [id])
       let unit = try target.scopeCode.map { try Self.requireOrganisation(code: $0, in: db) }
       _ = try Self.append(
-        NewAuditEntry(
-          actorLogin: actor.login, actorRole: actor.role, action: "target.remove", subject: "target:\(id)",
-          scopeCode: try unit?.code ?? Self.topUnitCode(in: db), before: try NewAuditEntry.json(target)), in: db)
+        .targetRemoved(target, scopeCode: try unit?.code ?? Self.topUnitCode(in: db), by: actor), in: db)
       return target
     }
   }
@@ -71,14 +66,7 @@ extension SQLiteStore {
       } catch let error as BatchItemError {
         throw error.error
       }
-      _ = try Self.append(
-        NewAuditEntry(
-          actorLogin: actor.login, actorRole: actor.role, action: "plan.set", subject: "plan:\(unit.code):\(plan.year)",
-          scopeCode: unit.code,
-          before: try before.map {
-            try NewAuditEntry.json(AdmissionPlanEntry(organisationCode: unit.code, year: plan.year, planned: $0))
-          },
-          after: try NewAuditEntry.json(plan)), in: db)
+      _ = try Self.append(.planSet(plan, unitCode: unit.code, before: before, by: actor), in: db)
     }
   }
 
@@ -144,20 +132,9 @@ extension SQLiteStore {
         FROM report_target t LEFT JOIN organisation o ON o.id = t.organisation_id ORDER BY t.id
         """
     ).map { row in
-      guard let measure = ReportTarget.Measure(rawValue: row[1]) else {
-        // A stored value this build does not know is an error, never a default.
-        throw DomainError(
-          "target.unknownMeasure", "Chỉ tiêu số \(row[0] as Int64) có loại không rõ: \(row[1] as String).")
-      }
-      let from: Int = row[3]
-      let until: Int = row[4]
-      guard from <= until else {
-        throw DomainError(
-          "target.years", "Chỉ tiêu số \(row[0] as Int64) có năm áp dụng \(from)–\(until) không hợp lệ.")
-      }
-      return try ReportTarget(
-        id: row[0], measure: measure, scopeCode: row[2], years: from...until, low: row[5], high: row[6],
-        source: row[7])
+      try ReportTarget.stored(
+        id: row[0], measure: row[1], scopeCode: row[2], fromYear: row[3], untilYear: row[4], low: row[5],
+        high: row[6], source: row[7])
     }
   }
 

@@ -96,11 +96,7 @@ extension SQLiteStore {
   /// The roots `unit` sits under from `day` on, as they are recorded now.
   static func roots(of unit: Int64, from day: Day, in db: Database) throws -> [String] {
     var history = RootHistory()
-    let start = day.daysSinceEpoch
-    return try history.of(cell: unit, in: db).compactMap { interval in
-      guard interval.until.map({ $0 > start }) ?? true else { return nil }
-      return "\(interval.root)@\(max(interval.from, start))-\(interval.until.map(String.init) ?? "")"
-    }
+    return try history.roots(of: unit, from: day, reading: MemberStockRollup.links(in: db))
   }
 
   static func move(_ unit: Organisation, under parent: Organisation, on day: Day, in db: Database) throws {
