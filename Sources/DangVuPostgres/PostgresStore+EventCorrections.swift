@@ -102,9 +102,15 @@ extension PostgresStore {
     }
     let cells = try await CellsRead.of(history, in: transaction)
     let timeline = try MemberTimeline(member: member, events: history, cell: cells.check)
+    // The register's monthly sums move with the spans, as `record` moves them.
+    let keepingSums = try await memberStockKept(in: transaction)
+    let before = keepingSums ? try await storedSpans(of: id, in: transaction) : []
     try await transaction.query("DELETE FROM member_span WHERE member_id = \(id)")
     try await spanRows.insert(timeline.spans.map { (id, $0) }, in: transaction)
     try await transaction.query("UPDATE member SET current_cell_id = \(timeline.currentCellID) WHERE id = \(id)")
+    if keepingSums {
+      try await addToMemberStock(removing: [(member, before)], adding: [(member, timeline.spans)], in: transaction)
+    }
     return (member, timeline)
   }
 

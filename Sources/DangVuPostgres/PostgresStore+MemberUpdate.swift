@@ -2,12 +2,12 @@ import DangVuCore
 import DangVuStore
 import PostgresNIO
 
-/// A member's identity replaced inside the caller's transaction, for the version-checked edit of `RegisterEditing`
-/// (the same write as the register's `updateMember(_:)`, which opens a transaction of its own).
+/// A member's identity replaced inside the caller's transaction: the register's `updateMember(_:)` and the
+/// version-checked edit of `RegisterEditing` both write through it.
 extension PostgresStore {
   static func update(_ member: Member, in transaction: PostgresTransaction) async throws {
     try MemberRules.checkIdentity(member)
-    guard try await exists("SELECT 1 FROM member WHERE id = \(member.id) FOR UPDATE", in: transaction) else {
+    guard let stored = try await members(where: "m.id = \(member.id) FOR UPDATE", in: transaction).first else {
       throw MemberRules.unknownMember(member.id)
     }
     if let card = member.partyCardNumber,
@@ -42,5 +42,10 @@ extension PostgresStore {
     let history = try await events(of: member.id, in: transaction)
     let cells = try await CellsRead.of(history, in: transaction)
     _ = try MemberTimeline(member: member, events: history, cell: cells.check)
+    // Gender, ethnicity, religion, education and birth date are keys of the register's monthly sums.
+    if try await memberStockKept(in: transaction) {
+      let spans = try await storedSpans(of: member.id, in: transaction)
+      try await addToMemberStock(removing: [(stored, spans)], adding: [(member, spans)], in: transaction)
+    }
   }
 }

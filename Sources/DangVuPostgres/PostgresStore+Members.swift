@@ -196,47 +196,7 @@ extension PostgresStore: RegisterStore {
   }
 
   public func updateMember(_ member: Member) async throws {
-    try await writeRegister { transaction in
-      try MemberRules.checkIdentity(member)
-      guard let stored = try await Self.members(where: "m.id = \(member.id) FOR UPDATE", in: transaction).first
-      else { throw MemberRules.unknownMember(member.id) }
-      if let card = member.partyCardNumber,
-        try await Self.exists(
-          "SELECT 1 FROM member WHERE party_card_number = \(card) AND id <> \(member.id)", in: transaction)
-      {
-        throw MemberRules.duplicateCard(card)
-      }
-      if let nid = member.nationalID,
-        try await Self.exists("SELECT 1 FROM member WHERE national_id = \(nid) AND id <> \(member.id)", in: transaction)
-      {
-        throw MemberRules.duplicateNationalID(nid)
-      }
-      do {
-        try await transaction.query(
-          """
-          UPDATE member SET full_name = \(member.fullName), search_name = \(SearchFolding.fold(member.fullName)),
-            search_words = \(Self.searchWords(member.fullName)), gender = \(member.gender.rawValue),
-            birth_date = \(member.birthDate.daysSinceEpoch), ethnicity = \(member.ethnicity),
-            religion = \(member.religion), national_id = \(member.nationalID), home_town = \(member.homeTown),
-            party_card_number = \(member.partyCardNumber), education = \(member.education),
-            political_theory = \(member.politicalTheory), occupation = \(member.occupation),
-            version = version + 1
-          WHERE id = \(member.id)
-          """)
-      } catch let error as PSQLError {
-        // A number taken by a member added meanwhile by another server.
-        throw Self.duplicate(error, of: member) ?? error
-      }
-      // Posts are recorded one by one (LeadershipRecording), not by an identity edit. A changed birth date may
-      // make the recorded admission impossible: the history is checked again.
-      let history = try await Self.events(of: member.id, in: transaction)
-      let cells = try await CellsRead.of(history, in: transaction)
-      _ = try MemberTimeline(member: member, events: history, cell: cells.check)
-      // Gender, ethnicity, religion, education and birth date are keys of the register's monthly sums.
-      if try await Self.memberStockKept(in: transaction) {
-        let spans = try await Self.storedSpans(of: member.id, in: transaction)
-        try await Self.addToMemberStock(removing: [(stored, spans)], adding: [(member, spans)], in: transaction)
-      }
-    }
+    try await writeRegister { transaction in try await Self.update(member, in: transaction) }
   }
+
 }

@@ -41,6 +41,18 @@ struct MemberStockRollupTests {
     lan.religion = "Phật giáo"
     lan.birthDate = day("1990-12-31")
     try await store.updateMember(lan)
+    // A death moved by a correction and an identity edited by version move the sums as a recorded event does.
+    let clerk = AuditActor(login: "vanthu", role: Role.organisationStaff.rawValue)
+    let died = try #require(
+      try await store.memberRecord(id: added[3].id, within: nil, on: day("2026-12-07"))?.recordedEvents
+        .first { $0.event.kind == .died })
+    try await store.correctEvent(
+      memberID: added[3].id, eventID: died.id,
+      replacement: MembershipEvent(memberID: added[3].id, kind: .died, date: day("2020-01-15")),
+      reason: "Sai ngày mất", expectedVersion: nil, by: clerk)
+    var sau = try #require(try await store.memberWithVersion(id: added[6].id))
+    sau.member.gender = sau.member.gender == .female ? .male : .female
+    _ = try await store.updateMember(sau.member, expectedVersion: sau.version, by: clerk)
     // Kept by the writes themselves, not rebuilt: nothing marked them stale.
     #expect(try await !probe.isStale())
 
