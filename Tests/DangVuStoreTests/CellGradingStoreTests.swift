@@ -4,7 +4,38 @@ import DangVuTestFixtures
 import Testing
 
 /// A cell's grading sheet (`CellGrading`), on the province of `RegisterEditingTests`: its version is the edit check.
+/// What needs the province's discipline (Dung reprimanded) runs on the engines that record it (`Engine`); the rest
+/// runs on every engine, on the same cell without that decision (`sheetProvince`).
 extension RegisterEditingTests {
+  /// The province of `province(_:)` on any engine, without Dung's reprimand (recorded by the oversight part).
+  func sheetProvince(_ engine: StoreEngine, _ body: (any StoreEngine.Parts, [Int64]) async throws -> Void)
+    async throws
+  {
+    try await engine.withEvaluationStore { store in
+      let ids = try await SmallProvince.load(into: store)
+      let cell = ids["KG.01.001.01"]!
+      let members = try await store.addMembers([
+        NewMember(
+          member: SmallProvince.member("Nguyễn Văn An", card: "10000001"),
+          events: [SmallProvince.admitted(cell, on: "2010-01-01")]),
+        NewMember(
+          member: SmallProvince.member("Trần Thị Bình", card: "10000002"),
+          events: [SmallProvince.admitted(cell, on: "2023-09-01")]),
+        NewMember(
+          member: SmallProvince.member("Lê Văn Cư", card: "10000003"),
+          events: [
+            SmallProvince.admitted(cell, on: "2000-01-01"),
+            MembershipEvent(memberID: 0, kind: .exempted, date: day("2020-01-01")),
+          ]),
+        NewMember(
+          member: SmallProvince.member("Phạm Thị Dung", card: "10000004"),
+          events: [SmallProvince.admitted(cell, on: "2005-01-01")]),
+      ]).map(\.id)
+      try await store.openEvaluationCycle(scope: "KG", year: 2023, evaluationDate: day("2023-12-15"))
+      try await body(store, members)
+    }
+  }
+
   @Test(arguments: Engine.allCases)
   func theSheetListsThePopulationWithWhatTheRulesAlreadyDecide(engine: Engine) async throws {
     let (store, m) = try await province(engine)
@@ -24,9 +55,9 @@ extension RegisterEditingTests {
     #expect(dung.limitReason?.contains("kỷ luật") == true)
   }
 
-  @Test(arguments: Engine.allCases)
-  func aWholeCellIsSavedAtOnceAndTheVersionMovesOn(engine: Engine) async throws {
-    let (store, m) = try await province(engine)
+  @Test(arguments: StoreEngine.allCases)
+  func aWholeCellIsSavedAtOnceAndTheVersionMovesOn(engine: StoreEngine) async throws {
+    try await sheetProvince(engine) { store, m in
     let sheet = try await store.cellGrades(code: "KG.01.001.01", year: 2023)
     let saved = try await store.gradeCell(
       code: "KG.01.001.01", year: 2023,
@@ -42,6 +73,7 @@ extension RegisterEditingTests {
     let report = try await store.evaluationReport(year: 2023, scope: "KG.01.001.01")
     #expect(report.members.counts.good == 1)
     #expect(report.members.counts.notComplete == 1)
+    }
   }
 
   @Test(arguments: Engine.allCases)
@@ -63,9 +95,9 @@ extension RegisterEditingTests {
     #expect(after.rows.allSatisfy { $0.saved == nil }, "An's valid grade was not written either")
   }
 
-  @Test(arguments: Engine.allCases)
-  func aStaleCellSaveIsRefusedWithTheNewerGrades(engine: Engine) async throws {
-    let (store, m) = try await province(engine)
+  @Test(arguments: StoreEngine.allCases)
+  func aStaleCellSaveIsRefusedWithTheNewerGrades(engine: StoreEngine) async throws {
+    try await sheetProvince(engine) { store, m in
     // Someone records a grade another way (the command line, an import) after the page was opened.
     try await store.recordGrades([GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent))], year: 2023)
     let stale = await #expect(throws: StaleVersion<CellGradeSheet>.self) {
@@ -77,11 +109,12 @@ extension RegisterEditingTests {
     #expect(stale?.current.rows.first { $0.member.memberID == m[0] }?.saved?.outcome == .graded(.excellent))
     let stored = try await store.cellGrades(code: "KG.01.001.01", year: 2023)
     #expect(stored.rows.first { $0.member.memberID == m[0] }?.saved?.outcome == .graded(.excellent))
+    }
   }
 
-  @Test(arguments: Engine.allCases)
-  func ofTwoConcurrentCellSavesExactlyOneWins(engine: Engine) async throws {
-    let (store, m) = try await province(engine)
+  @Test(arguments: StoreEngine.allCases)
+  func ofTwoConcurrentCellSavesExactlyOneWins(engine: StoreEngine) async throws {
+    try await sheetProvince(engine) { store, m in
     let grades: [Grade] = [.excellent, .good, .complete, .notComplete]
     let results = await withTaskGroup(of: Grade?.self) { group in
       for grade in grades {
@@ -107,14 +140,16 @@ extension RegisterEditingTests {
     #expect(stored.rows.first { $0.member.memberID == m[0] }?.saved?.outcome == results.first.map { .graded($0) })
     let report = try await store.evaluationReport(year: 2023, scope: "KG.01.001.01")
     #expect(report.members.counts.evaluated == 1, "one grade counted, not four")
+    }
   }
 
-  @Test(arguments: Engine.allCases)
-  func aCommitteeHasNoCellSheet(engine: Engine) async throws {
-    let (store, _) = try await province(engine)
+  @Test(arguments: StoreEngine.allCases)
+  func aCommitteeHasNoCellSheet(engine: StoreEngine) async throws {
+    try await sheetProvince(engine) { store, _ in
     let refused = await #expect(throws: DomainError.self) {
       try await store.cellGrades(code: "KG.01.001", year: 2023)
     }
     #expect(refused?.code == "evaluation.notACell")
+    }
   }
 }

@@ -13,11 +13,22 @@ struct YearlyScoreSheetStoreTests {
   /// The small province with two members of cell KG.01.001.01 admitted in 2010 and the 2025 cycle open.
   func year2025(_ engine: Engine, year: Int = 2025) async throws -> (any PartyStore, [Int64]) {
     let store = try engine.makeStore()
+    return (store, try await Self.load(into: store, year: year))
+  }
+
+  /// The same on any engine.
+  func year2025(
+    _ engine: StoreEngine, year: Int = 2025, _ body: (any StoreEngine.Parts, [Int64]) async throws -> Void
+  ) async throws {
+    try await engine.withEvaluationStore { store in try await body(store, try await Self.load(into: store, year: year)) }
+  }
+
+  static func load(into store: any StoreEngine.Parts, year: Int) async throws -> [Int64] {
     let ids = try await SmallProvince.load(into: store)
     let cell = ids["KG.01.001.01"]!
     let members = try await SmallProvince.addOfficialMembers(["Nguyễn Văn An", "Trần Thị Bình"], in: cell, to: store)
     try await store.openEvaluationCycle(scope: "KG", year: year, evaluationDate: day("\(year)-12-15"))
-    return (store, members)
+    return members
   }
 
   func sheet(
@@ -40,9 +51,9 @@ struct YearlyScoreSheetStoreTests {
     }
   }
 
-  @Test(arguments: Engine.allCases)
-  func aSheetIsKeptWithTheGradeItsTotalTheScoreAndTheWriteAudited(engine: Engine) async throws {
-    let (store, m) = try await year2025(engine)
+  @Test(arguments: StoreEngine.allCases)
+  func aSheetIsKeptWithTheGradeItsTotalTheScoreAndTheWriteAudited(engine: StoreEngine) async throws {
+    try await year2025(engine) { store, m in
     let recorded = try await store.recordGrades(
       [
         GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent), sheet: sheet(28, 65)),
@@ -60,11 +71,12 @@ struct YearlyScoreSheetStoreTests {
     #expect(audit.first?.after?.contains("\"criteria\":{") == true)
     let report = try await store.evaluationReport(year: 2025, scope: "KG")
     #expect(report.members.counts == GradeCounts(excellent: 1, good: 1, complete: 0, notComplete: 0))
+    }
   }
 
-  @Test(arguments: Engine.allCases)
-  func aBadSheetIsRefusedNamingTheSubjectAndWritesNothing(engine: Engine) async throws {
-    let (store, m) = try await year2025(engine)
+  @Test(arguments: StoreEngine.allCases)
+  func aBadSheetIsRefusedNamingTheSubjectAndWritesNothing(engine: StoreEngine) async throws {
+    try await year2025(engine) { store, m in
     let cases: [(GradeEntry, String)] = [
       (GradeEntry(subject: .member(m[0]), outcome: .graded(.good)), "evaluation.scoreMissing"),
       (
@@ -112,6 +124,7 @@ struct YearlyScoreSheetStoreTests {
     }
     #expect(try await store.grades(of: "KG", year: 2025).isEmpty)
     #expect(try await store.auditEntries(AuditFilter(action: "grade.set")).isEmpty)
+    }
   }
 
   @Test(arguments: Engine.allCases)
@@ -152,9 +165,9 @@ struct YearlyScoreSheetStoreTests {
   }
 
   /// Before 366-QĐ/TW nothing changes: a grade is voted directly, and a sheet is refused.
-  @Test(arguments: Engine.allCases)
-  func olderYearsGradeDirectlyAsBefore(engine: Engine) async throws {
-    let (store, m) = try await year2025(engine, year: 2023)
+  @Test(arguments: StoreEngine.allCases)
+  func olderYearsGradeDirectlyAsBefore(engine: StoreEngine) async throws {
+    try await year2025(engine, year: 2023) { store, m in
     #expect(
       await code {
         try await store.recordGrades(
@@ -164,5 +177,6 @@ struct YearlyScoreSheetStoreTests {
       [GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent))], year: 2023)
     #expect(recorded.map(\.outcome) == [.graded(.excellent)])
     #expect(recorded[0].score == nil && recorded[0].sheet == nil)
+    }
   }
 }

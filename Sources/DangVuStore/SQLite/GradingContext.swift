@@ -24,55 +24,17 @@ final class GradingContext {
       ?? (Day.firstDay(ofYear: year), Day.lastDay(ofYear: year))
   }
 
-  /// What the rules need about one subject, and where its grade is counted.
-  struct Resolved {
-    var subjectClass: SubjectClass
-    var classCode: String
-    var id: Int64
-    var key: String
-    var unitID: Int64
-    var facts: SubjectCircumstances
-    var name: String
-
-    /// The rules applied to a proposed outcome (`EvaluationRules.decide`), a refusal naming the subject; a subject
-    /// exempt from activity is refused, being outside the population graded. The yearly and the other cycles share it.
-    /// `during` names the period in a refusal ("trong năm", "trong quý I năm 2026").
-    func decide(
-      _ proposed: GradeOutcome, sickLeaveMonths: Int, evaluatedOn date: Day, during: String = "trong năm"
-    ) throws -> (outcome: GradeOutcome, replacedBecause: String?) {
-      var facts = facts
-      facts.sickLeaveMonths = sickLeaveMonths
-      let decision: EvaluationRules.Decision
-      do {
-        decision = try EvaluationRules.decide(proposed, for: subjectClass, facts, evaluatedOn: date, during: during)
-      } catch {
-        throw DomainError(error.code, "\(name): \(error.message)")
-      }
-      guard case .record(let outcome, let why) = decision else {
-        throw DomainError(
-          "evaluation.outsidePopulation",
-          "\(name) đang được miễn công tác và sinh hoạt đảng: không thuộc diện đánh giá, xếp loại.")
-      }
-      return (outcome, why)
-    }
-  }
+  /// What the rules need about one subject, and where its grade is counted (shared with PostgreSQL).
+  typealias Resolved = GradedSubjectFacts
 
   func record(_ entry: GradeEntry) throws -> RecordedGrade {
     let (resolved, cycle) = try resolve(entry)
-    guard let regulation = Regulation.all.first(where: { $0.id == cycle.regulation }) else {
-      throw DomainError("evaluation.unknownRegulation", "Không rõ quy định \(cycle.regulation) của đợt đánh giá.")
-    }
-    let (proposed, proposedScore) = try regulation.outcome(
-      entry.outcome, sheet: entry.sheet, for: resolved.subjectClass, of: resolved.name)
-    let (outcome, why) = try resolved.decide(
-      proposed, sickLeaveMonths: entry.sickLeaveMonths, evaluatedOn: cycle.evaluationDate)
-    try refuseUnmetExcellent(outcome, of: resolved, sheet: entry.sheet, under: regulation, cycle: cycle)
-    // The sheet is kept with a grade it scored; an outcome the rules put in its place (too new, a pending case)
-    // was not scored.
-    let sheet = proposedScore != nil && outcome == proposed ? entry.sheet : nil
-    let score = sheet == nil ? nil : proposedScore
+    let decision = try GradeDecision(entry, of: resolved, in: cycle)
+    let outcome = decision.outcome
+    try refuseUnmetExcellent(outcome, of: resolved, sheet: entry.sheet, under: decision.regulation, cycle: cycle)
+    let sheet = decision.sheet
     let scoreColumns: [(any DatabaseValueConvertible)?] = [
-      score, sheet?.framework.rawValue, try StoredScoreSheet.criteria(sheet), sheet?.allTasksOnTime,
+      decision.score, sheet?.framework.rawValue, try StoredScoreSheet.criteria(sheet), sheet?.allTasksOnTime,
       sheet?.beyondRequirementPercent,
     ]
     // Most grades are new: try the insert first and look at the old grade only when there is one.
@@ -91,10 +53,7 @@ final class GradingContext {
         sql: "SELECT outcome, state, unit_id FROM grade WHERE cycle_id = ? AND subject_class = ? AND subject_id = ?",
         arguments: [cycle.id, resolved.classCode, resolved.id])!
       guard old[1] as String == GradeState.draft.rawValue else {
-        throw DomainError(
-          "evaluation.locked",
-          GradeWorkflow.lockedMessage(
-            subjectName: resolved.name, state: try StoredValue.decode(old[1], column: "grade.state")))
+        throw try EvaluationRecords.locked(resolved.name, state: old[1])
       }
       try count(key: resolved.key, outcome: old[0], unitID: old[2], cycle: cycle, by: -1)
       touchedUnits.insert(old[2])
@@ -110,9 +69,7 @@ final class GradingContext {
     }
     try count(key: resolved.key, outcome: outcome.code, unitID: resolved.unitID, cycle: cycle, by: 1)
     touchedUnits.insert(resolved.unitID)
-    return RecordedGrade(
-      subject: entry.subject, subjectName: resolved.name, outcome: outcome, score: score, state: .draft,
-      replacedBecause: why, sheet: sheet)
+    return decision.recorded(entry, subjectName: resolved.name)
   }
 
   /// Who the subject is, where its grade is counted and what the rules will look at; writes nothing
@@ -203,7 +160,7 @@ final class GradingContext {
       guard
         let row = try db.cachedRow(
           sql: "SELECT organisation_id, name, formed FROM leadership_collective WHERE id = ?", arguments: [id])
-      else { throw DomainError("collective.unknown", "Không tìm thấy tập thể lãnh đạo có mã số \(id).") }
+      else { throw EvaluationRecords.unknownCollective(id) }
       let cycle = try cycleFor(unitID: row[0])
       var facts = SubjectCircumstances(since: Day(daysSinceEpoch: row[2]))
       facts.memberWarnedOrWorse = try SQLiteStore.collectiveMemberWarnedOrWorse(
@@ -221,7 +178,7 @@ final class GradingContext {
     if let cached = cycleCache[unitID] { return cached }
     guard let cycle = try SQLiteStore.cycleCovering(unitID: unitID, year: year, in: db) else {
       let code = try SQLiteStore.organisation(id: unitID, in: db)?.code ?? String(unitID)
-      throw SQLiteStore.noCycle(year: year, code: code)
+      throw EvaluationRecords.noCycle(year: year, code: code)
     }
     cycleCache[unitID] = cycle
     return cycle
@@ -263,7 +220,7 @@ final class GradingContext {
     var capUnits = Set<Int64>()
     for (key, delta) in pending where delta != 0 {
       try statement.execute(arguments: [year, key.unit, key.subject, key.outcome, delta])
-      if key.subject == "member" && (key.outcome == "excellent" || key.outcome == "good") { capUnits.insert(key.unit) }
+      if ExcellentCapRule.touches(subjectKey: key.subject, outcome: key.outcome) { capUnits.insert(key.unit) }
     }
     pending = [:]
     try ExcellentCap.refresh(units: capUnits, year: year, in: db)
