@@ -29,7 +29,8 @@ final class PostgresGrading {
   func record(_ entry: GradeEntry) async throws -> RecordedGrade {
     let (resolved, cycle) = try await resolve(entry)
     let decision = try GradeDecision(entry, of: resolved, in: cycle)
-    try await refuseUnmetExcellent(decision.outcome, of: resolved, sheet: entry.sheet, under: decision.regulation, cycle: cycle)
+    try await refuseUnmetExcellent(
+      decision.outcome, of: resolved, sheet: entry.sheet, under: decision.regulation, cycle: cycle)
     let sheet = decision.sheet
     let criteria = try StoredScoreSheet.criteria(sheet)
     let outcome = decision.outcome.code
@@ -151,7 +152,9 @@ final class PostgresGrading {
       guard
         let row = try await transaction.rows(
           "SELECT organisation_id, name, formed FROM leadership_collective WHERE id = \(id)",
-          columns: ["leadership_collective.organisation_id", "leadership_collective.name", "leadership_collective.formed"]
+          columns: [
+            "leadership_collective.organisation_id", "leadership_collective.name", "leadership_collective.formed",
+          ]
         ).first
       else { throw EvaluationRecords.unknownCollective(id) }
       let unitID: Int64 = try row.value(0)

@@ -56,7 +56,9 @@ extension PostgresStore: CycleEvaluationStore {
       {
         let through = try row.day(4)
         var chain = above[through]
-        if chain == nil { chain = Set(try await Self.ancestry(of: unit.id, on: through, in: transaction).units.map(\.id)) }
+        if chain == nil {
+          chain = Set(try await Self.ancestry(of: unit.id, on: through, in: transaction).units.map(\.id))
+        }
         above[through] = chain
         guard chain!.contains(try row.value(7, as: Int64.self)) else { continue }
         let kind: CycleKind = try StoredValue.decode(try row.value(2), column: "evaluation_cycle_by_kind.kind")

@@ -189,7 +189,8 @@ extension PostgresStore: EvaluationStore {
         guard let id else { continue }
         if let row = try await transaction.rows(
           PostgresQuery(
-            unsafeSQL: "SELECT \(Self.gradeColumns) WHERE g.cycle_id = $1 AND g.subject_class = $2 AND g.subject_id = $3",
+            unsafeSQL:
+              "SELECT \(Self.gradeColumns) WHERE g.cycle_id = $1 AND g.subject_class = $2 AND g.subject_id = $3",
             binds: Self.bindings(cycle.id, key.classCode, id)), columns: Self.gradeColumnNames
         ).first {
           found.append(try Self.recordedGrade(row))

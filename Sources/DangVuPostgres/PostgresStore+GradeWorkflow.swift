@@ -70,7 +70,8 @@ extension PostgresStore {
         ).first
         let note: String = try last?.value(1) ?? ""
         return GradingProgressRow(
-          code: unit.code, name: unit.name, counts: try await Self.gradeCounts(of: unit.code, cycle: cycle, in: transaction),
+          code: unit.code, name: unit.name,
+          counts: try await Self.gradeCounts(of: unit.code, cycle: cycle, in: transaction),
           lastAction: try last.flatMap { GradeWorkflowAction(rawValue: try $0.value(0)) },
           lastReason: note.isEmpty ? nil : note, lastActor: try last?.value(2))
       }

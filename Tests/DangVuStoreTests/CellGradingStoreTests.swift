@@ -58,21 +58,21 @@ extension RegisterEditingTests {
   @Test(arguments: StoreEngine.allCases)
   func aWholeCellIsSavedAtOnceAndTheVersionMovesOn(engine: StoreEngine) async throws {
     try await sheetProvince(engine) { store, m in
-    let sheet = try await store.cellGrades(code: "KG.01.001.01", year: 2023)
-    let saved = try await store.gradeCell(
-      code: "KG.01.001.01", year: 2023,
-      entries: [
-        CellGradeInput(memberID: m[0], outcome: .graded(.good)),
-        CellGradeInput(memberID: m[1], outcome: .notEvaluated(.tooNew)),
-        CellGradeInput(memberID: m[3], outcome: .graded(.notComplete)),
-      ], expectedVersion: sheet.version, by: .commandLine(user: "thu"))
-    // Saved with its audit entry in the same transaction, before and after.
-    #expect(try await store.auditEntries(AuditFilter(action: "grade.set")).count == 1)
-    #expect(saved.version == 2)
-    #expect(saved.rows.first { $0.member.memberID == m[0] }?.saved?.outcome == .graded(.good))
-    let report = try await store.evaluationReport(year: 2023, scope: "KG.01.001.01")
-    #expect(report.members.counts.good == 1)
-    #expect(report.members.counts.notComplete == 1)
+      let sheet = try await store.cellGrades(code: "KG.01.001.01", year: 2023)
+      let saved = try await store.gradeCell(
+        code: "KG.01.001.01", year: 2023,
+        entries: [
+          CellGradeInput(memberID: m[0], outcome: .graded(.good)),
+          CellGradeInput(memberID: m[1], outcome: .notEvaluated(.tooNew)),
+          CellGradeInput(memberID: m[3], outcome: .graded(.notComplete)),
+        ], expectedVersion: sheet.version, by: .commandLine(user: "thu"))
+      // Saved with its audit entry in the same transaction, before and after.
+      #expect(try await store.auditEntries(AuditFilter(action: "grade.set")).count == 1)
+      #expect(saved.version == 2)
+      #expect(saved.rows.first { $0.member.memberID == m[0] }?.saved?.outcome == .graded(.good))
+      let report = try await store.evaluationReport(year: 2023, scope: "KG.01.001.01")
+      #expect(report.members.counts.good == 1)
+      #expect(report.members.counts.notComplete == 1)
     }
   }
 
@@ -98,58 +98,58 @@ extension RegisterEditingTests {
   @Test(arguments: StoreEngine.allCases)
   func aStaleCellSaveIsRefusedWithTheNewerGrades(engine: StoreEngine) async throws {
     try await sheetProvince(engine) { store, m in
-    // Someone records a grade another way (the command line, an import) after the page was opened.
-    try await store.recordGrades([GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent))], year: 2023)
-    let stale = await #expect(throws: StaleVersion<CellGradeSheet>.self) {
-      try await store.gradeCell(
-        code: "KG.01.001.01", year: 2023, entries: [CellGradeInput(memberID: m[0], outcome: .graded(.complete))],
-        expectedVersion: 1, by: .commandLine(user: "thu"))
-    }
-    #expect(stale?.current.version == 2)
-    #expect(stale?.current.rows.first { $0.member.memberID == m[0] }?.saved?.outcome == .graded(.excellent))
-    let stored = try await store.cellGrades(code: "KG.01.001.01", year: 2023)
-    #expect(stored.rows.first { $0.member.memberID == m[0] }?.saved?.outcome == .graded(.excellent))
+      // Someone records a grade another way (the command line, an import) after the page was opened.
+      try await store.recordGrades([GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent))], year: 2023)
+      let stale = await #expect(throws: StaleVersion<CellGradeSheet>.self) {
+        try await store.gradeCell(
+          code: "KG.01.001.01", year: 2023, entries: [CellGradeInput(memberID: m[0], outcome: .graded(.complete))],
+          expectedVersion: 1, by: .commandLine(user: "thu"))
+      }
+      #expect(stale?.current.version == 2)
+      #expect(stale?.current.rows.first { $0.member.memberID == m[0] }?.saved?.outcome == .graded(.excellent))
+      let stored = try await store.cellGrades(code: "KG.01.001.01", year: 2023)
+      #expect(stored.rows.first { $0.member.memberID == m[0] }?.saved?.outcome == .graded(.excellent))
     }
   }
 
   @Test(arguments: StoreEngine.allCases)
   func ofTwoConcurrentCellSavesExactlyOneWins(engine: StoreEngine) async throws {
     try await sheetProvince(engine) { store, m in
-    let grades: [Grade] = [.excellent, .good, .complete, .notComplete]
-    let results = await withTaskGroup(of: Grade?.self) { group in
-      for grade in grades {
-        group.addTask {
-          do {
-            try await store.gradeCell(
-              code: "KG.01.001.01", year: 2023, entries: [CellGradeInput(memberID: m[0], outcome: .graded(grade))],
-              expectedVersion: 1, by: .commandLine(user: "thu"))
-            return grade
-          } catch {
-            #expect(error is StaleVersion<CellGradeSheet>)
-            return nil
+      let grades: [Grade] = [.excellent, .good, .complete, .notComplete]
+      let results = await withTaskGroup(of: Grade?.self) { group in
+        for grade in grades {
+          group.addTask {
+            do {
+              try await store.gradeCell(
+                code: "KG.01.001.01", year: 2023, entries: [CellGradeInput(memberID: m[0], outcome: .graded(grade))],
+                expectedVersion: 1, by: .commandLine(user: "thu"))
+              return grade
+            } catch {
+              #expect(error is StaleVersion<CellGradeSheet>)
+              return nil
+            }
           }
         }
+        var winners: [Grade] = []
+        for await result in group { if let result { winners.append(result) } }
+        return winners
       }
-      var winners: [Grade] = []
-      for await result in group { if let result { winners.append(result) } }
-      return winners
-    }
-    #expect(results.count == 1)
-    let stored = try await store.cellGrades(code: "KG.01.001.01", year: 2023)
-    #expect(stored.version == 2)
-    #expect(stored.rows.first { $0.member.memberID == m[0] }?.saved?.outcome == results.first.map { .graded($0) })
-    let report = try await store.evaluationReport(year: 2023, scope: "KG.01.001.01")
-    #expect(report.members.counts.evaluated == 1, "one grade counted, not four")
+      #expect(results.count == 1)
+      let stored = try await store.cellGrades(code: "KG.01.001.01", year: 2023)
+      #expect(stored.version == 2)
+      #expect(stored.rows.first { $0.member.memberID == m[0] }?.saved?.outcome == results.first.map { .graded($0) })
+      let report = try await store.evaluationReport(year: 2023, scope: "KG.01.001.01")
+      #expect(report.members.counts.evaluated == 1, "one grade counted, not four")
     }
   }
 
   @Test(arguments: StoreEngine.allCases)
   func aCommitteeHasNoCellSheet(engine: StoreEngine) async throws {
     try await sheetProvince(engine) { store, _ in
-    let refused = await #expect(throws: DomainError.self) {
-      try await store.cellGrades(code: "KG.01.001", year: 2023)
-    }
-    #expect(refused?.code == "evaluation.notACell")
+      let refused = await #expect(throws: DomainError.self) {
+        try await store.cellGrades(code: "KG.01.001", year: 2023)
+      }
+      #expect(refused?.code == "evaluation.notACell")
     }
   }
 }

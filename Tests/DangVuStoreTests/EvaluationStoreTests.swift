@@ -48,10 +48,10 @@ struct EvaluationStoreTests {
   @Test(arguments: StoreEngine.allCases)
   func aUnitThatEndsAfterTheEvaluationButBeforeTheYearsEndIsStillGraded(engine: StoreEngine) async throws {
     try await graded(engine) { store, _ in
-    try await store.endOrganisation(code: "KG.02.001", on: day("2023-12-17"))
-    let recorded = try await store.recordGrades(
-      [GradeEntry(subject: .organisation(code: "KG.02.001"), outcome: .graded(.good))], year: 2023)
-    #expect(recorded.map(\.outcome) == [.graded(.good)])
+      try await store.endOrganisation(code: "KG.02.001", on: day("2023-12-17"))
+      let recorded = try await store.recordGrades(
+        [GradeEntry(subject: .organisation(code: "KG.02.001"), outcome: .graded(.good))], year: 2023)
+      #expect(recorded.map(\.outcome) == [.graded(.good)])
     }
   }
 
@@ -60,46 +60,46 @@ struct EvaluationStoreTests {
   @Test(arguments: StoreEngine.allCases)
   func gradesOfChosenSubjectsAreReadOneByOne(engine: StoreEngine) async throws {
     try await graded(engine) { store, m in
-    try await store.recordGrades(
-      [
-        GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent)),
-        GradeEntry(subject: .organisation(code: "KG.01.001.01"), outcome: .graded(.good)),
-      ], year: 2023, audit: nil)
-    let found = try await store.grades(
-      of: [.member(m[0]), .member(m[1]), .organisation(code: "KG.01.001.01"), .organisation(code: "KG.99")],
-      year: 2023, cycleOf: "KG")
-    #expect(found.map(\.subject) == [.member(m[0]), .organisation(code: "KG.01.001.01")])
-    #expect(found.map(\.subjectName) == ["Nguyễn Văn An", "Chi bộ ấp Phước Hòa"])
-    #expect(found.map(\.outcome) == [.graded(.excellent), .graded(.good)])
-    // The same grades as the subtree's list gives.
-    let all = try await store.grades(of: "KG", year: 2023)
-    #expect(found.allSatisfy { all.contains($0) })
+      try await store.recordGrades(
+        [
+          GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent)),
+          GradeEntry(subject: .organisation(code: "KG.01.001.01"), outcome: .graded(.good)),
+        ], year: 2023, audit: nil)
+      let found = try await store.grades(
+        of: [.member(m[0]), .member(m[1]), .organisation(code: "KG.01.001.01"), .organisation(code: "KG.99")],
+        year: 2023, cycleOf: "KG")
+      #expect(found.map(\.subject) == [.member(m[0]), .organisation(code: "KG.01.001.01")])
+      #expect(found.map(\.subjectName) == ["Nguyễn Văn An", "Chi bộ ấp Phước Hòa"])
+      #expect(found.map(\.outcome) == [.graded(.excellent), .graded(.good)])
+      // The same grades as the subtree's list gives.
+      let all = try await store.grades(of: "KG", year: 2023)
+      #expect(found.allSatisfy { all.contains($0) })
     }
   }
 
   @Test(arguments: StoreEngine.allCases)
   func gradesAWholeCellInOneTransactionApplyingTheRules(engine: StoreEngine) async throws {
     try await graded(engine) { store, m in
-    let recorded = try await store.recordGrades(
-      [
-        GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent)),
-        GradeEntry(subject: .member(m[1]), outcome: .graded(.good)),
-      ], year: 2023)
-    #expect(recorded[0].outcome == .graded(.excellent))
-    #expect(recorded[1].outcome == .notEvaluated(.tooNew))  // admitted under six months before the evaluation
-    let before = try await store.evaluationReport(year: 2023, scope: "KG")
-    // The exempt member is refused, and nothing of the batch is written.
-    await #expect(throws: BatchItemError.self) {
-      try await store.recordGrades(
+      let recorded = try await store.recordGrades(
         [
-          GradeEntry(subject: .member(m[0]), outcome: .graded(.good)),
-          GradeEntry(subject: .member(m[2]), outcome: .graded(.good)),
+          GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent)),
+          GradeEntry(subject: .member(m[1]), outcome: .graded(.good)),
         ], year: 2023)
-    }
-    let after = try await store.evaluationReport(year: 2023, scope: "KG")
-    #expect(after.members.counts == before.members.counts)
-    #expect(after.members.counts.excellent == 1)
-    #expect(after.members.counts.notEvaluated[.tooNew] == 1)
+      #expect(recorded[0].outcome == .graded(.excellent))
+      #expect(recorded[1].outcome == .notEvaluated(.tooNew))  // admitted under six months before the evaluation
+      let before = try await store.evaluationReport(year: 2023, scope: "KG")
+      // The exempt member is refused, and nothing of the batch is written.
+      await #expect(throws: BatchItemError.self) {
+        try await store.recordGrades(
+          [
+            GradeEntry(subject: .member(m[0]), outcome: .graded(.good)),
+            GradeEntry(subject: .member(m[2]), outcome: .graded(.good)),
+          ], year: 2023)
+      }
+      let after = try await store.evaluationReport(year: 2023, scope: "KG")
+      #expect(after.members.counts == before.members.counts)
+      #expect(after.members.counts.excellent == 1)
+      #expect(after.members.counts.notEvaluated[.tooNew] == 1)
     }
   }
 
@@ -156,79 +156,80 @@ struct EvaluationStoreTests {
   @Test(arguments: StoreEngine.allCases)
   func approvedGradesAreLockedUntilReopenedWithAReason(engine: StoreEngine) async throws {
     try await graded(engine) { store, m in
-    try await store.recordGrades([GradeEntry(subject: .member(m[0]), outcome: .graded(.good))], year: 2023)
-    #expect(
-      try await store.advanceGrades(of: "KG.01.001", year: 2023, to: .submit, by: Self.secretary, reason: "") == 1)
-    await #expect(throws: DomainError.self) {
-      try await store.advanceGrades(of: "KG.01.001", year: 2023, to: .submit, by: Self.secretary, reason: "")
-    }
-    #expect(try await store.advanceGrades(of: "KG.01", year: 2023, to: .approve, by: Self.district, reason: "") == 1)
-    await #expect(throws: BatchItemError.self) {
+      try await store.recordGrades([GradeEntry(subject: .member(m[0]), outcome: .graded(.good))], year: 2023)
+      #expect(
+        try await store.advanceGrades(of: "KG.01.001", year: 2023, to: .submit, by: Self.secretary, reason: "") == 1)
+      await #expect(throws: DomainError.self) {
+        try await store.advanceGrades(of: "KG.01.001", year: 2023, to: .submit, by: Self.secretary, reason: "")
+      }
+      #expect(try await store.advanceGrades(of: "KG.01", year: 2023, to: .approve, by: Self.district, reason: "") == 1)
+      await #expect(throws: BatchItemError.self) {
+        try await store.recordGrades([GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent))], year: 2023)
+      }
+      await #expect(throws: DomainError.self) {
+        try await store.advanceGrades(of: "KG.01", year: 2023, to: .reopen, by: Self.district, reason: " ")
+      }
+      #expect(
+        try await store.advanceGrades(
+          of: "KG.01", year: 2023, to: .reopen, by: Self.district, reason: "Sai sót khi nhập")
+          == 1
+      )
       try await store.recordGrades([GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent))], year: 2023)
-    }
-    await #expect(throws: DomainError.self) {
-      try await store.advanceGrades(of: "KG.01", year: 2023, to: .reopen, by: Self.district, reason: " ")
-    }
-    #expect(
-      try await store.advanceGrades(of: "KG.01", year: 2023, to: .reopen, by: Self.district, reason: "Sai sót khi nhập")
-        == 1
-    )
-    try await store.recordGrades([GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent))], year: 2023)
-    #expect(try await store.grades(of: "KG.01.001.01", year: 2023).map(\.state) == [.draft])
+      #expect(try await store.grades(of: "KG.01.001.01", year: 2023).map(\.state) == [.draft])
     }
   }
 
   @Test(arguments: StoreEngine.allCases)
   func aScoredRegulationNeedsAScoreInTheRightBand(engine: StoreEngine) async throws {
     try await graded(engine, evaluationDate: "2025-12-15") { store, m in
-    #expect(try await store.evaluationCycle(scope: "KG", year: 2025)?.regulation == "366-QĐ/TW")
-    await #expect(throws: BatchItemError.self) {
-      try await store.recordGrades([GradeEntry(subject: .member(m[0]), outcome: .graded(.good))], year: 2025)
-    }
-    let sheet = ScoreSheet(framework: .memberWithoutPost, criteria: ["general": 25, "tasks": 60])
-    await #expect(throws: BatchItemError.self) {
-      try await store.recordGrades(
-        [GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent), sheet: sheet)], year: 2025)
-    }
-    let recorded = try await store.recordGrades(
-      [GradeEntry(subject: .member(m[0]), outcome: .graded(.good), sheet: sheet)], year: 2025)
-    #expect(recorded[0].score == 85)
+      #expect(try await store.evaluationCycle(scope: "KG", year: 2025)?.regulation == "366-QĐ/TW")
+      await #expect(throws: BatchItemError.self) {
+        try await store.recordGrades([GradeEntry(subject: .member(m[0]), outcome: .graded(.good))], year: 2025)
+      }
+      let sheet = ScoreSheet(framework: .memberWithoutPost, criteria: ["general": 25, "tasks": 60])
+      await #expect(throws: BatchItemError.self) {
+        try await store.recordGrades(
+          [GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent), sheet: sheet)], year: 2025)
+      }
+      let recorded = try await store.recordGrades(
+        [GradeEntry(subject: .member(m[0]), outcome: .graded(.good), sheet: sheet)], year: 2025)
+      #expect(recorded[0].score == 85)
     }
   }
 
   @Test(arguments: StoreEngine.allCases)
   func refusesGradesWithoutACycleOrForUnknownSubjects(engine: StoreEngine) async throws {
     try await graded(engine) { store, m in
-    await #expect(throws: BatchItemError.self) {
-      try await store.recordGrades([GradeEntry(subject: .member(m[0]), outcome: .graded(.good))], year: 2019)
-    }
-    await #expect(throws: BatchItemError.self) {
-      try await store.recordGrades([GradeEntry(subject: .member(9_999), outcome: .graded(.good))], year: 2023)
-    }
-    await #expect(throws: BatchItemError.self) {
-      try await store.recordGrades(
-        [GradeEntry(subject: .organisation(code: "KG"), outcome: .graded(.good))], year: 2023)
-    }
-    await #expect(throws: BatchItemError.self) {
-      try await store.recordGrades(
-        [GradeEntry(subject: .leadershipCadre(memberID: m[0]), outcome: .graded(.good))], year: 2023)
-    }
-    await #expect(throws: DomainError.self) {
-      try await store.openEvaluationCycle(scope: "KG", year: 2023, evaluationDate: day("2023-12-20"))
-    }
+      await #expect(throws: BatchItemError.self) {
+        try await store.recordGrades([GradeEntry(subject: .member(m[0]), outcome: .graded(.good))], year: 2019)
+      }
+      await #expect(throws: BatchItemError.self) {
+        try await store.recordGrades([GradeEntry(subject: .member(9_999), outcome: .graded(.good))], year: 2023)
+      }
+      await #expect(throws: BatchItemError.self) {
+        try await store.recordGrades(
+          [GradeEntry(subject: .organisation(code: "KG"), outcome: .graded(.good))], year: 2023)
+      }
+      await #expect(throws: BatchItemError.self) {
+        try await store.recordGrades(
+          [GradeEntry(subject: .leadershipCadre(memberID: m[0]), outcome: .graded(.good))], year: 2023)
+      }
+      await #expect(throws: DomainError.self) {
+        try await store.openEvaluationCycle(scope: "KG", year: 2023, evaluationDate: day("2023-12-20"))
+      }
     }
   }
 
   @Test(arguments: StoreEngine.allCases)
   func theExcellentCapIsWarnedPerGrassrootsUnitAndFollowsChanges(engine: StoreEngine) async throws {
     try await graded(engine) { store, m in
-    try await store.recordGrades([GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent))], year: 2023)
-    let warned = try await store.evaluationReport(year: 2023, scope: "KG").excellentCapWarnings
-    #expect(warned.count == 1)
-    #expect(warned.first?.hasPrefix("Đảng bộ xã Bình An: 1/1") == true)
-    #expect(try await store.evaluationReport(year: 2023, scope: "KG.02").excellentCapWarnings.isEmpty)
-    try await store.recordGrades([GradeEntry(subject: .member(m[0]), outcome: .graded(.good))], year: 2023)
-    #expect(try await store.evaluationReport(year: 2023, scope: "KG").excellentCapWarnings.isEmpty)
+      try await store.recordGrades([GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent))], year: 2023)
+      let warned = try await store.evaluationReport(year: 2023, scope: "KG").excellentCapWarnings
+      #expect(warned.count == 1)
+      #expect(warned.first?.hasPrefix("Đảng bộ xã Bình An: 1/1") == true)
+      #expect(try await store.evaluationReport(year: 2023, scope: "KG.02").excellentCapWarnings.isEmpty)
+      try await store.recordGrades([GradeEntry(subject: .member(m[0]), outcome: .graded(.good))], year: 2023)
+      #expect(try await store.evaluationReport(year: 2023, scope: "KG").excellentCapWarnings.isEmpty)
     }
   }
 }

@@ -87,7 +87,10 @@ struct PostgresEvaluationTests {
         #expect(try await stores[1].evaluationReport(year: 2023, scope: scope).members.counts == expected, "\(scope)")
       }
       let warned = !(try await stores[1].evaluationReport(year: 2023, scope: "KG").excellentCapWarnings.isEmpty)
-      #expect(warned == (expected.excellent * 100 > expected.goodOrAbove * EvaluationPolicy.standard.excellentCapPercentOfGoodOrAbove))
+      #expect(
+        warned
+          == (expected.excellent * 100 > expected.goodOrAbove
+            * EvaluationPolicy.standard.excellentCapPercentOfGoodOrAbove))
       #expect(try await stores[0].auditEntries(AuditFilter(action: "grade.set")).count == 12)
       #expect(try await stores[0].verifyAuditChain().isIntact)
     }
@@ -121,6 +124,39 @@ struct PostgresEvaluationTests {
       let progress = try await stores[1].gradingProgress(of: "KG.01", year: 2023)
       #expect(progress.below.first?.count(.submitted) == m.count)
       #expect(progress.below.first?.lastAction == .submit)
+    }
+  }
+}
+
+extension PostgresEvaluationTests {
+  /// An outcome or state DangVu did not write is refused naming its column, never read as some known one.
+  @Test func unknownStoredGradesAreRefusedNamingTheColumn() async throws {
+    let location = try await TestPostgres.freshDatabase()
+    try await PostgresStoreTests.withStores(1, on: location) { stores in
+      let store = stores[0]
+      let ids = try await SmallProvince.load(into: store)
+      let m = try await SmallProvince.addOfficialMembers(["Nguyễn Văn An"], in: ids["KG.01.001.01"]!, to: store)
+      try await store.openEvaluationCycle(scope: "KG", year: 2023, evaluationDate: day("2023-12-15"))
+      try await store.recordGrades([GradeEntry(subject: .member(m[0]), outcome: .graded(.good))], year: 2023)
+      func refusal(_ read: () async throws -> Void) async -> String? {
+        do {
+          try await read()
+          return nil
+        } catch let error as DomainError {
+          return error.code == "store.unknownValue" ? error.message : error.code
+        } catch {
+          return "\(error)"
+        }
+      }
+      try await TestPostgres.run(["UPDATE grade SET state = 'archived'"], on: location)
+      let state = await refusal { _ = try await store.grades(of: "KG", year: 2023) }
+      #expect(state?.contains("grade.state") == true)
+      try await TestPostgres.run(["UPDATE grade SET state = 'draft', outcome = 'superb'"], on: location)
+      let outcome = await refusal { _ = try await store.grades(of: "KG", year: 2023) }
+      #expect(outcome?.contains("grade.outcome") == true)
+      try await TestPostgres.run(["UPDATE grade_rollup SET outcome = 'superb'"], on: location)
+      let rollup = await refusal { _ = try await store.evaluationReport(year: 2023, scope: "KG") }
+      #expect(rollup?.contains("grade_rollup.outcome") == true)
     }
   }
 }

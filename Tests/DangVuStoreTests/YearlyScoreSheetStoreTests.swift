@@ -20,7 +20,8 @@ struct YearlyScoreSheetStoreTests {
   func year2025(
     _ engine: StoreEngine, year: Int = 2025, _ body: (any StoreEngine.Parts, [Int64]) async throws -> Void
   ) async throws {
-    try await engine.withEvaluationStore { store in try await body(store, try await Self.load(into: store, year: year)) }
+    try await engine.withEvaluationStore { store in try await body(store, try await Self.load(into: store, year: year))
+    }
   }
 
   static func load(into store: any StoreEngine.Parts, year: Int) async throws -> [Int64] {
@@ -54,76 +55,76 @@ struct YearlyScoreSheetStoreTests {
   @Test(arguments: StoreEngine.allCases)
   func aSheetIsKeptWithTheGradeItsTotalTheScoreAndTheWriteAudited(engine: StoreEngine) async throws {
     try await year2025(engine) { store, m in
-    let recorded = try await store.recordGrades(
-      [
-        GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent), sheet: sheet(28, 65)),
-        GradeEntry(
-          subject: .member(m[1]), outcome: .graded(.good), sheet: sheet(22, 50, .memberOutsidePoliticalSystem)),
-      ], year: 2025, unit: "KG.01.001.01", by: Self.staff)
-    #expect(recorded.map(\.score) == [93, 72])
-    let read = try await store.grades(of: "KG.01.001.01", year: 2025)
-    #expect(Set(read.compactMap(\.sheet)) == [sheet(28, 65), sheet(22, 50, .memberOutsidePoliticalSystem)])
-    #expect(Set(read.compactMap(\.score)) == [93, 72])
-    let cell = try await store.cellGrades(code: "KG.01.001.01", year: 2025)
-    #expect(cell.rows.first { $0.member.memberID == m[0] }?.saved?.sheet == sheet(28, 65))
-    let audit = try await store.auditEntries(AuditFilter(action: "grade.set"))
-    #expect(audit.count == 1)
-    #expect(audit.first?.after?.contains("\"criteria\":{") == true)
-    let report = try await store.evaluationReport(year: 2025, scope: "KG")
-    #expect(report.members.counts == GradeCounts(excellent: 1, good: 1, complete: 0, notComplete: 0))
+      let recorded = try await store.recordGrades(
+        [
+          GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent), sheet: sheet(28, 65)),
+          GradeEntry(
+            subject: .member(m[1]), outcome: .graded(.good), sheet: sheet(22, 50, .memberOutsidePoliticalSystem)),
+        ], year: 2025, unit: "KG.01.001.01", by: Self.staff)
+      #expect(recorded.map(\.score) == [93, 72])
+      let read = try await store.grades(of: "KG.01.001.01", year: 2025)
+      #expect(Set(read.compactMap(\.sheet)) == [sheet(28, 65), sheet(22, 50, .memberOutsidePoliticalSystem)])
+      #expect(Set(read.compactMap(\.score)) == [93, 72])
+      let cell = try await store.cellGrades(code: "KG.01.001.01", year: 2025)
+      #expect(cell.rows.first { $0.member.memberID == m[0] }?.saved?.sheet == sheet(28, 65))
+      let audit = try await store.auditEntries(AuditFilter(action: "grade.set"))
+      #expect(audit.count == 1)
+      #expect(audit.first?.after?.contains("\"criteria\":{") == true)
+      let report = try await store.evaluationReport(year: 2025, scope: "KG")
+      #expect(report.members.counts == GradeCounts(excellent: 1, good: 1, complete: 0, notComplete: 0))
     }
   }
 
   @Test(arguments: StoreEngine.allCases)
   func aBadSheetIsRefusedNamingTheSubjectAndWritesNothing(engine: StoreEngine) async throws {
     try await year2025(engine) { store, m in
-    let cases: [(GradeEntry, String)] = [
-      (GradeEntry(subject: .member(m[0]), outcome: .graded(.good)), "evaluation.scoreMissing"),
-      (
-        GradeEntry(subject: .member(m[0]), outcome: .graded(.good), sheet: sheet(31, 50)),
-        "evaluation.criterionAboveMaximum"
-      ),
-      (
-        GradeEntry(
-          subject: .member(m[0]), outcome: .graded(.good),
-          sheet: ScoreSheet(framework: .memberWithoutPost, criteria: ["general": 25])), "evaluation.criterionMissing"
-      ),
-      (
-        GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent), sheet: sheet(25, 60)),
-        "evaluation.scoreMismatch"
-      ),
-      (
-        GradeEntry(subject: .member(m[0]), outcome: .graded(.good), sheet: sheet(25, 50, .collective)),
-        "evaluation.frameworkNotForSubject"
-      ),
-      (
-        GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent), sheet: sheet(28, 65, onTime: false)),
-        "evaluation.excellentTasksLate"
-      ),
-      (
-        GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent), sheet: sheet(28, 65, beyond: 29)),
-        "evaluation.excellentBeyondRequirement"
-      ),
-    ]
-    for (entry, expected) in cases {
-      let good = GradeEntry(subject: .member(m[1]), outcome: .graded(.good), sheet: sheet(25, 50))
-      let refused = await code {
-        try await store.recordGrades([good, entry], year: 2025, unit: "KG.01.001.01", by: Self.staff)
+      let cases: [(GradeEntry, String)] = [
+        (GradeEntry(subject: .member(m[0]), outcome: .graded(.good)), "evaluation.scoreMissing"),
+        (
+          GradeEntry(subject: .member(m[0]), outcome: .graded(.good), sheet: sheet(31, 50)),
+          "evaluation.criterionAboveMaximum"
+        ),
+        (
+          GradeEntry(
+            subject: .member(m[0]), outcome: .graded(.good),
+            sheet: ScoreSheet(framework: .memberWithoutPost, criteria: ["general": 25])), "evaluation.criterionMissing"
+        ),
+        (
+          GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent), sheet: sheet(25, 60)),
+          "evaluation.scoreMismatch"
+        ),
+        (
+          GradeEntry(subject: .member(m[0]), outcome: .graded(.good), sheet: sheet(25, 50, .collective)),
+          "evaluation.frameworkNotForSubject"
+        ),
+        (
+          GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent), sheet: sheet(28, 65, onTime: false)),
+          "evaluation.excellentTasksLate"
+        ),
+        (
+          GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent), sheet: sheet(28, 65, beyond: 29)),
+          "evaluation.excellentBeyondRequirement"
+        ),
+      ]
+      for (entry, expected) in cases {
+        let good = GradeEntry(subject: .member(m[1]), outcome: .graded(.good), sheet: sheet(25, 50))
+        let refused = await code {
+          try await store.recordGrades([good, entry], year: 2025, unit: "KG.01.001.01", by: Self.staff)
+        }
+        #expect(refused == expected)
       }
-      #expect(refused == expected)
-    }
-    do {
-      try await store.recordGrades(
-        [GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent), sheet: sheet(28, 65, beyond: 10))],
-        year: 2025,
-        unit: "KG.01.001.01", by: Self.staff)
-    } catch let error as BatchItemError {
-      #expect(error.error.message.contains("Nguyễn Văn An"))
-      #expect(error.error.message.contains("366-QĐ/TW"))
-      #expect(error.error.message.contains("cần từ 30% trở lên"))
-    }
-    #expect(try await store.grades(of: "KG", year: 2025).isEmpty)
-    #expect(try await store.auditEntries(AuditFilter(action: "grade.set")).isEmpty)
+      do {
+        try await store.recordGrades(
+          [GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent), sheet: sheet(28, 65, beyond: 10))],
+          year: 2025,
+          unit: "KG.01.001.01", by: Self.staff)
+      } catch let error as BatchItemError {
+        #expect(error.error.message.contains("Nguyễn Văn An"))
+        #expect(error.error.message.contains("366-QĐ/TW"))
+        #expect(error.error.message.contains("cần từ 30% trở lên"))
+      }
+      #expect(try await store.grades(of: "KG", year: 2025).isEmpty)
+      #expect(try await store.auditEntries(AuditFilter(action: "grade.set")).isEmpty)
     }
   }
 
@@ -168,15 +169,15 @@ struct YearlyScoreSheetStoreTests {
   @Test(arguments: StoreEngine.allCases)
   func olderYearsGradeDirectlyAsBefore(engine: StoreEngine) async throws {
     try await year2025(engine, year: 2023) { store, m in
-    #expect(
-      await code {
-        try await store.recordGrades(
-          [GradeEntry(subject: .member(m[0]), outcome: .graded(.good), sheet: sheet(25, 50))], year: 2023)
-      } == "evaluation.scoreNotUsed")
-    let recorded = try await store.recordGrades(
-      [GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent))], year: 2023)
-    #expect(recorded.map(\.outcome) == [.graded(.excellent)])
-    #expect(recorded[0].score == nil && recorded[0].sheet == nil)
+      #expect(
+        await code {
+          try await store.recordGrades(
+            [GradeEntry(subject: .member(m[0]), outcome: .graded(.good), sheet: sheet(25, 50))], year: 2023)
+        } == "evaluation.scoreNotUsed")
+      let recorded = try await store.recordGrades(
+        [GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent))], year: 2023)
+      #expect(recorded.map(\.outcome) == [.graded(.excellent)])
+      #expect(recorded[0].score == nil && recorded[0].sheet == nil)
     }
   }
 }

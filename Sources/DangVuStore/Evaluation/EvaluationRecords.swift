@@ -130,7 +130,8 @@ public enum EvaluationRecords {
   public static func openedYearly(_ cycle: EvaluationCycle, by actor: AuditActor) throws -> NewAuditEntry {
     NewAuditEntry(
       actorLogin: actor.login, actorRole: actor.role, action: "evaluation.open",
-      subject: "cycle:\(cycle.scopeCode):\(cycle.year)", scopeCode: cycle.scopeCode, after: try NewAuditEntry.json(cycle))
+      subject: "cycle:\(cycle.scopeCode):\(cycle.year)", scopeCode: cycle.scopeCode,
+      after: try NewAuditEntry.json(cycle))
   }
 
   public static func openedByKind(_ cycle: EvaluationCycle, _ period: CyclePeriod, by actor: AuditActor) throws
@@ -151,7 +152,9 @@ public enum EvaluationRecords {
       scopeCode: unit, before: try before.map { try NewAuditEntry.json($0) }, after: try NewAuditEntry.json(after))
   }
 
-  public static func scoredGradesSet(unit: String, _ cycle: CyclePeriod, by actor: AuditActor, _ recorded: [RecordedGrade])
+  public static func scoredGradesSet(
+    unit: String, _ cycle: CyclePeriod, by actor: AuditActor, _ recorded: [RecordedGrade]
+  )
     throws -> NewAuditEntry
   {
     NewAuditEntry(

@@ -116,7 +116,6 @@ public struct LeadershipCollective: Hashable, Sendable, Codable {
   }
 }
 
-
 /// Who is graded.
 public enum GradedSubject: Hashable, Sendable, Codable {
   case member(Int64)

@@ -105,7 +105,9 @@ public struct ScoredGradeDecision: Sendable {
   public var replacedBecause: String?
   public var score: Int?
 
-  public init(_ entry: ScoredGradeEntry, of subject: GradedSubjectFacts, in cycle: EvaluationCycle, under regulation: Regulation)
+  public init(
+    _ entry: ScoredGradeEntry, of subject: GradedSubjectFacts, in cycle: EvaluationCycle, under regulation: Regulation
+  )
     throws
   {
     let (graded, score) = try regulation.outcome(
@@ -125,7 +127,8 @@ public struct ScoredGradeDecision: Sendable {
     return regulation
   }
 
-  public static func outsideCycle(_ subject: GradedSubjectFacts, unit code: String, cycle: EvaluationCycle) -> DomainError
+  public static func outsideCycle(_ subject: GradedSubjectFacts, unit code: String, cycle: EvaluationCycle)
+    -> DomainError
   {
     DomainError(
       "evaluation.outsideCycle", "\(subject.name) không thuộc \(code) trong đợt đánh giá \(cycle.nameVi).")
@@ -156,7 +159,8 @@ public enum ExcellentCheck {
     below: (units: Int, members: Int)
   ) throws {
     let facts = ExcellentFacts(sheet, disciplinedUnitsBelow: below.units, disciplinedMembers: below.members)
-    if let refusal = regulation.excellentRefusal(.excellent, for: subject.subjectClass, facts, subjectName: subject.name)
+    if let refusal = regulation.excellentRefusal(
+      .excellent, for: subject.subjectClass, facts, subjectName: subject.name)
     {
       throw refusal
     }

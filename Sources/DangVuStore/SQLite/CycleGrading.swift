@@ -27,7 +27,9 @@ final class CycleGrading {
     // The outcome here only places the subject; the score decides the grade below.
     let (resolved, _) = try context.resolve(GradeEntry(subject: entry.subject, outcome: .graded(.complete)))
     let chain = try SQLiteStore.ancestry(of: resolved.unitID, on: cycle.evaluationDate, in: db).units.map(\.id)
-    guard chain.contains(scopeID) else { throw ScoredGradeDecision.outsideCycle(resolved, unit: unitCode, cycle: cycle) }
+    guard chain.contains(scopeID) else {
+      throw ScoredGradeDecision.outsideCycle(resolved, unit: unitCode, cycle: cycle)
+    }
     let decision = try ScoredGradeDecision(entry, of: resolved, in: cycle, under: regulation)
     let (outcome, score) = (decision.outcome, decision.score)
     try context.refuseUnmetExcellent(outcome, of: resolved, sheet: entry.sheet, under: regulation, cycle: cycle)
