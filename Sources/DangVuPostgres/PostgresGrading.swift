@@ -90,64 +90,31 @@ final class PostgresGrading {
           memberID: id, cellID: cell, from: try row.day(2), until: try row.optionalDay(3), standing: .official,
           exempt: try row.value(4))
       }
-      let yearEnd = Day.lastDay(ofYear: year)
-      guard let probe = spans.first(where: { $0.holds(on: yearEnd) }) ?? spans.last(where: { $0.from <= yearEnd })
-      else {
-        throw DomainError("evaluation.notInRegister", "\(name) không có trong danh sách đảng viên năm \(year).")
-      }
-      let cycle = try await cycleFor(unitID: probe.cellID)
-      guard let span = spans.first(where: { $0.holds(on: cycle.evaluationDate) }) else {
-        throw DomainError(
-          "evaluation.notInRegister",
-          "\(name) không có trong danh sách đảng viên vào ngày đánh giá \(cycle.evaluationDate.vietnamese).")
-      }
-      var since = spans[0].from
-      var subjectClass = SubjectClass.member
+      // The cell on the last day of the year finds the cycle; the evaluation date then places the member.
+      let cycle = try await cycleFor(unitID: try GradedSubjectFacts.probe(spans, name: name, year: year).cellID)
+      let span = try GradedSubjectFacts.span(spans, name: name, in: cycle)
+      var postSince: Day?
       if case .leadershipCadre = entry.subject {
         let day = cycle.evaluationDate.daysSinceEpoch
-        guard
-          let earliest = try await transaction.rows(
-            """
-            SELECT min(valid_from) FROM member_post
-            WHERE member_id = \(id) AND valid_from <= \(day) AND (valid_until IS NULL OR valid_until > \(day))
-            """, columns: ["member_post.valid_from"]
-          ).first?.optionalDay(0)
-        else {
-          throw DomainError(
-            "evaluation.noPost",
-            "\(name) không giữ chức vụ lãnh đạo, quản lý nào vào ngày \(cycle.evaluationDate.vietnamese).")
-        }
-        since = earliest
-        subjectClass = .leadershipCadre
+        postSince = try await transaction.rows(
+          """
+          SELECT min(valid_from) FROM member_post
+          WHERE member_id = \(id) AND valid_from <= \(day) AND (valid_until IS NULL OR valid_until > \(day))
+          """, columns: ["member_post.valid_from"]
+        ).first?.optionalDay(0)
       }
-      var facts = SubjectCircumstances(since: since, exemptFromActivity: span.exempt)
-      try await addOversightFacts(to: &facts, isMember: true, id: id, evaluatedOn: cycle.evaluationDate)
-      let code = subjectClass == .member ? "member" : "leadershipCadre"
-      return (
-        GradedSubjectFacts(
-          subjectClass: subjectClass, classCode: code, id: id, key: code, unitID: span.cellID, facts: facts,
-          name: name), cycle
-      )
+      var resolved = try GradedSubjectFacts.member(
+        entry.subject, id: id, name: name, spans: spans, span: span, postSince: postSince, in: cycle)
+      try await addOversightFacts(to: &resolved.facts, isMember: true, id: id, evaluatedOn: cycle.evaluationDate)
+      return (resolved, cycle)
     case .organisation(let code):
       let unit = try await PostgresStore.requireOrganisation(code: code, in: transaction)
       let cycle = try await cycleFor(unitID: unit.id)
-      guard unit.exists(on: cycle.evaluationDate) else {
-        throw DomainError(
-          "evaluation.unitNotExisting",
-          "\(unit.name) không tồn tại vào ngày đánh giá \(cycle.evaluationDate.vietnamese).")
-      }
-      // A unit is counted in the figures of the units above it, not in its own.
-      guard let parent = try await ancestors(of: unit.id, on: cycle.evaluationDate).dropFirst().first else {
-        throw DomainError(
-          "evaluation.rootNotGraded", "\(unit.name) là cấp cao nhất trong phạm vi: không xếp loại tại đây.")
-      }
-      var facts = SubjectCircumstances(since: unit.founded)
-      try await addOversightFacts(to: &facts, isMember: false, id: unit.id, evaluatedOn: cycle.evaluationDate)
-      return (
-        GradedSubjectFacts(
-          subjectClass: .organisation(unit.kind), classCode: "organisation", id: unit.id,
-          key: "organisation.\(unit.kind.code)", unitID: parent, facts: facts, name: unit.name), cycle
-      )
+      var resolved = try GradedSubjectFacts.organisation(
+        unit, ancestors: try await ancestors(of: unit.id, on: cycle.evaluationDate), in: cycle)
+      try await addOversightFacts(
+        to: &resolved.facts, isMember: false, id: unit.id, evaluatedOn: cycle.evaluationDate)
+      return (resolved, cycle)
     case .leadershipCollective(let id):
       guard
         let row = try await transaction.rows(
@@ -159,12 +126,11 @@ final class PostgresGrading {
       else { throw EvaluationRecords.unknownCollective(id) }
       let unitID: Int64 = try row.value(0)
       let cycle = try await cycleFor(unitID: unitID)
-      var facts = SubjectCircumstances(since: try row.day(2))
-      facts.memberWarnedOrWorse = try await collectiveMemberWarnedOrWorse(collectiveID: id, unitID: unitID)
+      let warned = try await collectiveMemberWarnedOrWorse(collectiveID: id, unitID: unitID)
       return (
-        GradedSubjectFacts(
-          subjectClass: .leadershipCollective, classCode: "leadershipCollective", id: id, key: "leadershipCollective",
-          unitID: unitID, facts: facts, name: try row.value(1)), cycle
+        GradedSubjectFacts.collective(
+          id: id, unitID: unitID, name: try row.value(1), formed: try row.day(2), memberWarnedOrWorse: warned),
+        cycle
       )
     }
   }

@@ -93,82 +93,46 @@ final class GradingContext {
           until: (row[3] as Int?).map(Day.init(daysSinceEpoch:)), standing: .official, exempt: row[4])
       }
       // The cell on the last day of the year finds the cycle; the evaluation date then places the member.
-      let yearEnd = Day.lastDay(ofYear: year)
-      guard let probe = spans.first(where: { $0.holds(on: yearEnd) }) ?? spans.last(where: { $0.from <= yearEnd })
-      else {
-        throw DomainError("evaluation.notInRegister", "\(name) không có trong danh sách đảng viên năm \(year).")
-      }
-      let cycle = try cycleFor(unitID: probe.cellID)
-      guard let span = spans.first(where: { $0.holds(on: cycle.evaluationDate) }) else {
-        throw DomainError(
-          "evaluation.notInRegister",
-          "\(name) không có trong danh sách đảng viên vào ngày đánh giá \(cycle.evaluationDate.vietnamese).")
-      }
-      var since = spans[0].from
-      var subjectClass = SubjectClass.member
+      let cycle = try cycleFor(unitID: try Resolved.probe(spans, name: name, year: year).cellID)
+      let span = try Resolved.span(spans, name: name, in: cycle)
+      var postSince: Day?
       if case .leadershipCadre = entry.subject {
         let day = cycle.evaluationDate.daysSinceEpoch
-        guard
-          let earliest = try db.cachedValue(
-            Int.self,
-            sql: """
-              SELECT MIN(valid_from) FROM member_post
-              WHERE member_id = ? AND valid_from <= ? AND (valid_until IS NULL OR valid_until > ?)
-              """, arguments: [id, day, day])
-        else {
-          throw DomainError(
-            "evaluation.noPost",
-            "\(name) không giữ chức vụ lãnh đạo, quản lý nào vào ngày \(cycle.evaluationDate.vietnamese).")
-        }
-        since = Day(daysSinceEpoch: earliest)
-        subjectClass = .leadershipCadre
+        postSince = try db.cachedValue(
+          Int.self,
+          sql: """
+            SELECT MIN(valid_from) FROM member_post
+            WHERE member_id = ? AND valid_from <= ? AND (valid_until IS NULL OR valid_until > ?)
+            """, arguments: [id, day, day]
+        ).map(Day.init(daysSinceEpoch:))
       }
-      var facts = SubjectCircumstances(since: since, exemptFromActivity: span.exempt)
+      var resolved = try Resolved.member(
+        entry.subject, id: id, name: name, spans: spans, span: span, postSince: postSince, in: cycle)
       try SQLiteStore.addOversightFacts(
-        to: &facts, isMember: true, id: id, from: factDays.from, through: factDays.through,
+        to: &resolved.facts, isMember: true, id: id, from: factDays.from, through: factDays.through,
         evaluatedOn: cycle.evaluationDate, in: db)
-      let code = subjectClass == .member ? "member" : "leadershipCadre"
-      return (
-        Resolved(
-          subjectClass: subjectClass, classCode: code, id: id, key: code, unitID: span.cellID, facts: facts,
-          name: name), cycle
-      )
+      return (resolved, cycle)
     case .organisation(let code):
       let unit = try SQLiteStore.requireOrganisation(code: code, in: db)
       let cycle = try cycleFor(unitID: unit.id)
-      guard unit.exists(on: cycle.evaluationDate) else {
-        throw DomainError(
-          "evaluation.unitNotExisting",
-          "\(unit.name) không tồn tại vào ngày đánh giá \(cycle.evaluationDate.vietnamese).")
-      }
-      // A unit is counted in the figures of the units above it, not in its own.
-      guard let parent = try ancestors(of: unit.id, on: cycle.evaluationDate).dropFirst().first else {
-        throw DomainError(
-          "evaluation.rootNotGraded", "\(unit.name) là cấp cao nhất trong phạm vi: không xếp loại tại đây.")
-      }
-      var facts = SubjectCircumstances(since: unit.founded)
+      var resolved = try Resolved.organisation(
+        unit, ancestors: try ancestors(of: unit.id, on: cycle.evaluationDate), in: cycle)
       try SQLiteStore.addOversightFacts(
-        to: &facts, isMember: false, id: unit.id, from: factDays.from, through: factDays.through,
+        to: &resolved.facts, isMember: false, id: unit.id, from: factDays.from, through: factDays.through,
         evaluatedOn: cycle.evaluationDate, in: db)
-      return (
-        Resolved(
-          subjectClass: .organisation(unit.kind), classCode: "organisation", id: unit.id,
-          key: "organisation.\(unit.kind.code)", unitID: parent, facts: facts,
-          name: unit.name), cycle
-      )
+      return (resolved, cycle)
     case .leadershipCollective(let id):
       guard
         let row = try db.cachedRow(
           sql: "SELECT organisation_id, name, formed FROM leadership_collective WHERE id = ?", arguments: [id])
       else { throw EvaluationRecords.unknownCollective(id) }
       let cycle = try cycleFor(unitID: row[0])
-      var facts = SubjectCircumstances(since: Day(daysSinceEpoch: row[2]))
-      facts.memberWarnedOrWorse = try SQLiteStore.collectiveMemberWarnedOrWorse(
+      let warned = try SQLiteStore.collectiveMemberWarnedOrWorse(
         collectiveID: id, unitID: row[0], from: factDays.from, through: factDays.through, in: db)
       return (
-        Resolved(
-          subjectClass: .leadershipCollective, classCode: "leadershipCollective", id: id, key: "leadershipCollective",
-          unitID: row[0], facts: facts, name: row[1]), cycle
+        Resolved.collective(
+          id: id, unitID: row[0], name: row[1], formed: Day(daysSinceEpoch: row[2]), memberWarnedOrWorse: warned),
+        cycle
       )
     }
   }
