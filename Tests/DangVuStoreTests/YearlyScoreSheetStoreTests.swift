@@ -13,11 +13,23 @@ struct YearlyScoreSheetStoreTests {
   /// The small province with two members of cell KG.01.001.01 admitted in 2010 and the 2025 cycle open.
   func year2025(_ engine: Engine, year: Int = 2025) async throws -> (any PartyStore, [Int64]) {
     let store = try engine.makeStore()
+    return (store, try await Self.load(into: store, year: year))
+  }
+
+  /// The same on any engine.
+  func year2025(
+    _ engine: StoreEngine, year: Int = 2025, _ body: (any StoreEngine.Parts, [Int64]) async throws -> Void
+  ) async throws {
+    try await engine.withEvaluationStore { store in try await body(store, try await Self.load(into: store, year: year))
+    }
+  }
+
+  static func load(into store: any StoreEngine.Parts, year: Int) async throws -> [Int64] {
     let ids = try await SmallProvince.load(into: store)
     let cell = ids["KG.01.001.01"]!
     let members = try await SmallProvince.addOfficialMembers(["Nguyễn Văn An", "Trần Thị Bình"], in: cell, to: store)
     try await store.openEvaluationCycle(scope: "KG", year: year, evaluationDate: day("\(year)-12-15"))
-    return (store, members)
+    return members
   }
 
   func sheet(
@@ -40,78 +52,80 @@ struct YearlyScoreSheetStoreTests {
     }
   }
 
-  @Test(arguments: Engine.allCases)
-  func aSheetIsKeptWithTheGradeItsTotalTheScoreAndTheWriteAudited(engine: Engine) async throws {
-    let (store, m) = try await year2025(engine)
-    let recorded = try await store.recordGrades(
-      [
-        GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent), sheet: sheet(28, 65)),
-        GradeEntry(
-          subject: .member(m[1]), outcome: .graded(.good), sheet: sheet(22, 50, .memberOutsidePoliticalSystem)),
-      ], year: 2025, unit: "KG.01.001.01", by: Self.staff)
-    #expect(recorded.map(\.score) == [93, 72])
-    let read = try await store.grades(of: "KG.01.001.01", year: 2025)
-    #expect(Set(read.compactMap(\.sheet)) == [sheet(28, 65), sheet(22, 50, .memberOutsidePoliticalSystem)])
-    #expect(Set(read.compactMap(\.score)) == [93, 72])
-    let cell = try await store.cellGrades(code: "KG.01.001.01", year: 2025)
-    #expect(cell.rows.first { $0.member.memberID == m[0] }?.saved?.sheet == sheet(28, 65))
-    let audit = try await store.auditEntries(AuditFilter(action: "grade.set"))
-    #expect(audit.count == 1)
-    #expect(audit.first?.after?.contains("\"criteria\":{") == true)
-    let report = try await store.evaluationReport(year: 2025, scope: "KG")
-    #expect(report.members.counts == GradeCounts(excellent: 1, good: 1, complete: 0, notComplete: 0))
+  @Test(arguments: StoreEngine.allCases)
+  func aSheetIsKeptWithTheGradeItsTotalTheScoreAndTheWriteAudited(engine: StoreEngine) async throws {
+    try await year2025(engine) { store, m in
+      let recorded = try await store.recordGrades(
+        [
+          GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent), sheet: sheet(28, 65)),
+          GradeEntry(
+            subject: .member(m[1]), outcome: .graded(.good), sheet: sheet(22, 50, .memberOutsidePoliticalSystem)),
+        ], year: 2025, unit: "KG.01.001.01", by: Self.staff)
+      #expect(recorded.map(\.score) == [93, 72])
+      let read = try await store.grades(of: "KG.01.001.01", year: 2025)
+      #expect(Set(read.compactMap(\.sheet)) == [sheet(28, 65), sheet(22, 50, .memberOutsidePoliticalSystem)])
+      #expect(Set(read.compactMap(\.score)) == [93, 72])
+      let cell = try await store.cellGrades(code: "KG.01.001.01", year: 2025)
+      #expect(cell.rows.first { $0.member.memberID == m[0] }?.saved?.sheet == sheet(28, 65))
+      let audit = try await store.auditEntries(AuditFilter(action: "grade.set"))
+      #expect(audit.count == 1)
+      #expect(audit.first?.after?.contains("\"criteria\":{") == true)
+      let report = try await store.evaluationReport(year: 2025, scope: "KG")
+      #expect(report.members.counts == GradeCounts(excellent: 1, good: 1, complete: 0, notComplete: 0))
+    }
   }
 
-  @Test(arguments: Engine.allCases)
-  func aBadSheetIsRefusedNamingTheSubjectAndWritesNothing(engine: Engine) async throws {
-    let (store, m) = try await year2025(engine)
-    let cases: [(GradeEntry, String)] = [
-      (GradeEntry(subject: .member(m[0]), outcome: .graded(.good)), "evaluation.scoreMissing"),
-      (
-        GradeEntry(subject: .member(m[0]), outcome: .graded(.good), sheet: sheet(31, 50)),
-        "evaluation.criterionAboveMaximum"
-      ),
-      (
-        GradeEntry(
-          subject: .member(m[0]), outcome: .graded(.good),
-          sheet: ScoreSheet(framework: .memberWithoutPost, criteria: ["general": 25])), "evaluation.criterionMissing"
-      ),
-      (
-        GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent), sheet: sheet(25, 60)),
-        "evaluation.scoreMismatch"
-      ),
-      (
-        GradeEntry(subject: .member(m[0]), outcome: .graded(.good), sheet: sheet(25, 50, .collective)),
-        "evaluation.frameworkNotForSubject"
-      ),
-      (
-        GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent), sheet: sheet(28, 65, onTime: false)),
-        "evaluation.excellentTasksLate"
-      ),
-      (
-        GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent), sheet: sheet(28, 65, beyond: 29)),
-        "evaluation.excellentBeyondRequirement"
-      ),
-    ]
-    for (entry, expected) in cases {
-      let good = GradeEntry(subject: .member(m[1]), outcome: .graded(.good), sheet: sheet(25, 50))
-      let refused = await code {
-        try await store.recordGrades([good, entry], year: 2025, unit: "KG.01.001.01", by: Self.staff)
+  @Test(arguments: StoreEngine.allCases)
+  func aBadSheetIsRefusedNamingTheSubjectAndWritesNothing(engine: StoreEngine) async throws {
+    try await year2025(engine) { store, m in
+      let cases: [(GradeEntry, String)] = [
+        (GradeEntry(subject: .member(m[0]), outcome: .graded(.good)), "evaluation.scoreMissing"),
+        (
+          GradeEntry(subject: .member(m[0]), outcome: .graded(.good), sheet: sheet(31, 50)),
+          "evaluation.criterionAboveMaximum"
+        ),
+        (
+          GradeEntry(
+            subject: .member(m[0]), outcome: .graded(.good),
+            sheet: ScoreSheet(framework: .memberWithoutPost, criteria: ["general": 25])), "evaluation.criterionMissing"
+        ),
+        (
+          GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent), sheet: sheet(25, 60)),
+          "evaluation.scoreMismatch"
+        ),
+        (
+          GradeEntry(subject: .member(m[0]), outcome: .graded(.good), sheet: sheet(25, 50, .collective)),
+          "evaluation.frameworkNotForSubject"
+        ),
+        (
+          GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent), sheet: sheet(28, 65, onTime: false)),
+          "evaluation.excellentTasksLate"
+        ),
+        (
+          GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent), sheet: sheet(28, 65, beyond: 29)),
+          "evaluation.excellentBeyondRequirement"
+        ),
+      ]
+      for (entry, expected) in cases {
+        let good = GradeEntry(subject: .member(m[1]), outcome: .graded(.good), sheet: sheet(25, 50))
+        let refused = await code {
+          try await store.recordGrades([good, entry], year: 2025, unit: "KG.01.001.01", by: Self.staff)
+        }
+        #expect(refused == expected)
       }
-      #expect(refused == expected)
+      do {
+        try await store.recordGrades(
+          [GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent), sheet: sheet(28, 65, beyond: 10))],
+          year: 2025,
+          unit: "KG.01.001.01", by: Self.staff)
+      } catch let error as BatchItemError {
+        #expect(error.error.message.contains("Nguyễn Văn An"))
+        #expect(error.error.message.contains("366-QĐ/TW"))
+        #expect(error.error.message.contains("cần từ 30% trở lên"))
+      }
+      #expect(try await store.grades(of: "KG", year: 2025).isEmpty)
+      #expect(try await store.auditEntries(AuditFilter(action: "grade.set")).isEmpty)
     }
-    do {
-      try await store.recordGrades(
-        [GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent), sheet: sheet(28, 65, beyond: 10))],
-        year: 2025,
-        unit: "KG.01.001.01", by: Self.staff)
-    } catch let error as BatchItemError {
-      #expect(error.error.message.contains("Nguyễn Văn An"))
-      #expect(error.error.message.contains("366-QĐ/TW"))
-      #expect(error.error.message.contains("cần từ 30% trở lên"))
-    }
-    #expect(try await store.grades(of: "KG", year: 2025).isEmpty)
-    #expect(try await store.auditEntries(AuditFilter(action: "grade.set")).isEmpty)
   }
 
   @Test(arguments: Engine.allCases)
@@ -152,17 +166,18 @@ struct YearlyScoreSheetStoreTests {
   }
 
   /// Before 366-QĐ/TW nothing changes: a grade is voted directly, and a sheet is refused.
-  @Test(arguments: Engine.allCases)
-  func olderYearsGradeDirectlyAsBefore(engine: Engine) async throws {
-    let (store, m) = try await year2025(engine, year: 2023)
-    #expect(
-      await code {
-        try await store.recordGrades(
-          [GradeEntry(subject: .member(m[0]), outcome: .graded(.good), sheet: sheet(25, 50))], year: 2023)
-      } == "evaluation.scoreNotUsed")
-    let recorded = try await store.recordGrades(
-      [GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent))], year: 2023)
-    #expect(recorded.map(\.outcome) == [.graded(.excellent)])
-    #expect(recorded[0].score == nil && recorded[0].sheet == nil)
+  @Test(arguments: StoreEngine.allCases)
+  func olderYearsGradeDirectlyAsBefore(engine: StoreEngine) async throws {
+    try await year2025(engine, year: 2023) { store, m in
+      #expect(
+        await code {
+          try await store.recordGrades(
+            [GradeEntry(subject: .member(m[0]), outcome: .graded(.good), sheet: sheet(25, 50))], year: 2023)
+        } == "evaluation.scoreNotUsed")
+      let recorded = try await store.recordGrades(
+        [GradeEntry(subject: .member(m[0]), outcome: .graded(.excellent))], year: 2023)
+      #expect(recorded.map(\.outcome) == [.graded(.excellent)])
+      #expect(recorded[0].score == nil && recorded[0].sheet == nil)
+    }
   }
 }

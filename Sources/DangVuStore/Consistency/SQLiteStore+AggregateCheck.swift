@@ -68,7 +68,7 @@ extension SQLiteStore {
       try Int64.fetchAll(
         db, sql: "SELECT id FROM organisation WHERE kind IN (?, ?)",
         arguments: StatementArguments(
-          ExcellentCap.grassrootsKinds.sorted())))
+          ExcellentCapRule.grassrootsKinds.sorted())))
     var recomputed: [String: Int] = [:]
     for (key, count) in rollups where key.contains(" subject=member ") {
       let parts = key.split(separator: " ")

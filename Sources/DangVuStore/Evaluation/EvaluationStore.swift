@@ -71,6 +71,17 @@ public struct EvaluationCycle: Hashable, Sendable, Codable {
 
   /// "năm 2026", "quý I năm 2026", "nhiệm kỳ 2020–2025".
   public var nameVi: String { period?.nameVi ?? "năm \(year)" }
+
+  public init(
+    id: Int64, scopeCode: String, year: Int, evaluationDate: Day, regulation: String, period: CyclePeriod? = nil
+  ) {
+    self.id = id
+    self.scopeCode = scopeCode
+    self.year = year
+    self.evaluationDate = evaluationDate
+    self.regulation = regulation
+    self.period = period
+  }
 }
 
 public struct NewLeadershipCollective: Hashable, Sendable {
@@ -95,6 +106,14 @@ public struct LeadershipCollective: Hashable, Sendable, Codable {
   public var name: String
   public var kind: String
   public var formed: Day
+
+  public init(id: Int64, organisationID: Int64, name: String, kind: String, formed: Day) {
+    self.id = id
+    self.organisationID = organisationID
+    self.name = name
+    self.kind = kind
+    self.formed = formed
+  }
 }
 
 /// Who is graded.
@@ -145,4 +164,17 @@ public struct RecordedGrade: Hashable, Sendable, Codable {
   public var replacedBecause: String?
   /// The score sheet the score is the total of (366-QĐ/TW), when the grade was scored by criterion group.
   public var sheet: ScoreSheet? = nil
+
+  public init(
+    subject: GradedSubject, subjectName: String, outcome: GradeOutcome, score: Int?, state: GradeState,
+    replacedBecause: String?, sheet: ScoreSheet? = nil
+  ) {
+    self.subject = subject
+    self.subjectName = subjectName
+    self.outcome = outcome
+    self.score = score
+    self.state = state
+    self.replacedBecause = replacedBecause
+    self.sheet = sheet
+  }
 }

@@ -14,10 +14,7 @@ final class CycleGrading {
 
   /// `unit`: the unit graded for, the cycle's scope or a unit below it; every subject must be in its subtree.
   init(cycle: EvaluationCycle, unit: String, db: Database) throws {
-    guard let regulation = Regulation.withID(cycle.regulation), !regulation.frameworks.isEmpty else {
-      throw DomainError(
-        "evaluation.notScored", "Quy định \(cycle.regulation) của đợt \(cycle.nameVi) không chấm điểm theo khung.")
-    }
+    let regulation = try ScoredGradeDecision.regulation(of: cycle)
     self.cycle = cycle
     self.db = db
     self.regulation = regulation
@@ -31,16 +28,10 @@ final class CycleGrading {
     let (resolved, _) = try context.resolve(GradeEntry(subject: entry.subject, outcome: .graded(.complete)))
     let chain = try SQLiteStore.ancestry(of: resolved.unitID, on: cycle.evaluationDate, in: db).units.map(\.id)
     guard chain.contains(scopeID) else {
-      throw DomainError(
-        "evaluation.outsideCycle",
-        "\(resolved.name) không thuộc \(unitCode) trong đợt đánh giá \(cycle.nameVi).")
+      throw ScoredGradeDecision.outsideCycle(resolved, unit: unitCode, cycle: cycle)
     }
-    // No grade is proposed: the score's band is the grade (the same rule as the yearly sheet, in Core).
-    let (graded, score) = try regulation.outcome(
-      nil, sheet: entry.sheet, for: resolved.subjectClass, of: resolved.name)
-    let (outcome, why) = try resolved.decide(
-      graded, sickLeaveMonths: entry.sickLeaveMonths, evaluatedOn: cycle.evaluationDate,
-      during: "trong \(cycle.nameVi)")
+    let decision = try ScoredGradeDecision(entry, of: resolved, in: cycle, under: regulation)
+    let (outcome, score) = (decision.outcome, decision.score)
     try context.refuseUnmetExcellent(outcome, of: resolved, sheet: entry.sheet, under: regulation, cycle: cycle)
     let criteria = try StoredScoreSheet.criteria(entry.sheet)
     try db.cachedStatement(
@@ -58,8 +49,6 @@ final class CycleGrading {
       criteria,
       score, entry.allTasksOnTime, entry.beyondRequirementPercent,
     ])
-    return RecordedGrade(
-      subject: entry.subject, subjectName: resolved.name, outcome: outcome, score: score, state: .draft,
-      replacedBecause: why, sheet: entry.sheet)
+    return decision.recorded(entry, subjectName: resolved.name)
   }
 }

@@ -5,16 +5,13 @@ import GRDB
 /// the units over it by an index instead of reading the rollups of every grassroots unit (150 ms nationally).
 /// `over` follows the standard policy; a tuned policy needs `refresh` over all units.
 enum ExcellentCap {
-  static let grassrootsKinds: Set<String> = [UnitKind.grassrootsCommittee.code, UnitKind.grassrootsCell.code]
-
   /// Recomputes the row of each grassroots unit among `units` from its rollups.
   static func refresh(units: Set<Int64>, year: Int, in db: Database) throws {
-    let policy = EvaluationPolicy.standard
     for unit in units {
       guard
         let kind = try db.cachedValue(
           String.self, sql: "SELECT kind FROM organisation WHERE id = ?", arguments: [unit]),
-        grassrootsKinds.contains(kind)
+        ExcellentCapRule.grassrootsKinds.contains(kind)
       else { continue }
       func count(_ outcome: String) throws -> Int {
         try db.cachedValue(
@@ -25,7 +22,7 @@ enum ExcellentCap {
       }
       let excellent = try count("excellent")
       let goodOrAbove = excellent + (try count("good"))
-      let over = excellent * 100 > goodOrAbove * policy.excellentCapPercentOfGoodOrAbove
+      let over = ExcellentCapRule.over(excellent: excellent, goodOrAbove: goodOrAbove)
       try db.cachedStatement(
         sql: """
           INSERT INTO excellent_cap(year, unit_id, excellent, good_or_above, over) VALUES (?, ?, ?, ?, ?)

@@ -2,7 +2,7 @@ import DangVuCore
 import GRDB
 
 /// The excellent conditions of a regulation (366-QĐ/TW) as the yearly grades and the cycles by kind both check them:
-/// the rule is Core's (`Regulation.excellentRefusal`); the store only counts the discipline it looks at.
+/// the rule is shared (`ExcellentCheck`, on Core's `Regulation.excellentRefusal`); SQLite only counts the discipline.
 extension GradingContext {
   /// Refuses an excellent outcome whose conditions the sheet and the discipline records of the period do not meet;
   /// nothing to read for another outcome or a regulation without conditions.
@@ -10,15 +10,11 @@ extension GradingContext {
     _ outcome: GradeOutcome, of subject: Resolved, sheet: ScoreSheet?, under regulation: Regulation,
     cycle: EvaluationCycle
   ) throws {
-    guard outcome == .graded(.excellent), !regulation.excellentRequires.isEmpty else { return }
+    guard ExcellentCheck.applies(outcome, under: regulation) else { return }
     let below: (units: Int, members: Int) =
-      regulation.excellentLooksBelow(subject.subjectClass) ? try disciplineBelow(subject, cycle: cycle) : (0, 0)
-    let facts = ExcellentFacts(sheet, disciplinedUnitsBelow: below.units, disciplinedMembers: below.members)
-    if let refusal = regulation.excellentRefusal(
-      .excellent, for: subject.subjectClass, facts, subjectName: subject.name)
-    {
-      throw refusal
-    }
+      ExcellentCheck.needsDisciplineBelow(subject, under: regulation)
+      ? try disciplineBelow(subject, cycle: cycle) : (0, 0)
+    try ExcellentCheck.refuse(outcome, of: subject, sheet: sheet, under: regulation, below: below)
   }
 
   /// For a collective, the units below it and the members of it disciplined in the cycle's period (decisions not
@@ -26,12 +22,7 @@ extension GradingContext {
   /// collective's units are those below its organisation, its members its seats (or, for a collective recorded
   /// before seats, the holders of a post in its organisation). (0, 0) for a person.
   private func disciplineBelow(_ subject: Resolved, cycle: EvaluationCycle) throws -> (units: Int, members: Int) {
-    let unitID: Int64
-    switch subject.subjectClass {
-    case .organisation: unitID = subject.id
-    case .leadershipCollective: unitID = subject.unitID
-    default: return (0, 0)
-    }
+    guard let unitID = subject.disciplineUnitID else { return (0, 0) }
     guard let unit = try SQLiteStore.organisation(id: unitID, in: db) else { return (0, 0) }
     let arguments: StatementArguments = [
       "code": unit.code, "day": cycle.evaluationDate.daysSinceEpoch, "unit": unitID,

@@ -24,55 +24,17 @@ final class GradingContext {
       ?? (Day.firstDay(ofYear: year), Day.lastDay(ofYear: year))
   }
 
-  /// What the rules need about one subject, and where its grade is counted.
-  struct Resolved {
-    var subjectClass: SubjectClass
-    var classCode: String
-    var id: Int64
-    var key: String
-    var unitID: Int64
-    var facts: SubjectCircumstances
-    var name: String
-
-    /// The rules applied to a proposed outcome (`EvaluationRules.decide`), a refusal naming the subject; a subject
-    /// exempt from activity is refused, being outside the population graded. The yearly and the other cycles share it.
-    /// `during` names the period in a refusal ("trong năm", "trong quý I năm 2026").
-    func decide(
-      _ proposed: GradeOutcome, sickLeaveMonths: Int, evaluatedOn date: Day, during: String = "trong năm"
-    ) throws -> (outcome: GradeOutcome, replacedBecause: String?) {
-      var facts = facts
-      facts.sickLeaveMonths = sickLeaveMonths
-      let decision: EvaluationRules.Decision
-      do {
-        decision = try EvaluationRules.decide(proposed, for: subjectClass, facts, evaluatedOn: date, during: during)
-      } catch {
-        throw DomainError(error.code, "\(name): \(error.message)")
-      }
-      guard case .record(let outcome, let why) = decision else {
-        throw DomainError(
-          "evaluation.outsidePopulation",
-          "\(name) đang được miễn công tác và sinh hoạt đảng: không thuộc diện đánh giá, xếp loại.")
-      }
-      return (outcome, why)
-    }
-  }
+  /// What the rules need about one subject, and where its grade is counted (shared with PostgreSQL).
+  typealias Resolved = GradedSubjectFacts
 
   func record(_ entry: GradeEntry) throws -> RecordedGrade {
     let (resolved, cycle) = try resolve(entry)
-    guard let regulation = Regulation.all.first(where: { $0.id == cycle.regulation }) else {
-      throw DomainError("evaluation.unknownRegulation", "Không rõ quy định \(cycle.regulation) của đợt đánh giá.")
-    }
-    let (proposed, proposedScore) = try regulation.outcome(
-      entry.outcome, sheet: entry.sheet, for: resolved.subjectClass, of: resolved.name)
-    let (outcome, why) = try resolved.decide(
-      proposed, sickLeaveMonths: entry.sickLeaveMonths, evaluatedOn: cycle.evaluationDate)
-    try refuseUnmetExcellent(outcome, of: resolved, sheet: entry.sheet, under: regulation, cycle: cycle)
-    // The sheet is kept with a grade it scored; an outcome the rules put in its place (too new, a pending case)
-    // was not scored.
-    let sheet = proposedScore != nil && outcome == proposed ? entry.sheet : nil
-    let score = sheet == nil ? nil : proposedScore
+    let decision = try GradeDecision(entry, of: resolved, in: cycle)
+    let outcome = decision.outcome
+    try refuseUnmetExcellent(outcome, of: resolved, sheet: entry.sheet, under: decision.regulation, cycle: cycle)
+    let sheet = decision.sheet
     let scoreColumns: [(any DatabaseValueConvertible)?] = [
-      score, sheet?.framework.rawValue, try StoredScoreSheet.criteria(sheet), sheet?.allTasksOnTime,
+      decision.score, sheet?.framework.rawValue, try StoredScoreSheet.criteria(sheet), sheet?.allTasksOnTime,
       sheet?.beyondRequirementPercent,
     ]
     // Most grades are new: try the insert first and look at the old grade only when there is one.
@@ -91,10 +53,7 @@ final class GradingContext {
         sql: "SELECT outcome, state, unit_id FROM grade WHERE cycle_id = ? AND subject_class = ? AND subject_id = ?",
         arguments: [cycle.id, resolved.classCode, resolved.id])!
       guard old[1] as String == GradeState.draft.rawValue else {
-        throw DomainError(
-          "evaluation.locked",
-          GradeWorkflow.lockedMessage(
-            subjectName: resolved.name, state: try StoredValue.decode(old[1], column: "grade.state")))
+        throw try EvaluationRecords.locked(resolved.name, state: old[1])
       }
       try count(key: resolved.key, outcome: old[0], unitID: old[2], cycle: cycle, by: -1)
       touchedUnits.insert(old[2])
@@ -110,9 +69,7 @@ final class GradingContext {
     }
     try count(key: resolved.key, outcome: outcome.code, unitID: resolved.unitID, cycle: cycle, by: 1)
     touchedUnits.insert(resolved.unitID)
-    return RecordedGrade(
-      subject: entry.subject, subjectName: resolved.name, outcome: outcome, score: score, state: .draft,
-      replacedBecause: why, sheet: sheet)
+    return decision.recorded(entry, subjectName: resolved.name)
   }
 
   /// Who the subject is, where its grade is counted and what the rules will look at; writes nothing
@@ -136,82 +93,46 @@ final class GradingContext {
           until: (row[3] as Int?).map(Day.init(daysSinceEpoch:)), standing: .official, exempt: row[4])
       }
       // The cell on the last day of the year finds the cycle; the evaluation date then places the member.
-      let yearEnd = Day.lastDay(ofYear: year)
-      guard let probe = spans.first(where: { $0.holds(on: yearEnd) }) ?? spans.last(where: { $0.from <= yearEnd })
-      else {
-        throw DomainError("evaluation.notInRegister", "\(name) không có trong danh sách đảng viên năm \(year).")
-      }
-      let cycle = try cycleFor(unitID: probe.cellID)
-      guard let span = spans.first(where: { $0.holds(on: cycle.evaluationDate) }) else {
-        throw DomainError(
-          "evaluation.notInRegister",
-          "\(name) không có trong danh sách đảng viên vào ngày đánh giá \(cycle.evaluationDate.vietnamese).")
-      }
-      var since = spans[0].from
-      var subjectClass = SubjectClass.member
+      let cycle = try cycleFor(unitID: try Resolved.probe(spans, name: name, year: year).cellID)
+      let span = try Resolved.span(spans, name: name, in: cycle)
+      var postSince: Day?
       if case .leadershipCadre = entry.subject {
         let day = cycle.evaluationDate.daysSinceEpoch
-        guard
-          let earliest = try db.cachedValue(
-            Int.self,
-            sql: """
-              SELECT MIN(valid_from) FROM member_post
-              WHERE member_id = ? AND valid_from <= ? AND (valid_until IS NULL OR valid_until > ?)
-              """, arguments: [id, day, day])
-        else {
-          throw DomainError(
-            "evaluation.noPost",
-            "\(name) không giữ chức vụ lãnh đạo, quản lý nào vào ngày \(cycle.evaluationDate.vietnamese).")
-        }
-        since = Day(daysSinceEpoch: earliest)
-        subjectClass = .leadershipCadre
+        postSince = try db.cachedValue(
+          Int.self,
+          sql: """
+            SELECT MIN(valid_from) FROM member_post
+            WHERE member_id = ? AND valid_from <= ? AND (valid_until IS NULL OR valid_until > ?)
+            """, arguments: [id, day, day]
+        ).map(Day.init(daysSinceEpoch:))
       }
-      var facts = SubjectCircumstances(since: since, exemptFromActivity: span.exempt)
+      var resolved = try Resolved.member(
+        entry.subject, id: id, name: name, spans: spans, span: span, postSince: postSince, in: cycle)
       try SQLiteStore.addOversightFacts(
-        to: &facts, isMember: true, id: id, from: factDays.from, through: factDays.through,
+        to: &resolved.facts, isMember: true, id: id, from: factDays.from, through: factDays.through,
         evaluatedOn: cycle.evaluationDate, in: db)
-      let code = subjectClass == .member ? "member" : "leadershipCadre"
-      return (
-        Resolved(
-          subjectClass: subjectClass, classCode: code, id: id, key: code, unitID: span.cellID, facts: facts,
-          name: name), cycle
-      )
+      return (resolved, cycle)
     case .organisation(let code):
       let unit = try SQLiteStore.requireOrganisation(code: code, in: db)
       let cycle = try cycleFor(unitID: unit.id)
-      guard unit.exists(on: cycle.evaluationDate) else {
-        throw DomainError(
-          "evaluation.unitNotExisting",
-          "\(unit.name) không tồn tại vào ngày đánh giá \(cycle.evaluationDate.vietnamese).")
-      }
-      // A unit is counted in the figures of the units above it, not in its own.
-      guard let parent = try ancestors(of: unit.id, on: cycle.evaluationDate).dropFirst().first else {
-        throw DomainError(
-          "evaluation.rootNotGraded", "\(unit.name) là cấp cao nhất trong phạm vi: không xếp loại tại đây.")
-      }
-      var facts = SubjectCircumstances(since: unit.founded)
+      var resolved = try Resolved.organisation(
+        unit, ancestors: try ancestors(of: unit.id, on: cycle.evaluationDate), in: cycle)
       try SQLiteStore.addOversightFacts(
-        to: &facts, isMember: false, id: unit.id, from: factDays.from, through: factDays.through,
+        to: &resolved.facts, isMember: false, id: unit.id, from: factDays.from, through: factDays.through,
         evaluatedOn: cycle.evaluationDate, in: db)
-      return (
-        Resolved(
-          subjectClass: .organisation(unit.kind), classCode: "organisation", id: unit.id,
-          key: "organisation.\(unit.kind.code)", unitID: parent, facts: facts,
-          name: unit.name), cycle
-      )
+      return (resolved, cycle)
     case .leadershipCollective(let id):
       guard
         let row = try db.cachedRow(
           sql: "SELECT organisation_id, name, formed FROM leadership_collective WHERE id = ?", arguments: [id])
-      else { throw DomainError("collective.unknown", "Không tìm thấy tập thể lãnh đạo có mã số \(id).") }
+      else { throw EvaluationRecords.unknownCollective(id) }
       let cycle = try cycleFor(unitID: row[0])
-      var facts = SubjectCircumstances(since: Day(daysSinceEpoch: row[2]))
-      facts.memberWarnedOrWorse = try SQLiteStore.collectiveMemberWarnedOrWorse(
+      let warned = try SQLiteStore.collectiveMemberWarnedOrWorse(
         collectiveID: id, unitID: row[0], from: factDays.from, through: factDays.through, in: db)
       return (
-        Resolved(
-          subjectClass: .leadershipCollective, classCode: "leadershipCollective", id: id, key: "leadershipCollective",
-          unitID: row[0], facts: facts, name: row[1]), cycle
+        Resolved.collective(
+          id: id, unitID: row[0], name: row[1], formed: Day(daysSinceEpoch: row[2]), memberWarnedOrWorse: warned),
+        cycle
       )
     }
   }
@@ -221,7 +142,7 @@ final class GradingContext {
     if let cached = cycleCache[unitID] { return cached }
     guard let cycle = try SQLiteStore.cycleCovering(unitID: unitID, year: year, in: db) else {
       let code = try SQLiteStore.organisation(id: unitID, in: db)?.code ?? String(unitID)
-      throw SQLiteStore.noCycle(year: year, code: code)
+      throw EvaluationRecords.noCycle(year: year, code: code)
     }
     cycleCache[unitID] = cycle
     return cycle
@@ -263,7 +184,7 @@ final class GradingContext {
     var capUnits = Set<Int64>()
     for (key, delta) in pending where delta != 0 {
       try statement.execute(arguments: [year, key.unit, key.subject, key.outcome, delta])
-      if key.subject == "member" && (key.outcome == "excellent" || key.outcome == "good") { capUnits.insert(key.unit) }
+      if ExcellentCapRule.touches(subjectKey: key.subject, outcome: key.outcome) { capUnits.insert(key.unit) }
     }
     pending = [:]
     try ExcellentCap.refresh(units: capUnits, year: year, in: db)

@@ -12,16 +12,9 @@ extension SQLiteStore {
     try await writer.write { db in
       let scope = try Self.requireOrganisation(code: code, in: db)
       let period = cycle.period
-      guard period.from <= evaluationDate, evaluationDate <= period.through.adding(months: 3) else {
-        throw DomainError(
-          "evaluation.badDate",
-          "Ngày đánh giá \(evaluationDate.vietnamese) phải từ đầu kỳ \(cycle.nameVi) "
-            + "đến ba tháng sau khi kỳ kết thúc (\(period.through.adding(months: 3).vietnamese)).")
-      }
-      let regulation = Regulation.inForce(on: evaluationDate)
-      try regulation.allow(cycle.kind, naming: cycle.nameVi, scope: "\(scope.name) (\(code))")
+      let regulation = try EvaluationRecords.checkByKind(cycle, evaluationDate: evaluationDate, scope: scope)
       if try Self.cycle(scopeID: scope.id, cycle, in: db) != nil {
-        throw DomainError("evaluation.cycleExists", "Đợt đánh giá \(cycle.nameVi) của \(code) đã được mở.")
+        throw EvaluationRecords.cycleExists(cycle, code: code)
       }
       try db.execute(
         sql: """
@@ -35,11 +28,7 @@ extension SQLiteStore {
       let opened = EvaluationCycle(
         id: db.lastInsertedRowID, scopeCode: code, year: period.through.year, evaluationDate: evaluationDate,
         regulation: regulation.id, period: cycle)
-      _ = try Self.append(
-        NewAuditEntry(
-          actorLogin: actor.login, actorRole: actor.role, action: "evaluation.open",
-          subject: "cycle:\(code):\(cycle.kind.rawValue):\(cycle.code)", scopeCode: code,
-          after: try NewAuditEntry.json(opened)), in: db)
+      _ = try Self.append(EvaluationRecords.openedByKind(opened, cycle, by: actor), in: db)
       return opened
     }
   }
@@ -64,11 +53,7 @@ extension SQLiteStore {
           throw BatchItemError(index: index, error: error)
         }
       }
-      _ = try Self.append(
-        NewAuditEntry(
-          actorLogin: actor.login, actorRole: actor.role, action: "grade.set",
-          subject: "grades:\(code):\(cycle.kind.rawValue):\(cycle.code)", scopeCode: code,
-          after: try NewAuditEntry.json(recorded)), in: db)
+      _ = try Self.append(EvaluationRecords.scoredGradesSet(unit: code, cycle, by: actor, recorded), in: db)
       return recorded
     }
   }
@@ -90,13 +75,13 @@ extension SQLiteStore {
           """, arguments: ["code": code, "day": found.evaluationDate.daysSinceEpoch, "cycle": found.id])
       return try rows.map { row in
         let id: Int64 = row[1]
-        let subject = try Self.gradedSubject(class: row[0], id: id, column: "cycle_grade.subject_class") {
+        let subject = try EvaluationRecords.gradedSubject(class: row[0], id: id, column: "cycle_grade.subject_class") {
           row[5] ?? ""
         }
         // A cycle by kind has no workflow yet: its grades stay drafts (decision 0035).
         return RecordedGrade(
           subject: subject, subjectName: row[4],
-          outcome: try StoredValue.decode(row[2], column: "cycle_grade.outcome", GradeOutcome.init(code:)),
+          outcome: try EvaluationRecords.outcome(row[2], column: "cycle_grade.outcome"),
           score: row[3], state: .draft, replacedBecause: nil)
       }
     }
@@ -158,7 +143,6 @@ extension SQLiteStore {
   }
 
   static func noCycle(_ cycle: CyclePeriod, code: String) -> DomainError {
-    DomainError(
-      "evaluation.noCycle", "Chưa mở đợt đánh giá, xếp loại \(cycle.nameVi) cho \(code) hoặc cấp trên của \(code).")
+    EvaluationRecords.noCycle(cycle, code: code)
   }
 }

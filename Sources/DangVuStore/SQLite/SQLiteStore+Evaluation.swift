@@ -13,10 +13,7 @@ extension SQLiteStore {
   {
     try await writer.write { db in
       let cycle = try Self.openCycle(scope: code, year: year, evaluationDate: evaluationDate, in: db)
-      _ = try Self.append(
-        NewAuditEntry(
-          actorLogin: actor.login, actorRole: actor.role, action: "evaluation.open", subject: "cycle:\(code):\(year)",
-          scopeCode: code, after: try NewAuditEntry.json(cycle)), in: db)
+      _ = try Self.append(EvaluationRecords.openedYearly(cycle, by: actor), in: db)
       return cycle
     }
   }
@@ -25,13 +22,9 @@ extension SQLiteStore {
     -> EvaluationCycle
   {
     let scope = try Self.requireOrganisation(code: code, in: db)
-    guard evaluationDate.year == year || evaluationDate.year == year + 1 else {
-      throw DomainError(
-        "evaluation.badDate",
-        "Ngày đánh giá \(evaluationDate.vietnamese) không thuộc năm \(year) hoặc đầu năm \(year + 1).")
-    }
+    try EvaluationRecords.checkYearly(evaluationDate: evaluationDate, year: year)
     if try Self.cycle(scopeID: scope.id, year: year, in: db) != nil {
-      throw DomainError("evaluation.cycleExists", "Đợt đánh giá năm \(year) của \(code) đã được mở.")
+      throw EvaluationRecords.cycleExists(year: year, code: code)
     }
     let regulation = Regulation.inForce(on: evaluationDate)
     try db.execute(
@@ -61,14 +54,7 @@ extension SQLiteStore {
       try batch.enumerated().map { index, new in
         do {
           let unit = try Self.requireOrganisation(code: new.organisationCode, in: db)
-          guard !new.name.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw DomainError("collective.nameMissing", "Tên tập thể lãnh đạo không được để trống.")
-          }
-          guard unit.exists(on: new.formed) else {
-            throw DomainError(
-              "collective.unitNotExisting",
-              "\(unit.code) không tồn tại vào ngày thành lập tập thể \(new.formed.vietnamese).")
-          }
+          try EvaluationRecords.check(new, unit: unit)
           try db.execute(
             sql: "INSERT INTO leadership_collective(organisation_id, name, kind, formed) VALUES (?, ?, ?, ?)",
             arguments: [unit.id, new.name, new.kind, new.formed.daysSinceEpoch])
@@ -97,10 +83,7 @@ extension SQLiteStore {
     try await writer.write { db in
       let recorded = try Self.recordGrades(entries, year: year, in: db)
       let unit = try unit ?? Self.unitCounting(entries.first, year: year, in: db)
-      _ = try Self.append(
-        NewAuditEntry(
-          actorLogin: actor.login, actorRole: actor.role, action: "grade.set", subject: "grades:\(unit):\(year)",
-          scopeCode: unit, after: try NewAuditEntry.json(recorded)), in: db)
+      _ = try Self.append(EvaluationRecords.gradesSet(unit: unit, year: year, by: actor, after: recorded), in: db)
       return recorded
     }
   }
@@ -140,7 +123,7 @@ extension SQLiteStore {
           """, arguments: ["code": code, "day": cycle.evaluationDate.daysSinceEpoch, "cycle": cycle.id])
       return try rows.map { row in
         let id: Int64 = row[1]
-        let subject = try Self.gradedSubject(class: row[0], id: id, column: "grade.subject_class") {
+        let subject = try EvaluationRecords.gradedSubject(class: row[0], id: id, column: "grade.subject_class") {
           try Self.organisation(id: id, in: db)?.code ?? ""
         }
         return try Self.recordedGrade(subject, row)
@@ -157,18 +140,13 @@ extension SQLiteStore {
       // One seek of the grade's unique key a subject: a page of a province's cadres, collectives and units below
       // reads a few dozen rows, not the province's every grade.
       return try subjects.compactMap { subject in
-        let key: (String, Int64)
-        switch subject {
-        case .member(let id): key = ("member", id)
-        case .leadershipCadre(let id): key = ("leadershipCadre", id)
-        case .leadershipCollective(let id): key = ("leadershipCollective", id)
-        case .organisation(let code):
-          guard let unit = try Self.organisation(code: code, in: db) else { return nil }
-          key = ("organisation", unit.id)
-        }
+        let key = EvaluationRecords.key(subject)
+        var id = key.id
+        if case .organisation(let code) = subject { id = try Self.organisation(code: code, in: db)?.id }
+        guard let id else { return nil }
         return try db.cachedRow(
           sql: "SELECT \(Self.gradeColumns) WHERE g.cycle_id = ? AND g.subject_class = ? AND g.subject_id = ?",
-          arguments: [cycle.id, key.0, key.1]
+          arguments: [cycle.id, key.classCode, id]
         ).map { try Self.recordedGrade(subject, $0) }
       }
     }
@@ -184,23 +162,10 @@ extension SQLiteStore {
     LEFT JOIN leadership_collective c ON c.id = g.subject_id AND g.subject_class = 'leadershipCollective'
     """
 
-  /// The subject a grade row names by its class and id; a class this build does not know is an error.
-  static func gradedSubject(class code: String, id: Int64, column: String, organisationCode: () throws -> String)
-    throws -> GradedSubject
-  {
-    switch code {
-    case "member": return .member(id)
-    case "leadershipCollective": return .leadershipCollective(id)
-    case "leadershipCadre": return .leadershipCadre(memberID: id)
-    case "organisation": return .organisation(code: try organisationCode())
-    default: throw StoredValue.unknown(code, column: column)
-    }
-  }
-
   private static func recordedGrade(_ subject: GradedSubject, _ row: Row) throws -> RecordedGrade {
     RecordedGrade(
       subject: subject, subjectName: row[5],
-      outcome: try StoredValue.decode(row[2], column: "grade.outcome", GradeOutcome.init(code:)),
+      outcome: try EvaluationRecords.outcome(row[2], column: "grade.outcome"),
       score: row[3], state: try StoredValue.decode(row[4], column: "grade.state"), replacedBecause: nil,
       sheet: try StoredScoreSheet.sheet(
         framework: row[6], criteria: row[7], onTime: row[8], beyond: row[9], table: "grade"))
@@ -222,18 +187,13 @@ extension SQLiteStore {
   static func cycleCovering(unitID: Int64, year: Int, in db: Database) throws -> EvaluationCycle? {
     // The tree at the year's end, or on the unit's last day when it ends before then: a cell graded at the
     // evaluation on 15 December and merged away on the 17th is still covered by its province's cycle.
-    var day = Day.lastDay(ofYear: year)
-    if let ended = try Int.fetchOne(db, sql: "SELECT ended FROM organisation WHERE id = ?", arguments: [unitID]) {
-      day = min(day, Day(daysSinceEpoch: ended).adding(days: -1))
-    }
+    let ended = try Int.fetchOne(db, sql: "SELECT ended FROM organisation WHERE id = ?", arguments: [unitID])
+    let day = EvaluationRecords.coveringDay(year: year, unitEnded: ended.map(Day.init(daysSinceEpoch:)))
     for unit in try ancestry(of: unitID, on: day, in: db).units {
       if let cycle = try cycle(scopeID: unit.id, year: year, in: db) { return cycle }
     }
     return nil
   }
 
-  static func noCycle(year: Int, code: String) -> DomainError {
-    DomainError(
-      "evaluation.noCycle", "Chưa mở đợt đánh giá, xếp loại năm \(year) cho \(code) hoặc cấp trên của \(code).")
-  }
+  static func noCycle(year: Int, code: String) -> DomainError { EvaluationRecords.noCycle(year: year, code: code) }
 }

@@ -14,31 +14,14 @@ extension SQLiteStore {
       guard let first = scopes.first, let cycle = try Self.cycleCovering(unitID: first.id, year: year, in: db) else {
         throw Self.noCycle(year: year, code: code ?? "toàn bộ")
       }
-      let scope =
-        code == nil
-        ? Organisation(id: 0, code: "*", name: "Đảng", kind: .provincialCommittee, founded: first.founded) : first
-      let kinds = try Self.unitKinds(in: db)
+      let scope = code == nil ? EvaluationReportAssembly.everyProvince(first: first) : first
       func rollups(_ year: Int) throws -> [String: GradeCounts] {
         try scopes.reduce(into: [:]) { sum, unit in
           sum.merge(try Self.rollup(year: year, unitID: unit.id, in: db), uniquingKeysWith: +)
         }
       }
-      let current = try rollups(year)
-      let previous = try rollups(year - 1)
-      let hasPrevious = !previous.isEmpty
-      func line(_ key: String, _ label: String) -> EvaluationReport.Line {
-        EvaluationReport.Line(
-          subject: key, label: label, counts: current[key] ?? GradeCounts(),
-          previous: hasPrevious ? previous[key] ?? GradeCounts() : nil)
-      }
-      let organisationKinds = kinds.kinds.filter { kind in
-        let key = "organisation.\(kind.kind.code)"
-        return current[key] != nil || previous[key] != nil
-      }.map { line("organisation.\($0.kind.code)", $0.nameVi) }
-
       // Units directly below the scope, on the evaluation date, against the target binding the scope that year
       // (none binding: no unit is listed).
-      let policy = EvaluationPolicy.standard
       let target = try Self.bindingTarget(.goodOrAbovePercent, scope: code == nil ? nil : first, year: year, in: db)
       let children =
         target == nil
@@ -55,26 +38,21 @@ extension SQLiteStore {
           ).map(Self.organisation)
       let below = EvaluationReport.BelowTarget.listing(
         try children.map { ($0, try Self.rollup(year: year, unitID: $0.id, in: db)) }, target: target)
-      return EvaluationReport(
-        year: year, scopeCode: scope.code, scopeName: scope.name, regulation: cycle.regulation, policy: policy,
-        organisationKinds: organisationKinds, members: line("member", "đảng viên"),
-        leadershipCollectives: line("leadershipCollective", "tập thể lãnh đạo, quản lý các cấp"),
-        leadershipCadres: line("leadershipCadre", "cán bộ lãnh đạo, quản lý các cấp"), belowTarget: below,
+      return EvaluationReportAssembly.report(
+        year: year, scope: scope, regulation: cycle.regulation, kinds: try Self.unitKinds(in: db),
+        current: try rollups(year), previous: EvaluationReportAssembly.previousYear(try rollups(year - 1)),
+        belowTarget: below,
         excellentCapWarnings: try Self.excellentCapWarnings(
           year: year, scope: code == nil ? nil : first, on: cycle.evaluationDate, in: db), target: target)
     }
   }
 
   static func rollup(year: Int, unitID: Int64, in db: Database) throws -> [String: GradeCounts] {
-    var counts: [String: GradeCounts] = [:]
-    for row in try Row.fetchAll(
-      db, sql: "SELECT subject_key, outcome, count FROM grade_rollup WHERE year = ? AND unit_id = ? AND count <> 0",
-      arguments: [year, unitID])
-    {
-      let outcome = try StoredValue.decode(row[1], column: "grade_rollup.outcome", GradeOutcome.init(code:))
-      counts[row[0], default: GradeCounts()].add(outcome, count: row[2])
-    }
-    return counts
+    try EvaluationRecords.counts(
+      Row.fetchAll(
+        db, sql: "SELECT subject_key, outcome, count FROM grade_rollup WHERE year = ? AND unit_id = ? AND count <> 0",
+        arguments: [year, unitID]
+      ).map { ($0[0], $0[1], $0[2]) }, column: "grade_rollup.outcome")
   }
 
   /// Grassroots organisations in the scope whose members' excellent grades pass the cap of good-or-above.
@@ -90,9 +68,6 @@ extension SQLiteStore {
          WHERE c.year = :year AND c.over = 1 \(everyone ? "" : "AND c.unit_id IN (SELECT id FROM sub)")
          ORDER BY o.code
         """, arguments: ["year": year, "code": scope?.code ?? "", "day": day.daysSinceEpoch])
-    return rows.compactMap { row in
-      EvaluationRules.excellentCapWarning(
-        GradeCounts(excellent: row[1], good: row[2], complete: 0, notComplete: 0), unitName: row[0])
-    }
+    return EvaluationReportAssembly.capWarnings(rows.map { ($0[0], $0[1], $0[2]) })
   }
 }

@@ -4,32 +4,18 @@ import GRDB
 /// The grading workflow by level: a step moves a subtree's grades together, is kept with its reason in
 /// `grade_workflow_log`, and is audited in the same transaction. Which steps are allowed is `GradeWorkflow`'s.
 extension SQLiteStore {
-  /// What the audit trail keeps of one workflow step.
-  struct GradeWorkflowStep: Encodable {
-    var unit: String
-    var year: Int
-    var action: GradeWorkflowAction
-    var reason: String
-    var grades: Int
-  }
-
   @discardableResult
   public func advanceGrades(
     of code: String, year: Int, to action: GradeWorkflowAction, by actor: AuditActor, reason: String
   ) async throws -> Int {
-    if let refusal = GradeWorkflow.reasonRefusal(action, reason: reason) {
-      throw DomainError("evaluation.reasonMissing", refusal)
-    }
-    let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+    let reason = try EvaluationRecords.checkedReason(action, reason)
     return try await writer.write { db in
       let unit = try Self.requireOrganisation(code: code, in: db)
       guard let cycle = try Self.cycleCovering(unitID: unit.id, year: year, in: db) else {
         throw Self.noCycle(year: year, code: code)
       }
       let counts = try Self.gradeCounts(of: code, cycle: cycle, in: db)
-      if let refusal = GradeWorkflow.stateRefusal(action, counts: counts, unitName: unit.name) {
-        throw DomainError("evaluation.nothingToAdvance", refusal)
-      }
+      try EvaluationRecords.checkAdvance(action, counts: counts, unitName: unit.name)
       let (from, to) = action.moves
       let states = from.map { "'\($0.rawValue)'" }.sorted().joined(separator: ",")
       try db.execute(
@@ -43,11 +29,7 @@ extension SQLiteStore {
         sql: "INSERT INTO grade_workflow_log(cycle_id, unit_id, action, actor, note, grades) VALUES (?, ?, ?, ?, ?, ?)",
         arguments: [cycle.id, unit.id, action.rawValue, actor.login, reason, changed])
       _ = try Self.append(
-        NewAuditEntry(
-          actorLogin: actor.login, actorRole: actor.role, action: "grade.advance", subject: "grades:\(code):\(year)",
-          scopeCode: code,
-          after: try NewAuditEntry.json(
-            GradeWorkflowStep(unit: code, year: year, action: action, reason: reason, grades: changed))), in: db)
+        EvaluationRecords.advanced(unit: code, year: year, action, reason: reason, grades: changed, by: actor), in: db)
       return changed
     }
   }
@@ -88,10 +70,7 @@ extension SQLiteStore {
         """, arguments: ["code": code, "day": cycle.evaluationDate.daysSinceEpoch, "cycle": cycle.id])
     {
       // A state this build does not know is an error, never a default.
-      guard let state = GradeState(rawValue: row[0]) else {
-        throw DomainError("evaluation.unknownState", "Trạng thái xếp loại không rõ: \(row[0] as String).")
-      }
-      counts[state] = row[1]
+      counts[try EvaluationRecords.state(row[0])] = row[1]
     }
     return counts
   }

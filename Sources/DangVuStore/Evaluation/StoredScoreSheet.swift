@@ -2,9 +2,10 @@ import DangVuCore
 import Foundation
 
 /// A score sheet in the four columns `grade` and `cycle_grade` keep it in: the framework, the points per criterion
-/// group as JSON (sorted keys, so an unchanged sheet is stored as the same text), the two entered facts.
-enum StoredScoreSheet {
-  static func criteria(_ sheet: ScoreSheet?) throws -> String? {
+/// group as JSON (sorted keys, so an unchanged sheet is stored as the same text), the two entered facts. Both engines
+/// keep the same text.
+public enum StoredScoreSheet {
+  public static func criteria(_ sheet: ScoreSheet?) throws -> String? {
     guard let sheet else { return nil }
     let encoder = JSONEncoder()
     encoder.outputFormatting = .sortedKeys
@@ -12,7 +13,7 @@ enum StoredScoreSheet {
   }
 
   /// The sheet stored in a row's columns, nil when the grade was not scored by framework.
-  static func sheet(framework: String?, criteria: String?, onTime: Bool?, beyond: Int?, table: String) throws
+  public static func sheet(framework: String?, criteria: String?, onTime: Bool?, beyond: Int?, table: String) throws
     -> ScoreSheet?
   {
     guard let framework else { return nil }
