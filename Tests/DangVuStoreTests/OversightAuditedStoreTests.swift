@@ -10,8 +10,7 @@ struct OversightAuditedStoreTests {
   static let staff = AuditActor(login: "ubkt.kg01", role: "inspectionStaff")
 
   /// The small province with Cư, an official member of KG.01.001.01, expelled on 1 May 2023.
-  func expelled(_ engine: Engine) async throws -> (store: any PartyStore, member: Int64, decision: Int64) {
-    let store = try engine.makeStore()
+  func expelled(in store: any StoreEngine.Parts) async throws -> (member: Int64, decision: Int64) {
     let ids = try await SmallProvince.load(into: store)
     let member = try await store.addMembers([
       NewMember(
@@ -24,12 +23,13 @@ struct OversightAuditedStoreTests {
         decidingBody: ConductingBody(.inspectionCommission, of: "KG.01"), number: "5-QĐ/UBKT",
         decided: day("2023-05-01"), violated: day("2023-02-01"))
     ])[0].id
-    return (store, member, decision)
+    return (member, decision)
   }
 
-  @Test(arguments: Engine.allCases)
-  func anAnnulmentPutsTheMemberBackWithItsEntryInTheSameTransaction(engine: Engine) async throws {
-    let (store, member, decision) = try await expelled(engine)
+  @Test(arguments: StoreEngine.allCases)
+  func anAnnulmentPutsTheMemberBackWithItsEntryInTheSameTransaction(engine: StoreEngine) async throws {
+    try await engine.withOversightStore { store in
+    let (member, decision) = try await expelled(in: store)
     #expect(try await store.timeline(ofMember: member).currentCellID == nil)
     let before = try await store.auditEntries(AuditFilter()).count
     let saved = try await store.recordAppeal(
@@ -47,11 +47,13 @@ struct OversightAuditedStoreTests {
     #expect(try await store.verifyAuditChain().broken == nil)
     let found = try #require(try await store.disciplineDecision(id: decision))
     #expect(found.history.appeals.map(\.outcome) == [.annulled])
+    }
   }
 
-  @Test(arguments: Engine.allCases)
-  func aRefusedAppealOrOneWhoseEntryCannotBeWrittenWritesNothing(engine: Engine) async throws {
-    let (store, member, decision) = try await expelled(engine)
+  @Test(arguments: StoreEngine.allCases)
+  func aRefusedAppealOrOneWhoseEntryCannotBeWrittenWritesNothing(engine: StoreEngine) async throws {
+    try await engine.withOversightStore { store in
+    let (member, decision) = try await expelled(in: store)
     let before = try await store.auditEntries(AuditFilter()).count
     // Settled before it was lodged: refused by the rules.
     await #expect(throws: DomainError.self) {
@@ -68,11 +70,13 @@ struct OversightAuditedStoreTests {
     #expect(try await store.timeline(ofMember: member).currentCellID == nil)
     #expect(try await store.disciplineDecision(id: decision)?.history.appeals.isEmpty == true)
     #expect(try await store.auditEntries(AuditFilter()).count == before)
+    }
   }
 
-  @Test(arguments: Engine.allCases)
-  func aProgrammeIsReplacedWithTheOldOneKeptInItsEntry(engine: Engine) async throws {
-    let (store, _, _) = try await expelled(engine)
+  @Test(arguments: StoreEngine.allCases)
+  func aProgrammeIsReplacedWithTheOldOneKeptInItsEntry(engine: StoreEngine) async throws {
+    try await engine.withOversightStore { store in
+    _ = try await expelled(in: store)
     let body = ConductingBody(.inspectionCommission, of: "KG.01")
     try await store.setProgramme(
       OversightProgramme(body: body, year: 2023, planned: ["inspection.regular": 4]), by: Self.staff)
@@ -94,11 +98,13 @@ struct OversightAuditedStoreTests {
     #expect(
       try await store.programmeProgress(body: body, year: 2023, on: day("2023-12-31"))?.programme == progress.programme)
     #expect(try await store.auditEntries(AuditFilter(action: "programme.set")).count == 2)
+    }
   }
 
-  @Test(arguments: Engine.allCases)
-  func aCorrectionKeepsTheOldDecisionInItsEntryAndARefusedOneWritesNothing(engine: Engine) async throws {
-    let (store, _, decision) = try await expelled(engine)
+  @Test(arguments: StoreEngine.allCases)
+  func aCorrectionKeepsTheOldDecisionInItsEntryAndARefusedOneWritesNothing(engine: StoreEngine) async throws {
+    try await engine.withOversightStore { store in
+    let (_, decision) = try await expelled(in: store)
     let correction = DisciplineCorrection(
       decisionID: decision, number: "5A-QĐ/UBKT", violated: day("2023-01-15"), categories: ["waste", "prohibitedActs"],
       selfCorrected: false, note: "", reason: "Ghi nhầm số quyết định")
@@ -128,11 +134,13 @@ struct OversightAuditedStoreTests {
     // The report reads the corrected categories.
     let report = try await store.oversightReport(period: .year(2023), scope: "KG.01")
     #expect(report["discipline.members"] == 1)
+    }
   }
 
-  @Test(arguments: Engine.allCases)
-  func aComplaintCorrectionKeepsTheOldOneInItsEntryAndARefusedOneWritesNothing(engine: Engine) async throws {
-    let (store, member, _) = try await expelled(engine)
+  @Test(arguments: StoreEngine.allCases)
+  func aComplaintCorrectionKeepsTheOldOneInItsEntryAndARefusedOneWritesNothing(engine: StoreEngine) async throws {
+    try await engine.withOversightStore { store in
+    let (member, _) = try await expelled(in: store)
     let complaint = try await store.recordComplaints([
       Complaint(kind: .complaint, subject: .member(member), received: day("2023-03-01"), summary: "Khiếu nại")
     ])[0]
@@ -154,5 +162,6 @@ struct OversightAuditedStoreTests {
     let entry = try #require(try await store.auditEntries(AuditFilter(action: "complaint.correct")).first)
     #expect(entry.before?.contains("Khiếu nại") == true && entry.after?.contains("Ghi nhầm loại đơn") == true)
     #expect(try await store.verifyAuditChain().broken == nil)
+    }
   }
 }

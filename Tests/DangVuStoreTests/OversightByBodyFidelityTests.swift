@@ -16,9 +16,9 @@ struct OversightByBodyFidelityTests {
   ///   (also inspected by the committees: the pairs must not mix); party fees of units 3–4 and member 20;
   ///   thematic supervision of units 5–8 (5 and 6 also supervised by the committees) and members 18–19;
   /// and in 2022 the commissions' thematic supervision of units 0–1, so the year before has records.
-  static func province() async throws -> OversightProvince {
+  static func province(in store: any StoreEngine.Parts) async throws -> OversightProvince {
     let p = try await OversightProvince.build(
-      districts: 1, committeesPerDistrict: 2, cellsPerCommittee: 4, members: 40, posts: 0)
+      in: store,       districts: 1, committeesPerDistrict: 2, cellsPerCommittee: 4, members: 40, posts: 0)
     let u = p.units
     let m = p.members
     try await p.inspect(
@@ -75,8 +75,9 @@ struct OversightByBodyFidelityTests {
     #expect(figures(r, "all") == [19, 9, 21, 21])
   }
 
-  @Test func everyKindByBodyFromTheRollupAndFromTheLuot() async throws {
-    let p = try await Self.province()
+  @Test(arguments: StoreEngine.allCases) func everyKindByBodyFromTheRollupAndFromTheLuot(engine: StoreEngine) async throws {
+    try await engine.withOversightStore { store in
+    let p = try await Self.province(in: store)
     // A whole year of the whole province reads the rollup; a range ending on 30 December counts the lượt.
     let year = try await p.store.oversightReport(period: try .year(2023), scope: "KG")
     Self.checkKindsByBody(year)
@@ -86,10 +87,12 @@ struct OversightByBodyFidelityTests {
     let district = try await p.store.oversightReport(period: try .year(2023), scope: "KG.0")
     Self.checkKindsByBody(district)
     #expect(year.figures["oversight.body.inspectionCommission.kind.supervision.thematic.unitsDistinct"]?.previous == 2)
+    }
   }
 
-  @Test func theTwoBodyParagraphsNameOnlyTheKindsEachRan() async throws {
-    let p = try await Self.province()
+  @Test(arguments: StoreEngine.allCases) func theTwoBodyParagraphsNameOnlyTheKindsEachRan(engine: StoreEngine) async throws {
+    try await engine.withOversightStore { store in
+    let p = try await Self.province(in: store)
     let (r, json) = try await p.reportJSON(try .year(2023))
     #expect(json["oversight.body.partyCommittee.kind.inspection.regular.units"]?["current"] as? Int == 6)
     #expect(json["oversight.body.partyCommittee.kind.inspection.regular.unitsDistinct"]?["current"] as? Int == 4)
@@ -121,12 +124,14 @@ struct OversightByBodyFidelityTests {
         + "giải quyết 4 đơn (đúng 1, sai 2, đúng một phần 1), tăng 4 đơn so với năm trước. "
         + "Tiếp nhận tố cáo với 1 tổ chức đảng và 3 đảng viên; tiếp nhận khiếu nại của 1 đảng viên; "
         + "giải quyết tố cáo với 1 tổ chức đảng và 2 đảng viên; giải quyết khiếu nại của 1 đảng viên.")
+    }
   }
 
   /// The same records over the term 2020–2025 and its mid-term review to the end of 2022: in lượt, and with no
   /// record in the term before, compared with nothing.
-  @Test func theTermAndItsMidTermReviewFromTheRecords() async throws {
-    let p = try await Self.province()
+  @Test(arguments: StoreEngine.allCases) func theTermAndItsMidTermReviewFromTheRecords(engine: StoreEngine) async throws {
+    try await engine.withOversightStore { store in
+    let p = try await Self.province(in: store)
     let term = try await p.store.oversightReport(period: try .term(from: 2020, to: 2025), scope: "KG")
     #expect(term.comparison.reason == .beforeRecords)
     let text = OversightNarrative.text(term)
@@ -155,6 +160,7 @@ struct OversightByBodyFidelityTests {
     #expect(
       OversightNarrativeParagraphs.starting(reviewText, "Ủy ban kiểm tra các cấp")
         == "Ủy ban kiểm tra các cấp giám sát chuyên đề 2 lượt tổ chức đảng.")
+    }
   }
 }
 

@@ -9,7 +9,8 @@ import Testing
 @Suite("Fidelity: inspection, supervision and discipline figures of the published reports")
 struct OversightFidelityTests {
   /// `quarter-report` does not name its year: it is reproduced as 2023 Q1 against 2022 Q1.
-  @Test func quarterReport() async throws {
+  @Test(arguments: StoreEngine.allCases) func quarterReport(engine: StoreEngine) async throws {
+    try await engine.withOversightStore { store in
     let published = try PublishedFigures.report("quarter-report")
     let thematic = published["inspection_supervision_thematic"] as! [String: Int]
     let discipline = published["discipline_members"] as! [String: Any]
@@ -17,7 +18,7 @@ struct OversightFidelityTests {
     let members = thematic["members"]!
     let previousOrganisations = organisations - thematic["organisations_change_vs_same_period"]!
     let province = try await OversightProvince.build(
-      districts: 2, committeesPerDistrict: 4, cellsPerCommittee: 6, members: 300, posts: 10)
+      in: store,       districts: 2, committeesPerDistrict: 4, cellsPerCommittee: 6, members: 300, posts: 10)
     let units = province.units
     let people = province.members
 
@@ -73,14 +74,16 @@ struct OversightFidelityTests {
     for violation in discipline["violations_named"] as! [String] {
       #expect(text.contains(violation), "\(violation) not named")
     }
+    }
   }
 
-  @Test func nineMonths2022() async throws {
+  @Test(arguments: StoreEngine.allCases) func nineMonths2022(engine: StoreEngine) async throws {
+    try await engine.withOversightStore { store in
     let published = try PublishedFigures.report("nine-months-2022")
     let oversight = published["inspection_supervision"] as! [String: Int]
     let discipline = published["discipline_members"] as! [String: Any]
     let province = try await OversightProvince.build(
-      districts: 10, committeesPerDistrict: 10, cellsPerCommittee: 8, members: 9_000, posts: 20)
+      in: store,       districts: 10, committeesPerDistrict: 10, cellsPerCommittee: 8, members: 9_000, posts: 20)
     let units = province.units
     let people = province.members
     let organisations = oversight["organisations"]!
@@ -148,5 +151,6 @@ struct OversightFidelityTests {
       text.contains(
         "trong đó 68 trường hợp vi phạm những điều đảng viên không được làm và chính sách dân số – kế hoạch hóa gia đình (chiếm 65%)"
       ), "\(text)")
+    }
   }
 }

@@ -18,9 +18,10 @@ struct OversightRecordsAuditedStoreTests {
       subjects: [InspectionSubject(.member(member)), InspectionSubject(.unit(code: "KG.01.001"))])
   }
 
-  @Test(arguments: Engine.allCases)
-  func eachRecordIsWrittenWithItsEntryOrNotAtAll(engine: Engine) async throws {
-    let (store, member, _) = try await OversightAuditedStoreTests().expelled(engine)
+  @Test(arguments: StoreEngine.allCases)
+  func eachRecordIsWrittenWithItsEntryOrNotAtAll(engine: StoreEngine) async throws {
+    try await engine.withOversightStore { store in
+    let (member, _) = try await OversightAuditedStoreTests().expelled(in: store)
     let before = try await store.auditEntries(AuditFilter()).count
     await #expect(throws: DomainError.self) {
       try await store.recordInspection(Self.inspection(member), by: Self.nobody)
@@ -78,11 +79,13 @@ struct OversightRecordsAuditedStoreTests {
     #expect(entries.first?.after?.contains("partlyCorrect") == true)
     #expect(entries.dropFirst().first?.after?.contains("Có khuyết điểm") == true)
     #expect(try await store.verifyAuditChain().broken == nil)
+    }
   }
 
-  @Test(arguments: Engine.allCases)
-  func aCorrectedInspectionChangesTheReportAndKeepsTheOldOneInItsEntry(engine: Engine) async throws {
-    let (store, member, _) = try await OversightAuditedStoreTests().expelled(engine)
+  @Test(arguments: StoreEngine.allCases)
+  func aCorrectedInspectionChangesTheReportAndKeepsTheOldOneInItsEntry(engine: StoreEngine) async throws {
+    try await engine.withOversightStore { store in
+    let (member, _) = try await OversightAuditedStoreTests().expelled(in: store)
     let inspection = try await store.recordInspection(Self.inspection(member), by: Self.staff)
     let q1 = try ReportPeriod.quarter(1, of: 2023)
     let q2 = try ReportPeriod.quarter(2, of: 2023)
@@ -119,16 +122,19 @@ struct OversightRecordsAuditedStoreTests {
       #expect(second["oversight.body.partyCommittee.units"] == 1 && second["oversight.all.members"] == 0)
       #expect(second["oversight.regular.unitsDistinct"] == 1)
     }
-    #expect(try await #require(store as? SQLiteStore).checkAggregates().isConsistent)
+    let rollup = try await StoreEngine.rollupKeptAndRecounted(store)
+    #expect(rollup.kept == rollup.recounted)
     let entry = try #require(try await store.auditEntries(AuditFilter(action: "inspection.correct")).first)
     #expect(entry.subject == "inspection:\(inspection.id)" && entry.scopeCode == "KG.01")
     #expect(entry.before?.contains("supervision") == true && entry.after?.contains("Ghi nhầm loại và ngày") == true)
     #expect(try await store.verifyAuditChain().broken == nil)
+    }
   }
 
-  @Test(arguments: Engine.allCases)
-  func aCorrectedNumberIsCitedByTheExpulsionEventAndAnAnnulmentStillFindsIt(engine: Engine) async throws {
-    let (store, member, decision) = try await OversightAuditedStoreTests().expelled(engine)
+  @Test(arguments: StoreEngine.allCases)
+  func aCorrectedNumberIsCitedByTheExpulsionEventAndAnAnnulmentStillFindsIt(engine: StoreEngine) async throws {
+    try await engine.withOversightStore { store in
+    let (member, decision) = try await OversightAuditedStoreTests().expelled(in: store)
     func expulsionNotes() async throws -> [String] {
       try await store.timeline(ofMember: member).events.filter { $0.kind == .expelled }.map(\.note)
     }
@@ -144,5 +150,6 @@ struct OversightRecordsAuditedStoreTests {
       by: Self.staff)
     #expect(try await expulsionNotes().isEmpty)
     #expect(try await store.timeline(ofMember: member).currentCellID != nil)
+    }
   }
 }

@@ -9,6 +9,10 @@ struct OversightStoreTests {
   /// (probationary since 2023) and Cư (official).
   func province(_ engine: Engine) async throws -> (any PartyStore, [Int64]) {
     let store = try engine.makeStore()
+    return (store, try await province(in: store))
+  }
+
+  func province(in store: any StoreEngine.Parts) async throws -> [Int64] {
     let ids = try await SmallProvince.load(into: store)
     let cell = ids["KG.01.001.01"]!
     let official = MembershipEvent(memberID: 0, kind: .madeOfficial, date: day("2011-01-01"))
@@ -23,7 +27,7 @@ struct OversightStoreTests {
         member: SmallProvince.member("Lê Văn Cư", card: "10000003"),
         events: [SmallProvince.admitted(cell, on: "2010-01-01"), official]),
     ]).map(\.id)
-    return (store, members)
+    return members
   }
 
   func decision(_ subject: OversightSubject, _ form: DisciplineForm, on date: String, number: String = "5-QĐ/UBKT")
@@ -35,9 +39,10 @@ struct OversightStoreTests {
       violated: day(date).adding(days: -90))
   }
 
-  @Test(arguments: Engine.allCases)
-  func anInspectionRoundTripsWithItsFindings(engine: Engine) async throws {
-    let (store, m) = try await province(engine)
+  @Test(arguments: StoreEngine.allCases)
+  func anInspectionRoundTripsWithItsFindings(engine: StoreEngine) async throws {
+    try await engine.withOversightStore { store in
+    let m = try await province(in: store)
     let recorded = try await store.recordInspections([
       Inspection(
         kind: .inspection(.signsOfViolation), body: ConductingBody(.inspectionCommission, of: "KG.01"),
@@ -56,11 +61,13 @@ struct OversightStoreTests {
     #expect(back.subjects[0].violationFound == true)
     #expect(back.subjects[0].followUp == "Kiểm điểm")
     #expect(back.subjects[1].subject == .unit(code: "KG.01.001"))
+    }
   }
 
-  @Test(arguments: Engine.allCases)
-  func aBatchWithOneBadDecisionWritesNothing(engine: Engine) async throws {
-    let (store, m) = try await province(engine)
+  @Test(arguments: StoreEngine.allCases)
+  func aBatchWithOneBadDecisionWritesNothing(engine: StoreEngine) async throws {
+    try await engine.withOversightStore { store in
+    let m = try await province(in: store)
     await #expect(throws: BatchItemError.self) {
       try await store.recordDiscipline([
         decision(.member(m[2]), .reprimand, on: "2023-05-01"),
@@ -70,11 +77,13 @@ struct OversightStoreTests {
     }
     #expect(try await store.disciplineHistory(of: .member(m[2])).isEmpty)
     #expect(try await store.timeline(ofMember: m[1]).currentCellID != nil)
+    }
   }
 
-  @Test(arguments: Engine.allCases)
-  func annullingAnExpulsionPutsTheMemberBackAndKeepsTheHistory(engine: Engine) async throws {
-    let (store, m) = try await province(engine)
+  @Test(arguments: StoreEngine.allCases)
+  func annullingAnExpulsionPutsTheMemberBackAndKeepsTheHistory(engine: StoreEngine) async throws {
+    try await engine.withOversightStore { store in
+    let m = try await province(in: store)
     let decided = try await store.recordDiscipline([decision(.member(m[2]), .expulsion, on: "2023-05-01")])
     #expect(try await store.timeline(ofMember: m[2]).currentCellID == nil)
     #expect(try await store.register(of: "KG", on: day("2023-06-01")).map(\.member.id).contains(m[2]) == false)
@@ -95,11 +104,13 @@ struct OversightStoreTests {
     let q3 = try await store.oversightReport(
       period: .range(from: day("2023-05-01"), through: day("2023-07-01")), scope: "KG")
     #expect(q3["discipline.members"] == 0)
+    }
   }
 
-  @Test(arguments: Engine.allCases)
-  func anAppealChangingTheFormUndoesTheExpulsion(engine: Engine) async throws {
-    let (store, m) = try await province(engine)
+  @Test(arguments: StoreEngine.allCases)
+  func anAppealChangingTheFormUndoesTheExpulsion(engine: StoreEngine) async throws {
+    try await engine.withOversightStore { store in
+    let m = try await province(in: store)
     let decided = try await store.recordDiscipline([decision(.member(m[2]), .expulsion, on: "2023-05-01")])
     try await store.recordAppeals([
       Appeal(
@@ -109,11 +120,13 @@ struct OversightStoreTests {
     let report = try await store.oversightReport(period: .year(2023), scope: "KG.01")
     #expect(report["discipline.members.warning"] == 1)
     #expect(report["discipline.members.expulsion"] == 0)
+    }
   }
 
-  @Test(arguments: Engine.allCases)
-  func dissolutionEndsTheUnitAndIsRefusedWhileMembersRemain(engine: Engine) async throws {
-    let (store, _) = try await province(engine)
+  @Test(arguments: StoreEngine.allCases)
+  func dissolutionEndsTheUnitAndIsRefusedWhileMembersRemain(engine: StoreEngine) async throws {
+    try await engine.withOversightStore { store in
+    _ = try await province(in: store)
     do {
       try await store.recordDiscipline([decision(.unit(code: "KG.01.001.01"), .dissolution, on: "2023-05-01")])
       Issue.record("dissolving a cell with members was accepted")
@@ -131,6 +144,7 @@ struct OversightStoreTests {
     #expect(try await store.organisation(code: "KG.01.001.02")?.ended == nil)
     #expect(
       try await store.tree(on: day("2023-07-01"), root: "KG.01").units.values.map(\.code).contains("KG.01.001.02"))
+    }
   }
 
   @Test(arguments: Engine.allCases)
@@ -191,9 +205,10 @@ struct OversightStoreTests {
     #expect(refused?.error.code == "evaluation.collectiveMemberDisciplined")
   }
 
-  @Test(arguments: Engine.allCases)
-  func programmeProgressCountsWhatTheBodyBegan(engine: Engine) async throws {
-    let (store, m) = try await province(engine)
+  @Test(arguments: StoreEngine.allCases)
+  func programmeProgressCountsWhatTheBodyBegan(engine: StoreEngine) async throws {
+    try await engine.withOversightStore { store in
+    let m = try await province(in: store)
     let body = ConductingBody(.inspectionCommission, of: "KG.01")
     try await store.setProgramme(
       OversightProgramme(body: body, year: 2023, planned: ["inspection.regular": 4, "supervision.thematic": 2]))
@@ -208,11 +223,13 @@ struct OversightStoreTests {
     #expect(regular.begun == 1)
     #expect(regular.concluded == 1)
     #expect(regular.share?.vietnamese == "25,00")
+    }
   }
 
-  @Test(arguments: Engine.allCases)
-  func theReportComparesAPeriodWithTheSamePeriodAYearEarlier(engine: Engine) async throws {
-    let (store, m) = try await province(engine)
+  @Test(arguments: StoreEngine.allCases)
+  func theReportComparesAPeriodWithTheSamePeriodAYearEarlier(engine: StoreEngine) async throws {
+    try await engine.withOversightStore { store in
+    let m = try await province(in: store)
     let body = ConductingBody(.partyCommittee, of: "KG.01")
     for (date, subjects) in [("2022-02-01", [m[0]]), ("2023-02-01", [m[0], m[2]]), ("2023-03-01", [m[0]])] {
       try await store.recordInspections([
@@ -236,5 +253,6 @@ struct OversightStoreTests {
     let other = try await store.oversightReport(period: .quarter(1, of: 2023), scope: "KG.02")
     #expect(other["oversight.all.members"] == 0)
     #expect(other["complaints.all.received"] == 0)
+    }
   }
 }
