@@ -149,7 +149,7 @@ extension SQLiteStore {
   }
 
   public func programmeProgress(body: ConductingBody, year: Int, on day: Day) async throws -> ProgrammeProgress? {
-    try await writer.read { db in
+    try await writer.read { db -> ProgrammeProgress? in
       let unit = try Self.requireOrganisation(code: body.unitCode, in: db)
       let planned = try Row.fetchAll(
         db,
