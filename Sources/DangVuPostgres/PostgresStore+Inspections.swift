@@ -67,20 +67,26 @@ extension PostgresStore: OversightStore {
   ) async throws {
     let organNo = OversightVisit.organNumber(inspection.body.organ)
     let month = OversightVisit.monthNumber(inspection.started)
-    for s in inspection.subjects {
-      let resolved = try await resolve(s.subject, on: inspection.started, in: transaction)
-      let seq: Int64 = try await transaction.rows(
-        """
-        INSERT INTO inspection_subject(inspection_id, is_member, subject_id, unit_id, started, concluded, kind_no,
-          organ_no, month_no, violation_found, conclusion, follow_up)
-        VALUES (\(inspection.id), \(resolved.isMember), \(resolved.id), \(resolved.unitID),
-          \(inspection.started.daysSinceEpoch), \(inspection.concluded?.daysSinceEpoch), \(inspection.kind.number),
-          \(organNo), \(month), \(s.violationFound), \(s.conclusion), \(s.followUp))
-        RETURNING seq
-        """, columns: ["inspection_subject.seq"]
-      )[0].value(0)
-      try await rollup.relink(member: resolved.isMember, subjectID: resolved.id, seq: seq, sign: 1, in: transaction)
-    }
+    let resolved = try await resolve(inspection.subjects.map(\.subject), on: inspection.started, in: transaction)
+    let s = inspection.subjects
+    // One statement for the inspection's lượt, numbered in the order given (the order they read back in); a finding
+    // not yet made goes as -1 (the arrays hold no NULL).
+    let rows = try await transaction.rows(
+      """
+      INSERT INTO inspection_subject(inspection_id, is_member, subject_id, unit_id, started, concluded, kind_no,
+        organ_no, month_no, violation_found, conclusion, follow_up)
+      SELECT \(inspection.id), m, id, u, \(inspection.started.daysSinceEpoch), \(inspection.concluded?.daysSinceEpoch),
+        \(inspection.kind.number), \(organNo), \(month), CASE found WHEN -1 THEN NULL ELSE found = 1 END, c, f
+      FROM unnest(\(resolved.map(\.isMember))::boolean[], \(resolved.map(\.id))::bigint[],
+        \(resolved.map(\.unitID))::bigint[], \(s.map { $0.violationFound.map { $0 ? 1 : 0 } ?? -1 })::integer[],
+        \(s.map(\.conclusion))::text[], \(s.map(\.followUp))::text[]) WITH ORDINALITY AS l(m, id, u, found, c, f, n)
+      ORDER BY n
+      RETURNING is_member, subject_id, seq
+      """,
+      columns: ["inspection_subject.is_member", "inspection_subject.subject_id", "inspection_subject.seq"])
+    try await rollup.relink(
+      rows.map { (member: try $0.value(0), subjectID: try $0.value(1), seq: try $0.value(2)) }, sign: 1,
+      in: transaction)
   }
 
   @discardableResult
@@ -139,7 +145,7 @@ extension PostgresStore: OversightStore {
       {
         let seq: Int64 = try row.value(0)
         try await rollup.relink(
-          member: try row.value(1), subjectID: try row.value(2), seq: seq, sign: -1, in: transaction)
+          [(member: try row.value(1), subjectID: try row.value(2), seq: seq)], sign: -1, in: transaction)
         try await transaction.query("DELETE FROM inspection_subject WHERE seq = \(seq)")
       }
       try await Self.insertSubjects(of: after, rollup: &rollup, in: transaction)

@@ -7,21 +7,38 @@ import PostgresNIO
 struct OversightRollupWrites {
   private var changes = OversightRollupChanges()
 
-  /// `sign` 1 for a lượt just inserted (its row `seq`), -1 for one about to be deleted.
-  mutating func relink(member: Bool, subjectID: Int64, seq: Int64, sign: Int, in transaction: PostgresTransaction)
-    async throws
-  {
-    let visits = try await transaction.rows(
+  /// `sign` 1 for lượt just inserted (rows `seq`), -1 for lượt about to be deleted; the subjects are distinct (one
+  /// record's), their lượt read in one query.
+  mutating func relink(
+    _ luot: [(member: Bool, subjectID: Int64, seq: Int64)], sign: Int, in transaction: PostgresTransaction
+  ) async throws {
+    guard !luot.isEmpty else { return }
+    var visits: [Int64: [OversightVisit]] = [:]
+    var memberVisits: [Int64: [OversightVisit]] = [:]
+    for row in try await transaction.rows(
       """
-      SELECT seq, kind_no, organ_no, month_no FROM inspection_subject
-      WHERE is_member = \(member) AND subject_id = \(subjectID) ORDER BY started, seq
+      SELECT t.is_member, t.subject_id, t.seq, t.kind_no, t.organ_no, t.month_no FROM inspection_subject t
+      JOIN unnest(\(luot.map(\.member))::boolean[], \(luot.map(\.subjectID))::bigint[]) AS l(m, id)
+        ON t.is_member = l.m AND t.subject_id = l.id
+      ORDER BY t.is_member, t.subject_id, t.started, t.seq
       """,
       columns: [
-        "inspection_subject.seq", "inspection_subject.kind_no", "inspection_subject.organ_no",
-        "inspection_subject.month_no",
-      ]
-    ).map { try OversightVisit(row: $0.value(0), kindNo: $0.value(1), organNo: $0.value(2), month: $0.value(3)) }
-    changes.relink(member: member, visits: visits, row: seq, sign: sign)
+        "inspection_subject.is_member", "inspection_subject.subject_id", "inspection_subject.seq",
+        "inspection_subject.kind_no", "inspection_subject.organ_no", "inspection_subject.month_no",
+      ])
+    {
+      let visit = try OversightVisit(
+        row: try row.value(2), kindNo: try row.value(3), organNo: try row.value(4), month: try row.value(5))
+      if try row.value(0, as: Bool.self) {
+        memberVisits[try row.value(1), default: []].append(visit)
+      } else {
+        visits[try row.value(1), default: []].append(visit)
+      }
+    }
+    for l in luot {
+      changes.relink(
+        member: l.member, visits: (l.member ? memberVisits : visits)[l.subjectID] ?? [], row: l.seq, sign: sign)
+    }
   }
 
   /// One statement for every changed row, in key order.

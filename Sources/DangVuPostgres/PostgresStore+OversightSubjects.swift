@@ -69,29 +69,58 @@ extension PostgresStore {
   static func resolve(_ subject: OversightSubject, on day: Day, in transaction: PostgresTransaction) async throws
     -> ResolvedOversightSubject
   {
-    switch subject {
-    case .member(let id):
-      guard
-        let name: String = try await transaction.rows(
-          "SELECT full_name FROM member WHERE id = \(id)", columns: ["member.full_name"]
-        ).first?.value(0)
-      else { throw MemberRules.unknownMember(id) }
-      let d = day.daysSinceEpoch
-      guard
-        let span = try await transaction.rows(
-          """
-          SELECT cell_id, standing FROM member_span
-          WHERE member_id = \(id) AND valid_from <= \(d) AND (valid_until IS NULL OR valid_until > \(d))
-          """, columns: ["member_span.cell_id", "member_span.standing"]
-        ).first
-      else { throw OversightRules.memberNotInRegister(name, on: day) }
-      return ResolvedOversightSubject(
-        isMember: true, id: id, unitID: try span.value(0), name: name,
-        probationary: try standing(span, 1) == .probationary)
-    case .unit(let code):
-      let unit = try await requireOrganisation(code: code, in: transaction)
-      try OversightRules.checkExists(unit, on: day)
-      return ResolvedOversightSubject(isMember: false, id: unit.id, unitID: unit.id, name: unit.name)
+    try await resolve([subject], on: day, in: transaction)[0]
+  }
+
+  /// Several subjects of one record resolved with two queries, in order; the first that cannot be is refused as it
+  /// would be alone.
+  static func resolve(_ subjects: [OversightSubject], on day: Day, in transaction: PostgresTransaction) async throws
+    -> [ResolvedOversightSubject]
+  {
+    var memberIDs: [Int64] = []
+    var codes: [String] = []
+    for subject in subjects {
+      switch subject {
+      case .member(let id): memberIDs.append(id)
+      case .unit(let code): codes.append(code)
+      }
+    }
+    let d = day.daysSinceEpoch
+    var members: [Int64: (name: String, cell: Int64?, standing: Standing?)] = [:]
+    if !memberIDs.isEmpty {
+      for row in try await transaction.rows(
+        """
+        SELECT m.id, m.full_name, s.cell_id, s.standing FROM member m
+        LEFT JOIN member_span s ON s.member_id = m.id AND s.valid_from <= \(d) AND (s.valid_until IS NULL OR s.valid_until > \(d))
+        WHERE m.id = ANY(\(memberIDs))
+        """, columns: ["member.id", "member.full_name", "member_span.cell_id", "member_span.standing"])
+      {
+        let cell: Int64? = try row.optional(2)
+        members[try row.value(0)] = (try row.value(1), cell, cell == nil ? nil : try standing(row, 3))
+      }
+    }
+    var units: [String: Organisation] = [:]
+    if !codes.isEmpty {
+      for row in try await transaction.rows(
+        "SELECT \(unescaped: organisationColumns) FROM organisation o WHERE o.code = ANY(\(codes))",
+        columns: organisationColumnNames)
+      {
+        let unit = try organisation(row)
+        units[unit.code] = unit
+      }
+    }
+    return try subjects.map { subject in
+      switch subject {
+      case .member(let id):
+        guard let member = members[id] else { throw MemberRules.unknownMember(id) }
+        guard let cell = member.cell else { throw OversightRules.memberNotInRegister(member.name, on: day) }
+        return ResolvedOversightSubject(
+          isMember: true, id: id, unitID: cell, name: member.name, probationary: member.standing == .probationary)
+      case .unit(let code):
+        guard let unit = units[code] else { throw TreeRules.unknownUnit(code) }
+        try OversightRules.checkExists(unit, on: day)
+        return ResolvedOversightSubject(isMember: false, id: unit.id, unitID: unit.id, name: unit.name)
+      }
     }
   }
 
