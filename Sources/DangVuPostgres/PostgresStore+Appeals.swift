@@ -77,7 +77,8 @@ extension PostgresStore {
     }
     if let apply = effects.apply {
       let subject = try await resolve(history.decision.subject, on: appeal.decided, in: transaction)
-      try await applyEffect(of: apply, decision: history.decision, subject: subject, on: appeal.decided, in: transaction)
+      try await applyEffect(
+        of: apply, decision: history.decision, subject: subject, on: appeal.decided, in: transaction)
     }
     let day = appeal.decided.daysSinceEpoch
     try await transaction.query(

@@ -71,7 +71,8 @@ extension PostgresStore {
 
   public func correctComplaint(_ correction: ComplaintCorrection, by actor: AuditActor) async throws -> Complaint {
     try await writeRegister { transaction in
-      guard let (before, unitID) = try await Self.complaint(id: correction.complaintID, forUpdate: true, in: transaction)
+      guard
+        let (before, unitID) = try await Self.complaint(id: correction.complaintID, forUpdate: true, in: transaction)
       else { throw OversightRules.unknownComplaint(correction.complaintID) }
       try OversightRules.check(correction, of: before)
       let after = correction.applied(to: before)
@@ -99,7 +100,11 @@ extension PostgresStore {
     try await complaints(
       PostgresQuery(
         unsafeSQL: "SELECT \(complaintColumns) FROM complaint WHERE id = $1\(forUpdate ? " FOR UPDATE" : "")",
-        binds: { var b = PostgresBindings(); b.append(id); return b }()), in: transaction
+        binds: {
+          var b = PostgresBindings()
+          b.append(id)
+          return b
+        }()), in: transaction
     ).first
   }
 

@@ -15,7 +15,8 @@ extension PostgresStore: OversightStore {
   @discardableResult
   public func recordInspections(_ batch: [Inspection], audit: ImportAudit?) async throws -> [Inspection] {
     try await writeRegister { transaction in
-      try await Self.lock(Self.subjectLocks(batch.flatMap { $0.subjects.map(\.subject) }, in: transaction), in: transaction)
+      try await Self.lock(
+        Self.subjectLocks(batch.flatMap { $0.subjects.map(\.subject) }, in: transaction), in: transaction)
       var rollup = OversightRollupWrites()
       var result: [Inspection] = []
       for (index, inspection) in batch.enumerated() {

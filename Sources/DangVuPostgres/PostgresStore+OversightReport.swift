@@ -18,7 +18,8 @@ extension PostgresStore {
       }
       let roots = asked == nil ? try await Self.roots(on: period.through, in: transaction) : []
       let counted = everyone ? nil : asked?.code
-      let comparison = ReportComparison.of(period, firstRecord: try await Self.oversightBound(upTo: nil, in: transaction))
+      let comparison = ReportComparison.of(
+        period, firstRecord: try await Self.oversightBound(upTo: nil, in: transaction))
       let current = try await Self.oversightCounts(period, scope: counted, categories: categories, in: transaction)
       let previous =
         comparison.available
@@ -143,7 +144,8 @@ extension PostgresStore {
         SELECT kind_no, organ_no, is_member, count(*) FROM inspection_subject
         WHERE started BETWEEN $1 AND $2 AND \($0("unit_id")) GROUP BY kind_no, organ_no, is_member
         """
-      }, columns: ["inspection_subject.kind_no", "inspection_subject.organ_no", "inspection_subject.is_member", "count"])
+      },
+      columns: ["inspection_subject.kind_no", "inspection_subject.organ_no", "inspection_subject.is_member", "count"])
     {
       try reader.visits(
         kindNo: try row.value(0), organNo: try row.value(1), member: try row.value(2), count: try row.value(3))
@@ -179,7 +181,12 @@ extension PostgresStore {
             SELECT \(aggregate)(started) AS d FROM inspection_subject WHERE started <= $1
             UNION ALL SELECT \(aggregate)(decided) FROM discipline_decision WHERE decided <= $1
             UNION ALL SELECT \(aggregate)(received) FROM complaint WHERE received <= $1) AS bounds
-          """, binds: { var b = PostgresBindings(); b.append(until); return b }()), columns: ["day"]
+          """,
+        binds: {
+          var b = PostgresBindings()
+          b.append(until)
+          return b
+        }()), columns: ["day"]
     ).first?.optionalDay(0)
   }
 

@@ -90,7 +90,8 @@ extension PostgresStore {
     {
       recount.add(
         member: try row.value(0), subjectID: try row.value(1),
-        try OversightVisit(row: try row.value(2), kindNo: try row.value(3), organNo: try row.value(4), month: try row.value(5)))
+        try OversightVisit(
+          row: try row.value(2), kindNo: try row.value(3), organNo: try row.value(4), month: try row.value(5)))
     }
     return recount.counts
   }

@@ -58,7 +58,8 @@ struct OversightRollupTests {
           InspectionCorrection(
             inspectionID: id, kind: kinds[random.below(kinds.count)],
             organ: random.below(2) == 0 ? .partyCommittee : .inspectionCommission, title: before.title + " (sửa)",
-            started: Self.randomDay(&random), concluded: nil, subjects: Array(Set(subjects)).sorted { "\($0)" < "\($1)" },
+            started: Self.randomDay(&random), concluded: nil,
+            subjects: Array(Set(subjects)).sorted { "\($0)" < "\($1)" },
             reason: "Thử sửa"),
           by: AuditActor(login: "ubkt", role: "inspectionStaff"))
       }

@@ -46,9 +46,11 @@ struct PostgresOversightTests {
         try await store.recordInspections(
           [
             Inspection(
-              kind: kinds[n % kinds.count], body: ConductingBody(n % 2 == 0 ? .partyCommittee : .inspectionCommission, of: "KG"),
+              kind: kinds[n % kinds.count],
+              body: ConductingBody(n % 2 == 0 ? .partyCommittee : .inspectionCommission, of: "KG"),
               title: "Kiểm tra \(n)", started: Day(year: 2023, month: 1 + (n * 5) % 12, day: 1 + n % 27)!,
-              subjects: members.map { InspectionSubject(.member($0)) } + units.map { InspectionSubject(.unit(code: $0)) })
+              subjects: members.map { InspectionSubject(.member($0)) }
+                + units.map { InspectionSubject(.unit(code: $0)) })
           ], audit: nil)
       }
       #expect(outcomes.allSatisfy { $0 == .done }, "\(outcomes)")
@@ -100,7 +102,8 @@ struct PostgresOversightTests {
           AuditFilter(action: "discipline.correct", subject: "discipline:\(decision)"))
         #expect(entries.count == 2)
         let (last, first) = (entries[0], entries[1])
-        let firstNumber = try #require(["\(round)-0-QĐ/UBKT", "\(round)-1-QĐ/UBKT"].first { first.after?.contains($0) == true })
+        let firstNumber = try #require(
+          ["\(round)-0-QĐ/UBKT", "\(round)-1-QĐ/UBKT"].first { first.after?.contains($0) == true })
         #expect(first.before?.contains("\"5-QĐ/UBKT") == true)
         #expect(last.before?.contains(firstNumber) == true, "the second correction read the first's number")
       }

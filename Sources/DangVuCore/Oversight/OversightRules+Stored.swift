@@ -98,8 +98,7 @@ extension OversightRules {
   }
 
   /// The dissolution could not end the unit (`reason`, the tree's refusal: members remain, say).
-  public static func dissolutionRefused(_ unit: Organisation, by d: DisciplineDecision, reason: String) -> DomainError
-  {
+  public static func dissolutionRefused(_ unit: Organisation, by d: DisciplineDecision, reason: String) -> DomainError {
     DomainError(
       "discipline.dissolutionWithMembers", "Không thể giải tán \(unit.name) theo quyết định \(d.number): \(reason)")
   }

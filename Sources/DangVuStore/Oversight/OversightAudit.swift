@@ -61,7 +61,8 @@ extension NewAuditEntry {
   }
 
   /// A body's programme for a year set, the one it replaced (nil for none) kept as `before`.
-  public static func programmeSet(_ programme: OversightProgramme, before: OversightProgramme?, by actor: AuditActor) throws
+  public static func programmeSet(_ programme: OversightProgramme, before: OversightProgramme?, by actor: AuditActor)
+    throws
     -> NewAuditEntry
   {
     try oversight(

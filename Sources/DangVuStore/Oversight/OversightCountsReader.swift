@@ -128,7 +128,8 @@ extension OversightReport {
     current: OversightCounts, previous: OversightCounts?, comparison: ReportComparison
   ) -> OversightReport {
     let scope =
-      asked ?? (roots.count == 1
+      asked
+      ?? (roots.count == 1
         ? roots[0] : Organisation(id: 0, code: "*", name: "Đảng", kind: .provincialCommittee, founded: period.from))
     return OversightReport(
       period: period, scopeCode: scope.code, scopeName: scope.name, categories: categories, current: current,

@@ -28,7 +28,9 @@ public struct OversightVisit: Sendable {
   public init(row: Int64, kindNo: Int, organNo: Int, month: Int) throws {
     let kinds = OversightKind.allCases
     let organs = ConductingBody.Organ.allCases
-    guard kinds.indices.contains(kindNo) else { throw StoredValue.unknown(kindNo, column: "inspection_subject.kind_no") }
+    guard kinds.indices.contains(kindNo) else {
+      throw StoredValue.unknown(kindNo, column: "inspection_subject.kind_no")
+    }
     guard organs.indices.contains(organNo) else {
       throw StoredValue.unknown(organNo, column: "inspection_subject.organ_no")
     }

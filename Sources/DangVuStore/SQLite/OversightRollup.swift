@@ -71,7 +71,8 @@ final class OversightRollup {
         """)
     while let row = try cursor.next() {
       recount.add(
-        member: row[0], subjectID: row[1], try OversightVisit(row: row[2], kindNo: row[3], organNo: row[4], month: row[5]))
+        member: row[0], subjectID: row[1],
+        try OversightVisit(row: row[2], kindNo: row[3], organNo: row[4], month: row[5]))
     }
     return recount.counts
   }
