@@ -25,16 +25,7 @@ extension PostgresStore {
     let ids = batch.map(\.decisionID)
     return try await writeDiscipline(changesTree: try await aboutUnits(ids)) { transaction in
       try await Self.lockDecisions(ids, in: transaction)
-      var result: [Appeal] = []
-      for (index, appeal) in batch.enumerated() {
-        do {
-          result.append(try await Self.insert(appeal, in: transaction))
-        } catch let error as DomainError {
-          throw BatchItemError(index: index, error: error)
-        } catch let error as BatchItemError {
-          throw BatchItemError(index: index, error: error.error)
-        }
-      }
+      let result = try await Self.each(batch) { try await Self.insert($0, in: transaction) }
       try await Self.append(audit, in: transaction)
       return result
     }

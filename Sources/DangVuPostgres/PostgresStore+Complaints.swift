@@ -9,14 +9,7 @@ extension PostgresStore {
   @discardableResult
   public func recordComplaints(_ batch: [Complaint], audit: ImportAudit?) async throws -> [Complaint] {
     try await writeRegister { transaction in
-      var result: [Complaint] = []
-      for (index, complaint) in batch.enumerated() {
-        do {
-          result.append(try await Self.insert(complaint, in: transaction).complaint)
-        } catch let error as DomainError {
-          throw BatchItemError(index: index, error: error)
-        }
-      }
+      let result = try await Self.each(batch) { try await Self.insert($0, in: transaction).complaint }
       try await Self.append(audit, in: transaction)
       return result
     }

@@ -22,16 +22,7 @@ extension PostgresStore {
   public func recordDiscipline(_ batch: [DisciplineDecision], audit: ImportAudit?) async throws -> [DisciplineDecision]
   {
     try await writeDiscipline(changesTree: batch.contains { !$0.subject.isMember }) { transaction in
-      var result: [DisciplineDecision] = []
-      for (index, decision) in batch.enumerated() {
-        do {
-          result.append(try await Self.insert(decision, in: transaction))
-        } catch let error as DomainError {
-          throw BatchItemError(index: index, error: error)
-        } catch let error as BatchItemError {
-          throw BatchItemError(index: index, error: error.error)
-        }
-      }
+      let result = try await Self.each(batch) { try await Self.insert($0, in: transaction) }
       try await Self.append(audit, in: transaction)
       return result
     }
@@ -45,6 +36,24 @@ extension PostgresStore {
       _ = try await Self.append(.disciplineAdded(saved, by: actor), in: transaction)
       return saved
     }
+  }
+
+  /// `body` on each record of a batch in order; a refusal names the record's place in the batch (a refusal from
+  /// inside, the register's for an expulsion, takes the decision's place).
+  static func each<Record: Sendable, Result>(_ batch: [Record], _ body: (Record) async throws -> Result) async throws
+    -> [Result]
+  {
+    var results: [Result] = []
+    for (index, record) in batch.enumerated() {
+      do {
+        results.append(try await body(record))
+      } catch let error as DomainError {
+        throw BatchItemError(index: index, error: error)
+      } catch let error as BatchItemError {
+        throw BatchItemError(index: index, error: error.error)
+      }
+    }
+    return results
   }
 
   static func knownCategories(in transaction: PostgresTransaction) async throws -> Set<String> {
