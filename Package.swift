@@ -68,6 +68,8 @@ let package = Package(
       name: "dangvu",
       dependencies: [
         "DangVuCore", "DangVuStore", "DangVuWeb",
+        // `--database postgres://…`: every command on the central engine.
+        "DangVuPostgres",
         // `demo`, `serve --demo`, `grades demo` and the import benchmark's files.
         "DangVuDemo",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -54,6 +54,17 @@ extension PostgresStore: AuditStore {
     return entry
   }
 
+  public func auditHash(at sequence: Int64) async throws -> String? {
+    try await read { transaction in
+      for try await hash in try await transaction.query("SELECT hash FROM audit_entry WHERE seq = \(sequence)")
+        .decode(String.self)
+      {
+        return hash
+      }
+      return nil
+    }
+  }
+
   public func auditEntries(_ filter: AuditFilter) async throws -> [AuditEntry] {
     var query = AuditQuery()
     if let actor = filter.actor { query.where("a.actor_login = ", actor) }

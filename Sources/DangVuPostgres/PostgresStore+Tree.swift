@@ -84,21 +84,24 @@ extension PostgresStore: TreeStore {
   // whole country as for a cell under its own committee. The lineage is the root and the units it took over by
   // merger, and theirs (SQLite's `unitIsReachable`, decision 0040): a few rows.
   public func unitIsWithin(id: Int64, rootCode: String, on day: Day) async throws -> Bool {
-    try await !statement(
-      """
-      WITH RECURSIVE up(id) AS (
-        SELECT \(id)::bigint
-        UNION
-        SELECT p.parent_id FROM organisation_parent p JOIN up ON p.child_id = up.id
-        WHERE p.valid_from <= \(day.daysSinceEpoch)
-          AND (p.valid_until IS NULL OR p.valid_until > \(day.daysSinceEpoch))),
-      lineage(id) AS (
-        SELECT id FROM organisation WHERE code = \(rootCode)
-        UNION
-        SELECT s.predecessor_id FROM organisation_succession s JOIN lineage l ON s.successor_id = l.id)
-      SELECT 1 FROM up JOIN lineage ON lineage.id = up.id LIMIT 1
-      """, columns: ["organisation.id"]
-    ).isEmpty
+    try await !statement(Self.reachable(id: id, rootCode: rootCode, on: day), columns: ["organisation.id"]).isEmpty
+  }
+
+  /// One row when unit `id` is `rootCode`, below it, or below a unit it took over, on `day`; none otherwise.
+  static func reachable(id: Int64, rootCode: String, on day: Day) -> PostgresQuery {
+    """
+    WITH RECURSIVE up(id) AS (
+      SELECT \(id)::bigint
+      UNION
+      SELECT p.parent_id FROM organisation_parent p JOIN up ON p.child_id = up.id
+      WHERE p.valid_from <= \(day.daysSinceEpoch)
+        AND (p.valid_until IS NULL OR p.valid_until > \(day.daysSinceEpoch))),
+    lineage(id) AS (
+      SELECT id FROM organisation WHERE code = \(rootCode)
+      UNION
+      SELECT s.predecessor_id FROM organisation_succession s JOIN lineage l ON s.successor_id = l.id)
+    SELECT 1 FROM up JOIN lineage ON lineage.id = up.id LIMIT 1
+    """
   }
 
   public func tree(on day: Day, root code: String?) async throws -> OrganisationTree {

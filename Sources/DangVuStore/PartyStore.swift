@@ -9,15 +9,8 @@ public protocol PartyStore: EvaluationStore, CycleEvaluationStore, MembershipSto
   DashboardStore,
   AuditStore, RegisterStore, RegisterEditing, CellGrading, LifecycleRecording, TargetStore, LeadershipRecording,
   TreeStore,
-  TreeEditing, TreeSuccession
-{
-  // MARK: Scope
-
-  /// Which of `references` lie outside the subtree of `rootCode` (or do not exist): a unit by the tree on a day
-  /// it existed (today, or its last day); a member, a collective or a decision by the unit it belongs to.
-  func referencesOutside(_ references: ScopeReferences, within rootCode: String, on today: Day) async throws
-    -> ScopeReferences
-}
+  TreeEditing, TreeSuccession, ScopeChecking
+{}
 
 /// A unit to add: the parent by code, because files and people name units by code.
 public struct NewOrganisation: Hashable, Sendable {

@@ -24,9 +24,9 @@ struct AuditCommand: AsyncParsableCommand {
 
     func run() async throws {
       let verification: AuditVerification
-      let db: SQLiteStore
+      let db: any PartyStore
       do {
-        db = try store.open()
+        db = try await store.open()
         verification = try await db.verifyAuditChain()
       } catch { throw fail(error) }
       if let broken = verification.broken {
@@ -53,7 +53,7 @@ struct AuditCommand: AsyncParsableCommand {
     }
 
     /// A signed anchor: the signature first (a forged or edited file proves nothing), then the trail.
-    private func check(anchorFile path: String, trail: AuditVerification, in db: SQLiteStore) async throws {
+    private func check(anchorFile path: String, trail: AuditVerification, in db: any PartyStore) async throws {
       let anchor: AuditAnchor
       do {
         anchor = try AuditAnchor.read(from: path)
@@ -75,7 +75,7 @@ struct AuditCommand: AsyncParsableCommand {
     }
 
     /// The entry written down must still carry the same hash: a rewritten trail would verify on its own.
-    private func check(anchor: String, in db: SQLiteStore) async throws {
+    private func check(anchor: String, in db: any PartyStore) async throws {
       let parts = anchor.split(separator: ":", maxSplits: 1)
       guard parts.count == 2, let number = Int64(parts[0].drop(while: { $0 == "#" })) else {
         throw fail(

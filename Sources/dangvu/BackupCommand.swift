@@ -18,7 +18,10 @@ struct BackupCommand: AsyncParsableCommand {
 
   func run() async throws {
     do {
-      let check = try await store.open().backup(to: file)
+      let check = try await store.openFile(
+        for: "Sao lưu bằng `dangvu backup`",
+        onPostgres: "hãy dùng pg_basebackup và lưu trữ WAL (docs/deployment.md)."
+      ).backup(to: file)
       print("Đã sao lưu \(store.db) vào \(file): \(check.summaryVi).")
     } catch { throw fail(error) }
   }
@@ -43,7 +46,10 @@ struct RestoreCommand: AsyncParsableCommand {
 
   func run() async throws {
     do {
-      let outcome = try await DatabaseRestore.restore(from: file, to: store.db, force: force)
+      let target = try store.file(
+        for: "Khôi phục bằng `dangvu restore`",
+        onPostgres: "hãy khôi phục bằng bản sao lưu cơ sở (pg_basebackup) và WAL (docs/deployment.md).")
+      let outcome = try await DatabaseRestore.restore(from: file, to: target, force: force)
       print("Đã khôi phục \(store.db) từ \(file): \(outcome.check.summaryVi).")
       if let aside = outcome.keptAside { print("Cơ sở dữ liệu trước khi khôi phục được giữ ở \(aside).") }
     } catch { throw fail(error) }

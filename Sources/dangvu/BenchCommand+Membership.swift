@@ -20,7 +20,7 @@ extension BenchCommand {
 
     func run() async throws {
       do {
-        let db = try store.open()
+        let db = try await store.open()
         let period = try ReportPeriod(parsing: self.period)
         let root = try await db.rootCode()
         let rootUnit = try await db.organisation(code: root)!

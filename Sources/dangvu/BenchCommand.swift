@@ -25,7 +25,8 @@ struct BenchCommand: AsyncParsableCommand {
 
     func run() async throws {
       do {
-        let db = try store.open()
+        let db = try store.openFile(
+          for: "Đo tìm kiếm", onPostgres: "hãy dùng bench/register-search.sh, đo cả hai máy (docs/performance.md).")
         let sample = try await db.sampleMemberNames(count: max(50, queries / 4), seed: seed)
         guard !sample.isEmpty else {
           throw DomainError("bench.empty", "Cơ sở dữ liệu chưa có đảng viên; hãy chạy `dangvu demo` trước.")
@@ -87,7 +88,7 @@ struct BenchCommand: AsyncParsableCommand {
 
     func run() async throws {
       do {
-        let db = try store.open()
+        let db = try await store.open()
         let root = try await db.rootCode()
         let rootUnit = try await db.organisation(code: root)!
         let date = Day.lastDay(ofYear: year).adding(days: -16)

@@ -20,7 +20,11 @@ struct CheckCommand: AsyncParsableCommand {
   func run() async throws {
     let check: AggregateCheck
     do {
-      check = try await store.open().checkAggregates()
+      check = try await store.openFile(
+        for: "Kiểm tra số tổng hợp bằng `dangvu check`",
+        onPostgres:
+          "trên PostgreSQL, các số tổng hợp được giữ bởi cùng giao dịch với hồ sơ; chưa có lệnh kiểm tra riêng."
+      ).checkAggregates()
     } catch { throw fail(error) }
     for line in check.linesVi { print(line) }
     guard check.isConsistent else {

@@ -17,7 +17,7 @@ extension BenchCommand {
 
     func run() async throws {
       do {
-        let db = try store.open()
+        let db = try await store.open()
         let cache = RegisterCompletenessCache()
         let start = ContinuousClock.now
         guard

@@ -44,7 +44,10 @@ struct DemoCommand: AsyncParsableCommand {
           return day
         } ?? Day.today
       let (summary, grades, second) = try await Self.loadAndGrade(
-        into: try store.open(), options: DemoOptions(members: members, seed: seed), years: years, today: day)
+        into: try store.openFile(
+          for: "Nạp dữ liệu mẫu",
+          onPostgres: "dữ liệu mẫu được nạp hàng loạt vào một tệp SQLite (--database TỆP.sqlite)."),
+        options: DemoOptions(members: members, seed: seed), years: years, today: day)
       let n = VietnameseNumber.count
       print(
         """

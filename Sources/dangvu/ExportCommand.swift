@@ -56,7 +56,7 @@ struct ExportRegisterCommand: AsyncParsableCommand {
       throw fail(DomainError("export.xlsxNeedsOutput", "Sổ tính Excel cần tên tệp: thêm --output TỆP.xlsx."))
     }
     do {
-      let partyStore = try store.open()
+      let partyStore = try await store.open()
       if format == .xlsx, let output {
         FileHandleOutput.standardOutput.write(try await writeWorkbook(from: partyStore, to: output) + "\n")
         return

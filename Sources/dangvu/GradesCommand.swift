@@ -53,7 +53,7 @@ struct GradesCommand: AsyncParsableCommand {
 
     func run() async throws {
       do {
-        let db = try store.open()
+        let db = try await store.open()
         let scope: String
         if let org { scope = org } else { scope = try await db.rootCode(on: date) }
         if let byKind = try kind.cycle() {
@@ -89,7 +89,7 @@ struct GradesCommand: AsyncParsableCommand {
 
     func run() async throws {
       do {
-        let db = try store.open()
+        let db = try await store.open()
         guard let cycle = try await db.cycleCovering(code: code, year: year) else {
           throw DomainError("evaluation.noCycle", "Chưa mở đợt đánh giá năm \(year) cho \(code) hoặc cấp trên.")
         }
@@ -135,7 +135,7 @@ struct GradesCommand: AsyncParsableCommand {
 
     func run() async throws {
       do {
-        let db = try store.open()
+        let db = try await store.open()
         let subject = try await GradesCommand.subject(
           member: member, cadre: cadre, org: org, collective: collective, in: db)
         // Filed under the unit the grade is counted in (the member's cell, the unit's parent), as the pages file it.
@@ -220,7 +220,7 @@ struct GradesCommand: AsyncParsableCommand {
 
     func run() async throws {
       do {
-        let db = try store.open()
+        let db = try await store.open()
         let grades: [RecordedGrade]
         let cycle = try kind.cycle()
         if let cycle {

@@ -23,7 +23,7 @@ extension GradesCommand {
 
     func run() async throws {
       do {
-        let db = try store.open()
+        let db = try await store.open()
         guard let cycle = try kind.cycle() else {
           throw DomainError(
             "evaluation.scoreNeedsKind", "Chấm điểm theo nhóm tiêu chí dùng cho đợt --kind term, quarter hoặc adHoc.")

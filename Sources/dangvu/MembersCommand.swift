@@ -36,7 +36,7 @@ struct MembersCommand: AsyncParsableCommand {
 
     func run() async throws {
       do {
-        let db = try store.open()
+        let db = try await store.open()
         let member = try await db.member(key: key)
         let timeline = try await db.timeline(ofMember: member.id)
         print("\(member.fullName) — \(member.gender.nameVi), sinh ngày \(member.birthDate.vietnamese)")

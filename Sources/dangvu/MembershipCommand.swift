@@ -29,7 +29,7 @@ struct MembershipCommand: AsyncParsableCommand {
 
     func run() async throws {
       do {
-        let db = try store.open()
+        let db = try await store.open()
         guard let gender = Gender(parsing: self.gender) else {
           throw DomainError("member.badGender", "Giới tính \"\(self.gender)\" không hợp lệ: ghi Nam hoặc Nữ.")
         }
@@ -70,7 +70,7 @@ struct MembershipCommand: AsyncParsableCommand {
 
     func run() async throws {
       do {
-        let db = try store.open()
+        let db = try await store.open()
         guard let kind = EventKindWords.kind(self.kind) else {
           throw DomainError(
             "event.unknownKind",
@@ -110,7 +110,7 @@ struct MembershipCommand: AsyncParsableCommand {
 
     func run() async throws {
       do {
-        let db = try store.open()
+        let db = try await store.open()
         if let count {
           // Audited like the page's form, with the operating-system user as the actor.
           try await db.setAdmissionPlan(

@@ -21,7 +21,7 @@ struct OrgCommand: AsyncParsableCommand {
 
     func run() async throws {
       do {
-        let db = try store.open()
+        let db = try await store.open()
         let day = date ?? Day.today
         let tree = try await db.tree(on: day, root: root)
         let kinds = try await db.unitKinds()
@@ -52,7 +52,7 @@ struct OrgCommand: AsyncParsableCommand {
 
     func run() async throws {
       do {
-        let db = try store.open()
+        let db = try await store.open()
         // Both audited with the operating-system user in the write's transaction: a unit under a parent as a
         // change to the tree like any other, a new province (no parent) as the top of the tree.
         if let parent {

@@ -16,7 +16,7 @@ extension BenchCommand {
 
     func run() async throws {
       do {
-        let db = try store.open()
+        let db = try await store.open()
         let term = try ReportPeriod(parsing: self.term)
         let root = try await db.defaultScope()
         let rootCode = try await db.rootCode()

@@ -76,7 +76,7 @@ struct OversightCommand: AsyncParsableCommand {
 
     func run() async throws {
       do {
-        let db = try store.open()
+        let db = try await store.open()
         let history = try await db.disciplineHistory(of: subject.resolve(in: db))
         let names = Dictionary(uniqueKeysWithValues: try await db.violationCategories().map { ($0.code, $0.nameVi) })
         if history.isEmpty { print("Không có quyết định kỷ luật nào.") }
@@ -110,7 +110,7 @@ struct OversightCommand: AsyncParsableCommand {
 
     func run() async throws {
       do {
-        let db = try store.open()
+        let db = try await store.open()
         guard let form = DisciplineForm(parsing: form) else {
           throw DomainError("discipline.form", "\"\(self.form)\" không phải hình thức kỷ luật.")
         }

@@ -28,7 +28,7 @@ extension OversightCommand {
 
     func run() async throws {
       do {
-        let db = try store.open()
+        let db = try await store.open()
         guard let i = try await db.inspection(id: inspection) else {
           throw OversightCommand.unknown("cuộc kiểm tra, giám sát", inspection)
         }
@@ -89,7 +89,7 @@ extension OversightCommand {
 
     func run() async throws {
       do {
-        let db = try store.open()
+        let db = try await store.open()
         guard let d = try await db.disciplineDecision(id: decision)?.history.decision else {
           throw OversightCommand.unknown("quyết định kỷ luật", decision)
         }
@@ -122,7 +122,7 @@ extension OversightCommand {
 
     func run() async throws {
       do {
-        let db = try store.open()
+        let db = try await store.open()
         guard let c = try await db.complaint(id: complaint)?.complaint else {
           throw OversightCommand.unknown("đơn khiếu nại, tố cáo", complaint)
         }

@@ -24,7 +24,7 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
       do {
-        let db = try store.open()
+        let db = try await store.open()
         let scope: String?
         let report: EvaluationReport
         let day: Day
@@ -62,7 +62,7 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
       do {
-        let db = try store.open()
+        let db = try await store.open()
         let period = try period.resolve()
         let scope = try await output.scope(in: db, on: period.through)
         let report = try await db.membershipReport(scope: scope, period: period)

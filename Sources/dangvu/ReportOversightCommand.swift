@@ -23,7 +23,7 @@ extension ReportCommand {
 
     func run() async throws {
       do {
-        let db = try store.open()
+        let db = try await store.open()
         let period = try period.resolve()
         let scope = try await output.scope(in: db, on: period.through)
         let report = try await db.oversightReport(period: period, scope: scope)

@@ -48,12 +48,16 @@ struct ServeCommand: AsyncParsableCommand {
 
   func run() async throws {
     ServerProcess.prepare()
-    let db: SQLiteStore
+    let db: any PartyStore
     do {
-      db = try store.open()
       if demo {
-        try await loadDemoIfEmpty(db)
-        try await printDemoAccounts(db)
+        let file = try store.openFile(
+          for: "serve --demo", onPostgres: "dữ liệu mẫu được nạp vào một tệp SQLite (--database TỆP.sqlite).")
+        try await loadDemoIfEmpty(file)
+        try await printDemoAccounts(file)
+        db = file
+      } else {
+        db = try await store.open()
       }
     } catch {
       throw fail(error)
@@ -61,15 +65,17 @@ struct ServeCommand: AsyncParsableCommand {
     let app = buildApplication(
       store: db, configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
       options: WebOptions(secureCookies: secureCookies, trustedProxies: Set(trustedProxies)))
-    say("DangVu đang phục vụ \(store.db) tại http://\(host):\(port)/ — nhấn Ctrl+C để dừng.")
+    say("DangVu đang phục vụ \(store.shown) tại http://\(host):\(port)/ — nhấn Ctrl+C để dừng.")
     do {
       try await app.runService()
     } catch {
       // Most often the port is taken by another program.
       FileHandleOutput.standardError.write(
         "Không chạy được máy chủ tại \(host):\(port). Cổng có thể đang bị dùng; thử --port khác.\n")
+      await store.close(db)
       throw fail(error)
     }
+    await store.close(db)
   }
 
   /// Cookies go Secure (HTTPS only) unless the server answers only on this machine over plain HTTP,
@@ -78,7 +84,7 @@ struct ServeCommand: AsyncParsableCommand {
     httpsProxy || !["127.0.0.1", "localhost", "::1"].contains(host)
   }
 
-  private func printDemoAccounts(_ db: SQLiteStore) async throws {
+  private func printDemoAccounts(_ db: any PartyStore) async throws {
     let credentials = try await DemoAccounts.ensure(in: db)
     say("Tài khoản mẫu, một cho mỗi vai trò (mật khẩu mới mỗi lần chạy serve --demo):")
     for credential in credentials {

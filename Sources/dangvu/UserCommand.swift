@@ -26,7 +26,7 @@ struct UserCommand: AsyncParsableCommand {
     @Option(help: "For the member role: the member's party card number or number in DangVu.")
     var member: String?
 
-    func resolved(in db: SQLiteStore) async throws -> (Role, Int64?) {
+    func resolved(in db: any PartyStore) async throws -> (Role, Int64?) {
       guard let role = Role(rawValue: role) else {
         throw DomainError(
           "account.badRole",
@@ -46,7 +46,7 @@ struct UserCommand: AsyncParsableCommand {
 
     func run() async throws {
       do {
-        let db = try store.open()
+        let db = try await store.open()
         let (role, memberID) = try await roleOptions.resolved(in: db)
         try AccountRules.checkLogin(login)
         let password = try readPassword(confirm: true)
@@ -66,7 +66,7 @@ struct UserCommand: AsyncParsableCommand {
 
     func run() async throws {
       do {
-        let db = try store.open()
+        let db = try await store.open()
         guard try await db.account(login: login) != nil else {
           throw AccountRules.unknownAccount(login)
         }
@@ -85,7 +85,7 @@ struct UserCommand: AsyncParsableCommand {
 
     func run() async throws {
       do {
-        let db = try store.open()
+        let db = try await store.open()
         let (role, memberID) = try await roleOptions.resolved(in: db)
         try await db.setRole(
           login: login, role: role, scopeCode: roleOptions.scope, memberID: memberID, by: .commandLineUser)

@@ -40,7 +40,7 @@ struct UserTokenCommand: AsyncParsableCommand {
 
     func run() async throws {
       do {
-        let db = try store.open()
+        let db = try await store.open()
         var owner: Int64?
         if let login {
           guard let account = try await db.account(login: login) else {

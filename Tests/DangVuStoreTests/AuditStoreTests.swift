@@ -197,6 +197,9 @@ struct AuditStoreTests {
       #expect(verification.entriesChecked == 3)
       #expect(verification.lastSequence == 3)
       #expect(verification.lastHash == entries[2].hash)
+      // What an anchor is checked against: each entry's hash by number, none past the last.
+      #expect(try await t.store.auditHash(at: 2) == entries[1].hash)
+      #expect(try await t.store.auditHash(at: 4) == nil)
     }
   }
 

@@ -202,6 +202,7 @@ struct PartyStoreOnly: PartyStore {
   func appendAudit(_ new: NewAuditEntry) async throws -> AuditEntry { try await base.appendAudit(new) }
   func auditEntries(_ filter: AuditFilter) async throws -> [AuditEntry] { try await base.auditEntries(filter) }
   func verifyAuditChain() async throws -> AuditVerification { try await base.verifyAuditChain() }
+  func auditHash(at sequence: Int64) async throws -> String? { try await base.auditHash(at: sequence) }
   func memberWithVersion(id: Int64) async throws -> VersionedMember? { try await base.memberWithVersion(id: id) }
   func memberRecord(id: Int64, within rootCode: String?, on today: Day) async throws -> MemberRecord? {
     try await base.memberRecord(id: id, within: rootCode, on: today)

@@ -19,7 +19,8 @@ enum StoreEngine: String, CaseIterable, Sendable {
   case postgres
 
   /// The parts every engine here serves.
-  typealias Parts = RegisterStore & TreeEditing & TreeSuccession & AuditStore & AccountStore & OversightStore
+  typealias Parts = RegisterStore & TreeEditing & TreeSuccession & AuditStore & AccountStore & ScopeChecking
+    & OversightStore
 
   /// Runs `body` on a new, empty store of this engine, closed afterwards whether `body` throws or not.
   func withStore(_ body: (AuditTestStore) async throws -> Void) async throws {

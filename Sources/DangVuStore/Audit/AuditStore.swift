@@ -13,4 +13,7 @@ public protocol AuditStore: Sendable {
 
   /// Recomputes every hash in sequence order and reports the first entry that does not fit.
   func verifyAuditChain() async throws -> AuditVerification
+
+  /// The hash of entry `sequence`, nil when there is no such entry: what an anchor is checked against.
+  func auditHash(at sequence: Int64) async throws -> String?
 }

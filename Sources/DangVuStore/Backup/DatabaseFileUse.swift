@@ -14,10 +14,10 @@ import Foundation
 /// when the process ends, however it ends. So a write lock on that byte that would conflict means a live
 /// process — a server, or a command — has the file open. Locks held by this process are not reported,
 /// so call it before opening the file here.
-enum DatabaseFileUse {
+public enum DatabaseFileUse {
   static let dmsByte: off_t = 128
 
-  static func isOpenElsewhere(_ path: String) -> Bool {
+  public static func isOpenElsewhere(_ path: String) -> Bool {
     let descriptor = open(path + "-shm", O_RDONLY)
     // No -shm file: no connection has the database open in WAL mode.
     guard descriptor >= 0 else { return false }

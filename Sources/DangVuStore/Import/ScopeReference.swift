@@ -19,8 +19,16 @@ enum ScopeReference: Sendable {
   case disciplineDecision
 }
 
+/// An import's subtree check, in one read (`ImportScope`).
+public protocol ScopeChecking: Sendable {
+  /// Which of `references` lie outside the subtree of `rootCode` (or do not exist): a unit by the tree on a day
+  /// it existed (today, or its last day); a member, a collective or a decision by the unit it belongs to.
+  func referencesOutside(_ references: ScopeReferences, within rootCode: String, on today: Day) async throws
+    -> ScopeReferences
+}
+
 /// The units, members, collectives and decisions an import names, to be found inside or outside a subtree in one
-/// read (`PartyStore.referencesOutside`).
+/// read (`ScopeChecking.referencesOutside`).
 public struct ScopeReferences: Sendable, Hashable {
   public var unitCodes: Set<String> = []
   public var cardNumbers: Set<String> = []

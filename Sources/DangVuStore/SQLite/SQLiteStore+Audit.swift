@@ -120,7 +120,6 @@ extension SQLiteStore {
     return AuditHead(sequence: sequence, hash: hash)
   }
 
-  /// The hash of entry `sequence`, nil when there is no such entry: what an anchor is checked against.
   public func auditHash(at sequence: Int64) async throws -> String? {
     try await writer.read { db in
       try Row.fetchOne(db, sql: "SELECT hash FROM audit_entry WHERE seq = ?", arguments: [sequence]).flatMap {
