@@ -96,6 +96,21 @@ extension PostgresStore {
     return recount.counts
   }
 
+  /// Writes the whole table again from the lượt: after rows were copied in without their rollup (`copyIn`), or to
+  /// repair it should it ever drift. Meant for a database no server writes to meanwhile (a copy's own transaction):
+  /// it takes no subject's lock.
+  static func rebuildRollup(in transaction: PostgresTransaction) async throws {
+    try await transaction.query("DELETE FROM oversight_rollup")
+    let rows = try await recountRollup(in: transaction).filter { $0.value != 0 }.map { (key: $0.key, count: $0.value) }
+    guard !rows.isEmpty else { return }
+    try await transaction.query(
+      """
+      INSERT INTO oversight_rollup(month_no, group_no, is_member, previous_month_no, count)
+      SELECT * FROM unnest(\(rows.map(\.key.month))::integer[], \(rows.map(\.key.group))::integer[],
+        \(rows.map(\.key.member))::boolean[], \(rows.map(\.key.previous))::integer[], \(rows.map(\.count))::integer[])
+      """)
+  }
+
   /// The table as kept, rows of count 0 left out.
   static func keptRollup(in transaction: PostgresTransaction) async throws -> [OversightRollupKey: Int] {
     var kept: [OversightRollupKey: Int] = [:]
