@@ -52,7 +52,9 @@ struct StoreOptions: ParsableArguments {
   }
 
   /// The database on either engine, its schema brought up to this version of DangVu.
-  func open() async throws -> any PartyStore {
+  func open() async throws -> any PartyStore { try await Self.open(db) }
+
+  static func open(_ db: String) async throws -> any PartyStore {
     switch try DatabaseAddress(db) {
     case .file(let path): return try SQLiteStore(path: path)
     case .postgres(let location):

@@ -24,6 +24,12 @@ struct ServeCommand: AsyncParsableCommand {
   var port: Int = 8080
   @Option(help: "The address to listen on.")
   var host: String = "127.0.0.1"
+  @Option(
+    name: .customLong("read-database"),
+    help: ArgumentHelp(
+      "A streaming replica of the PostgreSQL --database: the JSON reports are computed there whenever it has "
+        + "caught up with the primary (on the primary otherwise).", valueName: "URL"))
+  var readDatabase: String?
   @Flag(help: "Load the demo province first when the database is empty, and make one account per role.")
   var demo = false
   @Flag(help: "A proxy in front serves HTTPS: mark cookies Secure even on a loopback address.")
@@ -40,6 +46,14 @@ struct ServeCommand: AsyncParsableCommand {
     guard (1...65535).contains(port) else {
       throw ValidationError("Cổng \(port) không hợp lệ: hãy chọn một số từ 1 đến 65535.")
     }
+    if let readDatabase {
+      guard case .postgres = try? DatabaseAddress(readDatabase), case .postgres = try? DatabaseAddress(store.db)
+      else {
+        throw ValidationError(
+          "--read-database: một bản sao đọc (replica) của cơ sở dữ liệu PostgreSQL, dạng postgres://…; "
+            + "--database cũng phải là PostgreSQL (tệp SQLite không có bản sao đọc).")
+      }
+    }
     for proxy in trustedProxies where !ClientAddress.looksLikeIPAddress(proxy) {
       throw ValidationError(
         "--trusted-proxy \(proxy): hãy ghi địa chỉ IP của proxy như máy chủ thấy nó, ví dụ 127.0.0.1 hoặc ::1.")
@@ -49,6 +63,7 @@ struct ServeCommand: AsyncParsableCommand {
   func run() async throws {
     ServerProcess.prepare()
     let db: any PartyStore
+    var replica: (any PartyStore)? = nil
     do {
       if demo {
         let file = try store.openFile(
@@ -59,11 +74,12 @@ struct ServeCommand: AsyncParsableCommand {
       } else {
         db = try await store.open()
       }
+      if let readDatabase { replica = try await StoreOptions.open(readDatabase) }
     } catch {
       throw fail(error)
     }
     let app = buildApplication(
-      store: db, configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
+      store: db, readReplica: replica, configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
       options: WebOptions(secureCookies: secureCookies, trustedProxies: Set(trustedProxies)))
     say("DangVu đang phục vụ \(store.shown) tại http://\(host):\(port)/ — nhấn Ctrl+C để dừng.")
     do {
@@ -73,9 +89,11 @@ struct ServeCommand: AsyncParsableCommand {
       FileHandleOutput.standardError.write(
         "Không chạy được máy chủ tại \(host):\(port). Cổng có thể đang bị dùng; thử --port khác.\n")
       await store.close(db)
+      if let replica { await store.close(replica) }
       throw fail(error)
     }
     await store.close(db)
+    if let replica { await store.close(replica) }
   }
 
   /// Cookies go Secure (HTTPS only) unless the server answers only on this machine over plain HTTP,

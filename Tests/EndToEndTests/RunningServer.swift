@@ -6,15 +6,19 @@ import Foundation
 
 /// The real `dangvu serve` on a loopback port over a database in `dir`, talked to over HTTP as a browser or
 /// an integration would. Stopped when the test lets go of it.
-final class RunningServer {
+// Unchecked: after init it only reads `base` and starts requests, which may run side by side.
+final class RunningServer: @unchecked Sendable {
   let process = Process()
   let base: URL
 
   /// `binary` is the built one unless a test installs a copy elsewhere.
-  init(dir: URL, binary: URL = DangVuBinary.url) async throws {
+  /// `database`: the `--database` value, the folder's SQLite file unless a test names a PostgreSQL address.
+  init(dir: URL, binary: URL = DangVuBinary.url, database: String? = nil) async throws {
     let port = Int.random(in: 20_000...40_000)
     process.executableURL = binary
-    process.arguments = ["serve", "--port", String(port), "--db", dir.appendingPathComponent("dangvu.sqlite").path]
+    process.arguments = [
+      "serve", "--port", String(port), "--database", database ?? dir.appendingPathComponent("dangvu.sqlite").path,
+    ]
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     try process.run()

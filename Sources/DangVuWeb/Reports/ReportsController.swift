@@ -6,8 +6,15 @@ import Hummingbird
 /// Every route needs `readReports`, and the subtree it names must be inside the principal's.
 struct ReportsController {
   let store: any ReportingStore
+  /// Where the JSON answers are computed: `store`, or a read replica that has caught up with it.
+  let reads: ReportReads
   /// The JSON answers, kept until the data changes.
   let cache = ReportCache()
+
+  init(store: any ReportingStore, replica: (any ReportingStore)? = nil) {
+    self.store = store
+    reads = ReportReads(primary: store, replica: replica)
+  }
 
   func addRoutes(to router: Router<AppRequestContext>) {
     router.get("bao-cao/danh-gia", use: evaluationPage)
@@ -31,7 +38,7 @@ struct ReportsController {
     let scope = try await ReportScopePicker.requestedScope(
       request, name: "to-chuc", access: access, on: Self.scopeDay(year: year, today: today))
     if let format {
-      let report = try await evaluation(year: year, scope: scope, today: today)
+      let report = try await Self.evaluation(year: year, scope: scope, today: today, in: store)
       return try await evaluationDownload(
         report, of: scope, format: format, fileStem: "\(report.year)",
         issuedOn: Self.scopeDay(year: report.year, today: today),
@@ -49,15 +56,15 @@ struct ReportsController {
     if let cycle = try Self.cycle(request) {
       // A cycle of a term, quarter or ad hoc (366-QĐ/TW): its own report, naming it.
       let scope = try await access.reportScope(request.queryValue("org"), on: min(today, cycle.period.through))
-      return try await cached("evaluation|\(cycle.kind.rawValue)|\(cycle.code)|\(scope)|\(today.iso)") {
+      return try await cached("evaluation|\(cycle.kind.rawValue)|\(cycle.code)|\(scope)|\(today.iso)") { store in
         try await store.evaluationReport(cycle, scope: scope)
       }
     }
     let year = try ReportParameters.year(request, names: .api)
     let scope = try await access.reportScope(
       request.queryValue("org"), on: Self.scopeDay(year: year, today: today))
-    return try await cached("evaluation|\(year.map(String.init) ?? "latest")|\(scope)|\(today.iso)") {
-      try await evaluation(year: year, scope: scope, today: today)
+    return try await cached("evaluation|\(year.map(String.init) ?? "latest")|\(scope)|\(today.iso)") { store in
+      try await Self.evaluation(year: year, scope: scope, today: today, in: store)
     }
   }
 
@@ -114,7 +121,9 @@ struct ReportsController {
     ).response(from: request, context: context)
   }
 
-  private func evaluation(year asked: Int?, scope: String, today: Day) async throws -> EvaluationReport {
+  private static func evaluation(year asked: Int?, scope: String, today: Day, in store: any ReportingStore)
+    async throws -> EvaluationReport
+  {
     var year = asked
     if year == nil { year = try await EvaluationPageModel.latestYear(store: store, scopeCode: scope, today: today) }
     guard let year, let report = try await EvaluationPageModel.report(store: store, scopeCode: scope, year: year)
@@ -156,7 +165,7 @@ struct ReportsController {
     let today = context.today
     let period = try ReportParameters.period(request, names: .api) ?? .year(today.year)
     let scope = try await access.reportScope(request.queryValue("org"), on: min(today, period.through))
-    return try await cached("membership|\(Self.key(period))|\(scope)") {
+    return try await cached("membership|\(Self.key(period))|\(scope)") { store in
       try await store.membershipReport(scope: scope, period: period)
     }
   }
@@ -215,20 +224,20 @@ struct ReportsController {
     let today = context.today
     let period = try ReportParameters.period(request, names: .api) ?? .year(today.year)
     let scope = try await access.reportScope(request.queryValue("org"), on: min(today, period.through))
-    return try await cached("oversight|\(Self.key(period))|\(scope)") {
+    return try await cached("oversight|\(Self.key(period))|\(scope)") { store in
       try await store.oversightReport(period: period, scope: scope)
     }
   }
 
-  /// A report's JSON from the cache while the store has not changed; computed and kept otherwise. Callers
-  /// have checked the scope, which is part of the key, so an answer only ever goes to someone allowed it.
+  /// A report's JSON from the cache while the store has not changed; computed (on the replica when it has caught
+  /// up, `ReportReads`) and kept otherwise. Callers have checked the scope, which is part of the key, so an answer
+  /// only ever goes to someone allowed it.
   private func cached<Report: Encodable & Sendable>(
-    _ key: String, report: @escaping @Sendable () async throws -> Report
+    _ key: String, report: @escaping @Sendable (any ReportingStore) async throws -> Report
   ) async throws -> ReportJSON {
-    ReportJSON(
-      body: try await cache.body(key: key, generation: try await store.dataGeneration()) {
-        try ReportJSON.text(try await report())
-      })
+    let (source, generation) = try await reads.current()
+    return ReportJSON(
+      body: try await cache.body(key: key, generation: generation) { try ReportJSON.text(try await report(source)) })
   }
 
   private static func key(_ period: ReportPeriod) -> String {

@@ -24,24 +24,30 @@ public struct WebOptions: Sendable {
 /// Assembles the web application over a store: one function, controllers that add their own routes,
 /// so tests build exactly what `dangvu serve` runs.
 public func buildApplication(
-  store: any PartyStore, configuration: ApplicationConfiguration = ApplicationConfiguration(),
-  options: WebOptions = WebOptions()
+  store: any PartyStore, readReplica: (any PartyStore)? = nil,
+  configuration: ApplicationConfiguration = ApplicationConfiguration(), options: WebOptions = WebOptions()
 ) -> some ApplicationProtocol {
-  let router = buildRouter(store: store, options: options)
+  let router = buildRouter(store: store, readReplica: readReplica, options: options)
   var config = configuration
   config.serverName = config.serverName ?? "DangVu"
   return Application(router: router, configuration: config)
 }
 
 /// The routes, for the application and for the test that checks each one is in the OpenAPI document.
-public func buildRouter(store: any PartyStore, options: WebOptions = WebOptions()) -> Router<AppRequestContext> {
+/// `readReplica`: where the JSON reports may be computed once it has caught up (`ReportReads`).
+public func buildRouter(
+  store: any PartyStore, readReplica: (any PartyStore)? = nil, options: WebOptions = WebOptions()
+) -> Router<AppRequestContext> {
   // The controllers on a scratch router first, for the table of methods each address answers (405s).
   let state = RouteState()
   let methods = RouteMethods(
-    addControllers(to: Router(context: AppRequestContext.self), store: store, options: options, state: state)
-      .routes.map {
-        ("\($0.path)", $0.method)
-      })
+    addControllers(
+      to: Router(context: AppRequestContext.self), store: store, readReplica: readReplica, options: options,
+      state: state
+    )
+    .routes.map {
+      ("\($0.path)", $0.method)
+    })
   let router = Router(context: AppRequestContext.self)
   // Outermost, so error pages and "no such route" answers carry the headers too.
   router.add(middleware: SecurityHeadersMiddleware(https: options.secureCookies))
@@ -53,7 +59,7 @@ public func buildRouter(store: any PartyStore, options: WebOptions = WebOptions(
   router.add(middleware: AuditMiddleware(store: store))
   router.add(middleware: MethodNotAllowedMiddleware(methods: methods))
   router.add(middleware: RepeatedParameterMiddleware())
-  return addControllers(to: router, store: store, options: options, state: state)
+  return addControllers(to: router, store: store, readReplica: readReplica, options: options, state: state)
 }
 
 /// What routes keep between requests, made once for the application (the scratch router of the 405 table shares
@@ -65,7 +71,8 @@ private struct RouteState {
 }
 
 private func addControllers(
-  to router: Router<AppRequestContext>, store: any PartyStore, options: WebOptions, state: RouteState
+  to router: Router<AppRequestContext>, store: any PartyStore, readReplica: (any PartyStore)?, options: WebOptions,
+  state: RouteState
 ) -> Router<AppRequestContext> {
   HealthController(store: store).addRoutes(to: router)
   OpenAPIController().addRoutes(to: router)
@@ -80,7 +87,7 @@ private func addControllers(
   ProgrammesController(store: store).addRoutes(to: router)
   ComplaintCorrectionController(store: store).addRoutes(to: router)
   InspectionCorrectionController(store: store).addRoutes(to: router)
-  ReportsController(store: store).addRoutes(to: router)
+  ReportsController(store: store, replica: readReplica).addRoutes(to: router)
   DashboardController(store: store).addRoutes(to: router)
   AuditController(store: store).addRoutes(to: router)
   ImportTemplatesController().addRoutes(to: router)
