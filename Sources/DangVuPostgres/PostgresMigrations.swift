@@ -16,7 +16,7 @@ enum PostgresMigrations {
   /// Every step, in order; a new slice appends its steps here and never edits one that has shipped.
   static let all: [Migration] = [
     auditTrail, organisationTree, registerReadByTheTree, dataGeneration, succession, register, accounts,
-    oversightAndLeadership, evaluation, lifecycle, membershipReport,
+    oversightAndLeadership, evaluation, oversight, lifecycle, membershipReport,
   ]
 
   /// Taken for the migration's transaction: two servers started at once on an empty database would

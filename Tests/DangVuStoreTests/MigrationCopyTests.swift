@@ -49,6 +49,16 @@ struct MigrationCopyTests {
       NewAccount(login: "hoa.bt", displayName: "Bùi Thị Hoa", role: .organisationStaff, scopeCode: "KG"),
       password: "mật khẩu đủ dài 2026", cost: 4,
       by: AuditActor(login: "quantri", role: Role.administrator.rawValue))
+    // Two lượt of one subject and one of a unit: the rollup PostgreSQL counts for itself has something to count.
+    for started in ["2023-02-10", "2023-05-10"] {
+      _ = try await store.recordInspections(
+        [
+          Inspection(
+            kind: .supervision(.thematic), body: ConductingBody(.inspectionCommission, of: "KG.01"), title: "Giám sát",
+            started: day(started),
+            subjects: [InspectionSubject(.member(sponsors[0].id)), InspectionSubject(.unit(code: "KG.01.001"))])
+        ], audit: nil)
+    }
     try await body(store, path)
   }
 
@@ -71,6 +81,14 @@ struct MigrationCopyTests {
         #expect(try await target.member(id: id) == (try await file.member(id: id)))
         #expect(try await target.timeline(ofMember: id).spans == (try await file.timeline(ofMember: id)).spans)
       }
+      // The oversight rollup is PostgreSQL's own, counted from the lượt copied: the whole year reads it.
+      for period in [try ReportPeriod.year(2023), try .quarter(2, of: 2023)] {
+        #expect(
+          try await target.oversightReport(period: period, scope: nil).figures
+            == (try await file.oversightReport(period: period, scope: nil)).figures)
+      }
+      #expect(try await target.oversightReport(period: .year(2023), scope: nil)["oversight.all.membersDistinct"] == 1)
+      #expect(try await target.inspection(id: 2) == (try await file.inspection(id: 2)))
       // The words of a name come over for the trigram index, computed: SQLite keeps them elsewhere.
       let hits = try await target.searchMembers("lan", within: nil, on: day("2026-12-07"), limit: 10)
       #expect(hits.map(\.fullName) == ["Đặng Thị Lan\tKhmer"])

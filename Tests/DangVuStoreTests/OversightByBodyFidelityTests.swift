@@ -16,9 +16,9 @@ struct OversightByBodyFidelityTests {
   ///   (also inspected by the committees: the pairs must not mix); party fees of units 3–4 and member 20;
   ///   thematic supervision of units 5–8 (5 and 6 also supervised by the committees) and members 18–19;
   /// and in 2022 the commissions' thematic supervision of units 0–1, so the year before has records.
-  static func province() async throws -> OversightProvince {
+  static func province(in store: any StoreEngine.Parts) async throws -> OversightProvince {
     let p = try await OversightProvince.build(
-      districts: 1, committeesPerDistrict: 2, cellsPerCommittee: 4, members: 40, posts: 0)
+      in: store, districts: 1, committeesPerDistrict: 2, cellsPerCommittee: 4, members: 40, posts: 0)
     let u = p.units
     let m = p.members
     try await p.inspect(
@@ -75,86 +75,98 @@ struct OversightByBodyFidelityTests {
     #expect(figures(r, "all") == [19, 9, 21, 21])
   }
 
-  @Test func everyKindByBodyFromTheRollupAndFromTheLuot() async throws {
-    let p = try await Self.province()
-    // A whole year of the whole province reads the rollup; a range ending on 30 December counts the lượt.
-    let year = try await p.store.oversightReport(period: try .year(2023), scope: "KG")
-    Self.checkKindsByBody(year)
-    let range = try await p.store.oversightReport(
-      period: try .range(from: day("2023-01-01"), through: day("2023-12-30")), scope: "KG")
-    Self.checkKindsByBody(range)
-    let district = try await p.store.oversightReport(period: try .year(2023), scope: "KG.0")
-    Self.checkKindsByBody(district)
-    #expect(year.figures["oversight.body.inspectionCommission.kind.supervision.thematic.unitsDistinct"]?.previous == 2)
+  @Test(arguments: StoreEngine.allCases) func everyKindByBodyFromTheRollupAndFromTheLuot(engine: StoreEngine)
+    async throws
+  {
+    try await engine.withOversightStore { store in
+      let p = try await Self.province(in: store)
+      // A whole year of the whole province reads the rollup; a range ending on 30 December counts the lượt.
+      let year = try await p.store.oversightReport(period: try .year(2023), scope: "KG")
+      Self.checkKindsByBody(year)
+      let range = try await p.store.oversightReport(
+        period: try .range(from: day("2023-01-01"), through: day("2023-12-30")), scope: "KG")
+      Self.checkKindsByBody(range)
+      let district = try await p.store.oversightReport(period: try .year(2023), scope: "KG.0")
+      Self.checkKindsByBody(district)
+      #expect(
+        year.figures["oversight.body.inspectionCommission.kind.supervision.thematic.unitsDistinct"]?.previous == 2)
+    }
   }
 
-  @Test func theTwoBodyParagraphsNameOnlyTheKindsEachRan() async throws {
-    let p = try await Self.province()
-    let (r, json) = try await p.reportJSON(try .year(2023))
-    #expect(json["oversight.body.partyCommittee.kind.inspection.regular.units"]?["current"] as? Int == 6)
-    #expect(json["oversight.body.partyCommittee.kind.inspection.regular.unitsDistinct"]?["current"] as? Int == 4)
-    #expect(json["complaints.denunciation.units.resolved"]?["current"] as? Int == 1)
-    #expect(json["complaints.denunciation.members.resolved"]?["current"] as? Int == 2)
-    #expect(json["complaints.denunciation.members.received"]?["current"] as? Int == 3)
-    #expect(json["complaints.complaint.members.resolved"]?["current"] as? Int == 1)
-    let text = OversightNarrative.text(r)
-    #expect(
-      OversightNarrativeParagraphs.starting(text, "Cấp ủy các cấp")
-        == "Cấp ủy các cấp kiểm tra 4 tổ chức đảng (6 lượt, tăng 4 tổ chức so với năm trước) "
-        + "và 10 đảng viên (tăng 10 đảng viên so với năm trước); "
-        + "giám sát chuyên đề 3 tổ chức đảng (tăng 3 tổ chức so với năm trước) "
-        + "và 5 đảng viên (tăng 5 đảng viên so với năm trước).")
-    #expect(
-      OversightNarrativeParagraphs.starting(text, "Ủy ban kiểm tra các cấp")
-        == "Ủy ban kiểm tra các cấp kiểm tra khi có dấu hiệu vi phạm 1 tổ chức đảng (tăng 1 tổ chức so với năm trước) "
-        + "và 3 đảng viên (tăng 3 đảng viên so với năm trước); "
-        + "kiểm tra tài chính 3 tổ chức đảng (tăng 3 tổ chức so với năm trước); "
-        + "kiểm tra việc thu, nộp đảng phí 2 tổ chức đảng (tăng 2 tổ chức so với năm trước) "
-        + "và 1 đảng viên (tăng 1 đảng viên so với năm trước); "
-        + "giám sát chuyên đề 4 tổ chức đảng (tăng 2 tổ chức so với năm trước) "
-        + "và 2 đảng viên (tăng 2 đảng viên so với năm trước).")
-    // The committees' paragraph comes first.
-    #expect(text.range(of: "Cấp ủy các cấp")!.lowerBound < text.range(of: "Ủy ban kiểm tra các cấp")!.lowerBound)
-    #expect(
-      OversightNarrativeParagraphs.starting(text, "Tiếp nhận")
-        == "Tiếp nhận 5 đơn khiếu nại, tố cáo (khiếu nại 1, tố cáo 4), tăng 5 đơn so với năm trước; "
-        + "giải quyết 4 đơn (đúng 1, sai 2, đúng một phần 1), tăng 4 đơn so với năm trước. "
-        + "Tiếp nhận tố cáo với 1 tổ chức đảng và 3 đảng viên; tiếp nhận khiếu nại của 1 đảng viên; "
-        + "giải quyết tố cáo với 1 tổ chức đảng và 2 đảng viên; giải quyết khiếu nại của 1 đảng viên.")
+  @Test(arguments: StoreEngine.allCases) func theTwoBodyParagraphsNameOnlyTheKindsEachRan(engine: StoreEngine)
+    async throws
+  {
+    try await engine.withOversightStore { store in
+      let p = try await Self.province(in: store)
+      let (r, json) = try await p.reportJSON(try .year(2023))
+      #expect(json["oversight.body.partyCommittee.kind.inspection.regular.units"]?["current"] as? Int == 6)
+      #expect(json["oversight.body.partyCommittee.kind.inspection.regular.unitsDistinct"]?["current"] as? Int == 4)
+      #expect(json["complaints.denunciation.units.resolved"]?["current"] as? Int == 1)
+      #expect(json["complaints.denunciation.members.resolved"]?["current"] as? Int == 2)
+      #expect(json["complaints.denunciation.members.received"]?["current"] as? Int == 3)
+      #expect(json["complaints.complaint.members.resolved"]?["current"] as? Int == 1)
+      let text = OversightNarrative.text(r)
+      #expect(
+        OversightNarrativeParagraphs.starting(text, "Cấp ủy các cấp")
+          == "Cấp ủy các cấp kiểm tra 4 tổ chức đảng (6 lượt, tăng 4 tổ chức so với năm trước) "
+          + "và 10 đảng viên (tăng 10 đảng viên so với năm trước); "
+          + "giám sát chuyên đề 3 tổ chức đảng (tăng 3 tổ chức so với năm trước) "
+          + "và 5 đảng viên (tăng 5 đảng viên so với năm trước).")
+      #expect(
+        OversightNarrativeParagraphs.starting(text, "Ủy ban kiểm tra các cấp")
+          == "Ủy ban kiểm tra các cấp kiểm tra khi có dấu hiệu vi phạm 1 tổ chức đảng (tăng 1 tổ chức so với năm trước) "
+          + "và 3 đảng viên (tăng 3 đảng viên so với năm trước); "
+          + "kiểm tra tài chính 3 tổ chức đảng (tăng 3 tổ chức so với năm trước); "
+          + "kiểm tra việc thu, nộp đảng phí 2 tổ chức đảng (tăng 2 tổ chức so với năm trước) "
+          + "và 1 đảng viên (tăng 1 đảng viên so với năm trước); "
+          + "giám sát chuyên đề 4 tổ chức đảng (tăng 2 tổ chức so với năm trước) "
+          + "và 2 đảng viên (tăng 2 đảng viên so với năm trước).")
+      // The committees' paragraph comes first.
+      #expect(text.range(of: "Cấp ủy các cấp")!.lowerBound < text.range(of: "Ủy ban kiểm tra các cấp")!.lowerBound)
+      #expect(
+        OversightNarrativeParagraphs.starting(text, "Tiếp nhận")
+          == "Tiếp nhận 5 đơn khiếu nại, tố cáo (khiếu nại 1, tố cáo 4), tăng 5 đơn so với năm trước; "
+          + "giải quyết 4 đơn (đúng 1, sai 2, đúng một phần 1), tăng 4 đơn so với năm trước. "
+          + "Tiếp nhận tố cáo với 1 tổ chức đảng và 3 đảng viên; tiếp nhận khiếu nại của 1 đảng viên; "
+          + "giải quyết tố cáo với 1 tổ chức đảng và 2 đảng viên; giải quyết khiếu nại của 1 đảng viên.")
+    }
   }
 
   /// The same records over the term 2020–2025 and its mid-term review to the end of 2022: in lượt, and with no
   /// record in the term before, compared with nothing.
-  @Test func theTermAndItsMidTermReviewFromTheRecords() async throws {
-    let p = try await Self.province()
-    let term = try await p.store.oversightReport(period: try .term(from: 2020, to: 2025), scope: "KG")
-    #expect(term.comparison.reason == .beforeRecords)
-    let text = OversightNarrative.text(term)
-    #expect(
-      OversightNarrativeParagraphs.starting(text, "Cấp ủy các cấp")
-        == "Cấp ủy các cấp kiểm tra 6 lượt tổ chức đảng (4 tổ chức) và 10 lượt đảng viên; "
-        + "giám sát chuyên đề 3 lượt tổ chức đảng và 5 lượt đảng viên.")
-    #expect(
-      OversightNarrativeParagraphs.starting(text, "Ủy ban kiểm tra các cấp")
-        == "Ủy ban kiểm tra các cấp kiểm tra khi có dấu hiệu vi phạm 1 lượt tổ chức đảng và 3 lượt đảng viên; "
-        + "kiểm tra tài chính 3 lượt tổ chức đảng; "
-        + "kiểm tra việc thu, nộp đảng phí 2 lượt tổ chức đảng và 1 lượt đảng viên; "
-        + "giám sát chuyên đề 6 lượt tổ chức đảng và 2 lượt đảng viên.")
+  @Test(arguments: StoreEngine.allCases) func theTermAndItsMidTermReviewFromTheRecords(engine: StoreEngine) async throws
+  {
+    try await engine.withOversightStore { store in
+      let p = try await Self.province(in: store)
+      let term = try await p.store.oversightReport(period: try .term(from: 2020, to: 2025), scope: "KG")
+      #expect(term.comparison.reason == .beforeRecords)
+      let text = OversightNarrative.text(term)
+      #expect(
+        OversightNarrativeParagraphs.starting(text, "Cấp ủy các cấp")
+          == "Cấp ủy các cấp kiểm tra 6 lượt tổ chức đảng (4 tổ chức) và 10 lượt đảng viên; "
+          + "giám sát chuyên đề 3 lượt tổ chức đảng và 5 lượt đảng viên.")
+      #expect(
+        OversightNarrativeParagraphs.starting(text, "Ủy ban kiểm tra các cấp")
+          == "Ủy ban kiểm tra các cấp kiểm tra khi có dấu hiệu vi phạm 1 lượt tổ chức đảng và 3 lượt đảng viên; "
+          + "kiểm tra tài chính 3 lượt tổ chức đảng; "
+          + "kiểm tra việc thu, nộp đảng phí 2 lượt tổ chức đảng và 1 lượt đảng viên; "
+          + "giám sát chuyên đề 6 lượt tổ chức đảng và 2 lượt đảng viên.")
 
-    let review = try await p.store.oversightReport(
-      period: try .midTerm(from: 2020, to: 2025, until: day("2022-12-31")), scope: "KG")
-    let reviewText = OversightNarrative.text(review)
-    #expect(
-      OversightNarrativeParagraphs.starting(reviewText, "Từ đầu nhiệm kỳ đến nay")
-        == "Từ đầu nhiệm kỳ đến nay, các cấp ủy, tổ chức đảng và ủy ban kiểm tra các cấp trong Đảng bộ tỉnh Kiên Giang "
-        + "đã kiểm tra, giám sát 2 lượt tổ chức đảng và 0 lượt đảng viên. Trong đó: "
-        + "kiểm tra 0 lượt tổ chức đảng và 0 lượt đảng viên; giám sát 2 lượt tổ chức đảng và 0 lượt đảng viên.")
-    #expect(
-      OversightNarrativeParagraphs.starting(reviewText, "Cấp ủy các cấp")
-        == "Cấp ủy các cấp không tiến hành kiểm tra, giám sát.")
-    #expect(
-      OversightNarrativeParagraphs.starting(reviewText, "Ủy ban kiểm tra các cấp")
-        == "Ủy ban kiểm tra các cấp giám sát chuyên đề 2 lượt tổ chức đảng.")
+      let review = try await p.store.oversightReport(
+        period: try .midTerm(from: 2020, to: 2025, until: day("2022-12-31")), scope: "KG")
+      let reviewText = OversightNarrative.text(review)
+      #expect(
+        OversightNarrativeParagraphs.starting(reviewText, "Từ đầu nhiệm kỳ đến nay")
+          == "Từ đầu nhiệm kỳ đến nay, các cấp ủy, tổ chức đảng và ủy ban kiểm tra các cấp trong Đảng bộ tỉnh Kiên Giang "
+          + "đã kiểm tra, giám sát 2 lượt tổ chức đảng và 0 lượt đảng viên. Trong đó: "
+          + "kiểm tra 0 lượt tổ chức đảng và 0 lượt đảng viên; giám sát 2 lượt tổ chức đảng và 0 lượt đảng viên.")
+      #expect(
+        OversightNarrativeParagraphs.starting(reviewText, "Cấp ủy các cấp")
+          == "Cấp ủy các cấp không tiến hành kiểm tra, giám sát.")
+      #expect(
+        OversightNarrativeParagraphs.starting(reviewText, "Ủy ban kiểm tra các cấp")
+          == "Ủy ban kiểm tra các cấp giám sát chuyên đề 2 lượt tổ chức đảng.")
+    }
   }
 }
 

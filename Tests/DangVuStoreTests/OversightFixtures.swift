@@ -6,15 +6,15 @@ import Foundation
 /// A province built through the store for the oversight tests: districts, grassroots committees, their cells,
 /// and members spread over the cells (official since 2011; the first `posts` hold a cell secretary's post).
 struct OversightProvince {
-  let store: SQLiteStore
+  let store: any StoreEngine.Parts
   /// Grassroots committees and cells: the units inspections are about.
   let units: [String]
   let members: [Int64]
 
-  static func build(districts: Int, committeesPerDistrict: Int, cellsPerCommittee: Int, members: Int, posts: Int)
-    async throws -> OversightProvince
-  {
-    let store = try SQLiteStore.inMemory()
+  static func build(
+    in store: any StoreEngine.Parts, districts: Int, committeesPerDistrict: Int, cellsPerCommittee: Int, members: Int,
+    posts: Int
+  ) async throws -> OversightProvince {
     var new = [
       NewOrganisation(
         code: "KG", name: "Đảng bộ tỉnh Kiên Giang", kind: .provincialCommittee, parentCode: nil,

@@ -21,7 +21,7 @@ enum StoreEngine: String, CaseIterable, Sendable {
   /// The parts every engine here serves.
   typealias Parts = RegisterStore & TreeEditing & TreeSuccession & AuditStore & AccountStore & ScopeChecking
     & LifecycleRecording & RegisterEditing & LeadershipRecording & MembershipStore & TargetStore
-    & EvaluationStore & CycleEvaluationStore & CellGrading
+    & EvaluationStore & CycleEvaluationStore & CellGrading & OversightStore
 
   /// Runs `body` on a new, empty store of this engine, closed afterwards whether `body` throws or not.
   func withStore(_ body: (AuditTestStore) async throws -> Void) async throws {

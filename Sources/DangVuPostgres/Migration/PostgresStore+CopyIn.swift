@@ -67,6 +67,8 @@ extension PostgresStore {
                 """))
         }
       }
+      // SQLite's oversight rollup stays behind (`CopyPlan.sqliteOnly`): PostgreSQL's is counted from the lượt copied.
+      try await Self.rebuildRollup(in: transaction)
       return CopySummary(tables: plan.tables.map { ($0.name, $0.rows) }, leftOut: plan.leftOut)
     }
   }

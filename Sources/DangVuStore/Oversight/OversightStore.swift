@@ -121,6 +121,18 @@ public struct OversightRecords: Sendable, Codable {
   public var memberNames: [String: String]
   public var unitNames: [String: String]
 
+  /// For engines outside this module.
+  public init(
+    inspections: [Inspection], discipline: [DisciplineHistory], complaints: [Complaint], memberNames: [String: String],
+    unitNames: [String: String]
+  ) {
+    self.inspections = inspections
+    self.discipline = discipline
+    self.complaints = complaints
+    self.memberNames = memberNames
+    self.unitNames = unitNames
+  }
+
   public func name(of subject: OversightSubject) -> String {
     switch subject {
     case .member(let id): memberNames[String(id)] ?? "đảng viên \(id)"

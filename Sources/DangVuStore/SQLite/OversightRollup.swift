@@ -6,21 +6,12 @@ import GRDB
 /// written once by `flush()`.
 final class OversightRollup {
   private let db: Database
-  struct Key: Hashable {
-    var month: Int
-    var group: Int
-    var member: Bool
-    var previous: Int
-  }
-  private var pending: [Key: Int] = [:]
+  typealias Key = OversightRollupKey
+  private var pending = OversightRollupChanges()
 
   init(db: Database) { self.db = db }
 
-  /// `year * 12 + month - 1`: consecutive months are consecutive numbers.
-  static func monthNumber(_ day: Day) -> Int {
-    let c = day.components
-    return c.year * 12 + c.month - 1
-  }
+  static func monthNumber(_ day: Day) -> Int { OversightVisit.monthNumber(day) }
 
   /// Counts a lượt just inserted (its row is `rowID`), re-linking the subject's next lượt in each group to it.
   func added(member: Bool, subjectID: Int64, rowID: Int64) throws {
@@ -33,32 +24,16 @@ final class OversightRollup {
     try relink(member: member, subjectID: subjectID, rowID: rowID, sign: -1)
   }
 
-  /// In each group the lượt counts in, the lượt (month, previous) and its next one (next, month) against
-  /// (next, previous): `sign` 1 puts the lượt between its neighbours, -1 takes it out.
+  /// The subject's lượt in order, read inside the write transaction (SQLite's single writer keeps them current
+  /// until it commits), handed to the rule both engines keep the table by (`OversightRollupChanges`).
   private func relink(member: Bool, subjectID: Int64, rowID: Int64, sign: Int) throws {
-    let rows = try db.cachedRows(
+    let visits = try db.cachedRows(
       sql: """
-        SELECT rowid, started, kind_no, organ_no, month_no FROM inspection_subject
+        SELECT rowid, kind_no, organ_no, month_no FROM inspection_subject
         WHERE is_member = ? AND subject_id = ? ORDER BY started, rowid
-        """, arguments: [member, subjectID])
-    let kinds = OversightKind.allCases
-    let organs = ConductingBody.Organ.allCases
-    guard let row = rows.first(where: { ($0[0] as Int64) == rowID }) else { return }
-    let month: Int = row[4]
-    for group in OversightCounts.groupIndexes(kind: kinds[row[2]], organ: organs[row[3]]) {
-      let inGroup = rows.filter {
-        OversightCounts.groups[group].kinds.contains(kinds[$0[2]])
-          && OversightCounts.groups[group].organs.contains(organs[$0[3]])
-      }
-      let i = inGroup.firstIndex { ($0[0] as Int64) == rowID }!
-      let previous = i > 0 ? inGroup[i - 1][4] as Int : -1
-      pending[Key(month: month, group: group, member: member, previous: previous), default: 0] += sign
-      if i + 1 < inGroup.count {
-        let next: Int = inGroup[i + 1][4]
-        pending[Key(month: next, group: group, member: member, previous: previous), default: 0] -= sign
-        pending[Key(month: next, group: group, member: member, previous: month), default: 0] += sign
-      }
-    }
+        """, arguments: [member, subjectID]
+    ).map { try OversightVisit(row: $0[0], kindNo: $0[1], organNo: $0[2], month: $0[3]) }
+    pending.relink(member: member, visits: visits, row: rowID, sign: sign)
   }
 
   func flush() throws {
@@ -67,10 +42,9 @@ final class OversightRollup {
         INSERT INTO oversight_rollup(month_no, group_no, is_member, previous_month_no, count) VALUES (?, ?, ?, ?, ?)
         ON CONFLICT (month_no, group_no, is_member, previous_month_no) DO UPDATE SET count = count + excluded.count
         """)
-    for (key, delta) in pending where delta != 0 {
+    for (key, delta) in pending.take() {
       try statement.execute(arguments: [key.month, key.group, key.member, key.previous, delta])
     }
-    pending = [:]
   }
 
   /// Recomputes the whole table from `inspection_subject` in one pass over the subject index (each subject's
@@ -88,41 +62,25 @@ final class OversightRollup {
 
   /// The table's rows as `inspection_subject` gives them: what `rebuild` writes and `checkAggregates` compares.
   static func recount(in db: Database) throws -> [Key: Int] {
-    let kinds = OversightKind.allCases
-    let organs = ConductingBody.Organ.allCases
-    // Which groups each (kind, organ) pair counts in, worked out once.
-    var groupsOf: [[Int]] = []
-    for kind in kinds {
-      for organ in organs { groupsOf.append(OversightCounts.groupIndexes(kind: kind, organ: organ)) }
-    }
-    var counts: [Key: Int] = [:]
-    var last = [Int](repeating: -1, count: OversightCounts.groups.count)
-    var current: (Bool, Int64)?
+    var recount = OversightRollupRecount()
     let cursor = try Row.fetchCursor(
       db,
       sql: """
-        SELECT is_member, subject_id, kind_no, organ_no, month_no FROM inspection_subject
+        SELECT is_member, subject_id, rowid, kind_no, organ_no, month_no FROM inspection_subject
         ORDER BY is_member, subject_id, started, rowid
         """)
     while let row = try cursor.next() {
-      let subject: (Bool, Int64) = (row[0], row[1])
-      if current == nil || current! != subject {
-        current = subject
-        for g in last.indices { last[g] = -1 }
-      }
-      let month: Int = row[4]
-      for group in groupsOf[(row[2] as Int) * organs.count + (row[3] as Int)] {
-        counts[Key(month: month, group: group, member: subject.0, previous: last[group]), default: 0] += 1
-        last[group] = month
-      }
+      recount.add(
+        member: row[0], subjectID: row[1],
+        try OversightVisit(row: row[2], kindNo: row[3], organNo: row[4], month: row[5]))
     }
-    return counts
+    return recount.counts
   }
 
   /// The oversight figures of a month-aligned period from the rollup: lượt, and subjects whose previous lượt
   /// in the group is before the period's first month.
   static func read(
-    into counts: inout OversightCounts, fromMonth: Int, throughMonth: Int, in db: Database
+    into reader: inout OversightCountsReader, fromMonth: Int, throughMonth: Int, in db: Database
   ) throws {
     for row in try Row.fetchAll(
       db,
@@ -131,7 +89,7 @@ final class OversightRollup {
         FROM oversight_rollup WHERE month_no BETWEEN :from AND :through GROUP BY group_no, is_member
         """, arguments: ["from": fromMonth, "through": throughMonth])
     {
-      counts.setGroup(row[0], members: row[1], visits: row[2], subjects: row[3])
+      try reader.group(row[0], member: row[1], visits: row[2], subjects: row[3])
     }
   }
 }

@@ -41,14 +41,14 @@ extension SQLiteStore {
   /// One `inspection_subject` row per subject (a lượt), each counted in the rollup: members in the cell they were in
   /// on the day the inspection began, with the kind, organ and month copied for the report's index.
   static func insertSubjects(of inspection: Inspection, rollup: OversightRollup, in db: Database) throws {
-    let organNo = ConductingBody.Organ.allCases.firstIndex(of: inspection.body.organ)!
+    let organNo = OversightVisit.organNumber(inspection.body.organ)
     let statement = try db.cachedStatement(
       sql: """
         INSERT INTO inspection_subject(inspection_id, is_member, subject_id, unit_id, started, concluded, kind_no,
           organ_no, month_no, violation_found, conclusion, follow_up)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
-    let month = OversightRollup.monthNumber(inspection.started)
+    let month = OversightVisit.monthNumber(inspection.started)
     for s in inspection.subjects {
       let resolved = try resolve(s.subject, on: inspection.started, in: db)
       try statement.execute(arguments: [
@@ -64,13 +64,8 @@ extension SQLiteStore {
     async throws -> Inspection
   {
     try await writer.write { db in
-      guard let before = try Self.inspection(id: id, in: db) else {
-        throw DomainError("inspection.unknown", "Không tìm thấy cuộc kiểm tra, giám sát số \(id).")
-      }
-      guard day >= before.started else {
-        throw DomainError(
-          "inspection.dates", "Ngày kết luận \(day.vietnamese) trước ngày bắt đầu \(before.started.vietnamese).")
-      }
+      guard let before = try Self.inspection(id: id, in: db) else { throw OversightRules.unknownInspection(id) }
+      try OversightRules.checkConclusion(of: before, on: day)
       try db.execute(sql: "UPDATE inspection SET concluded = ? WHERE id = ?", arguments: [day.daysSinceEpoch, id])
       try db.execute(
         sql: "UPDATE inspection_subject SET concluded = ? WHERE inspection_id = ?", arguments: [day.daysSinceEpoch, id])
@@ -85,15 +80,10 @@ extension SQLiteStore {
           arguments: [
             finding.violationFound, finding.conclusion, finding.followUp, id, resolved.isMember, resolved.id,
           ])
-        guard db.changesCount == 1 else {
-          throw DomainError(
-            "inspection.notASubject", "\(resolved.name) không phải đối tượng của cuộc kiểm tra, giám sát số \(id).")
-        }
+        guard db.changesCount == 1 else { throw OversightRules.notASubject(resolved.name, of: id) }
       }
       let after = try Self.inspection(id: id, in: db)!
-      try Self.append(
-        actor, "inspection.conclude", subject: "inspection:\(id)", scope: before.body.unitCode, before: before,
-        after: after, in: db)
+      _ = try Self.append(.inspectionConcluded(before: before, after: after, by: actor), in: db)
       return after
     }
   }
@@ -134,19 +124,11 @@ extension SQLiteStore {
 
   static func setProgramme(_ programme: OversightProgramme, in db: Database) throws {
     let body = try requireOrganisation(code: programme.body.unitCode, in: db)
+    try OversightRules.check(programme)
     try db.execute(
       sql: "DELETE FROM oversight_programme WHERE body_organ = ? AND body_unit_id = ? AND year = ?",
       arguments: [programme.body.organ.rawValue, body.id, programme.year])
     for (kind, planned) in programme.planned.sorted(by: { $0.key < $1.key }) {
-      guard OversightKind(code: kind) != nil else {
-        throw DomainError(
-          "programme.unknownKind",
-          "\"\(kind)\" không phải loại kiểm tra, giám sát; dùng: \(OversightKind.allCases.map(\.code).joined(separator: ", "))."
-        )
-      }
-      guard planned >= 0 else {
-        throw DomainError("programme.negative", "Số cuộc dự kiến không được âm (\(kind): \(planned)).")
-      }
       try db.execute(
         sql: "INSERT INTO oversight_programme(body_organ, body_unit_id, year, kind, planned) VALUES (?, ?, ?, ?, ?)",
         arguments: [programme.body.organ.rawValue, body.id, programme.year, kind, planned])
@@ -167,7 +149,7 @@ extension SQLiteStore {
   }
 
   public func programmeProgress(body: ConductingBody, year: Int, on day: Day) async throws -> ProgrammeProgress? {
-    try await writer.read { db in
+    try await writer.read { db -> ProgrammeProgress? in
       let unit = try Self.requireOrganisation(code: body.unitCode, in: db)
       let planned = try Row.fetchAll(
         db,
@@ -176,7 +158,7 @@ extension SQLiteStore {
       guard !planned.isEmpty else { return nil }
       let from = Day.firstDay(ofYear: year).daysSinceEpoch
       let through = min(day, Day.lastDay(ofYear: year)).daysSinceEpoch
-      var begun: [String: (Int, Int)] = [:]
+      var begun: [String: (begun: Int, concluded: Int)] = [:]
       for row in try Row.fetchAll(
         db,
         sql: """
@@ -187,12 +169,8 @@ extension SQLiteStore {
         begun[row[0]] = (row[1], row[2])
       }
       let plannedByKind = Dictionary(uniqueKeysWithValues: planned.map { ($0[0] as String, $0[1] as Int) })
-      let lines = OversightKind.allCases.map(\.code).filter { plannedByKind[$0] != nil || begun[$0] != nil }.map {
-        ProgrammeProgress.Line(
-          kind: $0, planned: plannedByKind[$0] ?? 0, begun: begun[$0]?.0 ?? 0, concluded: begun[$0]?.1 ?? 0)
-      }
       return ProgrammeProgress(
-        programme: OversightProgramme(body: body, year: year, planned: plannedByKind), asOf: day, lines: lines)
+        programme: OversightProgramme(body: body, year: year, planned: plannedByKind), asOf: day, begun: begun)
     }
   }
 

@@ -8,13 +8,10 @@ extension SQLiteStore {
   public func recordAppeal(_ appeal: Appeal, by actor: AuditActor) async throws -> Appeal {
     try await writer.write { db in
       guard let before = try Self.disciplineHistory(decisionID: appeal.decisionID, in: db) else {
-        throw DomainError("appeal.unknownDecision", "Không tìm thấy quyết định kỷ luật số \(appeal.decisionID).")
+        throw OversightRules.unknownAppealedDecision(appeal.decisionID)
       }
       let saved = try Self.insert(appeal, in: db)
-      let after = DisciplineHistory(decision: before.decision, appeals: before.appeals + [saved])
-      try Self.append(
-        actor, "discipline.appeal", subject: "discipline:\(appeal.decisionID)",
-        scope: before.decision.decidingBody.unitCode, before: before, after: after, in: db)
+      _ = try Self.append(.disciplineAppealed(before: before, saved: saved, by: actor), in: db)
       return saved
     }
   }
@@ -35,18 +32,9 @@ extension SQLiteStore {
     try await writer.write { db in
       let before = try Self.programme(body: programme.body, year: programme.year, in: db)
       try Self.setProgramme(programme, in: db)
-      try Self.append(
-        actor, "programme.set",
-        subject: "programme:\(programme.body.organ.rawValue):\(programme.body.unitCode):\(programme.year)",
-        scope: programme.body.unitCode, before: before, after: programme, in: db)
+      _ = try Self.append(.programmeSet(programme, before: before, by: actor), in: db)
     }
   }
-}
-
-/// What a correction's audit entry keeps after: the corrected record and why.
-struct CorrectedRecord<Record: Encodable>: Encodable {
-  var record: Record
-  var reason: String
 }
 
 extension SQLiteStore {
@@ -55,16 +43,11 @@ extension SQLiteStore {
   {
     try await writer.write { db in
       guard let before = try Self.disciplineHistory(decisionID: correction.decisionID, in: db)?.decision else {
-        throw DomainError(
-          "discipline.unknown", "Không tìm thấy quyết định kỷ luật số \(correction.decisionID).")
+        throw OversightRules.unknownDecision(correction.decisionID)
       }
       try OversightRules.check(correction, of: before)
-      let known = Set(try String.fetchAll(db, sql: "SELECT code FROM violation_category"))
-      for code in correction.categories where !known.contains(code) {
-        throw DomainError(
-          "discipline.unknownCategory",
-          "\"\(code)\" không phải nội dung vi phạm đã khai báo; dùng: \(known.sorted().joined(separator: ", ")).")
-      }
+      try OversightRules.checkCategories(
+        correction.categories, known: Set(try String.fetchAll(db, sql: "SELECT code FROM violation_category")))
       let after = correction.applied(to: before)
       try db.execute(
         sql: """
@@ -72,7 +55,7 @@ extension SQLiteStore {
           WHERE id = ?
           """,
         arguments: [
-          after.number, after.violated.daysSinceEpoch, Set(after.categories).sorted().joined(separator: "|"),
+          after.number, after.violated.daysSinceEpoch, DisciplineCategories.encode(after.categories),
           after.selfCorrected, after.note, after.id,
         ])
       try db.execute(sql: "DELETE FROM discipline_violation WHERE decision_id = ?", arguments: [after.id])
@@ -89,13 +72,12 @@ extension SQLiteStore {
           try db.execute(
             sql: "UPDATE membership_event SET note = ? WHERE member_id = ? AND kind = ? AND note = ?",
             arguments: [
-              Self.expulsionNote(after), subjectID, MembershipEventKind.expelled.rawValue, Self.expulsionNote(before),
+              after.expulsionNote, subjectID, MembershipEventKind.expelled.rawValue, before.expulsionNote,
             ])
         }
       }
-      try Self.append(
-        actor, "discipline.correct", subject: "discipline:\(after.id)", scope: after.decidingBody.unitCode,
-        before: before, after: CorrectedRecord(record: after, reason: correction.reason), in: db)
+      _ = try Self.append(
+        .disciplineCorrected(before: before, after: after, reason: correction.reason, by: actor), in: db)
       return after
     }
   }
@@ -107,9 +89,7 @@ extension SQLiteStore {
       guard
         let row = try Row.fetchOne(
           db, sql: "SELECT \(Self.complaintColumns) FROM complaint WHERE id = ?", arguments: [correction.complaintID])
-      else {
-        throw DomainError("complaint.unknown", "Không tìm thấy đơn khiếu nại, tố cáo số \(correction.complaintID).")
-      }
+      else { throw OversightRules.unknownComplaint(correction.complaintID) }
       let before = try Self.complaint(row, in: db)
       try OversightRules.check(correction, of: before)
       let after = correction.applied(to: before)
@@ -119,9 +99,9 @@ extension SQLiteStore {
           after.kind.rawValue, after.summary, after.resolved?.daysSinceEpoch, after.finding?.rawValue, after.id,
         ])
       let unit = try Self.organisation(id: row[8], in: db)
-      try Self.append(
-        actor, "complaint.correct", subject: "complaint:\(after.id)", scope: unit?.code, before: before,
-        after: CorrectedRecord(record: after, reason: correction.reason), in: db)
+      _ = try Self.append(
+        .complaintCorrected(before: before, after: after, reason: correction.reason, scope: unit?.code, by: actor),
+        in: db)
       return after
     }
   }

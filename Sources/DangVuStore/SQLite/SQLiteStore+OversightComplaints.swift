@@ -43,22 +43,15 @@ extension SQLiteStore {
       guard
         let row = try Row.fetchOne(
           db, sql: "SELECT \(Self.complaintColumns) FROM complaint WHERE id = ?", arguments: [id])
-      else { throw DomainError("complaint.unknown", "Không tìm thấy đơn khiếu nại, tố cáo số \(id).") }
+      else { throw OversightRules.unknownComplaint(id) }
       let before = try Self.complaint(row, in: db)
-      if let resolved = before.resolved {
-        throw DomainError(
-          "complaint.alreadyResolved", "Đơn số \(id) đã được giải quyết ngày \(resolved.vietnamese).")
-      }
-      var after = before
-      after.resolved = day
-      after.finding = finding
-      try OversightRules.check(after)
+      let after = try OversightRules.resolving(before, on: day, finding: finding)
       try db.execute(
         sql: "UPDATE complaint SET resolved = ?, finding = ? WHERE id = ?",
         arguments: [day.daysSinceEpoch, finding.rawValue, id])
-      try Self.append(
-        actor, "complaint.resolve", subject: "complaint:\(id)", scope: try Self.organisation(id: row[8], in: db)?.code,
-        before: before, after: after, in: db)
+      _ = try Self.append(
+        .complaintResolved(
+          before: before, after: after, scope: try Self.organisation(id: row[8], in: db)?.code, by: actor), in: db)
       return after
     }
   }

@@ -24,19 +24,13 @@ extension SQLiteStore {
 
   static func insert(_ decision: DisciplineDecision, in db: Database) throws -> DisciplineDecision {
     var d = decision
-    let known = Set(
-      try db.cachedRows(sql: "SELECT code FROM violation_category").map { $0[0] as String })
-    for code in d.categories where !known.contains(code) {
-      throw DomainError(
-        "discipline.unknownCategory",
-        "\"\(code)\" không phải nội dung vi phạm đã khai báo; dùng: \(known.sorted().joined(separator: ", ")).")
-    }
+    try OversightRules.checkCategories(
+      d.categories, known: Set(try db.cachedRows(sql: "SELECT code FROM violation_category").map { $0[0] as String }))
     let body = try requireOrganisation(code: d.decidingBody.unitCode, in: db)
     if let inspection = d.inspectionID,
       try db.cachedValue(Bool.self, sql: "SELECT 1 FROM inspection WHERE id = ?", arguments: [inspection]) == nil
     {
-      throw DomainError(
-        "discipline.unknownInspection", "Không tìm thấy cuộc kiểm tra số \(inspection) dẫn đến kỷ luật.")
+      throw OversightRules.unknownInspectionBehind(inspection)
     }
     let subject = try resolve(d.subject, on: d.decided, in: db)
     if subject.isMember {
@@ -62,7 +56,7 @@ extension SQLiteStore {
     ).execute(arguments: [
       subject.isMember, subject.id, subject.unitID, d.form.rawValue, d.form.rawValue, d.decidingBody.organ.rawValue,
       body.id, d.number, d.decided.daysSinceEpoch, d.violated.daysSinceEpoch, d.inspectionID, d.selfCorrected, d.note,
-      Set(d.categories).sorted().joined(separator: "|"),
+      DisciplineCategories.encode(d.categories),
     ])
     d.id = db.lastInsertedRowID
     let category = try db.cachedStatement(
@@ -80,11 +74,9 @@ extension SQLiteStore {
     case .expulsion:
       do {
         try record(
-          [MembershipEvent(memberID: subject.id, kind: .expelled, date: day, note: expulsionNote(d))], in: db)
+          [MembershipEvent(memberID: subject.id, kind: .expelled, date: day, note: d.expulsionNote)], in: db)
       } catch let error as BatchItemError {
-        throw DomainError(
-          "discipline.expulsion",
-          "Không ghi được việc khai trừ \(subject.name) theo quyết định \(d.number): \(error.error.message)")
+        throw OversightRules.expulsionRefused(subject.name, by: d, reason: error.error.message)
       }
     case .dissolution:
       let unit = try organisation(id: subject.id, in: db)!
@@ -94,9 +86,7 @@ extension SQLiteStore {
       do {
         try end(unit, on: day, in: db)
       } catch let error as DomainError {
-        throw DomainError(
-          "discipline.dissolutionWithMembers",
-          "Không thể giải tán \(unit.name) theo quyết định \(d.number): \(error.message)")
+        throw OversightRules.dissolutionRefused(unit, by: d, reason: error.message)
       }
       let effect = try db.cachedStatement(
         sql: "INSERT INTO discipline_effect(decision_id, organisation_id) VALUES (?, ?)")
@@ -115,7 +105,7 @@ extension SQLiteStore {
     case .expulsion:
       try db.execute(
         sql: "DELETE FROM membership_event WHERE member_id = ? AND kind = ? AND note = ?",
-        arguments: [subjectID, MembershipEventKind.expelled.rawValue, expulsionNote(d)])
+        arguments: [subjectID, MembershipEventKind.expelled.rawValue, d.expulsionNote])
       try rebuildSpans(ofMember: subjectID, in: db)
     case .dissolution:
       let ids = try Int64.fetchAll(
@@ -133,11 +123,6 @@ extension SQLiteStore {
     case .reprimand, .warning, .dismissal:
       break
     }
-  }
-
-  /// The expulsion event's note names the decision, so undoing removes exactly that event.
-  static func expulsionNote(_ d: DisciplineDecision) -> String {
-    "Khai trừ theo quyết định \(d.number) (kỷ luật số \(d.id))"
   }
 
   /// Checks the member's remaining history again and rewrites the derived spans and current cell.
@@ -178,38 +163,33 @@ extension SQLiteStore {
   static func insert(_ appeal: Appeal, in db: Database) throws -> Appeal {
     var appeal = appeal
     guard let history = try disciplineHistory(decisionID: appeal.decisionID, in: db) else {
-      throw DomainError("appeal.unknownDecision", "Không tìm thấy quyết định kỷ luật số \(appeal.decisionID).")
+      throw OversightRules.unknownAppealedDecision(appeal.decisionID)
     }
-    let isMember = history.decision.subject.isMember
-    try OversightRules.check(appeal, against: history, isMember: isMember)
-    var newForm: DisciplineForm?
-    if case .changed(let form) = appeal.outcome { newForm = form }
+    try OversightRules.check(appeal, against: history, isMember: history.decision.subject.isMember)
     try db.execute(
       sql:
         "INSERT INTO discipline_appeal(decision_id, lodged, decided, outcome, new_form, note) VALUES (?, ?, ?, ?, ?, ?)",
       arguments: [
         appeal.decisionID, appeal.lodged.daysSinceEpoch, appeal.decided.daysSinceEpoch, appeal.outcome.code,
-        newForm?.rawValue, appeal.note,
+        appeal.outcome.newForm?.rawValue, appeal.note,
       ])
     appeal.id = db.lastInsertedRowID
-    let before = history.form(on: appeal.decided)
-    let after = DisciplineHistory(decision: history.decision, appeals: history.appeals + [appeal]).form(
-      on: appeal.decided)
+    let effects = history.effects(of: appeal)
     let subjectID = try db.cachedValue(
       Int64.self, sql: "SELECT subject_id FROM discipline_decision WHERE id = ?", arguments: [appeal.decisionID])!
-    if let before, before != after {
-      try undoEffect(of: before, decision: history.decision, subjectID: subjectID, in: db)
+    if let undo = effects.undo {
+      try undoEffect(of: undo, decision: history.decision, subjectID: subjectID, in: db)
     }
-    if let after, after != before {
+    if let apply = effects.apply {
       let subject = try resolve(history.decision.subject, on: appeal.decided, in: db)
-      try applyEffect(of: after, decision: history.decision, subject: subject, on: appeal.decided, in: db)
+      try applyEffect(of: apply, decision: history.decision, subject: subject, on: appeal.decided, in: db)
     }
     try db.execute(
       sql: """
         UPDATE discipline_decision SET form_now = :form, first_appeal = MIN(COALESCE(first_appeal, :day), :day)
         WHERE id = :id
         """,
-      arguments: ["form": after?.rawValue, "day": appeal.decided.daysSinceEpoch, "id": appeal.decisionID])
+      arguments: ["form": effects.inForce?.rawValue, "day": appeal.decided.daysSinceEpoch, "id": appeal.decisionID])
     return appeal
   }
 
@@ -284,17 +264,8 @@ extension SQLiteStore {
     ).map { r in
       Appeal(
         id: r[0], decisionID: decisionID, lodged: Day(daysSinceEpoch: r[1]), decided: Day(daysSinceEpoch: r[2]),
-        outcome: try appealOutcome(r[3], r[4]), note: r[5])
+        outcome: try Appeal.Outcome.stored(r[3], newForm: r[4]), note: r[5])
     }
     return DisciplineHistory(decision: decision, appeals: appeals)
-  }
-
-  static func appealOutcome(_ code: String, _ form: String?) throws -> Appeal.Outcome {
-    switch code {
-    case "annulled": .annulled
-    case "changed": .changed(try StoredValue.decode(form ?? "", column: "discipline_appeal.new_form"))
-    case "upheld": .upheld
-    case let other: throw StoredValue.unknown(other, column: "discipline_appeal.outcome")
-    }
   }
 }

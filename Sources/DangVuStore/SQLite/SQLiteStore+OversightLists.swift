@@ -10,7 +10,7 @@ extension SQLiteStore {
       id: row[0], kind: try StoredValue.decode(row[1], column: "complaint.kind"),
       subject: try subject(isMember: row[2], id: row[3], in: db), received: Day(daysSinceEpoch: row[4]),
       resolved: (row[5] as Int?).map(Day.init(daysSinceEpoch:)),
-      finding: (row[6] as String?).flatMap(Complaint.Finding.init(rawValue:)), summary: row[7])
+      finding: try Complaint.Finding.stored(row[6]), summary: row[7])
   }
 
   public func complaint(id: Int64) async throws -> (complaint: Complaint, unitID: Int64)? {

@@ -10,9 +10,7 @@ extension SQLiteStore {
       let rollup = OversightRollup(db: db)
       let saved = try Self.insert(inspection, rollup: rollup, in: db)
       try rollup.flush()
-      try Self.append(
-        actor, "inspection.add", subject: "inspection:\(saved.id)", scope: saved.body.unitCode, before: nil,
-        after: saved, in: db)
+      _ = try Self.append(.inspectionAdded(saved, by: actor), in: db)
       return saved
     }
   }
@@ -22,9 +20,7 @@ extension SQLiteStore {
   {
     try await writer.write { db in
       let saved = try Self.insert(decision, in: db)
-      try Self.append(
-        actor, "discipline.add", subject: "discipline:\(saved.id)", scope: saved.decidingBody.unitCode, before: nil,
-        after: saved, in: db)
+      _ = try Self.append(.disciplineAdded(saved, by: actor), in: db)
       return saved
     }
   }
@@ -36,9 +32,8 @@ extension SQLiteStore {
       let subject = try Self.resolve(saved.subject, on: saved.received, in: db)
       try Self.insert(saved, subject: subject, in: db)
       saved.id = db.lastInsertedRowID
-      try Self.append(
-        actor, "complaint.add", subject: "complaint:\(saved.id)",
-        scope: try Self.organisation(id: subject.unitID, in: db)?.code, before: nil, after: saved, in: db)
+      _ = try Self.append(
+        .complaintAdded(saved, scope: try Self.organisation(id: subject.unitID, in: db)?.code, by: actor), in: db)
       return saved
     }
   }
@@ -49,8 +44,7 @@ extension SQLiteStore {
   public func correctInspection(_ correction: InspectionCorrection, by actor: AuditActor) async throws -> Inspection {
     try await writer.write { db in
       guard let before = try Self.inspection(id: correction.inspectionID, in: db) else {
-        throw DomainError(
-          "inspection.unknown", "Không tìm thấy cuộc kiểm tra, giám sát số \(correction.inspectionID).")
+        throw OversightRules.unknownInspection(correction.inspectionID)
       }
       try OversightRules.check(correction, of: before)
       let after = correction.applied(to: before)
@@ -71,22 +65,9 @@ extension SQLiteStore {
       }
       try Self.insertSubjects(of: after, rollup: rollup, in: db)
       try rollup.flush()
-      try Self.append(
-        actor, "inspection.correct", subject: "inspection:\(after.id)", scope: after.body.unitCode, before: before,
-        after: CorrectedRecord(record: after, reason: correction.reason), in: db)
+      _ = try Self.append(
+        .inspectionCorrected(before: before, after: after, reason: correction.reason, by: actor), in: db)
       return after
     }
-  }
-
-  /// Appends the entry of an oversight write inside its transaction: the record before (nil for a new one) and after,
-  /// as JSON, counted in `scope`, the unit the record belongs to.
-  static func append(
-    _ actor: AuditActor, _ action: String, subject: String, scope: String?, before: (any Encodable)?,
-    after: any Encodable, in db: Database
-  ) throws {
-    _ = try append(
-      NewAuditEntry(
-        actorLogin: actor.login, actorRole: actor.role, action: action, subject: subject, scopeCode: scope ?? "",
-        before: try before.map { try NewAuditEntry.json($0) }, after: try NewAuditEntry.json(after)), in: db)
   }
 }

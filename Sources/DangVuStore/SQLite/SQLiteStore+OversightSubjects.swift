@@ -25,20 +25,13 @@ extension SQLiteStore {
             SELECT cell_id, standing FROM member_span
             WHERE member_id = :id AND valid_from <= :day AND (valid_until IS NULL OR valid_until > :day)
             """, arguments: ["id": id, "day": day.daysSinceEpoch])
-      else {
-        throw DomainError(
-          "oversight.memberNotInRegister",
-          "\(name) không có trong danh sách đảng viên ngày \(day.vietnamese); hãy kiểm tra ngày hoặc đối tượng.")
-      }
+      else { throw OversightRules.memberNotInRegister(name, on: day) }
       return ResolvedSubject(
         isMember: true, id: id, unitID: span[0], name: name,
         probationary: (span[1] as String) == Standing.probationary.rawValue)
     case .unit(let code):
       let unit = try requireOrganisation(code: code, in: db)
-      guard unit.exists(on: day) else {
-        throw DomainError(
-          "oversight.unitNotExisting", "\(unit.name) (\(code)) không tồn tại vào ngày \(day.vietnamese).")
-      }
+      try OversightRules.checkExists(unit, on: day)
       return ResolvedSubject(isMember: false, id: unit.id, unitID: unit.id, name: unit.name)
     }
   }
