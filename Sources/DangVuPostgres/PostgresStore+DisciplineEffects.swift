@@ -13,20 +13,18 @@ extension PostgresStore {
     try await transaction.query("UPDATE organisation SET ended = NULL WHERE id = ANY(\(ids)) AND ended = \(d)")
     try await transaction.query(
       "UPDATE organisation_parent SET valid_until = NULL WHERE child_id = ANY(\(ids)) AND valid_until = \(d)")
+    // Links re-opened may place cells under a province again: the monthly sums are rebuilt by the next report,
+    // as after any change of the tree that moves provinces.
+    try await markMemberStockStale(in: transaction)
   }
 
   /// Checks the member's remaining history again and rewrites the derived spans and current cell (SQLite's
   /// `rebuildSpans`), the member's row locked as the register's writes lock it.
   static func rebuildSpans(ofMember id: Int64, in transaction: PostgresTransaction) async throws {
-    guard let member = try await members(where: "m.id = \(id) FOR UPDATE", in: transaction).first else {
+    guard try await exists("SELECT 1 FROM member WHERE id = \(id) FOR UPDATE", in: transaction) else {
       throw MemberRules.unknownMember(id)
     }
-    let history = try await events(of: id, in: transaction)
-    let cells = try await CellsRead.of(history, in: transaction)
-    let timeline = try MemberTimeline(member: member, events: history, cell: cells.check)
-    try await transaction.query("DELETE FROM member_span WHERE member_id = \(id)")
-    try await spanRows.insert(timeline.spans.map { (id, $0) }, in: transaction)
-    try await transaction.query(
-      "UPDATE member SET current_cell_id = \(timeline.currentCellID), version = version + 1 WHERE id = \(id)")
+    _ = try await rebuildSpans(ofMember: id, try await events(of: id, in: transaction), in: transaction)
+    try await transaction.query("UPDATE member SET version = version + 1 WHERE id = \(id)")
   }
 }

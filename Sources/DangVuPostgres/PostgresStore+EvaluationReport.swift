@@ -88,35 +88,10 @@ extension PostgresStore {
   }
 
   /// The good-or-above target binding the scope (nil: every province together) in the year, by the tree at the
-  /// year's end (`ReportTargets.binding`). The targets' table is the membership report's (its own step); until that
-  /// step has run, no target is stored on this database and none binds.
+  /// year's end, from the targets `TargetStore` keeps.
   static func evaluationTarget(scope: Organisation?, year: Int, in transaction: PostgresTransaction) async throws
     -> ReportTarget?
   {
-    guard
-      try await transaction.rows("SELECT to_regclass('report_target') IS NOT NULL", columns: ["report_target"])[0]
-        .value(0, as: Bool.self)
-    else { return nil }
-    let targets = try await transaction.rows(
-      """
-      SELECT t.id, t.measure, o.code, t.from_year, t.until_year, t.low, t.high, t.source
-      FROM report_target t LEFT JOIN organisation o ON o.id = t.organisation_id ORDER BY t.id
-      """,
-      columns: [
-        "report_target.id", "report_target.measure", "organisation.code", "report_target.from_year",
-        "report_target.until_year", "report_target.low", "report_target.high", "report_target.source",
-      ]
-    ).map { row in
-      try ReportTargetRows.target(
-        id: try row.value(0), measure: try row.value(1), scopeCode: try row.optional(2), from: try row.value(3),
-        until: try row.value(4), low: try row.value(5), high: try row.optional(6), source: try row.value(7))
-    }
-    guard !targets.isEmpty else { return nil }
-    guard let scope else {
-      return ReportTargets.binding(.goodOrAbovePercent, in: targets, scope: "", above: [], year: year)
-    }
-    let above = try await ancestry(of: scope.id, on: Day.lastDay(ofYear: year), in: transaction).units.dropFirst()
-      .map(\.code)
-    return ReportTargets.binding(.goodOrAbovePercent, in: targets, scope: scope.code, above: Array(above), year: year)
+    try await bindingTarget(.goodOrAbovePercent, scope: scope, year: year, in: transaction)
   }
 }

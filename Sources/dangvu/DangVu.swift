@@ -57,16 +57,7 @@ struct StoreOptions: ParsableArguments {
   static func open(_ db: String) async throws -> any PartyStore {
     switch try DatabaseAddress(db) {
     case .file(let path): return try SQLiteStore(path: path)
-    case .postgres(let location):
-      let store = try await PostgresStore.open(location)
-      // PostgreSQL serves `PartyStore` slice by slice (issue 23): until its last part lands, say so plainly.
-      guard let whole = store as Any as? any PartyStore else {
-        await store.close()
-        throw DomainError(
-          "postgres.notYetWhole",
-          "Bản DangVu này chưa phục vụ đủ mọi phần trên PostgreSQL (\(location)); hãy dùng tệp SQLite.")
-      }
-      return whole
+    case .postgres(let location): return try await PostgresStore.open(location)
     }
   }
 

@@ -23,6 +23,24 @@ struct MigrateCommand: AsyncParsableCommand {
   @Option(
     help: ArgumentHelp("The PostgreSQL database to copy into.", valueName: "postgres://USER:PASSWORD@HOST:PORT/NAME"))
   var to: String
+  @Option(
+    name: .customLong("check-years"),
+    help: ArgumentHelp(
+      "The years whose reports are compared on both databases afterwards, every unit each year (default: the last "
+        + "five years to this one).", valueName: "FROM-TO"))
+  var checkYears: String?
+
+  /// The years to compare: `--check-years`, or the five years to `today`'s.
+  func years(today: Day) throws -> ClosedRange<Int> {
+    guard let checkYears else { return (today.year - 4)...today.year }
+    let parts = checkYears.split(separator: "-").map { Int($0) }
+    guard parts.count == 2, let first = parts[0], let last = parts[1], first <= last,
+      ReportPeriod.reportedYears.contains(first), ReportPeriod.reportedYears.contains(last)
+    else {
+      throw DomainError("migrate.badYears", "--check-years \(checkYears): cần dạng NĂM-NĂM, ví dụ 2021-2026.")
+    }
+    return first...last
+  }
 
   func validate() throws {
     guard case .postgres = try? DatabaseAddress(to) else {
@@ -42,6 +60,7 @@ struct MigrateCommand: AsyncParsableCommand {
             + "thời điểm.")
       }
       guard case .postgres(let location) = try DatabaseAddress(to) else { return }
+      let years = try years(today: Day.today)
       let source = try SQLiteStore(path: from)
       let trail = try await source.verifyAuditChain()
       guard trail.isIntact else {
@@ -62,6 +81,18 @@ struct MigrateCommand: AsyncParsableCommand {
               + "#\(trail.lastSequence ?? 0)).")
         }
         print(Self.report(summary, trail: copied, from: from, to: location))
+        let compared = try await ReportEquality.compare(source, target, years: years) { bar.update($0) }
+        bar.finish()
+        guard compared.differences.isEmpty else {
+          let shown = compared.differences.prefix(20).map(\.description).joined(separator: "; ")
+          throw DomainError(
+            "migrate.reportsDiffer",
+            "\(compared.differences.count) báo cáo khác nhau giữa tệp và PostgreSQL sau khi chép (\(shown)): đừng dùng "
+              + "cơ sở dữ liệu này; hãy báo người phát triển kèm danh sách trên.")
+        }
+        print(
+          "Đã so sánh \(VietnameseNumber.count(compared.compared)) báo cáo (đảng viên, đánh giá, kiểm tra của mọi tổ chức, "
+            + "các năm \(years.lowerBound)–\(years.upperBound)): trùng khớp trên cả hai cơ sở dữ liệu.")
         await target.close()
       } catch {
         await target.close()

@@ -9,19 +9,16 @@ import Testing
 @testable import DangVuPostgres
 @testable import DangVuStore
 
-/// The engines the store's contract runs on, part by part (docs/decisions/0038, 0044, 0045): what PostgreSQL serves
-/// so far, the audit trail, the tree with its successions, the member register and the accounts, runs on SQLite in
-/// memory, SQLite on file and PostgreSQL. `Engine` makes whole `PartyStore`s for the rest; the two lists become one
-/// when PostgreSQL serves all of `PartyStore`.
+/// The engines the store's contract runs on: SQLite in memory, SQLite on file and PostgreSQL, each serving the whole
+/// `PartyStore` (docs/decisions/0038, 0044–0050). `Engine` (SQLite only) remains for the tests that still make their
+/// store synchronously or reach into SQLite; they move here one by one.
 enum StoreEngine: String, CaseIterable, Sendable {
   case sqliteInMemory
   case sqliteFile
   case postgres
 
-  /// The parts every engine here serves.
-  typealias Parts = RegisterStore & TreeEditing & TreeSuccession & AuditStore & AccountStore & ScopeChecking
-    & LifecycleRecording & RegisterEditing & LeadershipRecording & MembershipStore & TargetStore
-    & EvaluationStore & CycleEvaluationStore & CellGrading & OversightStore
+  /// The parts every engine here serves: all of the store, since PostgreSQL serves every part.
+  typealias Parts = PartyStore
 
   /// Runs `body` on a new, empty store of this engine, closed afterwards whether `body` throws or not.
   func withStore(_ body: (AuditTestStore) async throws -> Void) async throws {

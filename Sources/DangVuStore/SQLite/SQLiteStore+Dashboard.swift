@@ -50,25 +50,16 @@ extension SQLiteStore {
       let scope = try ScopeFilter(code: code, day: day, in: db)
       let open = "started <= :day AND (concluded IS NULL OR concluded > :day)"
       let unresolved = "received <= :day AND (resolved IS NULL OR resolved > :day)"
-      var inspections = 0
-      var supervisions = 0
-      for row in try Row.fetchAll(
+      let inspections = try Row.fetchAll(
         db,
         sql: "SELECT kind, COUNT(*) FROM inspection WHERE \(scope.condition("body_unit_id")) AND \(open) GROUP BY kind",
-        arguments: scope.arguments)
-      {
-        guard let kind = OversightKind(code: row[0]) else { continue }
-        if kind.isInspection { inspections += row[1] } else { supervisions += row[1] }
-      }
-      var complaints = 0
-      var denunciations = 0
-      for row in try Row.fetchAll(
+        arguments: scope.arguments
+      ).map { (kind: $0[0] as String, count: $0[1] as Int) }
+      let complaints = try Row.fetchAll(
         db,
         sql: "SELECT kind, COUNT(*) FROM complaint WHERE \(scope.condition("unit_id")) AND \(unresolved) GROUP BY kind",
-        arguments: scope.arguments)
-      {
-        if Complaint.Kind(rawValue: row[0]) == .denunciation { denunciations += row[1] } else { complaints += row[1] }
-      }
+        arguments: scope.arguments
+      ).map { (kind: $0[0] as String, count: $0[1] as Int) }
       let oldest = try Row.fetchAll(
         db,
         sql: """
@@ -84,28 +75,12 @@ extension SQLiteStore {
             WHERE \(scope.condition("c.unit_id")) AND c.received <= :day AND (c.resolved IS NULL OR c.resolved > :day))
           ORDER BY since, code LIMIT \(max(0, limit))
           """, arguments: scope.arguments
-      ).map { row -> PendingOversightCases.Case in
-        let kind: String = row[0]
-        let since = Day(daysSinceEpoch: row[4])
-        if let oversight = OversightKind(code: kind) {
-          return .init(
-            kind: oversight.isInspection ? "inspection" : "supervision", kindVi: oversight.nameVi, title: row[1],
-            unitCode: row[2], unitName: row[3], since: since)
-        }
-        let complaint: Complaint.Kind = try StoredValue.decode(kind, column: "complaint.kind")
-        // A complaint's summary is often left blank: who it is about still says what the case is. A unit
-        // complained about is the unit it is counted in, named beside the line.
-        let memberName: String? = row[6]
-        let subject =
-          (row[5] as Bool? ?? false)
-          ? ["đảng viên", memberName].compactMap { $0 }.joined(separator: " ") : "tổ chức đảng"
-        return .init(
-          kind: complaint.rawValue, kindVi: complaint.nameVi, title: row[1], subject: subject, unitCode: row[2],
-          unitName: row[3], since: since)
+      ).map { row in
+        try PendingOversightCases.Case.stored(
+          kind: row[0], title: row[1], unitCode: row[2], unitName: row[3], since: Day(daysSinceEpoch: row[4]),
+          isMember: row[5], memberName: row[6])
       }
-      return PendingOversightCases(
-        inspections: inspections, supervisions: supervisions, complaints: complaints, denunciations: denunciations,
-        oldest: oldest)
+      return try PendingOversightCases(inspectionsByKind: inspections, complaintsByKind: complaints, oldest: oldest)
     }
   }
 
