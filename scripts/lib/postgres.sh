@@ -62,7 +62,7 @@ start_test_postgres() {
 
   # One line: pg_ctl hands the options to a shell. Up to 300 connections: the tests run in parallel, each
   # with pools of its own.
-  local options="-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
+  local options="-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 -c max_locks_per_transaction=256"
   # The port is free when chosen but another program may take it before the server binds: try a few.
   local port="" attempt
   for attempt in 1 2 3 4 5; do
