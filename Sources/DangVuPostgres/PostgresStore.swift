@@ -5,10 +5,9 @@ import PostgresNIO
 
 /// The PostgreSQL engine for central deployments (issue 23, docs/decisions/0032): a pool of connections
 /// (`PostgresClient`) run by a task the store owns, its own migrations, and transactions as the SQLite store
-/// has them. So far it serves the audit trail (`AuditStore`), the organisation tree (`TreeStore`,
-/// `TreeEditing`, `TreeSuccession`), the member register (`RegisterStore`) and accounts, sessions, sign-in and API
-/// tokens (`AccountStore`); the rest of `PartyStore` follows slice by slice, each passing the same contract tests as
-/// SQLite (docs/decisions/0038, 0044, 0045).
+/// has them. It serves the whole `PartyStore`, part by part in its own files, each part passing the same contract
+/// tests as SQLite (docs/decisions/0038, 0044–0050); several servers may share one database (the locks each part
+/// takes are in its decision), and `dangvu migrate` copies a SQLite file into it (0051).
 ///
 /// Open it with `open(_:)` and end it with `close()`: the pool's connections stay open until then.
 public final class PostgresStore: Sendable {
