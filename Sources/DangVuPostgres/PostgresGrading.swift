@@ -47,7 +47,6 @@ final class PostgresGrading {
       }
       let oldUnit: Int64 = try old.value(2)
       try await count(key: resolved.key, outcome: try old.value(0), unitID: oldUnit, cycle: cycle, by: -1)
-      touchedUnits.insert(oldUnit)
       try await transaction.query(
         """
         UPDATE grade SET outcome = \(outcome), sick_leave_months = \(entry.sickLeaveMonths), unit_id = \(resolved.unitID),
@@ -66,7 +65,6 @@ final class PostgresGrading {
         """)
     }
     try await count(key: resolved.key, outcome: outcome, unitID: resolved.unitID, cycle: cycle, by: 1)
-    touchedUnits.insert(resolved.unitID)
     return decision.recorded(entry, subjectName: resolved.name)
   }
 
@@ -156,49 +154,36 @@ final class PostgresGrading {
 
   // MARK: Rollups
 
-  private struct RollupKey: Hashable {
-    var unit: Int64
-    var subject: String
-    var outcome: String
-  }
-  private var pending: [RollupKey: Int] = [:]
-  /// The units whose grades changed: their sheet versions move on in `flush()`.
-  private var touchedUnits = Set<Int64>()
+  private var changes = GradeRollupChanges()
 
   /// Adds `delta` to the grade's count at its unit and every unit above it, as the tree stood that day; gathered in
   /// memory and written once by `flush()`.
   private func count(key: String, outcome: String, unitID: Int64, cycle: EvaluationCycle, by delta: Int) async throws {
-    for unit in try await ancestors(of: unitID, on: cycle.evaluationDate) {
-      pending[RollupKey(unit: unit, subject: key, outcome: outcome), default: 0] += delta
-    }
+    let chain = try await ancestors(of: unitID, on: cycle.evaluationDate)
+    changes.count(subject: key, outcome: outcome, unit: unitID, chain: chain, by: delta)
   }
 
   /// Writes the gathered counts, the excellent caps they touch and the versions; call once before the transaction
   /// ends. The rows are written in key order, so two writes that touch the same rows lock them in the same order.
   func flush() async throws {
-    var capUnits = Set<Int64>()
-    let changes = pending.filter { $0.value != 0 }.sorted {
-      ($0.key.unit, $0.key.subject, $0.key.outcome) < ($1.key.unit, $1.key.subject, $1.key.outcome)
-    }
-    for (key, delta) in changes {
+    let (rows, capUnits) = changes.rows
+    for (key, delta) in rows {
       try await transaction.query(
         """
         INSERT INTO grade_rollup(year, unit_id, subject_key, outcome, count)
         VALUES (\(year), \(key.unit), \(key.subject), \(key.outcome), \(delta))
         ON CONFLICT (year, unit_id, subject_key, outcome) DO UPDATE SET count = grade_rollup.count + excluded.count
         """)
-      if ExcellentCapRule.touches(subjectKey: key.subject, outcome: key.outcome) { capUnits.insert(key.unit) }
     }
-    pending = [:]
     try await refreshCaps(units: capUnits)
-    for unit in touchedUnits.sorted() {
+    for unit in changes.touchedUnits.sorted() {
       try await transaction.query(
         """
         INSERT INTO grade_version(unit_id, year, version) VALUES (\(unit), \(year), 2)
         ON CONFLICT (unit_id, year) DO UPDATE SET version = grade_version.version + 1
         """)
     }
-    touchedUnits = []
+    changes = GradeRollupChanges()
   }
 
   /// Recomputes the `excellent_cap` row of each grassroots unit among `units` from its rollups (SQLite's

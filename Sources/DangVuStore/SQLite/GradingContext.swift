@@ -56,7 +56,6 @@ final class GradingContext {
         throw try EvaluationRecords.locked(resolved.name, state: old[1])
       }
       try count(key: resolved.key, outcome: old[0], unitID: old[2], cycle: cycle, by: -1)
-      touchedUnits.insert(old[2])
       try db.execute(
         sql: """
           UPDATE grade SET outcome = ?, sick_leave_months = ?, unit_id = ?, score = ?, framework = ?, criteria = ?,
@@ -68,7 +67,6 @@ final class GradingContext {
             + [cycle.id, resolved.classCode, resolved.id]))
     }
     try count(key: resolved.key, outcome: outcome.code, unitID: resolved.unitID, cycle: cycle, by: 1)
-    touchedUnits.insert(resolved.unitID)
     return decision.recorded(entry, subjectName: resolved.name)
   }
 
@@ -156,22 +154,13 @@ final class GradingContext {
     return chain
   }
 
-  private struct RollupKey: Hashable {
-    var unit: Int64
-    var subject: String
-    var outcome: String
-  }
-  private var pending: [RollupKey: Int] = [:]
-  /// The units whose grades changed: their grade versions move on in `flush()`, so an edit made before is stale.
-  private var touchedUnits = Set<Int64>()
+  private var changes = GradeRollupChanges()
 
-  /// Adds `delta` to the grade's count at its unit and at every unit above it, as the tree stood that day.
-  /// Counts gather in memory and are written once by `flush()`: a cell of 30 members touches each
-  /// ancestor's rows once, not 30 times.
+  /// Adds `delta` to the grade's count at its unit and at every unit above it, as the tree stood that day, gathered
+  /// in memory (`GradeRollupChanges`) and written once by `flush()`.
   private func count(key: String, outcome: String, unitID: Int64, cycle: EvaluationCycle, by delta: Int) throws {
-    for unit in try ancestors(of: unitID, on: cycle.evaluationDate) {
-      pending[RollupKey(unit: unit, subject: key, outcome: outcome), default: 0] += delta
-    }
+    let chain = try ancestors(of: unitID, on: cycle.evaluationDate)
+    changes.count(subject: key, outcome: outcome, unit: unitID, chain: chain, by: delta)
   }
 
   /// Writes the gathered counts; call once before the transaction ends.
@@ -181,14 +170,10 @@ final class GradingContext {
         INSERT INTO grade_rollup(year, unit_id, subject_key, outcome, count) VALUES (?, ?, ?, ?, ?)
         ON CONFLICT (year, unit_id, subject_key, outcome) DO UPDATE SET count = count + excluded.count
         """)
-    var capUnits = Set<Int64>()
-    for (key, delta) in pending where delta != 0 {
-      try statement.execute(arguments: [year, key.unit, key.subject, key.outcome, delta])
-      if ExcellentCapRule.touches(subjectKey: key.subject, outcome: key.outcome) { capUnits.insert(key.unit) }
-    }
-    pending = [:]
+    let (rows, capUnits) = changes.rows
+    for (key, delta) in rows { try statement.execute(arguments: [year, key.unit, key.subject, key.outcome, delta]) }
     try ExcellentCap.refresh(units: capUnits, year: year, in: db)
-    try SQLiteStore.bumpGradeVersion(units: touchedUnits, year: year, in: db)
-    touchedUnits = []
+    try SQLiteStore.bumpGradeVersion(units: changes.touchedUnits, year: year, in: db)
+    changes = GradeRollupChanges()
   }
 }
