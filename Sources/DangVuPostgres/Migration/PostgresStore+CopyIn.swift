@@ -46,7 +46,7 @@ extension PostgresStore {
             progress(WorkProgress(phase: "chép sang PostgreSQL", done: rowsCopied, total: rowsInAll))
           }
         }
-        let landed = try await Self.count(table.name, in: transaction)
+        let landed = try await Self.rows(of: table.name, in: transaction)
         guard landed == table.rows else {
           throw DomainError(
             "migrate.countDiffers",
@@ -95,7 +95,7 @@ extension PostgresStore {
   private static func refuseUnlessEmpty(in transaction: PostgresTransaction) async throws {
     var held = 0
     for table in ["organisation", "member", "account", "audit_entry"] {
-      held += try await count(table, in: transaction)
+      held += try await rows(of: table, in: transaction)
     }
     guard held == 0 else {
       throw DomainError(
@@ -105,14 +105,10 @@ extension PostgresStore {
     }
   }
 
-  private static func count(_ table: String, in transaction: PostgresTransaction) async throws -> Int {
-    for try await n in try await transaction.query(PostgresQuery(unsafeSQL: "SELECT count(*) FROM \(table)"))
-      .decode(Int.self)
-    {
-      return n
-    }
-    return 0
+  private static func rows(of table: String, in transaction: PostgresTransaction) async throws -> Int {
+    try await count(PostgresQuery(unsafeSQL: "SELECT count(*) FROM \(table)"), in: transaction)
   }
+
 
   /// The columns of every table of the schema, in order, with their types as PostgreSQL names them.
   private static func targetColumns(in transaction: PostgresTransaction) async throws -> [String: [CopyPlan.Column]] {
