@@ -109,7 +109,6 @@ extension PostgresStore {
     try await count(PostgresQuery(unsafeSQL: "SELECT count(*) FROM \(table)"), in: transaction)
   }
 
-
   /// The columns of every table of the schema, in order, with their types as PostgreSQL names them.
   private static func targetColumns(in transaction: PostgresTransaction) async throws -> [String: [CopyPlan.Column]] {
     var tables: [String: [CopyPlan.Column]] = [:]
