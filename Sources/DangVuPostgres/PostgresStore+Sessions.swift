@@ -107,7 +107,7 @@ extension PostgresStore {
 
   public func closeSession(token: String) async throws {
     try await write { transaction in
-      try await transaction.query("DELETE FROM session WHERE token_hash = \(Token.hash(token))")
+      _ = try await transaction.query("DELETE FROM session WHERE token_hash = \(Token.hash(token))")
     }
   }
 }

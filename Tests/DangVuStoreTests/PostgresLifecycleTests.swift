@@ -50,7 +50,7 @@ struct PostgresLifecycleTests {
         let outcomes = try await race(stores) { server, store in
           var edit = read.member
           edit.homeTown = "Quê \(round)-\(server)"
-          try await store.updateMember(edit, expectedVersion: read.version, by: Self.clerk)
+          _ = try await store.updateMember(edit, expectedVersion: read.version, by: Self.clerk)
         }
         #expect(outcomes == ["done", "stale"])
         #expect(try await stores[1].memberWithVersion(id: members[0])?.version == read.version + 1)

@@ -158,7 +158,7 @@ import Testing
   @Test func underRegulation366EachRowIsAScoreSheetAndABadOneIsRefusedBesideItWritingNothing() async throws {
     let world = try await LifecycleWorld.make()
     try await world.store.openEvaluationCycle(scope: "KG", year: 2025, evaluationDate: day("2025-12-15"))
-    try await world.store.recordPost(
+    _ = try await world.store.recordPost(
       NewPost(memberID: world.an, kindCode: "secretary", unitCode: "KG.01.001.01", from: day("2020-10-01")),
       by: .commandLine(user: "thu"))
     let staff = try await signIn(world.store, role: .organisationStaff, scope: "KG.01")
